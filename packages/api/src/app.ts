@@ -1,0 +1,71 @@
+import 'reflect-metadata';
+import type { Config } from './platform/config.js';
+import { createLogger, type Logger } from './platform/logger.js';
+import { createOrm, migrate, type Orm } from './platform/db/orm.js';
+import { createTokenVerifier, type TokenVerifier } from './platform/auth/tokens.js';
+import { createAuthenticator } from './platform/auth/authenticate.js';
+import { createHubServer, type HubServer } from './platform/http/server.js';
+import { findOrganisationForActor } from './modules/organisations/index.js';
+import { buildHubSchema } from './schema.js';
+import { seedDemo } from './seed/demo.js';
+
+/** A running pcn-hub API. */
+export interface HubApp {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly orm: Orm;
+  readonly server: HubServer;
+  readonly tokens: TokenVerifier;
+  /** http://host:port/graphql once listening. */
+  readonly url: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Reuse an open ORM (tests share one database per worker); the app will not close it. */
+  readonly orm?: Orm;
+  /** Do not bind a port (in-process use only). */
+  readonly listen?: boolean;
+}
+
+/** Boot: config -> ORM -> migrations -> seed -> schema -> server. */
+export async function startApp(config: Config, options: StartOptions = {}): Promise<HubApp> {
+  const logger = createLogger(config.logLevel);
+  const ownsOrm = !options.orm;
+  const orm = options.orm ?? (await createOrm(config.database, logger));
+  try {
+    if (config.migrateOnStart) {
+      const applied = await migrate(orm);
+      if (applied.length) logger.info({ applied }, 'migrations applied');
+    }
+    if (config.seedOnStart) {
+      const { seeded } = await seedDemo(orm.em.fork());
+      if (seeded) logger.info('demo PCN seeded');
+    }
+    const schema = await buildHubSchema();
+    const tokens = createTokenVerifier(config.jwt);
+    const authenticator = createAuthenticator(tokens, findOrganisationForActor);
+    const server = await createHubServer({ config, logger, orm, schema, authenticator });
+    const port = options.listen === false ? 0 : await server.listen(config.port, config.host);
+    const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+    let stopped: Promise<void> | null = null;
+    return {
+      config,
+      logger,
+      orm,
+      server,
+      tokens,
+      port,
+      url: `http://${host}:${port}/graphql`,
+      stop: () =>
+        (stopped ??= (async () => {
+          await server.close();
+          if (ownsOrm) await orm.close(true);
+        })()),
+    };
+  } catch (error) {
+    if (ownsOrm) await orm.close(true);
+    throw error;
+  }
+}

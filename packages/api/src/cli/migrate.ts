@@ -1,0 +1,13 @@
+import 'reflect-metadata';
+import { loadConfig } from '../platform/config.js';
+import { createOrm, migrate } from '../platform/db/orm.js';
+import { createLogger } from '../platform/logger.js';
+
+const config = loadConfig();
+const orm = await createOrm(config.database, createLogger(config.logLevel));
+try {
+  const applied = await migrate(orm);
+  process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
+} finally {
+  await orm.close(true);
+}

@@ -1,0 +1,29 @@
+import type { Actor } from '../../platform/auth/actor.js';
+import type { Role } from '../../platform/auth/roles.js';
+
+/** Roles that may read identifiable patient data at all. */
+export const PATIENT_READERS: readonly Role[] = [
+  'HUB_CLINICIAN',
+  'HUB_PRESCRIBER',
+  'HUB_ADMIN',
+  'HUB_MANAGER',
+  'PRACTICE_CLINICIAN',
+  'PRACTICE_ADMIN',
+];
+
+/** Roles that may register patients. */
+export const PATIENT_REGISTRARS: readonly Role[] = ['HUB_MANAGER', 'PRACTICE_ADMIN'];
+
+/**
+ * A practice sees the patients registered with it; the hub sees the patients of its PCN's
+ * practices. Everything else is invisible (and answers NOT_FOUND).
+ */
+export function patientScope(actor: Actor): { registeredPractice: string } | { registeredPractice: { pcn: string } } {
+  return actor.organisationKind === 'PRACTICE'
+    ? { registeredPractice: actor.organisationId }
+    : { registeredPractice: { pcn: actor.pcnId } };
+}
+
+export function canSeePatientAt(actor: Actor, practice: { id: string; pcnId: string | null }): boolean {
+  return actor.organisationKind === 'PRACTICE' ? practice.id === actor.organisationId : practice.pcnId === actor.pcnId;
+}

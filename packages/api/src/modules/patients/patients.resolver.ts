@@ -1,0 +1,58 @@
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { NHSNumberScalar } from '@pcn-hub/schema';
+import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
+import { pageSize, toConnection } from '../../platform/graphql/relay.js';
+import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
+import { toPatientType } from './patients.mappers.js';
+import { PATIENT_READERS, PATIENT_REGISTRARS } from './patients.policy.js';
+import { PatientService, patientCursor } from './patients.service.js';
+import { PatientConnection, PatientType, RegisterPatientInput, RegisterPatientPayload } from './patients.types.js';
+
+const service = (ctx: RequestContext) => new PatientService(ctx as AuthenticatedContext);
+
+@Resolver(() => PatientType)
+export class PatientResolver {
+  @Authorized(...PATIENT_READERS)
+  @Query(() => PatientType, {
+    description: 'A patient by NHS number. Patients outside the viewer\'s practice (or PCN, for the hub) answer NOT_FOUND. Audited.',
+  })
+  async patient(
+    @Arg('nhsNumber', () => NHSNumberScalar, { description: 'NHS number.' }) nhsNumber: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PatientType> {
+    return toPatientType(await service(ctx).byNhsNumber(nhsNumber));
+  }
+
+  @Authorized(...PATIENT_READERS)
+  @Query(() => PatientConnection, {
+    description: 'Patients visible to the viewer, by NHS number or family-name prefix. Audited per patient returned.',
+  })
+  async patients(
+    @Arg('search', () => String, { nullable: true, description: 'An NHS number, or the start of a family name.' })
+    search: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1-200 (default 20).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor from a previous page.' }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InstanceType<typeof PatientConnection>> {
+    const size = pageSize(first);
+    const rows = await service(ctx).search(search ?? null, size, after ?? null);
+    return toConnection(rows, size, Boolean(after), toPatientType, patientCursor);
+  }
+
+  @Authorized(...PATIENT_REGISTRARS)
+  @Mutation(() => RegisterPatientPayload, {
+    description: 'Registers a patient at a member practice (hub managers: any; practice admins: their own).',
+  })
+  async registerPatient(
+    @Arg('input', () => RegisterPatientInput) input: RegisterPatientInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RegisterPatientPayload> {
+    return { patient: toPatientType(await service(ctx).register(input)) };
+  }
+
+  @FieldResolver(() => OrganisationType, { description: 'The practice the patient is registered with.' })
+  async registeredPractice(@Root() patient: PatientType, @Ctx() ctx: RequestContext): Promise<OrganisationType> {
+    const org = await organisationById(ctx).load(patient.registeredPracticeId);
+    return toOrganisationType(org!);
+  }
+}

@@ -1,0 +1,117 @@
+import { isValidNhsNumber, normaliseNhsNumber, normaliseOdsCode } from '@pcn-hub/schema';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { AuthenticatedContext } from '../../platform/context.js';
+import { Errors, HubError } from '../../platform/errors.js';
+import { decodeCursor, encodeCursor } from '../../platform/graphql/relay.js';
+import { Organisation, canSeeOrganisation } from '../organisations/index.js';
+import { Patient, type Sex } from './patient.entity.js';
+import { patientScope } from './patients.policy.js';
+
+const PatientErrors = {
+  notFound: () => new HubError('NOT_FOUND', 'Patient not found', { field: 'nhsNumber' }),
+  alreadyRegistered: () =>
+    new HubError('CONFLICT', 'A patient with that NHS number is already registered', { field: 'input.nhsNumber' }),
+  practiceNotFound: () =>
+    new HubError('NOT_FOUND', 'Practice not found in this PCN', { field: 'input.registeredPracticeOdsCode' }),
+  notAPractice: () => Errors.badInput('input.registeredPracticeOdsCode', 'The registered organisation must be a practice'),
+  badName: (field: string) => Errors.badInput(field, `${field} must be 1-100 characters`),
+  futureBirth: () => Errors.badInput('input.dateOfBirth', 'Date of birth cannot be in the future'),
+} as const;
+
+/** Cursor over (familyName, givenName, id): the order of `patients`. */
+export const patientCursor = (p: Patient): string => encodeCursor([p.familyName, p.givenName, p.id]);
+
+/** Use cases for patients. Every read is audited with the patient ids it returned. */
+export class PatientService {
+  constructor(private readonly ctx: AuthenticatedContext) {}
+
+  async byNhsNumber(nhsNumber: string): Promise<Patient> {
+    const normalised = normaliseNhsNumber(nhsNumber);
+    if (!normalised || !isValidNhsNumber(normalised)) throw Errors.badInput('nhsNumber', 'Not a valid NHS number');
+    const patient = await this.ctx.em.findOne(Patient, { $and: [{ nhsNumber: normalised }, patientScope(this.ctx.actor)] });
+    if (!patient) {
+      await this.ctx.audit.recordNow(this.ctx.em, [
+        { action: 'readPatient', subjectType: 'Patient', outcome: 'FAILED', reason: 'not found or not visible' },
+      ]);
+      throw PatientErrors.notFound();
+    }
+    await this.auditReads([patient]);
+    return patient;
+  }
+
+  /** Keyset page of visible patients; `search` is an NHS number or the start of a family name. */
+  async search(search: string | null, size: number, after: string | null): Promise<Patient[]> {
+    const where: FilterQuery<Patient>[] = [patientScope(this.ctx.actor) as FilterQuery<Patient>];
+    const term = search?.trim() ?? '';
+    if (term.length > 100) throw Errors.badInput('search', 'search must be at most 100 characters');
+    const nhs = normaliseNhsNumber(term);
+    if (nhs && isValidNhsNumber(nhs)) {
+      where.push({ nhsNumber: nhs });
+    } else if (term.length > 0) {
+      where.push({ familyName: { $ilike: `${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } });
+    }
+    if (after) {
+      const [family, given, id] = decodeCursor(after, 3) as [string, string, string];
+      where.push({
+        $or: [
+          { familyName: { $gt: family } },
+          { familyName: family, givenName: { $gt: given } },
+          { familyName: family, givenName: given, id: { $gt: id } },
+        ],
+      });
+    }
+    const rows = await this.ctx.em.find(
+      Patient,
+      { $and: where },
+      { orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }, { id: 'asc' }], limit: size + 1 },
+    );
+    await this.auditReads(rows.slice(0, size));
+    return rows;
+  }
+
+  async register(input: {
+    nhsNumber: string;
+    givenName: string;
+    familyName: string;
+    dateOfBirth: string;
+    sex?: Sex | null;
+    registeredPracticeOdsCode: string;
+  }): Promise<Patient> {
+    const actor = this.ctx.actor;
+    const nhsNumber = normaliseNhsNumber(input.nhsNumber);
+    if (!nhsNumber || !isValidNhsNumber(nhsNumber)) throw Errors.badInput('input.nhsNumber', 'Not a valid NHS number');
+    const givenName = input.givenName.trim();
+    const familyName = input.familyName.trim();
+    if (givenName.length < 1 || givenName.length > 100) throw PatientErrors.badName('input.givenName');
+    if (familyName.length < 1 || familyName.length > 100) throw PatientErrors.badName('input.familyName');
+    if (input.dateOfBirth > new Date().toISOString().slice(0, 10)) throw PatientErrors.futureBirth();
+    const practice = await this.ctx.em.findOne(Organisation, { odsCode: normaliseOdsCode(input.registeredPracticeOdsCode) });
+    if (!practice || !canSeeOrganisation(actor, { id: practice.id, pcnId: practice.pcn?.id ?? null })) {
+      throw PatientErrors.practiceNotFound();
+    }
+    if (practice.kind !== 'PRACTICE') throw PatientErrors.notAPractice();
+    if (actor.organisationKind === 'PRACTICE' && practice.id !== actor.organisationId) {
+      throw PatientErrors.practiceNotFound();
+    }
+    return this.ctx.em.transactional(async (em) => {
+      if (await em.count(Patient, { nhsNumber })) throw PatientErrors.alreadyRegistered();
+      const patient = em.create(Patient, {
+        nhsNumber,
+        givenName,
+        familyName,
+        dateOfBirth: input.dateOfBirth,
+        sex: input.sex ?? 'UNKNOWN',
+        registeredPractice: em.getReference(Organisation, practice.id),
+      });
+      this.ctx.audit.record(em, { action: 'registerPatient', subjectType: 'Patient', subjectId: patient.id, patientId: patient.id });
+      return patient;
+    });
+  }
+
+  private async auditReads(patients: readonly Patient[]): Promise<void> {
+    await this.ctx.audit.recordNow(
+      this.ctx.em,
+      patients.map((p) => ({ action: 'readPatient', subjectType: 'Patient', subjectId: p.id, patientId: p.id })),
+    );
+  }
+}

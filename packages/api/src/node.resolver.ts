@@ -1,0 +1,47 @@
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { AuthenticatedContext, RequestContext } from './platform/context.js';
+import { fromGlobalId, Node } from './platform/graphql/relay.js';
+import { canSeeOrganisation, organisationById, StaffUser, toOrganisationType } from './modules/organisations/index.js';
+import { toStaffUserType } from './modules/organisations/organisations.mappers.js';
+import { Patient, patientScope, toPatientType } from './modules/patients/index.js';
+
+type NodeFetcher = (ctx: AuthenticatedContext, id: string) => Promise<Node | null>;
+
+/** One fetcher per node type; each applies the same visibility rules as the type's own queries. */
+const FETCHERS: Record<string, NodeFetcher> = {
+  Organisation: async (ctx, id) => {
+    const org = await organisationById(ctx).load(id);
+    return org && canSeeOrganisation(ctx.actor, { id: org.id, pcnId: org.pcn?.id ?? null }) ? toOrganisationType(org) : null;
+  },
+  StaffUser: async (ctx, id) => {
+    const user = await ctx.em.findOne(StaffUser, { id }, { populate: ['organisation'] });
+    const org = user?.organisation.getEntity();
+    return user && org && canSeeOrganisation(ctx.actor, { id: org.id, pcnId: org.pcn?.id ?? null })
+      ? toStaffUserType(user)
+      : null;
+  },
+  Patient: async (ctx, id) => {
+    if (!ctx.actor.roles.size || ctx.actor.roles.has('INTEGRATION') || (ctx.actor.roles.has('PCN_ANALYST') && ctx.actor.roles.size === 1)) {
+      return null;
+    }
+    const patient = await ctx.em.findOne(Patient, { $and: [{ id }, patientScope(ctx.actor)] });
+    if (!patient) return null;
+    await ctx.audit.recordNow(ctx.em, [{ action: 'readPatient', subjectType: 'Patient', subjectId: id, patientId: id }]);
+    return toPatientType(patient);
+  },
+};
+
+@Resolver()
+export class NodeResolver {
+  @Authorized()
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Fetches any object by its global id. Objects the viewer may not see answer null, like missing ones.',
+  })
+  async node(@Arg('id', () => ID, { description: 'Global id.' }) id: string, @Ctx() ctx: RequestContext): Promise<Node | null> {
+    const parsed = fromGlobalId(id);
+    const fetch = parsed ? FETCHERS[parsed.type] : undefined;
+    if (!parsed || !fetch) return null;
+    return fetch(ctx as AuthenticatedContext, parsed.id);
+  }
+}

@@ -1,0 +1,115 @@
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { AuthenticatedContext, RequestContext } from '../context.js';
+import { DateTime } from '../graphql/scalars.js';
+import { connectionTypes, decodeCursor, encodeCursor, expectGlobalId, pageSize, toConnection, toGlobalId } from '../graphql/relay.js';
+import { AuditEvent } from './audit-event.entity.js';
+
+@ObjectType('AuditEvent', { description: 'One audited action: who did what to which subject, and the outcome. Append-only.' })
+export class AuditEventType {
+  @Field(() => ID, { description: 'Opaque id.' })
+  id!: string;
+
+  @Field(() => DateTime, { description: 'When it happened.' })
+  at!: Date;
+
+  @Field(() => String, { description: 'Token subject of the actor (username or client id).' })
+  actorId!: string;
+
+  @Field(() => String, { description: 'USER, INTEGRATION or ANONYMOUS.' })
+  actorType!: string;
+
+  @Field(() => String, { nullable: true, description: "ODS code of the actor's organisation." })
+  organisationOds!: string | null;
+
+  @Field(() => String, { description: 'What was done, e.g. readPatient, addPractice, Mutation.addPractice (for a denial).' })
+  action!: string;
+
+  @Field(() => String, { description: 'Type of the subject.' })
+  subjectType!: string;
+
+  @Field(() => String, { nullable: true, description: 'Database id of the subject.' })
+  subjectId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Global id of the patient concerned, if any.' })
+  patientId!: string | null;
+
+  @Field(() => String, { description: 'SUCCESS, DENIED or FAILED.' })
+  outcome!: string;
+
+  @Field(() => String, { nullable: true, description: 'Request id: joins the audit trail to the server log.' })
+  requestId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Reason given, if any.' })
+  reason!: string | null;
+}
+
+export const { Connection: AuditEventConnection } = connectionTypes(
+  'AuditEvent',
+  AuditEventType,
+  'A page of audit events, newest first.',
+);
+
+@InputType('AuditEventFilter', { description: 'Narrows the audit trail.' })
+export class AuditEventFilter {
+  @Field(() => ID, { nullable: true, description: 'Global id of a patient.' })
+  patientId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Token subject of an actor.' })
+  actorId?: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'At or after this time.' })
+  from?: Date | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'Before this time.' })
+  to?: Date | null;
+}
+
+function toType(row: AuditEvent): AuditEventType {
+  return {
+    id: toGlobalId('AuditEvent', row.id),
+    at: row.at,
+    actorId: row.actorId,
+    actorType: row.actorType,
+    organisationOds: row.organisationOds ?? null,
+    action: row.action,
+    subjectType: row.subjectType,
+    subjectId: row.subjectId ?? null,
+    patientId: row.patientId ? toGlobalId('Patient', row.patientId) : null,
+    outcome: row.outcome,
+    requestId: row.requestId ?? null,
+    reason: row.reason ?? null,
+  };
+}
+
+@Resolver()
+export class AuditResolver {
+  @Authorized('HUB_MANAGER')
+  @Query(() => AuditEventConnection, {
+    description: "The audit trail of the hub manager's PCN organisations, newest first.",
+  })
+  async auditEvents(
+    @Arg('filter', () => AuditEventFilter, { nullable: true, description: 'Filters.' }) filter: AuditEventFilter | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1-200 (default 20).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor from a previous page.' }) after: string | null,
+    @Ctx() context: RequestContext,
+  ): Promise<InstanceType<typeof AuditEventConnection>> {
+    const ctx = context as AuthenticatedContext;
+    const size = pageSize(first);
+    const orgs = await ctx.em.getConnection().execute<{ ods_code: string }[]>(
+      'select ods_code from organisation where id = ? or pcn_id = ?',
+      [ctx.actor.pcnId, ctx.actor.pcnId],
+    );
+    const where: FilterQuery<AuditEvent>[] = [{ organisationOds: { $in: orgs.map((o) => o.ods_code) } }];
+    if (filter?.patientId) where.push({ patientId: expectGlobalId(filter.patientId, 'Patient', 'filter.patientId') });
+    if (filter?.actorId) where.push({ actorId: filter.actorId });
+    if (filter?.from) where.push({ at: { $gte: filter.from } });
+    if (filter?.to) where.push({ at: { $lt: filter.to } });
+    if (after) {
+      const [id] = decodeCursor(after, 1) as [string];
+      where.push({ id: { $lt: id } });
+    }
+    const rows = await ctx.em.find(AuditEvent, { $and: where }, { orderBy: { id: 'desc' }, limit: size + 1 });
+    return toConnection(rows, size, Boolean(after), toType, (row) => encodeCursor([row.id]));
+  }
+}

@@ -1,0 +1,66 @@
+import type { Em } from '../db/orm.js';
+import { HubError } from '../errors.js';
+import type { Actor } from './actor.js';
+import { ROLE_ORGANISATION_KINDS } from './roles.js';
+import type { TokenVerifier } from './tokens.js';
+
+/** What authentication needs to know about a token's organisation. */
+export interface OrganisationFacts {
+  readonly id: string;
+  readonly kind: 'PCN' | 'HUB' | 'PRACTICE';
+  readonly pcnId: string;
+  readonly odsCode: string;
+}
+
+export type FindOrganisation = (em: Em, odsCode: string) => Promise<OrganisationFacts | null>;
+
+const CACHE_MS = 30_000;
+
+function unauthenticated(message: string): HubError {
+  return new HubError('UNAUTHENTICATED', message, { http: { status: 401 } });
+}
+
+/**
+ * Turns an Authorization header into an actor. No header: null (anonymous; every field then
+ * answers UNAUTHENTICATED). A header that is malformed, expired, forged, or names an unknown
+ * organisation or roles that do not fit it: UNAUTHENTICATED for the whole request.
+ */
+export function createAuthenticator(verifier: TokenVerifier, findOrganisation: FindOrganisation) {
+  const cache = new Map<string, { facts: OrganisationFacts | null; until: number }>();
+
+  async function organisation(em: Em, odsCode: string): Promise<OrganisationFacts | null> {
+    const hit = cache.get(odsCode);
+    if (hit && hit.until > Date.now()) return hit.facts;
+    const facts = await findOrganisation(em, odsCode);
+    cache.set(odsCode, { facts, until: Date.now() + CACHE_MS });
+    return facts;
+  }
+
+  async function fromToken(token: string, em: Em): Promise<Actor> {
+    const claims = await verifier.verify(token);
+    const org = await organisation(em, claims.org);
+    if (!org) throw unauthenticated('Token organisation is not known');
+    const misfit = claims.roles.find((role) => !ROLE_ORGANISATION_KINDS[role].includes(org.kind));
+    if (misfit) throw unauthenticated('Token roles do not fit its organisation');
+    return {
+      kind: claims.roles.length === 1 && claims.roles[0] === 'INTEGRATION' ? 'INTEGRATION' : 'USER',
+      id: claims.sub,
+      roles: new Set(claims.roles),
+      organisationId: org.id,
+      organisationOds: org.odsCode,
+      organisationKind: org.kind,
+      pcnId: org.pcnId,
+    };
+  }
+
+  async function fromHeader(header: string | undefined, em: Em): Promise<Actor | null> {
+    if (header === undefined || header === '') return null;
+    const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header.trim());
+    if (!match) throw unauthenticated('Authorization header must be "Bearer <token>"');
+    return fromToken(match[1]!, em);
+  }
+
+  return { fromHeader, fromToken, clearCache: () => cache.clear() };
+}
+
+export type Authenticator = ReturnType<typeof createAuthenticator>;

@@ -1,0 +1,191 @@
+import { resolve } from 'node:path';
+
+/** Who signs the tokens the API accepts. */
+export type JwtKeyConfig =
+  | { readonly kind: 'hs256'; readonly secret: Uint8Array }
+  | { readonly kind: 'development'; readonly keyFile: string | null }
+  | { readonly kind: 'jwks'; readonly url: URL };
+
+/** Where the data lives. */
+export type DatabaseConfig =
+  | { readonly kind: 'postgresql'; readonly url: string; readonly poolMax: number }
+  | { readonly kind: 'pglite'; readonly dataDir: string | null };
+
+/** The whole configuration, parsed once from the environment and frozen. */
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  readonly database: DatabaseConfig;
+  readonly migrateOnStart: boolean;
+  readonly seedOnStart: boolean;
+  readonly jwt: {
+    readonly issuer: string;
+    readonly audience: string;
+    readonly key: JwtKeyConfig;
+    readonly maxTokenLifetimeSeconds: number;
+  };
+  readonly redisUrl: string | null;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly limits: {
+    readonly bodyBytes: number;
+    readonly depth: number;
+    readonly aliases: number;
+    readonly cost: number;
+    readonly tokens: number;
+  };
+  readonly shutdownGraceMs: number;
+}
+
+/** A configuration variable with a bad value; the message names the variable, never the value. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** One row per variable: the README's configuration table is generated from the same facts. */
+export const CONFIG_VARIABLES = [
+  ['NODE_ENV', 'development', '`development`, `test` or `production`. Production refuses development signing keys.'],
+  ['HOST', '0.0.0.0', 'Interface the HTTP and WebSocket server binds.'],
+  ['PORT', '4000', 'Port of `/graphql` (HTTP and WebSocket), `/healthz` and `/readyz`.'],
+  ['DATABASE_URL', '(unset)', 'PostgreSQL URL. Unset: embedded PGlite under `PCN_HUB_DATA_DIR`.'],
+  ['DATABASE_POOL_MAX', '10', 'PostgreSQL connection pool size.'],
+  ['PCN_HUB_DATA_DIR', './.data/pglite', 'PGlite data directory; `memory://` keeps it in memory.'],
+  ['MIGRATE_ON_START', 'true', 'Apply pending migrations when the server starts; set `false` in production and run `pnpm db:migrate`.'],
+  ['SEED_ON_START', 'true on PGlite, else false', 'Seed the demo PCN when the database has no organisations.'],
+  ['JWT_ISSUER', 'pcn-hub-dev', 'Expected `iss` claim.'],
+  ['JWT_AUDIENCE', 'pcn-hub', 'Expected `aud` claim.'],
+  ['JWT_SECRET', '(development key)', 'HS256 secret, at least 32 characters. Unset outside production: a development key kept in the data directory.'],
+  ['JWT_JWKS_URL', '(unset)', 'JWKS URL of the identity provider (RS256/ES256). Takes precedence over `JWT_SECRET`.'],
+  ['JWT_MAX_LIFETIME_SECONDS', '43200', 'Tokens whose `exp - iat` is longer are refused.'],
+  ['REDIS_URL', '(unset)', 'Redis for cross-instance wake-ups. Unset: PostgreSQL LISTEN/NOTIFY (or in-process on PGlite).'],
+  ['LOG_LEVEL', 'info', 'pino level: fatal, error, warn, info, debug, trace, silent.'],
+  ['MAX_BODY_BYTES', '1048576', 'Largest request body; larger gets 413.'],
+  ['GRAPHQL_MAX_DEPTH', '12', 'Deepest selection allowed.'],
+  ['GRAPHQL_MAX_ALIASES', '30', 'Most aliases in one operation.'],
+  ['GRAPHQL_MAX_COST', '5000', 'Largest estimated cost of one operation.'],
+  ['GRAPHQL_MAX_TOKENS', '2000', 'Most tokens in one document.'],
+  ['SHUTDOWN_GRACE_MS', '10000', 'How long SIGTERM waits for requests and sockets to drain.'],
+] as const;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, 'must be a whole number');
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}`);
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(name, 'must be true or false');
+}
+
+function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: readonly T[]): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}`);
+  return raw as T;
+}
+
+function url(env: Env, name: string, protocols: readonly string[]): URL | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'must be a URL');
+  }
+  if (!protocols.includes(parsed.protocol)) throw new ConfigError(name, `must use ${protocols.join(' or ')}`);
+  return parsed;
+}
+
+/**
+ * Parses the environment into a frozen {@link Config}. The only reader of `process.env` is
+ * {@link loadConfig}; tests pass their own map.
+ */
+export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
+  const nodeEnv = oneOf(env, 'NODE_ENV', 'development', ['development', 'production', 'test'] as const);
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const dataDirRaw = env.PCN_HUB_DATA_DIR ?? './.data/pglite';
+  const dataDir = dataDirRaw === 'memory://' ? null : resolve(cwd, dataDirRaw);
+  const database: DatabaseConfig = databaseUrl
+    ? { kind: 'postgresql', url: databaseUrl.toString(), poolMax: int(env, 'DATABASE_POOL_MAX', 10, 1, 500) }
+    : { kind: 'pglite', dataDir };
+
+  const jwksUrl = url(env, 'JWT_JWKS_URL', ['https:', 'http:']);
+  let key: JwtKeyConfig;
+  if (jwksUrl) {
+    key = { kind: 'jwks', url: jwksUrl };
+  } else if (env.JWT_SECRET) {
+    if (env.JWT_SECRET.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+    key = { kind: 'hs256', secret: new TextEncoder().encode(env.JWT_SECRET) };
+  } else {
+    if (nodeEnv === 'production') {
+      throw new ConfigError('JWT_SECRET', 'production needs JWT_SECRET or JWT_JWKS_URL; development keys are refused');
+    }
+    // Development key: stable across restarts when the data directory persists, so minted tokens keep working.
+    key = { kind: 'development', keyFile: dataDir ? resolve(dataDir, '..', 'dev-signing-key') : null };
+  }
+
+  const config: Config = {
+    env: nodeEnv,
+    host: env.HOST || '0.0.0.0',
+    port: int(env, 'PORT', 4000, 0, 65535),
+    database,
+    migrateOnStart: bool(env, 'MIGRATE_ON_START', true),
+    seedOnStart: bool(env, 'SEED_ON_START', database.kind === 'pglite'),
+    jwt: {
+      issuer: env.JWT_ISSUER || 'pcn-hub-dev',
+      audience: env.JWT_AUDIENCE || 'pcn-hub',
+      key,
+      maxTokenLifetimeSeconds: int(env, 'JWT_MAX_LIFETIME_SECONDS', 43_200, 60, 31_536_000),
+    },
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:'])?.toString() ?? null,
+    logLevel: oneOf(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info', [
+      'fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent',
+    ] as const),
+    limits: {
+      bodyBytes: int(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 104_857_600),
+      depth: int(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
+      aliases: int(env, 'GRAPHQL_MAX_ALIASES', 30, 1, 1000),
+      cost: int(env, 'GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
+      tokens: int(env, 'GRAPHQL_MAX_TOKENS', 2000, 50, 100_000),
+    },
+    shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !(value instanceof Uint8Array) && !(value instanceof URL)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Reads `process.env` once; on a bad value prints the variable at fault and exits. */
+export function loadConfig(): Config {
+  try {
+    return parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`pcn-hub: configuration error: ${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,37 @@
+import type DataLoader from 'dataloader';
+import type { Actor } from './auth/actor.js';
+import type { AuditLog } from './audit/audit.log.js';
+import type { Em } from './db/orm.js';
+import type { Logger } from './logger.js';
+
+/** Everything a resolver may use for one request (or one subscription event). */
+export interface RequestContext {
+  readonly requestId: string;
+  readonly actor: Actor | null;
+  /** A fork of the ORM's EntityManager for this request only. */
+  readonly em: Em;
+  readonly logger: Logger;
+  readonly audit: AuditLog;
+  /** Per-request DataLoader, created on first use under `key`. */
+  loader<K, V>(key: string, create: (ctx: RequestContext) => DataLoader<K, V>): DataLoader<K, V>;
+}
+
+/** The context of a request whose actor is known. */
+export type AuthenticatedContext = RequestContext & { readonly actor: Actor };
+
+/** Builds a context; loaders are memoised per context. */
+export function createRequestContext(fields: Omit<RequestContext, 'loader'>): RequestContext {
+  const loaders = new Map<string, DataLoader<unknown, unknown>>();
+  const ctx: RequestContext = {
+    ...fields,
+    loader<K, V>(key: string, create: (c: RequestContext) => DataLoader<K, V>): DataLoader<K, V> {
+      let loader = loaders.get(key) as DataLoader<K, V> | undefined;
+      if (!loader) {
+        loader = create(ctx);
+        loaders.set(key, loader as DataLoader<unknown, unknown>);
+      }
+      return loader;
+    },
+  };
+  return ctx;
+}

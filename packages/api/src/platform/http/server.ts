@@ -1,0 +1,257 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { parse, validate, specifiedRules, GraphQLError, type GraphQLSchema, type ExecutionArgs } from 'graphql';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { Orm } from '../db/orm.js';
+import { migrationsApplied } from '../db/orm.js';
+import { createRequestContext, type RequestContext } from '../context.js';
+import { AuditLog } from '../audit/audit.log.js';
+import type { Authenticator } from '../auth/authenticate.js';
+import type { Actor } from '../auth/actor.js';
+import { createErrorFormatter, HubError } from '../errors.js';
+import { operationLimitsRule } from '../graphql/limits.js';
+import { BodyTooLargeError, readBody } from './body.js';
+import { LANDING_PAGE } from './landing-page.js';
+
+export interface HttpServerDeps {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly orm: Orm;
+  readonly schema: GraphQLSchema;
+  readonly authenticator: Authenticator;
+}
+
+/** The running HTTP + WebSocket server. */
+export interface HubServer {
+  readonly httpServer: Server;
+  readonly apollo: ApolloServer<RequestContext>;
+  /** Builds a context as an HTTP request would (used by in-process callers such as tests). */
+  contextFor(authorization: string | undefined, requestId?: string): Promise<RequestContext>;
+  listen(port: number, host: string): Promise<number>;
+  /** Stops accepting, drains HTTP requests and WebSocket subscriptions, then resolves. */
+  close(): Promise<void>;
+}
+
+function errorBody(code: string, message: string): string {
+  return JSON.stringify({ errors: [{ message, extensions: { code } }] });
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+/**
+ * Apollo Server 5 on node:http with graphql-ws on the same port and path. Choices from
+ * ARCHITECTURE.md: cache-control and usage reporting off, CSRF prevention on, no batching, an
+ * offline landing page, the same operation limits on HTTP and WebSocket.
+ */
+export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> {
+  const { config, logger, orm, schema, authenticator } = deps;
+  const production = config.env === 'production';
+  const limitsRule = operationLimitsRule(config.limits);
+
+  const httpServer = createServer();
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.limits.bodyBytes });
+
+  async function contextFor(authorization: string | undefined, requestId: string = randomUUID()): Promise<RequestContext> {
+    const em = orm.em.fork();
+    const actor = await authenticator.fromHeader(authorization, em);
+    return buildContext(actor, em, requestId);
+  }
+
+  function buildContext(actor: Actor | null, em: ReturnType<Orm['em']['fork']>, requestId: string): RequestContext {
+    return createRequestContext({
+      requestId,
+      actor,
+      em,
+      logger: logger.child({ requestId }),
+      audit: new AuditLog(actor, requestId),
+    });
+  }
+
+  const wsCleanup = useServer<Record<string, unknown>, { actor?: Actor | null }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        const header = typeof raw === 'string' ? (raw.startsWith('Bearer ') ? raw : `Bearer ${raw}`) : undefined;
+        try {
+          const actor = await authenticator.fromHeader(header, orm.em.fork());
+          if (!actor) {
+            ctx.extra.socket.close(4401, 'Unauthorized');
+            return false;
+          }
+          ctx.extra.actor = actor;
+          return true;
+        } catch {
+          ctx.extra.socket.close(4401, 'Unauthorized');
+          return false;
+        }
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: config.limits.tokens });
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('Could not parse the document')];
+        }
+        const errors = validate(schema, document, [...specifiedRules, limitsRule]);
+        if (errors.length > 0) return errors;
+        const args: ExecutionArgs = {
+          schema,
+          document,
+          variableValues: payload.variables ?? undefined,
+          operationName: payload.operationName ?? undefined,
+          contextValue: buildContext(ctx.extra.actor ?? null, orm.em.fork(), randomUUID()),
+        };
+        return args;
+      },
+    },
+    wsServer,
+  );
+
+  const formatError = createErrorFormatter(logger);
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    formatError,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: production,
+    introspection: !production,
+    parseOptions: { maxTokens: config.limits.tokens },
+    validationRules: [limitsRule],
+    logger: {
+      debug: (m) => logger.debug(m),
+      info: (m) => logger.info(m),
+      warn: (m) => logger.warn(m),
+      error: (m) => logger.error(m),
+    },
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  async function ready(): Promise<boolean> {
+    try {
+      await orm.em.fork().getConnection().execute('select 1');
+      return await migrationsApplied(orm);
+    } catch {
+      return false;
+    }
+  }
+
+  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown;
+    if (req.method === 'POST') {
+      let raw: string;
+      try {
+        raw = await readBody(req, config.limits.bodyBytes);
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) {
+          send(res, 413, errorBody('PAYLOAD_TOO_LARGE', `Request body is larger than ${config.limits.bodyBytes} bytes`));
+          req.destroy();
+          return;
+        }
+        throw error;
+      }
+      const type = headers.get('content-type') ?? '';
+      if (type.includes('application/json') || type.includes('application/graphql-response+json')) {
+        try {
+          body = raw.length ? JSON.parse(raw) : undefined;
+        } catch {
+          send(res, 400, errorBody('BAD_USER_INPUT', 'Request body is not valid JSON'));
+          return;
+        }
+      } else {
+        body = raw;
+      }
+    }
+    const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest,
+      context: () => contextFor(headers.get("authorization"), requestId),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.setHeader('x-request-id', requestId);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  httpServer.on('request', (req, res) => {
+    const requestId = randomUUID();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const started = performance.now();
+    res.on('finish', () => {
+      logger.info(
+        { requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(performance.now() - started) },
+        'request',
+      );
+    });
+    void (async () => {
+      try {
+        if (url.pathname === '/healthz') return send(res, 200, '{"status":"ok"}');
+        if (url.pathname === '/readyz') {
+          return (await ready()) ? send(res, 200, '{"status":"ready"}') : send(res, 503, '{"status":"not ready"}');
+        }
+        if (url.pathname !== '/graphql') return send(res, 404, errorBody('NOT_FOUND', 'Not found'));
+        if (req.method === 'GET' && !url.search && (req.headers.accept ?? '').includes('text/html')) {
+          return send(res, 200, LANDING_PAGE, 'text/html; charset=utf-8');
+        }
+        await handleGraphQL(req, res, url, requestId);
+      } catch (error) {
+        const hub = error instanceof HubError ? error : null;
+        logger.error({ err: hub ? undefined : error, requestId }, 'request failed');
+        if (!res.headersSent) send(res, 500, errorBody('INTERNAL_SERVER_ERROR', `Internal server error (request id ${requestId})`));
+        else res.end();
+      }
+    })();
+  });
+
+  return {
+    httpServer,
+    apollo,
+    contextFor,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    close: async () => {
+      await apollo.stop();
+    },
+  };
+}

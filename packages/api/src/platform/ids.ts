@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+
+let lastMs = 0;
+let counter = 0;
+
+/**
+ * UUIDv7: time-ordered, so primary keys double as a stable keyset-pagination order and index
+ * inserts stay append-mostly. Monotonic within one process (a 12-bit counter in rand_a).
+ */
+export function uuidv7(): string {
+  let ms = Date.now();
+  if (ms <= lastMs) {
+    ms = lastMs;
+    counter += 1;
+    if (counter > 0xfff) {
+      lastMs += 1;
+      ms = lastMs;
+      counter = 0;
+    }
+  } else {
+    lastMs = ms;
+    counter = 0;
+  }
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(ms, 0, 6);
+  bytes[6] = 0x70 | ((counter >> 8) & 0x0f);
+  bytes[7] = counter & 0xff;
+  bytes[8] = 0x80 | (bytes[8]! & 0x3f);
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** True for a lower-case canonical UUID. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

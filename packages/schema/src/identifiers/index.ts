@@ -1,0 +1,9 @@
+/**
+ * Validators, normalisers and generators for the NHS identifiers pcn-hub accepts (DOMAIN.md §6).
+ */
+
+export * from './nhs-number.js';
+export * from './ods-code.js';
+export * from './snomed.js';
+export * from './dmd.js';
+export * from './prescription-id.js';
