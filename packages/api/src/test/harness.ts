@@ -1,0 +1,136 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { parseConfig, type Config } from '../platform/config.js';
+import { startApp, type HubApp } from '../app.js';
+import type { Role } from '../platform/auth/roles.js';
+import { DEMO_USERS } from '../seed/demo.js';
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+/** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
+export const TEST_DATABASES: readonly DatabaseKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgresql'] : ['pglite'];
+
+export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
+
+/** A GraphQL response as a client sees it. */
+export interface GqlResult<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> & { code?: string; field?: string } }[];
+}
+
+/** One running API on its own database, reached over real HTTP on a random port. */
+export interface TestHub {
+  readonly kind: DatabaseKind;
+  readonly app: HubApp;
+  readonly config: Config;
+  /** A token for a demo user, or for explicit claims. */
+  token(user: string | { sub: string; org: string; roles: Role[] }, ttlSeconds?: number): Promise<string>;
+  /** POSTs a GraphQL request as `user` (a demo username, a raw token via { token }, or anonymous). */
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: string | { token: string } | null,
+  ): Promise<GqlResult<T>>;
+  /** Raw SQL on the hub's database. */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+}
+
+async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const base = new URL(process.env.TEST_DATABASE_URL!);
+  const name = `pcnhub_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base.toString() });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base.toString());
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base.toString() });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** Starts a hub on a fresh database of `kind`, with the demo PCN seeded. */
+export async function startTestHub(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestHub & { stop(): Promise<void> }> {
+  const pgdb = kind === 'postgresql' ? await createPostgresDatabase() : null;
+  const config = parseConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    PCN_HUB_DATA_DIR: 'memory://',
+    SEED_ON_START: 'true',
+    JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...(pgdb ? { DATABASE_URL: pgdb.url, DATABASE_POOL_MAX: '5' } : {}),
+    ...env,
+  });
+  const app = await startApp(config);
+  const token: TestHub['token'] = async (user, ttlSeconds) => {
+    const claims =
+      typeof user === 'string'
+        ? (() => {
+            const demo = DEMO_USERS.find((u) => u.username === user);
+            if (!demo) throw new Error(`no demo user ${user}`);
+            return { sub: demo.username, org: demo.odsCode, roles: [...demo.roles] };
+          })()
+        : user;
+    return app.tokens.sign!(claims, ttlSeconds);
+  };
+  const hub: TestHub & { stop(): Promise<void> } = {
+    kind,
+    app,
+    config,
+    token,
+    async gql(query, variables, as) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (typeof as === 'string') headers.authorization = `Bearer ${await token(as)}`;
+      else if (as && 'token' in as) headers.authorization = `Bearer ${as.token}`;
+      const res = await fetch(app.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      const body = (await res.json()) as Omit<GqlResult, 'status'>;
+      return { status: res.status, ...body } as never;
+    },
+    async sql(text, params = []) {
+      return app.orm.em.fork().getConnection().execute(text, params as never[]) as never;
+    },
+    async stop() {
+      await app.stop();
+      await pgdb?.drop();
+    },
+  };
+  return hub;
+}
+
+/**
+ * Runs a suite once per test database. The hub starts before the suite and stops after it;
+ * `hub()` returns it inside tests.
+ */
+export function describeEachDatabase(name: string, suite: (hub: () => TestHub) => void, env: Record<string, string> = {}): void {
+  for (const kind of TEST_DATABASES) {
+    describe(`${name} [${kind}]`, () => {
+      let current: (TestHub & { stop(): Promise<void> }) | null = null;
+      beforeAll(async () => {
+        current = await startTestHub(kind, env);
+      });
+      afterAll(async () => {
+        await current?.stop();
+      });
+      suite(() => {
+        if (!current) throw new Error('test hub not started');
+        return current;
+      });
+    });
+  }
+}
+
+/** The first error's code, for terse assertions. */
+export function codeOf(result: GqlResult): string | undefined {
+  return result.errors?.[0]?.extensions?.code;
+}
