@@ -8,6 +8,7 @@ import { createHubServer, type HubServer } from './platform/http/server.js';
 import { findOrganisationForActor } from './modules/organisations/index.js';
 import { buildHubSchema } from './schema.js';
 import { seedDemo } from './seed/demo.js';
+import { InProcessEventBus, type EventBus } from './platform/events/index.js';
 
 /** A running pcn-hub API. */
 export interface HubApp {
@@ -16,6 +17,7 @@ export interface HubApp {
   readonly orm: Orm;
   readonly server: HubServer;
   readonly tokens: TokenVerifier;
+  readonly events: EventBus;
   /** http://host:port/graphql once listening. */
   readonly url: string;
   readonly port: number;
@@ -46,7 +48,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     const schema = await buildHubSchema();
     const tokens = createTokenVerifier(config.jwt);
     const authenticator = createAuthenticator(tokens, findOrganisationForActor);
-    const server = await createHubServer({ config, logger, orm, schema, authenticator });
+    const events: EventBus = new InProcessEventBus();
+    const server = await createHubServer({ config, logger, orm, schema, authenticator, events });
     const port = options.listen === false ? 0 : await server.listen(config.port, config.host);
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
     let stopped: Promise<void> | null = null;
@@ -56,11 +59,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       orm,
       server,
       tokens,
+      events,
       port,
       url: `http://${host}:${port}/graphql`,
       stop: () =>
         (stopped ??= (async () => {
           await server.close();
+          await events.close();
           if (ownsOrm) await orm.close(true);
         })()),
     };

@@ -2,6 +2,7 @@ import type DataLoader from 'dataloader';
 import type { Actor } from './auth/actor.js';
 import type { AuditLog } from './audit/audit.log.js';
 import type { Em } from './db/orm.js';
+import type { EventBus } from './events/event-bus.js';
 import type { Logger } from './logger.js';
 
 /** Everything a resolver may use for one request (or one subscription event). */
@@ -12,6 +13,8 @@ export interface RequestContext {
   readonly em: Em;
   readonly logger: Logger;
   readonly audit: AuditLog;
+  /** Wake-up hints for live streams; call `hint` after the transaction that appended events commits. */
+  readonly events: EventBus;
   /** Per-request DataLoader, created on first use under `key`. */
   loader<K, V>(key: string, create: (ctx: RequestContext) => DataLoader<K, V>): DataLoader<K, V>;
 }

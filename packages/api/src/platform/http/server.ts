@@ -14,6 +14,7 @@ import { migrationsApplied } from '../db/orm.js';
 import { createRequestContext, type RequestContext } from '../context.js';
 import { AuditLog } from '../audit/audit.log.js';
 import type { Authenticator } from '../auth/authenticate.js';
+import type { EventBus } from '../events/event-bus.js';
 import type { Actor } from '../auth/actor.js';
 import { createErrorFormatter, HubError } from '../errors.js';
 import { operationLimitsRule } from '../graphql/limits.js';
@@ -26,6 +27,7 @@ export interface HttpServerDeps {
   readonly orm: Orm;
   readonly schema: GraphQLSchema;
   readonly authenticator: Authenticator;
+  readonly events: EventBus;
 }
 
 /** The running HTTP + WebSocket server. */
@@ -54,7 +56,7 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
  * offline landing page, the same operation limits on HTTP and WebSocket.
  */
 export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> {
-  const { config, logger, orm, schema, authenticator } = deps;
+  const { config, logger, orm, schema, authenticator, events } = deps;
   const production = config.env === 'production';
   const limitsRule = operationLimitsRule(config.limits);
 
@@ -74,6 +76,7 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
       em,
       logger: logger.child({ requestId }),
       audit: new AuditLog(actor, requestId),
+      events,
     });
   }
 
