@@ -88,6 +88,10 @@ const PASSTHROUGH_CODES = new Set<string>([
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+    // Apollo re-codes every validation error GRAPHQL_VALIDATION_FAILED; our limit rule's code is the contract.
+    if (original instanceof GraphQLError && original.extensions.code === 'QUERY_TOO_COMPLEX') {
+      return { message: original.message, locations: formatted.locations, extensions: { ...original.extensions } };
+    }
     const mapped = mapKnownError(original);
     if (mapped) {
       return {
@@ -129,6 +133,8 @@ export function scrubValues(message: string): string {
   return message
     .replace(/got invalid value [\s\S]*?( at "[^"]*")?(;|$)/, 'got invalid value$1$2')
     .replace(/found [\s\S]*?(;|\.$|$)/, 'found an invalid value$1')
+    .replace(/(is not a valid [\w ]+?)\s*:[\s\S]*$/, '$1')
+    .replace(/(cannot represent an invalid [\w-]+)[\s\S]*$/, '$1')
     .replace(/(cannot represent[^:]*):[\s\S]*$/, '$1.');
 }
 

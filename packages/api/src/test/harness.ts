@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { syntheticNhsNumber } from '@pcn-hub/schema';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { parseConfig, type Config } from '../platform/config.js';
 import { startApp, type HubApp } from '../app.js';
@@ -133,4 +134,25 @@ export function describeEachDatabase(name: string, suite: (hub: () => TestHub) =
 /** The first error's code, for terse assertions. */
 export function codeOf(result: GqlResult): string | undefined {
   return result.errors?.[0]?.extensions?.code;
+}
+
+/** Another PCN with one practice and one patient, for tenant-isolation tests. Idempotent. */
+export async function seedForeignPcn(hub: TestHub): Promise<{ pcnId: string; practiceId: string; patientId: string; nhsNumber: string }> {
+  const existing = await hub.sql<{ id: string }>("select id from organisation where ods_code = 'U99002'");
+  const ids = { pcnId: '01900000-0000-7000-8000-000000000001', practiceId: '01900000-0000-7000-8000-000000000002', patientId: '01900000-0000-7000-8000-000000000003' };
+  const nhsNumber = syntheticNhsNumber(899_999);
+  if (existing.length === 0) {
+    await hub.sql(
+      `insert into organisation (id, kind, ods_code, name, pcn_id, active, created_at) values
+       (?, 'PCN', 'U99002', 'Elsewhere PCN (test)', null, true, now()),
+       (?, 'PRACTICE', 'Y99021', 'Elsewhere Surgery (test)', ?, true, now())`,
+      [ids.pcnId, ids.practiceId, ids.pcnId],
+    );
+    await hub.sql(
+      `insert into patient (id, nhs_number, given_name, family_name, date_of_birth, sex, registered_practice_id, created_at)
+       values (?, ?, 'Zed', 'Elsewhere', '1980-01-01', 'UNKNOWN', ?, now())`,
+      [ids.patientId, nhsNumber, ids.practiceId],
+    );
+  }
+  return { ...ids, nhsNumber };
 }

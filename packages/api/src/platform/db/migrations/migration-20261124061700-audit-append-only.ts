@@ -11,7 +11,7 @@ begin
 end;
 $$;`);
     this.addSql(`create trigger audit_event_no_update before update or delete on "audit_event"
-  for each row execute function audit_event_append_only();`);
+  for each statement execute function audit_event_append_only();`);
     this.addSql(`create trigger audit_event_no_truncate before truncate on "audit_event"
   for each statement execute function audit_event_append_only();`);
   }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config.js';
+
+describe('config', () => {
+  it('defaults to embedded PGlite under ./.data/pglite with development keys', () => {
+    const config = parseConfig({}, '/srv/hub');
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: '/srv/hub/.data/pglite' });
+    expect(config.jwt.key).toEqual({ kind: 'development', keyFile: '/srv/hub/.data/dev-signing-key' });
+    expect(config.port).toBe(4000);
+    expect(config.migrateOnStart).toBe(true);
+    expect(config.seedOnStart).toBe(true);
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.limits)).toBe(true);
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set, and does not seed by default', () => {
+    const config = parseConfig({ DATABASE_URL: 'postgres://u@db:5432/hub', DATABASE_POOL_MAX: '25', JWT_SECRET: 'x'.repeat(32) });
+    expect(config.database).toEqual({ kind: 'postgresql', url: 'postgres://u@db:5432/hub', poolMax: 25 });
+    expect(config.seedOnStart).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ MIGRATE_ON_START: 'perhaps' }, 'MIGRATE_ON_START'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ REDIS_URL: 'http://x' }, 'REDIS_URL'],
+    [{ GRAPHQL_MAX_DEPTH: '1' }, 'GRAPHQL_MAX_DEPTH'],
+  ])('a bad value stops with a message naming the variable (%o)', (env, variable) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(new RegExp(`^${variable}:`));
+  });
+
+  it('refuses development keys in production', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: production needs/);
+    const config = parseConfig({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40) });
+    expect(config.jwt.key.kind).toBe('hs256');
+  });
+
+  it('never echoes the bad value (it may be a secret)', () => {
+    try {
+      parseConfig({ JWT_SECRET: 'hunter2' });
+      expect.unreachable();
+    } catch (error) {
+      expect(String(error)).not.toContain('hunter2');
+    }
+  });
+});
