@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fieldFromMessage, scrubValues } from './errors.js';
+import { GraphQLError } from 'graphql';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { createErrorFormatter, Errors, fieldFromMessage, mapKnownError, scrubValues } from './errors.js';
+import type { Logger } from './logger.js';
 
 describe('error message scrubbing', () => {
   it.each([
@@ -22,5 +25,34 @@ describe('error message scrubbing', () => {
     expect(fieldFromMessage('Variable "$input" got invalid value "x" at "input.dateOfBirth"; bad')).toBe('input.dateOfBirth');
     expect(fieldFromMessage('Variable "$n" got invalid value "x"; bad')).toBe('n');
     expect(fieldFromMessage('something else')).toBeUndefined();
+  });
+});
+
+describe('error formatter', () => {
+  const logged: unknown[] = [];
+  const logger = { error: (obj: unknown) => logged.push(obj) } as unknown as Logger;
+  const format = createErrorFormatter(logger);
+
+  it('masks unknown errors with a correlation id and logs the detail', () => {
+    const original = new Error('connection string postgres://secret@db leaked');
+    const out = format({ message: original.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new GraphQLError('x', { originalError: original }));
+    expect(out.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(out.message).not.toContain('secret');
+    expect(out.message).toContain(String(out.extensions?.correlationId));
+    expect(logged).toHaveLength(1);
+    expect(JSON.stringify(out)).not.toContain('stacktrace');
+  });
+
+  it('maps ORM failures to contract codes', () => {
+    const unique = new UniqueConstraintViolationException(new Error('duplicate key value violates unique constraint "patient_nhs_number_unique"'));
+    expect(mapKnownError(unique)?.code).toBe('CONFLICT');
+    expect(mapKnownError(unique)?.message).not.toContain('nhs_number');
+    expect(mapKnownError(new Error('other'))).toBeNull();
+  });
+
+  it('keeps HubError codes and fields', () => {
+    const out = format({ message: 'x' }, new GraphQLError('x', { originalError: Errors.badInput('input.nhsNumber', 'Not a valid NHS number') }));
+    expect(out.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.nhsNumber' });
+    expect(out.message).toBe('Not a valid NHS number');
   });
 });

@@ -105,3 +105,19 @@ it('reports not ready while migrations are pending, and stops cleanly', async ()
   }
   await expect(fetch(hub.app.url.replace('/graphql', '/healthz'))).rejects.toThrow();
 });
+
+it('drains on stop: open WebSockets are closed as going away and the port is released', async () => {
+  const hub = await startTestHub('pglite');
+  const token = await hub.token('hub.manager');
+  const ws = new WebSocket(hub.app.url.replace('http', 'ws'), 'graphql-transport-ws');
+  await new Promise<void>((resolve) => {
+    ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+    ws.on('message', (data) => {
+      if ((JSON.parse(String(data)) as { type: string }).type === 'connection_ack') resolve();
+    });
+  });
+  const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+  await hub.stop();
+  expect(await closed).toBe(1001);
+  await expect(fetch(hub.app.url.replace('/graphql', '/healthz'))).rejects.toThrow();
+});

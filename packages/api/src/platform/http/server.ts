@@ -77,6 +77,7 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
       logger: logger.child({ requestId }),
       audit: new AuditLog(actor, requestId),
       events,
+      orm,
     });
   }
 
@@ -143,15 +144,6 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
-      {
-        async serverWillStart() {
-          return {
-            async drainServer() {
-              await wsCleanup.dispose();
-            },
-          };
-        },
-      },
     ],
   });
   await apollo.start();
@@ -254,6 +246,8 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
         });
       }),
     close: async () => {
+      // WebSockets first: the HTTP drain would otherwise wait out its grace period on upgraded sockets.
+      await wsCleanup.dispose();
       await apollo.stop();
     },
   };
