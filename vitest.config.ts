@@ -9,8 +9,8 @@ export default defineConfig({
   test: {
     include: ['packages/**/src/**/*.test.ts', 'packages/plugins/*/src/**/*.test.ts'],
     setupFiles: ['reflect-metadata'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
     pool: 'forks',
   },
 });

@@ -8,7 +8,8 @@ import { createHubServer, type HubServer } from './platform/http/server.js';
 import { findOrganisationForActor } from './modules/organisations/index.js';
 import { buildHubSchema } from './schema.js';
 import { seedDemo } from './seed/demo.js';
-import { InProcessEventBus, type EventBus } from './platform/events/index.js';
+import { createEventBus, startEventPruner, type EventBus } from './platform/events/index.js';
+import { startWriteBackWorker, type WriteBackWorker } from './modules/write-back/index.js';
 
 /** A running pcn-hub API. */
 export interface HubApp {
@@ -18,6 +19,8 @@ export interface HubApp {
   readonly server: HubServer;
   readonly tokens: TokenVerifier;
   readonly events: EventBus;
+  /** The in-process write-back worker (null when WRITE_BACK_WORKER=false). */
+  readonly writeBackWorker: WriteBackWorker | null;
   /** http://host:port/graphql once listening. */
   readonly url: string;
   readonly port: number;
@@ -48,9 +51,26 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     const schema = await buildHubSchema();
     const tokens = createTokenVerifier(config.jwt);
     const authenticator = createAuthenticator(tokens, findOrganisationForActor);
-    const events: EventBus = new InProcessEventBus();
-    const server = await createHubServer({ config, logger, orm, schema, authenticator, events });
-    const port = options.listen === false ? 0 : await server.listen(config.port, config.host);
+    const events: EventBus = await createEventBus({
+      databaseUrl: config.database.kind === 'postgresql' ? config.database.url : null,
+      redisUrl: config.redisUrl,
+      logger,
+    });
+    const stopPruner = startEventPruner(orm, { retentionHours: config.eventRetentionHours, logger });
+    let server: HubServer;
+    let port: number;
+    try {
+      server = await createHubServer({ config, logger, orm, schema, authenticator, events });
+      port = options.listen === false ? 0 : await server.listen(config.port, config.host);
+    } catch (error) {
+      // The bus holds connections of its own; release them or the process never exits.
+      await stopPruner();
+      await events.close();
+      throw error;
+    }
+    const writeBackWorker = config.writeBack.worker
+      ? startWriteBackWorker({ orm, bus: events, settings: config.writeBack, logger })
+      : null;
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
     let stopped: Promise<void> | null = null;
     return {
@@ -60,11 +80,14 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       server,
       tokens,
       events,
+      writeBackWorker,
       port,
       url: `http://${host}:${port}/graphql`,
       stop: () =>
         (stopped ??= (async () => {
           await server.close();
+          await writeBackWorker?.stop(config.shutdownGraceMs);
+          await stopPruner();
           await events.close();
           if (ownsOrm) await orm.close(true);
         })()),

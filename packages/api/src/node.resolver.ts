@@ -1,9 +1,12 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { AuthenticatedContext, RequestContext } from './platform/context.js';
 import { fromGlobalId, Node } from './platform/graphql/relay.js';
-import { canSeeOrganisation, organisationById, StaffUser, toOrganisationType } from './modules/organisations/index.js';
-import { toStaffUserType } from './modules/organisations/organisations.mappers.js';
+import { canSeeOrganisation, organisationById, StaffUser, toOrganisationType, toStaffUserType } from './modules/organisations/index.js';
 import { Patient, patientScope, toPatientType } from './modules/patients/index.js';
+import { InboxService, toConsultationType } from './modules/inbox/index.js';
+import { hubServiceById, toHubServiceType } from './modules/hub-services/index.js';
+import { HubError } from './platform/errors.js';
+import { toGlobalId } from './platform/graphql/relay.js';
 
 type NodeFetcher = (ctx: AuthenticatedContext, id: string) => Promise<Node | null>;
 
@@ -28,6 +31,20 @@ const FETCHERS: Record<string, NodeFetcher> = {
     if (!patient) return null;
     await ctx.audit.recordNow(ctx.em, [{ action: 'readPatient', subjectType: 'Patient', subjectId: id, patientId: id }]);
     return toPatientType(patient);
+  },
+  OnlineConsultation: async (ctx, id) => {
+    try {
+      return toConsultationType(await new InboxService(ctx).byId(toGlobalId('OnlineConsultation', id)));
+    } catch (error) {
+      if (error instanceof HubError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return null;
+      throw error;
+    }
+  },
+  HubService: async (ctx, id) => {
+    const service = await hubServiceById(ctx).load(id);
+    if (!service) return null;
+    const hub = await organisationById(ctx).load(service.hub.id);
+    return hub && canSeeOrganisation(ctx.actor, { id: hub.id, pcnId: hub.pcn?.id ?? null }) ? toHubServiceType(service) : null;
   },
 };
 

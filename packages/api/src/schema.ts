@@ -5,6 +5,36 @@ import { AuditResolver } from './platform/audit/audit.resolver.js';
 import { OrganisationResolver, StaffUserResolver, ViewerResolver } from './modules/organisations/index.js';
 import { PatientResolver } from './modules/patients/index.js';
 import { NodeResolver } from './node.resolver.js';
+import { HubServiceResolver } from './modules/hub-services/index.js';
+import {
+  InboxConnectionResolver,
+  InboxResolver,
+  InboxSettingsResolver,
+  InboxSubscriptionResolver,
+  SignpostResolver,
+  SubmitPayloadResolver,
+  TriageResolver,
+} from './modules/inbox/index.js';
+import { ConsultationEntryResolver, HubConsultationResolver } from './modules/consultations/index.js';
+import {
+  PracticeRecordResolver,
+  WriteBackAgreementResolver,
+  WriteBackDeliveryResolver,
+  WriteBackExplanationResolver,
+  WriteBackStatusResolver,
+  WriteBackSubscriptionResolver,
+  WriteBackTargetResolver,
+  WrittenBackEntryResolver,
+} from './modules/write-back/index.js';
+import { PrescribingCostCentreResolver, PrescriptionResolver } from './modules/prescribing/index.js';
+import { AppointmentBookResolver, SlotResolver, SlotTypeResolver } from './modules/appointments/index.js';
+import {
+  PatientTraceResolver,
+  ReferralMovesResolver,
+  ReferralResolver,
+  ReferralSetupResolver,
+  ReferralSubscriptionResolver,
+} from './modules/referrals/index.js';
 
 /** Every resolver class of the API; the composition root of the schema. */
 export const RESOLVERS = [
@@ -14,7 +44,48 @@ export const RESOLVERS = [
   StaffUserResolver,
   PatientResolver,
   AuditResolver,
+  HubServiceResolver,
+  InboxResolver,
+  InboxConnectionResolver,
+  SignpostResolver,
+  SubmitPayloadResolver,
+  TriageResolver,
+  InboxSettingsResolver,
+  InboxSubscriptionResolver,
+  HubConsultationResolver,
+  ConsultationEntryResolver,
+  WriteBackAgreementResolver,
+  WriteBackDeliveryResolver,
+  WriteBackStatusResolver,
+  WriteBackTargetResolver,
+  WriteBackExplanationResolver,
+  PracticeRecordResolver,
+  WrittenBackEntryResolver,
+  WriteBackSubscriptionResolver,
+  PrescriptionResolver,
+  PrescribingCostCentreResolver,
+  AppointmentBookResolver,
+  SlotTypeResolver,
+  SlotResolver,
+  ReferralResolver,
+  ReferralMovesResolver,
+  PatientTraceResolver,
+  ReferralSetupResolver,
+  ReferralSubscriptionResolver,
 ] as const;
+
+/**
+ * type-graphql insists on a PubSub once any subscription exists. Ours all bring their own
+ * `subscribe` (the event log is the source), so topic-based subscriptions are refused.
+ */
+const NO_TOPIC_PUBSUB = {
+  publish(): void {
+    throw new Error('Topic-based subscriptions are not used; subscribe from the event log');
+  },
+  subscribe(): AsyncIterable<unknown> {
+    throw new Error('Topic-based subscriptions are not used; subscribe from the event log');
+  },
+};
 
 let built: Promise<GraphQLSchema> | null = null;
 
@@ -27,6 +98,7 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       authChecker,
       authMode: 'error',
       validate: false,
+      pubSub: NO_TOPIC_PUBSUB,
     });
   })();
   return built;

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../platform/config.js';
 import { createTokenVerifier } from '../platform/auth/tokens.js';
-import { isRole, type Role } from '../platform/auth/roles.js';
+import { isRole } from '../platform/auth/roles.js';
 import { DEMO_USERS } from '../seed/demo.js';
 
 const { values } = parseArgs({
@@ -33,5 +33,5 @@ if (!roles.every(isRole)) {
   process.stderr.write('unknown role; roles are HUB_CLINICIAN, HUB_PRESCRIBER, HUB_ADMIN, HUB_MANAGER, PRACTICE_CLINICIAN, PRACTICE_ADMIN, PCN_ANALYST, INTEGRATION\n');
   process.exit(2);
 }
-const token = await verifier.sign({ sub: values.user, org: values.org ?? demo!.odsCode, roles: roles as Role[] }, Number(values.ttl));
+const token = await verifier.sign({ sub: values.user, org: values.org ?? demo!.odsCode, roles }, Number(values.ttl));
 process.stdout.write(`${token}\n`);

@@ -35,6 +35,19 @@ export interface Config {
     readonly tokens: number;
   };
   readonly shutdownGraceMs: number;
+  /** How long the event log keeps events; older cursors get RESYNC_REQUIRED. */
+  readonly eventRetentionHours: number;
+  /** Write-back delivery (the outbox worker). */
+  readonly writeBack: {
+    /** Run a worker inside the API process. */
+    readonly worker: boolean;
+    readonly concurrency: number;
+    readonly leaseMs: number;
+    readonly maxAttempts: number;
+    readonly backoffMs: number;
+    readonly timeoutMs: number;
+    readonly pollMs: number;
+  };
 }
 
 /** A configuration variable with a bad value; the message names the variable, never the value. */
@@ -71,6 +84,14 @@ export const CONFIG_VARIABLES = [
   ['GRAPHQL_MAX_COST', '5000', 'Largest estimated cost of one operation.'],
   ['GRAPHQL_MAX_TOKENS', '2000', 'Most tokens in one document.'],
   ['SHUTDOWN_GRACE_MS', '10000', 'How long SIGTERM waits for requests and sockets to drain.'],
+  ['EVENT_RETENTION_HOURS', '168', 'Hours events are kept for replay; older cursors get `RESYNC_REQUIRED`.'],
+  ['WRITE_BACK_WORKER', 'true', 'Run a write-back delivery worker inside the API process; `false` when workers run apart (`pnpm worker`).'],
+  ['WRITE_BACK_CONCURRENCY', '16', 'Write-back deliveries one worker keeps in flight.'],
+  ['WRITE_BACK_LEASE_MS', '30000', 'Lease of a claimed delivery; a killed worker\'s deliveries are retaken after it. Must exceed `WRITE_BACK_TIMEOUT_MS`.'],
+  ['WRITE_BACK_MAX_ATTEMPTS', '8', 'Attempts before a delivery goes DEAD (dead letter).'],
+  ['WRITE_BACK_BACKOFF_MS', '1000', 'Delay before the second attempt; doubles per attempt (jittered, capped at an hour).'],
+  ['WRITE_BACK_TIMEOUT_MS', '10000', 'How long an HTTP target has to acknowledge; no answer means outcome unknown (retried with the same id).'],
+  ['WRITE_BACK_POLL_MS', '1000', 'Fallback poll of the outbox when no wake-up hint arrives.'],
 ] as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -165,8 +186,26 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       tokens: int(env, 'GRAPHQL_MAX_TOKENS', 2000, 50, 100_000),
     },
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    eventRetentionHours: int(env, 'EVENT_RETENTION_HOURS', 168, 1, 87_600),
+    writeBack: writeBackConfig(env),
   };
   return deepFreeze(config);
+}
+
+function writeBackConfig(env: Env): Config['writeBack'] {
+  const timeoutMs = int(env, 'WRITE_BACK_TIMEOUT_MS', 10_000, 50, 600_000);
+  const leaseMs = int(env, 'WRITE_BACK_LEASE_MS', 30_000, 200, 3_600_000);
+  // A lease shorter than the timeout would let a second worker send while the first still waits.
+  if (leaseMs <= timeoutMs) throw new ConfigError('WRITE_BACK_LEASE_MS', 'must be longer than WRITE_BACK_TIMEOUT_MS');
+  return {
+    worker: bool(env, 'WRITE_BACK_WORKER', true),
+    concurrency: int(env, 'WRITE_BACK_CONCURRENCY', 16, 1, 1024),
+    leaseMs,
+    maxAttempts: int(env, 'WRITE_BACK_MAX_ATTEMPTS', 8, 1, 100),
+    backoffMs: int(env, 'WRITE_BACK_BACKOFF_MS', 1000, 1, 3_600_000),
+    timeoutMs,
+    pollMs: int(env, 'WRITE_BACK_POLL_MS', 1000, 10, 60_000),
+  };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { Actor } from './auth/actor.js';
 import type { AuditLog } from './audit/audit.log.js';
-import type { Em } from './db/orm.js';
+import type { Em, Orm } from './db/orm.js';
 import type { EventBus } from './events/event-bus.js';
 import type { Logger } from './logger.js';
 
@@ -15,6 +15,8 @@ export interface RequestContext {
   readonly audit: AuditLog;
   /** Wake-up hints for live streams; call `hint` after the transaction that appended events commits. */
   readonly events: EventBus;
+  /** The ORM, for work that outlives one EntityManager fork (live streams fork per read). */
+  readonly orm: Orm;
   /** Per-request DataLoader, created on first use under `key`. */
   loader<K, V>(key: string, create: (ctx: RequestContext) => DataLoader<K, V>): DataLoader<K, V>;
 }
@@ -31,7 +33,7 @@ export function createRequestContext(fields: Omit<RequestContext, 'loader'>): Re
       let loader = loaders.get(key) as DataLoader<K, V> | undefined;
       if (!loader) {
         loader = create(ctx);
-        loaders.set(key, loader as DataLoader<unknown, unknown>);
+        loaders.set(key, loader);
       }
       return loader;
     },

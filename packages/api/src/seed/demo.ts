@@ -3,6 +3,10 @@ import type { Em } from '../platform/db/orm.js';
 import { uuidv7 } from '../platform/ids.js';
 import { Organisation, StaffUser } from '../modules/organisations/index.js';
 import { Patient, type Sex } from '../modules/patients/index.js';
+import { HubService, type HubServiceKind } from '../modules/hub-services/index.js';
+import { seedDemoPrescribing } from '../modules/prescribing/index.js';
+import { seedWriteBackAgreements } from '../modules/write-back/index.js';
+import { seedDemoReferrals } from '../modules/referrals/index.js';
 import type { Role } from '../platform/auth/roles.js';
 
 /** The demo PCN: made-up names and codes; NHS numbers from the 999 test range. */
@@ -19,6 +23,12 @@ export const DEMO = {
     { odsCode: 'Y99017', name: 'Orchard Green Surgery' },
   ],
   patientCount: 500,
+  hubServices: [
+    { kind: 'MINOR_ILLNESS', name: 'Minor Illness' },
+    { kind: 'ENHANCED_ACCESS', name: 'Enhanced Access' },
+    { kind: 'FCP_PHYSIO', name: 'Physiotherapy' },
+    { kind: 'PHARMACY', name: 'Pharmacy' },
+  ] satisfies readonly { kind: HubServiceKind; name: string }[],
 } as const;
 
 interface DemoUser {
@@ -84,13 +94,11 @@ export async function seedDemo(em: Em): Promise<{ seeded: boolean }> {
     ];
     await tx.insertMany(Organisation, orgs);
     const idByOds = new Map<string, string>(orgs.map((o) => [o.odsCode, o.id]));
-    await tx.insertMany(
-      StaffUser,
-      DEMO_USERS.map((u) => ({
-        id: uuidv7(), username: u.username, displayName: u.displayName, organisation: idByOds.get(u.odsCode)!,
-        roles: [...u.roles], active: true, createdAt: now,
-      })),
-    );
+    const staff = DEMO_USERS.map((u) => ({
+      id: uuidv7(), username: u.username, displayName: u.displayName, organisation: idByOds.get(u.odsCode)!,
+      roles: [...u.roles], active: true, createdAt: now,
+    }));
+    await tx.insertMany(StaffUser, staff);
     const patients = Array.from({ length: DEMO.patientCount }, (_, i) => {
       const p = demoPatient(i);
       return {
@@ -99,6 +107,18 @@ export async function seedDemo(em: Em): Promise<{ seeded: boolean }> {
       };
     });
     await tx.insertMany(Patient, patients);
+    // Consultation write-back from the hub to every demo practice, activated by both sides.
+    await seedWriteBackAgreements(tx, pcnId, hubId, practiceIds, now);
+    await tx.insertMany(
+      HubService,
+      DEMO.hubServices.map((service) => ({ id: uuidv7(), hub: hubId, kind: service.kind, name: service.name, active: true, createdAt: now })),
+    );
+    // The PCN prescribing cost centre Y99009 with the hub's ANPs and pharmacist as prescribers.
+    await seedDemoPrescribing(tx, hubId, staff);
+    // Referral routes: accepted methods, agreements, organisation group, teams, books and slots.
+    await seedDemoReferrals(tx, {
+      hubId, pcnOdsCode: DEMO.pcn.odsCode, practices: DEMO.practices.map((p, i) => ({ id: practiceIds[i]!, odsCode: p.odsCode })), now,
+    });
   });
   return { seeded: true };
 }

@@ -1,8 +1,8 @@
 export { Organisation, ORGANISATION_KINDS, type OrganisationKind } from './organisation.entity.js';
 export { StaffUser } from './staff-user.entity.js';
-export { OrganisationType } from './organisations.types.js';
+export { OrganisationType, RoleEnum } from './organisations.types.js';
 export { OrganisationResolver, ViewerResolver, StaffUserResolver } from './organisations.resolver.js';
 export { findOrganisationForActor } from './organisations.service.js';
 export { organisationById } from './organisations.loaders.js';
-export { toOrganisationType } from './organisations.mappers.js';
+export { toOrganisationType, toStaffUserType } from './organisations.mappers.js';
 export { canSeeOrganisation } from './organisations.policy.js';

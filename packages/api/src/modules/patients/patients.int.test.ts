@@ -1,6 +1,6 @@
 import { syntheticNhsNumber } from '@pcn-hub/schema';
 import { expect, it } from 'vitest';
-import { codeOf, describeEachDatabase, seedForeignPcn } from '../../test/harness.js';
+import { codeOf, describeEachDatabase, seedForeignPcn, type GqlResult } from '../../test/harness.js';
 import { toGlobalId } from '../../platform/graphql/relay.js';
 
 const PATIENT = 'query ($n: NHSNumber!) { patient(nhsNumber: $n) { id nhsNumber familyName registeredPractice { odsCode } } }';
@@ -42,10 +42,10 @@ describeEachDatabase('patients and tenant isolation', (hub) => {
     const seen = new Set<string>();
     let after: string | null = null;
     let pages = 0;
+    type Page = { patients: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
     do {
-      const res = await hub().gql<{
-        patients: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-      }>('query ($after: String) { patients(first: 30, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }', { after }, 'p3.gp');
+      // Annotated: `after` feeds the request and is assigned from its answer (TS7022 otherwise).
+      const res: GqlResult<Page> = await hub().gql<Page>('query ($after: String) { patients(first: 30, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }', { after }, 'p3.gp');
       expect(res.errors).toBeUndefined();
       const conn = res.data!.patients;
       for (const e of conn.edges) {

@@ -41,7 +41,7 @@ export class PatientService {
 
   /** Keyset page of visible patients; `search` is an NHS number or the start of a family name. */
   async search(search: string | null, size: number, after: string | null): Promise<Patient[]> {
-    const where: FilterQuery<Patient>[] = [patientScope(this.ctx.actor) as FilterQuery<Patient>];
+    const where: FilterQuery<Patient>[] = [patientScope(this.ctx.actor)];
     const term = search?.trim() ?? '';
     if (term.length > 100) throw Errors.badInput('search', 'search must be at most 100 characters');
     const nhs = normaliseNhsNumber(term);

@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import type { FilterQuery } from '@mikro-orm/core';
 import type { AuthenticatedContext, RequestContext } from '../context.js';
 import { DateTime } from '../graphql/scalars.js';
 import { connectionTypes, decodeCursor, encodeCursor, expectGlobalId, pageSize, toConnection, toGlobalId } from '../graphql/relay.js';
-import { AuditEvent } from './audit-event.entity.js';
+import type { AuditEvent } from './audit-event.entity.js';
+import { findAuditTrail } from './audit.service.js';
 
 @ObjectType('AuditEvent', { description: 'One audited action: who did what to which subject, and the outcome. Append-only.' })
 export class AuditEventType {
@@ -96,20 +96,15 @@ export class AuditResolver {
   ): Promise<InstanceType<typeof AuditEventConnection>> {
     const ctx = context as AuthenticatedContext;
     const size = pageSize(first);
-    const orgs = await ctx.em.getConnection().execute<{ ods_code: string }[]>(
-      'select ods_code from organisation where id = ? or pcn_id = ?',
-      [ctx.actor.pcnId, ctx.actor.pcnId],
-    );
-    const where: FilterQuery<AuditEvent>[] = [{ organisationOds: { $in: orgs.map((o) => o.ods_code) } }];
-    if (filter?.patientId) where.push({ patientId: expectGlobalId(filter.patientId, 'Patient', 'filter.patientId') });
-    if (filter?.actorId) where.push({ actorId: filter.actorId });
-    if (filter?.from) where.push({ at: { $gte: filter.from } });
-    if (filter?.to) where.push({ at: { $lt: filter.to } });
-    if (after) {
-      const [id] = decodeCursor(after, 1) as [string];
-      where.push({ id: { $lt: id } });
-    }
-    const rows = await ctx.em.find(AuditEvent, { $and: where }, { orderBy: { id: 'desc' }, limit: size + 1 });
+    const rows = await findAuditTrail(ctx.em, {
+      pcnId: ctx.actor.pcnId,
+      patientId: filter?.patientId ? expectGlobalId(filter.patientId, 'Patient', 'filter.patientId') : null,
+      actorId: filter?.actorId ?? null,
+      from: filter?.from ?? null,
+      to: filter?.to ?? null,
+      beforeId: after ? (decodeCursor(after, 1) as [string])[0] : null,
+      limit: size + 1,
+    });
     return toConnection(rows, size, Boolean(after), toType, (row) => encodeCursor([row.id]));
   }
 }

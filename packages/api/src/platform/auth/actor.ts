@@ -11,6 +11,8 @@ export interface Actor {
   readonly organisationKind: 'PCN' | 'HUB' | 'PRACTICE';
   /** The PCN the actor's organisation belongs to (itself for a PCN). */
   readonly pcnId: string;
+  /** When the token expires; long-lived streams stop delivering after it. */
+  readonly expiresAt?: Date | null;
 }
 
 export function hasAnyRole(actor: Actor, roles: readonly Role[]): boolean {

@@ -50,6 +50,7 @@ export function createAuthenticator(verifier: TokenVerifier, findOrganisation: F
       organisationOds: org.odsCode,
       organisationKind: org.kind,
       pcnId: org.pcnId,
+      expiresAt: claims.exp ? new Date(claims.exp * 1000) : null,
     };
   }
 

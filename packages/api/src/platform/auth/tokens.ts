@@ -12,6 +12,8 @@ export interface HubClaims {
   /** ODS code of the actor's organisation. */
   readonly org: string;
   readonly roles: readonly Role[];
+  /** Expiry, seconds since the epoch. */
+  readonly exp?: number;
 }
 
 /** Verifies bearer tokens against the configured issuer, audience and key. */
@@ -44,7 +46,7 @@ function toClaims(payload: JWTPayload): HubClaims {
   if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) {
     throw unauthenticated('Token has no valid roles');
   }
-  return { sub, org, roles: roles as Role[] };
+  return { sub, org, roles, exp: payload.exp };
 }
 
 /** Builds the verifier for the configured key; development keys are refused in production by config. */

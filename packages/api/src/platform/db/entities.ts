@@ -2,6 +2,73 @@ import { AuditEvent } from '../audit/audit-event.entity.js';
 import { EventLog, StreamHead } from '../events/event-log.entity.js';
 import { Organisation, StaffUser } from '../../modules/organisations/index.js';
 import { Patient } from '../../modules/patients/index.js';
+import { HubService } from '../../modules/hub-services/index.js';
+import { CapacityPlan, ConsultationTransition, OcRoutingSetting, OnlineConsultation } from '../../modules/inbox/index.js';
+import { IdempotencyKey } from '../idempotency/index.js';
+import { Consultation, ConsultationEntry } from '../../modules/consultations/index.js';
+import {
+  PracticeRecordEntry,
+  WriteBackAgreement,
+  WriteBackDelivery,
+  WriteBackPolicy,
+  WriteBackRecord,
+  WriteBackTargetSetting,
+} from '../../modules/write-back/index.js';
+import {
+  PrescribingCostCentre,
+  Prescriber,
+  Prescription,
+  PrescriptionItem,
+  PrescriptionSequence,
+  PrescriptionTransition,
+} from '../../modules/prescribing/index.js';
+import { AppointmentBook, Slot, SlotType } from '../../modules/appointments/index.js';
+import {
+  HubRegistration,
+  HubTeam,
+  OrganisationGroupMember,
+  PatientTraceTask,
+  Referral,
+  ReferralAgreement,
+  ReferralTransition,
+} from '../../modules/referrals/index.js';
 
 /** Every entity the ORM maps; modules add theirs here. */
-export const ENTITIES = [Organisation, StaffUser, Patient, AuditEvent, EventLog, StreamHead];
+export const ENTITIES = [
+  Organisation,
+  StaffUser,
+  Patient,
+  AuditEvent,
+  EventLog,
+  StreamHead,
+  HubService,
+  OnlineConsultation,
+  ConsultationTransition,
+  OcRoutingSetting,
+  CapacityPlan,
+  IdempotencyKey,
+  Consultation,
+  ConsultationEntry,
+  WriteBackAgreement,
+  WriteBackPolicy,
+  WriteBackRecord,
+  WriteBackDelivery,
+  WriteBackTargetSetting,
+  PracticeRecordEntry,
+  PrescribingCostCentre,
+  Prescriber,
+  PrescriptionSequence,
+  Prescription,
+  PrescriptionItem,
+  PrescriptionTransition,
+  AppointmentBook,
+  SlotType,
+  Slot,
+  Referral,
+  ReferralTransition,
+  ReferralAgreement,
+  OrganisationGroupMember,
+  HubTeam,
+  HubRegistration,
+  PatientTraceTask,
+];

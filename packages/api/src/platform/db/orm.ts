@@ -1,6 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { MikroORM as PostgreSqlMikroORM } from '@mikro-orm/postgresql';
-import { MikroORM as PgliteMikroORM } from '@mikro-orm/pglite';
 import { Migrator } from '@mikro-orm/migrations';
 import type { MikroORM, Options } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
@@ -46,18 +44,21 @@ function baseOptions(logger: Logger | undefined): Partial<Options> {
  */
 export async function createOrm(database: DatabaseConfig, logger?: Logger): Promise<Orm> {
   if (database.kind === 'postgresql') {
+    // Only the configured driver is loaded: the other one costs boot time for nothing.
+    const { MikroORM: PostgreSqlMikroORM } = await import('@mikro-orm/postgresql');
     const orm = await PostgreSqlMikroORM.init({
       ...baseOptions(logger),
       clientUrl: database.url,
       pool: { min: 0, max: database.poolMax },
-    } as Parameters<typeof PostgreSqlMikroORM.init>[0]);
+    } as Parameters<(typeof import('@mikro-orm/postgresql'))['MikroORM']['init']>[0]);
     return orm as unknown as Orm;
   }
   if (database.dataDir) mkdirSync(database.dataDir, { recursive: true });
+  const { MikroORM: PgliteMikroORM } = await import('@mikro-orm/pglite');
   const orm = await PgliteMikroORM.init({
     ...baseOptions(logger),
     dbName: database.dataDir ?? 'memory://',
-  } as Parameters<typeof PgliteMikroORM.init>[0]);
+  } as Parameters<(typeof import('@mikro-orm/pglite'))['MikroORM']['init']>[0]);
   return orm as unknown as Orm;
 }
 

@@ -59,7 +59,8 @@ function toStored(row: Row): StoredEvent {
  * later. Must be called inside `em.transactional`.
  */
 export async function appendEvent(em: Em, event: EventInput): Promise<StoredEvent> {
-  const trx = em.getTransactionContext();
+  // MikroORM types the transaction as `any`; it is only passed back to execute().
+  const trx: unknown = em.getTransactionContext();
   if (!trx) throw new Error('appendEvent must run inside a transaction');
   const connection = em.getConnection();
   const [head] = await connection.execute<{ seq: string | number }[]>(
@@ -75,7 +76,15 @@ export async function appendEvent(em: Em, event: EventInput): Promise<StoredEven
     `insert into event_log (stream, seq, type, subject_type, subject_id, actor_id, payload, created_at)
      values (?, ?, ?, ?, ?, ?, ?, now())
      returning *`,
-    [event.stream, seq, event.type, event.subjectType, event.subjectId, event.actorId ?? null, JSON.stringify(event.payload ?? {})],
+    [
+      event.stream,
+      seq,
+      event.type,
+      event.subjectType,
+      event.subjectId,
+      event.actorId ?? null,
+      JSON.stringify(event.payload ?? {}),
+    ],
     'all',
     trx,
   );
@@ -86,15 +95,29 @@ export async function appendEvent(em: Em, event: EventInput): Promise<StoredEven
 export async function readStream(em: Em, stream: string, afterSeq: number, limit = 500): Promise<StoredEvent[]> {
   const rows = await em
     .getConnection()
-    .execute<Row[]>('select * from event_log where stream = ? and seq > ? order by seq limit ?', [stream, afterSeq, limit]);
+    .execute<Row[]>('select * from event_log where stream = ? and seq > ? order by seq limit ?', [
+      stream,
+      afterSeq,
+      limit,
+    ]);
   return rows.map(toStored);
 }
 
 /** The latest seq of a stream (0 when it has none) and the oldest seq still retained. */
 export async function streamBounds(em: Em, stream: string): Promise<{ latest: number; oldest: number | null }> {
-  const [head] = await em.getConnection().execute<{ seq: string | number }[]>('select seq from stream_head where stream = ?', [stream]);
+  const [head] = await em
+    .getConnection()
+    .execute<{ seq: string | number }[]>('select seq from stream_head where stream = ?', [stream]);
   const [min] = await em
     .getConnection()
     .execute<{ seq: string | number | null }[]>('select min(seq) as seq from event_log where stream = ?', [stream]);
   return { latest: head ? Number(head.seq) : 0, oldest: min?.seq == null ? null : Number(min.seq) };
+}
+
+/** The latest seq of a stream (0 when it has none), from its head row: one indexed read. */
+export async function latestSeq(em: Em, stream: string): Promise<number> {
+  const [head] = await em
+    .getConnection()
+    .execute<{ seq: string | number }[]>('select seq from stream_head where stream = ?', [stream]);
+  return head ? Number(head.seq) : 0;
 }

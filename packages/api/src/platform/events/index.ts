@@ -1,3 +1,8 @@
-export { appendEvent, readStream, streamBounds, type EventInput, type StoredEvent } from './event-log.js';
-export { InProcessEventBus, type EventBus, type StreamHint } from './event-bus.js';
+export { appendEvent, readStream, streamBounds, latestSeq, type EventInput, type StoredEvent } from './event-log.js';
+export { InProcessEventBus, RESYNC_ALL_STREAMS, isResyncHint, type EventBus, type StreamHint } from './event-bus.js';
+export { PgNotifyEventBus, PG_EVENT_CHANNEL, type PgNotifyEventBusOptions } from './event-bus.pg.js';
+export { RedisEventBus, REDIS_EVENT_CHANNEL, type RedisEventBusOptions } from './event-bus.redis.js';
+export { createEventBus, type EventBusSettings } from './event-bus.factory.js';
+export { subscribeStream, type StreamMessage, type SubscribeStreamOptions } from './stream.subscription.js';
+export { pruneEventLog, startEventPruner, type PruneOptions, type EventPrunerOptions } from './event-log.retention.js';
 export { EventLog, StreamHead } from './event-log.entity.js';

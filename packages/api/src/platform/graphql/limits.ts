@@ -1,6 +1,7 @@
 import {
   GraphQLError,
   Kind,
+  type ArgumentNode,
   type ASTNode,
   type FragmentDefinitionNode,
   type SelectionSetNode,
@@ -29,7 +30,7 @@ interface Measure {
 /** Lists multiply the cost of what they contain by their page size (`first`, default 20). */
 const DEFAULT_LIST_SIZE = 20;
 
-function listMultiplier(args: readonly { name: { value: string }; value: { kind: string; value?: unknown } }[] | undefined): number {
+function listMultiplier(args: readonly ArgumentNode[] | undefined): number {
   const first = args?.find((a) => a.name.value === 'first');
   if (first && first.value.kind === Kind.INT) return Math.max(1, Number(first.value.value));
   // Variables are not known at validation time; assume the default page.
@@ -45,14 +46,14 @@ function measure(
   let aliases = 0;
   let cost = 0;
   for (const selection of selectionSet.selections) {
-    let inner: Measure | null = null;
+    let inner: Measure;
     let own = 0;
     let multiplier = 1;
     if (selection.kind === Kind.FIELD) {
       if (selection.name.value.startsWith('__')) continue;
       if (selection.alias) aliases += 1;
       own = 1;
-      multiplier = listMultiplier(selection.arguments as never);
+      multiplier = listMultiplier(selection.arguments);
       inner = selection.selectionSet ? measure(selection.selectionSet, fragments, seen) : { depth: 0, aliases: 0, cost: 0 };
       depth = Math.max(depth, 1 + inner.depth);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {

@@ -75,7 +75,7 @@ export function decodeCursor(cursor: string, arity: number, field = 'after'): (s
     if (!Array.isArray(parsed) || parsed[0] !== 'c1' || parsed.length !== arity + 1) throw new Error('shape');
     const values = parsed.slice(1);
     if (!values.every((v) => typeof v === 'string' || typeof v === 'number')) throw new Error('shape');
-    return values as (string | number)[];
+    return values;
   } catch {
     throw Errors.badInput(field, `${field} is not a valid cursor`);
   }

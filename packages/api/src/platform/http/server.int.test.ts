@@ -79,7 +79,7 @@ describeEachDatabase('HTTP server', (hub) => {
       const ws = new WebSocket(hub().app.url.replace('http', 'ws'), 'graphql-transport-ws');
       ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
       ws.on('message', (data) => {
-        const msg = JSON.parse(String(data)) as { type: string; payload?: { extensions?: { code?: string } }[] };
+        const msg = JSON.parse((data as Buffer).toString('utf8')) as { type: string; payload?: { extensions?: { code?: string } }[] };
         seen.push(msg);
         if (msg.type === 'connection_ack') {
           const query = `query { ${Array.from({ length: 31 }, (_, i) => `a${i}: viewer { id }`).join(' ')} }`;
@@ -113,7 +113,7 @@ it('drains on stop: open WebSockets are closed as going away and the port is rel
   await new Promise<void>((resolve) => {
     ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
     ws.on('message', (data) => {
-      if ((JSON.parse(String(data)) as { type: string }).type === 'connection_ack') resolve();
+      if ((JSON.parse((data as Buffer).toString('utf8')) as { type: string }).type === 'connection_ack') resolve();
     });
   });
   const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));

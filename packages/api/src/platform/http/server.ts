@@ -81,9 +81,16 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
     });
   }
 
+  const formatError = createErrorFormatter(logger);
+  // WebSocket results go through the same formatter as HTTP: coded errors kept, anything else masked.
+  const formatAll = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
+
   const wsCleanup = useServer<Record<string, unknown>, { actor?: Actor | null }>(
     {
       schema,
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors?.length ? { ...result, errors: formatAll(result.errors) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => formatAll(errors),
       onConnect: async (ctx) => {
         const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         const header = typeof raw === 'string' ? (raw.startsWith('Bearer ') ? raw : `Bearer ${raw}`) : undefined;
@@ -122,7 +129,6 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
     wsServer,
   );
 
-  const formatError = createErrorFormatter(logger);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError,

@@ -2,6 +2,10 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124061619_initial } from './migration-20261124061619-initial.js';
 import { Migration20261124061700_audit_append_only } from './migration-20261124061700-audit-append-only.js';
 import { Migration20261124061825_event_log } from './migration-20261124061825-event-log.js';
+import { Migration20261124063225_inbox } from './migration-20261124063225-inbox.js';
+import { Migration20261124064347_write_back } from './migration-20261124064347-write-back.js';
+import { Migration20261124065117_prescribing } from './migration-20261124065117-prescribing.js';
+import { Migration20261124070416_referrals } from './migration-20261124070416-referrals.js';
 
 /**
  * Committed migrations in order. `pnpm db:migration:create --name <what>` writes a new file beside
@@ -11,4 +15,8 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124061619_initial', class: Migration20261124061619_initial },
   { name: 'Migration20261124061700_audit_append_only', class: Migration20261124061700_audit_append_only },
   { name: 'Migration20261124061825_event_log', class: Migration20261124061825_event_log },
+  { name: 'Migration20261124063225_inbox', class: Migration20261124063225_inbox },
+  { name: 'Migration20261124064347_write_back', class: Migration20261124064347_write_back },
+  { name: 'Migration20261124065117_prescribing', class: Migration20261124065117_prescribing },
+  { name: 'Migration20261124070416_referrals', class: Migration20261124070416_referrals },
 ];

@@ -1,0 +1,137 @@
+// pnpm bench:startup: time from spawn to the first successful GraphQL response, for the API on
+// PGlite (first start and restart), on PostgreSQL (first start and restart) and for a bare Apollo
+// Server hello-world. Run after `pnpm build` (the script does it). Prints a Markdown table.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { markdownTable, ms, summarise } from './lib/stats.mjs';
+import { freePort, timeToFirstResponse } from './lib/ready.mjs';
+import { createScratchDatabase, postgresVersion } from './lib/postgres.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const TARGET_MS = 2000;
+const TARGET_RATIO = 3;
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const apiMain = join(root, 'packages/api/dist/main.js');
+const apiDir = join(root, 'packages/api');
+
+// The bare server lives under packages/api/node_modules so that `@apollo/server` and `graphql`
+// resolve to the API's own copies (the same versions the API starts).
+const bareDir = join(apiDir, 'node_modules/.cache/pcn-hub-bench');
+const bareFile = join(bareDir, 'hello.mjs');
+const BARE_SERVER = `import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+
+const server = new ApolloServer({
+  typeDefs: 'type Query { hello: String! }',
+  resolvers: { Query: { hello: () => 'world' } },
+});
+await startStandaloneServer(server, { listen: { host: '127.0.0.1', port: Number(process.env.PORT) } });
+`;
+
+/** The API's environment for one case: quiet logs, loopback only, development keys. */
+function apiEnv(port, extra) {
+  return { NODE_ENV: 'development', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...extra };
+}
+
+async function once(args, env, cwd) {
+  const port = await freePort();
+  const { ms: elapsed, cpuMs, stop } = await timeToFirstResponse({ args, env: env(port), cwd, port });
+  await stop();
+  return { elapsed, cpuMs };
+}
+
+const results = new Map();
+const cpuTimes = new Map();
+const record = (name, { elapsed, cpuMs }) => {
+  results.set(name, [...(results.get(name) ?? []), elapsed]);
+  if (cpuMs !== null) cpuTimes.set(name, [...(cpuTimes.get(name) ?? []), cpuMs]);
+};
+
+async function runBare() {
+  record('bare Apollo Server 5 hello-world', await once([bareFile], (port) => ({ PORT: String(port) }), root));
+}
+
+async function runPglite() {
+  const dir = await mkdtemp(join(tmpdir(), 'pcn-hub-bench-'));
+  try {
+    const env = (port) => apiEnv(port, { PCN_HUB_DATA_DIR: join(dir, 'pglite'), DATABASE_URL: '' });
+    record('API on PGlite, first start (migrate + seed)', await once([apiMain], env, root));
+    record('API on PGlite, restart', await once([apiMain], env, root));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function runPostgres() {
+  const db = await createScratchDatabase();
+  try {
+    const env = (port) =>
+      apiEnv(port, {
+        DATABASE_URL: db.url,
+        SEED_ON_START: 'true',
+        JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0',
+      });
+    record('API on PostgreSQL, first start (migrate + seed)', await once([apiMain], env, root));
+    record('API on PostgreSQL, restart', await once([apiMain], env, root));
+  } finally {
+    await db.drop();
+  }
+}
+
+await mkdir(bareDir, { recursive: true });
+await writeFile(bareFile, BARE_SERVER);
+const pgVersion = await postgresVersion();
+const loadBefore = loadavg()[0];
+try {
+  // Interleaved, so that drift in machine load spreads over every case alike.
+  for (let i = 0; i < RUNS; i++) {
+    process.stderr.write(`run ${i + 1}/${RUNS}\n`);
+    await runBare();
+    await runPglite();
+    if (pgVersion) await runPostgres();
+  }
+} finally {
+  await rm(bareDir, { recursive: true, force: true });
+}
+
+const bare = summarise(results.get('bare Apollo Server 5 hello-world'));
+const rows = [...results].map(([name, values]) => {
+  const s = summarise(values);
+  const isApi = name.startsWith('API');
+  const ratio = s.median / bare.median;
+  const verdict = !isApi ? '' : s.median <= TARGET_MS && ratio <= TARGET_RATIO ? 'meets' : 'misses';
+  const cpu = cpuTimes.get(name);
+  return [
+    name,
+    ms(s.median),
+    ms(s.min),
+    ms(s.max),
+    isApi ? `${ratio.toFixed(2)}x` : '1.00x',
+    verdict,
+    cpu ? ms(summarise(cpu).median) : 'n/a',
+  ];
+});
+
+const cpu = cpus();
+process.stdout.write(
+  `\nStartup: spawn to first successful POST { __typename } (polled every 10 ms), ${RUNS} runs each\n` +
+    `node ${process.version}, ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ` +
+    `PostgreSQL ${pgVersion ?? 'not reachable: skipped'}; 1-minute load average ${loadBefore.toFixed(1)} before, ` +
+    `${loadavg()[0].toFixed(1)} after (other work on the machine skews every case)\n\n` +
+    markdownTable(
+      [
+        'case',
+        'median',
+        'min',
+        'max',
+        'median / bare',
+        `target (<= ${TARGET_MS} ms and <= ${TARGET_RATIO}x)`,
+        'CPU used by then (median)',
+      ],
+      rows,
+    ) +
+    '\n',
+);

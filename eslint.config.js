@@ -1,0 +1,182 @@
+// ESLint flat config: type-aware typescript-eslint plus the boundaries of ARCHITECTURE.md section 4.
+import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const modulesDir = resolve(root, 'packages/api/src/modules');
+
+/** Which API module (`modules/<name>/`) a file belongs to, or null outside the modules folder. */
+function moduleOf(file) {
+  const rel = relative(modulesDir, file);
+  if (rel.startsWith('..') || rel === '' || !rel.includes(sep)) return null;
+  return rel.split(sep)[0];
+}
+
+/**
+ * Modules import each other only through their `index.ts` (ARCHITECTURE.md section 4.1). A relative
+ * import that lands inside `modules/<m>/` from outside that module must name `modules/<m>/index.js`.
+ * Written as a rule rather than an import pattern because "outside that module" depends on the
+ * importing file's own folder. A module's `*.testkit.ts` is its public test API: tests and other
+ * testkits may import it directly (index.ts must not export it, or production would load it).
+ */
+const moduleBoundaries = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Modules import each other only through index.ts' },
+    schema: [],
+    messages: {
+      deep: "'{{source}}' reaches into module '{{target}}'; import it from '{{target}}/index.js' instead (export what you need there).",
+    },
+  },
+  create(context) {
+    const file = context.filename;
+    const own = moduleOf(file);
+    const isTestCode = /\.(test|testkit)\.ts$/.test(file);
+    const check = (node) => {
+      const source = node.source?.value;
+      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      const target = resolve(dirname(file), source);
+      const targetModule = moduleOf(target);
+      if (targetModule === null || targetModule === own) return;
+      if (relative(resolve(modulesDir, targetModule), target) === 'index.js') return;
+      if (isTestCode && target.endsWith('.testkit.js')) return;
+      context.report({ node: node.source, messageId: 'deep', data: { source, target: targetModule } });
+    };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
+  },
+};
+
+// A few Node globals for the plain JavaScript files (scripts, config); TypeScript files get theirs from @types/node.
+const nodeGlobals = Object.fromEntries(
+  [
+    'process',
+    'console',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+    'URL',
+    'fetch',
+    'Buffer',
+    'AbortController',
+    'AbortSignal',
+    'performance',
+    'structuredClone',
+    'TextEncoder',
+    'TextDecoder',
+  ].map((name) => [name, 'readonly']),
+);
+
+export default defineConfig(
+  globalIgnores(['**/dist/**', '**/node_modules/**', '**/.data/**', '**/coverage/**', 'packages/sdk/src/generated/**']),
+  {
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+  },
+  js.configs.recommended,
+  tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        // Files outside every tsconfig (root config files) are checked with a default project.
+        projectService: { allowDefaultProject: ['vitest.config.ts'], defaultProject: 'tsconfig.base.json' },
+        tsconfigRootDir: root,
+      },
+    },
+    plugins: { local: { rules: { 'module-boundaries': moduleBoundaries } } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
+      // Type-only imports for types, value imports for decorated classes (ARCHITECTURE.md section 4.7).
+      // With emitDecoratorMetadata on, the rule skips files that contain decorators, so it never asks for
+      // (or autofixes into) a type-only import of a class that reflect-metadata needs at run time.
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { prefer: 'type-imports', fixStyle: 'separate-type-imports', disallowTypeAnnotations: false },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+      // type-graphql wants classes that are only decorator carriers (resolvers, input and object types).
+      '@typescript-eslint/no-extraneous-class': 'off',
+      // type-graphql object types are plain data shapes: resolvers return object literals of them, which is
+      // how type-graphql is meant to be used (it never relies on the prototype of a returned object).
+      '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
+      // noUncheckedIndexedAccess is on, so `rows[0]!` after a length check is the house idiom.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // Promise-returning interface methods (close(), Apollo plugin hooks, test helpers) are written as
+      // async functions without an await; no-floating-promises and no-misused-promises catch the real bugs.
+      '@typescript-eslint/require-await': 'off',
+      // Purely stylistic: `() => logger.debug(m)` and `return send(res, ...)` early exits read fine.
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+      // Numbers and booleans in template literals are fine; objects are not.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      'local/module-boundaries': 'error',
+    },
+  },
+  {
+    // Tests and testkits walk parsed JSON (GraphQL answers, FHIR messages) and vitest's asymmetric
+    // matchers (expect.objectContaining) are typed `any`; a wrong shape fails the test's own assertions.
+    // Every other rule, no-floating-promises included, still applies to them.
+    files: ['**/*.test.ts', '**/*.testkit.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  {
+    // ARCHITECTURE.md section 4.3: resolvers are thin and never import the ORM.
+    files: ['**/*.resolver.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@mikro-orm/*'],
+              message: 'Resolvers never import the ORM: move data access into the module service.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // ARCHITECTURE.md section 4.12: the SDK and plugins talk to the hub over its public contract only.
+    files: ['packages/sdk/**', 'packages/plugins/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@pcn-hub/api', '@pcn-hub/api/*'],
+              message: 'The SDK and plugins never import @pcn-hub/api: use @pcn-hub/schema and the GraphQL API.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: nodeGlobals },
+  },
+);

@@ -1,0 +1,281 @@
+import { beforeAll, expect, it } from 'vitest';
+import { codeOf, describeEachDatabase } from '../../test/harness.js';
+import { count, data, firstError, freeSlots, nodes, serviceIds, type Connection } from './appointments.testkit.js';
+
+interface Book {
+  id: string;
+  name: string;
+  gpConnectBookable: boolean;
+  sessionHolder: string | null;
+  service: { name: string };
+}
+interface Type {
+  id: string;
+  name: string;
+  mode: string;
+}
+interface SlotRow {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  mode: string;
+  status: string;
+  slotType: { name: string };
+}
+type Free = { freeSlots: Connection<SlotRow> };
+
+const CREATE_BOOK = `mutation($input: CreateAppointmentBookInput!) { createAppointmentBook(input: $input) { id name gpConnectBookable sessionHolder service { name } } }`;
+const CREATE_TYPE = `mutation($input: CreateSlotTypeInput!) { createSlotType(input: $input) { id name mode } }`;
+const CREATE_SESSION = `mutation($input: CreateSlotSessionInput!) { createSlotSession(input: $input) { slots { id startsAt endsAt mode status } } }`;
+const FREE = `query($s: ID, $t: String, $m: SlotMode, $from: DateTime, $to: DateTime, $n: Int, $after: String) {
+  freeSlots(service: $s, slotType: $t, mode: $m, from: $from, to: $to, first: $n, after: $after) {
+    edges { cursor node { id startsAt mode status gpConnectBookable slotType { name } book { name } service { name } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+/** Midnight UTC `days` from today, plus `hours`. */
+const dayAt = (days: number, hours: number) => {
+  const d = new Date();
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + days, hours));
+};
+
+describeEachDatabase('appointment books and slots', (hub) => {
+  let services: Record<string, string> = {};
+
+  beforeAll(async () => {
+    services = await serviceIds(hub());
+  });
+
+  it('creates a book, a conventionally named slot type and a session of slots', async () => {
+    const book = (
+      await data<{ createAppointmentBook: Book }>(
+        hub(),
+        CREATE_BOOK,
+        { input: { serviceId: services['Pharmacy'], name: 'Pharmacy clinic (test)' } },
+        'hub.coord1',
+      )
+    ).createAppointmentBook;
+    expect(book).toMatchObject({
+      name: 'Pharmacy clinic (test)',
+      gpConnectBookable: false,
+      sessionHolder: null,
+      service: { name: 'Pharmacy' },
+    });
+    const type = (
+      await data<{ createSlotType: Type }>(
+        hub(),
+        CREATE_TYPE,
+        { input: { serviceId: services['Pharmacy'], name: 'U99001-Pharmacy-TEL' } },
+        'hub.manager',
+      )
+    ).createSlotType;
+    expect(type).toMatchObject({ name: 'U99001-Pharmacy-TEL', mode: 'TELEPHONE' });
+    const session = (
+      await data<{ createSlotSession: { slots: SlotRow[] } }>(
+        hub(),
+        CREATE_SESSION,
+        {
+          input: {
+            bookId: book.id,
+            slotTypeId: type.id,
+            start: dayAt(9, 9).toISOString(),
+            end: dayAt(9, 11).toISOString(),
+            slotMinutes: 20,
+          },
+        },
+        'hub.manager',
+      )
+    ).createSlotSession.slots;
+    expect(session).toHaveLength(6);
+    expect(session.every((s) => s.mode === 'TELEPHONE' && s.status === 'FREE')).toBe(true);
+    expect(session[1]!.startsAt).toBe(new Date(dayAt(9, 9).getTime() + 20 * 60_000).toISOString());
+
+    // Overlapping the session refuses the whole new session.
+    const before = await count(hub(), 'appointment_slot');
+    const overlap = await hub().gql(
+      CREATE_SESSION,
+      {
+        input: {
+          bookId: book.id,
+          slotTypeId: type.id,
+          start: dayAt(9, 10).toISOString(),
+          end: dayAt(9, 12).toISOString(),
+          slotMinutes: 20,
+        },
+      },
+      'hub.manager',
+    );
+    expect(firstError(overlap)).toMatchObject({ code: 'CONFLICT', reason: 'SESSION_OVERLAPS' });
+    expect(await count(hub(), 'appointment_slot')).toBe(before);
+
+    // The new slots are found by the slot-type name.
+    expect((await freeSlots(hub(), 'U99001-Pharmacy')).map((s) => s.id)).toEqual(session.map((s) => s.id));
+  });
+
+  it('refuses slot-type names that break <PCN>-<Service>-<Mode>, naming the rule', async () => {
+    for (const name of ['MinorIllness-F2F', 'U99001-Minor Illness-F2F', 'U99001-MinorIllness-FACE']) {
+      const res = await hub().gql(
+        CREATE_TYPE,
+        { input: { serviceId: services['Minor Illness'], name } },
+        'hub.manager',
+      );
+      expect(firstError(res)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.name',
+        rule: 'SLOT_TYPE_NAME_CONVENTION',
+      });
+    }
+    const otherPcn = await hub().gql(
+      CREATE_TYPE,
+      { input: { serviceId: services['Minor Illness'], name: 'U12345-MinorIllness-VID' } },
+      'hub.manager',
+    );
+    expect(firstError(otherPcn)).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'SLOT_TYPE_NAME_CONVENTION' });
+    const taken = await hub().gql(
+      CREATE_TYPE,
+      { input: { serviceId: services['Minor Illness'], name: 'U99001-MinorIllness-F2F' } },
+      'hub.manager',
+    );
+    expect(firstError(taken)).toMatchObject({ code: 'CONFLICT', reason: 'NAME_TAKEN' });
+    expect(await count(hub(), 'slot_type', "name like 'U12345%' or name like '%Minor Illness%'")).toBe(0);
+  });
+
+  it('a GP Connect-bookable book needs an eligible session holder', async () => {
+    const input = { serviceId: services['Enhanced Access'], name: 'EA GP Connect (test)', gpConnectBookable: true };
+    expect(firstError(await hub().gql(CREATE_BOOK, { input }, 'hub.manager'))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      rule: 'GP_CONNECT_SESSION_HOLDER',
+    });
+    const admin = await hub().gql(CREATE_BOOK, { input: { ...input, sessionHolder: 'hub.coord1' } }, 'hub.manager');
+    expect(firstError(admin)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sessionHolder' });
+    const practiceGp = await hub().gql(CREATE_BOOK, { input: { ...input, sessionHolder: 'p1.gp' } }, 'hub.manager');
+    expect(firstError(practiceGp)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sessionHolder' });
+    const book = (
+      await data<{ createAppointmentBook: Book }>(
+        hub(),
+        CREATE_BOOK,
+        { input: { ...input, sessionHolder: 'hub.anp2' } },
+        'hub.manager',
+      )
+    ).createAppointmentBook;
+    expect(book).toMatchObject({ gpConnectBookable: true, sessionHolder: 'hub.anp2' });
+  });
+
+  it('refuses bad sessions and writes nothing', async () => {
+    const books = (
+      await data<{ appointmentBooks: Book[] }>(hub(), '{ appointmentBooks { id name service { name } } }', {}, 'p1.gp')
+    ).appointmentBooks;
+    const mi = books.find((b) => b.service.name === 'Minor Illness')!;
+    const types = (
+      await data<{ slotTypes: Type[] }>(hub(), '{ slotTypes(search: "u99001-") { id name } }', {}, 'p2.gp')
+    ).slotTypes;
+    expect(types.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['U99001-MinorIllness-F2F', 'U99001-EnhancedAccess-VID']),
+    );
+    const miType = types.find((t) => t.name === 'U99001-MinorIllness-TEL')!;
+    const eaType = types.find((t) => t.name === 'U99001-EnhancedAccess-F2F')!;
+    const before = await count(hub(), 'appointment_slot');
+    const attempt = (over: Record<string, unknown>) =>
+      hub().gql(
+        CREATE_SESSION,
+        {
+          input: {
+            bookId: mi.id,
+            slotTypeId: miType.id,
+            start: dayAt(20, 9).toISOString(),
+            end: dayAt(20, 10).toISOString(),
+            slotMinutes: 15,
+            ...over,
+          },
+        },
+        'hub.manager',
+      );
+    expect(firstError(await attempt({ start: new Date(Date.now() - 3_600_000).toISOString() }))).toMatchObject({
+      field: 'input.start',
+    });
+    expect(firstError(await attempt({ end: dayAt(20, 8).toISOString() }))).toMatchObject({ field: 'input.end' });
+    expect(firstError(await attempt({ slotMinutes: 2 }))).toMatchObject({ field: 'input.slotMinutes' });
+    expect(firstError(await attempt({ slotTypeId: eaType.id }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.slotTypeId',
+    });
+    expect(
+      codeOf(
+        await hub().gql(
+          CREATE_SESSION,
+          {
+            input: {
+              bookId: mi.id,
+              slotTypeId: miType.id,
+              start: dayAt(20, 9).toISOString(),
+              end: dayAt(20, 10).toISOString(),
+              slotMinutes: 15,
+            },
+          },
+          'p1.admin',
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(await count(hub(), 'appointment_slot')).toBe(before);
+  });
+
+  it('searches free slots by service, slot type, mode and time, page by page', async () => {
+    const all = await data<Free>(hub(), FREE, { t: 'U99001-MinorIllness', n: 200 }, 'p3.gp');
+    const found = nodes(all.freeSlots);
+    expect(found.length).toBe(5 * 8); // five seeded days, two one-hour sessions of 15-minute slots
+    expect(found.every((n) => n.slotType.name.startsWith('U99001-MinorIllness-'))).toBe(true);
+    const starts = found.map((n) => n.startsAt);
+    expect([...starts].sort()).toEqual(starts);
+
+    const tel = await data<Free>(hub(), FREE, { s: services['Minor Illness'], m: 'TELEPHONE', n: 200 }, 'hub.anp1');
+    expect(tel.freeSlots.edges).toHaveLength(20);
+    expect(nodes(tel.freeSlots).every((n) => n.mode === 'TELEPHONE')).toBe(true);
+
+    const window = await data<Free>(
+      hub(),
+      FREE,
+      { t: 'U99001-MinorIllness', from: dayAt(2, 0).toISOString(), to: dayAt(3, 0).toISOString(), n: 200 },
+      'p3.gp',
+    );
+    expect(window.freeSlots.edges).toHaveLength(8);
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: Free = await data<Free>(hub(), FREE, { t: 'U99001-MinorIllness', n: 7, after }, 'p3.gp');
+      seen.push(...nodes(page.freeSlots).map((n) => n.id));
+      after = page.freeSlots.pageInfo.hasNextPage ? page.freeSlots.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(found.map((n) => n.id));
+
+    const bad = await hub().gql(FREE, { from: dayAt(3, 0).toISOString(), to: dayAt(2, 0).toISOString() }, 'p3.gp');
+    expect(firstError(bad)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+    expect(codeOf(await hub().gql(FREE, { after: 'not-a-cursor' }, 'p3.gp'))).toBe('BAD_USER_INPUT');
+  });
+
+  it('a blocked slot is not offered until unblocked', async () => {
+    const [slot] = await freeSlots(hub(), 'U99001-Physio');
+    const blocked = await data<{ blockSlot: { status: string; blockedReason: string } }>(
+      hub(),
+      `mutation($i: BlockSlotInput!) { blockSlot(input: $i) { status blockedReason } }`,
+      { i: { slotId: slot!.id, reason: 'Clinician on leave' } },
+      'hub.coord1',
+    );
+    expect(blocked.blockSlot).toEqual({ status: 'BLOCKED', blockedReason: 'Clinician on leave' });
+    expect((await freeSlots(hub(), 'U99001-Physio')).map((s) => s.id)).not.toContain(slot!.id);
+    const again = await hub().gql(
+      `mutation($i: BlockSlotInput!) { blockSlot(input: $i) { status } }`,
+      { i: { slotId: slot!.id, reason: 'x' } },
+      'hub.coord1',
+    );
+    expect(firstError(again)).toMatchObject({ code: 'CONFLICT', reason: 'SLOT_NOT_FREE' });
+    await data<unknown>(
+      hub(),
+      `mutation($i: UnblockSlotInput!) { unblockSlot(input: $i) { status } }`,
+      { i: { slotId: slot!.id } },
+      'hub.coord1',
+    );
+    expect((await freeSlots(hub(), 'U99001-Physio')).map((s) => s.id)).toContain(slot!.id);
+  });
+});

@@ -1,0 +1,152 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
+import { expectGlobalId, toGlobalId } from '../../platform/graphql/relay.js';
+import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
+import { PatientType } from '../patients/index.js';
+import {
+  combinedWriteBackState,
+  toStatusType,
+  WriteBackExplanationType,
+  WriteBackStateEnum,
+  WriteBackStatusType,
+  type WriteBackState,
+} from '../write-back/index.js';
+import { ConsultationService } from './consultations.service.js';
+import { entriesByConsultation, writeBackByEntry } from './consultations.loaders.js';
+import { toEntryType, toHubConsultationType } from './consultations.mappers.js';
+import { CONSULTATION_AUTHORS, CONSULTATION_READERS, EXPLAINERS } from './consultations.policy.js';
+import { patientForConsultation } from './consultations.patient.js';
+import {
+  AddConsultationEntryInput,
+  AmendConsultationEntryInput,
+  ConsultationEntryPayload,
+  RecordConsultationInput,
+  RecordConsultationPayload,
+  RemoveConsultationEntryInput,
+  RemoveConsultationEntryPayload,
+  SaveConsultationInput,
+  SaveConsultationPayload,
+} from './consultations.inputs.js';
+import { ConsultationEntryType, HubConsultationType } from './consultations.types.js';
+
+const service = (ctx: RequestContext) => new ConsultationService(ctx as AuthenticatedContext);
+
+@Resolver(() => HubConsultationType)
+export class HubConsultationResolver {
+  @Authorized(...CONSULTATION_READERS)
+  @Query(() => HubConsultationType, {
+    description: "A hub consultation of the viewer's organisation; any other answers NOT_FOUND.",
+  })
+  async hubConsultation(@Arg('id', () => ID, { description: 'Global id.' }) id: string, @Ctx() ctx: RequestContext): Promise<HubConsultationType> {
+    return toHubConsultationType(await service(ctx).byId(expectGlobalId(id, 'HubConsultation', 'id')));
+  }
+
+  @Authorized(...EXPLAINERS)
+  @Query(() => WriteBackExplanationType, {
+    description:
+      "Whether an entry will be written back to the patient's registered practice, and why: agreement found or missing, the practice-to-practice switch, the patient's registration, the source product. For the authoring organisation, the registered practice and hub managers.",
+  })
+  async explainWriteBack(
+    @Arg('entry', () => ID, { description: 'Global id of the entry.' }) entry: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WriteBackExplanationType> {
+    return service(ctx).explain(entry);
+  }
+
+  @Authorized(...CONSULTATION_AUTHORS)
+  @Mutation(() => RecordConsultationPayload, {
+    description:
+      "Records a consultation (a draft) for a patient of the PCN, standalone or opened from an inbox item, authored at the viewer's organisation. Audited.",
+  })
+  async recordConsultation(
+    @Arg('input', () => RecordConsultationInput) input: RecordConsultationInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RecordConsultationPayload> {
+    return { consultation: toHubConsultationType(await service(ctx).record(input)) };
+  }
+
+  @Authorized(...CONSULTATION_AUTHORS)
+  @Mutation(() => ConsultationEntryPayload, { description: 'Adds an entry. Once a version is saved, only its author may. Audited.' })
+  async addConsultationEntry(
+    @Arg('input', () => AddConsultationEntryInput) input: AddConsultationEntryInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConsultationEntryPayload> {
+    const { consultation, entry } = await service(ctx).addEntry(input);
+    return { consultation: toHubConsultationType(consultation), entry: toEntryType(entry) };
+  }
+
+  @Authorized(...CONSULTATION_AUTHORS)
+  @Mutation(() => ConsultationEntryPayload, {
+    description: 'Replaces the content of an entry (same kind). Amending a saved version by anyone but its author is CONFLICT. Audited.',
+  })
+  async amendConsultationEntry(
+    @Arg('input', () => AmendConsultationEntryInput) input: AmendConsultationEntryInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConsultationEntryPayload> {
+    const { consultation, entry } = await service(ctx).amendEntry(input);
+    return { consultation: toHubConsultationType(consultation), entry: toEntryType(entry) };
+  }
+
+  @Authorized(...CONSULTATION_AUTHORS)
+  @Mutation(() => RemoveConsultationEntryPayload, {
+    description: 'Removes an entry; after a save its removal is written back with the next save. Audited.',
+  })
+  async removeConsultationEntry(
+    @Arg('input', () => RemoveConsultationEntryInput) input: RemoveConsultationEntryInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RemoveConsultationEntryPayload> {
+    const { consultation, entryId } = await service(ctx).removeEntry(input);
+    return { consultation: toHubConsultationType(consultation), removedEntryId: toGlobalId('HubConsultationEntry', entryId) };
+  }
+
+  @Authorized(...CONSULTATION_AUTHORS)
+  @Mutation(() => SaveConsultationPayload, {
+    description:
+      "Saves the next version (version + 1) and decides write-back for every changed entry in the same transaction. Saving with nothing changed is INVALID_TRANSITION. Audited.",
+  })
+  async saveConsultation(
+    @Arg('input', () => SaveConsultationInput) input: SaveConsultationInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SaveConsultationPayload> {
+    return { consultation: toHubConsultationType(await service(ctx).save(input)) };
+  }
+
+  @FieldResolver(() => PatientType, { description: 'The patient. Audited as a patient read.' })
+  patient(@Root() c: HubConsultationType, @Ctx() ctx: RequestContext): Promise<PatientType> {
+    return patientForConsultation(ctx as AuthenticatedContext, c.patientId);
+  }
+
+  @FieldResolver(() => OrganisationType, { description: 'Where it was authored.' })
+  async authoringOrganisation(@Root() c: HubConsultationType, @Ctx() ctx: RequestContext): Promise<OrganisationType> {
+    return toOrganisationType((await organisationById(ctx).load(c.authoringOrgId))!);
+  }
+
+  @FieldResolver(() => [ConsultationEntryType], { description: 'Its entries, oldest first.' })
+  async entries(
+    @Root() c: HubConsultationType,
+    @Arg('includeRemoved', () => Boolean, { nullable: true, description: 'Also list removed entries.' }) includeRemoved: boolean | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConsultationEntryType[]> {
+    const rows = await entriesByConsultation(ctx).load(c.dbId);
+    return rows.filter((row) => includeRemoved || !row.removed).map(toEntryType);
+  }
+
+  @FieldResolver(() => WriteBackStateEnum, {
+    nullable: true,
+    description: 'The most pressing write-back state of its entries (null until saved).',
+  })
+  async writeBackState(@Root() c: HubConsultationType, @Ctx() ctx: RequestContext): Promise<WriteBackState | null> {
+    const rows = await entriesByConsultation(ctx).load(c.dbId);
+    const statuses = await writeBackByEntry(ctx).loadMany(rows.map((row) => row.id));
+    return combinedWriteBackState(statuses.flatMap((s) => (s && !(s instanceof Error) ? [s.state] : [])));
+  }
+}
+
+@Resolver(() => ConsultationEntryType)
+export class ConsultationEntryResolver {
+  @FieldResolver(() => WriteBackStatusType, { nullable: true, description: 'Its write-back to the registered practice (null until saved).' })
+  async writeBack(@Root() entry: ConsultationEntryType, @Ctx() ctx: RequestContext): Promise<WriteBackStatusType | null> {
+    const status = await writeBackByEntry(ctx).load(entry.dbId);
+    return status ? toStatusType(status) : null;
+  }
+}

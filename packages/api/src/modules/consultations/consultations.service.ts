@@ -1,0 +1,275 @@
+import { LockMode } from '@mikro-orm/core';
+import { normaliseNhsNumber } from '@pcn-hub/schema';
+import type { AuthenticatedContext } from '../../platform/context.js';
+import type { Em } from '../../platform/db/orm.js';
+import type { StreamHint } from '../../platform/events/index.js';
+import { expectGlobalId } from '../../platform/graphql/relay.js';
+import { uuidv7 } from '../../platform/ids.js';
+import { runIdempotent } from '../../platform/idempotency/index.js';
+import { Organisation } from '../organisations/index.js';
+import { Patient } from '../patients/index.js';
+import { explainWriteBack, sendHints, type OrgFacts, type WriteBackExplanationType } from '../write-back/index.js';
+import { NATIVE_SOURCE, PLUGIN_ID } from './consultation.codes.js';
+import { Consultation, ConsultationEntry } from './consultation.entity.js';
+import { ConsultationErrors } from './consultations.errors.js';
+import { canExplain, canSeeConsultation } from './consultations.policy.js';
+import { addEntry, saveNextVersion } from './consultations.saving.js';
+import { applyContent, contentOf, validateEntry, type EntryInput } from './consultations.validation.js';
+
+const orgFacts = (org: Organisation): OrgFacts & { name: string } => ({
+  id: org.id,
+  kind: org.kind,
+  odsCode: org.odsCode,
+  active: org.active,
+  name: org.name,
+});
+
+/**
+ * Use cases of hub consultations: record, add/amend/remove entries, save. Only the authoring
+ * organisation sees or changes a consultation; once a version is saved only its author amends it.
+ * The save decides write-back in the same transaction (transactional outbox).
+ */
+export class ConsultationService {
+  constructor(private readonly ctx: AuthenticatedContext) {}
+
+  private get actor() {
+    return this.ctx.actor;
+  }
+
+  async byId(id: string, field = 'id'): Promise<Consultation> {
+    const c = await this.ctx.em.findOne(Consultation, { id });
+    if (!c || !canSeeConsultation(this.actor, { authoringOrgId: c.authoringOrganisation.id })) throw ConsultationErrors.notFound(id, field);
+    return c;
+  }
+
+  async entryById(id: string, field = 'input.entry'): Promise<{ entry: ConsultationEntry; consultation: Consultation }> {
+    const entry = await this.ctx.em.findOne(ConsultationEntry, { id });
+    if (!entry) throw ConsultationErrors.entryNotFound(id, field);
+    const consultation = await this.ctx.em.findOne(Consultation, { id: entry.consultation.id });
+    if (!consultation || !canSeeConsultation(this.actor, { authoringOrgId: consultation.authoringOrganisation.id })) {
+      throw ConsultationErrors.entryNotFound(id, field);
+    }
+    return { entry, consultation };
+  }
+
+  async entries(consultationId: string, includeRemoved: boolean): Promise<ConsultationEntry[]> {
+    return this.ctx.em.find(
+      ConsultationEntry,
+      { consultation: consultationId, ...(includeRemoved ? {} : { removed: false }) },
+      { orderBy: { id: 'asc' } },
+    );
+  }
+
+  async record(input: {
+    nhsNumber: string;
+    location?: string | null;
+    startedAt?: Date | null;
+    clinicallyRelevant?: boolean | null;
+    sourceProduct?: string | null;
+    inboxConsultationId?: string | null;
+    entries?: EntryInput[] | null;
+    idempotencyKey?: string | null;
+  }): Promise<Consultation> {
+    const actor = this.actor;
+    if (actor.organisationKind !== 'HUB' && actor.organisationKind !== 'PRACTICE') throw ConsultationErrors.notAuthoringOrganisation();
+    const isIntegration = actor.roles.has('INTEGRATION');
+    const sourceProduct = input.sourceProduct?.trim() || (isIntegration ? actor.id : NATIVE_SOURCE);
+    if (sourceProduct !== NATIVE_SOURCE && !PLUGIN_ID.test(sourceProduct)) throw ConsultationErrors.badSourceProduct();
+    if (isIntegration && sourceProduct === NATIVE_SOURCE) throw ConsultationErrors.integrationIsNotNative();
+    const startedAt = input.startedAt ?? new Date();
+    if (startedAt.getTime() > Date.now() + 5 * 60_000) throw ConsultationErrors.futureStart();
+    const entries = input.entries ?? [];
+    if (entries.length > 100) throw ConsultationErrors.tooManyEntries();
+    const contents = entries.map((entry, i) => validateEntry(entry, `input.entries[${i}]`));
+    const inboxId = input.inboxConsultationId
+      ? expectGlobalId(input.inboxConsultationId, 'OnlineConsultation', 'input.inboxConsultationId')
+      : null;
+    const org = await this.ctx.em.findOneOrFail(Organisation, { id: actor.organisationId });
+    const location = input.location?.trim() || org.name;
+    if (location.length > 200) throw ConsultationErrors.badLocation();
+    // Cross-organisation care: the author may see a patient of any practice of the PCN, by exact NHS number.
+    const patient = await this.ctx.em.findOne(Patient, {
+      nhsNumber: normaliseNhsNumber(input.nhsNumber) ?? '',
+      registeredPractice: { pcn: actor.pcnId },
+    });
+    if (!patient) {
+      await this.ctx.audit.recordNow(this.ctx.em, [
+        { action: 'recordConsultation', subjectType: 'Patient', outcome: 'FAILED', reason: 'patient not found or not visible' },
+      ]);
+      throw ConsultationErrors.patientNotFound();
+    }
+    const { result } = await runIdempotent(
+      this.ctx.em,
+      { actorId: actor.id, key: input.idempotencyKey, operation: 'recordConsultation', input },
+      async (em) => {
+        const c = em.create(Consultation, {
+          id: uuidv7(),
+          patient: em.getReference(Patient, patient.id),
+          authoringOrganisation: em.getReference(Organisation, org.id),
+          authorId: actor.id,
+          location,
+          startedAt,
+          clinicallyRelevant: input.clinicallyRelevant ?? true,
+          sourceProduct,
+          inboxConsultationId: inboxId,
+          state: 'DRAFT',
+          version: 0,
+        });
+        for (const content of contents) addEntry(em, c, content, actor.id);
+        this.ctx.audit.record(em, { action: 'recordConsultation', subjectType: 'HubConsultation', subjectId: c.id, patientId: patient.id });
+        return c;
+      },
+      { resultId: (c) => c.id, replay: (id) => this.ctx.em.fork().findOneOrFail(Consultation, { id }) },
+    );
+    return result;
+  }
+
+  /** Locks the consultation row (changes to one consultation serialise) and applies the change rules. */
+  private async lockChecked(em: Em, id: string, field: string, expectedRevision: number | null | undefined): Promise<Consultation> {
+    const c = await em.findOne(Consultation, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!c || !canSeeConsultation(this.actor, { authoringOrgId: c.authoringOrganisation.id })) throw ConsultationErrors.notFound(id, field);
+    if (c.version > 0 && c.authorId !== this.actor.id) throw ConsultationErrors.savedByAnotherAuthor(id);
+    if (expectedRevision !== null && expectedRevision !== undefined && expectedRevision !== c.revision) {
+      throw ConsultationErrors.staleRevision(id, expectedRevision, c.revision);
+    }
+    return c;
+  }
+
+  /** As lockChecked, then marks it a draft of the next version. */
+  private async lockForChange(em: Em, id: string, field: string, expectedRevision: number | null | undefined): Promise<Consultation> {
+    const c = await this.lockChecked(em, id, field, expectedRevision);
+    c.state = 'DRAFT';
+    c.updatedAt = new Date();
+    return c;
+  }
+
+  async addEntry(input: {
+    consultation: string;
+    entry: EntryInput;
+    expectedRevision?: number | null;
+    idempotencyKey?: string | null;
+  }): Promise<{ consultation: Consultation; entry: ConsultationEntry }> {
+    const id = expectGlobalId(input.consultation, 'HubConsultation', 'input.consultation');
+    const content = validateEntry(input.entry, 'input.entry');
+    await this.byId(id, 'input.consultation');
+    const { result } = await runIdempotent(
+      this.ctx.em,
+      { actorId: this.actor.id, key: input.idempotencyKey, operation: 'addConsultationEntry', input },
+      async (em) => {
+        const c = await this.lockForChange(em, id, 'input.consultation', input.expectedRevision);
+        const entry = addEntry(em, c, content, this.actor.id);
+        this.ctx.audit.record(em, { action: 'addConsultationEntry', subjectType: 'HubConsultationEntry', subjectId: entry.id, patientId: c.patient.id });
+        return { consultation: c, entry };
+      },
+      {
+        resultId: (r) => r.entry.id,
+        replay: async (entryId) => {
+          const fresh = this.ctx.em.fork();
+          const entry = await fresh.findOneOrFail(ConsultationEntry, { id: entryId });
+          return { entry, consultation: await fresh.findOneOrFail(Consultation, { id: entry.consultation.id }) };
+        },
+      },
+    );
+    return result;
+  }
+
+  async amendEntry(input: {
+    entry: string;
+    content: EntryInput;
+    expectedRevision?: number | null;
+  }): Promise<{ consultation: Consultation; entry: ConsultationEntry }> {
+    const entryId = expectGlobalId(input.entry, 'HubConsultationEntry', 'input.entry');
+    const content = validateEntry(input.content, 'input.content');
+    const { consultation } = await this.entryById(entryId);
+    return this.ctx.em.transactional(async (em) => {
+      const c = await this.lockForChange(em, consultation.id, 'input.entry', input.expectedRevision);
+      const entry = await em.findOneOrFail(ConsultationEntry, { id: entryId });
+      if (entry.removed) throw ConsultationErrors.entryRemoved(entryId);
+      if (entry.kind !== content.kind) throw ConsultationErrors.kindChanged(entry.kind, content.kind);
+      applyContent(entry, content);
+      entry.revision += 1;
+      entry.updatedBy = this.actor.id;
+      this.ctx.audit.record(em, { action: 'amendConsultationEntry', subjectType: 'HubConsultationEntry', subjectId: entryId, patientId: c.patient.id });
+      return { consultation: c, entry };
+    });
+  }
+
+  async removeEntry(input: { entry: string; expectedRevision?: number | null }): Promise<{ consultation: Consultation; entryId: string }> {
+    const entryId = expectGlobalId(input.entry, 'HubConsultationEntry', 'input.entry');
+    const { consultation } = await this.entryById(entryId);
+    return this.ctx.em.transactional(async (em) => {
+      const c = await this.lockForChange(em, consultation.id, 'input.entry', input.expectedRevision);
+      const entry = await em.findOneOrFail(ConsultationEntry, { id: entryId });
+      if (entry.removed) throw ConsultationErrors.entryRemoved(entryId);
+      if (entry.savedRevision === 0) {
+        // Never saved: nothing was decided or sent for it, so it simply goes.
+        em.remove(entry);
+      } else {
+        entry.removed = true;
+        entry.revision += 1;
+        entry.updatedBy = this.actor.id;
+      }
+      this.ctx.audit.record(em, { action: 'removeConsultationEntry', subjectType: 'HubConsultationEntry', subjectId: entryId, patientId: c.patient.id });
+      return { consultation: c, entryId };
+    });
+  }
+
+  /** Saves the next version and decides write-back for every entry it changed. */
+  async save(input: { consultation: string; expectedRevision?: number | null; idempotencyKey?: string | null }): Promise<Consultation> {
+    const id = expectGlobalId(input.consultation, 'HubConsultation', 'input.consultation');
+    await this.byId(id, 'input.consultation');
+    const { result, replayed } = await runIdempotent(
+      this.ctx.em,
+      { actorId: this.actor.id, key: input.idempotencyKey, operation: 'saveConsultation', input },
+      async (em): Promise<{ consultation: Consultation; hints: StreamHint[] }> => {
+        const c = await this.lockChecked(em, id, 'input.consultation', input.expectedRevision);
+        const { hints, changed, saved } = await saveNextVersion(em, c, this.actor.id, this.actor.pcnId);
+        if (!saved) throw ConsultationErrors.nothingToSave(id);
+        this.ctx.audit.record(em, {
+          action: 'saveConsultation',
+          subjectType: 'HubConsultation',
+          subjectId: c.id,
+          patientId: c.patient.id,
+          reason: `version ${c.version}; ${changed} entries changed`,
+        });
+        return { consultation: c, hints };
+      },
+      {
+        resultId: (r) => r.consultation.id,
+        replay: async (cid) => ({ consultation: await this.ctx.em.fork().findOneOrFail(Consultation, { id: cid }), hints: [] }),
+      },
+    );
+    if (!replayed) sendHints(this.ctx.events, result.hints);
+    return result.consultation;
+  }
+
+  /** Whether an entry will be written back and why (authoring org, registered practice, hub managers). */
+  async explain(entryGlobalId: string): Promise<WriteBackExplanationType> {
+    const entryId = expectGlobalId(entryGlobalId, 'HubConsultationEntry', 'entry');
+    const em = this.ctx.em;
+    const entry = await em.findOne(ConsultationEntry, { id: entryId });
+    const c = entry ? await em.findOne(Consultation, { id: entry.consultation.id }) : null;
+    const patient = c ? await em.findOne(Patient, { id: c.patient.id }) : null;
+    const [source, target] = c && patient
+      ? await Promise.all([
+          em.findOne(Organisation, { id: c.authoringOrganisation.id }),
+          em.findOne(Organisation, { id: patient.registeredPractice.id }),
+        ])
+      : [null, null];
+    const pcnId = target?.pcn?.id ?? null;
+    if (!entry || !c || !source || !target || !pcnId || !canExplain(this.actor, { authoringOrgId: source.id, targetOrgId: target.id, pcnId })) {
+      throw ConsultationErrors.entryNotFound(entryId, 'entry');
+    }
+    const content = contentOf(entry);
+    return explainWriteBack(em, {
+      pcnId,
+      entryId,
+      adminOnly: content.kind === 'NOTE' && content.adminOnly,
+      removed: entry.removed,
+      source: orgFacts(source),
+      target: orgFacts(target),
+      clinicallyRelevant: c.clinicallyRelevant,
+      sourceProduct: c.sourceProduct,
+    });
+  }
+}

@@ -1,0 +1,110 @@
+import { isValidDmdCode, isValidSnomedConceptId } from '@pcn-hub/schema';
+import { Errors } from '../../platform/errors.js';
+import type { CodedKind, EntryContent } from './consultation.codes.js';
+import type { ConsultationEntry } from './consultation.entity.js';
+
+/** The oneOf-style entry input: exactly one member is set. */
+export interface EntryInput {
+  readonly coded?: { readonly snomedCode: string; readonly term: string; readonly codedKind?: CodedKind | null } | null;
+  readonly note?: { readonly text: string; readonly adminOnly?: boolean | null } | null;
+  readonly medication?: { readonly dmdCode: string; readonly name: string; readonly dose: string; readonly quantity: string } | null;
+  readonly document?: {
+    readonly title: string;
+    readonly contentType: string;
+    readonly sizeBytes: number;
+    readonly reference: string;
+  } | null;
+}
+
+function text(value: string, field: string, max: number): string {
+  const trimmed = value.trim();
+  if (trimmed.length < 1 || trimmed.length > max) throw Errors.badInput(field, `${field} must be 1-${max} characters`);
+  return trimmed;
+}
+
+const CONTENT_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}$/i;
+
+/** Validates one entry input (field = its input path) and returns its content. */
+export function validateEntry(input: EntryInput, field: string): EntryContent {
+  const given = (['coded', 'note', 'medication', 'document'] as const).filter((k) => input[k] !== null && input[k] !== undefined);
+  if (given.length !== 1) throw Errors.badInput(field, `${field} must set exactly one of coded, note, medication, document`);
+  const { coded, note, medication, document } = input;
+  if (coded) {
+    const snomedCode = coded.snomedCode.trim();
+    if (!isValidSnomedConceptId(snomedCode)) throw Errors.badInput(`${field}.coded.snomedCode`, 'Not a valid SNOMED CT concept id');
+    return { kind: 'CODED', codedKind: coded.codedKind ?? 'FINDING', snomedCode, term: text(coded.term, `${field}.coded.term`, 255) };
+  }
+  if (note) return { kind: 'NOTE', text: text(note.text, `${field}.note.text`, 10_000), adminOnly: note.adminOnly ?? false };
+  if (medication) {
+    const dmdCode = medication.dmdCode.trim();
+    if (!isValidDmdCode(dmdCode)) throw Errors.badInput(`${field}.medication.dmdCode`, 'Not a valid dm+d code');
+    return {
+      kind: 'MEDICATION',
+      dmdCode,
+      name: text(medication.name, `${field}.medication.name`, 255),
+      dose: text(medication.dose, `${field}.medication.dose`, 500),
+      quantity: text(medication.quantity, `${field}.medication.quantity`, 100),
+    };
+  }
+  const doc = document!;
+  const contentType = doc.contentType.trim();
+  if (!CONTENT_TYPE.test(contentType)) throw Errors.badInput(`${field}.document.contentType`, 'Not a MIME type');
+  if (!Number.isInteger(doc.sizeBytes) || doc.sizeBytes < 0 || doc.sizeBytes > 100 * 1024 * 1024) {
+    throw Errors.badInput(`${field}.document.sizeBytes`, 'sizeBytes must be 0-104857600');
+  }
+  return {
+    kind: 'DOCUMENT',
+    title: text(doc.title, `${field}.document.title`, 255),
+    contentType,
+    sizeBytes: doc.sizeBytes,
+    reference: text(doc.reference, `${field}.document.reference`, 500),
+  };
+}
+
+/** Writes content into an entry's columns (the other kinds' columns become null). */
+export function applyContent(entry: ConsultationEntry, content: EntryContent): void {
+  entry.kind = content.kind;
+  entry.codedKind = content.kind === 'CODED' ? content.codedKind : null;
+  entry.snomedCode = content.kind === 'CODED' ? content.snomedCode : null;
+  entry.term = content.kind === 'CODED' ? content.term : null;
+  entry.text = content.kind === 'NOTE' ? content.text : null;
+  entry.adminOnly = content.kind === 'NOTE' ? content.adminOnly : false;
+  entry.dmdCode = content.kind === 'MEDICATION' ? content.dmdCode : null;
+  entry.medicationName = content.kind === 'MEDICATION' ? content.name : null;
+  entry.dose = content.kind === 'MEDICATION' ? content.dose : null;
+  entry.quantity = content.kind === 'MEDICATION' ? content.quantity : null;
+  entry.documentTitle = content.kind === 'DOCUMENT' ? content.title : null;
+  entry.documentContentType = content.kind === 'DOCUMENT' ? content.contentType : null;
+  entry.documentSizeBytes = content.kind === 'DOCUMENT' ? content.sizeBytes : null;
+  entry.documentReference = content.kind === 'DOCUMENT' ? content.reference : null;
+}
+
+/** Reads an entry's content back from its columns. */
+export function contentOf(entry: ConsultationEntry): EntryContent {
+  switch (entry.kind) {
+    case 'CODED':
+      return { kind: 'CODED', codedKind: entry.codedKind ?? 'FINDING', snomedCode: entry.snomedCode ?? '', term: entry.term ?? '' };
+    case 'NOTE':
+      return { kind: 'NOTE', text: entry.text ?? '', adminOnly: entry.adminOnly };
+    case 'MEDICATION':
+      return {
+        kind: 'MEDICATION',
+        dmdCode: entry.dmdCode ?? '',
+        name: entry.medicationName ?? '',
+        dose: entry.dose ?? '',
+        quantity: entry.quantity ?? '',
+      };
+    case 'DOCUMENT':
+      return {
+        kind: 'DOCUMENT',
+        title: entry.documentTitle ?? '',
+        contentType: entry.documentContentType ?? '',
+        sizeBytes: entry.documentSizeBytes ?? 0,
+        reference: entry.documentReference ?? '',
+      };
+    default: {
+      const never: never = entry.kind;
+      throw new Error(`unknown entry kind ${String(never)}`);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import { registerEnumType } from 'type-graphql';
+import {
+  CAPACITY_STATES,
+  CONSULTATION_TYPES,
+  CONTACT_MODES,
+  OC_ROUTINGS,
+  OVERFLOW_MODES,
+  ROUTING_REASONS,
+  SIGNPOST_TEAMS,
+  URGENCIES,
+} from './inbox.codes.js';
+import {
+  CONSULTATION_ACTIONS,
+  CONSULTATION_STATES,
+  INBOX_EVENT_TYPES,
+  INBOX_FOLDERS,
+  SIGNPOST_DESTINATIONS,
+} from './online-consultation.status.js';
+
+type EnumOf<T extends readonly string[]> = { [K in T[number]]: K };
+const enumOf = <T extends readonly string[]>(values: T): EnumOf<T> =>
+  Object.fromEntries(values.map((v) => [v, v])) as EnumOf<T>;
+
+export const ConsultationStateEnum = enumOf(CONSULTATION_STATES);
+registerEnumType(ConsultationStateEnum, {
+  name: 'ConsultationState',
+  description: 'Where an online consultation is in the triage workflow (see the inbox module README).',
+  valuesConfig: {
+    RECEIVED: { description: 'Before it was stored; appears only as the "from" state of an arrival.' },
+    UNMATCHED: { description: 'No registered patient matched; awaiting a manual match.' },
+    AWAITING_TRIAGE: { description: "In the owner's triage queue." },
+    IN_TRIAGE: { description: 'Claimed by one triager.' },
+    PASSED_TO_PRACTICE: { description: 'Passed back by the hub; awaiting triage at the practice.' },
+    HUB_SERVICE_QUEUE: { description: "In a hub service's queue." },
+    ADMIN_QUEUE: { description: 'With care co-ordinators / administrators.' },
+    URGENT_ESCALATION: { description: 'Red-flag path: needs immediate clinician action.' },
+    IN_PROGRESS: { description: 'Claimed from a queue and being worked on.' },
+    SIGNPOSTED_EXTERNAL: { description: 'Signposted outside the PCN (pharmacy, 111, A&E); awaiting completion.' },
+    CLOSED_REMOTELY: { description: 'Advice or self-care sent; awaiting completion.' },
+    COMPLETED: { description: 'Done; outcome recorded.' },
+    CANCELLED: { description: 'Cancelled with a reason.' },
+  },
+});
+
+export const ConsultationActionEnum = enumOf(CONSULTATION_ACTIONS);
+registerEnumType(ConsultationActionEnum, { name: 'ConsultationAction', description: 'What a history entry did.' });
+
+export const ConsultationTypeEnum = enumOf(CONSULTATION_TYPES);
+registerEnumType(ConsultationTypeEnum, { name: 'ConsultationType', description: 'Clinical or administrative request.' });
+
+export const UrgencyEnum = enumOf(URGENCIES);
+registerEnumType(UrgencyEnum, { name: 'Urgency', description: 'Response urgency bracket, most urgent first.' });
+
+export const ContactModeEnum = enumOf(CONTACT_MODES);
+registerEnumType(ContactModeEnum, { name: 'ContactMode', description: 'How the patient will be contacted or seen.' });
+
+export const SignpostTeamEnum = enumOf(SIGNPOST_TEAMS);
+registerEnumType(SignpostTeamEnum, { name: 'SignpostTeam', description: 'The role best suited to the work.' });
+
+export const SignpostDestinationEnum = enumOf(SIGNPOST_DESTINATIONS);
+registerEnumType(SignpostDestinationEnum, {
+  name: 'SignpostDestination',
+  description: 'Where triage sends a consultation.',
+  valuesConfig: {
+    HUB_SERVICE_QUEUE: { description: "A hub service's queue (serviceId required; hub-owned consultations only)." },
+    ADMIN_QUEUE: { description: 'Care co-ordinators / administrators of the owner.' },
+    URGENT_ESCALATION: { description: 'Red-flag path; immediate clinician action.' },
+    SIGNPOSTED_EXTERNAL: { description: 'Outside the PCN (community pharmacy, 111, A&E); the triager keeps the lock to complete.' },
+    CLOSED_REMOTELY: { description: 'Advice or self-care sent; the triager keeps the lock to complete.' },
+  },
+});
+
+export const RoutingReasonEnum = enumOf(ROUTING_REASONS);
+registerEnumType(RoutingReasonEnum, {
+  name: 'RoutingReason',
+  description: 'Why the current owner owns a consultation.',
+  valuesConfig: {
+    ROUTED_TO_HUB: { description: "The practice routes to the hub inbox and the hub had capacity." },
+    PRACTICE_SETTING: { description: 'The practice keeps its online consultations.' },
+    HUB_OVER_CAPACITY: { description: 'The hub was at its hard limit in PASS_BACK_DEFAULT mode: defaulted to the practice.' },
+    PASSED_BACK: { description: 'Passed back to the practice by the hub.' },
+    PULLED_TO_HUB: { description: 'Pulled from the practice to the hub.' },
+    SHARED_TRIAGE: { description: 'Claimed from the hub queue by its practice during shared-triage overflow.' },
+  },
+});
+
+export const InboxFolderEnum = enumOf(INBOX_FOLDERS);
+registerEnumType(InboxFolderEnum, {
+  name: 'InboxFolder',
+  description: 'Inbox folders: ALL_OPEN, CLINICAL and ADMIN hold open items; the rest hold one or two states.',
+});
+
+export const INBOX_ORDERS = ['OLDEST', 'URGENCY', 'RED_FLAGS'] as const;
+export type InboxOrder = (typeof INBOX_ORDERS)[number];
+export const InboxOrderEnum = enumOf(INBOX_ORDERS);
+registerEnumType(InboxOrderEnum, {
+  name: 'InboxOrder',
+  description: 'Sort order of the inbox; ties break on submission time, then id.',
+  valuesConfig: {
+    OLDEST: { description: 'Oldest submission first.' },
+    URGENCY: { description: 'Most urgent bracket first; consultations without one last.' },
+    RED_FLAGS: { description: 'Most red-flag answers first.' },
+  },
+});
+
+export const OcRoutingEnum = enumOf(OC_ROUTINGS);
+registerEnumType(OcRoutingEnum, {
+  name: 'OnlineConsultationRouting',
+  description: "Where a practice's new online consultations go.",
+  valuesConfig: {
+    HUB_INBOX: { description: "The PCN hub's inbox (the default)." },
+    PRACTICE_INBOX: { description: "The practice's own inbox." },
+  },
+});
+
+export const OverflowModeEnum = enumOf(OVERFLOW_MODES);
+registerEnumType(OverflowModeEnum, {
+  name: 'OverflowMode',
+  description: 'What happens when the hub is over capacity.',
+  valuesConfig: {
+    PASS_BACK_DEFAULT: { description: 'At the hard limit, new arrivals default to the practice inbox.' },
+    SHARED_TRIAGE: { description: "From the soft limit, practices may claim their own patients' consultations from the hub queue." },
+  },
+});
+
+export const CapacityStateEnum = enumOf(CAPACITY_STATES);
+registerEnumType(CapacityStateEnum, { name: 'CapacityState', description: 'Load against the thresholds.' });
+
+export const InboxEventTypeEnum = enumOf(INBOX_EVENT_TYPES);
+registerEnumType(InboxEventTypeEnum, { name: 'InboxEventType', description: 'What happened to a consultation in an inbox.' });

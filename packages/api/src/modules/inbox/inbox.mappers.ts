@@ -1,0 +1,71 @@
+import { toGlobalId } from '../../platform/graphql/relay.js';
+import type { OnlineConsultation, ConsultationTransition } from './online-consultation.entity.js';
+import type { ConsultationTransitionType, OnlineConsultationType, SignpostType } from './inbox.types.js';
+import type { ConsultationAction, ConsultationState, SignpostDestination } from './online-consultation.status.js';
+import { lockActive } from './inbox.policy.js';
+
+export const consultationGlobalId = (id: string): string => toGlobalId('OnlineConsultation', id);
+
+function toSignpost(c: OnlineConsultation): SignpostType | null {
+  const s = c.signpost;
+  if (!s) return null;
+  return {
+    serviceId: s.serviceId,
+    team: s.team,
+    urgency: s.urgency,
+    mode: s.mode,
+    type: s.type,
+    destination: s.destination as SignpostDestination,
+    comment: s.comment,
+    signpostedBy: s.by,
+    signpostedAt: new Date(s.at),
+  };
+}
+
+/** The GraphQL view of a consultation; `now` decides whether the lock has lapsed. */
+export function toConsultationType(c: OnlineConsultation, now: Date = new Date()): OnlineConsultationType {
+  const lock = {
+    holder: c.lockHolder ?? null,
+    holderOrgId: c.lockHolderOrgId ?? null,
+    holderFamily: c.lockHolderFamily ?? null,
+    expiresAt: c.lockExpiresAt ?? null,
+  };
+  return {
+    __typename: 'OnlineConsultation',
+    id: consultationGlobalId(c.id),
+    dbId: c.id,
+    ownerId: c.owner.id,
+    originatingPracticeId: c.originatingPractice.id,
+    patientId: c.patient?.id ?? null,
+    submitted: { nhsNumber: c.nhsNumber, givenName: c.givenName, familyName: c.familyName, dateOfBirth: c.dateOfBirth },
+    supplier: c.supplier,
+    supplierReference: c.supplierReference,
+    type: c.type,
+    state: c.state,
+    template: c.template,
+    submittedAt: c.submittedAt,
+    responseExpectedBy: c.responseExpectedBy ?? null,
+    redFlagCount: c.redFlagCount,
+    urgency: c.urgency ?? null,
+    routingReason: c.routingReason,
+    answers: c.answers,
+    redFlags: c.redFlags,
+    ice: c.ice ?? null,
+    attachments: c.attachments,
+    lock: lockActive(lock, now) ? { holder: lock.holder!, since: c.lockSince!, expiresAt: lock.expiresAt! } : null,
+    signpost: toSignpost(c),
+    triageNotes: c.triageNotes ?? null,
+    outcome: c.outcome ?? null,
+  };
+}
+
+export function toTransitionType(t: ConsultationTransition): ConsultationTransitionType {
+  return {
+    action: t.action as ConsultationAction,
+    from: t.fromState as ConsultationState,
+    to: t.toState as ConsultationState,
+    actorId: t.actorId,
+    reason: t.reason ?? null,
+    at: t.at,
+  };
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { Role } from '../../platform/auth/roles.js';
+import {
+  canCancelWithoutLock,
+  canClaimShared,
+  canOverrideLock,
+  canPlanCapacity,
+  canPullToHub,
+  canReadInbox,
+  canSetRouting,
+  holdsLock,
+  lockActive,
+  primaryFamily,
+  type LockFacts,
+} from './inbox.policy.js';
+
+const PCN = 'pcn-1';
+const HUB = 'hub-1';
+const P1 = 'practice-1';
+const P2 = 'practice-2';
+
+function actor(id: string, roles: Role[], organisationId: string, kind: Actor['organisationKind']): Actor {
+  return { kind: 'USER', id, roles: new Set(roles), organisationId, organisationOds: organisationId, organisationKind: kind, pcnId: PCN };
+}
+
+const manager = actor('hub.manager', ['HUB_MANAGER'], HUB, 'HUB');
+const anp1 = actor('hub.anp1', ['HUB_CLINICIAN', 'HUB_PRESCRIBER'], HUB, 'HUB');
+const anp2 = actor('hub.anp2', ['HUB_CLINICIAN'], HUB, 'HUB');
+const coord = actor('hub.coord1', ['HUB_ADMIN'], HUB, 'HUB');
+const gp1 = actor('p1.gp', ['PRACTICE_CLINICIAN'], P1, 'PRACTICE');
+const admin1 = actor('p1.admin', ['PRACTICE_ADMIN'], P1, 'PRACTICE');
+const gp2 = actor('p2.gp', ['PRACTICE_CLINICIAN'], P2, 'PRACTICE');
+const analyst = actor('pcn.analyst', ['PCN_ANALYST'], HUB, 'HUB');
+const supplier = { ...actor('oc.supplier', ['INTEGRATION'], HUB, 'HUB'), kind: 'INTEGRATION' as const };
+
+const now = new Date('2026-11-24T10:00:00Z');
+const lockBy = (who: Actor, family: string, expires = new Date(now.getTime() + 60_000)): LockFacts => ({
+  holder: who.id,
+  holderOrgId: who.organisationId,
+  holderFamily: family,
+  expiresAt: expires,
+});
+
+describe('inbox policy', () => {
+  it('lets staff read their own organisation inbox only', () => {
+    expect(canReadInbox(anp1, HUB)).toBe(true);
+    expect(canReadInbox(gp1, P1)).toBe(true);
+    expect(canReadInbox(gp1, HUB)).toBe(false);
+    expect(canReadInbox(gp1, P2)).toBe(false);
+    expect(canReadInbox(anp1, P1)).toBe(false);
+    expect(canReadInbox(analyst, HUB)).toBe(false);
+    expect(canReadInbox(supplier, HUB)).toBe(false);
+  });
+
+  it('knows active, lapsed and held locks', () => {
+    expect(lockActive(lockBy(anp1, 'CLINICIAN'), now)).toBe(true);
+    expect(lockActive(lockBy(anp1, 'CLINICIAN', new Date(now.getTime() - 1)), now)).toBe(false);
+    expect(lockActive({ holder: null, holderOrgId: null, holderFamily: null, expiresAt: null }, now)).toBe(false);
+    expect(holdsLock(anp1, lockBy(anp1, 'CLINICIAN'), now)).toBe(true);
+    expect(holdsLock(anp2, lockBy(anp1, 'CLINICIAN'), now)).toBe(false);
+  });
+
+  it('records the clinician family first', () => {
+    expect(primaryFamily(anp1.roles)).toBe('CLINICIAN');
+    expect(primaryFamily(coord.roles)).toBe('ADMIN');
+    expect(primaryFamily(manager.roles)).toBe('MANAGER');
+    expect(primaryFamily(analyst.roles)).toBeNull();
+  });
+
+  it('lets a hub manager or the holder team override a lock', () => {
+    const hubItem = { ownerId: HUB };
+    expect(canOverrideLock(manager, lockBy(anp1, 'CLINICIAN'), hubItem)).toBe(true);
+    expect(canOverrideLock(anp2, lockBy(anp1, 'CLINICIAN'), hubItem)).toBe(true);
+    expect(canOverrideLock(coord, lockBy(anp1, 'CLINICIAN'), hubItem)).toBe(false);
+    expect(canOverrideLock(anp2, lockBy(coord, 'ADMIN'), hubItem)).toBe(false);
+    const practiceItem = { ownerId: P1 };
+    expect(canOverrideLock(manager, lockBy(gp1, 'CLINICIAN'), practiceItem)).toBe(false);
+    expect(canOverrideLock(gp2, lockBy(gp1, 'CLINICIAN'), practiceItem)).toBe(false);
+    expect(canOverrideLock(admin1, lockBy(gp1, 'CLINICIAN'), practiceItem)).toBe(false);
+  });
+
+  it('lets the owner manager or practice admin cancel without the lock', () => {
+    expect(canCancelWithoutLock(manager, { ownerId: HUB })).toBe(true);
+    expect(canCancelWithoutLock(anp1, { ownerId: HUB })).toBe(false);
+    expect(canCancelWithoutLock(admin1, { ownerId: P1 })).toBe(true);
+    expect(canCancelWithoutLock(admin1, { ownerId: P2 })).toBe(false);
+  });
+
+  it('lets hub staff and the owning practice pull to the hub', () => {
+    expect(canPullToHub(anp1, { ownerId: P1 }, HUB)).toBe(true);
+    expect(canPullToHub(gp1, { ownerId: P1 }, HUB)).toBe(true);
+    expect(canPullToHub(gp2, { ownerId: P1 }, HUB)).toBe(false);
+    expect(canPullToHub(analyst, { ownerId: P1 }, HUB)).toBe(false);
+  });
+
+  it('opens shared triage to the own practice only, from the soft limit, in SHARED_TRIAGE mode', () => {
+    const item = { ownerId: HUB, originatingPracticeId: P1, state: 'AWAITING_TRIAGE' as const };
+    const over = { id: HUB, state: 'SOFT_LIMIT' as const, overflowMode: 'SHARED_TRIAGE' as const };
+    expect(canClaimShared(gp1, item, over)).toBe(true);
+    expect(canClaimShared(gp2, item, over)).toBe(false);
+    expect(canClaimShared(gp1, item, { ...over, state: 'NORMAL' })).toBe(false);
+    expect(canClaimShared(gp1, item, { ...over, overflowMode: 'PASS_BACK_DEFAULT' })).toBe(false);
+    expect(canClaimShared(gp1, { ...item, state: 'IN_TRIAGE' }, over)).toBe(false);
+    expect(canClaimShared(anp1, item, over)).toBe(false);
+  });
+
+  it('lets a hub manager set any PCN practice routing and a practice admin its own', () => {
+    expect(canSetRouting(manager, { id: P1, pcnId: PCN })).toBe(true);
+    expect(canSetRouting(manager, { id: 'other', pcnId: 'other-pcn' })).toBe(false);
+    expect(canSetRouting(admin1, { id: P1, pcnId: PCN })).toBe(true);
+    expect(canSetRouting(admin1, { id: P2, pcnId: PCN })).toBe(false);
+    expect(canSetRouting(gp1, { id: P1, pcnId: PCN })).toBe(false);
+  });
+
+  it('lets hub managers plan their own hub capacity only', () => {
+    expect(canPlanCapacity(manager, { hubId: HUB })).toBe(true);
+    expect(canPlanCapacity(manager, { hubId: 'other-hub' })).toBe(false);
+    expect(canPlanCapacity(anp1, { hubId: HUB })).toBe(false);
+  });
+});

@@ -1,0 +1,126 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { OdsCodeScalar } from '@pcn-hub/schema';
+import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
+import { pageSize, toConnection } from '../../platform/graphql/relay.js';
+import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
+import { PatientType, toPatientType } from '../patients/index.js';
+import { HubServiceType, hubServiceById, toHubServiceType } from '../hub-services/index.js';
+import { InboxFilter } from './inbox.inputs.js';
+import { InboxOrderEnum, type InboxOrder } from './inbox.enums.js';
+import { historyByConsultation, visiblePatientById } from './inbox.loaders.js';
+import { toConsultationType, toTransitionType } from './inbox.mappers.js';
+import { INBOX_ROLES, canSeeConsultation } from './inbox.policy.js';
+import { InboxService, consultationCursor } from './inbox.service.js';
+import {
+  ConsultationTransitionType,
+  InboxConnection,
+  InboxFolderCountType,
+  OnlineConsultationType,
+  SignpostType,
+  SubmitOnlineConsultationPayload,
+  SubmittedPatientType,
+} from './inbox.types.js';
+import { INBOX_FOLDERS } from './online-consultation.status.js';
+
+const service = (ctx: RequestContext) => new InboxService(ctx as AuthenticatedContext);
+/** The context a consultation's fields resolve in (see OnlineConsultationType.scope). */
+const scoped = (root: OnlineConsultationType, ctx: RequestContext): RequestContext => root.scope ?? ctx;
+
+async function organisation(ctx: RequestContext, id: string): Promise<OrganisationType> {
+  return toOrganisationType((await organisationById(ctx).load(id))!);
+}
+
+@Resolver(() => OnlineConsultationType)
+export class InboxResolver {
+  @Authorized(...INBOX_ROLES)
+  @Query(() => InboxConnection, {
+    description:
+      "A page of an organisation's inbox: hub staff read the hub's, practice staff their practice's; any other answers NOT_FOUND. Audited per consultation returned.",
+  })
+  async inbox(
+    @Arg('organisation', () => OdsCodeScalar, { description: "ODS code of the viewer's own organisation." }) organisation: string,
+    @Arg('filter', () => InboxFilter, { nullable: true, description: 'Narrows the page.' }) filter: InboxFilter | null,
+    @Arg('orderBy', () => InboxOrderEnum, { nullable: true, description: 'Sort order (default OLDEST).' }) orderBy: InboxOrder | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1-200 (default 20).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor from a previous page (same order).' }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InboxConnection> {
+    const inbox = service(ctx);
+    const organisationId = inbox.inboxOrganisationId(organisation);
+    const order = orderBy ?? 'OLDEST';
+    const size = pageSize(first);
+    const rows = await inbox.page(organisationId, filter, order, size, after ?? null);
+    const now = new Date();
+    const page = toConnection(rows, size, Boolean(after), (c) => toConsultationType(c, now), (c) => consultationCursor(order, c));
+    return { organisationId, edges: page.edges, pageInfo: page.pageInfo };
+  }
+
+  @Authorized(...INBOX_ROLES)
+  @Query(() => OnlineConsultationType, {
+    description: "A consultation in the viewer's inbox, with its full history. Any other answers NOT_FOUND. Audited.",
+  })
+  async onlineConsultation(
+    @Arg('id', () => ID, { description: 'Global id.' }) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<OnlineConsultationType> {
+    return toConsultationType(await service(ctx).byId(id));
+  }
+
+  @FieldResolver(() => OrganisationType, { description: 'The organisation whose inbox holds it (hub or practice).' })
+  ownerOrganisation(@Root() c: OnlineConsultationType, @Ctx() ctx: RequestContext): Promise<OrganisationType> {
+    return organisation(scoped(c, ctx), c.ownerId);
+  }
+
+  @FieldResolver(() => OrganisationType, { description: 'The practice the patient submitted to.' })
+  originatingPractice(@Root() c: OnlineConsultationType, @Ctx() ctx: RequestContext): Promise<OrganisationType> {
+    return organisation(scoped(c, ctx), c.originatingPracticeId);
+  }
+
+  @FieldResolver(() => PatientType, { nullable: true, description: 'The matched registered patient; null when unmatched.' })
+  async patient(@Root() c: OnlineConsultationType, @Ctx() ctx: RequestContext): Promise<PatientType | null> {
+    if (!c.patientId) return null;
+    const patient = await visiblePatientById(scoped(c, ctx)).load(c.patientId);
+    return patient ? toPatientType(patient) : null;
+  }
+
+  @FieldResolver(() => SubmittedPatientType, {
+    nullable: true,
+    description: "Demographics as submitted; visible to the owner's staff only.",
+  })
+  submittedPatient(@Root() c: OnlineConsultationType, @Ctx() ctx: RequestContext): SubmittedPatientType | null {
+    const actor = scoped(c, ctx).actor;
+    return actor && canSeeConsultation(actor, { ownerId: c.ownerId }) ? c.submitted : null;
+  }
+
+  @FieldResolver(() => [ConsultationTransitionType], { description: 'Every transition, oldest first.' })
+  async history(@Root() c: OnlineConsultationType, @Ctx() ctx: RequestContext): Promise<ConsultationTransitionType[]> {
+    return (await historyByConsultation(scoped(c, ctx)).load(c.dbId)).map(toTransitionType);
+  }
+}
+
+@Resolver(() => InboxConnection)
+export class InboxConnectionResolver {
+  @FieldResolver(() => [InboxFolderCountType], { description: 'Consultations per folder in the same inbox (ignores filter).' })
+  async folderCounts(@Root() connection: InboxConnection, @Ctx() ctx: RequestContext): Promise<InboxFolderCountType[]> {
+    const counts = await service(ctx).folderCounts(connection.organisationId);
+    return INBOX_FOLDERS.map((folder) => ({ folder, count: counts[folder] }));
+  }
+}
+
+@Resolver(() => SignpostType)
+export class SignpostResolver {
+  @FieldResolver(() => HubServiceType, { nullable: true, description: 'The hub service, for HUB_SERVICE_QUEUE.' })
+  async service(@Root() signpost: SignpostType, @Ctx() ctx: RequestContext): Promise<HubServiceType | null> {
+    if (!signpost.serviceId) return null;
+    const found = await hubServiceById(ctx).load(signpost.serviceId);
+    return found ? toHubServiceType(found) : null;
+  }
+}
+
+@Resolver(() => SubmitOnlineConsultationPayload)
+export class SubmitPayloadResolver {
+  @FieldResolver(() => OrganisationType, { description: 'The organisation whose inbox received it.' })
+  owner(@Root() payload: SubmitOnlineConsultationPayload, @Ctx() ctx: RequestContext): Promise<OrganisationType> {
+    return organisation(ctx, payload.ownerId);
+  }
+}

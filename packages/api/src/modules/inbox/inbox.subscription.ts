@@ -1,0 +1,178 @@
+import { Arg, Authorized, createUnionType, Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { OdsCodeScalar } from '@pcn-hub/schema';
+import type { Actor } from '../../platform/auth/actor.js';
+import { AuditLog } from '../../platform/audit/audit.log.js';
+import { createRequestContext, type AuthenticatedContext, type RequestContext } from '../../platform/context.js';
+import { Errors } from '../../platform/errors.js';
+import { subscribeStream, type StreamMessage } from '../../platform/events/index.js';
+import { decodeCursor, encodeCursor } from '../../platform/graphql/relay.js';
+import { DateTime } from '../../platform/graphql/scalars.js';
+import { StaffUser } from '../organisations/index.js';
+import { OnlineConsultation } from './online-consultation.entity.js';
+import type { InboxEventType as InboxEventKind } from './online-consultation.status.js';
+import { InboxEventTypeEnum } from './inbox.enums.js';
+import { consultationGlobalId, toConsultationType } from './inbox.mappers.js';
+import { INBOX_ROLES, canReadInbox, canSeeConsultation } from './inbox.policy.js';
+import { InboxService } from './inbox.service.js';
+import { inboxStream } from './inbox.events.js';
+import { OnlineConsultationType } from './inbox.types.js';
+
+/** Idle time before a heartbeat. */
+export const INBOX_HEARTBEAT_MS = 15_000;
+/** How long a "the staff account is still active" check is trusted within one subscription. */
+const ACCOUNT_RECHECK_MS = 30_000;
+
+@ObjectType('InboxEvent', { description: 'Something happened to a consultation in the inbox.' })
+export class InboxEvent {
+  readonly __typename = 'InboxEvent' as const;
+  /** The per-event context the consultation resolves in. */
+  scope!: RequestContext;
+  consultationDbId!: string;
+
+  @Field(() => Int, { description: "Position in this inbox's stream: gap-free, increasing by one." })
+  seq!: number;
+  @Field(() => String, { description: 'Resume point: pass as `after` to receive the events after this one.' })
+  cursor!: string;
+  @Field(() => InboxEventTypeEnum, { description: 'What happened.' })
+  type!: InboxEventKind;
+  @Field(() => DateTime, { description: 'When it was recorded.' })
+  at!: Date;
+  @Field(() => String, { nullable: true, description: 'Actor id of who did it.' })
+  actorId!: string | null;
+  @Field(() => ID, { description: 'Global id of the consultation.' })
+  consultationId!: string;
+}
+
+@ObjectType('InboxHeartbeat', { description: 'Nothing happened for a while; the stream is alive.' })
+export class InboxHeartbeat {
+  readonly __typename = 'InboxHeartbeat' as const;
+  @Field(() => Int, { description: 'The latest seq of the stream.' })
+  latestSeq!: number;
+  @Field(() => DateTime, { description: 'When.' })
+  at!: Date;
+}
+
+@ObjectType('InboxResyncRequired', {
+  description: 'The events after your cursor are no longer retained: reload the inbox, then expect the events after latestSeq.',
+})
+export class InboxResyncRequired {
+  readonly __typename = 'InboxResyncRequired' as const;
+  @Field(() => Int, { description: 'The stream position the events that follow continue from.' })
+  latestSeq!: number;
+  @Field(() => String, { description: 'Why.' })
+  reason!: string;
+}
+
+export const InboxStreamMessage = createUnionType({
+  name: 'InboxStreamMessage',
+  description: 'One message of an inbox live stream.',
+  types: () => [InboxEvent, InboxHeartbeat, InboxResyncRequired] as const,
+  resolveType: (value: { __typename: string }) => value.__typename,
+});
+
+/** `after` is `encodeCursor([seq])`; anything else is BAD_USER_INPUT on `after`. */
+export function parseStreamCursor(after: string | null | undefined): number | null {
+  if (after === null || after === undefined) return null;
+  const [seq] = decodeCursor(after, 1, 'after');
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) throw Errors.badInput('after', 'after is not a valid cursor');
+  return seq;
+}
+
+/** Re-checks the subscriber before every event: still allowed on this inbox, account still active. */
+function authorizer(ctx: RequestContext, actor: Actor, organisationId: string): () => Promise<boolean> {
+  let checkedAt = 0;
+  return async () => {
+    if (!canReadInbox(actor, organisationId)) return false;
+    if (actor.expiresAt && actor.expiresAt.getTime() <= Date.now()) return false;
+    if (Date.now() - checkedAt < ACCOUNT_RECHECK_MS) return true;
+    const user = await ctx.orm.em.fork().findOne(StaffUser, { username: actor.id }, { fields: ['active'] });
+    // Tokens from an identity provider may name people without a staff row; only a disabled row refuses.
+    if (user && !user.active) return false;
+    checkedAt = Date.now();
+    return true;
+  };
+}
+
+/** A fresh context per event: own EntityManager, loaders and audit, same actor. */
+function eventScope(ctx: RequestContext): RequestContext {
+  return createRequestContext({
+    requestId: ctx.requestId,
+    actor: ctx.actor,
+    em: ctx.orm.em.fork(),
+    logger: ctx.logger,
+    audit: new AuditLog(ctx.actor, ctx.requestId),
+    events: ctx.events,
+    orm: ctx.orm,
+  });
+}
+
+@Resolver(() => InboxEvent)
+export class InboxSubscriptionResolver {
+  @Authorized(...INBOX_ROLES)
+  @Subscription(() => InboxStreamMessage, {
+    description:
+      "Live events of the viewer's own inbox (hub staff: the hub's; practice staff: their practice's), gap-free and resumable: `after` replays what was missed from the event log, then continues live. A cursor older than retention yields InboxResyncRequired. Another organisation's inbox is refused.",
+    subscribe: ({ args, context }) => {
+      const ctx = context as AuthenticatedContext;
+      const { organisation, after } = args as { organisation: string; after?: string | null };
+      const organisationId = new InboxService(ctx).inboxOrganisationId(organisation);
+      const afterSeq = parseStreamCursor(after);
+      return subscribeStream({
+        stream: inboxStream(organisationId),
+        afterSeq,
+        bus: ctx.events,
+        orm: ctx.orm,
+        authorize: authorizer(ctx, ctx.actor, organisationId),
+        heartbeatMs: INBOX_HEARTBEAT_MS,
+        logger: ctx.logger,
+      });
+    },
+  })
+  inboxEvents(
+    @Root() message: StreamMessage,
+    @Arg('organisation', () => OdsCodeScalar, { description: "ODS code of the viewer's own organisation." }) _organisation: string,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last event received; omit to start live.' })
+    _after: string | null,
+    @Ctx() ctx: RequestContext,
+  ): InboxEvent | InboxHeartbeat | InboxResyncRequired {
+    switch (message.kind) {
+      case 'EVENT': {
+        const { event } = message;
+        return {
+          __typename: 'InboxEvent',
+          scope: eventScope(ctx),
+          consultationDbId: event.subjectId,
+          seq: event.seq,
+          cursor: encodeCursor([event.seq]),
+          type: event.type as InboxEventKind,
+          at: event.createdAt,
+          actorId: event.actorId,
+          consultationId: consultationGlobalId(event.subjectId),
+        };
+      }
+      case 'HEARTBEAT':
+        return { __typename: 'InboxHeartbeat', latestSeq: message.latestSeq, at: message.at };
+      case 'RESYNC_REQUIRED':
+        return { __typename: 'InboxResyncRequired', latestSeq: message.latestSeq, reason: 'CURSOR_OUTSIDE_RETENTION' };
+      default: {
+        const never: never = message;
+        return never;
+      }
+    }
+  }
+
+  @FieldResolver(() => OnlineConsultationType, {
+    nullable: true,
+    description: 'The consultation as it is now, for the viewer; null when no longer visible to them (e.g. passed to a practice). Audited.',
+  })
+  async consultation(@Root() event: InboxEvent): Promise<OnlineConsultationType | null> {
+    const scope = event.scope;
+    const actor = scope.actor;
+    const c = await scope.em.findOne(OnlineConsultation, { id: event.consultationDbId });
+    if (!actor || !c || !canSeeConsultation(actor, { ownerId: c.owner.id })) return null;
+    await scope.audit.recordNow(scope.em, [
+      { action: 'readOnlineConsultation', subjectType: 'OnlineConsultation', subjectId: c.id, patientId: c.patient?.id ?? null },
+    ]);
+    return Object.assign(toConsultationType(c), { scope });
+  }
+}

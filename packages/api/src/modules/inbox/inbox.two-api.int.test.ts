@@ -1,0 +1,190 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createClient, type Client } from 'graphql-ws';
+import { Redis } from 'ioredis';
+import { WebSocket } from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHub, TEST_JWT_SECRET, type TestHub } from '../../test/harness.js';
+import { submit } from './inbox.testkit.js';
+
+/**
+ * Scale-out, end to end: two API processes on one PostgreSQL. A mutation on one reaches a
+ * graphql-ws subscriber on the other; with the notification channel cut mid-stream the
+ * subscriber still ends with every event, in order, once wake-ups recover.
+ */
+const PG = process.env.TEST_DATABASE_URL;
+const REDIS = process.env.REDIS_URL;
+const root = fileURLToPath(new URL('../../../../../', import.meta.url));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitReady(base: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`second API exited: ${log()}`);
+    try {
+      if ((await fetch(`${base}/readyz`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`second API not ready: ${log()}`);
+}
+
+interface Arrival {
+  __typename: string;
+  seq?: number;
+  type?: string;
+  consultationId?: string;
+}
+
+const SUBSCRIPTION = `subscription ($org: OdsCode!) {
+  inboxEvents(organisation: $org) {
+    __typename
+    ... on InboxEvent { seq type consultationId }
+  }
+}`;
+
+const variants: { name: string; env: Record<string, string>; cut: (hub: TestHub) => Promise<void> }[] = [
+  {
+    name: 'LISTEN/NOTIFY',
+    env: {},
+    cut: async (hub) => {
+      const killed = await hub.sql("select pg_terminate_backend(pid) from pg_stat_activity where application_name like 'pcn-hub-events%' and query ilike 'LISTEN%'");
+      // Both processes listen; a cut that hit nothing would make this test prove nothing.
+      expect(killed.length).toBeGreaterThanOrEqual(2);
+    },
+  },
+  ...(REDIS
+    ? [
+        {
+          name: 'Redis',
+          env: { REDIS_URL: REDIS },
+          cut: async () => {
+            const redis = new Redis(REDIS);
+            try {
+              const killed = await redis.client('KILL', 'TYPE', 'pubsub');
+              expect(Number(killed)).toBeGreaterThanOrEqual(2);
+            } finally {
+              redis.disconnect();
+            }
+          },
+        },
+      ]
+    : []),
+];
+
+for (const variant of variants) {
+  describe.runIf(Boolean(PG))(`two API processes on one PostgreSQL [${variant.name}]`, () => {
+    let hub: (TestHub & { stop(): Promise<void> }) | undefined;
+    let child: ChildProcess | undefined;
+    let childUrl: string;
+    let output = '';
+    const clients: Client[] = [];
+
+    beforeAll(async () => {
+      // The second process runs the built server; tsc -b is incremental and quick when up to date.
+      try {
+        execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-b'], { cwd: root, stdio: 'ignore' });
+      } catch {
+        // Emits even with type errors elsewhere; a stale dist shows up as a failing test below.
+      }
+      const started = await startTestHub('postgresql', variant.env);
+      hub = started;
+      const port = await freePort();
+      const database = started.config.database;
+      if (database.kind !== 'postgresql') throw new Error('expected PostgreSQL');
+      const spawned = spawn(process.execPath, [`${root}packages/api/dist/main.js`], {
+        env: {
+          PATH: process.env.PATH ?? '',
+          NODE_ENV: 'test',
+          HOST: '127.0.0.1',
+          PORT: String(port),
+          DATABASE_URL: database.url,
+          MIGRATE_ON_START: 'false',
+          SEED_ON_START: 'false',
+          JWT_SECRET: TEST_JWT_SECRET,
+          LOG_LEVEL: 'warn',
+          WRITE_BACK_WORKER: 'false',
+          ...variant.env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child = spawned;
+      spawned.stdout.on('data', (d: Buffer) => (output += d.toString()));
+      spawned.stderr.on('data', (d: Buffer) => (output += d.toString()));
+      childUrl = `http://127.0.0.1:${port}`;
+      await waitReady(childUrl, spawned, () => output.slice(-2000));
+    });
+
+    afterAll(async () => {
+      for (const client of clients) await client.dispose();
+      const running = child;
+      if (running && running.exitCode === null) {
+        const exited = new Promise((r) => running.once('exit', r));
+        running.kill('SIGTERM');
+        await exited;
+      }
+      await hub?.stop();
+    });
+
+    it('delivers a mutation on one process to a subscriber on the other, and survives a cut channel', async () => {
+      if (!hub) throw new Error('hub not started');
+      const token = await hub.token('hub.coord1');
+      const received: Arrival[] = [];
+      const client = createClient({
+        url: `${childUrl.replace('http', 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${token}` },
+        retryAttempts: 0,
+      });
+      clients.push(client);
+      const subscribed = new Promise<void>((resolve, reject) => {
+        client.on('connected', () => setTimeout(resolve, 300));
+        client.on('error', reject);
+      });
+      client.subscribe<{ inboxEvents: Arrival }>(
+        { query: SUBSCRIPTION, variables: { org: 'Y99000' } },
+        { next: (r) => r.data && received.push(r.data.inboxEvents), error: () => undefined, complete: () => undefined },
+      );
+      await subscribed;
+
+      const first = await submit(hub, 1);
+      const arrived = async (ids: string[]) => {
+        const deadline = Date.now() + 20_000;
+        while (Date.now() < deadline) {
+          const got = received.filter((m) => m.__typename === 'InboxEvent').map((m) => m.consultationId);
+          if (ids.every((id) => got.includes(id))) return;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        throw new Error(`missing events; received ${JSON.stringify(received)}; second API log: ${output.slice(-1500)}`);
+      };
+      await arrived([first.consultationId]);
+
+      await variant.cut(hub);
+      const later: string[] = [];
+      for (const i of [2, 3, 4]) later.push((await submit(hub, i)).consultationId);
+      await arrived([first.consultationId, ...later]);
+
+      const events = received.filter((m) => m.__typename === 'InboxEvent');
+      const seqs = events.map((m) => m.seq!);
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      expect(new Set(seqs).size).toBe(seqs.length);
+      for (let k = 1; k < seqs.length; k += 1) expect(seqs[k]! - seqs[k - 1]!).toBe(1);
+      expect(events.filter((m) => m.type === 'CONSULTATION_ARRIVED').map((m) => m.consultationId)).toEqual(
+        expect.arrayContaining([first.consultationId, ...later]),
+      );
+    });
+  });
+}

@@ -1,0 +1,124 @@
+import { isValidNhsNumber, normaliseNhsNumber } from '@pcn-hub/schema';
+import { Errors } from '../../platform/errors.js';
+import type { ConsultationType, OcAnswer, OcAttachment, OcIce, OcRedFlag } from './inbox.codes.js';
+
+/** A submission that passed validation: trimmed, normalised, ready to store. */
+export interface CleanSubmission {
+  readonly supplier: string;
+  readonly supplierReference: string;
+  readonly patient: { nhsNumber: string; givenName: string; familyName: string; dateOfBirth: string };
+  readonly type: ConsultationType;
+  readonly template: string;
+  readonly submittedAt: Date;
+  readonly answers: OcAnswer[];
+  readonly redFlags: OcRedFlag[];
+  readonly ice: OcIce | null;
+  readonly attachments: OcAttachment[];
+  readonly responseExpectedBy: Date | null;
+}
+
+export interface SubmissionInput {
+  supplier: string;
+  supplierReference: string;
+  patient: { nhsNumber: string; givenName: string; familyName: string; dateOfBirth: string };
+  type: ConsultationType;
+  template: string;
+  submittedAt: Date;
+  answers: readonly { questionId: string; question: string; answer: string }[];
+  redFlags?: readonly { questionId: string; description: string }[] | null;
+  ice?: { ideas?: string | null; concerns?: string | null; expectations?: string | null } | null;
+  attachments?: readonly { fileName: string; contentType: string; sizeBytes: number }[] | null;
+  responseExpectedBy?: Date | null;
+}
+
+const SUPPLIER = /^[A-Z][A-Z0-9_]{1,39}$/;
+const PRINTABLE_REFERENCE = /^[\x21-\x7e]{1,100}$/;
+const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}$/i;
+/** Clock skew tolerated on `submittedAt` from a supplier's server. */
+const SKEW_MS = 5 * 60_000;
+const MAX_ANSWERS = 300;
+const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
+
+/** Trimmed text of 1..max characters, or BAD_USER_INPUT naming `field`. */
+export function requiredText(value: string | null | undefined, field: string, max: number): string {
+  const text = (value ?? '').trim();
+  if (text.length < 1 || text.length > max) throw Errors.badInput(field, `${field} must be 1-${max} characters`);
+  return text;
+}
+
+/** Trimmed text of at most max characters; empty becomes null. */
+export function optionalText(value: string | null | undefined, field: string, max: number): string | null {
+  const text = (value ?? '').trim();
+  if (text.length > max) throw Errors.badInput(field, `${field} must be at most ${max} characters`);
+  return text.length ? text : null;
+}
+
+/**
+ * Validates a submission completely before anything is stored. Every refusal is BAD_USER_INPUT
+ * naming the input path; messages never echo the values (they may be patient data).
+ */
+export function validateSubmission(input: SubmissionInput, now: Date): CleanSubmission {
+  const supplier = input.supplier.trim().toUpperCase();
+  if (!SUPPLIER.test(supplier)) throw Errors.badInput('input.supplier', 'supplier must be a code of 2-40 characters A-Z, 0-9, _');
+  const supplierReference = input.supplierReference.trim();
+  if (!PRINTABLE_REFERENCE.test(supplierReference)) {
+    throw Errors.badInput('input.supplierReference', 'supplierReference must be 1-100 printable characters without spaces');
+  }
+  const nhsNumber = normaliseNhsNumber(input.patient.nhsNumber);
+  if (!nhsNumber || !isValidNhsNumber(nhsNumber)) throw Errors.badInput('input.patient.nhsNumber', 'Not a valid NHS number');
+  const givenName = requiredText(input.patient.givenName, 'input.patient.givenName', 100);
+  const familyName = requiredText(input.patient.familyName, 'input.patient.familyName', 100);
+  if (input.patient.dateOfBirth > now.toISOString().slice(0, 10)) {
+    throw Errors.badInput('input.patient.dateOfBirth', 'Date of birth cannot be in the future');
+  }
+  const template = requiredText(input.template, 'input.template', 200);
+  if (input.submittedAt.getTime() > now.getTime() + SKEW_MS) {
+    throw Errors.badInput('input.submittedAt', 'submittedAt cannot be in the future');
+  }
+  if (input.answers.length === 0) throw Errors.badInput('input.answers', 'At least one answer is required');
+  if (input.answers.length > MAX_ANSWERS) throw Errors.badInput('input.answers', `At most ${MAX_ANSWERS} answers`);
+  const answers = input.answers.map((a, i) => ({
+    questionId: requiredText(a.questionId, `input.answers[${i}].questionId`, 100),
+    question: requiredText(a.question, `input.answers[${i}].question`, 1000),
+    answer: requiredText(a.answer, `input.answers[${i}].answer`, 10_000),
+  }));
+  const redFlags = (input.redFlags ?? []).map((f, i) => ({
+    questionId: requiredText(f.questionId, `input.redFlags[${i}].questionId`, 100),
+    description: requiredText(f.description, `input.redFlags[${i}].description`, 1000),
+  }));
+  if (redFlags.length > MAX_ANSWERS) throw Errors.badInput('input.redFlags', `At most ${MAX_ANSWERS} red flags`);
+  const ice = input.ice
+    ? {
+        ideas: optionalText(input.ice.ideas, 'input.ice.ideas', 5000),
+        concerns: optionalText(input.ice.concerns, 'input.ice.concerns', 5000),
+        expectations: optionalText(input.ice.expectations, 'input.ice.expectations', 5000),
+      }
+    : null;
+  const attachments = (input.attachments ?? []).map((a, i) => {
+    const fileName = requiredText(a.fileName, `input.attachments[${i}].fileName`, 255);
+    const contentType = a.contentType.trim().toLowerCase();
+    if (!MIME.test(contentType)) throw Errors.badInput(`input.attachments[${i}].contentType`, 'contentType must be a MIME type');
+    if (!Number.isInteger(a.sizeBytes) || a.sizeBytes < 0 || a.sizeBytes > MAX_ATTACHMENT_BYTES) {
+      throw Errors.badInput(`input.attachments[${i}].sizeBytes`, 'sizeBytes must be 0 to 100 MB');
+    }
+    return { fileName, contentType, sizeBytes: a.sizeBytes };
+  });
+  if (attachments.length > 50) throw Errors.badInput('input.attachments', 'At most 50 attachments');
+  const responseExpectedBy = input.responseExpectedBy ?? null;
+  if (responseExpectedBy && responseExpectedBy.getTime() <= now.getTime()) {
+    throw Errors.badInput('input.responseExpectedBy', 'responseExpectedBy must be in the future');
+  }
+  return {
+    supplier,
+    supplierReference,
+    patient: { nhsNumber, givenName, familyName, dateOfBirth: input.patient.dateOfBirth },
+    type: input.type,
+    template,
+    submittedAt: input.submittedAt,
+    answers,
+    redFlags,
+    ice,
+    attachments,
+    responseExpectedBy,
+  };
+}

@@ -1,0 +1,11 @@
+export { OnlineConsultation, ConsultationTransition } from './online-consultation.entity.js';
+export { OcRoutingSetting, CapacityPlan } from './inbox-settings.entity.js';
+export { OnlineConsultationType } from './inbox.types.js';
+export { InboxResolver, InboxConnectionResolver, SignpostResolver, SubmitPayloadResolver } from './inbox.resolver.js';
+export { TriageResolver } from './triage.resolver.js';
+export { InboxSettingsResolver } from './settings.resolver.js';
+export { InboxSubscriptionResolver } from './inbox.subscription.js';
+export { inboxStream } from './inbox.events.js';
+export { toConsultationType } from './inbox.mappers.js';
+export { canSeeConsultation } from './inbox.policy.js';
+export { InboxService } from './inbox.service.js';

@@ -1,0 +1,116 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
+import { IngestService } from './ingest.service.js';
+import { TriageService } from './triage.service.js';
+import { consultationGlobalId, toConsultationType } from './inbox.mappers.js';
+import { INBOX_ROLES, SUBMITTER_ROLES } from './inbox.policy.js';
+import {
+  CompleteConsultationInput,
+  ConsultationReasonInput,
+  ConsultationRefInput,
+  MatchConsultationPatientInput,
+  PassBackToPracticeInput,
+  PullToHubInput,
+  SignpostConsultationInput,
+  SubmitOnlineConsultationInput,
+} from './inbox.inputs.js';
+import { ConsultationPayload, SubmitOnlineConsultationPayload } from './inbox.types.js';
+import type { OnlineConsultation } from './online-consultation.entity.js';
+
+const triage = (ctx: RequestContext) => new TriageService(ctx as AuthenticatedContext);
+const payload = (c: OnlineConsultation): ConsultationPayload => ({ consultation: toConsultationType(c) });
+
+@Resolver()
+export class TriageResolver {
+  @Authorized(...SUBMITTER_ROLES)
+  @Mutation(() => SubmitOnlineConsultationPayload, {
+    description:
+      'Receives an online consultation from a supplier (INTEGRATION principals). Idempotent on (supplier, supplierReference): a resubmission returns the first with created: false and stores nothing.',
+  })
+  async submitOnlineConsultation(
+    @Arg('input', () => SubmitOnlineConsultationInput) input: SubmitOnlineConsultationInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SubmitOnlineConsultationPayload> {
+    const { consultation: c, created } = await new IngestService(ctx as AuthenticatedContext).submit(input);
+    return { consultationId: consultationGlobalId(c.id), created, state: c.state, routingReason: c.routingReason, ownerId: c.owner.id };
+  }
+
+  @Authorized(...INBOX_ROLES)
+  @Mutation(() => ConsultationPayload, {
+    description: 'Takes the lock: one editor at a time; locked by someone else is CONFLICT. Claiming again renews it.',
+  })
+  async claimConsultation(@Arg('input', () => ConsultationRefInput) input: ConsultationRefInput, @Ctx() ctx: RequestContext) {
+    return payload(await triage(ctx).claim(input));
+  }
+
+  @Authorized(...INBOX_ROLES)
+  @Mutation(() => ConsultationPayload, { description: 'Gives up the lock; the consultation returns to its queue.' })
+  async releaseConsultation(@Arg('input', () => ConsultationRefInput) input: ConsultationRefInput, @Ctx() ctx: RequestContext) {
+    return payload(await triage(ctx).release(input));
+  }
+
+  @Authorized(...INBOX_ROLES)
+  @Mutation(() => ConsultationPayload, {
+    description:
+      "Takes over someone else's lock, with a reason: a hub manager, or someone of the holder's team (same organisation and role family). The previous holder becomes read-only.",
+  })
+  async overrideConsultationLock(
+    @Arg('input', () => ConsultationReasonInput) input: ConsultationReasonInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return payload(await triage(ctx).overrideLock(input));
+  }
+
+  @Authorized(...INBOX_ROLES)
+  @Mutation(() => ConsultationPayload, { description: 'Records the signposting decision and sends the consultation on. Needs the lock.' })
+  async signpostConsultation(
+    @Arg('input', () => SignpostConsultationInput) input: SignpostConsultationInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return payload(await triage(ctx).signpost(input));
+  }
+
+  @Authorized(...INBOX_ROLES)
+  @Mutation(() => ConsultationPayload, {
+    description: "Passes a hub consultation back to the patient's registered practice, with reason and triage notes. Needs the lock.",
+  })
+  async passBackToPractice(@Arg('input', () => PassBackToPracticeInput) input: PassBackToPracticeInput, @Ctx() ctx: RequestContext) {
+    return payload(await triage(ctx).passBack(input));
+  }
+
+  @Authorized(...INBOX_ROLES)
+  @Mutation(() => ConsultationPayload, {
+    description: 'Moves a practice consultation to the hub inbox; CONFLICT when the hub is at its hard capacity limit.',
+  })
+  async pullToHub(@Arg('input', () => PullToHubInput) input: PullToHubInput, @Ctx() ctx: RequestContext) {
+    return payload(await triage(ctx).pullToHub(input));
+  }
+
+  @Authorized(...INBOX_ROLES)
+  @Mutation(() => ConsultationPayload, { description: 'Completes a consultation with its outcome. Needs the lock.' })
+  async completeConsultation(
+    @Arg('input', () => CompleteConsultationInput) input: CompleteConsultationInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return payload(await triage(ctx).complete(input));
+  }
+
+  @Authorized(...INBOX_ROLES)
+  @Mutation(() => ConsultationPayload, {
+    description: "Cancels a consultation with a reason. Needs the lock, except for the owner's hub manager or practice admin.",
+  })
+  async cancelConsultation(@Arg('input', () => ConsultationReasonInput) input: ConsultationReasonInput, @Ctx() ctx: RequestContext) {
+    return payload(await triage(ctx).cancel(input));
+  }
+
+  @Authorized(...INBOX_ROLES)
+  @Mutation(() => ConsultationPayload, {
+    description: 'Links an UNMATCHED consultation to a patient the viewer can see; it moves to AWAITING_TRIAGE.',
+  })
+  async matchConsultationPatient(
+    @Arg('input', () => MatchConsultationPatientInput) input: MatchConsultationPatientInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return payload(await triage(ctx).matchPatient(input));
+  }
+}

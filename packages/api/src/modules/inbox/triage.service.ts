@@ -1,0 +1,185 @@
+import { isValidNhsNumber, normaliseNhsNumber } from '@pcn-hub/schema';
+import { Errors } from '../../platform/errors.js';
+import { expectGlobalId } from '../../platform/graphql/relay.js';
+import { Organisation } from '../organisations/index.js';
+import { Patient, patientScope } from '../patients/index.js';
+import { HubService, findHubOfPcn } from '../hub-services/index.js';
+import type { ConsultationState } from './online-consultation.status.js';
+import { londonDate, canPullAt } from './inbox.capacity.js';
+import { loadHubCapacity } from './capacity.service.js';
+import { urgencyRank } from './inbox.codes.js';
+import { InboxErrors } from './inbox.errors.js';
+import { canCancelWithoutLock, canClaimShared, canOverrideLock, canPullToHub, canSeeConsultation, lockActive } from './inbox.policy.js';
+import { optionalText, requiredText } from './inbox.validation.js';
+import type { SignpostConsultationInput } from './inbox.inputs.js';
+import type { OnlineConsultation } from './online-consultation.entity.js';
+import { TransitionRunner, lockOf } from './triage.runner.js';
+
+export { DEFAULT_LOCK_TTL_MS } from './triage.runner.js';
+
+/** The triage workflow's use cases: each is a rule run by {@link TransitionRunner}. */
+export class TriageService extends TransitionRunner {
+  /** Takes the lock (one editor at a time). Claiming again renews one's own lock. */
+  claim(input: { consultationId: string }): Promise<OnlineConsultation> {
+    return this.run(input.consultationId, async (c, em, now) => {
+      let shared = false;
+      if (!canSeeConsultation(this.actor, { ownerId: c.owner.id })) {
+        const hub = await findHubOfPcn(em, this.actor.pcnId);
+        const capacity = hub && hub.id === c.owner.id ? await loadHubCapacity(em, hub.id, londonDate(now)) : null;
+        shared = Boolean(
+          hub &&
+            capacity &&
+            canClaimShared(
+              this.actor,
+              { ownerId: c.owner.id, originatingPracticeId: c.originatingPractice.id, state: c.state },
+              { id: hub.id, state: capacity.state, overflowMode: capacity.overflowMode },
+            ),
+        );
+        if (!shared) throw InboxErrors.notFound(c.id);
+      }
+      const to = this.step('CLAIM', c);
+      const lock = lockOf(c);
+      if (lockActive(lock, now)) {
+        if (lock.holder !== this.actor.id) throw InboxErrors.lockedByOther(c.id);
+        c.lockExpiresAt = this.expiry(now);
+        return null;
+      }
+      return shared
+        ? { action: 'CLAIM', to, toOwnerId: this.actor.organisationId, routingReason: 'SHARED_TRIAGE', extra: { sharedTriage: true } }
+        : { action: 'CLAIM', to };
+    });
+  }
+
+  release(input: { consultationId: string }): Promise<OnlineConsultation> {
+    return this.run(input.consultationId, async (c) => {
+      this.requireVisible(c);
+      const queue = c.state === 'IN_PROGRESS' ? ((c.signpost?.destination ?? 'HUB_SERVICE_QUEUE') as ConsultationState) : undefined;
+      return { action: 'RELEASE', to: this.step('RELEASE', c, queue) };
+    });
+  }
+
+  overrideLock(input: { consultationId: string; reason: string }): Promise<OnlineConsultation> {
+    const reason = requiredText(input.reason, 'input.reason', 2000);
+    return this.run(input.consultationId, async (c, _em, now) => {
+      this.requireVisible(c);
+      const to = this.step('OVERRIDE_LOCK', c);
+      const lock = lockOf(c);
+      if (!lockActive(lock, now) || lock.holder === this.actor.id) throw InboxErrors.nothingToOverride(c.id);
+      if (!canOverrideLock(this.actor, lock, { ownerId: c.owner.id })) {
+        throw Errors.forbidden("Only a hub manager or a member of the holder's team may override the lock");
+      }
+      return { action: 'OVERRIDE_LOCK', to, reason, extra: { previousHolder: lock.holder } };
+    });
+  }
+
+  signpost(input: SignpostConsultationInput): Promise<OnlineConsultation> {
+    const comment = optionalText(input.comment, 'input.comment', 2000);
+    const wantsService = input.destination === 'HUB_SERVICE_QUEUE';
+    if (wantsService && !input.serviceId) throw InboxErrors.serviceRequired();
+    if (!wantsService && input.serviceId) throw InboxErrors.serviceNotAllowed();
+    const serviceId = input.serviceId ? expectGlobalId(input.serviceId, 'HubService', 'input.serviceId') : null;
+    return this.run(input.consultationId, async (c, em, now) => {
+      this.requireVisible(c);
+      const to = this.step('SIGNPOST', c, input.destination);
+      this.requireLock(c, now);
+      if (serviceId) {
+        if (this.actor.organisationKind !== 'HUB') throw InboxErrors.hubServiceQueueNotForPractice();
+        const service = await em.findOne(HubService, { id: serviceId, hub: c.owner.id, active: true });
+        if (!service) throw InboxErrors.serviceNotFound('input.serviceId');
+      }
+      const type = input.type ?? c.type;
+      return {
+        action: 'SIGNPOST',
+        to,
+        reason: comment,
+        changes: {
+          urgency: input.urgency,
+          urgencyRank: urgencyRank(input.urgency),
+          signpostService: serviceId,
+          signpost: {
+            team: input.team,
+            urgency: input.urgency,
+            mode: input.mode,
+            type,
+            destination: input.destination,
+            serviceId,
+            comment,
+            by: this.actor.id,
+            at: now.toISOString(),
+          },
+        },
+        extra: { destination: input.destination, urgency: input.urgency, team: input.team, mode: input.mode, serviceId },
+      };
+    });
+  }
+
+  passBack(input: { consultationId: string; reason: string; triageNotes: string }): Promise<OnlineConsultation> {
+    const reason = requiredText(input.reason, 'input.reason', 2000);
+    const triageNotes = requiredText(input.triageNotes, 'input.triageNotes', 5000);
+    return this.run(input.consultationId, async (c, em, now) => {
+      this.requireVisible(c);
+      const to = this.step('PASS_BACK', c);
+      this.requireLock(c, now);
+      if (this.actor.organisationKind !== 'HUB') throw InboxErrors.alreadyWithPractice(c.id);
+      // The registered practice of the matched patient; the originating practice when unmatched.
+      const patient = c.patient ? await em.findOne(Patient, { id: c.patient.id }) : null;
+      const practiceId = patient?.registeredPractice.id ?? c.originatingPractice.id;
+      return {
+        action: 'PASS_BACK',
+        to,
+        toOwnerId: practiceId,
+        routingReason: 'PASSED_BACK',
+        reason,
+        changes: { triageNotes, signpostService: null },
+      };
+    });
+  }
+
+  pullToHub(input: { consultationId: string; reason?: string | null }): Promise<OnlineConsultation> {
+    const reason = optionalText(input.reason, 'input.reason', 2000);
+    return this.run(input.consultationId, async (c, em, now) => {
+      const hub = await findHubOfPcn(em, this.actor.pcnId);
+      const practice = await em.findOne(Organisation, { id: c.originatingPractice.id });
+      if (!hub || practice?.pcn?.id !== this.actor.pcnId || !canPullToHub(this.actor, { ownerId: c.owner.id }, hub.id)) {
+        throw InboxErrors.notFound(c.id);
+      }
+      if (c.owner.id === hub.id) throw InboxErrors.alreadyAtHub(c.id);
+      const to = this.step('PULL_TO_HUB', c);
+      const lock = lockOf(c);
+      if (lockActive(lock, now) && lock.holder !== this.actor.id) throw InboxErrors.lockedByOther(c.id);
+      const capacity = await loadHubCapacity(em, hub.id, londonDate(now));
+      if (!canPullAt(capacity.state)) throw InboxErrors.hubAtCapacity(c.id);
+      return { action: 'PULL_TO_HUB', to, toOwnerId: hub.id, routingReason: 'PULLED_TO_HUB', reason };
+    });
+  }
+
+  complete(input: { consultationId: string; outcome: string }): Promise<OnlineConsultation> {
+    const outcome = requiredText(input.outcome, 'input.outcome', 200);
+    return this.run(input.consultationId, async (c) => {
+      this.requireVisible(c);
+      return { action: 'COMPLETE', to: this.step('COMPLETE', c), reason: outcome, changes: { outcome } };
+    });
+  }
+
+  cancel(input: { consultationId: string; reason: string }): Promise<OnlineConsultation> {
+    const reason = requiredText(input.reason, 'input.reason', 2000);
+    return this.run(input.consultationId, async (c, _em, now) => {
+      this.requireVisible(c);
+      const to = this.step('CANCEL', c);
+      if (!canCancelWithoutLock(this.actor, { ownerId: c.owner.id })) this.requireLock(c, now);
+      return { action: 'CANCEL', to, reason };
+    });
+  }
+
+  matchPatient(input: { consultationId: string; patientNhsNumber: string }): Promise<OnlineConsultation> {
+    const nhsNumber = normaliseNhsNumber(input.patientNhsNumber);
+    if (!nhsNumber || !isValidNhsNumber(nhsNumber)) throw Errors.badInput('input.patientNhsNumber', 'Not a valid NHS number');
+    return this.run(input.consultationId, async (c, em) => {
+      this.requireVisible(c);
+      const to = this.step('MATCH', c);
+      const patient = await em.findOne(Patient, { $and: [{ nhsNumber }, patientScope(this.actor)] });
+      if (!patient) throw InboxErrors.patientNotFound();
+      return { action: 'MATCH', to, changes: { patient: patient.id }, extra: { patientId: patient.id } };
+    });
+  }
+}

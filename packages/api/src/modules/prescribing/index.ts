@@ -1,0 +1,16 @@
+export { PrescribingCostCentre, Prescriber, PrescriptionSequence } from './cost-centre.entity.js';
+export { Prescription, PrescriptionItem, PrescriptionTransition } from './prescription.entity.js';
+export { PrescriptionResolver } from './prescriptions.resolver.js';
+export { PrescribingCostCentreResolver } from './cost-centre.resolver.js';
+export { PrescriptionType, PrescribingCostCentreType, PrescriberType } from './prescribing.types.js';
+export { toPrescriptionType } from './prescribing.mappers.js';
+export { prescribingStream } from './prescribing.events.js';
+export { seedDemoPrescribing, DEMO_PRESCRIBING } from './prescribing.seed.js';
+export {
+  renderEpsPrescriptionOrder,
+  PRESCRIBER_IDENTIFIER_SYSTEMS,
+  type EpsContext,
+  type EpsItem,
+  type EpsPrescription,
+} from './eps-message.js';
+export { CONTROLLED_DRUG_LIST, controlledDrugSchedule, isScheduleOne, type CdSchedule } from './controlled-drugs.js';

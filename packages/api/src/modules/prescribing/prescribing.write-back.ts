@@ -1,0 +1,67 @@
+import type { AuthenticatedContext } from '../../platform/context.js';
+import type { Em } from '../../platform/db/orm.js';
+import type { StreamHint } from '../../platform/events/index.js';
+import { expectGlobalId } from '../../platform/graphql/relay.js';
+import { Consultation } from '../consultations/index.js';
+import { PrescribingErrors } from './prescribing.errors.js';
+import type { Prescription, PrescriptionItem } from './prescription.entity.js';
+
+/**
+ * The consultation a prescription is raised in: one the actor's organisation authored (the
+ * consultations module's own visibility rule) and about the same patient.
+ */
+export async function validateConsultationLink(
+  ctx: AuthenticatedContext,
+  globalId: string,
+  patientId: string,
+): Promise<string> {
+  const id = expectGlobalId(globalId, 'HubConsultation', 'input.consultationId');
+  const consultation = await ctx.em.findOne(Consultation, { id });
+  if (!consultation || consultation.authoringOrganisation.id !== ctx.actor.organisationId)
+    throw PrescribingErrors.consultationNotFound();
+  if (consultation.patient.id !== patientId) throw PrescribingErrors.consultationOfOtherPatient();
+  return consultation.id;
+}
+
+/** A MEDICATION entry as the consultations module stores and writes back (its `EntryContent`). */
+export interface MedicationEntryContent {
+  readonly kind: 'MEDICATION';
+  readonly dmdCode: string;
+  readonly name: string;
+  readonly dose: string;
+  readonly quantity: string;
+}
+
+/** The MEDICATION entries an issued prescription adds to its consultation, one per item. */
+export function medicationEntriesFor(
+  prescription: Pick<Prescription, 'shortFormId'>,
+  items: readonly PrescriptionItem[],
+): MedicationEntryContent[] {
+  return [...items]
+    .sort((a, b) => a.lineNo - b.lineNo)
+    .map((item) => ({
+      kind: 'MEDICATION',
+      dmdCode: item.dmdCode,
+      // The practice record shows the EPS id beside the medicine, so the dispensed item can be traced.
+      name: `${item.medicineName ?? `dm+d ${item.dmdCode}`} (EPS ${prescription.shortFormId ?? 'not issued'})`.slice(
+        0,
+        255,
+      ),
+      dose: item.dosageText.slice(0, 500),
+      quantity: `${item.quantity} ${item.unit}`.slice(0, 100),
+    }));
+}
+
+/**
+ * Write-back hook, called inside the issue transaction once the prescription has its EPS ids;
+ * returns the write-back stream hints to send after commit.
+ *
+ * NOT WIRED YET: the consultations module exports no use case that adds entries to a
+ * consultation inside a caller's transaction and saves it (its service methods each open their
+ * own transaction on `ctx.em`, and refuse changes by anyone but the author once a version is
+ * saved). {@link medicationEntriesFor} gives the entries; the call this needs is specified in
+ * this module's README ("Write-back").
+ */
+export function linkIssuedToConsultation(_em: Em, _prescription: Prescription): Promise<StreamHint[]> {
+  return Promise.resolve([]);
+}

@@ -1,0 +1,123 @@
+import DataLoader from 'dataloader';
+import type { FilterQuery } from '@mikro-orm/core';
+import { normaliseOdsCode } from '@pcn-hub/schema';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
+import { Errors } from '../../platform/errors.js';
+import { decodeCursor, encodeCursor, expectGlobalId } from '../../platform/graphql/relay.js';
+import type { CourseOfTherapy, PrescriptionState } from './prescribing.codes.js';
+import { PrescribingErrors } from './prescribing.errors.js';
+import { canSeePrescription } from './prescribing.policy.js';
+import { Prescription, PrescriptionItem, PrescriptionTransition } from './prescription.entity.js';
+
+export interface PrescriptionFilterInput {
+  readonly states?: PrescriptionState[] | null;
+  readonly courseOfTherapy?: CourseOfTherapy | null;
+  readonly patientId?: string | null;
+  readonly registeredPracticeOdsCode?: string | null;
+  readonly prescriberCode?: string | null;
+  readonly issuedFrom?: Date | null;
+  readonly issuedTo?: Date | null;
+}
+
+type Where = FilterQuery<Prescription>;
+
+/** Cursor of the `prescriptions` order (newest first; ids are UUIDv7, so id order is time order). */
+export const prescriptionCursor = (p: Prescription): string => encodeCursor([p.id]);
+
+/** Rows the actor may see: the raising hub's, or the registered practice's. */
+function scope(actor: Actor): Where {
+  if (actor.organisationKind === 'HUB') return { hub: actor.organisationId };
+  if (actor.organisationKind === 'PRACTICE') return { registeredPractice: actor.organisationId };
+  return { id: { $in: [] } };
+}
+
+/** Reading prescriptions. Every prescription returned is audited with its patient id. */
+export class PrescriptionQueries {
+  constructor(private readonly ctx: AuthenticatedContext) {}
+
+  async byId(globalId: string, field = 'id'): Promise<Prescription> {
+    const id = expectGlobalId(globalId, 'Prescription', field);
+    const p = await this.ctx.em.findOne(Prescription, { id });
+    if (!p || !canSeePrescription(this.ctx.actor, { hubId: p.hub.id, registeredPracticeId: p.registeredPractice.id })) {
+      await this.ctx.audit.recordNow(this.ctx.em, [
+        {
+          action: 'readPrescription',
+          subjectType: 'Prescription',
+          subjectId: id,
+          outcome: 'FAILED',
+          reason: 'not found or not visible',
+        },
+      ]);
+      throw PrescribingErrors.notFound(id, field);
+    }
+    await this.auditReads([p]);
+    return p;
+  }
+
+  /** One keyset page (`size + 1` rows fetched to know whether more follow). */
+  async page(filter: PrescriptionFilterInput | null, size: number, after: string | null): Promise<Prescription[]> {
+    const where: Where[] = [scope(this.ctx.actor)];
+    const f = filter ?? {};
+    if (f.states?.length) where.push({ state: { $in: f.states } });
+    if (f.courseOfTherapy) where.push({ courseOfTherapy: f.courseOfTherapy });
+    if (f.patientId) where.push({ patient: expectGlobalId(f.patientId, 'Patient', 'filter.patientId') });
+    if (f.registeredPracticeOdsCode)
+      where.push({ registeredPractice: { odsCode: normaliseOdsCode(f.registeredPracticeOdsCode) } });
+    if (f.prescriberCode) where.push({ prescriberCode: f.prescriberCode.trim().toUpperCase() });
+    if (f.issuedFrom) where.push({ issuedAt: { $gte: f.issuedFrom } });
+    if (f.issuedTo) where.push({ issuedAt: { $lt: f.issuedTo } });
+    if (after) {
+      const [id] = decodeCursor(after, 1);
+      if (typeof id !== 'string') throw Errors.badInput('after', 'after is not a valid cursor');
+      where.push({ id: { $lt: id } });
+    }
+    const rows = await this.ctx.em.find(Prescription, { $and: where }, { orderBy: { id: 'desc' }, limit: size + 1 });
+    await this.auditReads(rows.slice(0, size));
+    return rows;
+  }
+
+  private async auditReads(rows: readonly Prescription[]): Promise<void> {
+    await this.ctx.audit.recordNow(
+      this.ctx.em,
+      rows.map((p) => ({
+        action: 'readPrescription',
+        subjectType: 'Prescription',
+        subjectId: p.id,
+        patientId: p.patient.id,
+      })),
+    );
+  }
+}
+
+/** Items of prescriptions by prescription id, line order; one SQL statement per batch. */
+export function itemsByPrescription(ctx: RequestContext): DataLoader<string, PrescriptionItem[]> {
+  return ctx.loader(
+    'prescriptionItems',
+    (c) =>
+      new DataLoader<string, PrescriptionItem[]>(async (ids) => {
+        const rows = await c.em.find(
+          PrescriptionItem,
+          { prescription: { $in: [...ids] } },
+          { orderBy: { lineNo: 'asc' } },
+        );
+        return ids.map((id) => rows.filter((r) => r.prescription.id === id));
+      }),
+  );
+}
+
+/** State history of prescriptions by prescription id, oldest first; one SQL statement per batch. */
+export function historyByPrescription(ctx: RequestContext): DataLoader<string, PrescriptionTransition[]> {
+  return ctx.loader(
+    'prescriptionHistory',
+    (c) =>
+      new DataLoader<string, PrescriptionTransition[]>(async (ids) => {
+        const rows = await c.em.find(
+          PrescriptionTransition,
+          { prescription: { $in: [...ids] } },
+          { orderBy: { at: 'asc', id: 'asc' } },
+        );
+        return ids.map((id) => rows.filter((r) => r.prescription.id === id));
+      }),
+  );
+}

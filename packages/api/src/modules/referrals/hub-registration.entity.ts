@@ -1,0 +1,70 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { uuidv7 } from '../../platform/ids.js';
+import { Organisation } from '../organisations/index.js';
+import { Patient } from '../patients/index.js';
+import { HUB_REGISTRATION_TYPES, TRACE_TASK_STATES } from './referrals.codes.js';
+
+/**
+ * How the hub knows a patient (DOMAIN.md §8.3 hubRegistrationType, never REGULAR). No row: the
+ * patient is unknown to the hub, and a cross-organisation booking needs a trace first.
+ */
+const HubRegistrationSchema = defineEntity({
+  name: 'HubRegistration',
+  tableName: 'hub_registration',
+  properties: {
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
+    hub: () => p.manyToOne(Organisation).ref(),
+    patient: () => p.manyToOne(Patient).ref().index(),
+    type: p.enum(HUB_REGISTRATION_TYPES),
+    updatedBy: p.string().length(100),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  },
+  uniques: [{ properties: ['hub', 'patient'] }],
+});
+
+export class HubRegistration extends HubRegistrationSchema.class {}
+HubRegistrationSchema.setClass(HubRegistration);
+
+/**
+ * Work for hub admin: trace a patient booked in before the hub knew them. The NHS number travels
+ * with the task (replacing the "paste it into slot notes" workaround, §2.1). At most one OPEN task
+ * per hub and patient.
+ */
+const PatientTraceTaskSchema = defineEntity({
+  name: 'PatientTraceTask',
+  tableName: 'patient_trace_task',
+  properties: {
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
+    hub: () => p.manyToOne(Organisation).ref(),
+    patient: () => p.manyToOne(Patient).ref().index(),
+    nhsNumber: p.string().length(10),
+    requestedBy: () => p.manyToOne(Organisation).ref().index(),
+    /** The referral that raised it; others for the same patient wait on it too. */
+    referralId: p.uuid(),
+    state: p.enum(TRACE_TASK_STATES),
+    outcomeReason: p.string().length(500).nullable(),
+    completedBy: p.string().length(100).nullable(),
+    completedAt: p.datetime().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+  indexes: [
+    { properties: ['hub', 'state', 'createdAt'] },
+    {
+      name: 'patient_trace_task_open_unique',
+      expression: `create unique index "patient_trace_task_open_unique" on "patient_trace_task" ("hub_id", "patient_id") where "state" = 'OPEN'`,
+    },
+  ],
+});
+
+export class PatientTraceTask extends PatientTraceTaskSchema.class {}
+PatientTraceTaskSchema.setClass(PatientTraceTask);

@@ -1,0 +1,110 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
+import { expectGlobalId } from '../../platform/graphql/relay.js';
+import { ReferralLifecycleService } from './referral-lifecycle.service.js';
+import { referralFromConsultation } from './referral-from-consultation.js';
+import { ReferralService } from './referrals.service.js';
+import {
+  BookReferralInput,
+  RecordAttendanceInput,
+  ReferFromConsultationInput,
+  ReferPatientInput,
+  ReferralMoveInput,
+  ReferralReasonedMoveInput,
+} from './referrals.inputs.js';
+import { toReferralType } from './referrals.mappers.js';
+import { HUB_REFERRAL_ROLES, PRACTICE_REFERRER_ROLES, REFERRAL_READERS } from './referrals.policy.js';
+import { ReferralType } from './referrals.types.js';
+
+const lifecycle = (ctx: RequestContext) => new ReferralLifecycleService(ctx as AuthenticatedContext);
+
+/** Making and moving referrals. Every mutation is audited and appends referral events. */
+@Resolver(() => ReferralType)
+export class ReferralMovesResolver {
+  @Authorized(...PRACTICE_REFERRER_ROLES)
+  @Mutation(() => ReferralType, {
+    description:
+      "A practice refers one of its patients by a method the service accepts. Each method's rules (consent, agreement, organisation group, slot, team) are checked first; a refusal names the rule and writes nothing.",
+  })
+  async referPatient(
+    @Arg('input', () => ReferPatientInput) input: ReferPatientInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReferralType> {
+    return toReferralType(await new ReferralService(ctx as AuthenticatedContext).referPatient(input));
+  }
+
+  @Authorized(...HUB_REFERRAL_ROLES)
+  @Mutation(() => ReferralType, {
+    description:
+      'INBOX_SIGNPOST: an online consultation in the hub inbox, signposted to a hub service, becomes a REQUESTED referral.',
+  })
+  async referFromConsultation(
+    @Arg('input', () => ReferFromConsultationInput) input: ReferFromConsultationInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReferralType> {
+    const consultationId = expectGlobalId(input.consultationId, 'OnlineConsultation', 'input.consultationId');
+    const serviceId = expectGlobalId(input.serviceId, 'HubService', 'input.serviceId');
+    return toReferralType(await referralFromConsultation(ctx as AuthenticatedContext, { consultationId, serviceId }));
+  }
+
+  @Authorized(...HUB_REFERRAL_ROLES)
+  @Mutation(() => ReferralType, { description: 'The hub takes on a referral without a slot: REQUESTED -> READY.' })
+  async acceptReferral(
+    @Arg('input', () => ReferralMoveInput) input: ReferralMoveInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReferralType> {
+    return toReferralType(await lifecycle(ctx).accept(input));
+  }
+
+  @Authorized(...HUB_REFERRAL_ROLES)
+  @Mutation(() => ReferralType, { description: 'The hub refuses a referral, with a reason; a held slot is freed.' })
+  async rejectReferral(
+    @Arg('input', () => ReferralReasonedMoveInput) input: ReferralReasonedMoveInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReferralType> {
+    return toReferralType(await lifecycle(ctx).reject(input));
+  }
+
+  @Authorized(...REFERRAL_READERS)
+  @Mutation(() => ReferralType, {
+    description: 'The referring practice or the hub withdraws a referral, with a reason; a held slot is freed.',
+  })
+  async cancelReferral(
+    @Arg('input', () => ReferralReasonedMoveInput) input: ReferralReasonedMoveInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReferralType> {
+    return toReferralType(await lifecycle(ctx).cancel(input));
+  }
+
+  @Authorized(...HUB_REFERRAL_ROLES)
+  @Mutation(() => ReferralType, {
+    description: 'The hub books a slot for a REQUESTED referral: BOOKED, then READY or AWAITING_TRACE.',
+  })
+  async bookReferral(
+    @Arg('input', () => BookReferralInput) input: BookReferralInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReferralType> {
+    return toReferralType(await lifecycle(ctx).book(input));
+  }
+
+  @Authorized(...HUB_REFERRAL_ROLES)
+  @Mutation(() => ReferralType, {
+    description:
+      'Records attendance of a READY referral: ATTENDED opens a hub consultation (see consultationId), else DID_NOT_ATTEND.',
+  })
+  async recordAttendance(
+    @Arg('input', () => RecordAttendanceInput) input: RecordAttendanceInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReferralType> {
+    return toReferralType(await lifecycle(ctx).recordAttendance(input));
+  }
+
+  @Authorized(...HUB_REFERRAL_ROLES)
+  @Mutation(() => ReferralType, { description: 'Marks the work done: READY or ATTENDED -> COMPLETED.' })
+  async completeReferral(
+    @Arg('input', () => ReferralMoveInput) input: ReferralMoveInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReferralType> {
+    return toReferralType(await lifecycle(ctx).complete(input));
+  }
+}

@@ -1,0 +1,73 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { uuidv7 } from '../../platform/ids.js';
+import { Organisation } from '../organisations/index.js';
+import { AGREEMENT_STATES, AGREEMENT_TYPES } from './referrals.codes.js';
+
+/**
+ * A technical agreement between a practice and the hub that a referral method needs, e.g.
+ * CROSS_ORG_APPOINTMENTS for cross-organisation booking (DOMAIN.md §2.1, §8.1). One row per
+ * pair and type; only ACTIVE counts.
+ */
+const ReferralAgreementSchema = defineEntity({
+  name: 'ReferralAgreement',
+  tableName: 'referral_agreement',
+  properties: {
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
+    hub: () => p.manyToOne(Organisation).ref(),
+    practice: () => p.manyToOne(Organisation).ref().index(),
+    type: p.enum(AGREEMENT_TYPES),
+    state: p.enum(AGREEMENT_STATES),
+    updatedBy: p.string().length(100),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  },
+  uniques: [{ properties: ['hub', 'practice', 'type'] }],
+});
+
+export class ReferralAgreement extends ReferralAgreementSchema.class {}
+ReferralAgreementSchema.setClass(ReferralAgreement);
+
+/** A member of a hub's organisation group (GP Connect booking needs the practice in it, §2.2). */
+const OrganisationGroupMemberSchema = defineEntity({
+  name: 'OrganisationGroupMember',
+  tableName: 'organisation_group_member',
+  properties: {
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
+    hub: () => p.manyToOne(Organisation).ref(),
+    member: () => p.manyToOne(Organisation).ref().index(),
+    addedBy: p.string().length(100),
+    addedAt: p.datetime().onCreate(() => new Date()),
+  },
+  uniques: [{ properties: ['hub', 'member'] }],
+});
+
+export class OrganisationGroupMember extends OrganisationGroupMemberSchema.class {}
+OrganisationGroupMemberSchema.setClass(OrganisationGroupMember);
+
+/** A hub team that cross-organisation tasks can be sent to, when it accepts them (§2.3). */
+const HubTeamSchema = defineEntity({
+  name: 'HubTeam',
+  tableName: 'hub_team',
+  properties: {
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => uuidv7()),
+    hub: () => p.manyToOne(Organisation).ref(),
+    name: p.string().length(200),
+    acceptsCrossOrgTasks: p.boolean().default(false),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+  uniques: [{ properties: ['hub', 'name'] }],
+});
+
+export class HubTeam extends HubTeamSchema.class {}
+HubTeamSchema.setClass(HubTeam);

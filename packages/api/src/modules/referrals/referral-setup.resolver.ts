@@ -1,0 +1,96 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
+import { HubServiceType, REFERRAL_METHODS, toHubServiceType } from '../hub-services/index.js';
+import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
+import { REFERRAL_METHOD_STRATEGIES } from './referral-methods.js';
+import { ReferralSetupService } from './referral-setup.service.js';
+import {
+  SetHubServiceDetailsInput,
+  SetHubServiceReferralMethodsInput,
+  SetOrganisationGroupMembershipInput,
+  SetReferralAgreementInput,
+} from './referrals.inputs.js';
+import { toAgreementType, toMethodInfo, toTeamType } from './referrals.mappers.js';
+import { REFERRAL_READERS, REFERRAL_SETUP_ROLES } from './referrals.policy.js';
+import { HubTeamType, ReferralAgreementType, ReferralMethodInfoType } from './referrals.types.js';
+
+const setup = (ctx: RequestContext) => new ReferralSetupService(ctx as AuthenticatedContext);
+
+/** How referrals reach the hub: accepted methods per service, agreements, organisation group, teams. */
+@Resolver(() => ReferralAgreementType)
+export class ReferralSetupResolver {
+  @Authorized()
+  @Query(() => [ReferralMethodInfoType], { description: 'Every referral method and the properties it declares.' })
+  referralMethods(): ReferralMethodInfoType[] {
+    return REFERRAL_METHODS.map((m) => toMethodInfo(REFERRAL_METHOD_STRATEGIES[m]));
+  }
+
+  @Authorized(...REFERRAL_SETUP_ROLES)
+  @Mutation(() => HubServiceType, { description: 'Replaces the referral methods a hub service accepts. Audited.' })
+  async setHubServiceReferralMethods(
+    @Arg('input', () => SetHubServiceReferralMethodsInput) input: SetHubServiceReferralMethodsInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<HubServiceType> {
+    return toHubServiceType(await setup(ctx).setReferralMethods(input));
+  }
+
+  @Authorized(...REFERRAL_SETUP_ROLES)
+  @Mutation(() => HubServiceType, {
+    description: 'Replaces the criteria, days of operation and required roles of a hub service. Audited.',
+  })
+  async setHubServiceDetails(
+    @Arg('input', () => SetHubServiceDetailsInput) input: SetHubServiceDetailsInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<HubServiceType> {
+    return toHubServiceType(await setup(ctx).setDetails(input));
+  }
+
+  @Authorized(...REFERRAL_READERS)
+  @Query(() => [ReferralAgreementType], {
+    description: "Referral agreements with the PCN's hub: hub staff see all, a practice its own.",
+  })
+  async referralAgreements(@Ctx() ctx: RequestContext): Promise<ReferralAgreementType[]> {
+    return (await setup(ctx).agreements()).map(toAgreementType);
+  }
+
+  @Authorized(...REFERRAL_SETUP_ROLES)
+  @Mutation(() => ReferralAgreementType, {
+    description: 'Sets the state of a practice<->hub referral agreement. Audited.',
+  })
+  async setReferralAgreement(
+    @Arg('input', () => SetReferralAgreementInput) input: SetReferralAgreementInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReferralAgreementType> {
+    return toAgreementType(await setup(ctx).setAgreement(input));
+  }
+
+  @Authorized(...REFERRAL_READERS)
+  @Query(() => [OrganisationType], {
+    description: "The practices in the hub's organisation group (GP Connect booking), by ODS code.",
+  })
+  async organisationGroup(@Ctx() ctx: RequestContext): Promise<OrganisationType[]> {
+    return (await setup(ctx).groupMembers()).map(toOrganisationType);
+  }
+
+  @Authorized(...REFERRAL_SETUP_ROLES)
+  @Mutation(() => Boolean, {
+    description: "Adds a practice to, or removes it from, the hub's organisation group; returns membership. Audited.",
+  })
+  async setOrganisationGroupMembership(
+    @Arg('input', () => SetOrganisationGroupMembershipInput) input: SetOrganisationGroupMembershipInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<boolean> {
+    return setup(ctx).setGroupMembership(input);
+  }
+
+  @Authorized(...REFERRAL_READERS)
+  @Query(() => [HubTeamType], { description: "The hub's teams, by name; tasks go only to those that accept them." })
+  async hubTeams(@Ctx() ctx: RequestContext): Promise<HubTeamType[]> {
+    return (await setup(ctx).teams()).map(toTeamType);
+  }
+
+  @FieldResolver(() => OrganisationType, { description: 'The practice.' })
+  async practice(@Root() a: ReferralAgreementType, @Ctx() ctx: RequestContext): Promise<OrganisationType> {
+    return toOrganisationType((await organisationById(ctx).load(a.practiceId))!);
+  }
+}

@@ -1,0 +1,110 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { normaliseOdsCode } from '@pcn-hub/schema';
+import type { AuthenticatedContext } from '../../platform/context.js';
+import { Errors } from '../../platform/errors.js';
+import { decodeCursor, encodeCursor, expectGlobalId } from '../../platform/graphql/relay.js';
+import { isUuid } from '../../platform/ids.js';
+import type { ReferralMethod } from '../hub-services/index.js';
+import { Organisation } from '../organisations/index.js';
+import { PatientTraceTask } from './hub-registration.entity.js';
+import { Referral } from './referral.entity.js';
+import type { ReferralState } from './referral.state.js';
+import type { TraceTaskState } from './referrals.codes.js';
+import { ReferralErrors } from './referrals.errors.js';
+import { canSeeReferral, referralScope } from './referrals.policy.js';
+
+export interface ReferralFilter {
+  service?: string | null;
+  practice?: string | null;
+  state?: ReferralState | null;
+  method?: ReferralMethod | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+/** Cursor over id (UUIDv7, so creation order): newest first. */
+export const idCursor = (row: { id: string }): string => encodeCursor([row.id]);
+
+function afterId(after: string | null): string | null {
+  if (!after) return null;
+  const [id] = decodeCursor(after, 1);
+  if (typeof id !== 'string' || !isUuid(id)) throw Errors.badInput('after', 'after is not a valid cursor');
+  return id;
+}
+
+/** Reads of referrals and trace tasks. Referral reads carry NHS numbers, so each is audited. */
+export class ReferralQueries {
+  constructor(private readonly ctx: AuthenticatedContext) {}
+
+  async byId(globalId: string, field = 'id'): Promise<Referral> {
+    const id = expectGlobalId(globalId, 'Referral', field);
+    const r = await this.ctx.em.findOne(Referral, { id });
+    if (!r || !canSeeReferral(this.ctx.actor, { hubId: r.hub.id, fromOrgId: r.fromOrganisation.id })) {
+      await this.ctx.audit.recordNow(this.ctx.em, [
+        {
+          action: 'readReferral',
+          subjectType: 'Referral',
+          subjectId: id,
+          outcome: 'FAILED',
+          reason: 'not found or not visible',
+        },
+      ]);
+      throw ReferralErrors.notFound(id, field);
+    }
+    await this.audit([r]);
+    return r;
+  }
+
+  /** A keyset page, newest first. Hub staff see the hub's referrals; practice staff their own only. */
+  async list(filter: ReferralFilter, size: number, after: string | null): Promise<Referral[]> {
+    const where: FilterQuery<Referral>[] = [referralScope(this.ctx.actor)];
+    if (filter.service) where.push({ service: expectGlobalId(filter.service, 'HubService', 'filter.service') });
+    if (filter.practice) {
+      const practice = await this.ctx.em.findOne(Organisation, {
+        odsCode: normaliseOdsCode(filter.practice),
+        kind: 'PRACTICE',
+        pcn: this.ctx.actor.pcnId,
+      });
+      if (!practice) throw ReferralErrors.practiceNotFound('filter.practice');
+      where.push({ fromOrganisation: practice.id });
+    }
+    if (filter.state) where.push({ state: filter.state });
+    if (filter.method) where.push({ method: filter.method });
+    if (filter.from && filter.to && filter.to <= filter.from)
+      throw Errors.badInput('filter.to', 'to must be after from');
+    if (filter.from) where.push({ createdAt: { $gte: filter.from } });
+    if (filter.to) where.push({ createdAt: { $lt: filter.to } });
+    const cursor = afterId(after);
+    if (cursor) where.push({ id: { $lt: cursor } });
+    const rows = await this.ctx.em.find(Referral, { $and: where }, { orderBy: { id: 'desc' }, limit: size + 1 });
+    await this.audit(rows.slice(0, size));
+    return rows;
+  }
+
+  /** The hub's trace tasks in `state`, oldest first (the order they should be worked). */
+  async traceTasks(state: TraceTaskState, size: number, after: string | null): Promise<PatientTraceTask[]> {
+    const actor = this.ctx.actor;
+    if (actor.organisationKind !== 'HUB') return [];
+    const where: FilterQuery<PatientTraceTask>[] = [{ hub: actor.organisationId, state }];
+    const cursor = afterId(after);
+    if (cursor) where.push({ id: { $gt: cursor } });
+    const rows = await this.ctx.em.find(PatientTraceTask, { $and: where }, { orderBy: { id: 'asc' }, limit: size + 1 });
+    await this.ctx.audit.recordNow(
+      this.ctx.em,
+      rows.slice(0, size).map((t) => ({
+        action: 'readPatientTraceTask',
+        subjectType: 'PatientTraceTask',
+        subjectId: t.id,
+        patientId: t.patient.id,
+      })),
+    );
+    return rows;
+  }
+
+  private async audit(rows: readonly Referral[]): Promise<void> {
+    await this.ctx.audit.recordNow(
+      this.ctx.em,
+      rows.map((r) => ({ action: 'readReferral', subjectType: 'Referral', subjectId: r.id, patientId: r.patient.id })),
+    );
+  }
+}

@@ -1,0 +1,35 @@
+export {
+  WriteBackAgreement,
+  WriteBackPolicy,
+} from './write-back-agreement.entity.js';
+export { WriteBackRecord, WriteBackDelivery } from './write-back-record.entity.js';
+export { WriteBackTargetSetting, PracticeRecordEntry } from './write-back-target.entity.js';
+export {
+  WriteBackAgreementResolver,
+  WriteBackDeliveryResolver,
+  WriteBackStatusResolver,
+  WriteBackTargetResolver,
+} from './write-back.resolver.js';
+export { PracticeRecordResolver, WrittenBackEntryResolver } from './write-back.record.resolver.js';
+export { WriteBackSubscriptionResolver } from './write-back.subscription.js';
+export { WriteBackExplanationResolver } from './write-back.explain.resolver.js';
+export { planWriteBack, type SavedConsultationFacts, type SavedEntry } from './write-back.planner.js';
+export { explainWriteBack, type ExplainInput } from './write-back.explain.js';
+export { writeBackStatusByEntry, type EntryWriteBackStatus } from './write-back-deliveries.service.js';
+export { seedWriteBackAgreements } from './write-back-agreements.service.js';
+export { sendHints } from './write-back.events.js';
+export { WriteBackWorker, startWriteBackWorker, type WriteBackWorkerOptions } from './write-back.worker.js';
+export {
+  HttpWriteBackTarget,
+  InHubWriteBackTarget,
+  signWebhook,
+  verifyWebhook,
+  type WriteBackTarget,
+  type WriteBackMessage,
+  type DeliveryOutcome,
+} from './write-back.targets.js';
+export { combinedWriteBackState, type WriteBackState } from './write-back.codes.js';
+export { toStatusType } from './write-back.mappers.js';
+export { WriteBackExplanationType, WriteBackStatusType } from './write-back.types.js';
+export { WriteBackStateEnum } from './write-back.enums.js';
+export type { OrgFacts } from './write-back.policy.js';

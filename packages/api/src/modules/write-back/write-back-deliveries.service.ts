@@ -1,0 +1,103 @@
+import type { AuthenticatedContext } from '../../platform/context.js';
+import type { Em } from '../../platform/db/orm.js';
+import { Errors } from '../../platform/errors.js';
+import { decodeCursor, encodeCursor } from '../../platform/graphql/relay.js';
+import { writeBackStateOf, type DeliveryState, type WriteBackState } from './write-back.codes.js';
+import { appendWriteBackEvents, sendHints } from './write-back.events.js';
+import { changeOf } from './write-back.outbox.js';
+import { WriteBackDelivery, WriteBackRecord } from './write-back-record.entity.js';
+import { WriteBackErrors } from './write-back.errors.js';
+import { lineBusy, lockLines } from './write-back.queue.js';
+import { exec } from './write-back.sql.js';
+
+/** The write-back of one entry as the API shows it. */
+export interface EntryWriteBackStatus {
+  readonly record: WriteBackRecord;
+  readonly state: WriteBackState;
+  readonly delivery: WriteBackDelivery | null;
+}
+
+/** Write-back status of entries by entry id (two statements for any number of entries). */
+export async function writeBackStatusByEntry(em: Em, entryIds: readonly string[]): Promise<Map<string, EntryWriteBackStatus>> {
+  const out = new Map<string, EntryWriteBackStatus>();
+  if (entryIds.length === 0) return out;
+  const records = await em.find(WriteBackRecord, { entryId: { $in: [...entryIds] } });
+  const deliveryIds = records.flatMap((r) => (r.currentDeliveryId ? [r.currentDeliveryId] : []));
+  const deliveries = new Map(
+    deliveryIds.length > 0 ? (await em.find(WriteBackDelivery, { id: { $in: deliveryIds } })).map((d) => [d.id, d]) : [],
+  );
+  for (const record of records) {
+    const delivery = record.currentDeliveryId ? (deliveries.get(record.currentDeliveryId) ?? null) : null;
+    out.set(record.entryId, {
+      record,
+      delivery,
+      state: writeBackStateOf(record.decision, (delivery?.state) ?? null),
+    });
+  }
+  return out;
+}
+
+/** Cursor over dead letters: (id). */
+export const deliveryCursor = (d: WriteBackDelivery): string => encodeCursor([d.id]);
+
+/** Dead letters and their redrive or discard (hub managers of the PCN). */
+export class WriteBackDeliveryService {
+  constructor(private readonly ctx: AuthenticatedContext) {}
+
+  async deadLetters(size: number, after: string | null): Promise<WriteBackDelivery[]> {
+    const [afterId] = after ? (decodeCursor(after, 1) as [string]) : [null];
+    return this.ctx.em.find(
+      WriteBackDelivery,
+      { pcnId: this.ctx.actor.pcnId, state: 'DEAD', ...(afterId ? { id: { $gt: afterId } } : {}) },
+      { orderBy: { id: 'asc' }, limit: size + 1 },
+    );
+  }
+
+  async byId(id: string): Promise<WriteBackDelivery> {
+    const row = await this.ctx.em.findOne(WriteBackDelivery, { id, pcnId: this.ctx.actor.pcnId });
+    if (!row) throw WriteBackErrors.deliveryNotFound(id);
+    return row;
+  }
+
+  /**
+   * DEAD -> PENDING with a fresh attempt budget and the same message id; behind the line's current
+   * delivery (WAITING) if the patient line moved on meanwhile.
+   */
+  redrive(id: string): Promise<WriteBackDelivery> {
+    return this.transition(id, 'redriveWriteBack', 'PENDING', async (em, line) =>
+      (await lineBusy(em, line)) ? `state = 'WAITING', attempts = 0` : `state = 'PENDING', attempts = 0, next_attempt_at = now()`,
+    );
+  }
+
+  /** DEAD -> DISCARDED: nobody will send it again. */
+  discard(id: string): Promise<WriteBackDelivery> {
+    return this.transition(id, 'discardWriteBack', 'DISCARDED', async () => `state = 'DISCARDED'`);
+  }
+
+  private async transition(
+    id: string,
+    action: string,
+    to: DeliveryState,
+    set: (em: Em, line: string) => Promise<string>,
+  ): Promise<WriteBackDelivery> {
+    const { orderingKey } = await this.byId(id);
+    const { hints, delivery } = await this.ctx.em.transactional(async (em) => {
+      await lockLines(em, [orderingKey]);
+      const [row] = await exec<{ state: DeliveryState }>(em, 'select state from write_back_delivery where id = ? for update', [id]);
+      if (!row || row.state !== 'DEAD') throw Errors.invalidTransition('WriteBackDelivery', id, row?.state ?? 'UNKNOWN', to);
+      const assignments = await set(em, orderingKey);
+      const changed = await exec<Parameters<typeof changeOf>[0]>(
+        em,
+        `update write_back_delivery d set ${assignments}, lease_owner = null, lease_expires_at = null, updated_at = now()
+         where d.id = ? returning d.id, d.record_id, d.entry_id, d.consultation_id, d.target_org_id, d.message_id, d.version, d.attempts, d.state`,
+        [id],
+      );
+      this.ctx.audit.record(em, { action, subjectType: 'WriteBackDelivery', subjectId: id, reason: `DEAD -> ${to}` });
+      const events = await appendWriteBackEvents(em, changed.map((c) => changeOf(c, this.ctx.actor.id)));
+      // As this transaction left it (a worker may claim it the moment we commit).
+      return { hints: events, delivery: await em.findOneOrFail(WriteBackDelivery, { id }, { refresh: true }) };
+    });
+    sendHints(this.ctx.events, hints);
+    return delivery;
+  }
+}

@@ -1,0 +1,51 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { uuidv7 } from '../../platform/ids.js';
+import { Organisation } from '../organisations/index.js';
+import { DELIVERY_KINDS, TARGET_KINDS } from './write-back.codes.js';
+
+/** Where a practice receives write-back; a practice without a row uses the in-hub record. */
+const WriteBackTargetSettingSchema = defineEntity({
+  name: 'WriteBackTargetSetting',
+  tableName: 'write_back_target',
+  properties: {
+    id: p.uuid().primary().onCreate(() => uuidv7()),
+    practice: () => p.manyToOne(Organisation).ref().unique(),
+    kind: p.enum(TARGET_KINDS),
+    endpointUrl: p.string().length(2000).nullable(),
+    /** Standard Webhooks signing secret (`whsec_` + base64); never returned after it is set. */
+    signingSecret: p.string().length(200).nullable(),
+    updatedBy: p.string().length(100),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+});
+
+export class WriteBackTargetSetting extends WriteBackTargetSettingSchema.class {}
+WriteBackTargetSettingSchema.setClass(WriteBackTargetSetting);
+
+/**
+ * The practice record kept inside pcn-hub (the in-hub target): what the practice's users see as
+ * "Enterprise Consultation (<location>)". One row per received message, de-duplicated on its id;
+ * a replacement archives the row it replaces.
+ */
+const PracticeRecordEntrySchema = defineEntity({
+  name: 'PracticeRecordEntry',
+  tableName: 'practice_record_entry',
+  properties: {
+    id: p.uuid().primary().onCreate(() => uuidv7()),
+    messageId: p.uuid().unique(),
+    practiceId: p.uuid(),
+    patientId: p.uuid(),
+    /** The write-back record (one per hub entry): all versions of one entry share it. */
+    recordId: p.uuid(),
+    kind: p.enum(DELIVERY_KINDS),
+    version: p.integer(),
+    replacesMessageId: p.uuid().nullable(),
+    supersededByMessageId: p.uuid().nullable(),
+    content: p.json<Record<string, unknown>>(),
+    receivedAt: p.datetime().onCreate(() => new Date()),
+  },
+  indexes: [{ properties: ['practiceId', 'patientId'] }],
+});
+
+export class PracticeRecordEntry extends PracticeRecordEntrySchema.class {}
+PracticeRecordEntrySchema.setClass(PracticeRecordEntry);

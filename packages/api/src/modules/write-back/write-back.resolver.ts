@@ -1,0 +1,217 @@
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { OdsCodeScalar } from '@pcn-hub/schema';
+import type { Role } from '../../platform/auth/roles.js';
+import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
+import { expectGlobalId, pageSize, toConnection } from '../../platform/graphql/relay.js';
+import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
+import type { AgreementState } from './write-back.codes.js';
+import { AgreementStateEnum } from './write-back.enums.js';
+import { WriteBackAgreementService } from './write-back-agreements.service.js';
+import { WriteBackDeliveryService, deliveryCursor } from './write-back-deliveries.service.js';
+import { WriteBackTargetService } from './write-back-targets.service.js';
+import {
+  ConfigureWriteBackTargetInput,
+  ConfigureWriteBackTargetPayload,
+  RequestWriteBackAgreementInput,
+  SetPracticeToPracticeWriteBackInput,
+  SetPracticeToPracticeWriteBackPayload,
+  WriteBackAgreementInput,
+  WriteBackAgreementPayload,
+  WriteBackDeliveryInput,
+  WriteBackDeliveryPayload,
+} from './write-back.inputs.js';
+import { toAgreementType, toDeliveryType, toTargetType } from './write-back.mappers.js';
+import {
+  WriteBackAgreementType,
+  WriteBackDeliveryConnection,
+  WriteBackDeliveryType,
+  WriteBackPolicyType,
+  WriteBackStatusType,
+  WriteBackTargetType,
+} from './write-back.types.js';
+
+/** Staff who may read agreements, the policy and write-back streams. */
+export const WRITE_BACK_VIEWERS: Role[] = [
+  'HUB_MANAGER',
+  'HUB_ADMIN',
+  'HUB_CLINICIAN',
+  'HUB_PRESCRIBER',
+  'PRACTICE_ADMIN',
+  'PRACTICE_CLINICIAN',
+];
+
+const agreements = (ctx: RequestContext) => new WriteBackAgreementService(ctx as AuthenticatedContext);
+const deliveries = (ctx: RequestContext) => new WriteBackDeliveryService(ctx as AuthenticatedContext);
+const targets = (ctx: RequestContext) => new WriteBackTargetService(ctx as AuthenticatedContext);
+const agreementId = (input: WriteBackAgreementInput) => expectGlobalId(input.agreement, 'WriteBackAgreement', 'input.agreement');
+
+async function organisation(ctx: RequestContext, id: string): Promise<OrganisationType> {
+  return toOrganisationType((await organisationById(ctx).load(id))!);
+}
+
+@Resolver(() => WriteBackAgreementType)
+export class WriteBackAgreementResolver {
+  @Authorized(...WRITE_BACK_VIEWERS)
+  @Query(() => [WriteBackAgreementType], {
+    description: "Write-back agreements of the viewer's PCN (practice staff: those their practice is a side of).",
+  })
+  async writeBackAgreements(
+    @Arg('state', () => AgreementStateEnum, { nullable: true, description: 'Only this state.' }) state: AgreementState | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WriteBackAgreementType[]> {
+    return (await agreements(ctx).list(state ?? null)).map(toAgreementType);
+  }
+
+  @Authorized('HUB_MANAGER', 'PRACTICE_ADMIN')
+  @Mutation(() => WriteBackAgreementPayload, {
+    description:
+      'Requests a write-back agreement (hub managers: any pair in the PCN; practice admins: pairs their practice is a side of). It becomes ACTIVE once both sides activate it. Audited.',
+  })
+  async requestWriteBackAgreement(
+    @Arg('input', () => RequestWriteBackAgreementInput) input: RequestWriteBackAgreementInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WriteBackAgreementPayload> {
+    return { agreement: toAgreementType(await agreements(ctx).request(input)) };
+  }
+
+  @Authorized('HUB_MANAGER', 'PRACTICE_ADMIN')
+  @Mutation(() => WriteBackAgreementPayload, {
+    description:
+      "Activates the viewer's side: the source side by the source's hub manager or practice admin, the target side by the target's practice admin. ACTIVE once both are. Audited.",
+  })
+  async activateWriteBackAgreement(
+    @Arg('input', () => WriteBackAgreementInput) input: WriteBackAgreementInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WriteBackAgreementPayload> {
+    return { agreement: toAgreementType(await agreements(ctx).activate(agreementId(input))) };
+  }
+
+  @Authorized('HUB_MANAGER', 'PRACTICE_ADMIN')
+  @Mutation(() => WriteBackAgreementPayload, {
+    description: "ACTIVE -> SUSPENDED: withdraws the viewer's side (either side's admin, or a hub manager). Audited.",
+  })
+  async suspendWriteBackAgreement(
+    @Arg('input', () => WriteBackAgreementInput) input: WriteBackAgreementInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WriteBackAgreementPayload> {
+    return { agreement: toAgreementType(await agreements(ctx).suspend(agreementId(input))) };
+  }
+
+  @Authorized('HUB_MANAGER', 'PRACTICE_ADMIN')
+  @Mutation(() => WriteBackAgreementPayload, { description: 'Ends an agreement for good (either side\'s admin, or a hub manager). Audited.' })
+  async revokeWriteBackAgreement(
+    @Arg('input', () => WriteBackAgreementInput) input: WriteBackAgreementInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WriteBackAgreementPayload> {
+    return { agreement: toAgreementType(await agreements(ctx).revoke(agreementId(input))) };
+  }
+
+  @Authorized(...WRITE_BACK_VIEWERS)
+  @Query(() => WriteBackPolicyType, { description: "The PCN's write-back switches." })
+  async writeBackPolicy(@Ctx() ctx: RequestContext): Promise<WriteBackPolicyType> {
+    return agreements(ctx).policy();
+  }
+
+  @Authorized('HUB_MANAGER')
+  @Mutation(() => SetPracticeToPracticeWriteBackPayload, {
+    description: 'Turns practice-to-practice write-back on or off for the PCN (off by default). Audited.',
+  })
+  async setPracticeToPracticeWriteBack(
+    @Arg('input', () => SetPracticeToPracticeWriteBackInput) input: SetPracticeToPracticeWriteBackInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SetPracticeToPracticeWriteBackPayload> {
+    await agreements(ctx).setPracticeToPractice(input.enabled);
+    return { policy: await agreements(ctx).policy() };
+  }
+
+  @FieldResolver(() => OrganisationType, { description: 'Whose entries are written back.' })
+  source(@Root() a: WriteBackAgreementType, @Ctx() ctx: RequestContext): Promise<OrganisationType> {
+    return organisation(ctx, a.sourceId);
+  }
+
+  @FieldResolver(() => OrganisationType, { description: 'The practice whose record receives them.' })
+  target(@Root() a: WriteBackAgreementType, @Ctx() ctx: RequestContext): Promise<OrganisationType> {
+    return organisation(ctx, a.targetId);
+  }
+}
+
+@Resolver(() => WriteBackDeliveryType)
+export class WriteBackDeliveryResolver {
+  @Authorized('HUB_MANAGER')
+  @Query(() => WriteBackDeliveryConnection, { description: "Dead letters of the PCN's write-back, oldest first." })
+  async writeBackDeadLetters(
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1-200 (default 20).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor from a previous page.' }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<InstanceType<typeof WriteBackDeliveryConnection>> {
+    const size = pageSize(first);
+    const rows = await deliveries(ctx).deadLetters(size, after ?? null);
+    return toConnection(rows, size, Boolean(after), toDeliveryType, deliveryCursor);
+  }
+
+  @Authorized('HUB_MANAGER')
+  @Mutation(() => WriteBackDeliveryPayload, {
+    description: 'Sends a dead letter again (same message id, fresh attempts). Anything not DEAD is INVALID_TRANSITION. Audited.',
+  })
+  async redriveWriteBack(
+    @Arg('input', () => WriteBackDeliveryInput) input: WriteBackDeliveryInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WriteBackDeliveryPayload> {
+    const id = expectGlobalId(input.delivery, 'WriteBackDelivery', 'input.delivery');
+    return { delivery: toDeliveryType(await deliveries(ctx).redrive(id)) };
+  }
+
+  @Authorized('HUB_MANAGER')
+  @Mutation(() => WriteBackDeliveryPayload, {
+    description: 'Gives up a dead letter for good. Anything not DEAD is INVALID_TRANSITION. Audited.',
+  })
+  async discardWriteBack(
+    @Arg('input', () => WriteBackDeliveryInput) input: WriteBackDeliveryInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WriteBackDeliveryPayload> {
+    const id = expectGlobalId(input.delivery, 'WriteBackDelivery', 'input.delivery');
+    return { delivery: toDeliveryType(await deliveries(ctx).discard(id)) };
+  }
+
+  @FieldResolver(() => OrganisationType, { description: 'The registered practice it goes to.' })
+  targetOrganisation(@Root() d: WriteBackDeliveryType, @Ctx() ctx: RequestContext): Promise<OrganisationType> {
+    return organisation(ctx, d.targetOrgId);
+  }
+}
+
+@Resolver(() => WriteBackStatusType)
+export class WriteBackStatusResolver {
+  @FieldResolver(() => OrganisationType, { description: "The patient's registered practice." })
+  targetOrganisation(@Root() s: WriteBackStatusType, @Ctx() ctx: RequestContext): Promise<OrganisationType> {
+    return organisation(ctx, s.targetOrgId);
+  }
+}
+
+@Resolver(() => WriteBackTargetType)
+export class WriteBackTargetResolver {
+  @Authorized('HUB_MANAGER', 'PRACTICE_ADMIN')
+  @Query(() => WriteBackTargetType, { description: 'Where a practice receives write-back (practice admins: their own).' })
+  async writeBackTarget(
+    @Arg('practiceOdsCode', () => OdsCodeScalar, { description: 'The practice.' }) practiceOdsCode: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WriteBackTargetType> {
+    return toTargetType(await targets(ctx).get(practiceOdsCode));
+  }
+
+  @Authorized('HUB_MANAGER', 'PRACTICE_ADMIN')
+  @Mutation(() => ConfigureWriteBackTargetPayload, {
+    description: 'Sets where a practice receives write-back (hub managers: any practice; practice admins: their own). Audited.',
+  })
+  async configureWriteBackTarget(
+    @Arg('input', () => ConfigureWriteBackTargetInput) input: ConfigureWriteBackTargetInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConfigureWriteBackTargetPayload> {
+    const { view, issuedSecret } = await targets(ctx).configure(input);
+    return { target: toTargetType(view), issuedSigningSecret: issuedSecret };
+  }
+
+  @FieldResolver(() => OrganisationType, { description: 'The practice.' })
+  practice(@Root() t: WriteBackTargetType, @Ctx() ctx: RequestContext): Promise<OrganisationType> {
+    return organisation(ctx, t.practiceId);
+  }
+}
