@@ -2,9 +2,9 @@ import type { AuthenticatedContext } from '../../platform/context.js';
 import type { Em } from '../../platform/db/orm.js';
 import type { StreamHint } from '../../platform/events/index.js';
 import { expectGlobalId } from '../../platform/graphql/relay.js';
-import { Consultation } from '../consultations/index.js';
+import { Consultation, recordIssuedMedication } from '../consultations/index.js';
 import { PrescribingErrors } from './prescribing.errors.js';
-import type { Prescription, PrescriptionItem } from './prescription.entity.js';
+import { PrescriptionItem, type Prescription } from './prescription.entity.js';
 
 /**
  * The consultation a prescription is raised in: one the actor's organisation authored (the
@@ -53,15 +53,22 @@ export function medicationEntriesFor(
 }
 
 /**
- * Write-back hook, called inside the issue transaction once the prescription has its EPS ids;
- * returns the write-back stream hints to send after commit.
- *
- * NOT WIRED YET: the consultations module exports no use case that adds entries to a
- * consultation inside a caller's transaction and saves it (its service methods each open their
- * own transaction on `ctx.em`, and refuse changes by anyone but the author once a version is
- * saved). {@link medicationEntriesFor} gives the entries; the call this needs is specified in
- * this module's README ("Write-back").
+ * Write-back hook, called inside the issue transaction once the prescription has its EPS ids:
+ * the items become MEDICATION entries of the linked consultation; when that consultation was
+ * already saved, a new version is saved so the entries go through write-back like any other.
+ * Returns the write-back stream hints to send after commit.
  */
-export function linkIssuedToConsultation(_em: Em, _prescription: Prescription): Promise<StreamHint[]> {
-  return Promise.resolve([]);
+export async function linkIssuedToConsultation(
+  em: Em,
+  prescription: Prescription,
+  actor: { id: string; pcnId: string },
+): Promise<StreamHint[]> {
+  if (!prescription.consultationId) return [];
+  const items = await em.find(PrescriptionItem, { prescription: prescription.id }, { orderBy: { lineNo: 'asc' } });
+  return recordIssuedMedication(em, {
+    consultationId: prescription.consultationId,
+    actorId: actor.id,
+    pcnId: actor.pcnId,
+    entries: medicationEntriesFor(prescription, items),
+  });
 }

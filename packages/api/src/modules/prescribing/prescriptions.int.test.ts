@@ -296,4 +296,35 @@ describeEachDatabase('prescribing: raise and issue at the hub', (hub) => {
     expect(foreign.errors![0]!.extensions!.field).toBe('input.consultationId');
     expect(await footprint(hub())).toEqual(before);
   });
+  it('writes an issued prescription back: its items become medication entries of the saved consultation', async () => {
+    const RECORD =
+      'mutation ($input: RecordConsultationInput!) { recordConsultation(input: $input) { consultation { id } } }';
+    const SAVE = 'mutation ($id: ID!) { saveConsultation(input: { consultation: $id }) { consultation { id version } } }';
+    const nhsNumber = patientAt(4, 5);
+    const recorded = await must(
+      hub().gql<{ recordConsultation: { consultation: { id: string } } }>(
+        RECORD,
+        { input: { nhsNumber, entries: [{ note: { text: 'Sore throat, seen at the hub', adminOnly: false } }] } },
+        'hub.anp1',
+      ),
+    );
+    const consultationId = recorded.recordConsultation.consultation.id;
+    await must(hub().gql(SAVE, { id: consultationId }, 'hub.anp1'));
+    const rx = await raise(hub(), 'hub.anp1', { nhsNumber, items: [item()], courseOfTherapy: 'ACUTE', consultationId });
+    const issued = await issue(hub(), 'hub.anp1', rx.id);
+    const dbId = Buffer.from(consultationId, 'base64url').toString('utf8').split(':')[1];
+    const entries = await hub().sql<{ kind: string; id: string }>(
+      "select kind, id from consultation_entry where consultation_id = ? and kind = 'MEDICATION'",
+      [dbId],
+    );
+    expect(entries).toHaveLength(1);
+    const [consultation] = await hub().sql<{ version: number }>('select version from consultation where id = ?', [dbId]);
+    expect(consultation!.version).toBe(2);
+    const records = await hub().sql<{ decision: string }>('select decision from write_back_record where entry_id = ?', [
+      entries[0]!.id,
+    ]);
+    expect(records).toHaveLength(1);
+    expect(records[0]!.decision).toBe('WRITE_BACK');
+    expect(issued.shortFormId).toBeTruthy();
+  });
 });

@@ -132,7 +132,7 @@ export class PrescriptionCommands {
       p.prescriberCode = prescriber.code;
       p.prescriptionType = PRESCRIPTION_TYPE_OF[prescriber.profession].code;
       const events = await this.transition(em, p, 'ISSUE');
-      this.afterCommit.push(...(await linkIssuedToConsultation(em, p)));
+      this.afterCommit.push(...(await linkIssuedToConsultation(em, p, this.actor)));
       return events;
     });
   }
