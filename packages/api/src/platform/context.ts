@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { Actor } from './auth/actor.js';
-import type { AuditLog } from './audit/audit.log.js';
+import { AuditLog } from './audit/audit.log.js';
 import type { Em, Orm } from './db/orm.js';
 import type { EventBus } from './events/event-bus.js';
 import type { Logger } from './logger.js';
@@ -39,4 +39,20 @@ export function createRequestContext(fields: Omit<RequestContext, 'loader'>): Re
     },
   };
   return ctx;
+}
+
+/**
+ * A fresh scope for one unit of work inside a long-lived operation (a subscription event): its own
+ * EntityManager fork, loaders and audit log; same actor, request id and shared services.
+ */
+export function forkContext(ctx: RequestContext): RequestContext {
+  return createRequestContext({
+    requestId: ctx.requestId,
+    actor: ctx.actor,
+    em: ctx.orm.em.fork(),
+    logger: ctx.logger,
+    audit: new AuditLog(ctx.actor, ctx.requestId),
+    events: ctx.events,
+    orm: ctx.orm,
+  });
 }

@@ -1,13 +1,11 @@
 import { Arg, Authorized, createUnionType, Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import { OdsCodeScalar } from '@pcn-hub/schema';
-import type { Actor } from '../../platform/auth/actor.js';
-import { AuditLog } from '../../platform/audit/audit.log.js';
-import { createRequestContext, type AuthenticatedContext, type RequestContext } from '../../platform/context.js';
+import { forkContext, type AuthenticatedContext, type RequestContext } from '../../platform/context.js';
 import { Errors } from '../../platform/errors.js';
-import { subscribeStream, type StreamMessage } from '../../platform/events/index.js';
+import { streamAuthorizer, subscribeStream, type StreamMessage } from '../../platform/events/index.js';
 import { decodeCursor, encodeCursor } from '../../platform/graphql/relay.js';
 import { DateTime } from '../../platform/graphql/scalars.js';
-import { StaffUser } from '../organisations/index.js';
+import { staffAccountActive } from '../organisations/index.js';
 import { OnlineConsultation } from './online-consultation.entity.js';
 import type { InboxEventType as InboxEventKind } from './online-consultation.status.js';
 import { InboxEventTypeEnum } from './inbox.enums.js';
@@ -19,8 +17,6 @@ import { OnlineConsultationType } from './inbox.types.js';
 
 /** Idle time before a heartbeat. */
 export const INBOX_HEARTBEAT_MS = 15_000;
-/** How long a "the staff account is still active" check is trusted within one subscription. */
-const ACCOUNT_RECHECK_MS = 30_000;
 
 @ObjectType('InboxEvent', { description: 'Something happened to a consultation in the inbox.' })
 export class InboxEvent {
@@ -78,33 +74,7 @@ export function parseStreamCursor(after: string | null | undefined): number | nu
   return seq;
 }
 
-/** Re-checks the subscriber before every event: still allowed on this inbox, account still active. */
-function authorizer(ctx: RequestContext, actor: Actor, organisationId: string): () => Promise<boolean> {
-  let checkedAt = 0;
-  return async () => {
-    if (!canReadInbox(actor, organisationId)) return false;
-    if (actor.expiresAt && actor.expiresAt.getTime() <= Date.now()) return false;
-    if (Date.now() - checkedAt < ACCOUNT_RECHECK_MS) return true;
-    const user = await ctx.orm.em.fork().findOne(StaffUser, { username: actor.id }, { fields: ['active'] });
-    // Tokens from an identity provider may name people without a staff row; only a disabled row refuses.
-    if (user && !user.active) return false;
-    checkedAt = Date.now();
-    return true;
-  };
-}
 
-/** A fresh context per event: own EntityManager, loaders and audit, same actor. */
-function eventScope(ctx: RequestContext): RequestContext {
-  return createRequestContext({
-    requestId: ctx.requestId,
-    actor: ctx.actor,
-    em: ctx.orm.em.fork(),
-    logger: ctx.logger,
-    audit: new AuditLog(ctx.actor, ctx.requestId),
-    events: ctx.events,
-    orm: ctx.orm,
-  });
-}
 
 @Resolver(() => InboxEvent)
 export class InboxSubscriptionResolver {
@@ -122,7 +92,11 @@ export class InboxSubscriptionResolver {
         afterSeq,
         bus: ctx.events,
         orm: ctx.orm,
-        authorize: authorizer(ctx, ctx.actor, organisationId),
+        authorize: streamAuthorizer({
+          actor: ctx.actor,
+          allowed: () => canReadInbox(ctx.actor, organisationId),
+          accountActive: staffAccountActive(ctx.orm),
+        }),
         heartbeatMs: INBOX_HEARTBEAT_MS,
         logger: ctx.logger,
       });
@@ -140,7 +114,7 @@ export class InboxSubscriptionResolver {
         const { event } = message;
         return {
           __typename: 'InboxEvent',
-          scope: eventScope(ctx),
+          scope: forkContext(ctx),
           consultationDbId: event.subjectId,
           seq: event.seq,
           cursor: encodeCursor([event.seq]),

@@ -6,3 +6,4 @@ export { findOrganisationForActor } from './organisations.service.js';
 export { organisationById } from './organisations.loaders.js';
 export { toOrganisationType, toStaffUserType } from './organisations.mappers.js';
 export { canSeeOrganisation } from './organisations.policy.js';
+export { staffAccountActive } from './organisations.accounts.js';

@@ -13,15 +13,13 @@ import {
   Subscription,
 } from 'type-graphql';
 import { OdsCodeScalar, normaliseOdsCode } from '@pcn-hub/schema';
-import type { Actor } from '../../platform/auth/actor.js';
 import { hasAnyRole } from '../../platform/auth/actor.js';
-import { AuditLog } from '../../platform/audit/audit.log.js';
-import { createRequestContext, type AuthenticatedContext, type RequestContext } from '../../platform/context.js';
+import { forkContext, type AuthenticatedContext, type RequestContext } from '../../platform/context.js';
 import { Errors, HubError } from '../../platform/errors.js';
-import { subscribeStream, type StreamMessage } from '../../platform/events/index.js';
+import { streamAuthorizer, subscribeStream, type StreamMessage } from '../../platform/events/index.js';
 import { decodeCursor, encodeCursor } from '../../platform/graphql/relay.js';
 import { DateTime } from '../../platform/graphql/scalars.js';
-import { StaffUser } from '../organisations/index.js';
+import { staffAccountActive } from '../organisations/index.js';
 import { Referral } from './referral.entity.js';
 import type { ReferralState } from './referral.state.js';
 import { ReferralStateEnum } from './referrals.enums.js';
@@ -31,7 +29,6 @@ import { REFERRAL_READERS, canSeeReferral } from './referrals.policy.js';
 import { ReferralType } from './referrals.types.js';
 
 const HEARTBEAT_MS = 15_000;
-const ACCOUNT_RECHECK_MS = 30_000;
 
 @ObjectType('ReferralEvent', { description: 'A referral moved.' })
 export class ReferralEvent {
@@ -92,30 +89,7 @@ function streamCursor(after: string | null | undefined): number | null {
   return seq;
 }
 
-/** Re-checks the subscriber before every event: still a reader, account still active. */
-function authorizer(ctx: RequestContext, actor: Actor): () => Promise<boolean> {
-  let checkedAt = 0;
-  return async () => {
-    if (!hasAnyRole(actor, REFERRAL_READERS)) return false;
-    if (Date.now() - checkedAt < ACCOUNT_RECHECK_MS) return true;
-    const user = await ctx.orm.em.fork().findOne(StaffUser, { username: actor.id }, { fields: ['active'] });
-    if (user && !user.active) return false;
-    checkedAt = Date.now();
-    return true;
-  };
-}
 
-function eventScope(ctx: RequestContext): RequestContext {
-  return createRequestContext({
-    requestId: ctx.requestId,
-    actor: ctx.actor,
-    em: ctx.orm.em.fork(),
-    logger: ctx.logger,
-    audit: new AuditLog(ctx.actor, ctx.requestId),
-    events: ctx.events,
-    orm: ctx.orm,
-  });
-}
 
 @Resolver(() => ReferralEvent)
 export class ReferralSubscriptionResolver {
@@ -134,7 +108,11 @@ export class ReferralSubscriptionResolver {
         afterSeq: streamCursor(after),
         bus: ctx.events,
         orm: ctx.orm,
-        authorize: authorizer(ctx, ctx.actor),
+        authorize: streamAuthorizer({
+          actor: ctx.actor,
+          allowed: () => hasAnyRole(ctx.actor, REFERRAL_READERS),
+          accountActive: staffAccountActive(ctx.orm),
+        }),
         heartbeatMs: HEARTBEAT_MS,
         logger: ctx.logger,
       });
@@ -156,7 +134,7 @@ export class ReferralSubscriptionResolver {
         const { event } = message;
         return {
           __typename: 'ReferralEvent',
-          scope: eventScope(ctx),
+          scope: forkContext(ctx),
           referralDbId: event.subjectId,
           seq: event.seq,
           cursor: encodeCursor([event.seq]),

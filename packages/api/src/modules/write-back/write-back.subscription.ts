@@ -3,17 +3,16 @@ import { normaliseOdsCode, OdsCodeScalar } from '@pcn-hub/schema';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
 import { Errors } from '../../platform/errors.js';
-import { subscribeStream, type StreamMessage } from '../../platform/events/index.js';
+import { streamAuthorizer, subscribeStream, type StreamMessage } from '../../platform/events/index.js';
 import { decodeCursor, encodeCursor, toGlobalId } from '../../platform/graphql/relay.js';
 import { DateTime } from '../../platform/graphql/scalars.js';
-import { Organisation, StaffUser } from '../organisations/index.js';
+import { Organisation, staffAccountActive } from '../organisations/index.js';
 import { writeBackStream, type WriteBackEventType, type WriteBackState } from './write-back.codes.js';
 import { EventTypeEnum, WriteBackStateEnum } from './write-back.enums.js';
 import { CONSULTATION_NODE, ENTRY_NODE } from './write-back.mappers.js';
 import { WRITE_BACK_VIEWERS } from './write-back.resolver.js';
 
 const HEARTBEAT_MS = 15_000;
-const ACCOUNT_RECHECK_MS = 30_000;
 
 @ObjectType('WriteBackEvent', { description: 'The write-back of an entry to this practice reached a new state.' })
 export class WriteBackEvent {
@@ -91,17 +90,6 @@ async function streamOrganisation(ctx: AuthenticatedContext, odsCode: string): P
   return scope;
 }
 
-function authorizer(ctx: RequestContext, actor: Actor, org: { id: string; pcnId: string | null }): () => Promise<boolean> {
-  let checkedAt = 0;
-  return async () => {
-    if (!canFollow(actor, org)) return false;
-    if (Date.now() - checkedAt < ACCOUNT_RECHECK_MS) return true;
-    const user = await ctx.orm.em.fork().findOne(StaffUser, { username: actor.id }, { fields: ['active'] });
-    if (user && !user.active) return false;
-    checkedAt = Date.now();
-    return true;
-  };
-}
 
 @Resolver(() => WriteBackEvent)
 export class WriteBackSubscriptionResolver {
@@ -118,7 +106,11 @@ export class WriteBackSubscriptionResolver {
         afterSeq: parseCursor(after),
         bus: ctx.events,
         orm: ctx.orm,
-        authorize: authorizer(ctx, ctx.actor, org),
+        authorize: streamAuthorizer({
+          actor: ctx.actor,
+          allowed: () => canFollow(ctx.actor, org),
+          accountActive: staffAccountActive(ctx.orm),
+        }),
         heartbeatMs: HEARTBEAT_MS,
         logger: ctx.logger,
       });

@@ -6,3 +6,4 @@ export { createEventBus, type EventBusSettings } from './event-bus.factory.js';
 export { subscribeStream, type StreamMessage, type SubscribeStreamOptions } from './stream.subscription.js';
 export { pruneEventLog, startEventPruner, type PruneOptions, type EventPrunerOptions } from './event-log.retention.js';
 export { EventLog, StreamHead } from './event-log.entity.js';
+export { streamAuthorizer, ACCOUNT_RECHECK_MS } from './stream.access.js';
