@@ -10,6 +10,7 @@ import { buildHubSchema } from './schema.js';
 import { seedDemo } from './seed/demo.js';
 import { createEventBus, startEventPruner, type EventBus } from './platform/events/index.js';
 import { startWriteBackWorker, type WriteBackWorker } from './modules/write-back/index.js';
+import { authenticatePluginKey, isApiKey, startPluginWebhookWorker, type PluginWebhookWorker } from './modules/plugins/index.js';
 
 /** A running pcn-hub API. */
 export interface HubApp {
@@ -21,6 +22,8 @@ export interface HubApp {
   readonly events: EventBus;
   /** The in-process write-back worker (null when WRITE_BACK_WORKER=false). */
   readonly writeBackWorker: WriteBackWorker | null;
+  /** The in-process plugin webhook worker (null when PLUGIN_WEBHOOK_WORKER=false). */
+  readonly pluginWebhookWorker: PluginWebhookWorker | null;
   /** http://host:port/graphql once listening. */
   readonly url: string;
   readonly port: number;
@@ -50,7 +53,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     }
     const schema = await buildHubSchema();
     const tokens = createTokenVerifier(config.jwt);
-    const authenticator = createAuthenticator(tokens, findOrganisationForActor);
+    const authenticator = createAuthenticator(tokens, findOrganisationForActor, {
+      recognises: isApiKey,
+      authenticate: authenticatePluginKey,
+    });
     const events: EventBus = await createEventBus({
       databaseUrl: config.database.kind === 'postgresql' ? config.database.url : null,
       redisUrl: config.redisUrl,
@@ -71,6 +77,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     const writeBackWorker = config.writeBack.worker
       ? startWriteBackWorker({ orm, bus: events, settings: config.writeBack, logger })
       : null;
+    const pluginWebhookWorker = config.pluginWebhooks.worker
+      ? startPluginWebhookWorker({ orm, bus: events, settings: config.pluginWebhooks, logger })
+      : null;
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
     let stopped: Promise<void> | null = null;
     return {
@@ -81,12 +90,14 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       tokens,
       events,
       writeBackWorker,
+      pluginWebhookWorker,
       port,
       url: `http://${host}:${port}/graphql`,
       stop: () =>
         (stopped ??= (async () => {
           await server.close();
           await writeBackWorker?.stop(config.shutdownGraceMs);
+          await pluginWebhookWorker?.stop();
           await stopPruner();
           await events.close();
           if (ownsOrm) await orm.close(true);

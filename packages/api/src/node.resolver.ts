@@ -5,6 +5,7 @@ import { canSeeOrganisation, organisationById, StaffUser, toOrganisationType, to
 import { Patient, patientScope, toPatientType } from './modules/patients/index.js';
 import { InboxService, toConsultationType } from './modules/inbox/index.js';
 import { hubServiceById, toHubServiceType } from './modules/hub-services/index.js';
+import { pluginNode } from './modules/plugins/index.js';
 import { HubError } from './platform/errors.js';
 import { toGlobalId } from './platform/graphql/relay.js';
 
@@ -40,6 +41,7 @@ const FETCHERS: Record<string, NodeFetcher> = {
       throw error;
     }
   },
+  Plugin: (ctx, id) => pluginNode(ctx, id),
   HubService: async (ctx, id) => {
     const service = await hubServiceById(ctx).load(id);
     if (!service) return null;

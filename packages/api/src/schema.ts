@@ -35,6 +35,7 @@ import {
   ReferralSetupResolver,
   ReferralSubscriptionResolver,
 } from './modules/referrals/index.js';
+import { PluginResolver, WriteBackExplanationPluginResolver } from './modules/plugins/index.js';
 
 /** Every resolver class of the API; the composition root of the schema. */
 export const RESOLVERS = [
@@ -72,6 +73,8 @@ export const RESOLVERS = [
   PatientTraceResolver,
   ReferralSetupResolver,
   ReferralSubscriptionResolver,
+  PluginResolver,
+  WriteBackExplanationPluginResolver,
 ] as const;
 
 /**

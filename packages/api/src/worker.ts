@@ -4,8 +4,9 @@ import { createLogger } from './platform/logger.js';
 import { createOrm, migrationsApplied } from './platform/db/orm.js';
 import { createEventBus } from './platform/events/index.js';
 import { startWriteBackWorker } from './modules/write-back/index.js';
+import { startPluginWebhookWorker } from './modules/plugins/index.js';
 
-// A write-back worker on its own (`pnpm worker`): any number of them can share one PostgreSQL,
+// A write-back and plugin webhook worker on its own (`pnpm worker`): any number of them can share one PostgreSQL,
 // beside API processes started with WRITE_BACK_WORKER=false. It never migrates; it waits for the
 // API (or `pnpm db:migrate`) to have done so.
 const config = loadConfig();
@@ -21,7 +22,8 @@ const events = await createEventBus({
   logger,
 });
 const worker = startWriteBackWorker({ orm, bus: events, settings: config.writeBack, logger });
-logger.info({ worker: worker.id, concurrency: config.writeBack.concurrency }, 'write-back worker ready');
+const webhooks = startPluginWebhookWorker({ orm, bus: events, settings: config.pluginWebhooks, logger });
+logger.info({ worker: worker.id, concurrency: config.writeBack.concurrency }, 'write-back and plugin webhook worker ready');
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -29,8 +31,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'draining');
-    worker
-      .stop(config.shutdownGraceMs)
+    Promise.all([worker.stop(config.shutdownGraceMs), webhooks.stop()])
       .then(() => events.close())
       .then(() => orm.close(true))
       .then(

@@ -48,6 +48,15 @@ export interface Config {
     readonly timeoutMs: number;
     readonly pollMs: number;
   };
+  /** Plugin webhook delivery (dispatcher + worker). */
+  readonly pluginWebhooks: {
+    readonly worker: boolean;
+    readonly maxAttempts: number;
+    readonly backoffMs: number;
+    readonly timeoutMs: number;
+    readonly leaseMs: number;
+    readonly pollMs: number;
+  };
 }
 
 /** A configuration variable with a bad value; the message names the variable, never the value. */
@@ -92,6 +101,11 @@ export const CONFIG_VARIABLES = [
   ['WRITE_BACK_BACKOFF_MS', '1000', 'Delay before the second attempt; doubles per attempt (jittered, capped at an hour).'],
   ['WRITE_BACK_TIMEOUT_MS', '10000', 'How long an HTTP target has to acknowledge; no answer means outcome unknown (retried with the same id).'],
   ['WRITE_BACK_POLL_MS', '1000', 'Fallback poll of the outbox when no wake-up hint arrives.'],
+  ['PLUGIN_WEBHOOK_WORKER', 'true', 'Dispatch and deliver plugin webhooks inside the API process; `false` when workers run apart.'],
+  ['PLUGIN_WEBHOOK_MAX_ATTEMPTS', '10', 'Attempts before a plugin webhook delivery goes DEAD (redrive with `redrivePluginWebhookDelivery`).'],
+  ['PLUGIN_WEBHOOK_BACKOFF_MS', '5000', 'Delay before the second webhook attempt; doubles per attempt (jittered, capped at 6 hours).'],
+  ['PLUGIN_WEBHOOK_TIMEOUT_MS', '10000', 'How long a plugin has to answer a webhook with 2xx.'],
+  ['PLUGIN_WEBHOOK_POLL_MS', '1000', 'Fallback poll of the event log and the webhook queue when no wake-up hint arrives.'],
 ] as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -188,6 +202,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     eventRetentionHours: int(env, 'EVENT_RETENTION_HOURS', 168, 1, 87_600),
     writeBack: writeBackConfig(env),
+    pluginWebhooks: pluginWebhookConfig(env),
   };
   return deepFreeze(config);
 }
@@ -205,6 +220,19 @@ function writeBackConfig(env: Env): Config['writeBack'] {
     backoffMs: int(env, 'WRITE_BACK_BACKOFF_MS', 1000, 1, 3_600_000),
     timeoutMs,
     pollMs: int(env, 'WRITE_BACK_POLL_MS', 1000, 10, 60_000),
+  };
+}
+
+function pluginWebhookConfig(env: Env): Config['pluginWebhooks'] {
+  const timeoutMs = int(env, 'PLUGIN_WEBHOOK_TIMEOUT_MS', 10_000, 50, 120_000);
+  return {
+    worker: bool(env, 'PLUGIN_WEBHOOK_WORKER', true),
+    maxAttempts: int(env, 'PLUGIN_WEBHOOK_MAX_ATTEMPTS', 10, 1, 100),
+    backoffMs: int(env, 'PLUGIN_WEBHOOK_BACKOFF_MS', 5000, 1, 3_600_000),
+    timeoutMs,
+    // Twice the timeout: a claimed delivery is never retaken while its attempt may still answer.
+    leaseMs: timeoutMs * 2 + 1000,
+    pollMs: int(env, 'PLUGIN_WEBHOOK_POLL_MS', 1000, 10, 60_000),
   };
 }
 

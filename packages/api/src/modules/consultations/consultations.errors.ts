@@ -26,6 +26,8 @@ export const ConsultationErrors = {
     Errors.forbidden('Consultations are recorded by staff of a hub or a practice'),
   integrationIsNotNative: () =>
     Errors.badInput('input.sourceProduct', 'An integration records consultations under its plugin id, not NATIVE'),
+  notOwnSourceProduct: () => Errors.badInput('input.sourceProduct', 'A plugin records consultations under its own name only'),
+  needsScope: (scope: string, field: string) => new HubError('FORBIDDEN', `This needs the ${scope} scope`, { field }),
   badSourceProduct: () =>
     Errors.badInput('input.sourceProduct', 'sourceProduct is NATIVE or a plugin id (2-64 of a-z, 0-9, dot, hyphen, underscore)'),
   futureStart: () => Errors.badInput('input.startedAt', 'startedAt cannot be in the future'),

@@ -10,8 +10,12 @@ export const CONSULTATION_READERS: Role[] = [...CONSULTATION_AUTHORS, 'HUB_ADMIN
 /** Roles that may ask why an entry was (not) written back. */
 export const EXPLAINERS: Role[] = [...CONSULTATION_READERS];
 
-/** A consultation belongs to its authoring organisation: only its staff see or change it. */
-export function canSeeConsultation(actor: Actor, c: { authoringOrgId: string }): boolean {
+/**
+ * A consultation belongs to its authoring organisation: only its staff see or change it. A plugin
+ * acting for that organisation sees only the consultations it recorded itself.
+ */
+export function canSeeConsultation(actor: Actor, c: { authoringOrgId: string; sourceProduct?: string }): boolean {
+  if (actor.plugin && c.sourceProduct !== actor.plugin.name) return false;
   return actor.organisationId === c.authoringOrgId;
 }
 

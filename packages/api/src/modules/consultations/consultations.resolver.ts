@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PluginScope } from '../../platform/auth/plugin-scope.js';
 import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
 import { expectGlobalId, toGlobalId } from '../../platform/graphql/relay.js';
 import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
@@ -34,6 +35,7 @@ const service = (ctx: RequestContext) => new ConsultationService(ctx as Authenti
 @Resolver(() => HubConsultationType)
 export class HubConsultationResolver {
   @Authorized(...CONSULTATION_READERS)
+  @PluginScope('consultations:read')
   @Query(() => HubConsultationType, {
     description: "A hub consultation of the viewer's organisation; any other answers NOT_FOUND.",
   })
@@ -42,6 +44,7 @@ export class HubConsultationResolver {
   }
 
   @Authorized(...EXPLAINERS)
+  @PluginScope('write-back:read')
   @Query(() => WriteBackExplanationType, {
     description:
       "Whether an entry will be written back to the patient's registered practice, and why: agreement found or missing, the practice-to-practice switch, the patient's registration, the source product. For the authoring organisation, the registered practice and hub managers.",
@@ -54,6 +57,7 @@ export class HubConsultationResolver {
   }
 
   @Authorized(...CONSULTATION_AUTHORS)
+  @PluginScope('consultations:write')
   @Mutation(() => RecordConsultationPayload, {
     description:
       "Records a consultation (a draft) for a patient of the PCN, standalone or opened from an inbox item, authored at the viewer's organisation. Audited.",
@@ -66,6 +70,7 @@ export class HubConsultationResolver {
   }
 
   @Authorized(...CONSULTATION_AUTHORS)
+  @PluginScope('entries:write')
   @Mutation(() => ConsultationEntryPayload, { description: 'Adds an entry. Once a version is saved, only its author may. Audited.' })
   async addConsultationEntry(
     @Arg('input', () => AddConsultationEntryInput) input: AddConsultationEntryInput,
@@ -76,6 +81,7 @@ export class HubConsultationResolver {
   }
 
   @Authorized(...CONSULTATION_AUTHORS)
+  @PluginScope('entries:write')
   @Mutation(() => ConsultationEntryPayload, {
     description: 'Replaces the content of an entry (same kind). Amending a saved version by anyone but its author is CONFLICT. Audited.',
   })
@@ -88,6 +94,7 @@ export class HubConsultationResolver {
   }
 
   @Authorized(...CONSULTATION_AUTHORS)
+  @PluginScope('entries:write')
   @Mutation(() => RemoveConsultationEntryPayload, {
     description: 'Removes an entry; after a save its removal is written back with the next save. Audited.',
   })
@@ -100,6 +107,7 @@ export class HubConsultationResolver {
   }
 
   @Authorized(...CONSULTATION_AUTHORS)
+  @PluginScope('consultations:write')
   @Mutation(() => SaveConsultationPayload, {
     description:
       "Saves the next version (version + 1) and decides write-back for every changed entry in the same transaction. Saving with nothing changed is INVALID_TRANSITION. Audited.",

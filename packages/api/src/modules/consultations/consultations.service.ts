@@ -38,7 +38,7 @@ export class ConsultationService {
 
   async byId(id: string, field = 'id'): Promise<Consultation> {
     const c = await this.ctx.em.findOne(Consultation, { id });
-    if (!c || !canSeeConsultation(this.actor, { authoringOrgId: c.authoringOrganisation.id })) throw ConsultationErrors.notFound(id, field);
+    if (!c || !canSeeConsultation(this.actor, { authoringOrgId: c.authoringOrganisation.id, sourceProduct: c.sourceProduct })) throw ConsultationErrors.notFound(id, field);
     return c;
   }
 
@@ -46,7 +46,7 @@ export class ConsultationService {
     const entry = await this.ctx.em.findOne(ConsultationEntry, { id });
     if (!entry) throw ConsultationErrors.entryNotFound(id, field);
     const consultation = await this.ctx.em.findOne(Consultation, { id: entry.consultation.id });
-    if (!consultation || !canSeeConsultation(this.actor, { authoringOrgId: consultation.authoringOrganisation.id })) {
+    if (!consultation || !canSeeConsultation(this.actor, { authoringOrgId: consultation.authoringOrganisation.id, sourceProduct: consultation.sourceProduct })) {
       throw ConsultationErrors.entryNotFound(id, field);
     }
     return { entry, consultation };
@@ -73,7 +73,13 @@ export class ConsultationService {
     const actor = this.actor;
     if (actor.organisationKind !== 'HUB' && actor.organisationKind !== 'PRACTICE') throw ConsultationErrors.notAuthoringOrganisation();
     const isIntegration = actor.roles.has('INTEGRATION');
-    const sourceProduct = input.sourceProduct?.trim() || (isIntegration ? actor.id : NATIVE_SOURCE);
+    const plugin = actor.plugin;
+    if (plugin) {
+      // A plugin records under its own name only, and coded entries need entries:write too.
+      if (input.sourceProduct && input.sourceProduct.trim() !== plugin.name) throw ConsultationErrors.notOwnSourceProduct();
+      if ((input.entries?.length ?? 0) > 0 && !plugin.scopes.has('entries:write')) throw ConsultationErrors.needsScope('entries:write', 'input.entries');
+    }
+    const sourceProduct = plugin ? plugin.name : input.sourceProduct?.trim() || (isIntegration ? actor.id : NATIVE_SOURCE);
     if (sourceProduct !== NATIVE_SOURCE && !PLUGIN_ID.test(sourceProduct)) throw ConsultationErrors.badSourceProduct();
     if (isIntegration && sourceProduct === NATIVE_SOURCE) throw ConsultationErrors.integrationIsNotNative();
     const startedAt = input.startedAt ?? new Date();
@@ -127,7 +133,7 @@ export class ConsultationService {
   /** Locks the consultation row (changes to one consultation serialise) and applies the change rules. */
   private async lockChecked(em: Em, id: string, field: string, expectedRevision: number | null | undefined): Promise<Consultation> {
     const c = await em.findOne(Consultation, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!c || !canSeeConsultation(this.actor, { authoringOrgId: c.authoringOrganisation.id })) throw ConsultationErrors.notFound(id, field);
+    if (!c || !canSeeConsultation(this.actor, { authoringOrgId: c.authoringOrganisation.id, sourceProduct: c.sourceProduct })) throw ConsultationErrors.notFound(id, field);
     if (c.version > 0 && c.authorId !== this.actor.id) throw ConsultationErrors.savedByAnotherAuthor(id);
     if (expectedRevision !== null && expectedRevision !== undefined && expectedRevision !== c.revision) {
       throw ConsultationErrors.staleRevision(id, expectedRevision, c.revision);
@@ -257,7 +263,8 @@ export class ConsultationService {
         ])
       : [null, null];
     const pcnId = target?.pcn?.id ?? null;
-    if (!entry || !c || !source || !target || !pcnId || !canExplain(this.actor, { authoringOrgId: source.id, targetOrgId: target.id, pcnId })) {
+    const visible = c !== null && (!this.actor.plugin || c.sourceProduct === this.actor.plugin.name);
+    if (!entry || !c || !visible || !source || !target || !pcnId || !canExplain(this.actor, { authoringOrgId: source.id, targetOrgId: target.id, pcnId })) {
       throw ConsultationErrors.entryNotFound(entryId, 'entry');
     }
     const content = contentOf(entry);

@@ -1,4 +1,5 @@
 import { Arg, Authorized, createUnionType, Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { PluginScope } from '../../platform/auth/plugin-scope.js';
 import { OdsCodeScalar } from '@pcn-hub/schema';
 import { forkContext, type AuthenticatedContext, type RequestContext } from '../../platform/context.js';
 import { Errors } from '../../platform/errors.js';
@@ -79,6 +80,7 @@ export function parseStreamCursor(after: string | null | undefined): number | nu
 @Resolver(() => InboxEvent)
 export class InboxSubscriptionResolver {
   @Authorized(...INBOX_ROLES)
+  @PluginScope('events:read')
   @Subscription(() => InboxStreamMessage, {
     description:
       "Live events of the viewer's own inbox (hub staff: the hub's; practice staff: their practice's), gap-free and resumable: `after` replays what was missed from the event log, then continues live. A cursor older than retention yields InboxResyncRequired. Another organisation's inbox is refused.",

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { PluginScope } from '../../platform/auth/plugin-scope.js';
 import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
 import { IngestService } from './ingest.service.js';
 import { TriageService } from './triage.service.js';
@@ -23,6 +24,7 @@ const payload = (c: OnlineConsultation): ConsultationPayload => ({ consultation:
 @Resolver()
 export class TriageResolver {
   @Authorized(...SUBMITTER_ROLES)
+  @PluginScope('inbox:submit')
   @Mutation(() => SubmitOnlineConsultationPayload, {
     description:
       'Receives an online consultation from a supplier (INTEGRATION principals). Idempotent on (supplier, supplierReference): a resubmission returns the first with created: false and stores nothing.',

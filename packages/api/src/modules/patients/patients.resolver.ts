@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PluginScope } from '../../platform/auth/plugin-scope.js';
 import { NHSNumberScalar } from '@pcn-hub/schema';
 import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
 import { pageSize, toConnection } from '../../platform/graphql/relay.js';
@@ -13,6 +14,7 @@ const service = (ctx: RequestContext) => new PatientService(ctx as Authenticated
 @Resolver(() => PatientType)
 export class PatientResolver {
   @Authorized(...PATIENT_READERS)
+  @PluginScope('patients:read')
   @Query(() => PatientType, {
     description: 'A patient by NHS number. Patients outside the viewer\'s practice (or PCN, for the hub) answer NOT_FOUND. Audited.',
   })

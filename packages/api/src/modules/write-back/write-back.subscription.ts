@@ -1,4 +1,5 @@
 import { Arg, Authorized, createUnionType, Ctx, Field, ID, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { PluginScope } from '../../platform/auth/plugin-scope.js';
 import { normaliseOdsCode, OdsCodeScalar } from '@pcn-hub/schema';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
@@ -94,6 +95,7 @@ async function streamOrganisation(ctx: AuthenticatedContext, odsCode: string): P
 @Resolver(() => WriteBackEvent)
 export class WriteBackSubscriptionResolver {
   @Authorized(...WRITE_BACK_VIEWERS)
+  @PluginScope('events:read')
   @Subscription(() => WriteBackStreamMessage, {
     description:
       "Live write-back state changes of entries going to a practice (its own staff, or hub staff of the PCN), gap-free and resumable: `after` replays from the event log, then continues live. A cursor older than retention yields WriteBackResyncRequired.",

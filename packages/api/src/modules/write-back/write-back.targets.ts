@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { Orm } from '../../platform/db/orm.js';
@@ -80,33 +80,7 @@ export class InHubWriteBackTarget implements WriteBackTarget {
   }
 }
 
-/** A new Standard Webhooks signing secret: `whsec_` + base64 of 32 random bytes. */
-export function newSigningSecret(): string {
-  return `whsec_${randomBytes(32).toString('base64')}`;
-}
-
-/** True for `whsec_` + base64 of 24-64 bytes. */
-export function isSigningSecret(secret: string): boolean {
-  const match = /^whsec_([A-Za-z0-9+/]+={0,2})$/.exec(secret);
-  if (!match) return false;
-  const bytes = Buffer.from(match[1]!, 'base64').length;
-  return bytes >= 24 && bytes <= 64;
-}
-
-/** Standard Webhooks signature: `v1,` + base64 HMAC-SHA256 of `id.timestamp.body` keyed by the secret's bytes. */
-export function signWebhook(secret: string, id: string, timestamp: number, body: string): string {
-  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  return `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
-}
-
-/** Checks a `webhook-signature` header (space-separated list) against the secret. */
-export function verifyWebhook(secret: string, id: string, timestamp: number, body: string, header: string): boolean {
-  const expected = Buffer.from(signWebhook(secret, id, timestamp, body));
-  return header.split(' ').some((candidate) => {
-    const given = Buffer.from(candidate);
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  });
-}
+export { isSigningSecret, newSigningSecret, signWebhook, verifyWebhook } from '../../platform/webhooks/standard-webhooks.js';
 
 /** The JSON body an HTTP target receives. */
 export function webhookBody(message: WriteBackMessage): string {

@@ -24,6 +24,8 @@ const AuditEventSchema = defineEntity({
     outcome: p.enum(AUDIT_OUTCOMES),
     requestId: p.string().length(64).nullable(),
     reason: p.string().length(500).nullable(),
+    /** The staff user a plugin said it acted for (plugins only). */
+    onBehalfOf: p.string().length(100).nullable(),
   },
 });
 

@@ -38,6 +38,7 @@ export class AuditLog {
       outcome: entry.outcome ?? 'SUCCESS',
       requestId: this.requestId,
       reason: entry.reason ?? null,
+      onBehalfOf: this.actor?.plugin?.onBehalfOf ?? null,
     };
   }
 

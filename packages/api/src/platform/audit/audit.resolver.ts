@@ -16,7 +16,7 @@ export class AuditEventType {
   @Field(() => String, { description: 'Token subject of the actor (username or client id).' })
   actorId!: string;
 
-  @Field(() => String, { description: 'USER, INTEGRATION or ANONYMOUS.' })
+  @Field(() => String, { description: 'USER, INTEGRATION, PLUGIN or ANONYMOUS.' })
   actorType!: string;
 
   @Field(() => String, { nullable: true, description: "ODS code of the actor's organisation." })
@@ -42,6 +42,9 @@ export class AuditEventType {
 
   @Field(() => String, { nullable: true, description: 'Reason given, if any.' })
   reason!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'For a plugin: the staff username it said it acted for.' })
+  onBehalfOf!: string | null;
 }
 
 export const { Connection: AuditEventConnection } = connectionTypes(
@@ -78,6 +81,7 @@ function toType(row: AuditEvent): AuditEventType {
     patientId: row.patientId ? toGlobalId('Patient', row.patientId) : null,
     outcome: row.outcome,
     requestId: row.requestId ?? null,
+    onBehalfOf: row.onBehalfOf ?? null,
     reason: row.reason ?? null,
   };
 }

@@ -14,6 +14,19 @@ export interface OrganisationFacts {
 
 export type FindOrganisation = (em: Em, odsCode: string) => Promise<OrganisationFacts | null>;
 
+/** What a caller sends besides its credential: which organisation a plugin acts for, and for whom. */
+export interface CallerHints {
+  readonly organisation?: string | null;
+  readonly onBehalfOf?: string | null;
+}
+
+/** Authenticates an API key (the plugins module provides it; the platform knows no plugin tables). */
+export type ApiKeyAuthenticator = {
+  /** True when the bearer credential is an API key rather than a token. */
+  readonly recognises: (credential: string) => boolean;
+  readonly authenticate: (em: Em, credential: string, hints: CallerHints) => Promise<Actor>;
+};
+
 const CACHE_MS = 30_000;
 
 function unauthenticated(message: string): HubError {
@@ -25,7 +38,7 @@ function unauthenticated(message: string): HubError {
  * answers UNAUTHENTICATED). A header that is malformed, expired, forged, or names an unknown
  * organisation or roles that do not fit it: UNAUTHENTICATED for the whole request.
  */
-export function createAuthenticator(verifier: TokenVerifier, findOrganisation: FindOrganisation) {
+export function createAuthenticator(verifier: TokenVerifier, findOrganisation: FindOrganisation, apiKeys?: ApiKeyAuthenticator) {
   const cache = new Map<string, { facts: OrganisationFacts | null; until: number }>();
 
   async function organisation(em: Em, odsCode: string): Promise<OrganisationFacts | null> {
@@ -54,11 +67,13 @@ export function createAuthenticator(verifier: TokenVerifier, findOrganisation: F
     };
   }
 
-  async function fromHeader(header: string | undefined, em: Em): Promise<Actor | null> {
+  async function fromHeader(header: string | undefined, em: Em, hints: CallerHints = {}): Promise<Actor | null> {
     if (header === undefined || header === '') return null;
     const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header.trim());
     if (!match) throw unauthenticated('Authorization header must be "Bearer <token>"');
-    return fromToken(match[1]!, em);
+    const credential = match[1]!;
+    if (apiKeys?.recognises(credential)) return apiKeys.authenticate(em, credential, hints);
+    return fromToken(credential, em);
   }
 
   return { fromHeader, fromToken, clearCache: () => cache.clear() };

@@ -33,6 +33,16 @@ import {
   ReferralTransition,
 } from '../../modules/referrals/index.js';
 
+import {
+  Plugin,
+  PluginApiKey,
+  PluginEnablement,
+  PluginManifestVersion,
+  PluginStreamCursor,
+  PluginWebhookDelivery,
+  PluginWebhookSecret,
+} from '../../modules/plugins/index.js';
+
 /** Every entity the ORM maps; modules add theirs here. */
 export const ENTITIES = [
   Organisation,
@@ -71,4 +81,11 @@ export const ENTITIES = [
   HubTeam,
   HubRegistration,
   PatientTraceTask,
+  Plugin,
+  PluginManifestVersion,
+  PluginEnablement,
+  PluginApiKey,
+  PluginWebhookSecret,
+  PluginWebhookDelivery,
+  PluginStreamCursor,
 ];

@@ -13,7 +13,8 @@ import type { Orm } from '../db/orm.js';
 import { migrationsApplied } from '../db/orm.js';
 import { createRequestContext, type RequestContext } from '../context.js';
 import { AuditLog } from '../audit/audit.log.js';
-import type { Authenticator } from '../auth/authenticate.js';
+import { pluginCallAudit } from '../audit/plugin-calls.js';
+import type { Authenticator, CallerHints } from '../auth/authenticate.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Actor } from '../auth/actor.js';
 import { createErrorFormatter, HubError } from '../errors.js';
@@ -35,7 +36,7 @@ export interface HubServer {
   readonly httpServer: Server;
   readonly apollo: ApolloServer<RequestContext>;
   /** Builds a context as an HTTP request would (used by in-process callers such as tests). */
-  contextFor(authorization: string | undefined, requestId?: string): Promise<RequestContext>;
+  contextFor(authorization: string | undefined, requestId?: string, hints?: CallerHints): Promise<RequestContext>;
   listen(port: number, host: string): Promise<number>;
   /** Stops accepting, drains HTTP requests and WebSocket subscriptions, then resolves. */
   close(): Promise<void>;
@@ -63,9 +64,13 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
   const httpServer = createServer();
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.limits.bodyBytes });
 
-  async function contextFor(authorization: string | undefined, requestId: string = randomUUID()): Promise<RequestContext> {
+  async function contextFor(
+    authorization: string | undefined,
+    requestId: string = randomUUID(),
+    hints: CallerHints = {},
+  ): Promise<RequestContext> {
     const em = orm.em.fork();
-    const actor = await authenticator.fromHeader(authorization, em);
+    const actor = await authenticator.fromHeader(authorization, em, hints);
     return buildContext(actor, em, requestId);
   }
 
@@ -92,10 +97,15 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
         result.errors?.length ? { ...result, errors: formatAll(result.errors) } : undefined,
       onError: (_ctx, _id, _payload, errors) => formatAll(errors),
       onConnect: async (ctx) => {
-        const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        const params = ctx.connectionParams ?? {};
+        const raw = params.authorization ?? params.Authorization;
         const header = typeof raw === 'string' ? (raw.startsWith('Bearer ') ? raw : `Bearer ${raw}`) : undefined;
+        const hint = (value: unknown) => (typeof value === 'string' ? value : null);
         try {
-          const actor = await authenticator.fromHeader(header, orm.em.fork());
+          const actor = await authenticator.fromHeader(header, orm.em.fork(), {
+            organisation: hint(params.organisation),
+            onBehalfOf: hint(params.onBehalfOf),
+          });
           if (!actor) {
             ctx.extra.socket.close(4401, 'Unauthorized');
             return false;
@@ -149,6 +159,7 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      pluginCallAudit(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
     ],
   });
@@ -196,7 +207,11 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
     const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: () => contextFor(headers.get("authorization"), requestId),
+      context: () =>
+        contextFor(headers.get('authorization'), requestId, {
+          organisation: headers.get('x-pcn-hub-organisation') ?? null,
+          onBehalfOf: headers.get('x-pcn-hub-on-behalf-of') ?? null,
+        }),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.setHeader('x-request-id', requestId);

@@ -1,0 +1,11 @@
+export { Plugin, PluginApiKey, PluginEnablement, PluginManifestVersion, PluginWebhookSecret } from './plugin.entity.js';
+export { PluginStreamCursor, PluginWebhookDelivery } from './plugin-webhook.entity.js';
+export { PluginResolver } from './plugins.resolver.js';
+export { authenticatePluginKey } from './plugins.authenticate.js';
+export { isApiKey } from './plugins.credentials.js';
+export { PluginWebhookWorker, startPluginWebhookWorker } from './plugins.webhooks.js';
+export { PluginErrors } from './plugins.errors.js';
+export { PluginType } from './plugins.types.js';
+export { toPluginType } from './plugins.mappers.js';
+export { WriteBackExplanationPluginResolver } from './plugins.explain.resolver.js';
+export { pluginNode } from './plugins.node.js';

@@ -1,0 +1,109 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import type { PluginScope } from '@pcn-hub/schema';
+import { uuidv7 } from '../../platform/ids.js';
+import { Organisation } from '../organisations/index.js';
+import { MANIFEST_STATES, PLUGIN_STATES } from './plugins.codes.js';
+
+/**
+ * A third-party (or first-party) producer registered in a PCN. Its `name` is the source product
+ * its consultation entries carry. What it may do comes from its latest APPROVED manifest version,
+ * copied here on approval so authentication reads one row.
+ */
+const PluginSchema = defineEntity({
+  name: 'Plugin',
+  tableName: 'plugin',
+  properties: {
+    id: p.uuid().primary().onCreate(() => uuidv7()),
+    pcn: () => p.manyToOne(Organisation).ref().index(),
+    name: p.string().length(64).unique(),
+    displayName: p.string().length(100),
+    vendor: p.string().length(100),
+    state: p.enum(PLUGIN_STATES),
+    approvedVersion: p.integer(),
+    scopes: p.json<PluginScope[]>(),
+    events: p.json<string[]>(),
+    webhookUrl: p.string().length(2000).nullable(),
+    registeredBy: p.string().length(100),
+    revision: p.integer().version(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+});
+export class Plugin extends PluginSchema.class {}
+PluginSchema.setClass(Plugin);
+
+/** Every manifest a plugin has submitted, in order; the approved one governs. */
+const PluginManifestVersionSchema = defineEntity({
+  name: 'PluginManifestVersion',
+  tableName: 'plugin_manifest_version',
+  properties: {
+    id: p.uuid().primary().onCreate(() => uuidv7()),
+    plugin: () => p.manyToOne(Plugin).ref().index(),
+    number: p.integer(),
+    manifest: p.json<Record<string, unknown>>(),
+    state: p.enum(MANIFEST_STATES),
+    submittedBy: p.string().length(100),
+    submittedAt: p.datetime().onCreate(() => new Date()),
+    decidedBy: p.string().length(100).nullable(),
+    decidedAt: p.datetime().nullable(),
+    reason: p.string().length(500).nullable(),
+  },
+  uniques: [{ properties: ['plugin', 'number'] }],
+});
+export class PluginManifestVersion extends PluginManifestVersionSchema.class {}
+PluginManifestVersionSchema.setClass(PluginManifestVersion);
+
+/** An organisation's admin let the plugin act for it (and see its events). */
+const PluginEnablementSchema = defineEntity({
+  name: 'PluginEnablement',
+  tableName: 'plugin_enablement',
+  properties: {
+    id: p.uuid().primary().onCreate(() => uuidv7()),
+    plugin: () => p.manyToOne(Plugin).ref(),
+    organisation: () => p.manyToOne(Organisation).ref().index(),
+    enabled: p.boolean(),
+    changedBy: p.string().length(100),
+    changedAt: p.datetime().onCreate(() => new Date()),
+  },
+  uniques: [{ properties: ['plugin', 'organisation'] }],
+});
+export class PluginEnablement extends PluginEnablementSchema.class {}
+PluginEnablementSchema.setClass(PluginEnablement);
+
+/** An API key: only the SHA-256 of its secret is kept. Rotation sets the old key's `expiresAt`. */
+const PluginApiKeySchema = defineEntity({
+  name: 'PluginApiKey',
+  tableName: 'plugin_api_key',
+  properties: {
+    id: p.string().length(32).primary(),
+    plugin: () => p.manyToOne(Plugin).ref().index(),
+    secretHash: p.string().length(64),
+    label: p.string().length(100),
+    createdBy: p.string().length(100),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    expiresAt: p.datetime().nullable(),
+    revokedAt: p.datetime().nullable(),
+    revokedBy: p.string().length(100).nullable(),
+    rotatedTo: p.string().length(32).nullable(),
+  },
+});
+export class PluginApiKey extends PluginApiKeySchema.class {}
+PluginApiKeySchema.setClass(PluginApiKey);
+
+/**
+ * A webhook signing secret. Kept in clear because the hub must sign with it; during rotation the
+ * old one stays valid until `expiresAt` and deliveries carry both signatures.
+ */
+const PluginWebhookSecretSchema = defineEntity({
+  name: 'PluginWebhookSecret',
+  tableName: 'plugin_webhook_secret',
+  properties: {
+    id: p.uuid().primary().onCreate(() => uuidv7()),
+    plugin: () => p.manyToOne(Plugin).ref().index(),
+    secret: p.string().length(200),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    expiresAt: p.datetime().nullable(),
+  },
+});
+export class PluginWebhookSecret extends PluginWebhookSecretSchema.class {}
+PluginWebhookSecretSchema.setClass(PluginWebhookSecret);
