@@ -36,6 +36,7 @@ import {
   ReferralSubscriptionResolver,
 } from './modules/referrals/index.js';
 import { PluginResolver, WriteBackExplanationPluginResolver } from './modules/plugins/index.js';
+import { InboundMessageResolver } from './modules/messaging/index.js';
 
 /** Every resolver class of the API; the composition root of the schema. */
 export const RESOLVERS = [
@@ -75,6 +76,7 @@ export const RESOLVERS = [
   ReferralSubscriptionResolver,
   PluginResolver,
   WriteBackExplanationPluginResolver,
+  InboundMessageResolver,
 ] as const;
 
 /**

@@ -43,6 +43,8 @@ import {
   PluginWebhookSecret,
 } from '../../modules/plugins/index.js';
 
+import { InboundMessage } from '../../modules/messaging/index.js';
+
 /** Every entity the ORM maps; modules add theirs here. */
 export const ENTITIES = [
   Organisation,
@@ -88,4 +90,5 @@ export const ENTITIES = [
   PluginWebhookSecret,
   PluginWebhookDelivery,
   PluginStreamCursor,
+  InboundMessage,
 ];

@@ -1,0 +1,2 @@
+export { InboundMessage } from './inbound-message.entity.js';
+export { InboundMessageResolver } from './messaging.resolver.js';
