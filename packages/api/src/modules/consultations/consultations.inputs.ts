@@ -102,6 +102,8 @@ export class AmendConsultationEntryInput {
   content!: ConsultationEntryInput;
   @Field(() => Int, { nullable: true, description: 'Fail with CONFLICT unless the consultation is at this revision.' })
   expectedRevision?: number | null;
+  @Field(() => String, { nullable: true, description: 'Retry-safe key: a repeat with the same input returns the first result.' })
+  idempotencyKey?: string | null;
 }
 
 @InputType('RemoveConsultationEntryInput', { description: 'An entry to remove.' })
@@ -110,6 +112,8 @@ export class RemoveConsultationEntryInput {
   entry!: string;
   @Field(() => Int, { nullable: true, description: 'Fail with CONFLICT unless the consultation is at this revision.' })
   expectedRevision?: number | null;
+  @Field(() => String, { nullable: true, description: 'Retry-safe key: a repeat with the same input returns the first result.' })
+  idempotencyKey?: string | null;
 }
 
 @InputType('SaveConsultationInput', { description: 'Saves the consultation as its next version.' })

@@ -167,14 +167,7 @@ export class ConsultationService {
         this.ctx.audit.record(em, { action: 'addConsultationEntry', subjectType: 'HubConsultationEntry', subjectId: entry.id, patientId: c.patient.id });
         return { consultation: c, entry };
       },
-      {
-        resultId: (r) => r.entry.id,
-        replay: async (entryId) => {
-          const fresh = this.ctx.em.fork();
-          const entry = await fresh.findOneOrFail(ConsultationEntry, { id: entryId });
-          return { entry, consultation: await fresh.findOneOrFail(Consultation, { id: entry.consultation.id }) };
-        },
-      },
+      { resultId: (r) => r.entry.id, replay: (entryId) => this.replayEntry(entryId) },
     );
     return result;
   }
@@ -183,11 +176,13 @@ export class ConsultationService {
     entry: string;
     content: EntryInput;
     expectedRevision?: number | null;
+    idempotencyKey?: string | null;
   }): Promise<{ consultation: Consultation; entry: ConsultationEntry }> {
     const entryId = expectGlobalId(input.entry, 'HubConsultationEntry', 'input.entry');
     const content = validateEntry(input.content, 'input.content');
     const { consultation } = await this.entryById(entryId);
-    return this.ctx.em.transactional(async (em) => {
+    const request = { actorId: this.actor.id, key: input.idempotencyKey, operation: 'amendConsultationEntry', input };
+    const { result } = await runIdempotent(this.ctx.em, request, async (em) => {
       const c = await this.lockForChange(em, consultation.id, 'input.entry', input.expectedRevision);
       const entry = await em.findOneOrFail(ConsultationEntry, { id: entryId });
       if (entry.removed) throw ConsultationErrors.entryRemoved(entryId);
@@ -197,13 +192,22 @@ export class ConsultationService {
       entry.updatedBy = this.actor.id;
       this.ctx.audit.record(em, { action: 'amendConsultationEntry', subjectType: 'HubConsultationEntry', subjectId: entryId, patientId: c.patient.id });
       return { consultation: c, entry };
-    });
+    }, { resultId: (r) => r.entry.id, replay: (id) => this.replayEntry(id) });
+    return result;
   }
 
-  async removeEntry(input: { entry: string; expectedRevision?: number | null }): Promise<{ consultation: Consultation; entryId: string }> {
+  /** Rebuilds an entry mutation's result for an idempotent replay. */
+  private async replayEntry(entryId: string): Promise<{ consultation: Consultation; entry: ConsultationEntry }> {
+    const fresh = this.ctx.em.fork();
+    const entry = await fresh.findOneOrFail(ConsultationEntry, { id: entryId });
+    return { consultation: await fresh.findOneOrFail(Consultation, { id: entry.consultation.id }), entry };
+  }
+
+  async removeEntry(input: { entry: string; expectedRevision?: number | null; idempotencyKey?: string | null }): Promise<{ consultation: Consultation; entryId: string }> {
     const entryId = expectGlobalId(input.entry, 'HubConsultationEntry', 'input.entry');
     const { consultation } = await this.entryById(entryId);
-    return this.ctx.em.transactional(async (em) => {
+    const request = { actorId: this.actor.id, key: input.idempotencyKey, operation: 'removeConsultationEntry', input };
+    const { result } = await runIdempotent(this.ctx.em, request, async (em) => {
       const c = await this.lockForChange(em, consultation.id, 'input.entry', input.expectedRevision);
       const entry = await em.findOneOrFail(ConsultationEntry, { id: entryId });
       if (entry.removed) throw ConsultationErrors.entryRemoved(entryId);
@@ -217,7 +221,8 @@ export class ConsultationService {
       }
       this.ctx.audit.record(em, { action: 'removeConsultationEntry', subjectType: 'HubConsultationEntry', subjectId: entryId, patientId: c.patient.id });
       return { consultation: c, entryId };
-    });
+    }, { resultId: () => consultation.id, replay: async (id) => ({ consultation: await this.ctx.em.fork().findOneOrFail(Consultation, { id }), entryId }) });
+    return result;
   }
 
   /** Saves the next version and decides write-back for every entry it changed. */
