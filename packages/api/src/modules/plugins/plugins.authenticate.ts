@@ -133,5 +133,20 @@ export async function authenticatePluginKey(em: Em, presented: string, hints: Pl
     pcnId: org.kind === 'PCN' ? org.id : org.pcn_id!,
     expiresAt: row.expires_at === null ? null : new Date(row.expires_at),
     plugin: { id: row.plugin_id, name: row.plugin_name, keyId: row.key_id, scopes: new Set(scopes), onBehalfOf },
+    stillAllowed: (scope) => pluginStillAllowed(em.fork(), row.key_id, org.id, scope),
   };
+}
+
+/** For live streams: the key is live, the plugin active, enabled by the organisation, and holds `scope`. */
+export async function pluginStillAllowed(em: Em, keyId: string, organisationId: string, scope: string): Promise<boolean> {
+  const rows = await em.getConnection().execute<{ ok: boolean }[]>(
+    `select true as ok
+       from plugin_api_key k
+       join plugin p on p.id = k.plugin_id
+       join plugin_enablement e on e.plugin_id = p.id and e.organisation_id = ? and e.enabled = true
+      where k.id = ? and k.revoked_at is null and (k.expires_at is null or k.expires_at > now())
+        and p.state = 'ACTIVE' and p.scopes::jsonb @> ?::jsonb`,
+    [organisationId, keyId, JSON.stringify([scope])],
+  );
+  return rows.length > 0;
 }

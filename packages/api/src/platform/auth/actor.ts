@@ -15,6 +15,12 @@ export interface Actor {
   readonly expiresAt?: Date | null;
   /** Set for a plugin principal (an API key): what it may do and for whom it acts. */
   readonly plugin?: PluginPrincipal | null;
+  /**
+   * Re-checks, for a long-lived stream, that the credential still holds (a plugin key not revoked
+   * or rotated out, the plugin still active and enabled, `scope` still granted). Absent for staff,
+   * whose accounts the stream checks itself.
+   */
+  readonly stillAllowed?: ((scope: string) => Promise<boolean>) | null;
 }
 
 /** A plugin calling with its API key, for one organisation that enabled it. */

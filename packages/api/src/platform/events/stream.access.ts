@@ -22,6 +22,8 @@ export function streamAuthorizer(options: {
   return async () => {
     if (!allowed()) return false;
     if (actor.expiresAt && actor.expiresAt.getTime() <= now()) return false;
+    // A plugin's key, enablement and scope are re-read for every event: revocation is immediate.
+    if (actor.stillAllowed) return actor.stillAllowed('events:read');
     if (now() - checkedAt < ACCOUNT_RECHECK_MS) return true;
     if (!(await accountActive(actor.id))) return false;
     checkedAt = now();
