@@ -23,6 +23,7 @@ import {
   WriteBackExplanationResolver,
   WriteBackStatusResolver,
   WriteBackSubscriptionResolver,
+  WriteBackAcknowledgementResolver,
   WriteBackTargetResolver,
   WrittenBackEntryResolver,
 } from './modules/write-back/index.js';
@@ -64,6 +65,7 @@ export const RESOLVERS = [
   PracticeRecordResolver,
   WrittenBackEntryResolver,
   WriteBackSubscriptionResolver,
+  WriteBackAcknowledgementResolver,
   PrescriptionResolver,
   PrescribingCostCentreResolver,
   AppointmentBookResolver,

@@ -28,6 +28,8 @@ export const PLUGIN_SCOPES = [
   'events:read',
   /** Store inbound transport messages (e.g. MESH) with the hub before acknowledging them. */
   'messages:write',
+  /** Report a receiving system's later acknowledgement of write-back the plugin carries for a practice. */
+  'write-back:acknowledge',
 ] as const;
 
 /** One of {@link PLUGIN_SCOPES}. */

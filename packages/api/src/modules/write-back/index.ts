@@ -33,3 +33,4 @@ export { toStatusType } from './write-back.mappers.js';
 export { WriteBackExplanationType, WriteBackStatusType } from './write-back.types.js';
 export { WriteBackStateEnum } from './write-back.enums.js';
 export type { OrgFacts } from './write-back.policy.js';
+export { WriteBackAcknowledgementResolver } from './write-back.acks.resolver.js';

@@ -71,6 +71,10 @@ const WriteBackDeliverySchema = defineEntity({
     lastAttemptAt: p.datetime().nullable(),
     lastError: p.text().nullable(),
     deliveredAt: p.datetime().nullable(),
+    /** The receiver's later acknowledgement (transports such as MESH): kind, code and when. */
+    ackKind: p.string().length(20).nullable(),
+    ackCode: p.string().length(20).nullable(),
+    ackAt: p.datetime().nullable(),
     /** Saved + 3 hours: the national sending deadline. */
     dueAt: p.datetime(),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -51,6 +51,8 @@ export function toDeliveryType(d: WriteBackDelivery): WriteBackDeliveryType {
     lastError: d.lastError ?? null,
     nextAttemptAt: d.nextAttemptAt,
     deliveredAt: d.deliveredAt ?? null,
+    acknowledgement: d.ackKind ? `${d.ackKind} ${d.ackCode ?? ''}`.trim() : null,
+    acknowledgedAt: d.ackAt ?? null,
     dueAt: d.dueAt,
     overdue: state !== 'DELIVERED' && state !== 'SUPERSEDED' && d.dueAt.getTime() < Date.now(),
     createdAt: d.createdAt,

@@ -84,6 +84,10 @@ export class WriteBackDeliveryType extends Node {
   nextAttemptAt!: Date;
   @Field(() => DateTime, { nullable: true, description: 'When the target acknowledged it.' })
   deliveredAt!: Date | null;
+  @Field(() => String, { nullable: true, description: "The receiver's later acknowledgement, e.g. `BUSINESS 30001` (transports such as MESH/ITK3)." })
+  acknowledgement!: string | null;
+  @Field(() => DateTime, { nullable: true, description: 'When that acknowledgement was recorded.' })
+  acknowledgedAt!: Date | null;
   @Field(() => DateTime, { description: 'Sending deadline: 3 hours after the save (national rule).' })
   dueAt!: Date;
   @Field(() => Boolean, { description: 'Not delivered and past its deadline: someone should be told.' })

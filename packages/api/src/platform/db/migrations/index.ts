@@ -8,6 +8,7 @@ import { Migration20261124065117_prescribing } from './migration-20261124065117-
 import { Migration20261124070416_referrals } from './migration-20261124070416-referrals.js';
 import { Migration20261124090734_plugins } from './migration-20261124090734-plugins.js';
 import { Migration20261124091738_messaging } from './migration-20261124091738-messaging.js';
+import { Migration20261124092358_write_back_acks } from './migration-20261124092358-write-back-acks.js';
 
 /**
  * Committed migrations in order. `pnpm db:migration:create --name <what>` writes a new file beside
@@ -23,4 +24,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124070416_referrals', class: Migration20261124070416_referrals },
   { name: 'Migration20261124090734_plugins', class: Migration20261124090734_plugins },
   { name: 'Migration20261124091738_messaging', class: Migration20261124091738_messaging },
+  { name: 'Migration20261124092358_write_back_acks', class: Migration20261124092358_write_back_acks },
 ];
