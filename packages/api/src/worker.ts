@@ -1,45 +1,5 @@
-import 'reflect-metadata';
-import { loadConfig } from './platform/config.js';
-import { createLogger } from './platform/logger.js';
-import { createOrm, migrationsApplied } from './platform/db/orm.js';
-import { createEventBus } from './platform/events/index.js';
-import { startWriteBackWorker } from './modules/write-back/index.js';
-import { startPluginWebhookWorker } from './modules/plugins/index.js';
+// The worker's entry point: Node's compile cache on (see main.ts), then boot.
+import { enableCompileCache } from 'node:module';
 
-// A write-back and plugin webhook worker on its own (`pnpm worker`): any number of them can share one PostgreSQL,
-// beside API processes started with WRITE_BACK_WORKER=false. It never migrates; it waits for the
-// API (or `pnpm db:migrate`) to have done so.
-const config = loadConfig();
-const logger = createLogger(config.logLevel);
-const orm = await createOrm(config.database, logger);
-for (let waited = 0; !(await migrationsApplied(orm)); waited += 1) {
-  if (waited % 10 === 0) logger.info('waiting for migrations to be applied');
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-}
-const events = await createEventBus({
-  databaseUrl: config.database.kind === 'postgresql' ? config.database.url : null,
-  redisUrl: config.redisUrl,
-  logger,
-});
-const worker = startWriteBackWorker({ orm, bus: events, settings: config.writeBack, logger });
-const webhooks = startPluginWebhookWorker({ orm, bus: events, settings: config.pluginWebhooks, logger });
-logger.info({ worker: worker.id, concurrency: config.writeBack.concurrency }, 'write-back and plugin webhook worker ready');
-
-let stopping = false;
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'draining');
-    Promise.all([worker.stop(config.shutdownGraceMs), webhooks.stop()])
-      .then(() => events.close())
-      .then(() => orm.close(true))
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-  });
-}
+enableCompileCache();
+await import('./worker-boot.js');
