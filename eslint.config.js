@@ -159,6 +159,8 @@ export default defineConfig(
   },
   {
     // ARCHITECTURE.md section 4.12: the SDK and plugins talk to the hub over its public contract only.
+    // no-restricted-imports does not see import(), hence the syntax rule for dynamic imports (its regex
+    // spells '/' as \x2F: a selector's regex literal cannot contain a slash).
     files: ['packages/sdk/**', 'packages/plugins/**'],
     rules: {
       'no-restricted-imports': [
@@ -170,6 +172,40 @@ export default defineConfig(
               message: 'The SDK and plugins never import @pcn-hub/api: use @pcn-hub/schema and the GraphQL API.',
             },
           ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.value=/^@pcn-hub\\x2Fapi(\\x2F|$)/]',
+          message: 'The SDK and plugins never import @pcn-hub/api: use @pcn-hub/schema and the GraphQL API.',
+        },
+      ],
+    },
+  },
+  {
+    // The one exception: @pcn-hub/sdk/testing starts a real hub inside the test process, so it has to
+    // contain the server, and it loads exactly the API's public embedded entry (lazily, by import()).
+    // Vendors' production code imports @pcn-hub/sdk/client or /plugin, which never load it.
+    files: ['packages/sdk/src/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // A regex: gitignore-style groups cannot re-include a path below an excluded one.
+              regex: '^@pcn-hub/api(?!/embedded$)(/|$)',
+              message: 'The SDK testing entry may import @pcn-hub/api/embedded only.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.value=/^@pcn-hub\\x2Fapi(?!\\x2Fembedded$)(\\x2F|$)/]',
+          message: 'The SDK testing entry may import @pcn-hub/api/embedded only.',
         },
       ],
     },

@@ -4,6 +4,7 @@ import type { Role } from '../../platform/auth/roles.js';
 import {
   canCancelWithoutLock,
   canClaimShared,
+  canFollowInbox,
   canOverrideLock,
   canPlanCapacity,
   canPullToHub,
@@ -117,5 +118,27 @@ describe('inbox policy', () => {
     expect(canPlanCapacity(manager, { hubId: HUB })).toBe(true);
     expect(canPlanCapacity(manager, { hubId: 'other-hub' })).toBe(false);
     expect(canPlanCapacity(anp1, { hubId: HUB })).toBe(false);
+  });
+});
+
+describe('following an inbox stream', () => {
+  const plugin = (scopes: string[], org = P1) => ({
+    ...actor('acme', ['INTEGRATION'], org, 'PRACTICE'),
+    kind: 'PLUGIN' as const,
+    plugin: { id: 'p', name: 'acme', keyId: 'k', scopes: new Set(scopes), onBehalfOf: null },
+  });
+
+  it('lets a plugin with events:read follow the inbox of the organisation it acts for, and nothing else', () => {
+    expect(canFollowInbox(plugin(['events:read']), P1)).toBe(true);
+    expect(canFollowInbox(plugin(['events:read']), P2)).toBe(false);
+    expect(canFollowInbox(plugin(['inbox:submit']), P1)).toBe(false);
+    // Following is not reading: the plugin never gets the inbox's consultations.
+    expect(canReadInbox(plugin(['events:read']), P1)).toBe(false);
+  });
+
+  it('lets staff follow what they may read', () => {
+    expect(canFollowInbox(gp1, P1)).toBe(true);
+    expect(canFollowInbox(gp1, P2)).toBe(false);
+    expect(canFollowInbox(supplier, HUB)).toBe(false);
   });
 });

@@ -47,6 +47,15 @@ export function canReadInbox(actor: Actor, organisationId: string): boolean {
   return actor.organisationId === organisationId && hasAnyRole(actor, INBOX_ROLES);
 }
 
+/**
+ * Who may follow an inbox's live stream: its staff, or a plugin the organisation enabled with
+ * `events:read` (it gets the events' ids and codes; the consultations themselves stay hidden).
+ */
+export function canFollowInbox(actor: Actor, organisationId: string): boolean {
+  if (actor.plugin) return actor.organisationId === organisationId && actor.plugin.scopes.has('events:read');
+  return canReadInbox(actor, organisationId);
+}
+
 /** A consultation is visible to (and workable by) its owner's staff only. */
 export function canSeeConsultation(actor: Actor, c: { ownerId: string }): boolean {
   return canReadInbox(actor, c.ownerId);

@@ -11,7 +11,7 @@ import { findHubOfPcn } from '../hub-services/index.js';
 import { InboxErrors } from './inbox.errors.js';
 import { londonDate } from './inbox.capacity.js';
 import { loadHubCapacity } from './capacity.service.js';
-import { canReadInbox, canSeeConsultation } from './inbox.policy.js';
+import { canFollowInbox, canReadInbox, canSeeConsultation } from './inbox.policy.js';
 
 export interface InboxFilterInput {
   folder?: InboxFolder | null;
@@ -94,10 +94,11 @@ export class InboxService {
   constructor(private readonly ctx: AuthenticatedContext) {}
 
   /** The viewer's own organisation, when `odsCode` names it and they work its inbox; else NOT_FOUND. */
-  inboxOrganisationId(odsCode: string): string {
+  inboxOrganisationId(odsCode: string, follow = false): string {
     const ods = normaliseOdsCode(odsCode);
     const actor = this.ctx.actor;
-    if (ods !== actor.organisationOds || !canReadInbox(actor, actor.organisationId)) throw InboxErrors.inboxNotFound(ods);
+    const allowed = follow ? canFollowInbox(actor, actor.organisationId) : canReadInbox(actor, actor.organisationId);
+    if (ods !== actor.organisationOds || !allowed) throw InboxErrors.inboxNotFound(ods);
     return actor.organisationId;
   }
 

@@ -11,7 +11,7 @@ import { OnlineConsultation } from './online-consultation.entity.js';
 import type { InboxEventType as InboxEventKind } from './online-consultation.status.js';
 import { InboxEventTypeEnum } from './inbox.enums.js';
 import { consultationGlobalId, toConsultationType } from './inbox.mappers.js';
-import { INBOX_ROLES, canReadInbox, canSeeConsultation } from './inbox.policy.js';
+import { INBOX_ROLES, canFollowInbox, canSeeConsultation } from './inbox.policy.js';
 import { InboxService } from './inbox.service.js';
 import { inboxStream } from './inbox.events.js';
 import { OnlineConsultationType } from './inbox.types.js';
@@ -87,7 +87,7 @@ export class InboxSubscriptionResolver {
     subscribe: ({ args, context }) => {
       const ctx = context as AuthenticatedContext;
       const { organisation, after } = args as { organisation: string; after?: string | null };
-      const organisationId = new InboxService(ctx).inboxOrganisationId(organisation);
+      const organisationId = new InboxService(ctx).inboxOrganisationId(organisation, true);
       const afterSeq = parseStreamCursor(after);
       return subscribeStream({
         stream: inboxStream(organisationId),
@@ -96,7 +96,7 @@ export class InboxSubscriptionResolver {
         orm: ctx.orm,
         authorize: streamAuthorizer({
           actor: ctx.actor,
-          allowed: () => canReadInbox(ctx.actor, organisationId),
+          allowed: () => canFollowInbox(ctx.actor, organisationId),
           accountActive: staffAccountActive(ctx.orm),
         }),
         heartbeatMs: INBOX_HEARTBEAT_MS,

@@ -2,7 +2,6 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import type { Role } from '../../platform/auth/roles.js';
 import { PluginScope } from '../../platform/auth/plugin-scope.js';
 import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
-import { Errors } from '../../platform/errors.js';
 import { expectGlobalId, pageSize, toConnection } from '../../platform/graphql/relay.js';
 import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
 import type { WebhookDeliveryState } from './plugins.codes.js';
@@ -204,10 +203,13 @@ export class PluginResolver {
     return (await plugins(ctx).enabledOrganisationIds(p.dbId)).includes((ctx as AuthenticatedContext).actor.organisationId);
   }
 
-  @FieldResolver(() => [PluginApiKeyType], { description: 'Its API keys (never their secrets). Hub managers and the plugin itself only.' })
-  async apiKeys(@Root() p: PluginType, @Ctx() ctx: RequestContext): Promise<PluginApiKeyType[]> {
+  @FieldResolver(() => [PluginApiKeyType], {
+    nullable: true,
+    description: 'Its API keys (never their secrets): for hub managers and the plugin itself; null for anyone else.',
+  })
+  async apiKeys(@Root() p: PluginType, @Ctx() ctx: RequestContext): Promise<PluginApiKeyType[] | null> {
     const actor = (ctx as AuthenticatedContext).actor;
-    if (!actor.roles.has('HUB_MANAGER') && actor.plugin?.id !== p.dbId) throw Errors.forbidden('Only hub managers and the plugin see its keys');
+    if (!actor.roles.has('HUB_MANAGER') && actor.plugin?.id !== p.dbId) return null;
     return (await plugins(ctx).keys(p.dbId)).map(toApiKeyType);
   }
 }
