@@ -77,7 +77,7 @@ const nodeGlobals = Object.fromEntries(
 );
 
 export default defineConfig(
-  globalIgnores(['**/dist/**', '**/node_modules/**', '**/.data/**', '**/coverage/**', 'packages/sdk/src/generated/**']),
+  globalIgnores(['**/dist/**', '**/node_modules/**', '**/.data/**', 'packages/sdk/.guide/**', '**/coverage/**', 'packages/sdk/src/generated/**']),
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
   },
