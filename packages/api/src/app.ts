@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { Config } from './platform/config.js';
 import { createLogger, type Logger } from './platform/logger.js';
-import { createOrm, migrate, type Orm } from './platform/db/orm.js';
+import { createOrm, migrate, type Em, type Orm } from './platform/db/orm.js';
 import { createTokenVerifier, type TokenVerifier } from './platform/auth/tokens.js';
 import { createAuthenticator } from './platform/auth/authenticate.js';
 import { createHubServer, type HubServer } from './platform/http/server.js';
@@ -10,7 +10,14 @@ import { buildHubSchema } from './schema.js';
 import { seedDemo } from './seed/demo.js';
 import { createEventBus, startEventPruner, type EventBus } from './platform/events/index.js';
 import { startWriteBackWorker, type WriteBackWorker } from './modules/write-back/index.js';
-import { authenticatePluginKey, isApiKey, startPluginWebhookWorker, type PluginWebhookWorker } from './modules/plugins/index.js';
+import {
+  authenticatePluginKey,
+  InProcessPlugins,
+  isApiKey,
+  startPluginWebhookWorker,
+  type InProcessPlugin,
+  type PluginWebhookWorker,
+} from './modules/plugins/index.js';
 
 /** A running pcn-hub API. */
 export interface HubApp {
@@ -35,6 +42,20 @@ export interface StartOptions {
   readonly orm?: Orm;
   /** Do not bind a port (in-process use only). */
   readonly listen?: boolean;
+  /** First-party plugins to run in this process; they get domain events after commit, never the ORM. */
+  readonly inProcessPlugins?: readonly InProcessPlugin[];
+}
+
+/** Installs in-process plugins into the deployment's PCN (there must be exactly one to choose). */
+async function installInProcessPlugins(orm: Orm, plugins: InProcessPlugins, logger: Logger): Promise<void> {
+  if (plugins.size === 0) return;
+  const em: Em = orm.em.fork();
+  const pcns = await em.getConnection().execute<{ id: string }[]>("select id from organisation where kind = 'PCN' and active = true order by created_at limit 2");
+  if (pcns.length !== 1) {
+    logger.warn({ pcns: pcns.length }, 'in-process plugins need exactly one PCN to install into; not installed');
+    return;
+  }
+  await plugins.install(orm, pcns[0]!.id);
 }
 
 /** Boot: config -> ORM -> migrations -> seed -> schema -> server. */
@@ -51,6 +72,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       const { seeded } = await seedDemo(orm.em.fork());
       if (seeded) logger.info('demo PCN seeded');
     }
+    const inProcess = new InProcessPlugins(options.inProcessPlugins ?? []);
+    await installInProcessPlugins(orm, inProcess, logger);
     const schema = await buildHubSchema();
     const tokens = createTokenVerifier(config.jwt);
     const authenticator = createAuthenticator(tokens, findOrganisationForActor, {
@@ -78,7 +101,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       ? startWriteBackWorker({ orm, bus: events, settings: config.writeBack, logger })
       : null;
     const pluginWebhookWorker = config.pluginWebhooks.worker
-      ? startPluginWebhookWorker({ orm, bus: events, settings: config.pluginWebhooks, logger })
+      ? startPluginWebhookWorker({ orm, bus: events, settings: config.pluginWebhooks, logger, inProcess })
       : null;
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
     let stopped: Promise<void> | null = null;

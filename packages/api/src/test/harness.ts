@@ -4,7 +4,7 @@ import pg from 'pg';
 import { syntheticNhsNumber } from '@pcn-hub/schema';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { parseConfig, type Config } from '../platform/config.js';
-import { startApp, type HubApp } from '../app.js';
+import { startApp, type HubApp, type StartOptions } from '../app.js';
 import type { Role } from '../platform/auth/roles.js';
 import { DEMO_USERS } from '../seed/demo.js';
 
@@ -60,7 +60,11 @@ async function createPostgresDatabase(): Promise<{ url: string; drop: () => Prom
 }
 
 /** Starts a hub on a fresh database of `kind`, with the demo PCN seeded. */
-export async function startTestHub(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestHub & { stop(): Promise<void> }> {
+export async function startTestHub(
+  kind: DatabaseKind,
+  env: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<TestHub & { stop(): Promise<void> }> {
   const pgdb = kind === 'postgresql' ? await createPostgresDatabase() : null;
   const config = parseConfig({
     NODE_ENV: 'test',
@@ -73,7 +77,7 @@ export async function startTestHub(kind: DatabaseKind, env: Record<string, strin
     ...(pgdb ? { DATABASE_URL: pgdb.url, DATABASE_POOL_MAX: '5' } : {}),
     ...env,
   });
-  const app = await startApp(config);
+  const app = await startApp(config, options);
   const token: TestHub['token'] = async (user, ttlSeconds) => {
     const claims =
       typeof user === 'string'

@@ -9,3 +9,4 @@ export { PluginType } from './plugins.types.js';
 export { toPluginType } from './plugins.mappers.js';
 export { WriteBackExplanationPluginResolver } from './plugins.explain.resolver.js';
 export { pluginNode } from './plugins.node.js';
+export { InProcessPlugins, inProcessAddress, type InProcessPlugin, type InProcessPluginEvent } from './plugins.in-process.js';

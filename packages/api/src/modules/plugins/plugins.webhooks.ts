@@ -6,6 +6,7 @@ import { toGlobalId } from '../../platform/graphql/relay.js';
 import type { Logger } from '../../platform/logger.js';
 import { signatureHeader } from '../../platform/webhooks/standard-webhooks.js';
 import { dispatchPluginEvents, PLUGIN_STREAM_FAMILIES } from './plugins.dispatch.js';
+import { InProcessPlugins } from './plugins.in-process.js';
 
 export type PluginWebhookSettings = Config['pluginWebhooks'];
 
@@ -65,6 +66,7 @@ export class PluginWebhookWorker {
     private readonly bus: EventBus,
     private readonly settings: PluginWebhookSettings,
     private readonly logger: Logger,
+    private readonly inProcess: InProcessPlugins = new InProcessPlugins(),
   ) {}
 
   start(): this {
@@ -186,6 +188,10 @@ export class PluginWebhookWorker {
       subject: { type: event.subject_type, id: toGlobalId(event.subject_type, event.subject_id) },
       data: json<unknown>(event.payload),
     });
+    if (facts.webhook_url.startsWith('inproc://')) {
+      await this.inProcess.deliver(facts.webhook_url, body, this.settings.timeoutMs, this.abort.signal);
+      return { kind: 'DELIVERED', status: 200 };
+    }
     const timestamp = Math.floor(Date.now() / 1000);
     const response = await fetch(facts.webhook_url, {
       method: 'POST',
@@ -250,6 +256,12 @@ export class PluginWebhookWorker {
 }
 
 /** Starts the worker unless settings say it runs elsewhere. */
-export function startPluginWebhookWorker(options: { orm: Orm; bus: EventBus; settings: PluginWebhookSettings; logger: Logger }): PluginWebhookWorker {
-  return new PluginWebhookWorker(options.orm, options.bus, options.settings, options.logger).start();
+export function startPluginWebhookWorker(options: {
+  orm: Orm;
+  bus: EventBus;
+  settings: PluginWebhookSettings;
+  logger: Logger;
+  inProcess?: InProcessPlugins;
+}): PluginWebhookWorker {
+  return new PluginWebhookWorker(options.orm, options.bus, options.settings, options.logger, options.inProcess).start();
 }
