@@ -23,7 +23,7 @@ const events = await createEventBus({
 });
 const worker = startWriteBackWorker({ orm, bus: events, settings: config.writeBack, logger });
 const webhooks = startPluginWebhookWorker({ orm, bus: events, settings: config.pluginWebhooks, logger });
-logger.info({ worker: worker.id, concurrency: config.writeBack.concurrency }, 'write-back and plugin webhook worker ready');
+logger.info({ worker: worker.id, concurrency: config.writeBack.concurrency }, 'write-back worker ready (plugin webhooks too)');
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
