@@ -77,7 +77,14 @@ const nodeGlobals = Object.fromEntries(
 );
 
 export default defineConfig(
-  globalIgnores(['**/dist/**', '**/node_modules/**', '**/.data/**', 'packages/sdk/.guide/**', '**/coverage/**', 'packages/sdk/src/generated/**']),
+  globalIgnores([
+    '**/dist/**',
+    '**/node_modules/**',
+    '**/.data/**',
+    'packages/sdk/.guide/**',
+    '**/coverage/**',
+    'packages/sdk/src/generated/**',
+  ]),
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
   },
@@ -179,6 +186,41 @@ export default defineConfig(
         {
           selector: 'ImportExpression[source.value=/^@pcn-hub\\x2Fapi(\\x2F|$)/]',
           message: 'The SDK and plugins never import @pcn-hub/api: use @pcn-hub/schema and the GraphQL API.',
+        },
+      ],
+    },
+  },
+  {
+    // Plugins depend on @pcn-hub/sdk only (its entry points . /client /plugin /testing), as a third-party
+    // vendor's would: no @pcn-hub/schema, no other plugin. Rule options do not merge across blocks, so this
+    // one repeats the @pcn-hub/api restriction above and leaves it to that pattern (one report per import).
+    files: ['packages/plugins/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@pcn-hub/api', '@pcn-hub/api/*'],
+              message: 'Plugins never import @pcn-hub/api: use @pcn-hub/sdk and the GraphQL API.',
+            },
+            {
+              regex: '^@pcn-hub/(?!api(/|$))(?!sdk(/(client|plugin|testing))?$)',
+              message: 'Plugins import only @pcn-hub/sdk and its entry points /client, /plugin, /testing.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.value=/^@pcn-hub\\x2Fapi(\\x2F|$)/]',
+          message: 'Plugins never import @pcn-hub/api: use @pcn-hub/sdk and the GraphQL API.',
+        },
+        {
+          selector:
+            'ImportExpression[source.value=/^@pcn-hub\\x2F(?!api(\\x2F|$))(?!sdk(\\x2F(client|plugin|testing))?$)/]',
+          message: 'Plugins import only @pcn-hub/sdk and its entry points /client, /plugin, /testing.',
         },
       ],
     },

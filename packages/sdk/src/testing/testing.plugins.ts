@@ -31,15 +31,20 @@ export interface RegisteredTestPlugin {
  * the plugin (its first manifest approved), enables it for each admin's organisation, and makes
  * an API key. Everything goes through the hub's public GraphQL API.
  */
-export async function registerTestPlugin(hub: TestHub, manifest: PluginManifest, options: RegisterTestPluginOptions = {}): Promise<RegisteredTestPlugin> {
+export async function registerTestPlugin(
+  hub: TestHub,
+  manifest: PluginManifest,
+  options: RegisterTestPluginOptions = {},
+): Promise<RegisteredTestPlugin> {
   const manager = hub.client('hub.manager');
   const registered = await manager.mutations.registerPlugin({ input: { manifest } });
   const id = registered.plugin.id;
   for (const admin of options.enableAs ?? ['hub.manager']) {
-    await hub.client(admin).request(
-      'mutation ($input: SetPluginEnabledInput!) { setPluginEnabled(input: $input) { plugin { id } } }',
-      { input: { plugin: id, enabled: true } },
-    );
+    await hub
+      .client(admin)
+      .request('mutation ($input: SetPluginEnabledInput!) { setPluginEnabled(input: $input) { plugin { id } } }', {
+        input: { plugin: id, enabled: true },
+      });
   }
   const created = await manager.mutations.createPluginApiKey({ input: { plugin: id, label: 'test' } });
   return {

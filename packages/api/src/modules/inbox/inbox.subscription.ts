@@ -1,4 +1,17 @@
-import { Arg, Authorized, createUnionType, Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  createUnionType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  ObjectType,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import { PluginScope } from '../../platform/auth/plugin-scope.js';
 import { OdsCodeScalar } from '@pcn-hub/schema';
 import { forkContext, type AuthenticatedContext, type RequestContext } from '../../platform/context.js';
@@ -23,7 +36,8 @@ export const INBOX_HEARTBEAT_MS = 15_000;
 export class InboxEvent {
   readonly __typename = 'InboxEvent' as const;
   /** The per-event context the consultation resolves in. */
-  scope!: RequestContext;
+  /** This event's own scope (EntityManager fork, audit), made on first use: most selections never need it. */
+  scope!: () => RequestContext;
   consultationDbId!: string;
 
   @Field(() => Int, { description: "Position in this inbox's stream: gap-free, increasing by one." })
@@ -50,7 +64,8 @@ export class InboxHeartbeat {
 }
 
 @ObjectType('InboxResyncRequired', {
-  description: 'The events after your cursor are no longer retained: reload the inbox, then expect the events after latestSeq.',
+  description:
+    'The events after your cursor are no longer retained: reload the inbox, then expect the events after latestSeq.',
 })
 export class InboxResyncRequired {
   readonly __typename = 'InboxResyncRequired' as const;
@@ -71,11 +86,16 @@ export const InboxStreamMessage = createUnionType({
 export function parseStreamCursor(after: string | null | undefined): number | null {
   if (after === null || after === undefined) return null;
   const [seq] = decodeCursor(after, 1, 'after');
-  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) throw Errors.badInput('after', 'after is not a valid cursor');
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0)
+    throw Errors.badInput('after', 'after is not a valid cursor');
   return seq;
 }
 
-
+/** Memoises `make`: per-event work is done once, and only when a selected field asks for it. */
+function lazily<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
+}
 
 @Resolver(() => InboxEvent)
 export class InboxSubscriptionResolver {
@@ -106,8 +126,12 @@ export class InboxSubscriptionResolver {
   })
   inboxEvents(
     @Root() message: StreamMessage,
-    @Arg('organisation', () => OdsCodeScalar, { description: "ODS code of the viewer's own organisation." }) _organisation: string,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last event received; omit to start live.' })
+    @Arg('organisation', () => OdsCodeScalar, { description: "ODS code of the viewer's own organisation." })
+    _organisation: string,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Cursor of the last event received; omit to start live.',
+    })
     _after: string | null,
     @Ctx() ctx: RequestContext,
   ): InboxEvent | InboxHeartbeat | InboxResyncRequired {
@@ -116,7 +140,7 @@ export class InboxSubscriptionResolver {
         const { event } = message;
         return {
           __typename: 'InboxEvent',
-          scope: forkContext(ctx),
+          scope: lazily(() => forkContext(ctx)),
           consultationDbId: event.subjectId,
           seq: event.seq,
           cursor: encodeCursor([event.seq]),
@@ -139,15 +163,21 @@ export class InboxSubscriptionResolver {
 
   @FieldResolver(() => OnlineConsultationType, {
     nullable: true,
-    description: 'The consultation as it is now, for the viewer; null when no longer visible to them (e.g. passed to a practice). Audited.',
+    description:
+      'The consultation as it is now, for the viewer; null when no longer visible to them (e.g. passed to a practice). Audited.',
   })
   async consultation(@Root() event: InboxEvent): Promise<OnlineConsultationType | null> {
-    const scope = event.scope;
+    const scope = event.scope();
     const actor = scope.actor;
     const c = await scope.em.findOne(OnlineConsultation, { id: event.consultationDbId });
     if (!actor || !c || !canSeeConsultation(actor, { ownerId: c.owner.id })) return null;
     await scope.audit.recordNow(scope.em, [
-      { action: 'readOnlineConsultation', subjectType: 'OnlineConsultation', subjectId: c.id, patientId: c.patient?.id ?? null },
+      {
+        action: 'readOnlineConsultation',
+        subjectType: 'OnlineConsultation',
+        subjectId: c.id,
+        patientId: c.patient?.id ?? null,
+      },
     ]);
     return Object.assign(toConsultationType(c), { scope });
   }
