@@ -39,7 +39,7 @@ describe('the vendor guide (packages/sdk/README.md)', () => {
     process.env.PRACTICE_ADMIN_TOKEN = await hub.token('p1.admin', 3600);
     await mkdir(RUN_DIR, { recursive: true });
     const file = new URL(`guide-${process.pid}.ts`, RUN_DIR);
-    await writeFile(file, assemble(snippets, ['plugin', 'apiKey', 'explained', 'delivered', 'received', 'fieldAtFault', 'viewer']));
+    await writeFile(file, assemble(snippets, ['plugin', 'apiKey', 'entry', 'explained', 'delivered', 'received', 'fieldAtFault', 'viewer']));
     try {
       const guide = (await import(file.href)) as { run: () => Promise<Record<string, any>> };
       const out = await guide.run();
@@ -47,6 +47,8 @@ describe('the vendor guide (packages/sdk/README.md)', () => {
       expect(out.apiKey).toMatch(/^pcnhub_/);
       expect(out.explained).toMatchObject({ willWriteBack: true, state: 'DELIVERED', sourceProduct: 'acme-minor-illness', sourcePlugin: { name: 'acme-minor-illness' } });
       expect(out.delivered).toMatchObject({ type: 'write-back.WRITE_BACK_DELIVERED', organisation: { odsCode: 'Y99011' } });
+      // The webhook names the entry by the same global id the API returned for it.
+      expect(out.delivered.data.entryId).toBe(out.entry.id);
       expect(out.received.every((e: any) => e.organisation.odsCode === 'Y99011')).toBe(true);
       expect(out.fieldAtFault).toMatch(/^input\.entries\[0\]/);
       expect(out.viewer).toMatchObject({ name: 'acme-minor-illness' });

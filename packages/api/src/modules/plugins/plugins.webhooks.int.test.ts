@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, type TestHub } from '../../test/harness.js';
 import { coded, patientAt, recordAndSave } from '../consultations/consultations.testkit.js';
+import { fromGlobalId } from '../../platform/graphql/relay.js';
 import { verifyWebhook } from '../../platform/webhooks/standard-webhooks.js';
 import { asPlugin, ENABLE, ok, registerPlugin } from './plugins.testkit.js';
 
@@ -83,6 +84,8 @@ describeEachDatabase(
       expect(verifyWebhook(plugin.webhookSecret, body.id, timestamp, hit!.body, String(hit!.headers['webhook-signature']))).toBe(true);
       expect(verifyWebhook(plugin.webhookSecret, body.id, timestamp, hit!.body.replace('Y99011', 'Y99012'), String(hit!.headers['webhook-signature']))).toBe(false);
       expect(JSON.stringify(body)).not.toMatch(/\d{10}/); // ids and codes only: no NHS number
+      expect(fromGlobalId(body.data.entryId)?.type).toBe('HubConsultationEntry');
+      expect(fromGlobalId(body.data.consultationId)?.type).toBe('HubConsultation');
       const listed = await deliveries(hub(), plugin.id);
       expect(listed).toHaveLength(1);
       expect(listed[0]).toMatchObject({ state: 'DELIVERED', attempts: 1, webhookId: body.id });

@@ -39,6 +39,24 @@ const CLAIM = 16;
 const exec = <T>(em: Em, sql: string, params: unknown[] = []) => em.getConnection().execute<T[]>(sql, params, 'all', em.getTransactionContext());
 const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
+/** Ids in event payloads are database ids; plugins get the API's global ids, as `node(id:)` and every query use. */
+const GLOBAL_ID_TYPES: Readonly<Record<string, string>> = {
+  entryId: 'HubConsultationEntry',
+  deliveryId: 'WriteBackDelivery',
+  recordId: 'WriteBackRecord',
+  ownerId: 'Organisation',
+  previousOwnerId: 'Organisation',
+};
+
+export function withGlobalIds(eventType: string, data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const type = key === 'consultationId' ? (eventType.startsWith('inbox.') ? 'OnlineConsultation' : 'HubConsultation') : GLOBAL_ID_TYPES[key];
+    out[key] = type && typeof value === 'string' ? toGlobalId(type, value) : value;
+  }
+  return out;
+}
+
 /** Jittered exponential backoff: base x 2^(attempt-1), times 0.5-1.0, capped at six hours. */
 export function backoffDelay(baseMs: number, attempt: number, random = Math.random): number {
   const raw = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.max(0, attempt - 1));
@@ -186,7 +204,7 @@ export class PluginWebhookWorker {
       occurredAt: new Date(event.created_at).toISOString(),
       organisation: { id: toGlobalId('Organisation', delivery.organisation_id), odsCode: event.ods_code },
       subject: { type: event.subject_type, id: toGlobalId(event.subject_type, event.subject_id) },
-      data: json<unknown>(event.payload),
+      data: withGlobalIds(delivery.event_type, json<Record<string, unknown>>(event.payload as Record<string, unknown> | string)),
     });
     if (facts.webhook_url.startsWith('inproc://')) {
       await this.inProcess.deliver(facts.webhook_url, body, this.settings.timeoutMs, this.abort.signal);
