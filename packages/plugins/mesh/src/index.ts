@@ -1,9 +1,30 @@
 /**
- * @pcn-hub/plugin-mesh: the MESH adapter. A MESH API client (NHSMESH authorisation, inbox paging,
- * chunked download and upload, acknowledgement, tracking, endpoint lookup, REPORT messages), pure
- * GP Connect / ITK3 message helpers, the inbound poller (MESH -> store -> acknowledge -> parse ->
- * submit) and the outbound Send Document sender with acknowledgement tracking.
+ * @pcn-hub/plugin-mesh: the MESH plugin for pcn-hub. `startMeshPlugin` runs it (the inbound poller
+ * over the hub's API and the write-back bridge); underneath, a MESH API client (NHSMESH
+ * authorisation, inbox paging, chunked download and upload, acknowledgement, tracking, endpoint
+ * lookup, REPORT messages), pure GP Connect / ITK3 message helpers, the inbound poller (MESH ->
+ * store -> acknowledge -> parse -> submit) and the outbound Send Document sender with
+ * acknowledgement tracking.
  */
+export { meshManifest } from './plugin.manifest.js';
+export { startMeshPlugin, stderrLogger } from './mesh.plugin.js';
+export type {
+  MeshPlugin,
+  MeshPluginConfig,
+  MeshPluginHubConfig,
+  MeshPluginMailboxConfig,
+  MeshPluginWriteBackConfig,
+} from './mesh.plugin.types.js';
+export { HubInboundStore, hubSubmit } from './hub.inbound-store.js';
+export type { HubInboundStoreOptions } from './hub.inbound-store.js';
+export { WriteBackBridge } from './write-back.bridge.js';
+export { WriteBackAcknowledgements } from './write-back.acks.js';
+export type { WriteBackAcknowledgementsOptions } from './write-back.acks.js';
+export { parseWriteBackMessage, summaryDocument } from './write-back.message.js';
+export type { WriteBackEntry, WriteBackMessage } from './write-back.message.js';
+export type { BridgeAnswer, MeshAlert, WriteBackBridgeOptions, WriteBackRouting } from './write-back.types.js';
+export { JsonFileOutboundStore } from './outbound.json-store.js';
+export type { HubPatientDemographics } from './hub.operations.js';
 export {
   MESH_AUTH_MAX_SKEW_MS,
   MESH_AUTH_SCHEME,
@@ -97,6 +118,7 @@ export type {
   SubmitOnlineConsultationInput,
 } from './oc.types.js';
 export { DEFAULT_POLL_INTERVAL_MS, MeshPoller } from './mesh.poller.js';
+export { SubmissionRejectedError } from './mesh.inbound.types.js';
 export type {
   InboundDownloadFailure,
   InboundMessage,

@@ -50,7 +50,20 @@ export interface InboundStore {
   recordDownloadFailure?(failure: InboundDownloadFailure): Promise<void>;
 }
 
-/** Hands a parsed consultation to the hub's ingest; the idempotency key is the MESH message id. */
+/**
+ * Thrown by a {@link SubmitOnlineConsultation} when the hub refused the consultation for good (no
+ * retry helps): the poller settles the message PARSE_FAILED with this reason instead of retrying
+ * it every poll. The message must carry codes and field names only, never patient data.
+ */
+export class SubmissionRejectedError extends Error {
+  override readonly name = 'SubmissionRejectedError';
+}
+
+/**
+ * Hands a parsed consultation to the hub's ingest; the idempotency key is the MESH message id.
+ * Throw {@link SubmissionRejectedError} for a permanent refusal; any other error leaves the
+ * message pending (retried next poll).
+ */
 export type SubmitOnlineConsultation = (
   input: SubmitOnlineConsultationInput,
   idempotencyKey: string,
@@ -79,6 +92,11 @@ export interface MeshPollerOptions {
   pageSize?: number;
   /** Non-retryable download failures of one message before the poller leaves it to expire; default 3. */
   maxDownloadAttempts?: number;
+  /**
+   * Workflow ids this mailbox takes online consultations on. When given, a DATA message on any
+   * other workflow (except *_ACK responses) is kept as PARSE_FAILED with UNKNOWN_WORKFLOW.
+   */
+  workflowIds?: readonly string[];
   /** Parser options per message (e.g. the supplier code configured for the sending mailbox). */
   parseOptions?: (message: InboundMessage) => OcParseOptions;
   /** Called for REPORT messages (e.g. to end an outbound delivery). */

@@ -34,14 +34,16 @@ export class SendDocumentSender {
 
   /**
    * Renders, records and sends one document. Resolves with the delivery in SENT, or FAILED when
-   * routing failed or sending was given up (dead letter, with the reason). Sending the same
-   * consultation version again returns the recorded delivery instead of a second message.
+   * routing failed or sending was given up (dead letter, with the reason), or, with
+   * `deferRetries`, QUEUED after a retryable failure. Sending the same id again returns the
+   * recorded delivery instead of a second message (a QUEUED one is sent, the same message).
    */
   async send(request: SendDocumentRequest): Promise<OutboundDelivery> {
     const doc = request.document;
-    const id = `${doc.consultationId}:v${doc.version}`;
+    const id = request.id ?? `${doc.consultationId}:v${doc.version}`;
     const existing = await this.o.store.get(id);
-    if (existing && existing.state !== 'QUEUED') return existing;
+    if (existing?.state === 'QUEUED') return this.transmit(existing);
+    if (existing && !(existing.state === 'FAILED' && request.restartFailed)) return existing;
     let addressing: SendDocumentAddressing;
     try {
       addressing = await this.addressWithRetry(request);
@@ -53,9 +55,14 @@ export class SendDocumentSender {
         reason: err instanceof Error ? err.message : 'routing failed',
       };
       const delivery = this.newDelivery(id, request, undefined);
+      if (this.o.deferRetries && isMeshError(err) && err.retryable) {
+        // Not stored: nothing was rendered for a real address yet; the caller tries again later.
+        delivery.failure = failure;
+        return delivery;
+      }
       return this.fail(delivery, failure);
     }
-    const delivery = existing ?? this.newDelivery(id, request, addressing);
+    const delivery = this.newDelivery(id, request, addressing);
     await this.o.store.save(delivery);
     return this.transmit(delivery);
   }
@@ -135,7 +142,8 @@ export class SendDocumentSender {
       try {
         return await this.address(request);
       } catch (err) {
-        if (!isMeshError(err) || !err.retryable || attempt >= maxAttempts) throw err;
+        const last = attempt >= maxAttempts || this.o.deferRetries === true;
+        if (!isMeshError(err) || !err.retryable || last) throw err;
         await this.sleep((this.o.retryBaseMs ?? 1000) * 2 ** (attempt - 1));
       }
     }
@@ -171,6 +179,7 @@ export class SendDocumentSender {
       version: request.document.version,
       itkMessageId: rendered.itkMessageId,
       to: rendered.mesh.to,
+      recipientOdsCode: request.recipientOdsCode,
       body: rendered.body,
       subject: rendered.mesh.subject,
       localId: rendered.mesh.localId,
@@ -205,6 +214,7 @@ export class SendDocumentSender {
         delivery.meshMessageId = sent.messageId;
         delivery.state = 'SENT';
         delivery.sentAt = this.clock();
+        delivery.failure = undefined;
         await this.o.store.save(delivery);
         this.log('info', 'mesh.outbound.sent', {
           deliveryId: delivery.id,
@@ -221,6 +231,11 @@ export class SendDocumentSender {
           retryable,
           attempt: delivery.attempts,
         });
+        if (retryable && this.o.deferRetries) {
+          delivery.failure = { source: 'SEND', code, reason: 'MESH did not accept the message yet' };
+          await this.o.store.save(delivery);
+          return delivery;
+        }
         if (!retryable || delivery.attempts >= maxAttempts) {
           const reason = retryable ? `gave up after ${delivery.attempts} attempts` : 'MESH refused the message';
           return this.fail(delivery, { source: 'SEND', code, reason });

@@ -21,7 +21,7 @@ export interface OutboundFailure {
 
 /** One Send Document delivery. */
 export interface OutboundDelivery {
-  /** Local id: `<consultationId>:v<version>`. */
+  /** Local id: the request's `id`, by default `<consultationId>:v<version>`. */
   id: string;
   consultationId: string;
   documentId: string;
@@ -29,6 +29,8 @@ export interface OutboundDelivery {
   itkMessageId: string;
   /** mex-to: a mailbox id or a GPPROVIDER_ address (patient data: never log). */
   to: string;
+  /** ODS code of the receiving organisation, when the caller named it (correlation). */
+  recipientOdsCode: string | undefined;
   /** The serialised ITK3 bundle, kept for retries. */
   body: string;
   subject: string;
@@ -74,6 +76,12 @@ export interface SendDocumentSenderOptions {
   maxAttempts?: number;
   /** First retry delay, doubled per attempt; default 1 s. */
   retryBaseMs?: number;
+  /**
+   * Leave retries to the caller: a retryable failure makes one attempt only and resolves with the
+   * delivery still QUEUED (stored when it was rendered), so a later `send` of the same id tries
+   * again with the same message. For callers that are themselves retried (a webhook endpoint).
+   */
+  deferRetries?: boolean;
   /** Time allowed for the infrastructure acknowledgement after sending; default 24 hours. */
   infAckTimeoutMs?: number;
   /** Time allowed for the business acknowledgement after the infrastructure one; default 5 days. */
@@ -92,4 +100,10 @@ export interface SendDocumentSenderOptions {
 export interface SendDocumentRequest {
   document: ConsultationSummaryDocument;
   routing: OutboundRouting;
+  /** The delivery's local id (the idempotency key); default `<consultationId>:v<version>`. */
+  id?: string;
+  /** ODS code of the receiving organisation, kept on the delivery for correlation. */
+  recipientOdsCode?: string;
+  /** Start over when the recorded delivery FAILED (a redrive) instead of returning it. */
+  restartFailed?: boolean;
 }

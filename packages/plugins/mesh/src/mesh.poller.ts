@@ -8,6 +8,7 @@
  */
 import { parseItkResponse } from './itk.response.js';
 import { isMeshError } from './mesh.errors.js';
+import { SubmissionRejectedError } from './mesh.inbound.types.js';
 import type {
   InboundMessage,
   InboundOutcome,
@@ -26,7 +27,10 @@ const noLog: MeshLogger = () => undefined;
 
 function errorCode(err: unknown): string {
   if (isMeshError(err)) return err.code;
-  return err instanceof Error ? err.name : 'UNKNOWN';
+  if (!(err instanceof Error)) return 'UNKNOWN';
+  // Typed errors of stores and submitters (e.g. the hub's PAYLOAD_TOO_LARGE) carry a code.
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' ? `${err.name}:${code}` : err.name;
 }
 
 /** Polls one MESH mailbox and feeds the hub's online consultation ingest. */
@@ -204,9 +208,20 @@ export class MeshPoller {
       await this.o.onItkResponse?.(parsed.response, message);
       return { kind: 'ITK_RESPONSE', response: parsed.response };
     }
+    const workflows = this.o.workflowIds?.map((w) => w.toUpperCase());
+    if (workflows && !workflows.includes(message.workflowId?.toUpperCase() ?? '')) {
+      const reason = `workflow ${message.workflowId ?? '(none)'} is not an online consultation workflow of this mailbox`;
+      return { kind: 'PARSE_FAILED', failure: { code: 'UNKNOWN_WORKFLOW', reason, format: undefined } };
+    }
     const parsed = parseInboundOnlineConsultation(message.body, message.headers, this.o.parseOptions?.(message));
     if (!parsed.ok) return { kind: 'PARSE_FAILED', failure: parsed.failure };
-    const result = await this.o.submit(parsed.input, message.meshMessageId);
+    let result: unknown;
+    try {
+      result = await this.o.submit(parsed.input, message.meshMessageId);
+    } catch (err) {
+      if (!(err instanceof SubmissionRejectedError)) throw err;
+      return { kind: 'PARSE_FAILED', failure: { code: 'REJECTED', reason: err.message, format: parsed.format } };
+    }
     return { kind: 'SUBMITTED', format: parsed.format, supplierReference: parsed.input.supplierReference, result };
   }
 

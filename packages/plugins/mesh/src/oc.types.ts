@@ -106,7 +106,15 @@ export type OcInboundFormat = 'GP_CONNECT_OC_REPORT' | 'PCN_HUB_OC_V1';
 
 /** Why a message could not be parsed. */
 export type ParseFailureCode =
-  'NOT_JSON' | 'UNSUPPORTED_CONTENT' | 'UNKNOWN_FORMAT' | 'MISSING_FIELD' | 'INVALID_FIELD';
+  | 'NOT_JSON'
+  | 'UNSUPPORTED_CONTENT'
+  | 'UNKNOWN_FORMAT'
+  | 'MISSING_FIELD'
+  | 'INVALID_FIELD'
+  /** A DATA message on a workflow the mailbox does not take online consultations on. */
+  | 'UNKNOWN_WORKFLOW'
+  /** Parsed, but the hub refused it for good (e.g. a practice outside the PCN). */
+  | 'REJECTED';
 
 /**
  * An unparseable message. `reason` names fields and rules only, never values, so it can be

@@ -1489,6 +1489,15 @@ export type InboundMessagesQueryVariables = Exact<{
 
 export type InboundMessagesQuery = { readonly inboundMessages: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly bodyBase64: string, readonly bodyBytes: number, readonly failure: string | null, readonly id: string, readonly localId: string | null, readonly mailboxId: string, readonly messageId: string, readonly messageType: string, readonly onlineConsultationId: string | null, readonly processedAt: string | null, readonly receivedAt: string, readonly senderMailboxId: string | null, readonly state: InboundMessageState, readonly transport: string, readonly workflowId: string | null, readonly headers: ReadonlyArray<{ readonly name: string, readonly value: string }> } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } } };
 
+export type InboundMessagesToSettleQueryVariables = Exact<{
+  after?: string | null | undefined;
+  first?: number | null | undefined;
+  mailboxId?: string | null | undefined;
+}>;
+
+
+export type InboundMessagesToSettleQuery = { readonly inboundMessagesToSettle: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly bodyBase64: string, readonly bodyBytes: number, readonly failure: string | null, readonly id: string, readonly localId: string | null, readonly mailboxId: string, readonly messageId: string, readonly messageType: string, readonly onlineConsultationId: string | null, readonly processedAt: string | null, readonly receivedAt: string, readonly senderMailboxId: string | null, readonly state: InboundMessageState, readonly transport: string, readonly workflowId: string | null, readonly headers: ReadonlyArray<{ readonly name: string, readonly value: string }> } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } } };
+
 export type InboxQueryVariables = Exact<{
   after?: string | null | undefined;
   filter?: InboxFilter | null | undefined;
@@ -2753,6 +2762,43 @@ export const InboundMessagesQueryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InboundMessagesQuery, InboundMessagesQueryVariables>;
+export const InboundMessagesToSettleQueryDocument = new TypedDocumentString(`
+    query InboundMessagesToSettleQuery($after: String, $first: Int, $mailboxId: String) {
+  inboundMessagesToSettle(after: $after, first: $first, mailboxId: $mailboxId) {
+    edges {
+      cursor
+      node {
+        bodyBase64
+        bodyBytes
+        failure
+        headers {
+          name
+          value
+        }
+        id
+        localId
+        mailboxId
+        messageId
+        messageType
+        onlineConsultationId
+        processedAt
+        receivedAt
+        senderMailboxId
+        state
+        transport
+        workflowId
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+      hasPreviousPage
+      startCursor
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<InboundMessagesToSettleQuery, InboundMessagesToSettleQueryVariables>;
 export const InboxQueryDocument = new TypedDocumentString(`
     query InboxQuery($after: String, $filter: InboxFilter, $first: Int, $orderBy: InboxOrder, $organisation: OdsCode!) {
   inbox(

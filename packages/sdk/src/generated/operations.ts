@@ -12,6 +12,7 @@ export const queryDocuments = {
   hubServices: G.HubServicesQueryDocument,
   hubTeams: G.HubTeamsQueryDocument,
   inboundMessages: G.InboundMessagesQueryDocument,
+  inboundMessagesToSettle: G.InboundMessagesToSettleQueryDocument,
   inbox: G.InboxQueryDocument,
   node: G.NodeQueryDocument,
   onlineConsultation: G.OnlineConsultationQueryDocument,

@@ -7,6 +7,7 @@ export {
   generateWebhookSecret,
   signWebhook,
   verifyWebhook,
+  verifyWebhookSignature,
   WebhookVerificationError,
   type PluginWebhookEvent,
   type SignedWebhookHeaders,

@@ -119,6 +119,22 @@ export function verifyWebhook(
   secrets: string | readonly string[],
   options: VerifyWebhookOptions = {},
 ): PluginWebhookEvent {
+  verifyWebhookSignature(headers, body, secrets, options);
+  return parseEvent(bodyBytes(body));
+}
+
+/**
+ * The checks of {@link verifyWebhook} without reading the body as a plugin event: for signed
+ * deliveries of other shapes, such as the write-back messages a practice's HTTP target receives.
+ * Returns the `webhook-id` (the sender's stable message id) and timestamp; throws
+ * {@link WebhookVerificationError} like {@link verifyWebhook}.
+ */
+export function verifyWebhookSignature(
+  headers: WebhookHeaders,
+  body: string | Uint8Array,
+  secrets: string | readonly string[],
+  options: VerifyWebhookOptions = {},
+): { readonly id: string; readonly timestamp: number } {
   const id = header(headers, 'webhook-id');
   const timestamp = header(headers, 'webhook-timestamp');
   const signatures = header(headers, 'webhook-signature');
@@ -160,7 +176,7 @@ export function verifyWebhook(
     }
   }
   if (!matched) throw new WebhookVerificationError('BAD_SIGNATURE', 'No signature matches the secret(s)');
-  return parseEvent(raw);
+  return { id, timestamp: Number(timestamp) };
 }
 
 /** Headers of a signed webhook, as the hub sends them (a type, not an interface: it fits any header map). */

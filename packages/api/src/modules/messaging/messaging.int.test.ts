@@ -4,6 +4,7 @@ import { asPlugin, ok, registerPlugin } from '../plugins/plugins.testkit.js';
 
 const RECORD = `mutation ($input: RecordInboundMessageInput!) { recordInboundMessage(input: $input) { alreadyRecorded message { id state messageId bodyBytes } } }`;
 const SETTLE = `mutation ($input: SettleInboundMessageInput!) { settleInboundMessage(input: $input) { message { id state failure } } }`;
+const TO_SETTLE = `query ($mailboxId: String, $first: Int, $after: String) { inboundMessagesToSettle(mailboxId: $mailboxId, first: $first, after: $after) { edges { node { messageId state bodyBase64 } } pageInfo { hasNextPage endCursor } } }`;
 const LIST = `query ($state: InboundMessageState) { inboundMessages(state: $state) { edges { node { messageId state failure bodyBase64 headers { name value } } } } }`;
 
 const message = (messageId: string) => ({
@@ -31,6 +32,25 @@ describeEachDatabase('inbound message store', (hub) => {
       expect.objectContaining({ messageId: '20261124-0001', state: 'PARSE_FAILED', failure: 'unknown format', headers: [{ name: 'mex-workflowid', value: 'GPFED_CONSULT_REPORT' }] }),
     );
     expect(codeOf(await hub().gql(LIST, {}, 'p1.admin'))).toBe('FORBIDDEN');
+  });
+
+  it('lists the messages still to settle to the recording plugin, oldest first, page by page', async () => {
+    const plugin = await registerPlugin(hub(), { scopes: ['messages:write'] }, ['hub.manager', 'p1.admin']);
+    const call = asPlugin(hub(), plugin.key, 'Y99000');
+    const ids = ['settle-1', 'settle-2', 'settle-3'];
+    const recorded = [];
+    for (const id of ids) recorded.push(await ok(call<any>(RECORD, { input: { ...message(id), mailboxId: 'X26SETTLE' } })));
+    await ok(call(SETTLE, { input: { message: recorded[1].recordInboundMessage.message.id, outcome: 'PARSED' } }));
+    const first = await ok(call<any>(TO_SETTLE, { mailboxId: 'x26settle', first: 1 }));
+    expect(first.inboundMessagesToSettle.edges.map((e: any) => e.node)).toEqual([
+      { messageId: 'settle-1', state: 'RECEIVED', bodyBase64: message('x').bodyBase64 },
+    ]);
+    expect(first.inboundMessagesToSettle.pageInfo.hasNextPage).toBe(true);
+    const rest = await ok(call<any>(TO_SETTLE, { mailboxId: 'X26SETTLE', first: 10, after: first.inboundMessagesToSettle.pageInfo.endCursor }));
+    expect(rest.inboundMessagesToSettle.edges.map((e: any) => e.node.messageId)).toEqual(['settle-3']);
+    expect(rest.inboundMessagesToSettle.pageInfo.hasNextPage).toBe(false);
+    expect(codeOf(await asPlugin(hub(), plugin.key, 'Y99011')(TO_SETTLE, {}))).toBe('FORBIDDEN');
+    expect(codeOf(await hub().gql(TO_SETTLE, {}, 'hub.coord1'))).toBe('FORBIDDEN');
   });
 
   it('refuses bad input, a plugin without the scope, and a plugin acting for a practice', async () => {

@@ -55,6 +55,22 @@ export class InboundMessageResolver {
 
   @Authorized('INTEGRATION')
   @PluginScope('messages:write')
+  @Query(() => InboundMessageConnection, {
+    description:
+      "The hub's stored messages not yet settled (RECEIVED), oldest first: the plugin that records them finishes these after a restart. Audited.",
+  })
+  async inboundMessagesToSettle(
+    @Arg('mailboxId', () => String, { nullable: true, description: 'Only this mailbox.' }) mailboxId: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size (default 20, at most 200).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last edge seen.' }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const size = pageSize(first);
+    return toConnection(await service(ctx).toSettle(mailboxId ?? null, size, after ?? null), size, Boolean(after), toInboundType, inboundCursor);
+  }
+
+  @Authorized('INTEGRATION')
+  @PluginScope('messages:write')
   @Mutation(() => RecordInboundMessagePayload, { description: 'Stores a downloaded transport message before the plugin acknowledges it to the transport. A repeat returns the stored one. Audited.' })
   async recordInboundMessage(@Arg('input', () => RecordInboundMessageInput) input: RecordInboundMessageInput, @Ctx() ctx: RequestContext): Promise<RecordInboundMessagePayload> {
     const { message, alreadyRecorded } = await service(ctx).record(input);

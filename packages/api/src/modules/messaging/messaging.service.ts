@@ -100,6 +100,22 @@ export class MessagingService {
     });
   }
 
+  /**
+   * The hub's messages still RECEIVED (stored, never settled), oldest first, optionally of one
+   * mailbox: the recording plugin finishes them after a restart (its crash-recovery queue).
+   */
+  async toSettle(mailboxId: string | null, limit: number, after: string | null): Promise<InboundMessage[]> {
+    const where: Record<string, unknown> = { hub: this.hubId(), state: 'RECEIVED' };
+    if (mailboxId) where.mailboxId = mailboxId.trim().toUpperCase();
+    if (after) {
+      const [at, id] = decodeCursor(after, 2) as [string, string];
+      where.$or = [{ receivedAt: { $gt: new Date(at) } }, { receivedAt: new Date(at), id: { $gt: id } }];
+    }
+    const rows = await this.ctx.em.find(InboundMessage, where, { orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }], limit: limit + 1 });
+    await this.ctx.audit.recordNow(this.ctx.em, [{ action: 'readInboundMessagesToSettle', subjectType: 'InboundMessage', reason: `${rows.length} rows` }]);
+    return rows;
+  }
+
   /** The hub's inbound messages, newest first: hub admins inspect PARSE_FAILED ones here. */
   async page(state: InboundState | null, limit: number, after: string | null): Promise<InboundMessage[]> {
     const where: Record<string, unknown> = { hub: this.hubId() };
