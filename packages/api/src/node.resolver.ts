@@ -6,6 +6,10 @@ import { Patient, patientScope, toPatientType } from './modules/patients/index.j
 import { InboxService, toConsultationType } from './modules/inbox/index.js';
 import { hubServiceById, toHubServiceType } from './modules/hub-services/index.js';
 import { pluginNode } from './modules/plugins/index.js';
+import { hubConsultationNode } from './modules/consultations/index.js';
+import { prescriptionNode } from './modules/prescribing/index.js';
+import { referralNode } from './modules/referrals/index.js';
+import { fetchNode } from './platform/graphql/node-fetcher.js';
 import { HubError } from './platform/errors.js';
 import { toGlobalId } from './platform/graphql/relay.js';
 
@@ -42,6 +46,9 @@ const FETCHERS: Record<string, NodeFetcher> = {
     }
   },
   Plugin: (ctx, id) => pluginNode(ctx, id),
+  HubConsultation: (ctx, id) => fetchNode(hubConsultationNode, ctx, toGlobalId('HubConsultation', id)),
+  Prescription: (ctx, id) => fetchNode(prescriptionNode, ctx, toGlobalId('Prescription', id)),
+  Referral: (ctx, id) => fetchNode(referralNode, ctx, toGlobalId('Referral', id)),
   HubService: async (ctx, id) => {
     const service = await hubServiceById(ctx).load(id);
     if (!service) return null;

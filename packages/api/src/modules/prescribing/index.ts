@@ -14,3 +14,4 @@ export {
   type EpsPrescription,
 } from './eps-message.js';
 export { CONTROLLED_DRUG_LIST, controlledDrugSchedule, isScheduleOne, type CdSchedule } from './controlled-drugs.js';
+export { prescriptionNode } from './prescriptions.node.js';

@@ -1,0 +1,25 @@
+import type { Role } from '../auth/roles.js';
+import type { AuthenticatedContext } from '../context.js';
+import { HubError } from '../errors.js';
+import type { Node } from './relay.js';
+
+/** How `node(id:)` fetches one type: the roles and the lookup of the type's own query. */
+export interface NodeFetcher {
+  readonly roles: readonly Role[];
+  /** The type's own by-id lookup, given the global id; throws NOT_FOUND (or FORBIDDEN) like the query. */
+  readonly fetch: (ctx: AuthenticatedContext, globalId: string) => Promise<Node>;
+}
+
+/**
+ * Runs a fetcher with the query's own rules: an actor without one of its roles, and an object
+ * the query would refuse, both answer null (a foreign id looks like a missing one).
+ */
+export async function fetchNode(fetcher: NodeFetcher, ctx: AuthenticatedContext, globalId: string): Promise<Node | null> {
+  if (!fetcher.roles.some((role) => ctx.actor.roles.has(role))) return null;
+  try {
+    return await fetcher.fetch(ctx, globalId);
+  } catch (error) {
+    if (error instanceof HubError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return null;
+    throw error;
+  }
+}
