@@ -80,9 +80,9 @@ function notEnabled(error: unknown): boolean {
  * and sends an e-mail copy besides the API copy. The hub stores one per supplier reference and
  * answers every later copy with the first (`created: false`). The adapter adds a small cache of
  * recent references (a copy arriving soon after needs no call) and shares one call between copies
- * submitted at the same moment. `submitOnlineConsultation` takes no idempotency key, so the SDK
- * client sends it once; the supplier reference makes it safe to repeat, so the adapter retries
- * itself when no answer came or the hub was unavailable.
+ * submitted at the same moment. The supplier reference makes `submitOnlineConsultation` safe to
+ * repeat: the SDK client retries it, and the adapter retries again over the client's attempts
+ * when no answer came at all or the hub was unavailable (a longer outage).
  */
 export class OcSupplierAdapter {
   private readonly recent: RecentReferences<OcSubmission>;

@@ -25,10 +25,10 @@ describe('idempotency keys and retry safety', () => {
     expect(given.variables).toEqual({ input: { ...input, idempotencyKey: 'mine' } });
   });
 
-  it('never retries a mutation without an idempotency key; always retries queries', () => {
-    expect(prepareVariables(operationInfo(mutationDocuments.submitOnlineConsultation), { input: {} }).retrySafe).toBe(
-      false,
-    );
+  it('never retries a mutation without an idempotency key, unless the hub makes it idempotent by its input; always retries queries', () => {
+    // Unique per supplier reference at the hub: a repeat returns the first consultation, nothing is added.
+    const submit = prepareVariables(operationInfo(mutationDocuments.submitOnlineConsultation), { input: {} });
+    expect(submit).toEqual({ variables: { input: {} }, retrySafe: true });
     expect(prepareVariables(operationInfo(mutationDocuments.claimConsultation), { input: {} }).retrySafe).toBe(false);
     expect(prepareVariables(operationInfo(queryDocuments.viewer), undefined).retrySafe).toBe(true);
   });

@@ -43,6 +43,20 @@ export interface OperationInfo {
 }
 
 const IDEMPOTENT: ReadonlySet<string> = new Set(idempotentMutationFields);
+
+/**
+ * Mutations the hub makes idempotent by their own input rather than by a key: repeating one
+ * returns or leaves the first result (an online consultation is unique per supplier reference;
+ * a revoked key stays revoked; a transport message is stored once per message id; an
+ * acknowledgement or a settlement recorded twice changes nothing). They are retried like keyed ones.
+ */
+export const NATURALLY_IDEMPOTENT_MUTATIONS: ReadonlySet<string> = new Set([
+  'submitOnlineConsultation',
+  'revokePluginApiKey',
+  'recordInboundMessage',
+  'settleInboundMessage',
+  'recordWriteBackAcknowledgement',
+]);
 const byNode = new WeakMap<object, OperationInfo>();
 const byText = new Map<string, OperationInfo>();
 const TEXT_CACHE_LIMIT = 500;
@@ -110,7 +124,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * takes an `idempotencyKey` gets a random UUID when the caller gave none, so every retry carries
  * the same key and the hub returns the first result instead of acting twice.
  *
- * `retrySafe`: a query always; a mutation only when every field of it carries a key.
+ * `retrySafe`: a query always; a mutation only when every field of it carries a key or is
+ * idempotent by its input ({@link NATURALLY_IDEMPOTENT_MUTATIONS}).
  */
 export function prepareVariables(
   info: OperationInfo,
@@ -120,6 +135,7 @@ export function prepareVariables(
   let prepared = variables;
   let retrySafe = info.rootFields.length > 0;
   for (const field of info.rootFields) {
+    if (NATURALLY_IDEMPOTENT_MUTATIONS.has(field.name)) continue;
     if (!IDEMPOTENT.has(field.name)) {
       retrySafe = false;
       continue;
