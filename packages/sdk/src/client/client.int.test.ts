@@ -82,31 +82,41 @@ describe('the typed client against a real hub', () => {
 
   it('does not retry a mutation without an idempotency key: the lost answer is reported, not repeated', async () => {
     const route = await proxy();
-    const supplier = hub.client('oc.supplier', { url: route.url, retry: { baseDelayMs: 10 } });
+    const coordinator = hub.client('hub.coord1', { url: route.url, retry: { baseDelayMs: 10 } });
     route.dropResponses(1);
-    const [patient] = await patients(hub.client('hub.anp1'));
-    const error = await errorOf(
-      supplier.mutations.submitOnlineConsultation({
-        input: {
-          supplier: 'ECONSULT',
-          supplierReference: `SDK-NORETRY-${Date.now()}`,
-          originatingPracticeOdsCode: patient!.registeredPractice.odsCode,
-          patient: {
-            nhsNumber: patient!.nhsNumber,
-            givenName: patient!.givenName,
-            familyName: patient!.familyName,
-            dateOfBirth: patient!.dateOfBirth,
-          },
-          type: 'CLINICAL',
-          template: 'Sore throat',
-          submittedAt: new Date(Date.now() - 60_000).toISOString(),
-          answers: [{ questionId: 'q1', question: 'How long?', answer: 'Three days' }],
-        },
-      }),
-    );
+    // Claiming is a state change with no key: repeating it blindly could act twice.
+    const missing = Buffer.from('OnlineConsultation:01900000-0000-7000-8000-0000000000aa').toString('base64url');
+    const error = await errorOf(coordinator.mutations.claimConsultation({ input: { consultationId: missing } }));
     expect(error).toBeInstanceOf(HubNetworkError);
     expect((error as HubNetworkError).attempts).toBe(1);
     expect(route.requests).toHaveLength(1);
+  });
+
+  it('retries a mutation the hub makes idempotent by its input: a lost submit returns the first consultation', async () => {
+    const route = await proxy();
+    const supplier = hub.client('oc.supplier', { url: route.url, retry: { baseDelayMs: 10 } });
+    route.dropResponses(1);
+    const [patient] = await patients(hub.client('hub.anp1'));
+    const submitted = await supplier.mutations.submitOnlineConsultation({
+      input: {
+        supplier: 'ECONSULT',
+        supplierReference: `SDK-RETRY-${Date.now()}`,
+        originatingPracticeOdsCode: patient!.registeredPractice.odsCode,
+        patient: {
+          nhsNumber: patient!.nhsNumber,
+          givenName: patient!.givenName,
+          familyName: patient!.familyName,
+          dateOfBirth: patient!.dateOfBirth,
+        },
+        type: 'CLINICAL',
+        template: 'Sore throat',
+        submittedAt: new Date(Date.now() - 60_000).toISOString(),
+        answers: [{ questionId: 'q1', question: 'How long?', answer: 'Three days' }],
+      },
+    });
+    // Sent twice (the first answer was cut off); the hub kept one consultation for the reference.
+    expect(route.requests).toHaveLength(2);
+    expect(submitted.created).toBe(false);
   });
 
   it('waits out a 429 for its Retry-After, then succeeds', async () => {

@@ -83,7 +83,7 @@ describeEachDatabase(
       expect(Math.abs(timestamp - Date.now() / 1000)).toBeLessThan(60);
       expect(verifyWebhook(plugin.webhookSecret, body.id, timestamp, hit!.body, String(hit!.headers['webhook-signature']))).toBe(true);
       expect(verifyWebhook(plugin.webhookSecret, body.id, timestamp, hit!.body.replace('Y99011', 'Y99012'), String(hit!.headers['webhook-signature']))).toBe(false);
-      expect(JSON.stringify(body)).not.toMatch(/\d{10}/); // ids and codes only: no NHS number
+      expect(JSON.stringify(body)).not.toMatch(/\b\d{10}\b/); // ids and codes only: no NHS number
       expect(fromGlobalId(body.data.entryId)?.type).toBe('HubConsultationEntry');
       expect(fromGlobalId(body.data.consultationId)?.type).toBe('HubConsultation');
       const listed = await deliveries(hub(), plugin.id);
