@@ -1,7 +1,7 @@
 /**
  * The NHS identifier checks the mapper needs before anything leaves the pharmacy system. The hub
  * checks them again; checking here gives the pharmacy a field-named error without a round trip.
- * A plugin depends on @pcn-hub/sdk only, so these small checks are kept here rather than imported.
+ * The NHS number check is the hub's own, from @pcn-hub/sdk (a plugin depends on the SDK only).
  */
 
 /** Strips spaces and hyphens ("999 000 0085" -> "9990000085"). */
@@ -9,15 +9,8 @@ export function normaliseNhsNumber(value: string): string {
   return value.replace(/[\s-]/g, '');
 }
 
-/** Ten digits with a valid modulus 11 check digit (a check value of 10 is never issued). */
-export function isValidNhsNumber(value: string): boolean {
-  if (!/^\d{10}$/.test(value)) return false;
-  let sum = 0;
-  for (let i = 0; i < 9; i++) sum += Number(value[i]) * (10 - i);
-  const check = 11 - (sum % 11);
-  if (check === 10) return false;
-  return (check === 11 ? 0 : check) === Number(value[9]);
-}
+/** The hub's own check: ten digits, the last a valid modulus 11 check digit. */
+export { isValidNhsNumber } from '@pcn-hub/sdk';
 
 /** An ODS code: 3-6 letters or digits (pharmacies are usually F + 4, e.g. FA123). */
 export function isOdsCode(value: string): boolean {
