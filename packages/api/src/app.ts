@@ -46,11 +46,32 @@ export interface StartOptions {
   readonly inProcessPlugins?: readonly InProcessPlugin[];
 }
 
+/** Milliseconds spent in each boot phase, logged at debug level (startup tuning). */
+class BootPhases {
+  private last = performance.now();
+  private readonly spent: Record<string, number> = { imports: Math.round(this.last) };
+  mark(phase: string): void {
+    const now = performance.now();
+    this.spent[phase] = Math.round(now - this.last);
+    this.last = now;
+  }
+  sinceProcessStart(): number {
+    return Math.round(performance.now());
+  }
+  done(): Readonly<Record<string, number>> {
+    return this.spent;
+  }
+}
+
 /** Installs in-process plugins into the deployment's PCN (there must be exactly one to choose). */
 async function installInProcessPlugins(orm: Orm, plugins: InProcessPlugins, logger: Logger): Promise<void> {
   if (plugins.size === 0) return;
   const em: Em = orm.em.fork();
-  const pcns = await em.getConnection().execute<{ id: string }[]>("select id from organisation where kind = 'PCN' and active = true order by created_at limit 2");
+  const pcns = await em
+    .getConnection()
+    .execute<{ id: string }[]>(
+      "select id from organisation where kind = 'PCN' and active = true order by created_at limit 2",
+    );
   if (pcns.length !== 1) {
     logger.warn({ pcns: pcns.length }, 'in-process plugins need exactly one PCN to install into; not installed');
     return;
@@ -61,20 +82,25 @@ async function installInProcessPlugins(orm: Orm, plugins: InProcessPlugins, logg
 /** Boot: config -> ORM -> migrations -> seed -> schema -> server. */
 export async function startApp(config: Config, options: StartOptions = {}): Promise<HubApp> {
   const logger = createLogger(config.logLevel);
+  const phases = new BootPhases();
   const ownsOrm = !options.orm;
   const orm = options.orm ?? (await createOrm(config.database, logger));
+  phases.mark('orm');
   try {
     if (config.migrateOnStart) {
       const applied = await migrate(orm);
       if (applied.length) logger.info({ applied }, 'migrations applied');
     }
+    phases.mark('migrate');
     if (config.seedOnStart) {
       const { seeded } = await seedDemo(orm.em.fork());
       if (seeded) logger.info('demo PCN seeded');
     }
+    phases.mark('seed');
     const inProcess = new InProcessPlugins(options.inProcessPlugins ?? []);
     await installInProcessPlugins(orm, inProcess, logger);
     const schema = await buildHubSchema();
+    phases.mark('schema');
     const tokens = createTokenVerifier(config.jwt);
     const authenticator = createAuthenticator(tokens, findOrganisationForActor, {
       recognises: isApiKey,
@@ -103,6 +129,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     const pluginWebhookWorker = config.pluginWebhooks.worker
       ? startPluginWebhookWorker({ orm, bus: events, settings: config.pluginWebhooks, logger, inProcess })
       : null;
+    phases.mark('listen');
+    logger.debug({ sinceProcessStartMs: phases.sinceProcessStart(), phases: phases.done() }, 'boot phases');
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
     let stopped: Promise<void> | null = null;
     return {

@@ -7,7 +7,13 @@
 export * from './client/index.js';
 // The hub's own identifier checks (DOMAIN.md section 6), so a plugin validates input exactly as
 // the hub will without depending on anything but the SDK.
-export { isValidDmdCode, isValidNhsNumber, isValidOdsCode, isValidSnomedConceptId, isValidVerhoeff } from '@pcn-hub/schema';
+export {
+  isValidDmdCode,
+  isValidNhsNumber,
+  isValidOdsCode,
+  isValidSnomedConceptId,
+  isValidVerhoeff,
+} from '@pcn-hub/schema';
 // Named, not `export *`: a generated GraphQL type of the same name (the schema may grow a
 // `PluginEventType` enum) then yields to the plugin contract here; both stay importable from
 // their own entry points.

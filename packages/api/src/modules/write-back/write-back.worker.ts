@@ -13,7 +13,12 @@ import {
   type AttemptResult,
   type ClaimedDelivery,
 } from './write-back.outbox.js';
-import { HttpWriteBackTarget, InHubWriteBackTarget, type DeliveryOutcome, type WriteBackTarget } from './write-back.targets.js';
+import {
+  HttpWriteBackTarget,
+  InHubWriteBackTarget,
+  type DeliveryOutcome,
+  type WriteBackTarget,
+} from './write-back.targets.js';
 
 /** Tunables of a worker (from `Config.writeBack`). */
 export type WriteBackWorkerSettings = Config['writeBack'];
@@ -29,6 +34,8 @@ export interface WriteBackWorkerOptions {
 }
 
 const FLUSH_BATCH = 500;
+/** How long finished attempts wait for company before their outcomes are written (one transaction). */
+const FLUSH_LINGER_MS = 4;
 
 /**
  * Delivers the write-back outbox. Claims due deliveries with a lease (FOR UPDATE SKIP LOCKED, so
@@ -115,12 +122,19 @@ export class WriteBackWorker {
         this.again = false;
         const { concurrency, leaseMs } = this.options.settings;
         const free = 2 * concurrency - this.inflight - this.buffer.length;
-        if (this.stopped || free <= 0) break;
+        // Claim in batches: only once the buffer has drained to half the slots (or a slot is free
+        // with nothing buffered), so a busy worker claims about C/2 rows per statement, not one.
+        const lowWater =
+          this.buffer.length <= concurrency / 2 || (this.inflight < concurrency && this.buffer.length === 0);
+        if (this.stopped || free <= 0 || !lowWater) break;
         const started = performance.now();
         const { claimed, hints } = await claimDeliveries(this.options.orm.em.fork(), this.id, free, leaseMs);
         sendHints(this.options.bus, hints);
         if (claimed.length > 0) {
-          this.options.logger.debug({ worker: this.id, claimed: claimed.length, ms: Math.round(performance.now() - started) }, 'write-back claim');
+          this.options.logger.debug(
+            { worker: this.id, claimed: claimed.length, ms: Math.round(performance.now() - started) },
+            'write-back claim',
+          );
         }
         this.buffer.push(...claimed);
         this.pump();
@@ -140,7 +154,8 @@ export class WriteBackWorker {
 
   /** Starts buffered deliveries while there are free slots. */
   private pump(): void {
-    while (this.inflight < this.options.settings.concurrency && this.buffer.length > 0) this.dispatch(this.buffer.shift()!);
+    while (this.inflight < this.options.settings.concurrency && this.buffer.length > 0)
+      this.dispatch(this.buffer.shift()!);
   }
 
   private dispatch(delivery: ClaimedDelivery): void {
@@ -162,7 +177,10 @@ export class WriteBackWorker {
           this.abort.signal,
         );
       } catch (error) {
-        return { kind: 'RETRY', reason: `target failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}` };
+        return {
+          kind: 'RETRY',
+          reason: `target failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`,
+        };
       }
     };
     void attempt().then((outcome) => {
@@ -187,21 +205,39 @@ export class WriteBackWorker {
     return target;
   }
 
-  /** Writes finished attempts in batches; one flush at a time. */
+  /**
+   * Writes finished attempts in batches; one flush at a time. A flush waits a few milliseconds for
+   * other attempts to finish, unless a batch's worth is already waiting: one transaction then
+   * records many outcomes instead of one.
+   */
   private flush(): void {
     if (this.flushing) return;
     this.flushing = (async () => {
+      if (this.results.length < this.options.settings.concurrency / 2 && !this.stopped) {
+        await new Promise((resolve) => setTimeout(resolve, FLUSH_LINGER_MS));
+      }
       while (this.results.length > 0) {
         const batch = this.results.splice(0, FLUSH_BATCH);
         try {
           const started = performance.now();
-          const { hints, nextRetryAt } = await completeAttempts(this.options.orm.em.fork(), this.id, batch, this.options.settings);
+          const { hints, nextRetryAt } = await completeAttempts(
+            this.options.orm.em.fork(),
+            this.id,
+            batch,
+            this.options.settings,
+          );
           sendHints(this.options.bus, hints);
-          this.options.logger.debug({ worker: this.id, recorded: batch.length, ms: Math.round(performance.now() - started) }, 'write-back outcomes');
+          this.options.logger.debug(
+            { worker: this.id, recorded: batch.length, ms: Math.round(performance.now() - started) },
+            'write-back outcomes',
+          );
           if (nextRetryAt !== null) this.wakeAt(nextRetryAt);
         } catch (error) {
           // The leases will expire and the messages go again under the same ids: delayed, not lost.
-          this.options.logger.error({ err: error, worker: this.id, count: batch.length }, 'write-back outcomes not recorded');
+          this.options.logger.error(
+            { err: error, worker: this.id, count: batch.length },
+            'write-back outcomes not recorded',
+          );
         }
       }
     })().finally(() => {
@@ -213,10 +249,13 @@ export class WriteBackWorker {
   private wakeAt(at: number): void {
     if (this.stopped || (this.retryTimer && this.retryTimer.at <= at)) return;
     if (this.retryTimer) clearTimeout(this.retryTimer.timer);
-    const timer = setTimeout(() => {
-      this.retryTimer = null;
-      this.kick();
-    }, Math.max(0, at - Date.now()));
+    const timer = setTimeout(
+      () => {
+        this.retryTimer = null;
+        this.kick();
+      },
+      Math.max(0, at - Date.now()),
+    );
     timer.unref();
     this.retryTimer = { at, timer };
   }
@@ -237,7 +276,14 @@ export class WriteBackWorker {
       const check = (): void => {
         // Buffered deliveries are leased: they are sent too (or, once aborted, fail fast as unknown).
         this.pump();
-        if (this.inflight === 0 && this.buffer.length === 0 && !this.flushing && !this.claiming && this.results.length === 0) resolve();
+        if (
+          this.inflight === 0 &&
+          this.buffer.length === 0 &&
+          !this.flushing &&
+          !this.claiming &&
+          this.results.length === 0
+        )
+          resolve();
         else setTimeout(check, 5);
       };
       check();

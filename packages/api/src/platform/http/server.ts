@@ -144,6 +144,9 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
     formatError,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // The process's own SIGTERM/SIGINT handler drains (WebSockets first, then HTTP, then workers and
+    // the database); Apollo's would race it and re-raise the signal half-way through.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     introspection: !production,
