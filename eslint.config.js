@@ -94,7 +94,7 @@ export default defineConfig(
     languageOptions: {
       parserOptions: {
         // Files outside every tsconfig (root config files) are checked with a default project.
-        projectService: { allowDefaultProject: ['vitest.config.ts'], defaultProject: 'tsconfig.base.json' },
+        projectService: { allowDefaultProject: ['vitest.config.ts', 'vitest.global-setup.ts'], defaultProject: 'tsconfig.base.json' },
         tsconfigRootDir: root,
       },
     },

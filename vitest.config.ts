@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: ['packages/**/src/**/*.test.ts', 'packages/plugins/*/src/**/*.test.ts'],
     setupFiles: ['reflect-metadata'],
+    globalSetup: ['./vitest.global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: 'forks',

@@ -14,7 +14,9 @@ const TARGET_MS = 2000;
 const TARGET_RATIO = 3;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const apiMain = join(root, 'packages/api/dist/main.js');
+// What `pnpm start` runs (the bundle), and the unbundled build for comparison.
+const apiMain = join(root, 'packages/api/dist/bundle/main.mjs');
+const apiMainUnbundled = join(root, 'packages/api/dist/main.js');
 const apiDir = join(root, 'packages/api');
 
 // The bare server lives under packages/api/node_modules so that `@apollo/server` and `graphql`
@@ -60,6 +62,7 @@ async function runPglite() {
     const env = (port) => apiEnv(port, { PCN_HUB_DATA_DIR: join(dir, 'pglite'), DATABASE_URL: '' });
     record('API on PGlite, first start (migrate + seed)', await once([apiMain], env, root));
     record('API on PGlite, restart', await once([apiMain], env, root));
+    record('API on PGlite, restart, unbundled (dist/main.js)', await once([apiMainUnbundled], env, root));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -76,6 +79,7 @@ async function runPostgres() {
       });
     record('API on PostgreSQL, first start (migrate + seed)', await once([apiMain], env, root));
     record('API on PostgreSQL, restart', await once([apiMain], env, root));
+    record('API on PostgreSQL, restart, unbundled (dist/main.js)', await once([apiMainUnbundled], env, root));
   } finally {
     await db.drop();
   }

@@ -9,8 +9,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from './lib/ready.mjs';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
-export const apiMain = join(root, 'packages/api/dist/main.js');
-export const workerMain = join(root, 'packages/api/dist/worker.js');
+// The bundles `pnpm start` and `pnpm worker` run.
+export const apiMain = join(root, 'packages/api/dist/bundle/main.mjs');
+export const workerMain = join(root, 'packages/api/dist/bundle/worker.mjs');
 export const JWT_SECRET = 'write-back-bench-secret-0123456789abcdef';
 export const SIGNING_SECRET = `whsec_${Buffer.from('write-back-bench-signing-key-0123456789').toString('base64')}`;
 

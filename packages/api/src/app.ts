@@ -88,7 +88,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   phases.mark('orm');
   try {
     if (config.migrateOnStart) {
-      const applied = await migrate(orm);
+      const applied = await migrate(orm, logger);
       if (applied.length) logger.info({ applied }, 'migrations applied');
     }
     phases.mark('migrate');

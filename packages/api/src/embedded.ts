@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { startApp } from './app.js';
 import type { Role } from './platform/auth/roles.js';
 import { parseConfig } from './platform/config.js';
+import { projectCacheTemplateDir } from './platform/db/pglite-template.js';
 import { DEMO_USERS } from './seed/demo.js';
 
 /** Options of {@link startEmbeddedHub}. */
@@ -62,6 +63,7 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions = {}): Promis
     HOST: '127.0.0.1',
     PORT: String(options.port ?? 0),
     PCN_HUB_DATA_DIR: 'memory://',
+    PGLITE_TEMPLATE_DIR: projectCacheTemplateDir(),
     SEED_ON_START: String(seed),
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'silent',

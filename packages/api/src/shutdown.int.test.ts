@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startTestHub, TEST_DATABASES, TEST_JWT_SECRET, type TestHub } from './test/harness.js';
 
 /**
- * SIGTERM on the real process, as an orchestrator sends it: the built `main.js` in development
+ * SIGTERM on the real process, as an orchestrator sends it: the bundle `pnpm start` runs (built by
+ * the global setup) in development
  * mode (where Apollo Server would install signal handlers of its own unless told not to) with a
  * live graphql-ws subscription. The process must close the subscription as "going away" (1001)
  * and exit 0 within the grace period, on both databases.
@@ -62,18 +63,13 @@ describe.each(TEST_DATABASES)('SIGTERM on the API process (%s)', (kind) => {
 
   /** Starts the built API on this suite's database; resolves once /readyz answers 200. */
   async function spawnApi(): Promise<{ child: ChildProcess; port: number; log: () => string }> {
-    try {
-      execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-b'], { cwd: root, stdio: 'ignore' });
-    } catch {
-      // Emits even with type errors elsewhere; a stale dist shows up as a failing test below.
-    }
     // The harness's hub mints tokens (the demo data is deterministic, so its users exist in the
     // child's database too) and, on PostgreSQL, provides a migrated and seeded database.
     hub = await startTestHub(kind);
     const database = hub.config.database;
     const port = await freePort();
     let output = '';
-    const spawned = spawn(process.execPath, [`${root}packages/api/dist/main.js`], {
+    const spawned = spawn(process.execPath, [`${root}packages/api/dist/bundle/main.mjs`], {
       env: {
         PATH: process.env.PATH ?? '',
         NODE_ENV: 'development',
@@ -144,8 +140,14 @@ describe.each(TEST_DATABASES)('SIGTERM on the API process (%s)', (kind) => {
     await connected;
     await new Promise((r) => setTimeout(r, 300)); // the subscribe message is processed
     expect(failed).toBeNull();
-    // An idle keep-alive HTTP connection must not hold the drain for its whole grace period.
-    expect((await fetch(`http://127.0.0.1:${api.port}/healthz`)).status).toBe(200);
+    // A query through the schema, the database and the authoriser; the keep-alive connection it
+    // leaves open must not hold the drain for its whole grace period.
+    const viewer = await fetch(`http://127.0.0.1:${api.port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ viewer { id organisation { odsCode } } }' }),
+    });
+    expect(await viewer.json()).toMatchObject({ data: { viewer: { organisation: { odsCode: 'Y99000' } } } });
 
     const result = await terminate(api.child);
     await client.dispose();

@@ -4,7 +4,11 @@ import { ConfigError, parseConfig } from './config.js';
 describe('config', () => {
   it('defaults to embedded PGlite under ./.data/pglite with development keys', () => {
     const config = parseConfig({}, '/srv/hub');
-    expect(config.database).toEqual({ kind: 'pglite', dataDir: '/srv/hub/.data/pglite' });
+    expect(config.database).toEqual({
+      kind: 'pglite',
+      dataDir: '/srv/hub/.data/pglite',
+      templateDir: '/srv/hub/.data/pglite-templates',
+    });
     expect(config.jwt.key).toEqual({ kind: 'development', keyFile: '/srv/hub/.data/dev-signing-key' });
     expect(config.port).toBe(4000);
     expect(config.migrateOnStart).toBe(true);
@@ -13,8 +17,27 @@ describe('config', () => {
     expect(Object.isFrozen(config.limits)).toBe(true);
   });
 
+  it('keeps PGlite templates beside the data directory, off in memory unless given, and off on request', () => {
+    expect(parseConfig({ PCN_HUB_DATA_DIR: 'memory://' }, '/srv/hub').database).toEqual({
+      kind: 'pglite',
+      dataDir: null,
+      templateDir: null,
+    });
+    expect(
+      parseConfig({ PCN_HUB_DATA_DIR: 'memory://', PGLITE_TEMPLATE_DIR: 'cache/t' }, '/srv/hub').database,
+    ).toMatchObject({
+      templateDir: '/srv/hub/cache/t',
+    });
+    expect(parseConfig({ PGLITE_TEMPLATE_DIR: 'off' }, '/srv/hub').database).toMatchObject({ templateDir: null });
+    expect(parseConfig({ MIGRATE_ON_START: 'false' }, '/srv/hub').database).toMatchObject({ templateDir: null });
+  });
+
   it('uses PostgreSQL when DATABASE_URL is set, and does not seed by default', () => {
-    const config = parseConfig({ DATABASE_URL: 'postgres://u@db:5432/hub', DATABASE_POOL_MAX: '25', JWT_SECRET: 'x'.repeat(32) });
+    const config = parseConfig({
+      DATABASE_URL: 'postgres://u@db:5432/hub',
+      DATABASE_POOL_MAX: '25',
+      JWT_SECRET: 'x'.repeat(32),
+    });
     expect(config.database).toEqual({ kind: 'postgresql', url: 'postgres://u@db:5432/hub', poolMax: 25 });
     expect(config.seedOnStart).toBe(false);
   });

@@ -9,7 +9,12 @@ export type JwtKeyConfig =
 /** Where the data lives. */
 export type DatabaseConfig =
   | { readonly kind: 'postgresql'; readonly url: string; readonly poolMax: number }
-  | { readonly kind: 'pglite'; readonly dataDir: string | null };
+  | {
+      readonly kind: 'pglite';
+      readonly dataDir: string | null;
+      /** Where freshly migrated, empty databases are cached to start new ones from (null: off). */
+      readonly templateDir: string | null;
+    };
 
 /** The whole configuration, parsed once from the environment and frozen. */
 export interface Config {
@@ -78,6 +83,7 @@ export const CONFIG_VARIABLES = [
   ['DATABASE_URL', '(unset)', 'PostgreSQL URL. Unset: embedded PGlite under `PCN_HUB_DATA_DIR`.'],
   ['DATABASE_POOL_MAX', '10', 'PostgreSQL connection pool size.'],
   ['PCN_HUB_DATA_DIR', './.data/pglite', 'PGlite data directory; `memory://` keeps it in memory.'],
+  ['PGLITE_TEMPLATE_DIR', '`pglite-templates` beside the data directory; off for `memory://`', 'Cache of a freshly migrated, empty PGlite database (schema only, no data), one per PGlite version and migration list: a new database starts from it instead of running initdb and every migration. `off` disables it; unused when `MIGRATE_ON_START=false`.'],
   ['MIGRATE_ON_START', 'true', 'Apply pending migrations when the server starts; set `false` in production and run `pnpm db:migrate`.'],
   ['SEED_ON_START', 'true on PGlite, else false', 'Seed the demo PCN when the database has no organisations.'],
   ['JWT_ISSUER', 'pcn-hub-dev', 'Expected `iss` claim.'],
@@ -156,9 +162,19 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   const dataDirRaw = env.PCN_HUB_DATA_DIR ?? './.data/pglite';
   const dataDir = dataDirRaw === 'memory://' ? null : resolve(cwd, dataDirRaw);
+  const templateRaw = env.PGLITE_TEMPLATE_DIR;
+  // A template is a migrated database: never used where the server must not migrate.
+  const templateDir =
+    templateRaw === 'off' || !bool(env, 'MIGRATE_ON_START', true)
+      ? null
+      : templateRaw
+        ? resolve(cwd, templateRaw)
+        : dataDir
+          ? resolve(dataDir, '..', 'pglite-templates')
+          : null;
   const database: DatabaseConfig = databaseUrl
     ? { kind: 'postgresql', url: databaseUrl.toString(), poolMax: int(env, 'DATABASE_POOL_MAX', 10, 1, 500) }
-    : { kind: 'pglite', dataDir };
+    : { kind: 'pglite', dataDir, templateDir };
 
   const jwksUrl = url(env, 'JWT_JWKS_URL', ['https:', 'http:']);
   let key: JwtKeyConfig;

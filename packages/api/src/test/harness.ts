@@ -4,6 +4,7 @@ import pg from 'pg';
 import { syntheticNhsNumber } from '@pcn-hub/schema';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { parseConfig, type Config } from '../platform/config.js';
+import { projectCacheTemplateDir } from '../platform/db/pglite-template.js';
 import { startApp, type HubApp, type StartOptions } from '../app.js';
 import type { Role } from '../platform/auth/roles.js';
 import { DEMO_USERS } from '../seed/demo.js';
@@ -71,6 +72,7 @@ export async function startTestHub(
     HOST: '127.0.0.1',
     PORT: '0',
     PCN_HUB_DATA_DIR: 'memory://',
+    PGLITE_TEMPLATE_DIR: projectCacheTemplateDir(),
     SEED_ON_START: 'true',
     JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',

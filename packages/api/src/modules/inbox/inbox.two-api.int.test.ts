@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from 'graphql-ws';
@@ -94,12 +94,7 @@ for (const variant of variants) {
     const clients: Client[] = [];
 
     beforeAll(async () => {
-      // The second process runs the built server; tsc -b is incremental and quick when up to date.
-      try {
-        execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-b'], { cwd: root, stdio: 'ignore' });
-      } catch {
-        // Emits even with type errors elsewhere; a stale dist shows up as a failing test below.
-      }
+      // The second process runs the built server (compiled by the global setup).
       const started = await startTestHub('postgresql', variant.env);
       hub = started;
       const port = await freePort();

@@ -1,10 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../../../', import.meta.url));
-const workerDist = `${root}packages/api/dist/worker.js`;
+// The bundle `pnpm worker` runs (built by the global setup).
+const workerBundle = `${root}packages/api/dist/bundle/worker.mjs`;
 const script = `${root}bench/write-back-crash.mjs`;
 const databaseUrl = process.env.TEST_DATABASE_URL;
 
@@ -19,11 +20,10 @@ interface CrashSummary {
 }
 
 // The worker runs as its own OS process and is killed with SIGKILL, so this needs PostgreSQL (a
-// PGlite database belongs to one process) and the built dist (CI builds before testing).
+// PGlite database belongs to one process).
 describe.skipIf(!databaseUrl)('write-back crash test (small: 300 entries, 3 kill -9s; PostgreSQL only)', () => {
-  it('loses nothing, duplicates nothing and leaves nothing pending when the worker is killed at random', async (ctx) => {
-    if (!existsSync(workerDist)) spawnSync('npx', ['tsc', '-b'], { cwd: root, stdio: 'ignore' });
-    if (!existsSync(workerDist)) ctx.skip('packages/api/dist is missing: run `pnpm build` first');
+  it('loses nothing, duplicates nothing and leaves nothing pending when the worker is killed at random', async () => {
+    expect(existsSync(workerBundle), 'the global setup builds the worker bundle').toBe(true);
     const child = spawn(process.execPath, [script, '300', '3'], {
       cwd: root,
       env: { ...process.env, BENCH_DATABASE_URL: databaseUrl },

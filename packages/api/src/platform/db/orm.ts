@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { Migrator } from '@mikro-orm/migrations';
 import type { MikroORM, Options } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
@@ -6,6 +6,7 @@ import type { DatabaseConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { discardTemplate, isFreshDatabase, readTemplate, saveTemplate, type DumpsDataDir } from './pglite-template.js';
 
 /** The EntityManager every service receives: same API on PGlite and PostgreSQL. */
 export type Em = SqlEntityManager;
@@ -53,19 +54,57 @@ export async function createOrm(database: DatabaseConfig, logger?: Logger): Prom
     } as Parameters<(typeof import('@mikro-orm/postgresql'))['MikroORM']['init']>[0]);
     return orm as unknown as Orm;
   }
+  const fresh = isFreshDatabase(database.dataDir);
+  const template = fresh && database.templateDir ? await readTemplate(database.templateDir) : null;
+  if (template && database.templateDir) {
+    try {
+      const orm = await openPglite(database, logger, template);
+      // Loading happens on first use: make it happen here, where a bad template can be dropped.
+      await orm.em.getConnection().execute('select 1');
+      PGLITE_ORIGIN.set(orm, { fresh, fromTemplate: true, templateDir: database.templateDir });
+      return orm;
+    } catch (error) {
+      logger?.warn({ err: error }, 'PGlite template did not load; creating the database from scratch');
+      await discardTemplate(database.templateDir);
+      if (database.dataDir) rmSync(database.dataDir, { recursive: true, force: true });
+    }
+  }
+  const orm = await openPglite(database, logger, null);
+  PGLITE_ORIGIN.set(orm, { fresh, fromTemplate: false, templateDir: database.templateDir });
+  return orm;
+}
+
+/** How a PGlite database was opened: new or existing, from a template or from initdb. */
+const PGLITE_ORIGIN = new WeakMap<Orm, { fresh: boolean; fromTemplate: boolean; templateDir: string | null }>();
+
+async function openPglite(
+  database: Extract<DatabaseConfig, { kind: 'pglite' }>,
+  logger: Logger | undefined,
+  template: Blob | null,
+): Promise<Orm> {
   if (database.dataDir) mkdirSync(database.dataDir, { recursive: true });
   const { MikroORM: PgliteMikroORM } = await import('@mikro-orm/pglite');
   const orm = await PgliteMikroORM.init({
     ...baseOptions(logger),
     dbName: database.dataDir ?? 'memory://',
+    // A factory: the ORM deep-copies plain option objects, which a Blob does not survive.
+    ...(template ? { driverOptions: () => ({ loadDataDir: template }) } : {}),
   } as Parameters<(typeof import('@mikro-orm/pglite'))['MikroORM']['init']>[0]);
   return orm as unknown as Orm;
 }
 
-/** Applies pending migrations; returns the names applied. */
-export async function migrate(orm: Orm): Promise<string[]> {
-  const applied = await orm.migrator.up();
-  return applied.map((migration) => migration.name);
+/**
+ * Applies pending migrations; returns the names applied. A PGlite database that was created from
+ * scratch and has just received every migration becomes the template for the next new one.
+ */
+export async function migrate(orm: Orm, logger?: Logger): Promise<string[]> {
+  const applied = (await orm.migrator.up()).map((migration) => migration.name);
+  const origin = PGLITE_ORIGIN.get(orm);
+  if (origin?.fresh && !origin.fromTemplate && origin.templateDir && applied.length === MIGRATIONS.length) {
+    const connection = orm.em.getConnection() as unknown as { getNativeClient(): Promise<DumpsDataDir> };
+    await saveTemplate(origin.templateDir, await connection.getNativeClient(), logger);
+  }
+  return applied;
 }
 
 /** True when every committed migration has been applied (readiness). */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createOrm, migrate, type Orm } from '../../db/orm.js';
 import { createLogger } from '../../logger.js';
+import { projectCacheTemplateDir } from '../../db/pglite-template.js';
 
 const quiet = createLogger('silent');
 
@@ -48,7 +49,7 @@ export async function createScratchPostgres(
 /** Opens a fresh, migrated database of `kind` (no demo data). */
 export async function openScratchDatabase(kind: 'pglite' | 'postgresql', poolMax = 10): Promise<ScratchDatabase> {
   if (kind === 'pglite') {
-    const orm = await createOrm({ kind: 'pglite', dataDir: null }, quiet);
+    const orm = await createOrm({ kind: 'pglite', dataDir: null, templateDir: projectCacheTemplateDir() }, quiet);
     await migrate(orm);
     return { kind, orm, url: null, drop: () => orm.close(true) };
   }
