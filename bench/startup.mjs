@@ -56,11 +56,27 @@ async function runBare() {
   record('bare Apollo Server 5 hello-world', await once([bareFile], (port) => ({ PORT: String(port) }), root));
 }
 
+// New PGlite databases start from a template of a freshly migrated one (PGLITE_TEMPLATE_DIR); one
+// directory shared by every run, filled once before the measured runs.
+const templateDir = await mkdtemp(join(tmpdir(), 'pcn-hub-bench-templates-'));
+
+async function warmTemplate() {
+  const dir = await mkdtemp(join(tmpdir(), 'pcn-hub-bench-'));
+  try {
+    const env = (port) => apiEnv(port, { PCN_HUB_DATA_DIR: join(dir, 'pglite'), PGLITE_TEMPLATE_DIR: templateDir, DATABASE_URL: '' });
+    await once([apiMain], env, root);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function runPglite() {
   const dir = await mkdtemp(join(tmpdir(), 'pcn-hub-bench-'));
   try {
-    const env = (port) => apiEnv(port, { PCN_HUB_DATA_DIR: join(dir, 'pglite'), DATABASE_URL: '' });
-    record('API on PGlite, first start (migrate + seed)', await once([apiMain], env, root));
+    const cold = (port) => apiEnv(port, { PCN_HUB_DATA_DIR: join(dir, 'cold', 'pglite'), PGLITE_TEMPLATE_DIR: 'off', DATABASE_URL: '' });
+    record('API on PGlite, first start, no template (initdb + migrate + seed)', await once([apiMain], cold, root));
+    const env = (port) => apiEnv(port, { PCN_HUB_DATA_DIR: join(dir, 'pglite'), PGLITE_TEMPLATE_DIR: templateDir, DATABASE_URL: '' });
+    record('API on PGlite, first start from the template (+ seed)', await once([apiMain], env, root));
     record('API on PGlite, restart', await once([apiMain], env, root));
     record('API on PGlite, restart, unbundled (dist/main.js)', await once([apiMainUnbundled], env, root));
   } finally {
@@ -90,6 +106,7 @@ await writeFile(bareFile, BARE_SERVER);
 const pgVersion = await postgresVersion();
 const loadBefore = loadavg()[0];
 try {
+  await warmTemplate();
   // Interleaved, so that drift in machine load spreads over every case alike.
   for (let i = 0; i < RUNS; i++) {
     process.stderr.write(`run ${i + 1}/${RUNS}\n`);
@@ -99,6 +116,7 @@ try {
   }
 } finally {
   await rm(bareDir, { recursive: true, force: true });
+  await rm(templateDir, { recursive: true, force: true });
 }
 
 const bare = summarise(results.get('bare Apollo Server 5 hello-world'));
