@@ -205,12 +205,19 @@ describeEachDatabase('inbox query', (hub) => {
       statements += 1;
       original(context);
     };
+    // The hook also sees the hub's background workers (write-back, webhooks, pruning) when one of
+    // them polls during the request; they can only add statements, so the fewest of three runs is
+    // the request's own count.
     const count = async (first: number): Promise<number> => {
-      statements = 0;
-      const res = await hub().gql<{ inbox: Page }>(RICH, { first }, 'hub.anp3');
-      expect(res.errors).toBeUndefined();
-      expect(res.data!.inbox.edges).toHaveLength(first);
-      return statements;
+      let fewest = Number.POSITIVE_INFINITY;
+      for (let run = 0; run < 3; run++) {
+        statements = 0;
+        const res = await hub().gql<{ inbox: Page }>(RICH, { first }, 'hub.anp3');
+        expect(res.errors).toBeUndefined();
+        expect(res.data!.inbox.edges).toHaveLength(first);
+        fewest = Math.min(fewest, statements);
+      }
+      return fewest;
     };
     try {
       await count(10); // warms the token's organisation cache
