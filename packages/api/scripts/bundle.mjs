@@ -9,6 +9,12 @@
 // else, including the ORM's drivers, is inside, so each library exists exactly once
 // (graphql in particular: two copies would fail with "another module or realm").
 //
+// graphql's `instanceOf` is built in production mode whatever NODE_ENV says. Outside production,
+// graphql-js guards every failed type test (isObjectType, isNonNullType, ...) with a check for a
+// second copy of graphql loaded beside it; the bundle holds exactly one copy by construction, so
+// the guard can never fire, yet it cost about 40 ms of a restart and some of every request's
+// validation. The build fails if graphql's source stops matching, rather than silently keeping it.
+//
 // --if-stale: do nothing when the bundle is newer than every compiled file it is made from (the
 // API's and @pcn-hub/schema's dist) and than the lockfile.
 import { readdir, rm, stat } from 'node:fs/promises';
@@ -44,12 +50,24 @@ async function upToDate() {
 
 if (process.argv.includes('--if-stale') && (await upToDate())) process.exit(0);
 
+/** Rewrites graphql's jsutils/instanceOf to its production form (see above). */
+const graphqlInstanceOfInProductionMode = {
+  name: 'graphql-instanceof-production',
+  transform(code, id) {
+    if (!/[\\/]graphql[\\/]jsutils[\\/]instanceOf\.m?js$/.test(id)) return null;
+    const guard = /globalThis\.process\s*&&(?:\s*\/\/[^\n]*\n)?\s*process\.env\.NODE_ENV === ['"]production['"]/;
+    if (!guard.test(code)) throw new Error(`${id}: graphql's production-mode test has changed; update scripts/bundle.mjs`);
+    return { code: code.replace(guard, 'true'), map: null };
+  },
+};
+
 const started = performance.now();
 const bundle = await rolldown({
   input: { main: `${dist}main.js`, worker: `${dist}worker.js` },
   platform: 'node',
   external: [/^@electric-sql\/pglite(\/|$)/, 'pg-native', /^node:/],
   logLevel: 'warn',
+  plugins: [graphqlInstanceOfInProductionMode],
   onwarn(warning, warn) {
     // Circular imports inside libraries (MikroORM, kysely) are theirs and harmless once bundled.
     if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'EVAL') return;

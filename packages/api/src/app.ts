@@ -79,6 +79,13 @@ async function installInProcessPlugins(orm: Orm, plugins: InProcessPlugins, logg
   await plugins.install(orm, pcns[0]!.id);
 }
 
+/**
+ * How long the API's own workers wait before their first sweep of the backlog. Their first
+ * statements on a just-opened database are slow (cold caches: about 75 ms on PGlite, where they
+ * would queue the first requests behind them); work committed meanwhile still wakes them at once.
+ */
+const IN_PROCESS_WORKER_FIRST_SWEEP_MS = 250;
+
 /** Boot: config -> ORM -> migrations -> seed -> schema -> server. */
 export async function startApp(config: Config, options: StartOptions = {}): Promise<HubApp> {
   const logger = createLogger(config.logLevel);
@@ -123,11 +130,25 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       await events.close();
       throw error;
     }
+    // In-process workers hold their start-up sweeps back a moment: the first requests come first.
     const writeBackWorker = config.writeBack.worker
-      ? startWriteBackWorker({ orm, bus: events, settings: config.writeBack, logger })
+      ? startWriteBackWorker({
+          orm,
+          bus: events,
+          settings: config.writeBack,
+          logger,
+          firstSweepDelayMs: IN_PROCESS_WORKER_FIRST_SWEEP_MS,
+        })
       : null;
     const pluginWebhookWorker = config.pluginWebhooks.worker
-      ? startPluginWebhookWorker({ orm, bus: events, settings: config.pluginWebhooks, logger, inProcess })
+      ? startPluginWebhookWorker({
+          orm,
+          bus: events,
+          settings: config.pluginWebhooks,
+          logger,
+          inProcess,
+          firstWakeDelayMs: IN_PROCESS_WORKER_FIRST_SWEEP_MS,
+        })
       : null;
     phases.mark('listen');
     logger.debug({ sinceProcessStartMs: phases.sinceProcessStart(), phases: phases.done() }, 'boot phases');

@@ -67,9 +67,16 @@ export function canPullAt(state: CapacityState): boolean {
   return state !== 'HARD_LIMIT';
 }
 
-const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+// Made on first use: a time-zone formatter loads the zone data (about 15 ms, off the start path).
+let londonDateFormat: Intl.DateTimeFormat | null = null;
 
 /** The calendar date in Europe/London (the PCN's day), as YYYY-MM-DD. */
 export function londonDate(at: Date): string {
-  return LONDON_DATE.format(at);
+  londonDateFormat ??= new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  return londonDateFormat.format(at);
 }

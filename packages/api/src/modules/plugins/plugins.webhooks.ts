@@ -73,6 +73,7 @@ export function backoffDelay(baseMs: number, attempt: number, random = Math.rand
  */
 export class PluginWebhookWorker {
   private timer: NodeJS.Timeout | null = null;
+  private firstWake: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
@@ -87,13 +88,19 @@ export class PluginWebhookWorker {
     private readonly inProcess: InProcessPlugins = new InProcessPlugins(),
   ) {}
 
-  start(): this {
+  /** `firstWakeDelayMs`: as the write-back worker's first sweep (new events still wake it at once). */
+  start(firstWakeDelayMs = 0): this {
     this.unsubscribe = this.bus.onHint((hint) => {
       if (PLUGIN_STREAM_FAMILIES.some((family) => hint.stream.startsWith(`${family}:`))) this.wake();
     });
     this.timer = setInterval(() => this.wake(), this.settings.pollMs);
     this.timer.unref();
-    this.wake();
+    if (firstWakeDelayMs > 0) {
+      this.firstWake = setTimeout(() => this.wake(), firstWakeDelayMs);
+      this.firstWake.unref();
+    } else {
+      this.wake();
+    }
     return this;
   }
 
@@ -268,6 +275,7 @@ export class PluginWebhookWorker {
     this.stopped = true;
     this.unsubscribe?.();
     if (this.timer) clearInterval(this.timer);
+    if (this.firstWake) clearTimeout(this.firstWake);
     this.abort.abort();
     await this.idle().catch(() => undefined);
   }
@@ -280,6 +288,9 @@ export function startPluginWebhookWorker(options: {
   settings: PluginWebhookSettings;
   logger: Logger;
   inProcess?: InProcessPlugins;
+  firstWakeDelayMs?: number;
 }): PluginWebhookWorker {
-  return new PluginWebhookWorker(options.orm, options.bus, options.settings, options.logger, options.inProcess).start();
+  return new PluginWebhookWorker(options.orm, options.bus, options.settings, options.logger, options.inProcess).start(
+    options.firstWakeDelayMs,
+  );
 }

@@ -160,6 +160,31 @@ describeEachDatabase(
         await worker.stop(1000);
       }
     });
+
+    it('a worker told to hold its first sweep back leaves the backlog until then, yet new work wakes it at once', async () => {
+      // No worker runs after the previous test. The backlog: a delivery saved while none ran.
+      const backlog = await recordAndSave(hub(), 'hub.anp1', { nhsNumber: patientAt(3, 31), entries: [coded()] });
+      const app = hub().app;
+      const started = performance.now();
+      const worker = startWriteBackWorker({
+        orm: app.orm,
+        bus: app.events,
+        settings: { ...app.config.writeBack, pollMs: 600_000 }, // only the sweep or a hint can wake it
+        logger: app.logger,
+        firstSweepDelayMs: 8_000,
+      });
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const waiting = await getConsultation(hub(), 'hub.anp1', backlog.id);
+        expect(waiting.entries[0]!.writeBack!.state).toBe('PENDING');
+        const fresh = await recordAndSave(hub(), 'hub.anp1', { nhsNumber: patientAt(3, 32), entries: [coded()] });
+        await entryState(hub(), fresh.id, 'DELIVERED');
+        await entryState(hub(), backlog.id, 'DELIVERED'); // claimed in the same round
+        expect(performance.now() - started).toBeLessThan(8_000);
+      } finally {
+        await worker.stop(1000);
+      }
+    });
   },
   {
     WRITE_BACK_POLL_MS: '50',

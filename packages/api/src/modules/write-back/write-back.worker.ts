@@ -31,6 +31,12 @@ export interface WriteBackWorkerOptions {
   readonly workerId?: string;
   /** Chooses the target of a delivery; default: the practice's configured target (in-hub when none). */
   readonly targetFor?: (delivery: ClaimedDelivery) => WriteBackTarget;
+  /**
+   * Delay before the first sweep (retaking expired leases, claiming the backlog); 0: at once. The
+   * API process sets it so its first requests are not queued behind the sweep's statements (on
+   * PGlite they share one connection and one thread). New work still wakes the worker at once.
+   */
+  readonly firstSweepDelayMs?: number;
 }
 
 const FLUSH_BATCH = 500;
@@ -75,8 +81,19 @@ export class WriteBackWorker {
     this.every(settings.pollMs, () => this.kick());
     this.every(Math.max(100, Math.min(Math.floor(settings.leaseMs / 2), 5000)), () => void this.reap());
     // A restarted worker retakes what a dead one left at once, not a reaper period later.
-    void this.reap();
-    this.kick();
+    const sweep = (): void => {
+      if (this.stopped) return;
+      void this.reap();
+      this.kick();
+    };
+    const delay = this.options.firstSweepDelayMs ?? 0;
+    if (delay > 0) {
+      const timer = setTimeout(sweep, delay);
+      timer.unref();
+      this.timers.add(timer);
+    } else {
+      sweep();
+    }
     return this;
   }
 

@@ -6,12 +6,21 @@ import type { DatabaseConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
-import { discardTemplate, isFreshDatabase, readTemplate, saveTemplate, type DumpsDataDir } from './pglite-template.js';
+import {
+  discardTemplate,
+  isFreshDatabase,
+  readTemplate,
+  saveTemplate,
+  unpackTemplate,
+  type DumpsDataDir,
+} from './pglite-template.js';
 
 /** The EntityManager every service receives: same API on PGlite and PostgreSQL. */
 export type Em = SqlEntityManager;
 /** The ORM, whichever driver runs underneath. */
 export type Orm = MikroORM & { em: Em };
+
+const MIGRATIONS_TABLE = 'mikro_orm_migrations';
 
 /** Options shared by both drivers; the driver and connection are added per kind. */
 function baseOptions(logger: Logger | undefined): Partial<Options> {
@@ -20,7 +29,7 @@ function baseOptions(logger: Logger | undefined): Partial<Options> {
     extensions: [Migrator],
     migrations: {
       migrationsList: MIGRATIONS,
-      tableName: 'mikro_orm_migrations',
+      tableName: MIGRATIONS_TABLE,
       transactional: true,
       allOrNothing: true,
       snapshot: false,
@@ -55,20 +64,34 @@ export async function createOrm(database: DatabaseConfig, logger?: Logger): Prom
     return orm as unknown as Orm;
   }
   const fresh = isFreshDatabase(database.dataDir);
-  const template = fresh && database.templateDir ? await readTemplate(database.templateDir) : null;
-  if (template && database.templateDir) {
+  const { templateDir, dataDir } = database;
+  if (fresh && templateDir) {
+    let opened: Orm | null = null;
     try {
-      const orm = await openPglite(database, logger, template);
+      // On disk the template is unpacked natively; in memory PGlite loads the tarball itself.
+      const template = dataDir ? unpackTemplate(templateDir, dataDir) : await readTemplate(templateDir);
+      if (!template) return await openPgliteFrom(database, logger, fresh);
+      const orm = (opened = await openPglite(database, logger, template === true ? null : template));
       // Loading happens on first use: make it happen here, where a bad template can be dropped.
       await orm.em.getConnection().execute('select 1');
-      PGLITE_ORIGIN.set(orm, { fresh, fromTemplate: true, templateDir: database.templateDir });
+      PGLITE_ORIGIN.set(orm, { fresh, fromTemplate: true, templateDir });
       return orm;
     } catch (error) {
       logger?.warn({ err: error }, 'PGlite template did not load; creating the database from scratch');
-      await discardTemplate(database.templateDir);
-      if (database.dataDir) rmSync(database.dataDir, { recursive: true, force: true });
+      await opened?.close(true).catch(() => undefined);
+      await discardTemplate(templateDir);
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     }
   }
+  return openPgliteFrom(database, logger, fresh);
+}
+
+/** Opens an existing PGlite database, or creates one with initdb. */
+async function openPgliteFrom(
+  database: Extract<DatabaseConfig, { kind: 'pglite' }>,
+  logger: Logger | undefined,
+  fresh: boolean,
+): Promise<Orm> {
   const orm = await openPglite(database, logger, null);
   PGLITE_ORIGIN.set(orm, { fresh, fromTemplate: false, templateDir: database.templateDir });
   return orm;
@@ -98,6 +121,7 @@ async function openPglite(
  * scratch and has just received every migration becomes the template for the next new one.
  */
 export async function migrate(orm: Orm, logger?: Logger): Promise<string[]> {
+  if (await everyMigrationRecorded(orm)) return [];
   const applied = (await orm.migrator.up()).map((migration) => migration.name);
   const origin = PGLITE_ORIGIN.get(orm);
   if (origin?.fresh && !origin.fromTemplate && origin.templateDir && applied.length === MIGRATIONS.length) {
@@ -109,6 +133,20 @@ export async function migrate(orm: Orm, logger?: Logger): Promise<string[]> {
 
 /** True when every committed migration has been applied (readiness). */
 export async function migrationsApplied(orm: Orm): Promise<boolean> {
-  const pending = await orm.migrator.getPending();
-  return pending.length === 0;
+  return everyMigrationRecorded(orm);
+}
+
+/**
+ * One query against the migrations table instead of the migrator's own bookkeeping (which costs
+ * tens of milliseconds on every start and readiness probe). A missing table means none has run.
+ */
+async function everyMigrationRecorded(orm: Orm): Promise<boolean> {
+  const em: Em = orm.em;
+  const rows = await em
+    .getConnection()
+    .execute<{ name: string }[]>(`select name from ${MIGRATIONS_TABLE}`)
+    .catch(() => null);
+  if (!rows) return false;
+  const recorded = new Set(rows.map((row) => row.name));
+  return MIGRATIONS.every((migration) => recorded.has(migration.name));
 }

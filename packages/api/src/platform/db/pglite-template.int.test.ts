@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from './migrations/index.js';
-import { createOrm, migrate, type Orm } from './orm.js';
+import { createOrm, migrate, migrationsApplied, type Orm } from './orm.js';
 import { templateKey } from './pglite-template.js';
 
 /**
@@ -57,6 +57,25 @@ describe('PGlite templates', () => {
     }
   });
 
+  it('unpacks into a data directory through a staging directory that it removes, with litter of a killed unpack', async () => {
+    const parent = join(dir, 'staged');
+    mkdirSync(join(parent, 'pglite.unpacking-999999', 'base'), { recursive: true });
+    writeFileSync(join(parent, 'pglite.unpacking-999999', 'base', 'half-written'), 'x');
+    const orm = await open(join(parent, 'pglite'));
+    expect(await migrate(orm)).toEqual([]);
+    expect(await readdir(parent)).toEqual(['pglite']);
+    expect(existsSync(join(parent, 'pglite', 'PG_VERSION'))).toBe(true);
+  });
+
+  it('answers readiness from the migrations table: a database missing one migration record is not ready', async () => {
+    const orm = await open(null);
+    expect(await migrationsApplied(orm)).toBe(true);
+    await orm.em
+      .getConnection()
+      .execute('delete from mikro_orm_migrations where name = ?', [MIGRATIONS[MIGRATIONS.length - 1]!.name]);
+    expect(await migrationsApplied(orm)).toBe(false);
+  });
+
   it('never loads the template into an existing data directory', async () => {
     const orm = await open(join(dir, 'data')); // written to by the previous test
     const names = await orm.em
@@ -73,5 +92,15 @@ describe('PGlite templates', () => {
     expect(files).toEqual([`pglite-${templateKey()}.tar`]);
     const again = await open(null);
     expect(await migrate(again)).toEqual([]);
+  });
+
+  it('drops a truncated template for an on-disk database too, leaving neither a staging directory nor a half-made database', async () => {
+    const good = await readFile(templateFile());
+    await writeFile(templateFile(), good.subarray(0, 1024 * 1024 + 100)); // cut inside a file's body
+    const parent = join(dir, 'truncated');
+    const orm = await open(join(parent, 'pglite'));
+    expect(await readdir(parent)).toEqual(['pglite']);
+    expect(await migrate(orm)).toEqual(MIGRATIONS.map((m) => m.name));
+    expect(await orm.em.getConnection().execute('select id from organisation')).toEqual([]);
   });
 });

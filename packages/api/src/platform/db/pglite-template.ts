@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../logger.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -63,6 +63,82 @@ export async function readTemplate(dir: string): Promise<Blob | null> {
   }
 }
 
+/**
+ * Unpacks the template straight into a new on-disk data directory with Node's own file system
+ * calls, so PGlite then opens it like an existing database. Handing PGlite the tarball instead
+ * (`loadDataDir`) writes every file through its WebAssembly file system, about 1 s for the 43 MB
+ * template against about 0.1 s here. The files land in a sibling directory that is renamed into
+ * place at the end: a process killed midway leaves no half-made database behind. Returns false
+ * when there is no template; throws when the template is unreadable (the caller discards it).
+ */
+export function unpackTemplate(dir: string, dataDir: string): boolean {
+  let tar: Buffer;
+  try {
+    tar = readFileSync(templatePath(dir));
+  } catch {
+    return false;
+  }
+  const staging = `${dataDir}.unpacking-${process.pid}`;
+  // What a killed unpack left behind (one process owns a PGlite data directory at a time).
+  const parent = dirname(dataDir);
+  const stale = `${basename(dataDir)}.unpacking-`;
+  if (existsSync(parent)) {
+    for (const name of readdirSync(parent)) {
+      if (name.startsWith(stale)) rmSync(join(parent, name), { recursive: true, force: true });
+    }
+  }
+  try {
+    mkdirSync(staging, { recursive: true, mode: 0o700 });
+    for (const entry of tarEntries(tar)) {
+      const target = normalize(join(staging, entry.path));
+      if (!target.startsWith(staging + sep)) throw new Error('template entry outside the data directory');
+      if (entry.kind === 'directory') {
+        mkdirSync(target, { recursive: true, mode: 0o700 });
+      } else {
+        mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+        writeFileSync(target, entry.body, { mode: 0o600 });
+      }
+    }
+    if (!existsSync(join(staging, 'PG_VERSION'))) throw new Error('template holds no PG_VERSION');
+    rmSync(dataDir, { recursive: true, force: true }); // empty: isFreshDatabase said so
+    renameSync(staging, dataDir);
+    return true;
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+interface TarEntry {
+  readonly path: string;
+  readonly kind: 'file' | 'directory';
+  readonly body: Buffer;
+}
+
+/** The entries of a ustar archive as PGlite's dumpDataDir writes it (regular files and directories). */
+function* tarEntries(tar: Buffer): Generator<TarEntry> {
+  const text = (from: number, length: number): string => {
+    const field = tar.subarray(from, from + length);
+    const end = field.indexOf(0);
+    return field.subarray(0, end === -1 ? length : end).toString('utf8');
+  };
+  let offset = 0;
+  while (offset + 512 <= tar.length) {
+    if (tar.subarray(offset, offset + 512).every((byte) => byte === 0)) return; // end of archive
+    const name = text(offset, 100);
+    const prefix = text(offset + 345, 155);
+    const size = Number.parseInt(text(offset + 124, 12).trim() || '0', 8);
+    const type = String.fromCharCode(tar[offset + 156] ?? 0);
+    if (!Number.isSafeInteger(size) || size < 0 || offset + 512 + size > tar.length) throw new Error('template truncated');
+    const path = (prefix ? `${prefix}/${name}` : name).replace(/^\/+/, '');
+    const body = tar.subarray(offset + 512, offset + 512 + size);
+    offset += 512 + Math.ceil(size / 512) * 512;
+    if (type === '5') yield { path, kind: 'directory', body };
+    else if (type === '0' || type === '\0') yield { path, kind: 'file', body };
+    else throw new Error(`template entry of unsupported type ${JSON.stringify(type)}`);
+  }
+}
+
 /** Forgets a template that failed to load. */
 export async function discardTemplate(dir: string): Promise<void> {
   await rm(templatePath(dir), { force: true });
@@ -70,6 +146,7 @@ export async function discardTemplate(dir: string): Promise<void> {
 
 /** Something that can dump its data directory (a PGlite instance). */
 export interface DumpsDataDir {
+  exec(sql: string): Promise<unknown>;
   dumpDataDir(compression?: 'none' | 'gzip' | 'auto'): Promise<Blob>;
 }
 
@@ -82,6 +159,9 @@ export async function saveTemplate(dir: string, pglite: DumpsDataDir, logger?: L
   if (existsSync(target)) return;
   try {
     const started = performance.now();
+    // A checkpoint first: a database opened from the dump then has no WAL to replay (opening an
+    // unpacked template takes about 0.25 s instead of 0.5 s).
+    await pglite.exec('checkpoint');
     const dump = await pglite.dumpDataDir('none');
     await mkdir(dir, { recursive: true, mode: 0o700 });
     const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
