@@ -99,6 +99,7 @@ async function main() {
         SEED_ON_START: 'false',
         LOG_LEVEL: 'silent',
         WRITE_BACK_WORKER: 'false',
+        PLUGIN_WEBHOOK_WORKER: 'false',
         JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
       }),
     );
@@ -139,10 +140,16 @@ async function main() {
         ['rich', RICH],
       ]) {
         for (const first of [10, 50, 200]) {
-          statements = 0;
-          seen = [];
-          await post(first, query);
-          statementsAt[name][first] = statements;
+          // The fewest of three: anything else polling the database (the event pruner, the
+          // subscription relay) can only add statements to one request's count.
+          let fewest = Number.POSITIVE_INFINITY;
+          for (let run = 0; run < 3; run++) {
+            statements = 0;
+            seen = [];
+            await post(first, query);
+            fewest = Math.min(fewest, statements);
+          }
+          statementsAt[name][first] = fewest;
           if (process.env.BENCH_SQL === '1' && name === 'bench' && first === 50) await explain(db.url, seen);
         }
       }
