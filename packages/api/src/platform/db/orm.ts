@@ -121,7 +121,7 @@ async function openPglite(
  * scratch and has just received every migration becomes the template for the next new one.
  */
 export async function migrate(orm: Orm, logger?: Logger): Promise<string[]> {
-  if (await everyMigrationRecorded(orm)) return [];
+  if (await migrationsApplied(orm)) return [];
   const applied = (await orm.migrator.up()).map((migration) => migration.name);
   const origin = PGLITE_ORIGIN.get(orm);
   if (origin?.fresh && !origin.fromTemplate && origin.templateDir && applied.length === MIGRATIONS.length) {
@@ -131,16 +131,12 @@ export async function migrate(orm: Orm, logger?: Logger): Promise<string[]> {
   return applied;
 }
 
-/** True when every committed migration has been applied (readiness). */
-export async function migrationsApplied(orm: Orm): Promise<boolean> {
-  return everyMigrationRecorded(orm);
-}
-
 /**
- * One query against the migrations table instead of the migrator's own bookkeeping (which costs
- * tens of milliseconds on every start and readiness probe). A missing table means none has run.
+ * True when every committed migration has been applied (readiness; `migrate`'s fast path). One
+ * query against the migrations table instead of the migrator's own bookkeeping, which costs tens of
+ * milliseconds on every start and readiness probe. A missing table means none has run.
  */
-async function everyMigrationRecorded(orm: Orm): Promise<boolean> {
+export async function migrationsApplied(orm: Orm): Promise<boolean> {
   const em: Em = orm.em;
   const rows = await em
     .getConnection()
