@@ -67,6 +67,10 @@ export async function startEmbeddedHub(options: EmbeddedHubOptions = {}): Promis
     SEED_ON_START: String(seed),
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'silent',
+    // A test hub is driven hard by one test process: throttling off unless a test asks for it.
+    RATE_LIMIT_AUTH_FAILURES: '0',
+    RATE_LIMIT_KEY_FAILURES: '0',
+    RATE_LIMIT_REQUESTS: '0',
     ...options.env,
   });
   const app = await startApp(config);

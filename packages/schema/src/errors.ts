@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'GRAPHQL_VALIDATION_FAILED',
   /** The request body is larger than the server accepts. */
   'PAYLOAD_TOO_LARGE',
+  /** Too many requests or failed sign-ins; HTTP 429, retry after `extensions.retryAfter` seconds (also the `Retry-After` header). */
+  'RATE_LIMITED',
   /** A dependency (the database) is not available; the request may be retried. */
   'SERVICE_UNAVAILABLE',
   /** Anything unexpected; `extensions.correlationId` finds the detail in the server log. */

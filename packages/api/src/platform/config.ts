@@ -29,6 +29,8 @@ export interface Config {
     readonly audience: string;
     readonly key: JwtKeyConfig;
     readonly maxTokenLifetimeSeconds: number;
+    /** Tolerated clock difference for `iat` and `exp`, seconds. */
+    readonly clockSkewSeconds: number;
   };
   readonly redisUrl: string | null;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -38,7 +40,19 @@ export interface Config {
     readonly aliases: number;
     readonly cost: number;
     readonly tokens: number;
+    /** Answer introspection (`__schema`, `__type`) on HTTP and graphql-ws. */
+    readonly introspection: boolean;
+    readonly subscriptionsPerSocket: number;
+    readonly socketsPerPrincipal: number;
   };
+  /** Request throttling (per minute; 0 turns a limit off). */
+  readonly rateLimits: {
+    readonly authFailuresPerAddress: number;
+    readonly authFailuresPerKeyPrefix: number;
+    readonly requestsPerPrincipal: number;
+  };
+  /** Exact browser origins allowed to call the hub cross-origin (its own origin always may). */
+  readonly corsOrigins: readonly string[];
   readonly shutdownGraceMs: number;
   /** How long the event log keeps events; older cursors get RESYNC_REQUIRED. */
   readonly eventRetentionHours: number;
@@ -90,7 +104,8 @@ export const CONFIG_VARIABLES = [
   ['JWT_AUDIENCE', 'pcn-hub', 'Expected `aud` claim.'],
   ['JWT_SECRET', '(development key)', 'HS256 secret, at least 32 characters. Unset outside production: a development key kept in the data directory.'],
   ['JWT_JWKS_URL', '(unset)', 'JWKS URL of the identity provider (RS256/ES256). Takes precedence over `JWT_SECRET`.'],
-  ['JWT_MAX_LIFETIME_SECONDS', '43200', 'Tokens whose `exp - iat` is longer are refused.'],
+  ['JWT_MAX_LIFETIME_SECONDS', '43200', 'Tokens whose `exp - iat` is longer, or issued longer ago than this, are refused.'],
+  ['JWT_CLOCK_SKEW_SECONDS', '60', 'Clock difference tolerated for `iat` (a token issued further in the future is refused) and `exp`.'],
   ['REDIS_URL', '(unset)', 'Redis for cross-instance wake-ups. Unset: PostgreSQL LISTEN/NOTIFY (or in-process on PGlite).'],
   ['LOG_LEVEL', 'info', 'pino level: fatal, error, warn, info, debug, trace, silent.'],
   ['MAX_BODY_BYTES', '1048576', 'Largest request body; larger gets 413.'],
@@ -98,6 +113,13 @@ export const CONFIG_VARIABLES = [
   ['GRAPHQL_MAX_ALIASES', '30', 'Most aliases in one operation.'],
   ['GRAPHQL_MAX_COST', '5000', 'Largest estimated cost of one operation.'],
   ['GRAPHQL_MAX_TOKENS', '2000', 'Most tokens in one document.'],
+  ['GRAPHQL_INTROSPECTION', 'true outside production', 'Answer introspection queries (HTTP and graphql-ws). Off in production unless set `true`.'],
+  ['WS_MAX_SUBSCRIPTIONS_PER_SOCKET', '100', 'Most operations one graphql-ws socket may run at once; more closes the socket with 4429.'],
+  ['WS_MAX_SOCKETS_PER_PRINCIPAL', '50', 'Most graphql-ws sockets one user or plugin key may hold open in one process; more is closed with 4429.'],
+  ['RATE_LIMIT_AUTH_FAILURES', '30', 'Failed authentications per client address per minute before `RATE_LIMITED` (429, `Retry-After`). Shared through Redis when `REDIS_URL` is set. `0` turns it off.'],
+  ['RATE_LIMIT_KEY_FAILURES', '10', 'Failed authentications per API key prefix per minute before `RATE_LIMITED`. `0` turns it off.'],
+  ['RATE_LIMIT_REQUESTS', '1200', 'Requests per authenticated user or plugin key per minute before `RATE_LIMITED`. `0` turns it off.'],
+  ['CORS_ORIGINS', '`http://localhost:5173,http://127.0.0.1:5173` outside production, else empty', 'Comma-separated exact origins (`scheme://host[:port]`) whose browser pages may call the hub (HTTP and graphql-ws). The hub\'s own origin always may.'],
   ['SHUTDOWN_GRACE_MS', '10000', 'How long SIGTERM waits for requests and sockets to drain.'],
   ['EVENT_RETENTION_HOURS', '168', 'Hours events are kept for replay; older cursors get `RESYNC_REQUIRED`.'],
   ['WRITE_BACK_WORKER', 'true', 'Run a write-back delivery worker inside the API process; `false` when workers run apart (`pnpm worker`).'],
@@ -157,6 +179,23 @@ function url(env: Env, name: string, protocols: readonly string[]): URL | null {
  * Parses the environment into a frozen {@link Config}. The only reader of `process.env` is
  * {@link loadConfig}; tests pass their own map.
  */
+function origins(env: Env, name: string, fallback: string): string[] {
+  const raw = env[name] ?? fallback;
+  const list = raw.split(',').map((o) => o.trim()).filter((o) => o.length > 0);
+  for (const origin of list) {
+    let parsed: URL;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      throw new ConfigError(name, 'each entry must be an origin such as https://hub.example.nhs.uk');
+    }
+    if (!['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError(name, 'each entry must be an exact origin (scheme://host[:port], no path or trailing slash)');
+    }
+  }
+  return list;
+}
+
 export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
   const nodeEnv = oneOf(env, 'NODE_ENV', 'development', ['development', 'production', 'test'] as const);
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -203,6 +242,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       audience: env.JWT_AUDIENCE || 'pcn-hub',
       key,
       maxTokenLifetimeSeconds: int(env, 'JWT_MAX_LIFETIME_SECONDS', 43_200, 60, 31_536_000),
+      clockSkewSeconds: int(env, 'JWT_CLOCK_SKEW_SECONDS', 60, 0, 3600),
     },
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:'])?.toString() ?? null,
     logLevel: oneOf(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info', [
@@ -214,7 +254,16 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       aliases: int(env, 'GRAPHQL_MAX_ALIASES', 30, 1, 1000),
       cost: int(env, 'GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
       tokens: int(env, 'GRAPHQL_MAX_TOKENS', 2000, 50, 100_000),
+      introspection: bool(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
+      subscriptionsPerSocket: int(env, 'WS_MAX_SUBSCRIPTIONS_PER_SOCKET', 100, 1, 100_000),
+      socketsPerPrincipal: int(env, 'WS_MAX_SOCKETS_PER_PRINCIPAL', 50, 1, 1_000_000),
     },
+    rateLimits: {
+      authFailuresPerAddress: int(env, 'RATE_LIMIT_AUTH_FAILURES', 30, 0, 1_000_000),
+      authFailuresPerKeyPrefix: int(env, 'RATE_LIMIT_KEY_FAILURES', 10, 0, 1_000_000),
+      requestsPerPrincipal: int(env, 'RATE_LIMIT_REQUESTS', 1200, 0, 10_000_000),
+    },
+    corsOrigins: origins(env, 'CORS_ORIGINS', nodeEnv === 'production' ? '' : 'http://localhost:5173,http://127.0.0.1:5173'),
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     eventRetentionHours: int(env, 'EVENT_RETENTION_HOURS', 168, 1, 87_600),
     writeBack: writeBackConfig(env),

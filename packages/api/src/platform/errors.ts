@@ -71,6 +71,12 @@ export function mapKnownError(error: unknown): HubError | null {
   return null;
 }
 
+/** `extensions.http` sets the response's status and headers; it is not for the client's eyes. */
+function withoutHttp(extensions: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const { http: _http, ...rest } = extensions;
+  return rest;
+}
+
 const PASSTHROUGH_CODES = new Set<string>([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -90,7 +96,7 @@ export function createErrorFormatter(logger: Logger) {
     const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
     // Apollo re-codes every validation error GRAPHQL_VALIDATION_FAILED; our limit rule's code is the contract.
     if (original instanceof GraphQLError && original.extensions.code === 'QUERY_TOO_COMPLEX') {
-      return { message: original.message, locations: formatted.locations, extensions: { ...original.extensions } };
+      return { message: original.message, locations: formatted.locations, extensions: withoutHttp(original.extensions) };
     }
     const mapped = mapKnownError(original);
     if (mapped) {
@@ -98,7 +104,7 @@ export function createErrorFormatter(logger: Logger) {
         message: mapped.message,
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { ...mapped.extensions },
+        extensions: withoutHttp(mapped.extensions),
       };
     }
     const code = formatted.extensions?.code;

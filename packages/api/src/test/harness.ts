@@ -76,6 +76,11 @@ export async function startTestHub(
     SEED_ON_START: 'true',
     JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Suites send many requests as one demo user and many bad tokens from one address; the
+    // throttling suite sets its own low limits.
+    RATE_LIMIT_AUTH_FAILURES: '100000',
+    RATE_LIMIT_KEY_FAILURES: '100000',
+    RATE_LIMIT_REQUESTS: '1000000',
     ...(pgdb ? { DATABASE_URL: pgdb.url, DATABASE_POOL_MAX: '5' } : {}),
     ...env,
   });

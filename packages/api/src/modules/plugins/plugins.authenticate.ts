@@ -2,6 +2,7 @@ import { normaliseOdsCode } from '@pcn-hub/schema';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Em } from '../../platform/db/orm.js';
 import { AuditEvent } from '../../platform/audit/audit-event.entity.js';
+import { AuditedRefusal } from '../../platform/auth/caller.js';
 import { HubError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { parseApiKey, secretMatches } from './plugins.credentials.js';
@@ -12,6 +13,7 @@ export interface PluginCallerHints {
   readonly organisation?: string | null;
   /** Staff username it acts for (`x-pcn-hub-on-behalf-of`). */
   readonly onBehalfOf?: string | null;
+  readonly requestId?: string;
 }
 
 interface KeyRow {
@@ -24,6 +26,7 @@ interface KeyRow {
   plugin_state: string;
   scopes: string[] | string;
   pcn_id: string;
+  pcn_ods: string | null;
 }
 
 interface EnabledRow {
@@ -39,7 +42,12 @@ function denied(code: 'UNAUTHENTICATED' | 'FORBIDDEN', message: string): HubErro
   return new HubError(code, message, { http: { status: code === 'UNAUTHENTICATED' ? 401 : 403 } });
 }
 
-async function auditDenial(em: Em, actorId: string, ods: string | null, reason: string): Promise<void> {
+/** A refusal of a known key, already audited here (the caller samples only unknown credentials). */
+function refused(code: 'UNAUTHENTICATED' | 'FORBIDDEN', message: string): AuditedRefusal {
+  return new AuditedRefusal(code, message, { http: { status: code === 'UNAUTHENTICATED' ? 401 : 403 } });
+}
+
+async function auditDenial(em: Em, actorId: string, ods: string | null, reason: string, requestId: string | null): Promise<void> {
   await em.insertMany(AuditEvent, [
     {
       id: uuidv7(),
@@ -52,7 +60,7 @@ async function auditDenial(em: Em, actorId: string, ods: string | null, reason: 
       subjectId: null,
       patientId: null,
       outcome: 'DENIED',
-      requestId: null,
+      requestId,
       reason,
       onBehalfOf: null,
     },
@@ -70,24 +78,25 @@ export async function authenticatePluginKey(em: Em, presented: string, hints: Pl
   const connection = em.getConnection();
   const [row] = await connection.execute<KeyRow[]>(
     `select k.id as key_id, k.secret_hash, k.expires_at, k.revoked_at, p.id as plugin_id, p.name as plugin_name,
-            p.state as plugin_state, p.scopes, p.pcn_id
-       from plugin_api_key k join plugin p on p.id = k.plugin_id
+            p.state as plugin_state, p.scopes, p.pcn_id, pcn.ods_code as pcn_ods
+       from plugin_api_key k join plugin p on p.id = k.plugin_id left join organisation pcn on pcn.id = p.pcn_id
       where k.id = ?`,
     [parsed.id],
   );
-  if (!row || !secretMatches(parsed.secret, row.secret_hash)) {
-    await auditDenial(em, 'unknown-plugin-key', null, 'unknown key or wrong secret');
-    throw denied('UNAUTHENTICATED', 'API key is not valid');
-  }
+  // Unknown keys are not audited one row each (an anonymous client could flood the trail): the
+  // caller counts them per address and key prefix and samples them into the audit.
+  if (!row || !secretMatches(parsed.secret, row.secret_hash)) throw denied('UNAUTHENTICATED', 'API key is not valid');
+  const requestId = hints.requestId ?? null;
+  const targeted = hints.organisation ? normaliseOdsCode(hints.organisation) : row.pcn_ods;
   const now = Date.now();
   const expired = row.expires_at !== null && new Date(row.expires_at).getTime() <= now;
   if (row.revoked_at !== null || expired) {
-    await auditDenial(em, row.plugin_name, null, row.revoked_at !== null ? `key ${row.key_id} revoked` : `key ${row.key_id} rotated out`);
-    throw denied('UNAUTHENTICATED', row.revoked_at !== null ? 'API key has been revoked' : 'API key has expired (rotated)');
+    await auditDenial(em, row.plugin_name, targeted, row.revoked_at !== null ? `key ${row.key_id} revoked` : `key ${row.key_id} rotated out`, requestId);
+    throw refused('UNAUTHENTICATED', row.revoked_at !== null ? 'API key has been revoked' : 'API key has expired (rotated)');
   }
   if (row.plugin_state !== 'ACTIVE') {
-    await auditDenial(em, row.plugin_name, null, 'plugin suspended');
-    throw denied('UNAUTHENTICATED', 'Plugin is suspended');
+    await auditDenial(em, row.plugin_name, targeted, 'plugin suspended', requestId);
+    throw refused('UNAUTHENTICATED', 'Plugin is suspended');
   }
   const enabled = await connection.execute<EnabledRow[]>(
     `select o.id, o.ods_code, o.kind, o.pcn_id
@@ -104,8 +113,8 @@ export async function authenticatePluginKey(em: Em, presented: string, hints: Pl
       : enabled.length === 0
         ? 'no organisation has enabled the plugin'
         : 'several organisations enabled the plugin: name one in x-pcn-hub-organisation';
-    await auditDenial(em, row.plugin_name, wanted, reason);
-    throw denied('FORBIDDEN', wanted ? `Organisation ${wanted} has not enabled this plugin` : reason.replace(/^./, (c) => c.toUpperCase()));
+    await auditDenial(em, row.plugin_name, targeted, reason, requestId);
+    throw refused('FORBIDDEN', wanted ? `Organisation ${wanted} has not enabled this plugin` : reason.replace(/^./, (c) => c.toUpperCase()));
   }
   let onBehalfOf: string | null = null;
   if (hints.onBehalfOf) {
@@ -117,8 +126,8 @@ export async function authenticatePluginKey(em: Em, presented: string, hints: Pl
         )
       : [];
     if (staff.length === 0) {
-      await auditDenial(em, row.plugin_name, org.ods_code, 'on-behalf-of user is not active staff of the organisation');
-      throw denied('FORBIDDEN', 'x-pcn-hub-on-behalf-of does not name active staff of the organisation');
+      await auditDenial(em, row.plugin_name, org.ods_code, 'on-behalf-of user is not active staff of the organisation', requestId);
+      throw refused('FORBIDDEN', 'x-pcn-hub-on-behalf-of does not name active staff of the organisation');
     }
     onBehalfOf = username;
   }

@@ -18,6 +18,8 @@ export type FindOrganisation = (em: Em, odsCode: string) => Promise<Organisation
 export interface CallerHints {
   readonly organisation?: string | null;
   readonly onBehalfOf?: string | null;
+  /** The request's id, for audit rows written while authenticating. */
+  readonly requestId?: string;
 }
 
 /** Authenticates an API key (the plugins module provides it; the platform knows no plugin tables). */
@@ -76,7 +78,12 @@ export function createAuthenticator(verifier: TokenVerifier, findOrganisation: F
     return fromToken(credential, em);
   }
 
-  return { fromHeader, fromToken, clearCache: () => cache.clear() };
+  return {
+    fromHeader,
+    fromToken,
+    isApiKey: (credential: string) => apiKeys?.recognises(credential) ?? false,
+    clearCache: () => cache.clear(),
+  };
 }
 
 export type Authenticator = ReturnType<typeof createAuthenticator>;

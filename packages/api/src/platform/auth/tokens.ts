@@ -51,7 +51,7 @@ function toClaims(payload: JWTPayload): HubClaims {
 
 /** Builds the verifier for the configured key; development keys are refused in production by config. */
 export function createTokenVerifier(jwt: Config['jwt']): TokenVerifier {
-  const { issuer, audience, maxTokenLifetimeSeconds } = jwt;
+  const { issuer, audience, maxTokenLifetimeSeconds, clockSkewSeconds } = jwt;
   let secret: Uint8Array | null = null;
   let jwks: ReturnType<typeof createRemoteJWKSet> | null = null;
   switch (jwt.key.kind) {
@@ -72,10 +72,18 @@ export function createTokenVerifier(jwt: Config['jwt']): TokenVerifier {
 
   async function verify(token: string): Promise<HubClaims> {
     try {
-      const options = { issuer, audience, requiredClaims: ['exp', 'iat', 'sub'] };
+      // maxTokenAge applies the lifetime cap from `iat` too: an old token with a far `exp` is refused.
+      const options = {
+        issuer,
+        audience,
+        requiredClaims: ['exp', 'iat', 'sub'],
+        clockTolerance: clockSkewSeconds,
+        maxTokenAge: maxTokenLifetimeSeconds,
+      };
       const { payload } = secret
         ? await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })
         : await jwtVerify(token, jwks!, { ...options, algorithms: ['RS256', 'ES256', 'PS256'] });
+      if ((payload.iat ?? 0) > Date.now() / 1000 + clockSkewSeconds) throw unauthenticated('Token is issued in the future');
       if ((payload.exp ?? 0) - (payload.iat ?? 0) > maxTokenLifetimeSeconds) {
         throw unauthenticated('Token lifetime is longer than allowed');
       }

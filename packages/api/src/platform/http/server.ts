@@ -8,9 +8,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { parse, validate, specifiedRules, GraphQLError, type GraphQLSchema, type ExecutionArgs } from 'graphql';
-import { WebSocketServer } from 'ws';
-import { useServer } from 'graphql-ws/use/ws';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Orm } from '../db/orm.js';
@@ -19,12 +17,17 @@ import { createRequestContext, type RequestContext } from '../context.js';
 import { AuditLog } from '../audit/audit.log.js';
 import { pluginCallAudit } from '../audit/plugin-calls.js';
 import type { Authenticator, CallerHints } from '../auth/authenticate.js';
+import { createCallerAuthentication } from '../auth/caller.js';
+import { createThrottle } from '../auth/throttle.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Actor } from '../auth/actor.js';
 import { createErrorFormatter, HubError } from '../errors.js';
-import { operationLimitsRule } from '../graphql/limits.js';
+import { createOperationGuard } from '../graphql/operation-guard.js';
 import { BodyTooLargeError, readBody } from './body.js';
+import { createOriginPolicy } from './cors.js';
 import { LANDING_PAGE } from './landing-page.js';
+import { htmlSecurityHeaders } from './security-headers.js';
+import { startWebSocketServer } from './websocket.js';
 
 export interface HttpServerDeps {
   readonly config: Config;
@@ -50,9 +53,23 @@ function errorBody(code: string, message: string): string {
   return JSON.stringify({ errors: [{ message, extensions: { code } }] });
 }
 
-function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  type = 'application/json; charset=utf-8',
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
   res.end(body);
+}
+
+/** A client's own request id is kept when it is short and plain; anything else is replaced. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
+
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
 /**
@@ -63,26 +80,35 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
 export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> {
   const { config, logger, orm, schema, authenticator, events } = deps;
   const production = config.env === 'production';
-  const limitsRule = operationLimitsRule(config.limits);
+  const guard = createOperationGuard({ schema, limits: config.limits, introspection: config.limits.introspection, hideSuggestions: production });
+  const throttle = createThrottle(config, logger);
+  const authenticate = createCallerAuthentication({ authenticator, throttle, orm, logger });
+  const origins = createOriginPolicy(config.corsOrigins);
+  const landingHeaders = htmlSecurityHeaders(LANDING_PAGE);
 
   const httpServer = createServer();
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.limits.bodyBytes });
 
   async function contextFor(
     authorization: string | undefined,
     requestId: string = randomUUID(),
     hints: CallerHints = {},
+    address = 'in-process',
   ): Promise<RequestContext> {
-    const em = orm.em.fork();
-    const actor = await authenticator.fromHeader(authorization, em, hints);
-    return buildContext(actor, em, requestId);
+    const actor = await authenticate({
+      authorization,
+      organisation: hints.organisation,
+      onBehalfOf: hints.onBehalfOf,
+      address,
+      requestId,
+    });
+    return buildContext(actor, requestId);
   }
 
-  function buildContext(actor: Actor | null, em: ReturnType<Orm['em']['fork']>, requestId: string): RequestContext {
+  function buildContext(actor: Actor | null, requestId: string): RequestContext {
     return createRequestContext({
       requestId,
       actor,
-      em,
+      em: orm.em.fork(),
       logger: logger.child({ requestId }),
       audit: new AuditLog(actor, requestId),
       events,
@@ -94,54 +120,18 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
   // WebSocket results go through the same formatter as HTTP: coded errors kept, anything else masked.
   const formatAll = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
 
-  const wsCleanup = useServer<Record<string, unknown>, { actor?: Actor | null }>(
-    {
-      schema,
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors?.length ? { ...result, errors: formatAll(result.errors) } : undefined,
-      onError: (_ctx, _id, _payload, errors) => formatAll(errors),
-      onConnect: async (ctx) => {
-        const params = ctx.connectionParams ?? {};
-        const raw = params.authorization ?? params.Authorization;
-        const header = typeof raw === 'string' ? (raw.startsWith('Bearer ') ? raw : `Bearer ${raw}`) : undefined;
-        const hint = (value: unknown) => (typeof value === 'string' ? value : null);
-        try {
-          const actor = await authenticator.fromHeader(header, orm.em.fork(), {
-            organisation: hint(params.organisation),
-            onBehalfOf: hint(params.onBehalfOf),
-          });
-          if (!actor) {
-            ctx.extra.socket.close(4401, 'Unauthorized');
-            return false;
-          }
-          ctx.extra.actor = actor;
-          return true;
-        } catch {
-          ctx.extra.socket.close(4401, 'Unauthorized');
-          return false;
-        }
-      },
-      onSubscribe: (ctx, _id, payload) => {
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens: config.limits.tokens });
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('Could not parse the document')];
-        }
-        const errors = validate(schema, document, [...specifiedRules, limitsRule]);
-        if (errors.length > 0) return errors;
-        const args: ExecutionArgs = {
-          schema,
-          document,
-          variableValues: payload.variables ?? undefined,
-          operationName: payload.operationName ?? undefined,
-          contextValue: buildContext(ctx.extra.actor ?? null, orm.em.fork(), randomUUID()),
-        };
-        return args;
-      },
-    },
-    wsServer,
-  );
+  const wsCleanup = startWebSocketServer({
+    config,
+    logger,
+    schema,
+    httpServer,
+    authenticate,
+    throttle,
+    guard,
+    origins,
+    buildContext,
+    formatAll,
+  });
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -153,9 +143,8 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
-    introspection: !production,
+    introspection: config.limits.introspection,
     parseOptions: { maxTokens: config.limits.tokens },
-    validationRules: [limitsRule],
     logger: {
       debug: (m) => logger.debug(m),
       info: (m) => logger.info(m),
@@ -169,6 +158,7 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
       // still loads the plugin and its protobuf tracing code (about 0.8 MB) on every start.
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      guard.apolloPlugin(),
       pluginCallAudit(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
     ],
@@ -218,10 +208,15 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
       context: () =>
-        contextFor(headers.get('authorization'), requestId, {
-          organisation: headers.get('x-pcn-hub-organisation') ?? null,
-          onBehalfOf: headers.get('x-pcn-hub-on-behalf-of') ?? null,
-        }),
+        contextFor(
+          headers.get('authorization'),
+          requestId,
+          {
+            organisation: headers.get('x-pcn-hub-organisation') ?? null,
+            onBehalfOf: headers.get('x-pcn-hub-on-behalf-of') ?? null,
+          },
+          req.socket.remoteAddress ?? 'unknown',
+        ),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.setHeader('x-request-id', requestId);
@@ -235,7 +230,8 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
   }
 
   httpServer.on('request', (req, res) => {
-    const requestId = randomUUID();
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const started = performance.now();
     res.on('finish', () => {
@@ -251,8 +247,9 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
           return (await ready()) ? send(res, 200, '{"status":"ready"}') : send(res, 503, '{"status":"not ready"}');
         }
         if (url.pathname !== '/graphql') return send(res, 404, errorBody('NOT_FOUND', 'Not found'));
+        if (origins.handle(req, res)) return;
         if (req.method === 'GET' && !url.search && (req.headers.accept ?? '').includes('text/html')) {
-          return send(res, 200, LANDING_PAGE, 'text/html; charset=utf-8');
+          return send(res, 200, LANDING_PAGE, 'text/html; charset=utf-8', landingHeaders);
         }
         await handleGraphQL(req, res, url, requestId);
       } catch (error) {
@@ -280,6 +277,7 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
       // WebSockets first: the HTTP drain would otherwise wait out its grace period on upgraded sockets.
       await wsCleanup.dispose();
       await apollo.stop();
+      await throttle.close();
     },
   };
 }
