@@ -71,6 +71,13 @@ export function mapKnownError(error: unknown): HubError | null {
   return null;
 }
 
+/** A framework GraphQLError (no thrown cause) with no code of its own and an HTTP 4xx status. */
+function isUncodedRequestError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.originalError || error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /** `extensions.http` sets the response's status and headers; it is not for the client's eyes. */
 function withoutHttp(extensions: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const { http: _http, ...rest } = extensions;
@@ -106,6 +113,11 @@ export function createErrorFormatter(logger: Logger) {
         path: formatted.path,
         extensions: withoutHttp(mapped.extensions),
       };
+    }
+    if (isUncodedRequestError(error)) {
+      // Apollo answers some bad requests (a persisted-query hash that does not match its query) with
+      // a 4xx status but no code; they are the client's mistake, not the hub's.
+      return { message: scrubValues(formatted.message), extensions: { code: 'BAD_USER_INPUT' } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && (PASSTHROUGH_CODES.has(code) || (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR'))) {

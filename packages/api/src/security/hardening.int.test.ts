@@ -37,19 +37,27 @@ describe('hardening: one hub in test mode', () => {
     const token = await hub.token('hub.manager');
     for (const levels of [20, 30, 40]) {
       for (const auth of [{}, { authorization: `Bearer ${token}` }] as Record<string, string>[]) {
-        const started = performance.now();
-        const answer = await post(hub, { query: doubledSpreads(levels) }, auth);
-        const ms = performance.now() - started;
-        expect(answer.status).toBe(400);
-        expect(answer.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
-        expect(ms, `${levels} levels over HTTP took ${ms} ms`).toBeLessThan(50);
+        // The fastest of three: an exponential walk is slow every time, a busy machine only sometimes.
+        let fastest = Infinity;
+        for (let attempt = 0; attempt < 3; attempt += 1) {
+          const started = performance.now();
+          const answer = await post(hub, { query: doubledSpreads(levels) }, auth);
+          fastest = Math.min(fastest, performance.now() - started);
+          expect(answer.status).toBe(400);
+          expect(answer.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+        }
+        expect(fastest, `${levels} levels over HTTP took ${fastest} ms`).toBeLessThan(50);
       }
       const socket = new RawSocket(hub.app.url);
       expect(await socket.connect({ authorization: token })).toBe(true);
-      const started = performance.now();
-      const outcome = await socket.request('1', doubledSpreads(levels));
-      expect(performance.now() - started).toBeLessThan(50);
-      expect(wsCodes(outcome)).toEqual(['QUERY_TOO_COMPLEX']);
+      let fastest = Infinity;
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const started = performance.now();
+        const outcome = await socket.request(`${levels}-${attempt}`, doubledSpreads(levels));
+        fastest = Math.min(fastest, performance.now() - started);
+        expect(wsCodes(outcome)).toEqual(['QUERY_TOO_COMPLEX']);
+      }
+      expect(fastest, `${levels} levels over graphql-ws took ${fastest} ms`).toBeLessThan(50);
       socket.close();
     }
   });
@@ -88,6 +96,29 @@ describe('hardening: one hub in test mode', () => {
     const longOrg = await post(hub, { query: '{ viewer { id } }' }, { ...auth, 'x-pcn-hub-organisation': 'Y'.repeat(40) });
     expect(longOrg.status).toBe(400);
     expect(longOrg.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'x-pcn-hub-organisation' });
+  });
+
+  it('refuses forged cursors, control characters and a persisted-query hash that does not match, with typed 4xx', async () => {
+    const token = await hub.token('hub.manager');
+    const auth = { authorization: `Bearer ${token}` };
+    const forged = Buffer.from(JSON.stringify(['c1', 'x', 'y', 'not-a-uuid'])).toString('base64url');
+    for (const query of [
+      'query ($a: String) { patients(first: 5, after: $a) { edges { node { id } } } }',
+      'query ($a: String) { auditEvents(first: 5, after: $a) { edges { node { id } } } }',
+    ]) {
+      const answer = await post(hub, { query, variables: { a: forged } }, auth);
+      expect(answer.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    }
+    const nul = await post(hub, { query: 'query ($q: String) { patients(first: 5, search: $q) { edges { node { id } } } }', variables: { q: 'ab\u0000c' } }, auth);
+    expect(nul.status).toBe(400);
+    expect(nul.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'q' });
+    const literal = await post(hub, { query: '{ patients(first: 5, search: "ab\\u0001c") { edges { node { id } } } }' }, auth);
+    expect(literal.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'search' });
+    const apq = await post(hub, { query: '{ viewer { id } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }, auth);
+    expect(apq.status).toBe(400);
+    expect(apq.body.errors?.[0]?.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
+    const unknown = await post(hub, { extensions: { persistedQuery: { version: 1, sha256Hash: 'b'.repeat(64) } } }, auth);
+    expect(unknown.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
 
   it('gives parse and validation errors their GraphQL codes over graphql-ws', async () => {

@@ -279,7 +279,7 @@ export class AppointmentService {
       where.push({ slotType: { name: { $ilike: `${escapeLike(term)}%` } } });
     }
     if (after) {
-      const [at, id] = decodeCursor(after, 2) as [string, string];
+      const [at, id] = decodeCursor(after, ['time', 'uuid']) as [string, string];
       const atDate = new Date(at);
       if (Number.isNaN(atDate.getTime()) || !isUuid(id)) throw Errors.badInput('after', 'after is not a valid cursor');
       where.push({ $or: [{ startsAt: { $gt: atDate } }, { startsAt: atDate, id: { $gt: id } }] });

@@ -63,11 +63,11 @@ function afterId(value: string | number | undefined): string {
 /** Rows strictly after the cursor in `order`. */
 function keyset(order: InboxOrder, after: string): Where {
   if (order === 'OLDEST') {
-    const [at, id] = decodeCursor(after, 2);
+    const [at, id] = decodeCursor(after, ['time', 'uuid']);
     const t = afterTime(at);
     return { $or: [{ submittedAt: { $gt: t } }, { submittedAt: t, id: { $gt: afterId(id) } }] };
   }
-  const [k, at, id] = decodeCursor(after, 3);
+  const [k, at, id] = decodeCursor(after, ['int', 'time', 'uuid']);
   const key = afterInt(k);
   const t = afterTime(at);
   const i = afterId(id);

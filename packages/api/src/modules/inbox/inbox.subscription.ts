@@ -85,7 +85,7 @@ export const InboxStreamMessage = createUnionType({
 /** `after` is `encodeCursor([seq])`; anything else is BAD_USER_INPUT on `after`. */
 export function parseStreamCursor(after: string | null | undefined): number | null {
   if (after === null || after === undefined) return null;
-  const [seq] = decodeCursor(after, 1, 'after');
+  const [seq] = decodeCursor(after, ['int'], 'after');
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0)
     throw Errors.badInput('after', 'after is not a valid cursor');
   return seq;

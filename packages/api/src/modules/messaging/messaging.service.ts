@@ -108,7 +108,7 @@ export class MessagingService {
     const where: Record<string, unknown> = { hub: this.hubId(), state: 'RECEIVED' };
     if (mailboxId) where.mailboxId = mailboxId.trim().toUpperCase();
     if (after) {
-      const [at, id] = decodeCursor(after, 2) as [string, string];
+      const [at, id] = decodeCursor(after, ['time', 'uuid']) as [string, string];
       where.$or = [{ receivedAt: { $gt: new Date(at) } }, { receivedAt: new Date(at), id: { $gt: id } }];
     }
     const rows = await this.ctx.em.find(InboundMessage, where, { orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }], limit: limit + 1 });
@@ -121,7 +121,7 @@ export class MessagingService {
     const where: Record<string, unknown> = { hub: this.hubId() };
     if (state) where.state = state;
     if (after) {
-      const [at, id] = decodeCursor(after, 2) as [string, string];
+      const [at, id] = decodeCursor(after, ['time', 'uuid']) as [string, string];
       where.$or = [{ receivedAt: { $lt: new Date(at) } }, { receivedAt: new Date(at), id: { $lt: id } }];
     }
     const rows = await this.ctx.em.find(InboundMessage, where, { orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }], limit: limit + 1 });

@@ -51,7 +51,7 @@ export class PatientService {
       where.push({ familyName: { $ilike: `${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } });
     }
     if (after) {
-      const [family, given, id] = decodeCursor(after, 3) as [string, string, string];
+      const [family, given, id] = decodeCursor(after, ['text', 'text', 'uuid']) as [string, string, string];
       where.push({
         $or: [
           { familyName: { $gt: family } },

@@ -21,7 +21,7 @@ export class PluginDeliveryService {
     const where: Record<string, unknown> = { plugin: plugin.id };
     if (state) where.state = state;
     if (after) {
-      const [at, id] = decodeCursor(after, 2) as [string, string];
+      const [at, id] = decodeCursor(after, ['time', 'uuid']) as [string, string];
       where.$or = [{ createdAt: { $lt: new Date(at) } }, { createdAt: new Date(at), id: { $lt: id } }];
     }
     return this.ctx.em.find(PluginWebhookDelivery, where, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: limit + 1 });

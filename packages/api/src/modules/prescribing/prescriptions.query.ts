@@ -68,7 +68,7 @@ export class PrescriptionQueries {
     if (f.issuedFrom) where.push({ issuedAt: { $gte: f.issuedFrom } });
     if (f.issuedTo) where.push({ issuedAt: { $lt: f.issuedTo } });
     if (after) {
-      const [id] = decodeCursor(after, 1);
+      const [id] = decodeCursor(after, ['uuid']);
       if (typeof id !== 'string') throw Errors.badInput('after', 'after is not a valid cursor');
       where.push({ id: { $lt: id } });
     }

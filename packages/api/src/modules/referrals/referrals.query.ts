@@ -27,7 +27,7 @@ export const idCursor = (row: { id: string }): string => encodeCursor([row.id]);
 
 function afterId(after: string | null): string | null {
   if (!after) return null;
-  const [id] = decodeCursor(after, 1);
+  const [id] = decodeCursor(after, ['uuid']);
   if (typeof id !== 'string' || !isUuid(id)) throw Errors.badInput('after', 'after is not a valid cursor');
   return id;
 }

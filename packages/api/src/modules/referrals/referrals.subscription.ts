@@ -83,7 +83,7 @@ export const ReferralStreamMessage = createUnionType({
 
 function streamCursor(after: string | null | undefined): number | null {
   if (after === null || after === undefined) return null;
-  const [seq] = decodeCursor(after, 1, 'after');
+  const [seq] = decodeCursor(after, ['int'], 'after');
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0)
     throw Errors.badInput('after', 'after is not a valid cursor');
   return seq;

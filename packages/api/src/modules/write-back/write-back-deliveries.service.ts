@@ -45,7 +45,7 @@ export class WriteBackDeliveryService {
   constructor(private readonly ctx: AuthenticatedContext) {}
 
   async deadLetters(size: number, after: string | null): Promise<WriteBackDelivery[]> {
-    const [afterId] = after ? (decodeCursor(after, 1) as [string]) : [null];
+    const [afterId] = after ? (decodeCursor(after, ['uuid']) as [string]) : [null];
     return this.ctx.em.find(
       WriteBackDelivery,
       { pcnId: this.ctx.actor.pcnId, state: 'DEAD', ...(afterId ? { id: { $gt: afterId } } : {}) },

@@ -106,7 +106,7 @@ export class AuditResolver {
       actorId: filter?.actorId ?? null,
       from: filter?.from ?? null,
       to: filter?.to ?? null,
-      beforeId: after ? (decodeCursor(after, 1) as [string])[0] : null,
+      beforeId: after ? (decodeCursor(after, ['uuid']) as [string])[0] : null,
       limit: size + 1,
     });
     return toConnection(rows, size, Boolean(after), toType, (row) => encodeCursor([row.id]));

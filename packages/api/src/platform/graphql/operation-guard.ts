@@ -9,6 +9,8 @@ import {
   type DocumentNode,
   type GraphQLSchema,
   type ValidationRule,
+  BREAK,
+  visit,
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { checkOperationLimits, type OperationLimits } from './limits.js';
@@ -23,8 +25,49 @@ export interface OperationGuardOptions {
   readonly hideSuggestions: boolean;
 }
 
-function coded(message: string, code: string, status = 400): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status } } });
+function coded(message: string, code: string, status = 400, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extra, code, http: { status } } });
+}
+
+/** NUL and the other C0 control characters except tab, line feed and carriage return. */
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** The path of the first string in `value` holding a control character, or null. */
+function controlCharacterAt(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return CONTROL.test(value) ? path : null;
+  if (value === null || typeof value !== 'object' || depth > 50) return null;
+  const entries: [string, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [`${path}[${i}]`, v] as [string, unknown])
+    : Object.entries(value).map(([k, v]) => [`${path}.${k}`, v] as [string, unknown]);
+  for (const [at, v] of entries) {
+    const found = controlCharacterAt(v, at, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Control characters in string literals of the document, named by the argument that holds them. */
+function controlCharacterInLiterals(document: DocumentNode): string | null {
+  let found: string | null = null;
+  visit(document, {
+    Argument(node) {
+      if (found) return BREAK;
+      let inside = false;
+      visit(node.value, {
+        StringValue(literal) {
+          if (CONTROL.test(literal.value)) {
+            inside = true;
+            return BREAK;
+          }
+          return undefined;
+        },
+      });
+      if (inside) found = node.name.value;
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /** graphql-js appends `Did you mean "x"?` to unknown names; in production that leaks the schema. */
@@ -81,6 +124,10 @@ export function createOperationGuard(options: OperationGuardOptions) {
     if (transport === 'http' && operation?.operation === OperationTypeNode.SUBSCRIPTION) {
       return [coded('Subscriptions are served over the graphql-ws protocol (a WebSocket on this URL), not over HTTP', 'BAD_USER_INPUT')];
     }
+    // Text the hub stores never holds NUL or other control characters (PostgreSQL refuses NUL).
+    const atVariable = controlCharacterAt(variables ?? {}, '')?.replace(/^\./, '') ?? null;
+    const at = atVariable ?? controlCharacterInLiterals(document);
+    if (at) return [coded(`${at} contains a control character`, 'BAD_USER_INPUT', 400, { field: at })];
     return checkOperationLimits(limits, schema, document, operationName, variables);
   }
 

@@ -12,10 +12,25 @@ describe('relay helpers', () => {
   });
 
   it('round-trips cursors; a malformed cursor is BAD_USER_INPUT on after', () => {
-    expect(decodeCursor(encodeCursor(['Abbott', 'Ava', 'x']), 3)).toEqual(['Abbott', 'Ava', 'x']);
-    for (const bad of ['%%%', Buffer.from('["c1"]').toString('base64url'), encodeCursor([1]), 'e30']) {
-      expect(() => decodeCursor(bad, 3)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }));
+    const id = '01900000-0000-7000-8000-000000000009';
+    const shape = ['text', 'text', 'uuid'] as const;
+    expect(decodeCursor(encodeCursor(['Abbott', 'Ava', id]), shape)).toEqual(['Abbott', 'Ava', id]);
+    const forged = [
+      '%%%',
+      Buffer.from('["c1"]').toString('base64url'),
+      encodeCursor([1]),
+      'e30',
+      // Right length, wrong kinds: a non-uuid id, a number for text, a NUL in text.
+      encodeCursor(['Abbott', 'Ava', 'x']),
+      encodeCursor([1, 'Ava', id]),
+      encodeCursor(['Ab\u0000bott', 'Ava', id]),
+    ];
+    for (const bad of forged) {
+      expect(() => decodeCursor(bad, shape)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }));
     }
+    expect(() => decodeCursor(encodeCursor([1.5]), ['int'])).toThrow();
+    expect(() => decodeCursor(encodeCursor(['yesterday']), ['time'])).toThrow();
+    expect(decodeCursor(encodeCursor(['2026-01-01T00:00:00.000Z', 7]), ['time', 'int'])).toEqual(['2026-01-01T00:00:00.000Z', 7]);
   });
 
   it('bounds page sizes', () => {

@@ -67,15 +67,30 @@ export function encodeCursor(values: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(['c1', ...values]), 'utf8').toString('base64url');
 }
 
-/** Decodes a cursor made by {@link encodeCursor}; a malformed one is BAD_USER_INPUT on `after`. */
-export function decodeCursor(cursor: string, arity: number, field = 'after'): (string | number)[] {
+/** What one position of a cursor holds; each is checked before it reaches a query. */
+export type CursorPart = 'uuid' | 'text' | 'int' | 'time';
+
+const PART_OK: Record<CursorPart, (v: unknown) => boolean> = {
+  uuid: (v) => typeof v === 'string' && isUuid(v),
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
+  text: (v) => typeof v === 'string' && v.length <= 200 && !/[\u0000-\u001f]/.test(v),
+  int: (v) => typeof v === 'number' && Number.isSafeInteger(v),
+  time: (v) => typeof v === 'string' && v.length <= 40 && Number.isFinite(Date.parse(v)),
+};
+
+/**
+ * Decodes a cursor made by {@link encodeCursor} whose positions hold `shape`; a malformed or
+ * forged one (wrong length, a value of the wrong kind) is BAD_USER_INPUT on `field`, never a
+ * database error.
+ */
+export function decodeCursor(cursor: string, shape: readonly CursorPart[], field = 'after'): (string | number)[] {
   try {
     if (!/^[A-Za-z0-9_-]{1,500}$/.test(cursor)) throw new Error('shape');
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!Array.isArray(parsed) || parsed[0] !== 'c1' || parsed.length !== arity + 1) throw new Error('shape');
-    const values = parsed.slice(1);
-    if (!values.every((v) => typeof v === 'string' || typeof v === 'number')) throw new Error('shape');
-    return values;
+    if (!Array.isArray(parsed) || parsed[0] !== 'c1' || parsed.length !== shape.length + 1) throw new Error('shape');
+    const values = parsed.slice(1) as unknown[];
+    if (!values.every((v, i) => PART_OK[shape[i]!](v))) throw new Error('shape');
+    return values as (string | number)[];
   } catch {
     throw Errors.badInput(field, `${field} is not a valid cursor`);
   }
