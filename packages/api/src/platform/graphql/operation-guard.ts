@@ -53,17 +53,14 @@ function controlCharacterInLiterals(document: DocumentNode): string | null {
   visit(document, {
     Argument(node) {
       if (found) return BREAK;
-      let inside = false;
+      const hit = { control: false };
       visit(node.value, {
         StringValue(literal) {
-          if (CONTROL.test(literal.value)) {
-            inside = true;
-            return BREAK;
-          }
-          return undefined;
+          hit.control = CONTROL.test(literal.value);
+          return hit.control ? BREAK : undefined;
         },
       });
-      if (inside) found = node.name.value;
+      if (hit.control) found = node.name.value;
       return undefined;
     },
   });
