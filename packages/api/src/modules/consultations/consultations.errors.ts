@@ -6,6 +6,8 @@ export const ConsultationErrors = {
   entryNotFound: (id: string, field = 'input.entry') =>
     new HubError('NOT_FOUND', `Consultation entry ${id} not found`, { id, field }),
   patientNotFound: () => new HubError('NOT_FOUND', 'Patient not found', { field: 'input.nhsNumber' }),
+  inboxItemNotFound: () =>
+    new HubError('NOT_FOUND', 'Online consultation not found', { field: 'input.inboxConsultationId' }),
   savedByAnotherAuthor: (id: string) =>
     new HubError('CONFLICT', `Hub consultation ${id} has a saved version by another author; only its author may amend it`, {
       id,

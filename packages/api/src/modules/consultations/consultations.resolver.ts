@@ -119,9 +119,18 @@ export class HubConsultationResolver {
     return { consultation: toHubConsultationType(await service(ctx).save(input)) };
   }
 
-  @FieldResolver(() => PatientType, { description: 'The patient. Audited as a patient read.' })
-  patient(@Root() c: HubConsultationType, @Ctx() ctx: RequestContext): Promise<PatientType> {
+  @FieldResolver(() => PatientType, {
+    nullable: true,
+    description:
+      'The patient. Audited as a patient read. Null for a plugin without the patients:read scope, which gets `patientId` only.',
+  })
+  patient(@Root() c: HubConsultationType, @Ctx() ctx: RequestContext): Promise<PatientType | null> {
     return patientForConsultation(ctx as AuthenticatedContext, c.patientId);
+  }
+
+  @FieldResolver(() => ID, { description: "The patient's global id (a Patient node), for every viewer of the consultation." })
+  patientId(@Root() c: HubConsultationType): string {
+    return toGlobalId('Patient', c.patientId);
   }
 
   @FieldResolver(() => OrganisationType, { description: 'Where it was authored.' })

@@ -1,13 +1,13 @@
 import { LockMode } from '@mikro-orm/core';
-import { normaliseNhsNumber } from '@pcn-hub/schema';
 import type { AuthenticatedContext } from '../../platform/context.js';
 import type { Em } from '../../platform/db/orm.js';
 import type { StreamHint } from '../../platform/events/index.js';
 import { expectGlobalId } from '../../platform/graphql/relay.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { runIdempotent } from '../../platform/idempotency/index.js';
+import { canSeeConsultation as canSeeInboxItem, OnlineConsultation } from '../inbox/index.js';
 import { Organisation } from '../organisations/index.js';
-import { Patient } from '../patients/index.js';
+import { findPatientInCare, Patient } from '../patients/index.js';
 import { explainWriteBack, sendHints, type OrgFacts, type WriteBackExplanationType } from '../write-back/index.js';
 import { NATIVE_SOURCE, PLUGIN_ID } from './consultation.codes.js';
 import { Consultation, ConsultationEntry } from './consultation.entity.js';
@@ -90,14 +90,16 @@ export class ConsultationService {
     const inboxId = input.inboxConsultationId
       ? expectGlobalId(input.inboxConsultationId, 'OnlineConsultation', 'input.inboxConsultationId')
       : null;
+    if (inboxId) {
+      // Only an inbox item the author can see; another organisation's answers like a missing one.
+      const item = await this.ctx.em.findOne(OnlineConsultation, { id: inboxId }, { fields: ['id', 'owner'] });
+      if (!item || !canSeeInboxItem(actor, { ownerId: item.owner.id })) throw ConsultationErrors.inboxItemNotFound();
+    }
     const org = await this.ctx.em.findOneOrFail(Organisation, { id: actor.organisationId });
     const location = input.location?.trim() || org.name;
     if (location.length > 200) throw ConsultationErrors.badLocation();
-    // Cross-organisation care: the author may see a patient of any practice of the PCN, by exact NHS number.
-    const patient = await this.ctx.em.findOne(Patient, {
-      nhsNumber: normaliseNhsNumber(input.nhsNumber) ?? '',
-      registeredPractice: { pcn: actor.pcnId },
-    });
+    // A care relationship opens the patient (patients.care.ts), never the NHS number alone.
+    const patient = await findPatientInCare(this.ctx.em, actor, input.nhsNumber);
     if (!patient) {
       await this.ctx.audit.recordNow(this.ctx.em, [
         { action: 'recordConsultation', subjectType: 'Patient', outcome: 'FAILED', reason: 'patient not found or not visible' },

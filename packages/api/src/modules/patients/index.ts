@@ -3,3 +3,4 @@ export { PatientType } from './patients.types.js';
 export { PatientResolver } from './patients.resolver.js';
 export { toPatientType } from './patients.mappers.js';
 export { patientScope, canSeePatientAt, PATIENT_READERS } from './patients.policy.js';
+export { findPatientInCare, mayReadDemographics } from './patients.care.js';

@@ -1,0 +1,42 @@
+import { normaliseNhsNumber } from '@pcn-hub/schema';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { Em } from '../../platform/db/orm.js';
+import { Patient } from './patient.entity.js';
+import { patientScope } from './patients.policy.js';
+
+/**
+ * Care relationships, not NHS numbers, open a patient. Who may see a patient, or record care for
+ * one, by NHS number:
+ *
+ * - the practice the patient is registered with;
+ * - the hub, for the patients registered with its PCN's practices (the PCN's routing and
+ *   write-back agreements are what bring them to it);
+ * - another practice of the PCN only where a referral it made names the patient (the referral is
+ *   the care relationship);
+ * - nobody else: a patient outside these answers exactly like an NHS number the hub has never
+ *   seen (NOT_FOUND), and nothing is stored.
+ *
+ * Knowing a valid NHS number is never enough. PCN analysts and integrations read no patient at
+ * all (PATIENT_READERS); a plugin receives demographics only with the `patients:read` scope.
+ */
+export async function findPatientInCare(em: Em, actor: Actor, nhsNumber: string): Promise<Patient | null> {
+  const normalised = normaliseNhsNumber(nhsNumber);
+  if (!normalised) return null;
+  const registered = await em.findOne(Patient, { $and: [{ nhsNumber: normalised }, patientScope(actor)] });
+  if (registered || actor.organisationKind !== 'PRACTICE') return registered;
+  // The referrals module's table, read by id only: a referral from this practice naming the patient.
+  const referred = await em.getConnection().execute<{ id: string }[]>(
+    `select p.id from patient p
+       join organisation o on o.id = p.registered_practice_id
+      where p.nhs_number = ? and o.pcn_id = ?
+        and exists (select 1 from referral r where r.patient_id = p.id and r.from_organisation_id = ?)
+      limit 1`,
+    [normalised, actor.pcnId, actor.organisationId],
+  );
+  return referred[0] ? em.findOne(Patient, { id: referred[0].id }) : null;
+}
+
+/** True when the actor may receive a patient's demographics (a plugin needs `patients:read`). */
+export function mayReadDemographics(actor: Actor): boolean {
+  return !actor.plugin || actor.plugin.scopes.has('patients:read');
+}
