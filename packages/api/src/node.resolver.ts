@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { AuthenticatedContext, RequestContext } from './platform/context.js';
 import { fromGlobalId, Node } from './platform/graphql/relay.js';
-import { canSeeOrganisation, organisationById, StaffUser, toOrganisationType, toStaffUserType } from './modules/organisations/index.js';
+import { canSeeOrganisation, canSeeStaffOf, organisationById, StaffUser, toOrganisationType, toStaffUserType } from './modules/organisations/index.js';
 import { Patient, patientScope, toPatientType } from './modules/patients/index.js';
 import { InboxService, toConsultationType } from './modules/inbox/index.js';
 import { hubServiceById, toHubServiceType } from './modules/hub-services/index.js';
@@ -24,7 +24,7 @@ const FETCHERS: Record<string, NodeFetcher> = {
   StaffUser: async (ctx, id) => {
     const user = await ctx.em.findOne(StaffUser, { id }, { populate: ['organisation'] });
     const org = user?.organisation.getEntity();
-    return user && org && canSeeOrganisation(ctx.actor, { id: org.id, pcnId: org.pcn?.id ?? null })
+    return user && org && canSeeStaffOf(ctx.actor, { id: org.id, pcnId: org.pcn?.id ?? null })
       ? toStaffUserType(user)
       : null;
   },

@@ -1,6 +1,5 @@
 import { normaliseOdsCode } from '@pcn-hub/schema';
 import type { AuthenticatedContext } from '../../platform/context.js';
-import { Errors } from '../../platform/errors.js';
 import { Organisation } from '../organisations/index.js';
 import { OcRoutingSetting } from './inbox-settings.entity.js';
 import { DEFAULT_OC_ROUTING, type OcRouting } from './inbox.codes.js';
@@ -47,7 +46,8 @@ export class RoutingService {
       await this.ctx.audit.recordNow(this.ctx.em, [
         { action: 'setOnlineConsultationRouting', subjectType: 'Organisation', subjectId: practice.id, outcome: 'DENIED' },
       ]);
-      throw Errors.forbidden("Only a hub manager or the practice's admin may change its routing");
+      // Another practice's routing answers exactly like an unknown practice (the denial is audited).
+      throw InboxErrors.practiceNotFound('input.practiceOdsCode');
     }
     const setting = await this.ctx.em.transactional(async (em) => {
       let row = await em.findOne(OcRoutingSetting, { practice: practice.id });

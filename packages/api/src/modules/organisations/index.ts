@@ -5,5 +5,5 @@ export { OrganisationResolver, ViewerResolver, StaffUserResolver } from './organ
 export { findOrganisationForActor } from './organisations.service.js';
 export { organisationById } from './organisations.loaders.js';
 export { toOrganisationType, toStaffUserType } from './organisations.mappers.js';
-export { canSeeOrganisation } from './organisations.policy.js';
+export { canSeeOrganisation, canSeeStaffOf } from './organisations.policy.js';
 export { staffAccountActive } from './organisations.accounts.js';

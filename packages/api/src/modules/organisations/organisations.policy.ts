@@ -7,6 +7,12 @@ export function canSeeOrganisation(actor: Actor, org: { id: string; pcnId: strin
   return org.id === actor.pcnId || org.pcnId === actor.pcnId;
 }
 
+/** Staff lists are seen by the hub and the PCN for the whole PCN, by a practice for itself only. */
+export function canSeeStaffOf(actor: Actor, org: { id: string; pcnId: string | null }): boolean {
+  if (actor.organisationKind === 'PRACTICE') return org.id === actor.organisationId;
+  return canSeeOrganisation(actor, org);
+}
+
 /** Hub managers set up their PCN; a practice admin manages their own practice's staff. */
 export function canManageStaffOf(actor: Actor, org: { id: string; pcnId: string | null }): boolean {
   if (actor.roles.has('HUB_MANAGER')) return canSeeOrganisation(actor, org);

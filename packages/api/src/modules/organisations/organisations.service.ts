@@ -74,10 +74,10 @@ export class OrganisationService {
     if (input.roles.length === 0) throw Errors.badInput('input.roles', 'At least one role is required');
     const org = await this.ctx.em.findOne(Organisation, { odsCode: normaliseOdsCode(input.organisationOdsCode) });
     const scope = org ? { id: org.id, pcnId: org.pcn?.id ?? null } : null;
-    if (!org || !scope || !canSeeOrganisation(this.actor, scope)) {
+    // An organisation whose staff the actor may not manage answers exactly like an unknown code.
+    if (!org || !scope || !canSeeOrganisation(this.actor, scope) || !canManageStaffOf(this.actor, scope)) {
       throw OrganisationErrors.notFound(normaliseOdsCode(input.organisationOdsCode));
     }
-    if (!canManageStaffOf(this.actor, scope)) throw Errors.forbidden('Not allowed to manage staff of that organisation');
     const misfit = rolesFitOrganisation(input.roles, org.kind);
     if (misfit) throw OrganisationErrors.roleDoesNotFit(misfit, org.kind);
     if (input.roles.includes('HUB_MANAGER') && !this.actor.roles.has('HUB_MANAGER')) {

@@ -11,8 +11,10 @@ import { patientScope } from './patients.policy.js';
  * - the practice the patient is registered with;
  * - the hub, for the patients registered with its PCN's practices (the PCN's routing and
  *   write-back agreements are what bring them to it);
- * - another practice of the PCN only where a referral it made names the patient (the referral is
- *   the care relationship);
+ * - another practice of the PCN only where something brings the patient to it: a referral it made
+ *   naming the patient, or a write-back agreement (requested or active, either direction) between
+ *   it and the patient's registered practice: the shared-care arrangement under which it sees
+ *   the registered practice's patients (extended access, a one-to-one pairing);
  * - nobody else: a patient outside these answers exactly like an NHS number the hub has never
  *   seen (NOT_FOUND), and nothing is stored.
  *
@@ -24,14 +26,18 @@ export async function findPatientInCare(em: Em, actor: Actor, nhsNumber: string)
   if (!normalised) return null;
   const registered = await em.findOne(Patient, { $and: [{ nhsNumber: normalised }, patientScope(actor)] });
   if (registered || actor.organisationKind !== 'PRACTICE') return registered;
-  // The referrals module's table, read by id only: a referral from this practice naming the patient.
+  // The referrals and write-back modules' tables, read by ids only.
   const referred = await em.getConnection().execute<{ id: string }[]>(
     `select p.id from patient p
        join organisation o on o.id = p.registered_practice_id
       where p.nhs_number = ? and o.pcn_id = ?
-        and exists (select 1 from referral r where r.patient_id = p.id and r.from_organisation_id = ?)
+        and (exists (select 1 from referral r where r.patient_id = p.id and r.from_organisation_id = ?)
+          or exists (select 1 from write_back_agreement a
+                      where a.state in ('REQUESTED', 'ACTIVE')
+                        and ((a.source_id = ? and a.target_id = p.registered_practice_id)
+                          or (a.target_id = ? and a.source_id = p.registered_practice_id))))
       limit 1`,
-    [normalised, actor.pcnId, actor.organisationId],
+    [normalised, actor.pcnId, actor.organisationId, actor.organisationId, actor.organisationId],
   );
   return referred[0] ? em.findOne(Patient, { id: referred[0].id }) : null;
 }

@@ -86,7 +86,8 @@ export class WriteBackAgreementService {
     const oneToOne = input.oneToOne ?? false;
     if (oneToOne && source.kind !== 'PRACTICE') throw WriteBackErrors.oneToOneNeedsPractices();
     if (!actor.roles.has('HUB_MANAGER') && actor.organisationId !== source.id && actor.organisationId !== target.id) {
-      throw WriteBackErrors.notYourSide();
+      // A pair of other organisations answers like an unknown one (the denial is audited).
+      throw WriteBackErrors.organisationNotFound('input.sourceOdsCode');
     }
     const { result } = await runIdempotent(
       this.ctx.em,

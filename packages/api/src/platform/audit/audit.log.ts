@@ -19,6 +19,9 @@ export interface AuditEntry {
  * transaction of their own to join.
  */
 export class AuditLog {
+  /** DENIED rows this request's services wrote themselves (the denial audit then adds none). */
+  denied = 0;
+
   constructor(
     private readonly actor: Actor | null,
     private readonly requestId: string,
@@ -44,12 +47,14 @@ export class AuditLog {
 
   /** Adds the row to `em`'s unit of work: it is written by the same flush/transaction as the change. */
   record(em: Em, entry: AuditEntry): void {
+    if (entry.outcome === 'DENIED') this.denied += 1;
     em.persist(em.create(AuditEvent, this.row(entry)));
   }
 
   /** Inserts rows at once, in one statement. */
   async recordNow(em: Em, entries: readonly AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
+    this.denied += entries.filter((entry) => entry.outcome === 'DENIED').length;
     await em.insertMany(AuditEvent, entries.map((entry) => this.row(entry)));
   }
 }

@@ -88,9 +88,10 @@ function toType(row: AuditEvent): AuditEventType {
 
 @Resolver()
 export class AuditResolver {
-  @Authorized('HUB_MANAGER')
+  @Authorized('HUB_MANAGER', 'PRACTICE_ADMIN')
   @Query(() => AuditEventConnection, {
-    description: "The audit trail of the hub manager's PCN organisations, newest first.",
+    description:
+      "The audit trail, newest first. A hub manager reads the trail of the PCN's organisations (denials included); a practice admin reads every access to the patients registered with the practice, by anyone (the data controller's view).",
   })
   async auditEvents(
     @Arg('filter', () => AuditEventFilter, { nullable: true, description: 'Filters.' }) filter: AuditEventFilter | null,
@@ -102,6 +103,7 @@ export class AuditResolver {
     const size = pageSize(first);
     const rows = await findAuditTrail(ctx.em, {
       pcnId: ctx.actor.pcnId,
+      registeredPracticeId: ctx.actor.roles.has('HUB_MANAGER') ? null : ctx.actor.organisationId,
       patientId: filter?.patientId ? expectGlobalId(filter.patientId, 'Patient', 'filter.patientId') : null,
       actorId: filter?.actorId ?? null,
       from: filter?.from ?? null,

@@ -6,6 +6,11 @@ import { AuditEvent } from './audit-event.entity.js';
 export interface AuditTrailQuery {
   /** The PCN whose organisations' trail is read: the PCN itself, its hub and its practices. */
   readonly pcnId: string;
+  /**
+   * A practice's view (its admins, as data controller): only events about patients registered
+   * with this practice, whoever's they are.
+   */
+  readonly registeredPracticeId?: string | null;
   readonly patientId?: string | null;
   readonly actorId?: string | null;
   /** At or after. */
@@ -31,5 +36,16 @@ export async function findAuditTrail(em: Em, query: AuditTrailQuery): Promise<Au
   if (query.from) where.push({ at: { $gte: query.from } });
   if (query.to) where.push({ at: { $lt: query.to } });
   if (query.beforeId) where.push({ id: { $lt: query.beforeId } });
+  if (query.registeredPracticeId) {
+    // Every access to the practice's registered patients, by anyone: the organisation filter gives way.
+    where[0] = {};
+    return em
+      .createQueryBuilder(AuditEvent, 'a')
+      .where({ $and: where } as never)
+      .andWhere('a.patient_id in (select p.id from patient p where p.registered_practice_id = ?)', [query.registeredPracticeId])
+      .orderBy({ id: 'desc' })
+      .limit(query.limit)
+      .getResultList();
+  }
   return em.find(AuditEvent, { $and: where }, { orderBy: { id: 'desc' }, limit: query.limit });
 }

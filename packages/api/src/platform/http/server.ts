@@ -16,6 +16,7 @@ import { migrationsApplied } from '../db/orm.js';
 import { createRequestContext, type RequestContext } from '../context.js';
 import { AuditLog } from '../audit/audit.log.js';
 import { pluginCallAudit } from '../audit/plugin-calls.js';
+import { denialAudit } from '../audit/denials.js';
 import type { Authenticator, CallerHints } from '../auth/authenticate.js';
 import { createCallerAuthentication } from '../auth/caller.js';
 import { createThrottle } from '../auth/throttle.js';
@@ -160,6 +161,7 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
       ApolloServerPluginLandingPageDisabled(),
       guard.apolloPlugin(),
       pluginCallAudit(),
+      denialAudit(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
     ],
   });

@@ -9,6 +9,7 @@ import type { Actor } from '../auth/actor.js';
 import type { CallerAuthentication } from '../auth/caller.js';
 import { rateLimited, type Throttle } from '../auth/throttle.js';
 import { auditPluginCall } from '../audit/plugin-calls.js';
+import { auditDenials } from '../audit/denials.js';
 import type { RequestContext } from '../context.js';
 import { HubError } from '../errors.js';
 import type { OperationGuard } from '../graphql/operation-guard.js';
@@ -78,7 +79,12 @@ export function startWebSocketServer(deps: WebSocketDeps): { dispose(): void | P
   const cleanup = useServer<Record<string, unknown>, SocketExtra>(
     {
       schema: deps.schema,
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: formatAll(result.errors) } : undefined),
+      onNext: async (_ctx, _id, payload, args, result) => {
+        if (!result.errors?.length) return undefined;
+        const errors = formatAll(result.errors);
+        await auditDenials(args.contextValue as RequestContext, 'subscription', payload.operationName ?? null, errors);
+        return { ...result, errors };
+      },
       onError: (_ctx, _id, _payload, errors) => formatAll(errors),
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
