@@ -143,7 +143,8 @@ describeEachDatabase('inbox ingest', (hub) => {
         as,
       );
     expect(codeOf(await set('PRACTICE_INBOX', 'hub.anp1'))).toBe('FORBIDDEN');
-    expect(codeOf(await set('PRACTICE_INBOX', 'p2.admin'))).toBe('FORBIDDEN');
+    // Another practice's routing answers like an unknown practice.
+    expect(codeOf(await set('PRACTICE_INBOX', 'p2.admin'))).toBe('NOT_FOUND');
     const byAdmin = await set('PRACTICE_INBOX', 'p1.admin');
     expect(byAdmin.data!.setOnlineConsultationRouting.routing).toEqual({ routing: 'PRACTICE_INBOX', updatedBy: 'p1.admin', practice: { odsCode: practice } });
 

@@ -82,7 +82,8 @@ describeEachDatabase('organisations and staff', (hub) => {
       { input: { username: 'p2.nurse', displayName: 'Other', organisationOdsCode: 'Y99012', roles: ['PRACTICE_CLINICIAN'] } },
       'p1.admin',
     );
-    expect(codeOf(otherPractice)).toBe('FORBIDDEN');
+    // Another practice answers exactly like an unknown organisation.
+    expect(codeOf(otherPractice)).toBe('NOT_FOUND');
 
     const misfit = await hub().gql(
       'mutation ($input: AddStaffUserInput!) { addStaffUser(input: $input) { staffUser { username } } }',

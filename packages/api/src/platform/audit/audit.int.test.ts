@@ -1,3 +1,4 @@
+import { demoPatient } from '../../seed/demo.js';
 import { syntheticNhsNumber } from '@pcn-hub/schema';
 import { expect, it } from 'vitest';
 import { codeOf, describeEachDatabase } from '../../test/harness.js';
@@ -54,9 +55,20 @@ describeEachDatabase('audit trail', (hub) => {
     expect(second.data!.auditEvents.pageInfo.hasNextPage).toBe(false);
   });
 
-  it('is for hub managers only', async () => {
+  it('is for hub managers, and for practice admins about their own registered patients only', async () => {
     expect(codeOf(await hub().gql(AUDIT, {}, 'hub.anp1'))).toBe('FORBIDDEN');
-    expect(codeOf(await hub().gql(AUDIT, {}, 'p1.admin'))).toBe('FORBIDDEN');
+    expect(codeOf(await hub().gql(AUDIT, {}, 'p1.gp'))).toBe('FORBIDDEN');
+    // Someone (the hub) reads a patient of practice 1 and one of practice 2.
+    for (const nhsNumber of [demoPatient(0).nhsNumber, demoPatient(1).nhsNumber]) {
+      expect((await hub().gql('query ($n: NHSNumber!) { patient(nhsNumber: $n) { id } }', { n: nhsNumber }, 'hub.anp2')).errors).toBeUndefined();
+    }
+    const own = await hub().gql<AuditPage>(AUDIT, { filter: { actorId: 'hub.anp2' } }, 'p1.admin');
+    expect(own.errors).toBeUndefined();
+    const seen = own.data!.auditEvents.edges.map((e) => e.node.patientId);
+    expect(seen.length).toBeGreaterThan(0);
+    const ofPractice1 = await hub().sql<{ id: string }>("select p.id from patient p join organisation o on o.id = p.registered_practice_id where o.ods_code = 'Y99011'");
+    const allowed = new Set(ofPractice1.map((r) => Buffer.from(`Patient:${r.id}`).toString('base64url')));
+    for (const patientId of seen) expect(allowed.has(patientId!)).toBe(true);
   });
 
   it('rejects a filter with a malformed patient id', async () => {
