@@ -19,4 +19,6 @@ export default function setup(): void {
     cwd: root,
     stdio: 'inherit',
   });
+  // Commands run as printed (`pnpm start`, `pnpm demo-token`) must not rebuild under running suites.
+  execFileSync(process.execPath, [`${root}scripts/ensure-built.mjs`, '--stamp'], { cwd: root, stdio: 'inherit' });
 }

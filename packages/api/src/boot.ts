@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from './platform/config.js';
 import { startApp } from './app.js';
+import { PRINTED } from './cli/printed.js';
 
 const config = loadConfig();
 const app = await startApp(config);
@@ -10,7 +11,7 @@ if (process.stdout.isTTY || config.env === 'development') {
   process.stdout.write(
     `\npcn-hub API ready at ${app.url} on ${where}\n` +
       (app.tokens.development
-        ? 'Get a demo token:  pnpm token --user hub.manager   (others: hub.anp1, hub.coord1, p1.gp, p1.admin, pcn.analyst, oc.supplier)\n'
+        ? `Get a demo token:  ${PRINTED.demoToken}   (others: hub.anp1, hub.coord1, p1.gp, p1.admin, pcn.analyst, oc.supplier)\n`
         : '') +
       '\n',
   );

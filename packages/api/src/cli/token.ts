@@ -17,15 +17,19 @@ const { values } = parseArgs({
 const config = loadConfig();
 const verifier = createTokenVerifier(config.jwt);
 if (!verifier.sign) {
-  process.stderr.write('pnpm token signs with the development key or JWT_SECRET; with JWT_JWKS_URL, ask your identity provider.\n');
+  process.stderr.write('pnpm demo-token signs with the development key or JWT_SECRET; with JWT_JWKS_URL, ask your identity provider.\n');
   process.exit(2);
 }
 const demo = DEMO_USERS.find((u) => u.username === values.user);
-if (!values.user || (!demo && (!values.org || !values.roles))) {
-  process.stderr.write(
-    'usage: pnpm token --user <username> [--org <ODS code> --roles ROLE,ROLE] [--ttl seconds]\n' +
-      `demo users: ${DEMO_USERS.map((u) => u.username).join(', ')}\n`,
-  );
+const usage =
+  'usage: pnpm demo-token --user <username> [--org <ODS code> --roles ROLE,ROLE] [--ttl seconds]\n' +
+  `demo users: ${DEMO_USERS.map((u) => u.username).join(', ')}\n`;
+if (!values.user) {
+  process.stderr.write(usage);
+  process.exit(2);
+}
+if (!demo && (!values.org || !values.roles)) {
+  process.stderr.write(`"${values.user}" is not a demo user; name one, or give --org and --roles for a custom token.\n${usage}`);
   process.exit(2);
 }
 const roles = values.roles ? values.roles.split(',').map((r) => r.trim()) : [...demo!.roles];

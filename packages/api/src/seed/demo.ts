@@ -38,7 +38,7 @@ interface DemoUser {
   readonly roles: readonly Role[];
 }
 
-/** About twenty staff across every role. Usernames are what `pnpm token --user` takes. */
+/** About twenty staff across every role. Usernames are what `pnpm demo-token --user` takes. */
 export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'hub.manager', displayName: 'Alex Manager', odsCode: 'Y99000', roles: ['HUB_MANAGER'] },
   { username: 'hub.anp1', displayName: 'Sam Carter (ANP)', odsCode: 'Y99000', roles: ['HUB_CLINICIAN', 'HUB_PRESCRIBER'] },

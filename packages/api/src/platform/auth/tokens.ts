@@ -19,7 +19,7 @@ export interface HubClaims {
 /** Verifies bearer tokens against the configured issuer, audience and key. */
 export interface TokenVerifier {
   verify(token: string): Promise<HubClaims>;
-  /** Present only with a symmetric key (development or JWT_SECRET): used by `pnpm token` and tests. */
+  /** Present only with a symmetric key (development or JWT_SECRET): used by `pnpm demo-token` and tests. */
   readonly sign?: (claims: HubClaims, ttlSeconds?: number) => Promise<string>;
   readonly development: boolean;
 }

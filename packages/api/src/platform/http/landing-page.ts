@@ -13,7 +13,7 @@ button{background:#007f3b;color:#fff;border:0;padding:.6rem 1.2rem;font-size:15p
 </style></head><body>
 <h1>pcn-hub GraphQL API</h1>
 <p>POST GraphQL requests to this URL; subscriptions use graphql-ws on the same URL.
-In development, get a token with <code>pnpm token --user hub.manager</code>.</p>
+In development, get a token with <code>pnpm demo-token --user hub.manager</code>.</p>
 <label>Bearer token <input id="token" autocomplete="off"></label>
 <label>Query <textarea id="query">{ viewer { id roles organisation { odsCode name kind } } }</textarea></label>
 <label>Variables (JSON) <input id="variables" value="{}"></label>
