@@ -7,7 +7,9 @@ import { createAuthenticator } from './platform/auth/authenticate.js';
 import { createHubServer, type HubServer } from './platform/http/server.js';
 import { findOrganisationForActor } from './modules/organisations/index.js';
 import { buildHubSchema } from './schema.js';
-import { seedDemo } from './seed/demo.js';
+import { DEMO_USERS, seedDemo } from './seed/demo.js';
+import { startMetrics } from './observability.js';
+import { startTracing, traceDatabase } from './platform/observability/tracing.js';
 import { createEventBus, startEventPruner, type EventBus } from './platform/events/index.js';
 import { startWriteBackWorker, type WriteBackWorker } from './modules/write-back/index.js';
 import {
@@ -31,6 +33,8 @@ export interface HubApp {
   readonly writeBackWorker: WriteBackWorker | null;
   /** The in-process plugin webhook worker (null when PLUGIN_WEBHOOK_WORKER=false). */
   readonly pluginWebhookWorker: PluginWebhookWorker | null;
+  /** The metrics listener's port (null when METRICS_PORT is unset). */
+  readonly metricsPort: number | null;
   /** http://host:port/graphql once listening. */
   readonly url: string;
   readonly port: number;
@@ -91,7 +95,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const logger = createLogger(config.logLevel);
   const phases = new BootPhases();
   const ownsOrm = !options.orm;
+  const tracing = startTracing(config.tracing);
   const orm = options.orm ?? (await createOrm(config.database, logger));
+  traceDatabase(orm);
   phases.mark('orm');
   try {
     if (config.migrateOnStart) {
@@ -122,7 +128,15 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     let server: HubServer;
     let port: number;
     try {
-      server = await createHubServer({ config, logger, orm, schema, authenticator, events });
+      const sign = tokens.sign;
+      const demo = (username: string) => DEMO_USERS.find((u) => u.username === username);
+      const mintDemoToken = sign
+        ? async (username: string, ttl: number) => {
+            const user = demo(username);
+            return user ? sign({ sub: user.username, org: user.odsCode, roles: [...user.roles] }, ttl) : null;
+          }
+        : undefined;
+      server = await createHubServer({ config, logger, orm, schema, authenticator, events, mintDemoToken });
       port = options.listen === false ? 0 : await server.listen(config.port, config.host);
     } catch (error) {
       // The bus holds connections of its own; release them or the process never exits.
@@ -150,6 +164,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
           firstWakeDelayMs: IN_PROCESS_WORKER_FIRST_SWEEP_MS,
         })
       : null;
+    const metricsServer = await startMetrics(config, orm, logger);
     phases.mark('listen');
     logger.debug({ sinceProcessStartMs: phases.sinceProcessStart(), phases: phases.done() }, 'boot phases');
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
@@ -164,15 +179,18 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       writeBackWorker,
       pluginWebhookWorker,
       port,
+      metricsPort: metricsServer?.port ?? null,
       url: `http://${host}:${port}/graphql`,
       stop: () =>
         (stopped ??= (async () => {
           await server.close();
+          await metricsServer?.close();
           await writeBackWorker?.stop(config.shutdownGraceMs);
           await pluginWebhookWorker?.stop();
           await stopPruner();
           await events.close();
           if (ownsOrm) await orm.close(true);
+          await tracing?.shutdown();
         })()),
     };
   } catch (error) {

@@ -5,13 +5,17 @@ import { createOrm, migrationsApplied } from './platform/db/orm.js';
 import { createEventBus } from './platform/events/index.js';
 import { startWriteBackWorker } from './modules/write-back/index.js';
 import { startPluginWebhookWorker } from './modules/plugins/index.js';
+import { startMetrics } from './observability.js';
+import { startTracing, traceDatabase } from './platform/observability/tracing.js';
 
 // A write-back and plugin webhook worker on its own (`pnpm worker`): any number of them can share one PostgreSQL,
 // beside API processes started with WRITE_BACK_WORKER=false. It never migrates; it waits for the
 // API (or `pnpm db:migrate`) to have done so.
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
+const tracing = startTracing(config.tracing);
 const orm = await createOrm(config.database, logger);
+traceDatabase(orm);
 for (let waited = 0; !(await migrationsApplied(orm)); waited += 1) {
   if (waited % 10 === 0) logger.info('waiting for migrations to be applied');
   await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -23,6 +27,7 @@ const events = await createEventBus({
 });
 const worker = startWriteBackWorker({ orm, bus: events, settings: config.writeBack, logger });
 const webhooks = startPluginWebhookWorker({ orm, bus: events, settings: config.pluginWebhooks, logger });
+const metricsServer = await startMetrics(config, orm, logger);
 logger.info({ worker: worker.id, concurrency: config.writeBack.concurrency }, 'write-back worker ready (plugin webhooks too)');
 
 let stopping = false;
@@ -31,9 +36,10 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'draining');
-    Promise.all([worker.stop(config.shutdownGraceMs), webhooks.stop()])
+    Promise.all([worker.stop(config.shutdownGraceMs), webhooks.stop(), metricsServer?.close()])
       .then(() => events.close())
       .then(() => orm.close(true))
+      .then(() => tracing?.shutdown())
       .then(
         () => process.exit(0),
         (error: unknown) => {

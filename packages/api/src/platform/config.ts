@@ -51,8 +51,19 @@ export interface Config {
     readonly authFailuresPerKeyPrefix: number;
     readonly requestsPerPrincipal: number;
   };
+  /** Prometheus metrics on their own listener (null: off). */
+  readonly metrics: { readonly port: number; readonly host: string } | null;
+  /** OpenTelemetry traces over OTLP/HTTP (null: off, no cost). */
+  readonly tracing: { readonly endpoint: URL; readonly serviceName: string; readonly headers: Readonly<Record<string, string>> } | null;
   /** Exact browser origins allowed to call the hub cross-origin (its own origin always may). */
   readonly corsOrigins: readonly string[];
+  /** The web app (packages/web) and the GraphQL explorer served by the hub. */
+  readonly web: {
+    /** Built web app directory; null: found beside the API (never in tests, which set it). */
+    readonly distDir: string | null;
+    /** Serve the GraphQL explorer at GET /graphql to browsers. */
+    readonly explorer: boolean;
+  };
   readonly shutdownGraceMs: number;
   /** How long the event log keeps events; older cursors get RESYNC_REQUIRED. */
   readonly eventRetentionHours: number;
@@ -119,7 +130,14 @@ export const CONFIG_VARIABLES = [
   ['RATE_LIMIT_AUTH_FAILURES', '30', 'Failed authentications per client address per minute before `RATE_LIMITED` (429, `Retry-After`). Shared through Redis when `REDIS_URL` is set. `0` turns it off.'],
   ['RATE_LIMIT_KEY_FAILURES', '10', 'Failed authentications per API key prefix per minute before `RATE_LIMITED`. `0` turns it off.'],
   ['RATE_LIMIT_REQUESTS', '1200', 'Requests per authenticated user or plugin key per minute before `RATE_LIMITED`. `0` turns it off.'],
+  ['METRICS_PORT', '(unset: off)', 'Serve Prometheus metrics at `/metrics` on this port (a listener of its own, never the public one).'],
+  ['METRICS_HOST', '127.0.0.1', 'Interface of the metrics listener.'],
+  ['OTEL_EXPORTER_OTLP_ENDPOINT', '(unset: off)', 'OTLP/HTTP endpoint (e.g. `http://collector:4318`): traces of requests, operations, database statements and the deliveries they cause are exported to `<endpoint>/v1/traces`. Unset: tracing is off and costs nothing.'],
+  ['OTEL_EXPORTER_OTLP_HEADERS', '(none)', 'Headers for the OTLP exporter, `key=value` pairs separated by commas.'],
+  ['OTEL_SERVICE_NAME', 'pcn-hub', 'The `service.name` of exported spans.'],
   ['CORS_ORIGINS', '`http://localhost:5173,http://127.0.0.1:5173` outside production, else empty', 'Comma-separated exact origins (`scheme://host[:port]`) whose browser pages may call the hub (HTTP and graphql-ws). The hub\'s own origin always may.'],
+  ['WEB_DIST_DIR', '`packages/web/dist` beside the API', 'Directory of the built web app (`pnpm build`) served at `/`, and of the GraphQL explorer served to browsers at `/graphql`.'],
+  ['GRAPHQL_EXPLORER', 'true outside production', 'Serve the GraphQL explorer (GraphiQL, offline) to browsers at `GET /graphql`. Off in production unless set `true`.'],
   ['SHUTDOWN_GRACE_MS', '10000', 'How long SIGTERM waits for requests and sockets to drain.'],
   ['EVENT_RETENTION_HOURS', '168', 'Hours events are kept for replay; older cursors get `RESYNC_REQUIRED`.'],
   ['WRITE_BACK_WORKER', 'true', 'Run a write-back delivery worker inside the API process; `false` when workers run apart (`pnpm worker`).'],
@@ -179,6 +197,20 @@ function url(env: Env, name: string, protocols: readonly string[]): URL | null {
  * Parses the environment into a frozen {@link Config}. The only reader of `process.env` is
  * {@link loadConfig}; tests pass their own map.
  */
+function tracingConfig(env: Env): Config['tracing'] {
+  const endpoint = url(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']);
+  if (!endpoint) return null;
+  const headers: Record<string, string> = {};
+  for (const pair of (env.OTEL_EXPORTER_OTLP_HEADERS ?? '').split(',').filter((p) => p.trim() !== '')) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new ConfigError('OTEL_EXPORTER_OTLP_HEADERS', 'must be key=value pairs separated by commas');
+    headers[decodeURIComponent(pair.slice(0, at).trim())] = decodeURIComponent(pair.slice(at + 1).trim());
+  }
+  const serviceName = env.OTEL_SERVICE_NAME || 'pcn-hub';
+  if (!/^[\w.-]{1,100}$/.test(serviceName)) throw new ConfigError('OTEL_SERVICE_NAME', 'must be 1-100 letters, digits, dots, dashes or underscores');
+  return { endpoint, serviceName, headers };
+}
+
 function origins(env: Env, name: string, fallback: string): string[] {
   const raw = env[name] ?? fallback;
   const list = raw.split(',').map((o) => o.trim()).filter((o) => o.length > 0);
@@ -263,7 +295,15 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       authFailuresPerKeyPrefix: int(env, 'RATE_LIMIT_KEY_FAILURES', 10, 0, 1_000_000),
       requestsPerPrincipal: int(env, 'RATE_LIMIT_REQUESTS', 1200, 0, 10_000_000),
     },
+    metrics: env.METRICS_PORT
+      ? { port: int(env, 'METRICS_PORT', 9464, 0, 65535), host: env.METRICS_HOST || '127.0.0.1' }
+      : null,
+    tracing: tracingConfig(env),
     corsOrigins: origins(env, 'CORS_ORIGINS', nodeEnv === 'production' ? '' : 'http://localhost:5173,http://127.0.0.1:5173'),
+    web: {
+      distDir: env.WEB_DIST_DIR ? resolve(cwd, env.WEB_DIST_DIR) : null,
+      explorer: bool(env, 'GRAPHQL_EXPLORER', nodeEnv !== 'production'),
+    },
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     eventRetentionHours: int(env, 'EVENT_RETENTION_HOURS', 168, 1, 87_600),
     writeBack: writeBackConfig(env),

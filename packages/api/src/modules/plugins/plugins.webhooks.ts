@@ -4,6 +4,7 @@ import type { Em, Orm } from '../../platform/db/orm.js';
 import type { EventBus } from '../../platform/events/index.js';
 import { toGlobalId } from '../../platform/graphql/relay.js';
 import type { Logger } from '../../platform/logger.js';
+import { metrics } from '../../platform/observability/metrics.js';
 import { signatureHeader } from '../../platform/webhooks/standard-webhooks.js';
 import { dispatchPluginEvents, PLUGIN_STREAM_FAMILIES } from './plugins.dispatch.js';
 import { InProcessPlugins } from './plugins.in-process.js';
@@ -237,6 +238,20 @@ export class PluginWebhookWorker {
   }
 
   private async record(delivery: Claimed, outcome: Outcome): Promise<void> {
+    const dead = outcome.kind === 'DEAD' || (outcome.kind === 'FAILED' && delivery.attempts >= this.settings.maxAttempts);
+    const label = dead ? 'dead' : outcome.kind.toLowerCase();
+    metrics.deliveryAttempts.inc({ queue: 'plugin_webhook', outcome: label });
+    const line = {
+      deliveryId: delivery.id,
+      pluginId: delivery.plugin_id,
+      organisationId: delivery.organisation_id,
+      eventType: delivery.event_type,
+      attempt: delivery.attempts,
+      outcome: label,
+      ...('reason' in outcome ? { reason: outcome.reason.slice(0, 200) } : {}),
+    };
+    if (dead) this.logger.warn(line, 'plugin webhook dead letter');
+    else this.logger.info(line, 'plugin webhook attempt');
     const em = this.orm.em.fork();
     switch (outcome.kind) {
       case 'DELIVERED':

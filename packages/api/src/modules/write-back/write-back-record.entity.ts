@@ -64,6 +64,8 @@ const WriteBackDeliverySchema = defineEntity({
     /** Attempts since enqueue or the last redrive (bounded by the configured maximum). */
     attempts: p.integer().default(0),
     totalAttempts: p.integer().default(0),
+    /** W3C `traceparent` of the change that enqueued it (null when tracing is off). */
+    traceParent: p.string().length(55).nullable(),
     nextAttemptAt: p.datetime(),
     leaseOwner: p.string().length(100).nullable(),
     leaseExpiresAt: p.datetime().nullable(),

@@ -27,6 +27,8 @@ export interface ClaimedDelivery {
   readonly fence: number;
   readonly nhsNumber: string;
   readonly target: { readonly kind: TargetKind; readonly endpointUrl: string | null; readonly signingSecret: string | null };
+  /** The trace of the change that enqueued it, when tracing is on. */
+  readonly traceParent: string | null;
 }
 
 /** The outcome of one attempt, and when the worker learnt it. */
@@ -107,6 +109,7 @@ export async function claimDeliveries(
         target_kind: TargetKind | null;
         endpoint_url: string | null;
         signing_secret: string | null;
+        trace_parent: string | null;
       }
     >(
       tx,
@@ -121,7 +124,7 @@ export async function claimDeliveries(
            attempts = d.attempts + 1, total_attempts = d.total_attempts + 1,
            first_attempt_at = coalesce(d.first_attempt_at, now()), last_attempt_at = now(), updated_at = now()
        from picked where d.id = picked.id
-       returning ${CHANGED_COLUMNS}, d.patient_id, d.kind, d.replaces_message_id, d.payload, d.total_attempts, d.ordering_key,
+       returning ${CHANGED_COLUMNS}, d.patient_id, d.kind, d.replaces_message_id, d.payload, d.total_attempts, d.ordering_key, d.trace_parent,
          (select p.nhs_number from patient p where p.id = d.patient_id) as nhs_number,
          (select t.kind from write_back_target t where t.practice_id = d.target_org_id) as target_kind,
          (select t.endpoint_url from write_back_target t where t.practice_id = d.target_org_id) as endpoint_url,
@@ -151,6 +154,7 @@ export async function claimDeliveries(
         fence: row.total_attempts,
         nhsNumber: row.nhs_number,
         target: { kind: row.target_kind ?? 'IN_HUB', endpointUrl: row.endpoint_url, signingSecret: row.signing_secret },
+        traceParent: row.trace_parent,
       }),
     );
     return { claimed, hints };

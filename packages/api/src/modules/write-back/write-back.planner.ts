@@ -8,6 +8,7 @@ import { WriteBackDelivery, WriteBackRecord } from './write-back-record.entity.j
 import { decideWriteBack, type OrgFacts, type WriteBackFacts, type WriteBackVerdict } from './write-back.policy.js';
 import { lineBusy, lockLines, promoteNext } from './write-back.queue.js';
 import { exec, placeholders } from './write-back.sql.js';
+import { currentTraceparent } from '../../platform/observability/tracing.js';
 
 /** The saved consultation, as write-back needs it. */
 export interface SavedConsultationFacts {
@@ -212,6 +213,7 @@ export async function planWriteBack(
           attempts: 0,
           totalAttempts: 0,
           nextAttemptAt: now,
+          traceParent: currentTraceparent(),
           dueAt,
         });
         record.currentDeliveryId = created.id;

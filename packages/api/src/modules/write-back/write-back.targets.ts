@@ -5,6 +5,13 @@ import type { Orm } from '../../platform/db/orm.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { DeliveryKind, TargetKind } from './write-back.codes.js';
 import { exec } from './write-back.sql.js';
+import { currentTraceparent } from '../../platform/observability/tracing.js';
+
+/** `traceparent` of the delivery's span, so the receiver can join the trace (nothing when tracing is off). */
+function traceHeaders(): Record<string, string> {
+  const traceparent = currentTraceparent();
+  return traceparent ? { traceparent } : {};
+}
 
 /** What a target receives: one version of one entry (or its removal) for one patient. */
 export interface WriteBackMessage {
@@ -149,6 +156,7 @@ export class HttpWriteBackTarget implements WriteBackTarget {
             'webhook-id': message.messageId,
             'webhook-timestamp': String(timestamp),
             'webhook-signature': signature,
+            ...traceHeaders(),
           },
         },
         (res) => {

@@ -19,6 +19,8 @@ import {
   type DeliveryOutcome,
   type WriteBackTarget,
 } from './write-back.targets.js';
+import { metrics } from '../../platform/observability/metrics.js';
+import { contextFrom, inSpan, SpanKind } from '../../platform/observability/tracing.js';
 
 /** Tunables of a worker (from `Config.writeBack`). */
 export type WriteBackWorkerSettings = Config['writeBack'];
@@ -177,36 +179,73 @@ export class WriteBackWorker {
 
   private dispatch(delivery: ClaimedDelivery): void {
     this.inflight += 1;
-    const attempt = async (): Promise<DeliveryOutcome> => {
-      try {
-        return await this.targetFor(delivery).deliver(
-          {
-            messageId: delivery.messageId,
-            deliveryId: delivery.id,
-            recordId: delivery.recordId,
-            kind: delivery.kind,
-            version: delivery.version,
-            replacesMessageId: delivery.replacesMessageId,
-            targetOrganisationId: delivery.targetOrgId,
-            patient: { id: delivery.patientId, nhsNumber: delivery.nhsNumber },
-            content: delivery.payload,
-          },
-          this.abort.signal,
-        );
-      } catch (error) {
-        return {
-          kind: 'RETRY',
-          reason: `target failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`,
-        };
-      }
-    };
+    // Each attempt joins the trace of the change that enqueued it (when tracing is on).
+    const attempt = (): Promise<DeliveryOutcome> =>
+      inSpan(
+        'write-back.deliver',
+        {
+          kind: SpanKind.PRODUCER,
+          parent: contextFrom(delivery.traceParent),
+          attributes: { 'pcnhub.delivery.id': delivery.id, 'pcnhub.delivery.attempt': delivery.attempt, 'messaging.message.id': delivery.messageId },
+        },
+        async (span) => {
+          const outcome = await this.attemptOnce(delivery);
+          span.setAttribute('pcnhub.delivery.outcome', outcome.kind);
+          return outcome;
+        },
+      );
     void attempt().then((outcome) => {
+      this.report(delivery, outcome);
       this.results.push({ delivery, outcome, at: new Date() });
       this.inflight -= 1;
       this.pump();
       this.flush();
       this.kick();
     });
+  }
+
+  /** One attempt at the delivery's target; a thrown error is a retry with its reason. */
+  private async attemptOnce(delivery: ClaimedDelivery): Promise<DeliveryOutcome> {
+    try {
+      return await this.targetFor(delivery).deliver(
+        {
+          messageId: delivery.messageId,
+          deliveryId: delivery.id,
+          recordId: delivery.recordId,
+          kind: delivery.kind,
+          version: delivery.version,
+          replacesMessageId: delivery.replacesMessageId,
+          targetOrganisationId: delivery.targetOrgId,
+          patient: { id: delivery.patientId, nhsNumber: delivery.nhsNumber },
+          content: delivery.payload,
+        },
+        this.abort.signal,
+      );
+    } catch (error) {
+      return {
+        kind: 'RETRY',
+        reason: `target failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`,
+      };
+    }
+  }
+
+  /** One info line and one metric per attempt (ids only); a dead letter is a warning. */
+  private report(delivery: ClaimedDelivery, outcome: DeliveryOutcome): void {
+    const dead = outcome.kind === 'REJECTED' || (outcome.kind === 'RETRY' && delivery.attempt >= this.options.settings.maxAttempts);
+    const label = dead ? 'dead' : outcome.kind.toLowerCase();
+    metrics.deliveryAttempts.inc({ queue: 'write_back', outcome: label });
+    const line = {
+      worker: this.id,
+      deliveryId: delivery.id,
+      messageId: delivery.messageId,
+      entryId: delivery.entryId,
+      targetOrganisationId: delivery.targetOrgId,
+      attempt: delivery.attempt,
+      outcome: label,
+      ...(outcome.kind === 'ACKNOWLEDGED' ? {} : { reason: outcome.reason.slice(0, 200) }),
+    };
+    if (dead) this.options.logger.warn(line, 'write-back dead letter');
+    else this.options.logger.info(line, 'write-back attempt');
   }
 
   private targetFor(delivery: ClaimedDelivery): WriteBackTarget {

@@ -7,6 +7,7 @@ import { uuidv7 } from '../ids.js';
 import type { Logger } from '../logger.js';
 import type { Actor } from './actor.js';
 import type { Authenticator, CallerHints } from './authenticate.js';
+import { metrics } from '../observability/metrics.js';
 import { rateLimited, type Throttle } from './throttle.js';
 
 /** Everything one request or socket presents to be let in. */
@@ -109,12 +110,19 @@ export function createCallerAuthentication(deps: {
     // unread; a token is still verified (local work), so staff behind one shared address whose
     // neighbour misbehaves keep working, and a failed one is answered 429.
     const blocked = await throttle.authBlocked(input.address, credential);
-    if (blocked !== null && authenticator.isApiKey(credential)) throw rateLimited(blocked);
+    if (blocked !== null && authenticator.isApiKey(credential)) {
+      metrics.rateLimited.inc({ limit: 'auth_failures' });
+      throw rateLimited(blocked);
+    }
     let actor: Actor | null;
     try {
       actor = await authenticator.fromHeader(header, orm.em.fork(), hints);
     } catch (error) {
-      if (blocked !== null) throw rateLimited(blocked);
+      metrics.authFailures.inc({ kind: authenticator.isApiKey(credential) ? 'api_key' : 'token' });
+      if (blocked !== null) {
+        metrics.rateLimited.inc({ limit: 'auth_failures' });
+        throw rateLimited(blocked);
+      }
       if (error instanceof HubError && (error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN')) {
         const { sample, count } = await throttle.authFailed(input.address, credential);
         if (sample && !(error instanceof AuditedRefusal)) await auditRefusal(credential, hints, error, count);
@@ -123,7 +131,10 @@ export function createCallerAuthentication(deps: {
     }
     if (actor) {
       const wait = await throttle.request(`${actor.kind}:${actor.plugin?.keyId ?? actor.id}:${actor.organisationOds}`);
-      if (wait !== null) throw rateLimited(wait);
+      if (wait !== null) {
+        metrics.rateLimited.inc({ limit: 'requests' });
+        throw rateLimited(wait);
+      }
     }
     return actor;
   };

@@ -1,4 +1,5 @@
 import type { Em } from '../db/orm.js';
+import { metrics, streamKind } from '../observability/metrics.js';
 
 /** An event to append to a stream, inside the transaction of the change it describes. */
 export interface EventInput {
@@ -88,6 +89,7 @@ export async function appendEvent(em: Em, event: EventInput): Promise<StoredEven
     'all',
     trx,
   );
+  metrics.eventsAppended.inc({ stream: streamKind(event.stream) });
   return toStored(row!);
 }
 

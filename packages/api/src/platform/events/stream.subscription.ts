@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import type { EventBus } from './event-bus.js';
 import { latestSeq, readStream, type StoredEvent } from './event-log.js';
 import { acquireFeed, READ_BATCH, type FeedMember, type StreamFeed } from './stream.feed.js';
+import { metrics, streamKind } from '../observability/metrics.js';
 
 /** One item of a live stream, in delivery order. */
 export type StreamMessage =
@@ -79,11 +80,14 @@ class StreamSubscription implements AsyncIterableIterator<StreamMessage>, FeedMe
   private readonly heartbeatMs: number;
   private readonly maxBuffered: number;
   private readonly onAbort = (): void => void this.return();
+  private readonly kind: string;
 
   constructor(private readonly options: SubscribeStreamOptions) {
     this.heartbeatMs = options.heartbeatMs ?? 15_000;
     this.maxBuffered = options.maxBuffered ?? 1000;
     // Join first, so every batch read from now on is buffered while the start point is settled.
+    this.kind = streamKind(options.stream);
+    metrics.liveSubscriptions.inc({ stream: this.kind });
     this.feed = acquireFeed(options.orm, options.bus, options.stream, options.logger);
     this.feed.join(this, options.pollMs ?? 2000);
     options.signal?.addEventListener('abort', this.onAbort, { once: true });
@@ -123,6 +127,7 @@ class StreamSubscription implements AsyncIterableIterator<StreamMessage>, FeedMe
           if (this.isClosed()) return DONE;
           if (!allowed) throw Errors.forbidden('Not allowed to follow this stream');
           this.cursor = event.seq;
+          metrics.liveDeliveryLag.observe({ stream: this.kind }, Math.max(0, (Date.now() - event.createdAt.getTime()) / 1000));
           return { done: false, value: { kind: 'EVENT', event } };
         }
         if (this.needsRead()) {
@@ -242,6 +247,7 @@ class StreamSubscription implements AsyncIterableIterator<StreamMessage>, FeedMe
   private release(): void {
     if (this.closed) return;
     this.closed = true;
+    metrics.liveSubscriptions.dec({ stream: this.kind });
     this.options.signal?.removeEventListener('abort', this.onAbort);
     this.feed.leave(this);
     this.incoming = [];

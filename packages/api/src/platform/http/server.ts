@@ -17,6 +17,9 @@ import { createRequestContext, type RequestContext } from '../context.js';
 import { AuditLog } from '../audit/audit.log.js';
 import { pluginCallAudit } from '../audit/plugin-calls.js';
 import { denialAudit } from '../audit/denials.js';
+import { metrics } from '../observability/metrics.js';
+import { operationObserver, type OperationFacts } from '../observability/operations.js';
+import { contextFrom, inSpan, SpanKind, tracingOn } from '../observability/tracing.js';
 import type { Authenticator, CallerHints } from '../auth/authenticate.js';
 import { createCallerAuthentication } from '../auth/caller.js';
 import { createThrottle } from '../auth/throttle.js';
@@ -28,6 +31,7 @@ import { BodyTooLargeError, readBody } from './body.js';
 import { createOriginPolicy } from './cors.js';
 import { LANDING_PAGE } from './landing-page.js';
 import { htmlSecurityHeaders } from './security-headers.js';
+import { createWebAppHandler } from './web-app.js';
 import { startWebSocketServer } from './websocket.js';
 
 export interface HttpServerDeps {
@@ -37,6 +41,8 @@ export interface HttpServerDeps {
   readonly schema: GraphQLSchema;
   readonly authenticator: Authenticator;
   readonly events: EventBus;
+  /** Signs a demo user's token for the development sign-in (POST /dev/token); null for an unknown user. */
+  readonly mintDemoToken?: (username: string, ttlSeconds: number) => Promise<string | null>;
 }
 
 /** The running HTTP + WebSocket server. */
@@ -86,8 +92,11 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
   const authenticate = createCallerAuthentication({ authenticator, throttle, orm, logger });
   const origins = createOriginPolicy(config.corsOrigins);
   const landingHeaders = htmlSecurityHeaders(LANDING_PAGE);
+  const webApp = createWebAppHandler({ ...config.web, locate: config.env !== 'test', production, mintDemoToken: deps.mintDemoToken });
 
   const httpServer = createServer();
+  /** What the request's log line says beyond method, path and status (ids only). */
+  const requestFacts = new Map<string, { operation?: OperationFacts; principal?: string; organisation?: string; traceId?: string }>();
 
   async function contextFor(
     authorization: string | undefined,
@@ -162,6 +171,10 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
       guard.apolloPlugin(),
       pluginCallAudit(),
       denialAudit(),
+      operationObserver((requestId, operation) => {
+        const facts = requestFacts.get(requestId);
+        if (facts) facts.operation = operation;
+      }),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
     ],
   });
@@ -207,10 +220,11 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
       }
     }
     const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
-    const response = await apollo.executeHTTPGraphQLRequest({
+    const operationName = typeof (body as { operationName?: unknown } | undefined)?.operationName === 'string' ? (body as { operationName: string }).operationName : null;
+    const response = await inSpan('graphql.operation', { attributes: { 'graphql.operation.name': operationName?.slice(0, 100) ?? '' } }, () => apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: () =>
-        contextFor(
+      context: async () => {
+        const ctx = await contextFor(
           headers.get('authorization'),
           requestId,
           {
@@ -218,8 +232,15 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
             onBehalfOf: headers.get('x-pcn-hub-on-behalf-of') ?? null,
           },
           req.socket.remoteAddress ?? 'unknown',
-        ),
-    });
+        );
+        const facts = requestFacts.get(requestId);
+        if (facts && ctx.actor) {
+          facts.principal = ctx.actor.plugin ? `plugin:${ctx.actor.plugin.name}` : ctx.actor.id;
+          facts.organisation = ctx.actor.organisationOds;
+        }
+        return ctx;
+      },
+    }));
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.setHeader('x-request-id', requestId);
     res.statusCode = response.status ?? 200;
@@ -236,21 +257,45 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
     res.setHeader('x-request-id', requestId);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const started = performance.now();
+    requestFacts.set(requestId, {});
     res.on('finish', () => {
+      const facts = requestFacts.get(requestId);
+      requestFacts.delete(requestId);
+      const route = ['/graphql', '/healthz', '/readyz'].includes(url.pathname) ? url.pathname.slice(1) : 'other';
+      metrics.httpRequests.inc({ route, method: ['GET', 'POST', 'OPTIONS', 'HEAD'].includes(req.method ?? '') ? req.method! : 'OTHER', status: `${Math.floor(res.statusCode / 100)}xx` });
       logger.info(
-        { requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(performance.now() - started) },
+        {
+          requestId,
+          method: req.method,
+          path: url.pathname,
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+          ...(facts?.operation
+            ? { operation: facts.operation.name, operationType: facts.operation.type, field: facts.operation.field, outcome: facts.operation.outcome }
+            : {}),
+          ...(facts?.principal ? { principal: facts.principal, organisation: facts.organisation } : {}),
+          ...(facts?.traceId ? { traceId: facts.traceId } : {}),
+        },
         'request',
       );
     });
-    void (async () => {
+    const traceParent = contextFrom(req.headers.traceparent);
+    void inSpan(`${req.method ?? 'HTTP'} ${url.pathname === '/graphql' ? '/graphql' : 'other'}`, { kind: SpanKind.SERVER, parent: traceParent, attributes: { 'http.request.method': req.method ?? '', 'url.path': url.pathname.slice(0, 100) } }, async (span) => {
+      if (tracingOn()) {
+        const facts = requestFacts.get(requestId);
+        if (facts) facts.traceId = span.spanContext().traceId;
+        res.on('finish', () => span.setAttribute('http.response.status_code', res.statusCode));
+      }
       try {
         if (url.pathname === '/healthz') return send(res, 200, '{"status":"ok"}');
         if (url.pathname === '/readyz') {
           return (await ready()) ? send(res, 200, '{"status":"ready"}') : send(res, 503, '{"status":"not ready"}');
         }
+        if (url.pathname !== '/graphql' && webApp.handle(req, res, url)) return;
         if (url.pathname !== '/graphql') return send(res, 404, errorBody('NOT_FOUND', 'Not found'));
         if (origins.handle(req, res)) return;
         if (req.method === 'GET' && !url.search && (req.headers.accept ?? '').includes('text/html')) {
+          if (webApp.explorer(req, res)) return;
           return send(res, 200, LANDING_PAGE, 'text/html; charset=utf-8', landingHeaders);
         }
         await handleGraphQL(req, res, url, requestId);
@@ -260,7 +305,7 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
         if (!res.headersSent) send(res, 500, errorBody('INTERNAL_SERVER_ERROR', `Internal server error (request id ${requestId})`));
         else res.end();
       }
-    })();
+    });
   });
 
   return {
