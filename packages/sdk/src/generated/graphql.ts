@@ -90,8 +90,11 @@ export type BookReferralInput = {
 
 /** Load against the thresholds. */
 export type CapacityState =
+  /** At or above the hard threshold: the overflow mode decides where new work goes. */
   | 'HARD_LIMIT'
+  /** Below the soft threshold: new work routes as configured. */
   | 'NORMAL'
+  /** At or above the soft threshold: overflow sharing with practices begins. */
   | 'SOFT_LIMIT';
 
 /** What a coded entry records. */
@@ -133,15 +136,25 @@ export type ConfigureWriteBackTargetInput = {
 
 /** What a history entry did. */
 export type ConsultationAction =
+  /** The consultation arrived and was routed. */
   | 'ARRIVE'
+  /** Cancelled. */
   | 'CANCEL'
+  /** Claimed: the actor took the lock. */
   | 'CLAIM'
+  /** Completed with an outcome. */
   | 'COMPLETE'
+  /** A patient was matched by hand. */
   | 'MATCH'
+  /** Another holder's lock was overridden, with a reason. */
   | 'OVERRIDE_LOCK'
+  /** Passed back from the hub to the practice, with notes. */
   | 'PASS_BACK'
+  /** Pulled from the practice to the hub. */
   | 'PULL_TO_HUB'
+  /** Released: the lock was given up. */
   | 'RELEASE'
+  /** Sent to a destination (queue, escalation, external service, remote close). */
   | 'SIGNPOST';
 
 /** A coded finding or procedure. */
@@ -254,17 +267,26 @@ export type ConsultationState =
 
 /** Clinical or administrative request. */
 export type ConsultationType =
+  /** An administrative request (fit note, letter, referral chase). */
   | 'ADMIN'
+  /** A clinical request (symptoms, medication, results). */
   | 'CLINICAL';
 
 /** How the patient will be contacted or seen. */
 export type ContactMode =
+  /** An e-mail. */
   | 'EMAIL'
+  /** Seen in person. */
   | 'FACE_TO_FACE'
+  /** A home visit. */
   | 'HOME_VISIT'
+  /** A message through the online consultation service. */
   | 'ONLINE_MESSAGE'
+  /** A text message. */
   | 'SMS'
+  /** A telephone call. */
   | 'TELEPHONE'
+  /** A video consultation. */
   | 'VIDEO';
 
 /** EPS course of therapy. The hub issues ACUTE prescriptions; a REPEAT goes to the registered practice. */
@@ -320,12 +342,19 @@ export type CreateSlotTypeInput = {
 
 /** A day of the week. */
 export type DayOfWeek =
+  /** Friday. */
   | 'FRIDAY'
+  /** Monday. */
   | 'MONDAY'
+  /** Saturday. */
   | 'SATURDAY'
+  /** Sunday. */
   | 'SUNDAY'
+  /** Thursday. */
   | 'THURSDAY'
+  /** Tuesday. */
   | 'TUESDAY'
+  /** Wednesday. */
   | 'WEDNESDAY';
 
 /** Detaches a prescriber. */
@@ -381,15 +410,25 @@ export type InboundMessageState =
 
 /** What happened to a consultation in an inbox. */
 export type InboxEventType =
+  /** It was cancelled. */
   | 'CANCELLED'
+  /** Someone claimed it (took the lock). */
   | 'CLAIMED'
+  /** It was completed. */
   | 'COMPLETED'
+  /** A new consultation entered the inbox. */
   | 'CONSULTATION_ARRIVED'
+  /** A lock was overridden. */
   | 'LOCK_OVERRIDDEN'
+  /** The hub passed it back to the practice. */
   | 'PASSED_BACK'
+  /** An unmatched consultation was matched to a patient. */
   | 'PATIENT_MATCHED'
+  /** The hub pulled it from the practice. */
   | 'PULLED_TO_HUB'
+  /** The lock was released. */
   | 'RELEASED'
+  /** It was signposted to a destination. */
   | 'SIGNPOSTED';
 
 /** Narrows an inbox page; all given conditions apply. */
@@ -416,19 +455,33 @@ export type InboxFilter = {
 
 /** Inbox folders: ALL_OPEN, CLINICAL and ADMIN hold open items; the rest hold one or two states. */
 export type InboxFolder =
+  /** Open administrative consultations. */
   | 'ADMIN'
+  /** Signposted to care co-ordinators and administrators. */
   | 'ADMIN_QUEUE'
+  /** Every open consultation (neither received-only, completed nor cancelled). */
   | 'ALL_OPEN'
+  /** In the owner's triage queue, unclaimed. */
   | 'AWAITING_TRIAGE'
+  /** Cancelled. */
   | 'CANCELLED'
+  /** Open clinical consultations. */
   | 'CLINICAL'
+  /** Completed. */
   | 'COMPLETE'
+  /** Signposted to a hub service's queue. */
   | 'HUB_SERVICE_QUEUE'
+  /** Claimed from a queue and being worked. */
   | 'IN_PROGRESS'
+  /** Claimed for triage. */
   | 'IN_TRIAGE'
+  /** Passed back from the hub to the practice. */
   | 'PASSED_TO_PRACTICE'
+  /** Signposted outside the PCN or closed remotely, waiting to be completed. */
   | 'SIGNPOSTED'
+  /** Waiting for a patient to be matched by hand. */
   | 'UNMATCHED'
+  /** Escalated on the red-flag path. */
   | 'URGENT';
 
 /** Sort order of the inbox; ties break on submission time, then id. */
@@ -608,10 +661,15 @@ export type PrescriberCodeKind =
 
 /** The prescriber profession; decides the NHSBSA prescription type (0101 medical, 0104 nurse, 0108 pharmacist, 0125 paramedic, 0117 physiotherapist). */
 export type PrescriberProfession =
+  /** A doctor (prescription type 0101). */
   | 'MEDICAL'
+  /** A nurse independent prescriber (0104). */
   | 'NURSE'
+  /** A paramedic independent prescriber (0125). */
   | 'PARAMEDIC'
+  /** A pharmacist independent prescriber (0108). */
   | 'PHARMACIST'
+  /** A physiotherapist independent prescriber (0117). */
   | 'PHYSIOTHERAPIST';
 
 /** A half-open period [from, to), at most 731 days. */
@@ -639,12 +697,19 @@ export type PrescribingSummaryDimension =
 
 /** What a history entry did. */
 export type PrescriptionAction =
+  /** Cancelled after issue, with a reason. */
   | 'CANCEL'
+  /** Issued under the PCN cost centre. */
   | 'ISSUE'
+  /** A repeat issued by the registered practice. */
   | 'ISSUE_AT_PRACTICE'
+  /** Raised as a draft. */
   | 'RAISE'
+  /** Recorded as dispensed. */
   | 'RECORD_DISPENSED'
+  /** Rejected before issue, with a reason. */
   | 'REJECT'
+  /** A repeat sent to the registered practice to manage. */
   | 'SEND_TO_PRACTICE';
 
 /** Narrows `prescriptions`. */
@@ -842,9 +907,13 @@ export type ReferPatientInput = {
 
 /** State of a referral agreement; only ACTIVE lets the method be used. */
 export type ReferralAgreementState =
+  /** Active: the referral method may be used. */
   | 'ACTIVE'
+  /** Requested; not yet usable. */
   | 'REQUESTED'
+  /** Ended; a new agreement may be requested. */
   | 'REVOKED'
+  /** Suspended for a while; not usable. */
   | 'SUSPENDED';
 
 /** A practice<->hub technical agreement a referral method needs. */
@@ -934,11 +1003,17 @@ export type ReferralState =
 
 /** What a cross-organisation task is about. */
 export type ReferralTaskCategory =
+  /** Administrative work. */
   | 'ADMIN'
+  /** An appointment to arrange. */
   | 'APPOINTMENT_REQUEST'
+  /** A clinical review of the patient. */
   | 'CLINICAL_REVIEW'
+  /** A medication query or change. */
   | 'MEDICATION'
+  /** Anything else. */
   | 'OTHER'
+  /** Test results to act on. */
   | 'RESULTS';
 
 /** A task for a hub team (CROSS_ORGANISATION_TASK). */
@@ -1175,9 +1250,13 @@ export type SettleInboundMessageInput = {
 
 /** Administrative sex as recorded by the practice. */
 export type Sex =
+  /** Female. */
   | 'FEMALE'
+  /** Male. */
   | 'MALE'
+  /** Other (recorded as neither female nor male). */
   | 'OTHER'
+  /** Not known or not recorded. */
   | 'UNKNOWN';
 
 /** The signposting decision of triage. */
@@ -1215,16 +1294,27 @@ export type SignpostDestination =
 
 /** The role best suited to the work. */
 export type SignpostTeam =
+  /** Administrative staff. */
   | 'ADMIN'
+  /** An advanced nurse practitioner. */
   | 'ANP'
+  /** A care co-ordinator. */
   | 'CARE_COORDINATOR'
+  /** A GP. */
   | 'GP'
+  /** A mental health practitioner. */
   | 'MENTAL_HEALTH'
+  /** A practice nurse. */
   | 'NURSE'
+  /** Another role. */
   | 'OTHER'
+  /** A paramedic. */
   | 'PARAMEDIC'
+  /** A clinical pharmacist. */
   | 'PHARMACIST'
+  /** A first-contact physiotherapist. */
   | 'PHYSIOTHERAPIST'
+  /** A social prescribing link worker. */
   | 'SOCIAL_PRESCRIBER';
 
 /** How the patient is seen. */
@@ -1299,10 +1389,15 @@ export type UnblockSlotInput = {
 
 /** Response urgency bracket, most urgent first. */
 export type Urgency =
+  /** Routine. */
   | 'ROUTINE'
+  /** Respond today. */
   | 'SAME_DAY'
+  /** Respond within three days. */
   | 'WITHIN_3_DAYS'
+  /** Respond within five days. */
   | 'WITHIN_5_DAYS'
+  /** Respond within 24 hours. */
   | 'WITHIN_24_HOURS';
 
 /** Which acknowledgement of the receiving system (ITK3 sends both). */
@@ -1383,13 +1478,21 @@ export type WriteBackDirection =
 
 /** The state an entry write-back reached. */
 export type WriteBackEventType =
+  /** Not sent: no agreement allows it (see explainWriteBack). */
   | 'WRITE_BACK_BLOCKED'
+  /** Gave up after its attempts (a dead letter): redrive or discard. */
   | 'WRITE_BACK_DEAD'
+  /** The practice record acknowledged it. */
   | 'WRITE_BACK_DELIVERED'
+  /** A dead letter was discarded by an administrator. */
   | 'WRITE_BACK_DISCARDED'
+  /** Nothing to send (the authoring organisation is the registered practice, or the entry is admin-only). */
   | 'WRITE_BACK_NOT_REQUIRED'
+  /** Decided and queued for delivery. */
   | 'WRITE_BACK_PENDING'
+  /** An attempt failed; it will be retried. */
   | 'WRITE_BACK_RETRYING'
+  /** An attempt is in flight. */
   | 'WRITE_BACK_SENDING';
 
 /** Where the write-back of an entry (or, combined, of a consultation) stands. */

@@ -43,7 +43,7 @@ export class AppointmentBookResolver {
   @Authorized(...BOOK_EDITORS)
   @Mutation(() => AppointmentBookType, { description: 'Creates an appointment book for a hub service. Audited.' })
   async createAppointmentBook(
-    @Arg('input', () => CreateAppointmentBookInput) input: CreateAppointmentBookInput,
+    @Arg('input', () => CreateAppointmentBookInput, { description: 'What to change: see CreateAppointmentBookInput.' }) input: CreateAppointmentBookInput,
     @Ctx() ctx: RequestContext,
   ): Promise<AppointmentBookType> {
     return toBookType(await service(ctx).createBook(input));
@@ -76,7 +76,7 @@ export class SlotTypeResolver {
     description: 'Creates a slot type; its name must follow <PCN>-<Service>-<Mode>. Audited.',
   })
   async createSlotType(
-    @Arg('input', () => CreateSlotTypeInput) input: CreateSlotTypeInput,
+    @Arg('input', () => CreateSlotTypeInput, { description: 'What to change: see CreateSlotTypeInput.' }) input: CreateSlotTypeInput,
     @Ctx() ctx: RequestContext,
   ): Promise<SlotTypeType> {
     return toSlotTypeType(await service(ctx).createSlotType(input));
@@ -120,7 +120,7 @@ export class SlotResolver {
     description: 'Creates a session of back-to-back FREE slots in a book, all or none. Audited.',
   })
   async createSlotSession(
-    @Arg('input', () => CreateSlotSessionInput) input: CreateSlotSessionInput,
+    @Arg('input', () => CreateSlotSessionInput, { description: 'What to change: see CreateSlotSessionInput.' }) input: CreateSlotSessionInput,
     @Ctx() ctx: RequestContext,
   ): Promise<CreateSlotSessionPayload> {
     return { slots: (await service(ctx).createSession(input)).map(toSlotType) };
@@ -129,7 +129,7 @@ export class SlotResolver {
   @Authorized(...BOOK_EDITORS)
   @Mutation(() => SlotGqlType, { description: 'Withdraws a FREE slot (BLOCKED). Audited.' })
   async blockSlot(
-    @Arg('input', () => BlockSlotInput) input: BlockSlotInput,
+    @Arg('input', () => BlockSlotInput, { description: 'What to change: see BlockSlotInput.' }) input: BlockSlotInput,
     @Ctx() ctx: RequestContext,
   ): Promise<SlotGqlType> {
     return toSlotType(await service(ctx).block(input));
@@ -138,7 +138,7 @@ export class SlotResolver {
   @Authorized(...BOOK_EDITORS)
   @Mutation(() => SlotGqlType, { description: 'Makes a BLOCKED slot FREE again. Audited.' })
   async unblockSlot(
-    @Arg('input', () => UnblockSlotInput) input: UnblockSlotInput,
+    @Arg('input', () => UnblockSlotInput, { description: 'What to change: see UnblockSlotInput.' }) input: UnblockSlotInput,
     @Ctx() ctx: RequestContext,
   ): Promise<SlotGqlType> {
     return toSlotType(await service(ctx).unblock(input));

@@ -1,7 +1,8 @@
 import { registerEnumType } from 'type-graphql';
 import { CODED_KINDS, CONSULTATION_STATES, ENTRY_KINDS } from './consultation.codes.js';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+const enumOf = <T extends string>(values: readonly T[]) =>
+  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const HubConsultationStateEnum = enumOf(CONSULTATION_STATES);
 registerEnumType(HubConsultationStateEnum, {

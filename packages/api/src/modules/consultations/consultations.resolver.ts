@@ -63,7 +63,7 @@ export class HubConsultationResolver {
       "Records a consultation (a draft) for a patient of the PCN, standalone or opened from an inbox item, authored at the viewer's organisation. Audited.",
   })
   async recordConsultation(
-    @Arg('input', () => RecordConsultationInput) input: RecordConsultationInput,
+    @Arg('input', () => RecordConsultationInput, { description: 'What to change: see RecordConsultationInput.' }) input: RecordConsultationInput,
     @Ctx() ctx: RequestContext,
   ): Promise<RecordConsultationPayload> {
     return { consultation: toHubConsultationType(await service(ctx).record(input)) };
@@ -73,7 +73,7 @@ export class HubConsultationResolver {
   @PluginScope('entries:write')
   @Mutation(() => ConsultationEntryPayload, { description: 'Adds an entry. Once a version is saved, only its author may. Audited.' })
   async addConsultationEntry(
-    @Arg('input', () => AddConsultationEntryInput) input: AddConsultationEntryInput,
+    @Arg('input', () => AddConsultationEntryInput, { description: 'What to change: see AddConsultationEntryInput.' }) input: AddConsultationEntryInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ConsultationEntryPayload> {
     const { consultation, entry } = await service(ctx).addEntry(input);
@@ -86,7 +86,7 @@ export class HubConsultationResolver {
     description: 'Replaces the content of an entry (same kind). Amending a saved version by anyone but its author is CONFLICT. Audited.',
   })
   async amendConsultationEntry(
-    @Arg('input', () => AmendConsultationEntryInput) input: AmendConsultationEntryInput,
+    @Arg('input', () => AmendConsultationEntryInput, { description: 'What to change: see AmendConsultationEntryInput.' }) input: AmendConsultationEntryInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ConsultationEntryPayload> {
     const { consultation, entry } = await service(ctx).amendEntry(input);
@@ -99,7 +99,7 @@ export class HubConsultationResolver {
     description: 'Removes an entry; after a save its removal is written back with the next save. Audited.',
   })
   async removeConsultationEntry(
-    @Arg('input', () => RemoveConsultationEntryInput) input: RemoveConsultationEntryInput,
+    @Arg('input', () => RemoveConsultationEntryInput, { description: 'What to change: see RemoveConsultationEntryInput.' }) input: RemoveConsultationEntryInput,
     @Ctx() ctx: RequestContext,
   ): Promise<RemoveConsultationEntryPayload> {
     const { consultation, entryId } = await service(ctx).removeEntry(input);
@@ -113,7 +113,7 @@ export class HubConsultationResolver {
       "Saves the next version (version + 1) and decides write-back for every changed entry in the same transaction. Saving with nothing changed is INVALID_TRANSITION. Audited.",
   })
   async saveConsultation(
-    @Arg('input', () => SaveConsultationInput) input: SaveConsultationInput,
+    @Arg('input', () => SaveConsultationInput, { description: 'What to change: see SaveConsultationInput.' }) input: SaveConsultationInput,
     @Ctx() ctx: RequestContext,
   ): Promise<SaveConsultationPayload> {
     return { consultation: toHubConsultationType(await service(ctx).save(input)) };

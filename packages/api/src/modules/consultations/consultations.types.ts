@@ -76,7 +76,8 @@ export class ConsultationEntryType extends Node {
 
 @ObjectType('HubConsultation', {
   implements: Node,
-  description: 'A consultation recorded at the hub (or a practice), with coded entries that are written back to the registered practice.',
+  description:
+    'A consultation recorded at the hub (or a practice), with coded entries that are written back to the registered practice.',
 })
 export class HubConsultationType extends Node {
   readonly __typename = 'HubConsultation' as const;
@@ -86,7 +87,9 @@ export class HubConsultationType extends Node {
 
   @Field(() => String, { description: 'Actor id of the author.' })
   authorId!: string;
-  @Field(() => String, { description: 'Where it took place (shown in the practice record as "Enterprise Consultation (<location>)").' })
+  @Field(() => String, {
+    description: 'Where it took place (shown in the practice record as "Enterprise Consultation (<location>)").',
+  })
   location!: string;
   @Field(() => DateTime, { description: 'When it started.' })
   startedAt!: Date;

@@ -29,29 +29,51 @@ registerEnumType(HubServiceKindEnum, {
   },
 });
 
-export const ReferralMethodEnum = Object.fromEntries(REFERRAL_METHODS.map((m) => [m, m])) as { [K in ReferralMethod]: K };
+export const ReferralMethodEnum = Object.fromEntries(REFERRAL_METHODS.map((m) => [m, m])) as {
+  [K in ReferralMethod]: K;
+};
 registerEnumType(ReferralMethodEnum, {
   name: 'ReferralMethod',
   description: 'A way a practice refers a patient into a hub service (DOMAIN.md §2).',
   valuesConfig: {
     CROSS_ORGANISATION_BOOKING: {
-      description: 'The practice books a hub slot across organisations; needs record-access consent and a CROSS_ORG_APPOINTMENTS agreement; unknown patients are traced first.',
+      description:
+        'The practice books a hub slot across organisations; needs record-access consent and a CROSS_ORG_APPOINTMENTS agreement; unknown patients are traced first.',
     },
     GP_CONNECT_BOOKING: {
-      description: "GP Connect-style booking into a GP Connect-bookable book; the patient is registered at the hub automatically; the practice must be in the hub's organisation group.",
+      description:
+        "GP Connect-style booking into a GP Connect-bookable book; the patient is registered at the hub automatically; the practice must be in the hub's organisation group.",
     },
-    INBOX_SIGNPOST: { description: 'An online consultation signposted by hub triage to the service becomes a referral.' },
+    INBOX_SIGNPOST: {
+      description: 'An online consultation signposted by hub triage to the service becomes a referral.',
+    },
     CROSS_ORGANISATION_TASK: {
-      description: 'The practice sends a task to a hub team that accepts tasks; needs a CROSS_ORG_TASKS agreement; the hub accepts or rejects it.',
+      description:
+        'The practice sends a task to a hub team that accepts tasks; needs a CROSS_ORG_TASKS agreement; the hub accepts or rejects it.',
     },
     DOCUMENT_SEND: { description: "A referral letter (metadata) sent to the service's queue." },
   },
 });
 
 export const DayOfWeekEnum = Object.fromEntries(DAYS_OF_WEEK.map((d) => [d, d])) as { [K in DayOfWeek]: K };
-registerEnumType(DayOfWeekEnum, { name: 'DayOfWeek', description: 'A day of the week.' });
+registerEnumType(DayOfWeekEnum, {
+  name: 'DayOfWeek',
+  description: 'A day of the week.',
+  valuesConfig: {
+    MONDAY: { description: 'Monday.' },
+    TUESDAY: { description: 'Tuesday.' },
+    WEDNESDAY: { description: 'Wednesday.' },
+    THURSDAY: { description: 'Thursday.' },
+    FRIDAY: { description: 'Friday.' },
+    SATURDAY: { description: 'Saturday.' },
+    SUNDAY: { description: 'Sunday.' },
+  },
+});
 
-@ObjectType('HubService', { implements: Node, description: 'A service the hub runs; triage can signpost consultations to its queue.' })
+@ObjectType('HubService', {
+  implements: Node,
+  description: 'A service the hub runs; triage can signpost consultations to its queue.',
+})
 export class HubServiceType extends Node {
   readonly __typename = 'HubService' as const;
   dbId!: string;
@@ -78,6 +100,8 @@ export class HubServiceType extends Node {
   @Field(() => [RoleEnum], { description: "Platform roles a session holder needs to run the service's clinics." })
   requiredRoles!: Role[];
 
-  @Field(() => [ReferralMethodEnum], { description: 'The referral methods the service accepts; a referral by any other is refused.' })
+  @Field(() => [ReferralMethodEnum], {
+    description: 'The referral methods the service accepts; a referral by any other is refused.',
+  })
   referralMethods!: ReferralMethod[];
 }

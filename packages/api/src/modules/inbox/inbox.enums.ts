@@ -43,19 +43,79 @@ registerEnumType(ConsultationStateEnum, {
 });
 
 export const ConsultationActionEnum = enumOf(CONSULTATION_ACTIONS);
-registerEnumType(ConsultationActionEnum, { name: 'ConsultationAction', description: 'What a history entry did.' });
+registerEnumType(ConsultationActionEnum, {
+  name: 'ConsultationAction',
+  description: 'What a history entry did.',
+  valuesConfig: {
+    ARRIVE: { description: 'The consultation arrived and was routed.' },
+    MATCH: { description: 'A patient was matched by hand.' },
+    CLAIM: { description: 'Claimed: the actor took the lock.' },
+    RELEASE: { description: 'Released: the lock was given up.' },
+    OVERRIDE_LOCK: { description: "Another holder's lock was overridden, with a reason." },
+    SIGNPOST: { description: 'Sent to a destination (queue, escalation, external service, remote close).' },
+    PASS_BACK: { description: 'Passed back from the hub to the practice, with notes.' },
+    PULL_TO_HUB: { description: 'Pulled from the practice to the hub.' },
+    COMPLETE: { description: 'Completed with an outcome.' },
+    CANCEL: { description: 'Cancelled.' },
+  },
+});
 
 export const ConsultationTypeEnum = enumOf(CONSULTATION_TYPES);
-registerEnumType(ConsultationTypeEnum, { name: 'ConsultationType', description: 'Clinical or administrative request.' });
+registerEnumType(ConsultationTypeEnum, {
+  name: 'ConsultationType',
+  description: 'Clinical or administrative request.',
+  valuesConfig: {
+    CLINICAL: { description: 'A clinical request (symptoms, medication, results).' },
+    ADMIN: { description: 'An administrative request (fit note, letter, referral chase).' },
+  },
+});
 
 export const UrgencyEnum = enumOf(URGENCIES);
-registerEnumType(UrgencyEnum, { name: 'Urgency', description: 'Response urgency bracket, most urgent first.' });
+registerEnumType(UrgencyEnum, {
+  name: 'Urgency',
+  description: 'Response urgency bracket, most urgent first.',
+  valuesConfig: {
+    SAME_DAY: { description: 'Respond today.' },
+    WITHIN_24_HOURS: { description: 'Respond within 24 hours.' },
+    WITHIN_3_DAYS: { description: 'Respond within three days.' },
+    WITHIN_5_DAYS: { description: 'Respond within five days.' },
+    ROUTINE: { description: 'Routine.' },
+  },
+});
 
 export const ContactModeEnum = enumOf(CONTACT_MODES);
-registerEnumType(ContactModeEnum, { name: 'ContactMode', description: 'How the patient will be contacted or seen.' });
+registerEnumType(ContactModeEnum, {
+  name: 'ContactMode',
+  description: 'How the patient will be contacted or seen.',
+  valuesConfig: {
+    TELEPHONE: { description: 'A telephone call.' },
+    VIDEO: { description: 'A video consultation.' },
+    FACE_TO_FACE: { description: 'Seen in person.' },
+    HOME_VISIT: { description: 'A home visit.' },
+    ONLINE_MESSAGE: { description: 'A message through the online consultation service.' },
+    SMS: { description: 'A text message.' },
+    EMAIL: { description: 'An e-mail.' },
+  },
+});
 
 export const SignpostTeamEnum = enumOf(SIGNPOST_TEAMS);
-registerEnumType(SignpostTeamEnum, { name: 'SignpostTeam', description: 'The role best suited to the work.' });
+registerEnumType(SignpostTeamEnum, {
+  name: 'SignpostTeam',
+  description: 'The role best suited to the work.',
+  valuesConfig: {
+    GP: { description: 'A GP.' },
+    ANP: { description: 'An advanced nurse practitioner.' },
+    NURSE: { description: 'A practice nurse.' },
+    PHARMACIST: { description: 'A clinical pharmacist.' },
+    PARAMEDIC: { description: 'A paramedic.' },
+    PHYSIOTHERAPIST: { description: 'A first-contact physiotherapist.' },
+    MENTAL_HEALTH: { description: 'A mental health practitioner.' },
+    SOCIAL_PRESCRIBER: { description: 'A social prescribing link worker.' },
+    CARE_COORDINATOR: { description: 'A care co-ordinator.' },
+    ADMIN: { description: 'Administrative staff.' },
+    OTHER: { description: 'Another role.' },
+  },
+});
 
 export const SignpostDestinationEnum = enumOf(SIGNPOST_DESTINATIONS);
 registerEnumType(SignpostDestinationEnum, {
@@ -65,7 +125,9 @@ registerEnumType(SignpostDestinationEnum, {
     HUB_SERVICE_QUEUE: { description: "A hub service's queue (serviceId required; hub-owned consultations only)." },
     ADMIN_QUEUE: { description: 'Care co-ordinators / administrators of the owner.' },
     URGENT_ESCALATION: { description: 'Red-flag path; immediate clinician action.' },
-    SIGNPOSTED_EXTERNAL: { description: 'Outside the PCN (community pharmacy, 111, A&E); the triager keeps the lock to complete.' },
+    SIGNPOSTED_EXTERNAL: {
+      description: 'Outside the PCN (community pharmacy, 111, A&E); the triager keeps the lock to complete.',
+    },
     CLOSED_REMOTELY: { description: 'Advice or self-care sent; the triager keeps the lock to complete.' },
   },
 });
@@ -75,9 +137,11 @@ registerEnumType(RoutingReasonEnum, {
   name: 'RoutingReason',
   description: 'Why the current owner owns a consultation.',
   valuesConfig: {
-    ROUTED_TO_HUB: { description: "The practice routes to the hub inbox and the hub had capacity." },
+    ROUTED_TO_HUB: { description: 'The practice routes to the hub inbox and the hub had capacity.' },
     PRACTICE_SETTING: { description: 'The practice keeps its online consultations.' },
-    HUB_OVER_CAPACITY: { description: 'The hub was at its hard limit in PASS_BACK_DEFAULT mode: defaulted to the practice.' },
+    HUB_OVER_CAPACITY: {
+      description: 'The hub was at its hard limit in PASS_BACK_DEFAULT mode: defaulted to the practice.',
+    },
     PASSED_BACK: { description: 'Passed back to the practice by the hub.' },
     PULLED_TO_HUB: { description: 'Pulled from the practice to the hub.' },
     SHARED_TRIAGE: { description: 'Claimed from the hub queue by its practice during shared-triage overflow.' },
@@ -88,6 +152,22 @@ export const InboxFolderEnum = enumOf(INBOX_FOLDERS);
 registerEnumType(InboxFolderEnum, {
   name: 'InboxFolder',
   description: 'Inbox folders: ALL_OPEN, CLINICAL and ADMIN hold open items; the rest hold one or two states.',
+  valuesConfig: {
+    ALL_OPEN: { description: 'Every open consultation (neither received-only, completed nor cancelled).' },
+    CLINICAL: { description: 'Open clinical consultations.' },
+    ADMIN: { description: 'Open administrative consultations.' },
+    UNMATCHED: { description: 'Waiting for a patient to be matched by hand.' },
+    AWAITING_TRIAGE: { description: "In the owner's triage queue, unclaimed." },
+    IN_TRIAGE: { description: 'Claimed for triage.' },
+    PASSED_TO_PRACTICE: { description: 'Passed back from the hub to the practice.' },
+    HUB_SERVICE_QUEUE: { description: "Signposted to a hub service's queue." },
+    ADMIN_QUEUE: { description: 'Signposted to care co-ordinators and administrators.' },
+    URGENT: { description: 'Escalated on the red-flag path.' },
+    IN_PROGRESS: { description: 'Claimed from a queue and being worked.' },
+    SIGNPOSTED: { description: 'Signposted outside the PCN or closed remotely, waiting to be completed.' },
+    COMPLETE: { description: 'Completed.' },
+    CANCELLED: { description: 'Cancelled.' },
+  },
 });
 
 export const INBOX_ORDERS = ['OLDEST', 'URGENCY', 'RED_FLAGS'] as const;
@@ -119,12 +199,37 @@ registerEnumType(OverflowModeEnum, {
   description: 'What happens when the hub is over capacity.',
   valuesConfig: {
     PASS_BACK_DEFAULT: { description: 'At the hard limit, new arrivals default to the practice inbox.' },
-    SHARED_TRIAGE: { description: "From the soft limit, practices may claim their own patients' consultations from the hub queue." },
+    SHARED_TRIAGE: {
+      description: "From the soft limit, practices may claim their own patients' consultations from the hub queue.",
+    },
   },
 });
 
 export const CapacityStateEnum = enumOf(CAPACITY_STATES);
-registerEnumType(CapacityStateEnum, { name: 'CapacityState', description: 'Load against the thresholds.' });
+registerEnumType(CapacityStateEnum, {
+  name: 'CapacityState',
+  description: 'Load against the thresholds.',
+  valuesConfig: {
+    NORMAL: { description: 'Below the soft threshold: new work routes as configured.' },
+    SOFT_LIMIT: { description: 'At or above the soft threshold: overflow sharing with practices begins.' },
+    HARD_LIMIT: { description: 'At or above the hard threshold: the overflow mode decides where new work goes.' },
+  },
+});
 
 export const InboxEventTypeEnum = enumOf(INBOX_EVENT_TYPES);
-registerEnumType(InboxEventTypeEnum, { name: 'InboxEventType', description: 'What happened to a consultation in an inbox.' });
+registerEnumType(InboxEventTypeEnum, {
+  name: 'InboxEventType',
+  description: 'What happened to a consultation in an inbox.',
+  valuesConfig: {
+    CONSULTATION_ARRIVED: { description: 'A new consultation entered the inbox.' },
+    PATIENT_MATCHED: { description: 'An unmatched consultation was matched to a patient.' },
+    CLAIMED: { description: 'Someone claimed it (took the lock).' },
+    RELEASED: { description: 'The lock was released.' },
+    LOCK_OVERRIDDEN: { description: 'A lock was overridden.' },
+    SIGNPOSTED: { description: 'It was signposted to a destination.' },
+    PASSED_BACK: { description: 'The hub passed it back to the practice.' },
+    PULLED_TO_HUB: { description: 'The hub pulled it from the practice.' },
+    COMPLETED: { description: 'It was completed.' },
+    CANCELLED: { description: 'It was cancelled.' },
+  },
+});

@@ -14,7 +14,12 @@ import type {
   SignpostTeam,
   Urgency,
 } from './inbox.codes.js';
-import type { ConsultationAction, ConsultationState, InboxFolder, SignpostDestination } from './online-consultation.status.js';
+import type {
+  ConsultationAction,
+  ConsultationState,
+  InboxFolder,
+  SignpostDestination,
+} from './online-consultation.status.js';
 import {
   ConsultationActionEnum,
   ConsultationStateEnum,
@@ -166,7 +171,10 @@ export class OnlineConsultationType extends Node {
   ice!: OcIceType | null;
   @Field(() => [OcAttachmentType], { description: 'Attachment metadata.' })
   attachments!: OcAttachmentType[];
-  @Field(() => ConsultationLockType, { nullable: true, description: 'The current editor; null when unlocked or the lock lapsed.' })
+  @Field(() => ConsultationLockType, {
+    nullable: true,
+    description: 'The current editor; null when unlocked or the lock lapsed.',
+  })
   lock!: ConsultationLockType | null;
   @Field(() => SignpostType, { nullable: true, description: 'The current signposting decision.' })
   signpost!: SignpostType | null;

@@ -51,7 +51,7 @@ export class InboxSettingsResolver {
     description: "Sets where a practice's new online consultations go: hub managers for any PCN practice, practice admins for their own. Audited.",
   })
   async setOnlineConsultationRouting(
-    @Arg('input', () => SetOnlineConsultationRoutingInput) input: SetOnlineConsultationRoutingInput,
+    @Arg('input', () => SetOnlineConsultationRoutingInput, { description: 'What to change: see SetOnlineConsultationRoutingInput.' }) input: SetOnlineConsultationRoutingInput,
     @Ctx() ctx: RequestContext,
   ): Promise<SetRoutingPayload> {
     return { routing: toRoutingType(await new RoutingService(ctx as AuthenticatedContext).set(input)) };
@@ -78,7 +78,7 @@ export class InboxSettingsResolver {
   @Authorized('HUB_MANAGER')
   @Mutation(() => SetCapacityPlanPayload, { description: "Sets a hub service's capacity plan for a day. Audited." })
   async setCapacityPlan(
-    @Arg('input', () => SetCapacityPlanInput) input: SetCapacityPlanInput,
+    @Arg('input', () => SetCapacityPlanInput, { description: 'What to change: see SetCapacityPlanInput.' }) input: SetCapacityPlanInput,
     @Ctx() ctx: RequestContext,
   ): Promise<SetCapacityPlanPayload> {
     return { plan: toPlanType(await new CapacityService(ctx as AuthenticatedContext).setPlan(input)) };

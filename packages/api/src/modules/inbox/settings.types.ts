@@ -72,7 +72,10 @@ export class HubCapacityType {
   hardThreshold!: number;
   @Field(() => CapacityStateEnum, { description: 'Hub-wide state; NORMAL on a day without plans.' })
   state!: CapacityState;
-  @Field(() => OverflowModeEnum, { nullable: true, description: 'Overflow mode in force: PASS_BACK_DEFAULT if any plan asks for it.' })
+  @Field(() => OverflowModeEnum, {
+    nullable: true,
+    description: 'Overflow mode in force: PASS_BACK_DEFAULT if any plan asks for it.',
+  })
   overflowMode!: OverflowMode | null;
   @Field(() => [ServiceCapacityType], { description: 'Per active service.' })
   services!: ServiceCapacityType[];

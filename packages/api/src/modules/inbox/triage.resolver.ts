@@ -30,7 +30,7 @@ export class TriageResolver {
       'Receives an online consultation from a supplier (INTEGRATION principals). Idempotent on (supplier, supplierReference): a resubmission returns the first with created: false and stores nothing.',
   })
   async submitOnlineConsultation(
-    @Arg('input', () => SubmitOnlineConsultationInput) input: SubmitOnlineConsultationInput,
+    @Arg('input', () => SubmitOnlineConsultationInput, { description: 'What to change: see SubmitOnlineConsultationInput.' }) input: SubmitOnlineConsultationInput,
     @Ctx() ctx: RequestContext,
   ): Promise<SubmitOnlineConsultationPayload> {
     const { consultation: c, created } = await new IngestService(ctx as AuthenticatedContext).submit(input);
@@ -41,13 +41,13 @@ export class TriageResolver {
   @Mutation(() => ConsultationPayload, {
     description: 'Takes the lock: one editor at a time; locked by someone else is CONFLICT. Claiming again renews it.',
   })
-  async claimConsultation(@Arg('input', () => ConsultationRefInput) input: ConsultationRefInput, @Ctx() ctx: RequestContext) {
+  async claimConsultation(@Arg('input', () => ConsultationRefInput, { description: 'What to change: see ConsultationRefInput.' }) input: ConsultationRefInput, @Ctx() ctx: RequestContext) {
     return payload(await triage(ctx).claim(input));
   }
 
   @Authorized(...INBOX_ROLES)
   @Mutation(() => ConsultationPayload, { description: 'Gives up the lock; the consultation returns to its queue.' })
-  async releaseConsultation(@Arg('input', () => ConsultationRefInput) input: ConsultationRefInput, @Ctx() ctx: RequestContext) {
+  async releaseConsultation(@Arg('input', () => ConsultationRefInput, { description: 'What to change: see ConsultationRefInput.' }) input: ConsultationRefInput, @Ctx() ctx: RequestContext) {
     return payload(await triage(ctx).release(input));
   }
 
@@ -57,7 +57,7 @@ export class TriageResolver {
       "Takes over someone else's lock, with a reason: a hub manager, or someone of the holder's team (same organisation and role family). The previous holder becomes read-only.",
   })
   async overrideConsultationLock(
-    @Arg('input', () => ConsultationReasonInput) input: ConsultationReasonInput,
+    @Arg('input', () => ConsultationReasonInput, { description: 'What to change: see ConsultationReasonInput.' }) input: ConsultationReasonInput,
     @Ctx() ctx: RequestContext,
   ) {
     return payload(await triage(ctx).overrideLock(input));
@@ -66,7 +66,7 @@ export class TriageResolver {
   @Authorized(...INBOX_ROLES)
   @Mutation(() => ConsultationPayload, { description: 'Records the signposting decision and sends the consultation on. Needs the lock.' })
   async signpostConsultation(
-    @Arg('input', () => SignpostConsultationInput) input: SignpostConsultationInput,
+    @Arg('input', () => SignpostConsultationInput, { description: 'What to change: see SignpostConsultationInput.' }) input: SignpostConsultationInput,
     @Ctx() ctx: RequestContext,
   ) {
     return payload(await triage(ctx).signpost(input));
@@ -76,7 +76,7 @@ export class TriageResolver {
   @Mutation(() => ConsultationPayload, {
     description: "Passes a hub consultation back to the patient's registered practice, with reason and triage notes. Needs the lock.",
   })
-  async passBackToPractice(@Arg('input', () => PassBackToPracticeInput) input: PassBackToPracticeInput, @Ctx() ctx: RequestContext) {
+  async passBackToPractice(@Arg('input', () => PassBackToPracticeInput, { description: 'What to change: see PassBackToPracticeInput.' }) input: PassBackToPracticeInput, @Ctx() ctx: RequestContext) {
     return payload(await triage(ctx).passBack(input));
   }
 
@@ -84,14 +84,14 @@ export class TriageResolver {
   @Mutation(() => ConsultationPayload, {
     description: 'Moves a practice consultation to the hub inbox; CONFLICT when the hub is at its hard capacity limit.',
   })
-  async pullToHub(@Arg('input', () => PullToHubInput) input: PullToHubInput, @Ctx() ctx: RequestContext) {
+  async pullToHub(@Arg('input', () => PullToHubInput, { description: 'What to change: see PullToHubInput.' }) input: PullToHubInput, @Ctx() ctx: RequestContext) {
     return payload(await triage(ctx).pullToHub(input));
   }
 
   @Authorized(...INBOX_ROLES)
   @Mutation(() => ConsultationPayload, { description: 'Completes a consultation with its outcome. Needs the lock.' })
   async completeConsultation(
-    @Arg('input', () => CompleteConsultationInput) input: CompleteConsultationInput,
+    @Arg('input', () => CompleteConsultationInput, { description: 'What to change: see CompleteConsultationInput.' }) input: CompleteConsultationInput,
     @Ctx() ctx: RequestContext,
   ) {
     return payload(await triage(ctx).complete(input));
@@ -101,7 +101,7 @@ export class TriageResolver {
   @Mutation(() => ConsultationPayload, {
     description: "Cancels a consultation with a reason. Needs the lock, except for the owner's hub manager or practice admin.",
   })
-  async cancelConsultation(@Arg('input', () => ConsultationReasonInput) input: ConsultationReasonInput, @Ctx() ctx: RequestContext) {
+  async cancelConsultation(@Arg('input', () => ConsultationReasonInput, { description: 'What to change: see ConsultationReasonInput.' }) input: ConsultationReasonInput, @Ctx() ctx: RequestContext) {
     return payload(await triage(ctx).cancel(input));
   }
 
@@ -110,7 +110,7 @@ export class TriageResolver {
     description: 'Links an UNMATCHED consultation to a patient the viewer can see; it moves to AWAITING_TRIAGE.',
   })
   async matchConsultationPatient(
-    @Arg('input', () => MatchConsultationPatientInput) input: MatchConsultationPatientInput,
+    @Arg('input', () => MatchConsultationPatientInput, { description: 'What to change: see MatchConsultationPatientInput.' }) input: MatchConsultationPatientInput,
     @Ctx() ctx: RequestContext,
   ) {
     return payload(await triage(ctx).matchPatient(input));

@@ -72,7 +72,7 @@ export class InboundMessageResolver {
   @Authorized('INTEGRATION')
   @PluginScope('messages:write')
   @Mutation(() => RecordInboundMessagePayload, { description: 'Stores a downloaded transport message before the plugin acknowledges it to the transport. A repeat returns the stored one. Audited.' })
-  async recordInboundMessage(@Arg('input', () => RecordInboundMessageInput) input: RecordInboundMessageInput, @Ctx() ctx: RequestContext): Promise<RecordInboundMessagePayload> {
+  async recordInboundMessage(@Arg('input', () => RecordInboundMessageInput, { description: 'What to change: see RecordInboundMessageInput.' }) input: RecordInboundMessageInput, @Ctx() ctx: RequestContext): Promise<RecordInboundMessagePayload> {
     const { message, alreadyRecorded } = await service(ctx).record(input);
     return { message: toInboundType(message), alreadyRecorded };
   }
@@ -80,7 +80,7 @@ export class InboundMessageResolver {
   @Authorized('INTEGRATION')
   @PluginScope('messages:write')
   @Mutation(() => SettleInboundMessagePayload, { description: 'Records the outcome of parsing a stored message. Audited.' })
-  async settleInboundMessage(@Arg('input', () => SettleInboundMessageInput) input: SettleInboundMessageInput, @Ctx() ctx: RequestContext): Promise<SettleInboundMessagePayload> {
+  async settleInboundMessage(@Arg('input', () => SettleInboundMessageInput, { description: 'What to change: see SettleInboundMessageInput.' }) input: SettleInboundMessageInput, @Ctx() ctx: RequestContext): Promise<SettleInboundMessagePayload> {
     if (input.outcome === 'RECEIVED') throw Errors.badInput('input.outcome', 'outcome is PARSED or PARSE_FAILED');
     const message = await service(ctx).settle({
       id: expectGlobalId(input.message, 'InboundMessage', 'input.message'),

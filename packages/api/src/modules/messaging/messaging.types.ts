@@ -22,7 +22,10 @@ export class TransportHeaderType {
   value!: string;
 }
 
-@ObjectType('InboundMessage', { implements: Node, description: "A message received on the hub's mailbox (MESH), kept before it was acknowledged." })
+@ObjectType('InboundMessage', {
+  implements: Node,
+  description: "A message received on the hub's mailbox (MESH), kept before it was acknowledged.",
+})
 export class InboundMessageType extends Node {
   readonly __typename = 'InboundMessage' as const;
   @Field(() => String, { description: 'MESH.' })
@@ -56,7 +59,11 @@ export class InboundMessageType extends Node {
   body!: string;
 }
 
-export const { Connection: InboundMessageConnection } = connectionTypes('InboundMessage', InboundMessageType, 'A page of inbound messages, newest first.');
+export const { Connection: InboundMessageConnection } = connectionTypes(
+  'InboundMessage',
+  InboundMessageType,
+  'A page of inbound messages, newest first.',
+);
 
 @InputType('TransportHeaderInput', { description: 'One transport header.' })
 export class TransportHeaderInput {
@@ -66,7 +73,9 @@ export class TransportHeaderInput {
   value!: string;
 }
 
-@InputType('RecordInboundMessageInput', { description: 'A message downloaded from the hub mailbox, stored before acknowledging it.' })
+@InputType('RecordInboundMessageInput', {
+  description: 'A message downloaded from the hub mailbox, stored before acknowledging it.',
+})
 export class RecordInboundMessageInput {
   @Field(() => String, { description: 'MESH.' })
   transport!: string;
@@ -92,7 +101,10 @@ export class RecordInboundMessageInput {
 export class RecordInboundMessagePayload {
   @Field(() => InboundMessageType, { description: 'The message.' })
   message!: InboundMessageType;
-  @Field(() => Boolean, { description: 'True when it was stored before (a repeat download): acknowledge it, and settle it if not yet settled.' })
+  @Field(() => Boolean, {
+    description:
+      'True when it was stored before (a repeat download): acknowledge it, and settle it if not yet settled.',
+  })
   alreadyRecorded!: boolean;
 }
 

@@ -51,7 +51,7 @@ export class OrganisationResolver {
   @Authorized('HUB_MANAGER')
   @Mutation(() => AddPracticePayload, { description: "Adds a member practice to the hub manager's PCN." })
   async addPractice(
-    @Arg('input', () => AddPracticeInput) input: AddPracticeInput,
+    @Arg('input', () => AddPracticeInput, { description: 'What to change: see AddPracticeInput.' }) input: AddPracticeInput,
     @Ctx() ctx: RequestContext,
   ): Promise<AddPracticePayload> {
     return { practice: toOrganisationType(await service(ctx).addPractice(input)) };
@@ -62,7 +62,7 @@ export class OrganisationResolver {
     description: "Adds a member of staff. Hub managers: any organisation of their PCN; practice admins: their own practice.",
   })
   async addStaffUser(
-    @Arg('input', () => AddStaffUserInput) input: AddStaffUserInput,
+    @Arg('input', () => AddStaffUserInput, { description: 'What to change: see AddStaffUserInput.' }) input: AddStaffUserInput,
     @Ctx() ctx: RequestContext,
   ): Promise<AddStaffUserPayload> {
     return { staffUser: toStaffUserType(await service(ctx).addStaffUser(input)) };

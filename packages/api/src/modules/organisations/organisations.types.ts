@@ -41,7 +41,9 @@ export class OrganisationType extends Node {
   dbId!: string;
   pcnId!: string | null;
 
-  @Field(() => OdsCodeScalar, { description: 'ODS code: U + 5 digits for a PCN; letter + 5 digits for a hub or practice.' })
+  @Field(() => OdsCodeScalar, {
+    description: 'ODS code: U + 5 digits for a PCN; letter + 5 digits for a hub or practice.',
+  })
   odsCode!: string;
 
   @Field(() => String, { description: 'Name of the organisation.' })

@@ -46,7 +46,7 @@ export class PatientResolver {
     description: 'Registers a patient at a member practice (hub managers: any; practice admins: their own).',
   })
   async registerPatient(
-    @Arg('input', () => RegisterPatientInput) input: RegisterPatientInput,
+    @Arg('input', () => RegisterPatientInput, { description: 'What to change: see RegisterPatientInput.' }) input: RegisterPatientInput,
     @Ctx() ctx: RequestContext,
   ): Promise<RegisterPatientPayload> {
     return { patient: toPatientType(await service(ctx).register(input)) };

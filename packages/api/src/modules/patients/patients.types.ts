@@ -5,7 +5,16 @@ import { LocalDate } from '../../platform/graphql/scalars.js';
 import { SEXES, type Sex } from './patient.entity.js';
 
 export const SexEnum = Object.fromEntries(SEXES.map((s) => [s, s])) as { [K in Sex]: K };
-registerEnumType(SexEnum, { name: 'Sex', description: 'Administrative sex as recorded by the practice.' });
+registerEnumType(SexEnum, {
+  name: 'Sex',
+  description: 'Administrative sex as recorded by the practice.',
+  valuesConfig: {
+    FEMALE: { description: 'Female.' },
+    MALE: { description: 'Male.' },
+    OTHER: { description: 'Other (recorded as neither female nor male).' },
+    UNKNOWN: { description: 'Not known or not recorded.' },
+  },
+});
 
 @ObjectType('Patient', { implements: Node, description: 'A patient registered at a member practice.' })
 export class PatientType extends Node {
@@ -61,4 +70,3 @@ export class RegisterPatientPayload {
   @Field(() => PatientType, { description: 'The patient.' })
   patient!: PatientType;
 }
-

@@ -66,7 +66,7 @@ export class PluginResolver {
   @Mutation(() => RegisterPluginPayload, {
     description: "Registers a plugin in the hub manager's PCN; its first manifest is approved. Returns the webhook signing secret once. Audited.",
   })
-  async registerPlugin(@Arg('input', () => RegisterPluginInput) input: RegisterPluginInput, @Ctx() ctx: RequestContext): Promise<RegisterPluginPayload> {
+  async registerPlugin(@Arg('input', () => RegisterPluginInput, { description: 'What to change: see RegisterPluginInput.' }) input: RegisterPluginInput, @Ctx() ctx: RequestContext): Promise<RegisterPluginPayload> {
     const { plugin, webhookSecret } = await plugins(ctx).register(input);
     return { plugin: toPluginType(plugin), webhookSecret };
   }
@@ -77,7 +77,7 @@ export class PluginResolver {
     description: 'Submits a new manifest version (hub manager, or the plugin itself). Approved at once unless it asks for scopes not granted before; then it waits for approvePluginManifest. Audited.',
   })
   async submitPluginManifest(
-    @Arg('input', () => SubmitPluginManifestInput) input: SubmitPluginManifestInput,
+    @Arg('input', () => SubmitPluginManifestInput, { description: 'What to change: see SubmitPluginManifestInput.' }) input: SubmitPluginManifestInput,
     @Ctx() ctx: RequestContext,
   ): Promise<PluginManifestVersionPayload> {
     const service = plugins(ctx);
@@ -87,13 +87,13 @@ export class PluginResolver {
 
   @Authorized('HUB_MANAGER')
   @Mutation(() => PluginManifestVersionPayload, { description: 'Approves a pending manifest version: its scopes take effect at once. Audited.' })
-  async approvePluginManifest(@Arg('input', () => DecidePluginManifestInput) input: DecidePluginManifestInput, @Ctx() ctx: RequestContext) {
+  async approvePluginManifest(@Arg('input', () => DecidePluginManifestInput, { description: 'What to change: see DecidePluginManifestInput.' }) input: DecidePluginManifestInput, @Ctx() ctx: RequestContext) {
     return this.decide(ctx, input, true);
   }
 
   @Authorized('HUB_MANAGER')
   @Mutation(() => PluginManifestVersionPayload, { description: 'Rejects a pending manifest version; the approved one keeps governing. Audited.' })
-  async rejectPluginManifest(@Arg('input', () => DecidePluginManifestInput) input: DecidePluginManifestInput, @Ctx() ctx: RequestContext) {
+  async rejectPluginManifest(@Arg('input', () => DecidePluginManifestInput, { description: 'What to change: see DecidePluginManifestInput.' }) input: DecidePluginManifestInput, @Ctx() ctx: RequestContext) {
     return this.decide(ctx, input, false);
   }
 
@@ -107,19 +107,19 @@ export class PluginResolver {
   @Mutation(() => PluginPayload, {
     description: "Enables or disables a plugin for the viewer's own organisation (hub or practice admins). Disabling stops its keys for the organisation and withholds its undelivered events at once. Audited.",
   })
-  async setPluginEnabled(@Arg('input', () => SetPluginEnabledInput) input: SetPluginEnabledInput, @Ctx() ctx: RequestContext): Promise<PluginPayload> {
+  async setPluginEnabled(@Arg('input', () => SetPluginEnabledInput, { description: 'What to change: see SetPluginEnabledInput.' }) input: SetPluginEnabledInput, @Ctx() ctx: RequestContext): Promise<PluginPayload> {
     return { plugin: toPluginType(await plugins(ctx).setEnabled({ enabled: input.enabled, plugin: pluginId(input.plugin) })) };
   }
 
   @Authorized('HUB_MANAGER')
   @Mutation(() => PluginPayload, { description: 'Suspends (every key refused, deliveries withheld) or resumes a plugin. Audited.' })
-  async setPluginState(@Arg('input', () => SetPluginStateInput) input: SetPluginStateInput, @Ctx() ctx: RequestContext): Promise<PluginPayload> {
+  async setPluginState(@Arg('input', () => SetPluginStateInput, { description: 'What to change: see SetPluginStateInput.' }) input: SetPluginStateInput, @Ctx() ctx: RequestContext): Promise<PluginPayload> {
     return { plugin: toPluginType(await plugins(ctx).setState({ state: input.state, plugin: pluginId(input.plugin) })) };
   }
 
   @Authorized('HUB_MANAGER')
   @Mutation(() => CreatedPluginApiKeyPayload, { description: 'Makes an API key; the full key is in this answer only (stored hashed). Audited.' })
-  async createPluginApiKey(@Arg('input', () => CreatePluginApiKeyInput) input: CreatePluginApiKeyInput, @Ctx() ctx: RequestContext): Promise<CreatedPluginApiKeyPayload> {
+  async createPluginApiKey(@Arg('input', () => CreatePluginApiKeyInput, { description: 'What to change: see CreatePluginApiKeyInput.' }) input: CreatePluginApiKeyInput, @Ctx() ctx: RequestContext): Promise<CreatedPluginApiKeyPayload> {
     const { apiKey, key } = await plugins(ctx).createKey({ label: input.label ?? null, plugin: pluginId(input.plugin) });
     return { apiKey: toApiKeyType(apiKey), key };
   }
@@ -127,7 +127,7 @@ export class PluginResolver {
   @Authorized('HUB_MANAGER')
   @PluginScope('SELF')
   @Mutation(() => CreatedPluginApiKeyPayload, { description: 'Rotates a key (hub manager or the plugin): a new key now, the old one works for the overlap. Audited.' })
-  async rotatePluginApiKey(@Arg('input', () => RotatePluginApiKeyInput) input: RotatePluginApiKeyInput, @Ctx() ctx: RequestContext): Promise<CreatedPluginApiKeyPayload> {
+  async rotatePluginApiKey(@Arg('input', () => RotatePluginApiKeyInput, { description: 'What to change: see RotatePluginApiKeyInput.' }) input: RotatePluginApiKeyInput, @Ctx() ctx: RequestContext): Promise<CreatedPluginApiKeyPayload> {
     const { apiKey, key } = await plugins(ctx).rotateKey(input);
     return { apiKey: toApiKeyType(apiKey), key };
   }
@@ -135,7 +135,7 @@ export class PluginResolver {
   @Authorized('HUB_MANAGER')
   @PluginScope('SELF')
   @Mutation(() => RevokePluginApiKeyPayload, { description: 'Revokes a key: refused from the next call on. Revoking twice is a no-op. Audited.' })
-  async revokePluginApiKey(@Arg('input', () => RevokePluginApiKeyInput) input: RevokePluginApiKeyInput, @Ctx() ctx: RequestContext): Promise<RevokePluginApiKeyPayload> {
+  async revokePluginApiKey(@Arg('input', () => RevokePluginApiKeyInput, { description: 'What to change: see RevokePluginApiKeyInput.' }) input: RevokePluginApiKeyInput, @Ctx() ctx: RequestContext): Promise<RevokePluginApiKeyPayload> {
     return { apiKey: toApiKeyType(await plugins(ctx).revokeKey(input)) };
   }
 
@@ -145,7 +145,7 @@ export class PluginResolver {
     description: 'A new webhook signing secret; deliveries are signed with old and new until the overlap ends. Audited.',
   })
   async rotatePluginWebhookSecret(
-    @Arg('input', () => RotatePluginWebhookSecretInput) input: RotatePluginWebhookSecretInput,
+    @Arg('input', () => RotatePluginWebhookSecretInput, { description: 'What to change: see RotatePluginWebhookSecretInput.' }) input: RotatePluginWebhookSecretInput,
     @Ctx() ctx: RequestContext,
   ): Promise<RotatePluginWebhookSecretPayload> {
     const service = plugins(ctx);
@@ -173,7 +173,7 @@ export class PluginResolver {
   @PluginScope('SELF')
   @Mutation(() => PluginWebhookDeliveryPayload, { description: 'Redrives a DEAD or WITHHELD delivery (access is checked again before sending). Audited.' })
   async redrivePluginWebhookDelivery(
-    @Arg('input', () => RedrivePluginWebhookDeliveryInput) input: RedrivePluginWebhookDeliveryInput,
+    @Arg('input', () => RedrivePluginWebhookDeliveryInput, { description: 'What to change: see RedrivePluginWebhookDeliveryInput.' }) input: RedrivePluginWebhookDeliveryInput,
     @Ctx() ctx: RequestContext,
   ): Promise<PluginWebhookDeliveryPayload> {
     const id = expectGlobalId(input.delivery, 'PluginWebhookDelivery', 'input.delivery');

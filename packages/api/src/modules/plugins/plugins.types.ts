@@ -38,7 +38,10 @@ export class PluginManifestVersionType {
   reason!: string | null;
 }
 
-@ObjectType('Plugin', { implements: Node, description: 'A registered producer of consultation entries (vendor product or first-party).' })
+@ObjectType('Plugin', {
+  implements: Node,
+  description: 'A registered producer of consultation entries (vendor product or first-party).',
+})
 export class PluginType extends Node {
   readonly __typename = 'Plugin' as const;
   dbId!: string;
@@ -85,7 +88,10 @@ export class PluginApiKeyType {
   rotatedTo!: string | null;
 }
 
-@ObjectType('PluginWebhookDelivery', { implements: Node, description: 'One event sent (or to be sent) to a plugin by webhook.' })
+@ObjectType('PluginWebhookDelivery', {
+  implements: Node,
+  description: 'One event sent (or to be sent) to a plugin by webhook.',
+})
 export class PluginWebhookDeliveryType extends Node {
   readonly __typename = 'PluginWebhookDelivery' as const;
   @Field(() => String, { description: 'The `webhook-id` header: the same on every attempt.' })

@@ -49,7 +49,7 @@ export class PrescribingCostCentreResolver {
       "Sets the hub's cost centre. A new code retires the current one, whose prescribers stay with it (add them again). Audited.",
   })
   async setPrescribingCostCentre(
-    @Arg('input', () => SetPrescribingCostCentreInput) input: SetPrescribingCostCentreInput,
+    @Arg('input', () => SetPrescribingCostCentreInput, { description: 'What to change: see SetPrescribingCostCentreInput.' }) input: SetPrescribingCostCentreInput,
     @Ctx() ctx: RequestContext,
   ): Promise<PrescribingCostCentrePayload> {
     return { costCentre: toCostCentreType(await service(ctx).set(input)) };
@@ -60,7 +60,7 @@ export class PrescribingCostCentreResolver {
     description: 'Attaches a hub staff member holding HUB_PRESCRIBER to the active cost centre. Audited.',
   })
   async addPrescriber(
-    @Arg('input', () => AddPrescriberInput) input: AddPrescriberInput,
+    @Arg('input', () => AddPrescriberInput, { description: 'What to change: see AddPrescriberInput.' }) input: AddPrescriberInput,
     @Ctx() ctx: RequestContext,
   ): Promise<PrescriberPayload> {
     return { prescriber: await prescriberType(ctx, await service(ctx).addPrescriber(input)) };
@@ -69,7 +69,7 @@ export class PrescribingCostCentreResolver {
   @Authorized(...COST_CENTRE_MANAGERS)
   @Mutation(() => PrescriberPayload, { description: 'Detaches a prescriber: they can no longer issue. Audited.' })
   async deactivatePrescriber(
-    @Arg('input', () => DeactivatePrescriberInput) input: DeactivatePrescriberInput,
+    @Arg('input', () => DeactivatePrescriberInput, { description: 'What to change: see DeactivatePrescriberInput.' }) input: DeactivatePrescriberInput,
     @Ctx() ctx: RequestContext,
   ): Promise<PrescriberPayload> {
     return { prescriber: await prescriberType(ctx, await service(ctx).deactivatePrescriber(input)) };

@@ -39,7 +39,19 @@ registerEnumType(PrescriptionStateEnum, {
 });
 
 export const PrescriptionActionEnum = enumOf(PRESCRIPTION_ACTIONS);
-registerEnumType(PrescriptionActionEnum, { name: 'PrescriptionAction', description: 'What a history entry did.' });
+registerEnumType(PrescriptionActionEnum, {
+  name: 'PrescriptionAction',
+  description: 'What a history entry did.',
+  valuesConfig: {
+    RAISE: { description: 'Raised as a draft.' },
+    ISSUE: { description: 'Issued under the PCN cost centre.' },
+    ISSUE_AT_PRACTICE: { description: 'A repeat issued by the registered practice.' },
+    SEND_TO_PRACTICE: { description: 'A repeat sent to the registered practice to manage.' },
+    REJECT: { description: 'Rejected before issue, with a reason.' },
+    CANCEL: { description: 'Cancelled after issue, with a reason.' },
+    RECORD_DISPENSED: { description: 'Recorded as dispensed.' },
+  },
+});
 
 export const PrescriberCodeKindEnum = enumOf(PRESCRIBER_CODE_KINDS);
 registerEnumType(PrescriberCodeKindEnum, {
@@ -60,6 +72,13 @@ registerEnumType(ProfessionEnum, {
   name: 'PrescriberProfession',
   description:
     'The prescriber profession; decides the NHSBSA prescription type (0101 medical, 0104 nurse, 0108 pharmacist, 0125 paramedic, 0117 physiotherapist).',
+  valuesConfig: {
+    MEDICAL: { description: 'A doctor (prescription type 0101).' },
+    NURSE: { description: 'A nurse independent prescriber (0104).' },
+    PHARMACIST: { description: 'A pharmacist independent prescriber (0108).' },
+    PARAMEDIC: { description: 'A paramedic independent prescriber (0125).' },
+    PHYSIOTHERAPIST: { description: 'A physiotherapist independent prescriber (0117).' },
+  },
 });
 
 export const SummaryDimensionEnum = enumOf(SUMMARY_DIMENSIONS);

@@ -70,7 +70,7 @@ export class PrescriptionResolver {
       'Raises a prescription of 1-4 dm+d items for a patient of the PCN. A REPEAT goes straight to the registered practice.',
   })
   raisePrescription(
-    @Arg('input', () => RaisePrescriptionInput) input: RaisePrescriptionInput,
+    @Arg('input', () => RaisePrescriptionInput, { description: 'What to change: see RaisePrescriptionInput.' }) input: RaisePrescriptionInput,
     @Ctx() ctx: RequestContext,
   ): Promise<PrescriptionPayload> {
     return payload(commands(ctx).raise(input));
@@ -82,7 +82,7 @@ export class PrescriptionResolver {
       "Issues an ACUTE prescription under the hub's cost centre (active prescribers only): assigns the EPS ids.",
   })
   issuePrescription(
-    @Arg('input', () => PrescriptionRefInput) input: PrescriptionRefInput,
+    @Arg('input', () => PrescriptionRefInput, { description: 'What to change: see PrescriptionRefInput.' }) input: PrescriptionRefInput,
     @Ctx() ctx: RequestContext,
   ): Promise<PrescriptionPayload> {
     return payload(commands(ctx).issue(input));
@@ -93,7 +93,7 @@ export class PrescriptionResolver {
     description: 'The registered practice issues a repeat the hub sent for reconciliation.',
   })
   issueRepeatAtPractice(
-    @Arg('input', () => PrescriptionRefInput) input: PrescriptionRefInput,
+    @Arg('input', () => PrescriptionRefInput, { description: 'What to change: see PrescriptionRefInput.' }) input: PrescriptionRefInput,
     @Ctx() ctx: RequestContext,
   ): Promise<PrescriptionPayload> {
     return payload(commands(ctx).issueAtPractice(input));
@@ -104,7 +104,7 @@ export class PrescriptionResolver {
     description: 'The registered practice rejects a repeat the hub sent, with a reason.',
   })
   rejectPrescription(
-    @Arg('input', () => PrescriptionReasonInput) input: PrescriptionReasonInput,
+    @Arg('input', () => PrescriptionReasonInput, { description: 'What to change: see PrescriptionReasonInput.' }) input: PrescriptionReasonInput,
     @Ctx() ctx: RequestContext,
   ): Promise<PrescriptionPayload> {
     return payload(commands(ctx).reject(input));
@@ -116,7 +116,7 @@ export class PrescriptionResolver {
       'Cancels a prescription before dispensing, with a reason: before issue the hub; once issued, a prescriber of whoever issued it.',
   })
   cancelPrescription(
-    @Arg('input', () => PrescriptionReasonInput) input: PrescriptionReasonInput,
+    @Arg('input', () => PrescriptionReasonInput, { description: 'What to change: see PrescriptionReasonInput.' }) input: PrescriptionReasonInput,
     @Ctx() ctx: RequestContext,
   ): Promise<PrescriptionPayload> {
     return payload(commands(ctx).cancel(input));
@@ -127,7 +127,7 @@ export class PrescriptionResolver {
     description: 'The dispensing tracker reports an issued prescription dispensed (terminal).',
   })
   recordPrescriptionDispensed(
-    @Arg('input', () => PrescriptionRefInput) input: PrescriptionRefInput,
+    @Arg('input', () => PrescriptionRefInput, { description: 'What to change: see PrescriptionRefInput.' }) input: PrescriptionRefInput,
     @Ctx() ctx: RequestContext,
   ): Promise<PrescriptionPayload> {
     return payload(commands(ctx).recordDispensed(input));

@@ -46,7 +46,7 @@ export class PatientTraceResolver {
       'Hub admin traced the patient (registers them at the hub; waiting referrals become READY) or could not (traced: false, with a reason; waiting referrals are REJECTED and their slots freed).',
   })
   async completePatientTrace(
-    @Arg('input', () => CompletePatientTraceInput) input: CompletePatientTraceInput,
+    @Arg('input', () => CompletePatientTraceInput, { description: 'What to change: see CompletePatientTraceInput.' }) input: CompletePatientTraceInput,
     @Ctx() ctx: RequestContext,
   ): Promise<CompletePatientTracePayload> {
     const { task, referrals } = await new ReferralLifecycleService(ctx as AuthenticatedContext).completeTrace(input);

@@ -27,7 +27,7 @@ export class ReferralMovesResolver {
       "A practice refers one of its patients by a method the service accepts. Each method's rules (consent, agreement, organisation group, slot, team) are checked first; a refusal names the rule and writes nothing.",
   })
   async referPatient(
-    @Arg('input', () => ReferPatientInput) input: ReferPatientInput,
+    @Arg('input', () => ReferPatientInput, { description: 'What to change: see ReferPatientInput.' }) input: ReferPatientInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ReferralType> {
     return toReferralType(await new ReferralService(ctx as AuthenticatedContext).referPatient(input));
@@ -39,7 +39,7 @@ export class ReferralMovesResolver {
       'INBOX_SIGNPOST: an online consultation in the hub inbox, signposted to a hub service, becomes a REQUESTED referral.',
   })
   async referFromConsultation(
-    @Arg('input', () => ReferFromConsultationInput) input: ReferFromConsultationInput,
+    @Arg('input', () => ReferFromConsultationInput, { description: 'What to change: see ReferFromConsultationInput.' }) input: ReferFromConsultationInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ReferralType> {
     const consultationId = expectGlobalId(input.consultationId, 'OnlineConsultation', 'input.consultationId');
@@ -50,7 +50,7 @@ export class ReferralMovesResolver {
   @Authorized(...HUB_REFERRAL_ROLES)
   @Mutation(() => ReferralType, { description: 'The hub takes on a referral without a slot: REQUESTED -> READY.' })
   async acceptReferral(
-    @Arg('input', () => ReferralMoveInput) input: ReferralMoveInput,
+    @Arg('input', () => ReferralMoveInput, { description: 'What to change: see ReferralMoveInput.' }) input: ReferralMoveInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ReferralType> {
     return toReferralType(await lifecycle(ctx).accept(input));
@@ -59,7 +59,7 @@ export class ReferralMovesResolver {
   @Authorized(...HUB_REFERRAL_ROLES)
   @Mutation(() => ReferralType, { description: 'The hub refuses a referral, with a reason; a held slot is freed.' })
   async rejectReferral(
-    @Arg('input', () => ReferralReasonedMoveInput) input: ReferralReasonedMoveInput,
+    @Arg('input', () => ReferralReasonedMoveInput, { description: 'What to change: see ReferralReasonedMoveInput.' }) input: ReferralReasonedMoveInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ReferralType> {
     return toReferralType(await lifecycle(ctx).reject(input));
@@ -70,7 +70,7 @@ export class ReferralMovesResolver {
     description: 'The referring practice or the hub withdraws a referral, with a reason; a held slot is freed.',
   })
   async cancelReferral(
-    @Arg('input', () => ReferralReasonedMoveInput) input: ReferralReasonedMoveInput,
+    @Arg('input', () => ReferralReasonedMoveInput, { description: 'What to change: see ReferralReasonedMoveInput.' }) input: ReferralReasonedMoveInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ReferralType> {
     return toReferralType(await lifecycle(ctx).cancel(input));
@@ -81,7 +81,7 @@ export class ReferralMovesResolver {
     description: 'The hub books a slot for a REQUESTED referral: BOOKED, then READY or AWAITING_TRACE.',
   })
   async bookReferral(
-    @Arg('input', () => BookReferralInput) input: BookReferralInput,
+    @Arg('input', () => BookReferralInput, { description: 'What to change: see BookReferralInput.' }) input: BookReferralInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ReferralType> {
     return toReferralType(await lifecycle(ctx).book(input));
@@ -93,7 +93,7 @@ export class ReferralMovesResolver {
       'Records attendance of a READY referral: ATTENDED opens a hub consultation (see consultationId), else DID_NOT_ATTEND.',
   })
   async recordAttendance(
-    @Arg('input', () => RecordAttendanceInput) input: RecordAttendanceInput,
+    @Arg('input', () => RecordAttendanceInput, { description: 'What to change: see RecordAttendanceInput.' }) input: RecordAttendanceInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ReferralType> {
     return toReferralType(await lifecycle(ctx).recordAttendance(input));
@@ -102,7 +102,7 @@ export class ReferralMovesResolver {
   @Authorized(...HUB_REFERRAL_ROLES)
   @Mutation(() => ReferralType, { description: 'Marks the work done: READY or ATTENDED -> COMPLETED.' })
   async completeReferral(
-    @Arg('input', () => ReferralMoveInput) input: ReferralMoveInput,
+    @Arg('input', () => ReferralMoveInput, { description: 'What to change: see ReferralMoveInput.' }) input: ReferralMoveInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ReferralType> {
     return toReferralType(await lifecycle(ctx).complete(input));

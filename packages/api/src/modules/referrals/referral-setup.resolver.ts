@@ -28,7 +28,7 @@ export class ReferralSetupResolver {
   @Authorized(...REFERRAL_SETUP_ROLES)
   @Mutation(() => HubServiceType, { description: 'Replaces the referral methods a hub service accepts. Audited.' })
   async setHubServiceReferralMethods(
-    @Arg('input', () => SetHubServiceReferralMethodsInput) input: SetHubServiceReferralMethodsInput,
+    @Arg('input', () => SetHubServiceReferralMethodsInput, { description: 'What to change: see SetHubServiceReferralMethodsInput.' }) input: SetHubServiceReferralMethodsInput,
     @Ctx() ctx: RequestContext,
   ): Promise<HubServiceType> {
     return toHubServiceType(await setup(ctx).setReferralMethods(input));
@@ -39,7 +39,7 @@ export class ReferralSetupResolver {
     description: 'Replaces the criteria, days of operation and required roles of a hub service. Audited.',
   })
   async setHubServiceDetails(
-    @Arg('input', () => SetHubServiceDetailsInput) input: SetHubServiceDetailsInput,
+    @Arg('input', () => SetHubServiceDetailsInput, { description: 'What to change: see SetHubServiceDetailsInput.' }) input: SetHubServiceDetailsInput,
     @Ctx() ctx: RequestContext,
   ): Promise<HubServiceType> {
     return toHubServiceType(await setup(ctx).setDetails(input));
@@ -58,7 +58,7 @@ export class ReferralSetupResolver {
     description: 'Sets the state of a practice<->hub referral agreement. Audited.',
   })
   async setReferralAgreement(
-    @Arg('input', () => SetReferralAgreementInput) input: SetReferralAgreementInput,
+    @Arg('input', () => SetReferralAgreementInput, { description: 'What to change: see SetReferralAgreementInput.' }) input: SetReferralAgreementInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ReferralAgreementType> {
     return toAgreementType(await setup(ctx).setAgreement(input));
@@ -77,7 +77,7 @@ export class ReferralSetupResolver {
     description: "Adds a practice to, or removes it from, the hub's organisation group; returns membership. Audited.",
   })
   async setOrganisationGroupMembership(
-    @Arg('input', () => SetOrganisationGroupMembershipInput) input: SetOrganisationGroupMembershipInput,
+    @Arg('input', () => SetOrganisationGroupMembershipInput, { description: 'What to change: see SetOrganisationGroupMembershipInput.' }) input: SetOrganisationGroupMembershipInput,
     @Ctx() ctx: RequestContext,
   ): Promise<boolean> {
     return setup(ctx).setGroupMembership(input);

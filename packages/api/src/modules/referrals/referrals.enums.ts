@@ -45,6 +45,12 @@ export const AgreementStateEnum = enumOf<AgreementState>(AGREEMENT_STATES);
 registerEnumType(AgreementStateEnum, {
   name: 'ReferralAgreementState',
   description: 'State of a referral agreement; only ACTIVE lets the method be used.',
+  valuesConfig: {
+    REQUESTED: { description: 'Requested; not yet usable.' },
+    ACTIVE: { description: 'Active: the referral method may be used.' },
+    SUSPENDED: { description: 'Suspended for a while; not usable.' },
+    REVOKED: { description: 'Ended; a new agreement may be requested.' },
+  },
 });
 
 export const TraceTaskStateEnum = enumOf<TraceTaskState>(TRACE_TASK_STATES);
@@ -62,4 +68,12 @@ export const TaskCategoryEnum = enumOf<TaskCategory>(TASK_CATEGORIES);
 registerEnumType(TaskCategoryEnum, {
   name: 'ReferralTaskCategory',
   description: 'What a cross-organisation task is about.',
+  valuesConfig: {
+    CLINICAL_REVIEW: { description: 'A clinical review of the patient.' },
+    MEDICATION: { description: 'A medication query or change.' },
+    RESULTS: { description: 'Test results to act on.' },
+    APPOINTMENT_REQUEST: { description: 'An appointment to arrange.' },
+    ADMIN: { description: 'Administrative work.' },
+    OTHER: { description: 'Anything else.' },
+  },
 });

@@ -38,7 +38,7 @@ export class WriteBackAcknowledgementResolver {
       'Records a later acknowledgement from the receiving system, for a plugin that carries write-back for the target practice (e.g. over MESH). Negative: the delivery ends DEAD with the code. Repeating it is harmless. Audited.',
   })
   async recordWriteBackAcknowledgement(
-    @Arg('input', () => RecordWriteBackAcknowledgementInput) input: RecordWriteBackAcknowledgementInput,
+    @Arg('input', () => RecordWriteBackAcknowledgementInput, { description: 'What to change: see RecordWriteBackAcknowledgementInput.' }) input: RecordWriteBackAcknowledgementInput,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteBackDeliveryPayload> {
     return { delivery: toDeliveryType(await recordAcknowledgement(ctx as AuthenticatedContext, input)) };

@@ -10,7 +10,8 @@ import {
 } from './write-back.codes.js';
 import type { WriteBackDirection } from './write-back.policy.js';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+const enumOf = <T extends string>(values: readonly T[]) =>
+  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const AgreementStateEnum = enumOf(AGREEMENT_STATES);
 registerEnumType(AgreementStateEnum, {
@@ -32,11 +33,15 @@ registerEnumType(WriteBackStateEnum, {
     PENDING: { description: 'Waiting to be sent.' },
     SENDING: { description: 'An attempt is in flight.' },
     DELIVERED: { description: 'The registered practice acknowledged it.' },
-    RETRYING: { description: 'Not acknowledged yet (failed or outcome unknown); will be sent again with the same message id.' },
+    RETRYING: {
+      description: 'Not acknowledged yet (failed or outcome unknown); will be sent again with the same message id.',
+    },
     DEAD: { description: 'Given up after the last attempt (dead letter); a hub manager may redrive or discard it.' },
     DISCARDED: { description: 'A dead letter a hub manager discarded.' },
     BLOCKED: { description: 'Not allowed: no active agreement or the switch is off (see the reason).' },
-    NOT_REQUIRED: { description: 'Nothing to send: admin content, or the patient is registered at the authoring organisation.' },
+    NOT_REQUIRED: {
+      description: 'Nothing to send: admin content, or the patient is registered at the authoring organisation.',
+    },
   },
 });
 
@@ -67,7 +72,12 @@ registerEnumType(DecisionEnum, {
   },
 });
 
-export const DirectionEnum = enumOf<WriteBackDirection>(['SAME_ORGANISATION', 'HUB_TO_PRACTICE', 'PRACTICE_TO_PRACTICE', 'UNSUPPORTED']);
+export const DirectionEnum = enumOf<WriteBackDirection>([
+  'SAME_ORGANISATION',
+  'HUB_TO_PRACTICE',
+  'PRACTICE_TO_PRACTICE',
+  'UNSUPPORTED',
+]);
 registerEnumType(DirectionEnum, {
   name: 'WriteBackDirection',
   description: 'From the authoring organisation to the registered practice.',
@@ -84,7 +94,9 @@ registerEnumType(TargetKindEnum, {
   name: 'WriteBackTargetKind',
   description: 'Where a practice receives write-back.',
   valuesConfig: {
-    IN_HUB: { description: "The practice record inside pcn-hub (default): the practice's users see the entries there." },
+    IN_HUB: {
+      description: "The practice record inside pcn-hub (default): the practice's users see the entries there.",
+    },
     HTTP: { description: "The practice's clinical-system endpoint, called with Standard Webhooks signed JSON." },
   },
 });
@@ -100,4 +112,20 @@ registerEnumType(DeliveryKindEnum, {
 });
 
 export const EventTypeEnum = enumOf(WRITE_BACK_EVENT_TYPES);
-registerEnumType(EventTypeEnum, { name: 'WriteBackEventType', description: 'The state an entry write-back reached.' });
+registerEnumType(EventTypeEnum, {
+  name: 'WriteBackEventType',
+  description: 'The state an entry write-back reached.',
+  valuesConfig: {
+    WRITE_BACK_PENDING: { description: 'Decided and queued for delivery.' },
+    WRITE_BACK_SENDING: { description: 'An attempt is in flight.' },
+    WRITE_BACK_RETRYING: { description: 'An attempt failed; it will be retried.' },
+    WRITE_BACK_DELIVERED: { description: 'The practice record acknowledged it.' },
+    WRITE_BACK_DEAD: { description: 'Gave up after its attempts (a dead letter): redrive or discard.' },
+    WRITE_BACK_DISCARDED: { description: 'A dead letter was discarded by an administrator.' },
+    WRITE_BACK_BLOCKED: { description: 'Not sent: no agreement allows it (see explainWriteBack).' },
+    WRITE_BACK_NOT_REQUIRED: {
+      description:
+        'Nothing to send (the authoring organisation is the registered practice, or the entry is admin-only).',
+    },
+  },
+});

@@ -68,7 +68,7 @@ export class WriteBackAgreementResolver {
       'Requests a write-back agreement (hub managers: any pair in the PCN; practice admins: pairs their practice is a side of). It becomes ACTIVE once both sides activate it. Audited.',
   })
   async requestWriteBackAgreement(
-    @Arg('input', () => RequestWriteBackAgreementInput) input: RequestWriteBackAgreementInput,
+    @Arg('input', () => RequestWriteBackAgreementInput, { description: 'What to change: see RequestWriteBackAgreementInput.' }) input: RequestWriteBackAgreementInput,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteBackAgreementPayload> {
     return { agreement: toAgreementType(await agreements(ctx).request(input)) };
@@ -80,7 +80,7 @@ export class WriteBackAgreementResolver {
       "Activates the viewer's side: the source side by the source's hub manager or practice admin, the target side by the target's practice admin. ACTIVE once both are. Audited.",
   })
   async activateWriteBackAgreement(
-    @Arg('input', () => WriteBackAgreementInput) input: WriteBackAgreementInput,
+    @Arg('input', () => WriteBackAgreementInput, { description: 'What to change: see WriteBackAgreementInput.' }) input: WriteBackAgreementInput,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteBackAgreementPayload> {
     return { agreement: toAgreementType(await agreements(ctx).activate(agreementId(input))) };
@@ -91,7 +91,7 @@ export class WriteBackAgreementResolver {
     description: "ACTIVE -> SUSPENDED: withdraws the viewer's side (either side's admin, or a hub manager). Audited.",
   })
   async suspendWriteBackAgreement(
-    @Arg('input', () => WriteBackAgreementInput) input: WriteBackAgreementInput,
+    @Arg('input', () => WriteBackAgreementInput, { description: 'What to change: see WriteBackAgreementInput.' }) input: WriteBackAgreementInput,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteBackAgreementPayload> {
     return { agreement: toAgreementType(await agreements(ctx).suspend(agreementId(input))) };
@@ -100,7 +100,7 @@ export class WriteBackAgreementResolver {
   @Authorized('HUB_MANAGER', 'PRACTICE_ADMIN')
   @Mutation(() => WriteBackAgreementPayload, { description: 'Ends an agreement for good (either side\'s admin, or a hub manager). Audited.' })
   async revokeWriteBackAgreement(
-    @Arg('input', () => WriteBackAgreementInput) input: WriteBackAgreementInput,
+    @Arg('input', () => WriteBackAgreementInput, { description: 'What to change: see WriteBackAgreementInput.' }) input: WriteBackAgreementInput,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteBackAgreementPayload> {
     return { agreement: toAgreementType(await agreements(ctx).revoke(agreementId(input))) };
@@ -117,7 +117,7 @@ export class WriteBackAgreementResolver {
     description: 'Turns practice-to-practice write-back on or off for the PCN (off by default). Audited.',
   })
   async setPracticeToPracticeWriteBack(
-    @Arg('input', () => SetPracticeToPracticeWriteBackInput) input: SetPracticeToPracticeWriteBackInput,
+    @Arg('input', () => SetPracticeToPracticeWriteBackInput, { description: 'What to change: see SetPracticeToPracticeWriteBackInput.' }) input: SetPracticeToPracticeWriteBackInput,
     @Ctx() ctx: RequestContext,
   ): Promise<SetPracticeToPracticeWriteBackPayload> {
     await agreements(ctx).setPracticeToPractice(input.enabled);
@@ -154,7 +154,7 @@ export class WriteBackDeliveryResolver {
     description: 'Sends a dead letter again (same message id, fresh attempts). Anything not DEAD is INVALID_TRANSITION. Audited.',
   })
   async redriveWriteBack(
-    @Arg('input', () => WriteBackDeliveryInput) input: WriteBackDeliveryInput,
+    @Arg('input', () => WriteBackDeliveryInput, { description: 'What to change: see WriteBackDeliveryInput.' }) input: WriteBackDeliveryInput,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteBackDeliveryPayload> {
     const id = expectGlobalId(input.delivery, 'WriteBackDelivery', 'input.delivery');
@@ -166,7 +166,7 @@ export class WriteBackDeliveryResolver {
     description: 'Gives up a dead letter for good. Anything not DEAD is INVALID_TRANSITION. Audited.',
   })
   async discardWriteBack(
-    @Arg('input', () => WriteBackDeliveryInput) input: WriteBackDeliveryInput,
+    @Arg('input', () => WriteBackDeliveryInput, { description: 'What to change: see WriteBackDeliveryInput.' }) input: WriteBackDeliveryInput,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteBackDeliveryPayload> {
     const id = expectGlobalId(input.delivery, 'WriteBackDelivery', 'input.delivery');
@@ -203,7 +203,7 @@ export class WriteBackTargetResolver {
     description: 'Sets where a practice receives write-back (hub managers: any practice; practice admins: their own). Audited.',
   })
   async configureWriteBackTarget(
-    @Arg('input', () => ConfigureWriteBackTargetInput) input: ConfigureWriteBackTargetInput,
+    @Arg('input', () => ConfigureWriteBackTargetInput, { description: 'What to change: see ConfigureWriteBackTargetInput.' }) input: ConfigureWriteBackTargetInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ConfigureWriteBackTargetPayload> {
     const { view, issuedSecret } = await targets(ctx).configure(input);

@@ -21,14 +21,19 @@ import {
 } from './write-back.enums.js';
 import type { WriteBackDirection } from './write-back.policy.js';
 
-@ObjectType('WriteBackAgreement', { implements: Node, description: 'Lets a source organisation write entries back into a practice record.' })
+@ObjectType('WriteBackAgreement', {
+  implements: Node,
+  description: 'Lets a source organisation write entries back into a practice record.',
+})
 export class WriteBackAgreementType extends Node {
   readonly __typename = 'WriteBackAgreement' as const;
   dbId!: string;
   sourceId!: string;
   targetId!: string;
 
-  @Field(() => Boolean, { description: 'A pairwise practice-to-practice agreement that applies while the PCN switch is off.' })
+  @Field(() => Boolean, {
+    description: 'A pairwise practice-to-practice agreement that applies while the PCN switch is off.',
+  })
   oneToOne!: boolean;
   @Field(() => AgreementStateEnum, { description: 'ACTIVE only while both sides have activated it.' })
   state!: AgreementState;
@@ -49,7 +54,8 @@ export class WriteBackAgreementType extends Node {
 @ObjectType('WriteBackPolicy', { description: "The PCN's write-back switches." })
 export class WriteBackPolicyType {
   @Field(() => Boolean, {
-    description: 'Practice-to-practice write-back with any ACTIVE agreement. Off (default): only ACTIVE one-to-one agreements let a pair through.',
+    description:
+      'Practice-to-practice write-back with any ACTIVE agreement. Off (default): only ACTIVE one-to-one agreements let a pair through.',
   })
   practiceToPracticeWriteBack!: boolean;
   @Field(() => String, { nullable: true, description: 'Who last changed it.' })
@@ -58,7 +64,10 @@ export class WriteBackPolicyType {
   updatedAt!: Date | null;
 }
 
-@ObjectType('WriteBackDelivery', { implements: Node, description: 'One message (one version of one entry) to the registered practice.' })
+@ObjectType('WriteBackDelivery', {
+  implements: Node,
+  description: 'One message (one version of one entry) to the registered practice.',
+})
 export class WriteBackDeliveryType extends Node {
   readonly __typename = 'WriteBackDelivery' as const;
   dbId!: string;
@@ -78,13 +87,19 @@ export class WriteBackDeliveryType extends Node {
   attempts!: number;
   @Field(() => Int, { description: 'Attempts ever made.' })
   totalAttempts!: number;
-  @Field(() => String, { nullable: true, description: 'Why the last attempt did not succeed (dead letters: why it was given up).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the last attempt did not succeed (dead letters: why it was given up).',
+  })
   lastError!: string | null;
   @Field(() => DateTime, { description: 'Earliest time of the next attempt.' })
   nextAttemptAt!: Date;
   @Field(() => DateTime, { nullable: true, description: 'When the target acknowledged it.' })
   deliveredAt!: Date | null;
-  @Field(() => String, { nullable: true, description: "The receiver's later acknowledgement, e.g. `BUSINESS 30001` (transports such as MESH/ITK3)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The receiver's later acknowledgement, e.g. `BUSINESS 30001` (transports such as MESH/ITK3).",
+  })
   acknowledgement!: string | null;
   @Field(() => DateTime, { nullable: true, description: 'When that acknowledgement was recorded.' })
   acknowledgedAt!: Date | null;
@@ -136,11 +151,16 @@ export class WriteBackExplanationType {
   willWriteBack!: boolean;
   @Field(() => DecisionEnum, { description: 'The decision the policy makes now.' })
   decision!: WriteBackDecision;
-  @Field(() => WriteBackStateEnum, { nullable: true, description: 'The recorded state (null until the consultation is saved).' })
+  @Field(() => WriteBackStateEnum, {
+    nullable: true,
+    description: 'The recorded state (null until the consultation is saved).',
+  })
   state!: WriteBackState | null;
   @Field(() => DirectionEnum, { description: 'From the authoring organisation to the registered practice.' })
   direction!: WriteBackDirection;
-  @Field(() => [String], { description: 'Every reason, in order: decision, agreement, switch, registration, source product.' })
+  @Field(() => [String], {
+    description: 'Every reason, in order: decision, agreement, switch, registration, source product.',
+  })
   reasons!: string[];
   @Field(() => Boolean, { description: 'True when an agreement exists for the pair (in any state).' })
   agreementFound!: boolean;
@@ -156,7 +176,9 @@ export class WriteBackExplanationType {
   sourceProduct!: string;
 }
 
-@ObjectType('WrittenBackEntry', { description: "An entry in the practice's record that came from the hub: an 'Enterprise Consultation'." })
+@ObjectType('WrittenBackEntry', {
+  description: "An entry in the practice's record that came from the hub: an 'Enterprise Consultation'.",
+})
 export class WrittenBackEntryType {
   sourceOrgId!: string;
 
@@ -184,7 +206,10 @@ export class WrittenBackEntryType {
   entryKind!: string | null;
   @Field(() => SnomedCodeScalar, { nullable: true, description: 'SNOMED CT concept (coded entries).' })
   snomedCode!: string | null;
-  @Field(() => String, { nullable: true, description: 'Term (coded entries), drug name (medications) or title (documents).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Term (coded entries), drug name (medications) or title (documents).',
+  })
   term!: string | null;
   @Field(() => String, { nullable: true, description: 'Free text (notes).' })
   text!: string | null;

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+
+/** The committed contract (the schema drift check keeps it equal to the API's schema). */
+const schema = buildSchema(readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8'));
+const ROOTS = new Set(['Query', 'Mutation', 'Subscription']);
+const types = Object.values(schema.getTypeMap()).filter((t) => !t.name.startsWith('__') && !(isSpecifiedScalarType(t)));
+
+describe('schema conventions: everything a front-end team reads is described', () => {
+  it('every type (but the roots) has a description', () => {
+    expect(types.filter((t) => !ROOTS.has(t.name) && !t.description).map((t) => t.name)).toEqual([]);
+  });
+
+  it('every field and every argument has a description', () => {
+    const missing: string[] = [];
+    for (const type of types) {
+      if (!isObjectType(type) && !isInterfaceType(type)) continue;
+      for (const field of Object.values(type.getFields())) {
+        if (!field.description) missing.push(`${type.name}.${field.name}`);
+        for (const arg of field.args) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('every input field has a description', () => {
+    const missing = types
+      .filter(isInputObjectType)
+      .flatMap((type) => Object.values(type.getFields()).filter((f) => !f.description).map((f) => `${type.name}.${f.name}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('every enum value has a description', () => {
+    const missing = types.filter(isEnumType).flatMap((type) => type.getValues().filter((v) => !v.description).map((v) => `${type.name}.${v.name}`));
+    expect(missing).toEqual([]);
+  });
+});
