@@ -74,6 +74,9 @@ export function mapKnownError(error: unknown): HubError | null {
 /** A framework GraphQLError (no thrown cause) with no code of its own and an HTTP 4xx status. */
 function isUncodedRequestError(error: unknown): boolean {
   if (!(error instanceof GraphQLError) || error.originalError || error.extensions.code !== undefined) return false;
+  // graphql-js's own request errors: variable coercion (and its "too many errors" cut-off), an
+  // operation it cannot identify. No resolver ran; the client sent something wrong.
+  if (/^(Too many errors processing variables|Variable "\$|Unknown operation named|Must provide operation name|Must provide an operation)/.test(error.message)) return true;
   const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
   return typeof status === 'number' && status >= 400 && status < 500;
 }
@@ -123,8 +126,14 @@ export function createErrorFormatter(logger: Logger) {
     if (typeof code === 'string' && (PASSTHROUGH_CODES.has(code) || (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR'))) {
       // Apollo's own input errors (parse, validation, variable coercion) are safe to show, minus stack traces.
       const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
-      const normalised = code === 'BAD_REQUEST' ? 'BAD_USER_INPUT' : code;
-      const field = typeof extensions.field === 'string' ? extensions.field : fieldFromMessage(formatted.message);
+      // Apollo's request-shape codes are the client's input mistakes in the hub's contract.
+      const normalised = code === 'BAD_REQUEST' || code === 'OPERATION_RESOLUTION_FAILURE' ? 'BAD_USER_INPUT' : code;
+      const field =
+        typeof extensions.field === 'string'
+          ? extensions.field
+          : code === 'OPERATION_RESOLUTION_FAILURE'
+            ? 'operationName'
+            : fieldFromMessage(formatted.message);
       return {
         ...formatted,
         message: scrubValues(formatted.message),

@@ -121,6 +121,42 @@ describe('hardening: one hub in test mode', () => {
     expect(unknown.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
 
+  it('answers the findings of the fuzz suite with typed 4xx: an unparsable path, an unknown operation, too many variable errors', async () => {
+    const { request } = await import('node:http');
+    const url = new URL(hub.app.url);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: url.hostname, port: url.port, path: '//', method: 'GET' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(400);
+    expect((await fetch(hub.app.url.replace('/graphql', '/healthz'))).status).toBe(200);
+    const unknown = await post(hub, { query: 'query A { __typename }', operationName: 'B' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'operationName' });
+    const token = await hub.token('hub.anp1');
+    const many = await post(
+      hub,
+      { query: 'query ($f: InboxFilter) { inbox(organisation: "Y99000", filter: $f) { pageInfo { hasNextPage } } }', variables: { f: { urgencies: Array(51).fill(null) } } },
+      { authorization: `Bearer ${token}` },
+    );
+    expect(many.body.errors?.length).toBeGreaterThan(0);
+    expect(many.body.errors?.every((e) => e.extensions?.code === 'BAD_USER_INPUT')).toBe(true);
+  });
+
+  it('over graphql-ws: variable and operation mistakes are BAD_USER_INPUT, a server-only message closes 4400', async () => {
+    const socket = new RawSocket(hub.app.url);
+    await socket.connect({ authorization: await hub.token('hub.anp1') });
+    const coercion = await socket.request('1', 'subscription ($v: String) { writeBackEvents(after: $v, organisation: "Y99000") { __typename } }', { v: false });
+    expect(wsCodes(coercion)).toEqual(['BAD_USER_INPUT']);
+    expect(wsCodes(await socket.request('2', 'query Q0 { __typename } query Q1 { __typename }'))).toEqual(['BAD_USER_INPUT']);
+    socket.send(JSON.stringify({ type: 'connection_ack' }));
+    expect(await socket.closed()).toBe(4400);
+  });
+
   it('gives parse and validation errors their GraphQL codes over graphql-ws', async () => {
     const socket = new RawSocket(hub.app.url);
     await socket.connect({ authorization: await hub.token('hub.manager') });

@@ -13,7 +13,6 @@ const PatientErrors = {
     new HubError('CONFLICT', 'A patient with that NHS number is already registered', { field: 'input.nhsNumber' }),
   practiceNotFound: () =>
     new HubError('NOT_FOUND', 'Practice not found in this PCN', { field: 'input.registeredPracticeOdsCode' }),
-  notAPractice: () => Errors.badInput('input.registeredPracticeOdsCode', 'The registered organisation must be a practice'),
   badName: (field: string) => Errors.badInput(field, `${field} must be 1-100 characters`),
   futureBirth: () => Errors.badInput('input.dateOfBirth', 'Date of birth cannot be in the future'),
 } as const;
@@ -89,7 +88,8 @@ export class PatientService {
     if (!practice || !canSeeOrganisation(actor, { id: practice.id, pcnId: practice.pcn?.id ?? null })) {
       throw PatientErrors.practiceNotFound();
     }
-    if (practice.kind !== 'PRACTICE') throw PatientErrors.notAPractice();
+    // Any organisation but one of the PCN's practices answers like an unknown code.
+    if (practice.kind !== 'PRACTICE') throw PatientErrors.practiceNotFound();
     if (actor.organisationKind === 'PRACTICE' && practice.id !== actor.organisationId) {
       throw PatientErrors.practiceNotFound();
     }

@@ -79,16 +79,17 @@ export class WriteBackAgreementService {
     idempotencyKey?: string | null;
   }): Promise<WriteBackAgreement> {
     const actor = this.ctx.actor;
+    // Not one of the actor's own sides: answered before any lookup, alike for known and unknown codes.
+    const sides = [normaliseOdsCode(input.sourceOdsCode), normaliseOdsCode(input.targetOdsCode)];
+    if (!actor.roles.has('HUB_MANAGER') && !sides.includes(actor.organisationOds)) {
+      throw WriteBackErrors.organisationNotFound('input.targetOdsCode');
+    }
     const source = await this.member(input.sourceOdsCode, 'input.sourceOdsCode');
     const target = await this.member(input.targetOdsCode, 'input.targetOdsCode');
     if (source.id === target.id) throw WriteBackErrors.samePair();
     if (target.kind !== 'PRACTICE') throw WriteBackErrors.targetNotAPractice();
     const oneToOne = input.oneToOne ?? false;
     if (oneToOne && source.kind !== 'PRACTICE') throw WriteBackErrors.oneToOneNeedsPractices();
-    if (!actor.roles.has('HUB_MANAGER') && actor.organisationId !== source.id && actor.organisationId !== target.id) {
-      // A pair of other organisations answers like an unknown one (the denial is audited).
-      throw WriteBackErrors.organisationNotFound('input.sourceOdsCode');
-    }
     const { result } = await runIdempotent(
       this.ctx.em,
       { actorId: actor.id, key: input.idempotencyKey, operation: 'requestWriteBackAgreement', input },

@@ -1,3 +1,4 @@
+import { isUuid } from '../../platform/ids.js';
 import type { AuthenticatedContext } from '../../platform/context.js';
 import { Errors, HubError } from '../../platform/errors.js';
 import { appendWriteBackEvents, sendHints } from './write-back.events.js';
@@ -28,6 +29,7 @@ export interface AcknowledgementInput {
  */
 export async function recordAcknowledgement(ctx: AuthenticatedContext, input: AcknowledgementInput): Promise<WriteBackDelivery> {
   if (!/^[0-9A-Za-z-]{1,20}$/.test(input.code)) throw Errors.badInput('input.code', 'code must be 1-20 of A-Z, a-z, 0-9, hyphen');
+  if (!isUuid(input.messageId)) throw Errors.badInput('input.messageId', 'messageId is not a write-back message id');
   const found = await ctx.em.findOne(WriteBackDelivery, { messageId: input.messageId });
   if (!found || found.targetOrgId !== ctx.actor.organisationId) {
     throw new HubError('NOT_FOUND', `Write-back message ${input.messageId} not found`, { field: 'input.messageId' });

@@ -9,10 +9,12 @@ import {
   type DocumentNode,
   type GraphQLSchema,
   type ValidationRule,
+  getVariableValues,
   BREAK,
   visit,
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { fieldFromMessage, scrubValues } from '../errors.js';
 import { checkOperationLimits, type OperationLimits } from './limits.js';
 
 /** What both doors (HTTP and graphql-ws) enforce on a document before it runs. */
@@ -118,6 +120,16 @@ export function createOperationGuard(options: OperationGuardOptions) {
     transport: 'http' | 'ws',
   ): GraphQLError[] {
     const operation = getOperationAST(document, operationName);
+    if (transport === 'ws') {
+      // Over HTTP, Apollo answers these with codes; graphql-ws would leave them code-less.
+      if (!operation) {
+        return [coded(operationName ? `Unknown operation named "${operationName}"` : 'Name the operation to run (operationName)', 'BAD_USER_INPUT', 400, { field: 'operationName' })];
+      }
+      const coercion = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 10 });
+      if (coercion.errors) {
+        return coercion.errors.map((error) => coded(scrubValues(error.message), 'BAD_USER_INPUT', 400, { field: fieldFromMessage(error.message) ?? 'variables' }));
+      }
+    }
     if (transport === 'http' && operation?.operation === OperationTypeNode.SUBSCRIPTION) {
       return [coded('Subscriptions are served over the graphql-ws protocol (a WebSocket on this URL), not over HTTP', 'BAD_USER_INPUT')];
     }

@@ -71,6 +71,15 @@ function send(
   res.end(body);
 }
 
+/** The request's URL, or null when its path does not parse (never a throw outside the handler). */
+function parseRequestUrl(raw: string | undefined): URL | null {
+  try {
+    return new URL(raw ?? '/', 'http://localhost');
+  } catch {
+    return null;
+  }
+}
+
 /** A client's own request id is kept when it is short and plain; anything else is replaced. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 
@@ -255,7 +264,12 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
   httpServer.on('request', (req, res) => {
     const requestId = requestIdOf(req);
     res.setHeader('x-request-id', requestId);
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = parseRequestUrl(req.url);
+    if (!url) {
+      // A path no URL parser accepts ("//", "///x"): the client's mistake, answered before anything else.
+      send(res, 400, errorBody('BAD_USER_INPUT', 'The request path is not a valid URL path'));
+      return;
+    }
     const started = performance.now();
     requestFacts.set(requestId, {});
     res.on('finish', () => {

@@ -68,6 +68,21 @@ export function startWebSocketServer(deps: WebSocketDeps): { dispose(): void | P
     verifyClient: ({ origin, req }: { origin?: string; req: IncomingMessage }) => origins.allows(origin, req.headers.host),
   });
 
+  // graphql-ws closes with 4500 (its internal error) on a message type only a server may send;
+  // that is the client's protocol error: close with 4400 first, as for any malformed message.
+  const CLIENT_MESSAGES = new Set(['connection_init', 'ping', 'pong', 'subscribe', 'complete']);
+  wsServer.on('connection', (socket) => {
+    socket.on('message', (data: Buffer | string) => {
+      let type: unknown;
+      try {
+        type = (JSON.parse(typeof data === 'string' ? data : data.toString('utf8')) as { type?: unknown } | null)?.type;
+      } catch {
+        return; // graphql-ws closes unparsable messages with 4400 itself
+      }
+      if (typeof type === 'string' && !CLIENT_MESSAGES.has(type)) socket.close(CLOSE.badRequest, `Unexpected message of type ${type.slice(0, 40)}`);
+    });
+  });
+
   const release = (extra: SocketExtra) => {
     if (!extra.principal) return;
     const left = (sockets.get(extra.principal) ?? 1) - 1;
