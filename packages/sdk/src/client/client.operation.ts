@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Kind, parse, print, type DocumentNode, type ValueNode } from 'graphql';
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { idempotentMutationFields } from '../generated/operations.js';
@@ -150,7 +149,7 @@ export function prepareVariables(
       continue;
     }
     if (input.idempotencyKey == null) {
-      prepared = { ...prepared, [field.inputVariable]: { ...input, idempotencyKey: randomUUID() } };
+      prepared = { ...prepared, [field.inputVariable]: { ...input, idempotencyKey: globalThis.crypto.randomUUID() } };
     } else if (typeof input.idempotencyKey !== 'string' || input.idempotencyKey === '') {
       retrySafe = false;
     }

@@ -93,6 +93,14 @@ export interface HubClient {
 
 const API_KEY_PREFIX = 'pcnhub_';
 
+/**
+ * The WebSocket to use: a browser's own; in Node.js the `ws` package (which bundlers replace in
+ * browser builds, see the package's `browser` field).
+ */
+function defaultWebSocket(): unknown {
+  return 'document' in globalThis && typeof globalThis.WebSocket === 'function' ? globalThis.WebSocket : WebSocket;
+}
+
 /** Creates a {@link HubClient}. Nothing connects until the first call. */
 export function createHubClient(options: HubClientOptions): HubClient {
   const { apiKey, token, organisation, onBehalfOf } = options;
@@ -128,7 +136,7 @@ export function createHubClient(options: HubClientOptions): HubClient {
   const connect = (): WsClient =>
     (ws ??= createClient({
       url: wsUrl,
-      webSocketImpl: options.webSocketImpl ?? WebSocket,
+      webSocketImpl: options.webSocketImpl ?? defaultWebSocket(),
       lazy: true,
       // Reconnection is ours: graphql-ws would re-send the first `after`, not the last cursor seen.
       retryAttempts: 0,
