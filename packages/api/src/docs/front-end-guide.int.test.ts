@@ -17,7 +17,10 @@ function assemble(parts: { code: string }[], returned: readonly string[]): strin
   const imports = new Set<string>();
   const body: string[] = [];
   for (const { code } of parts) {
-    for (const line of code.split('\n')) (line.startsWith('import ') ? imports.add(line) : body.push(line));
+    for (const line of code.split('\n')) {
+      if (line.startsWith('import ')) imports.add(line);
+      else body.push(line);
+    }
   }
   return `${[...imports].join('\n')}\n\nexport async function run() {\n${body.join('\n')}\nreturn { ${returned.join(', ')} };\n}\n`;
 }
