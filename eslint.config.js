@@ -1,4 +1,4 @@
-// ESLint flat config: type-aware typescript-eslint plus the boundaries of ARCHITECTURE.md section 4.
+// ESLint flat config: type-aware typescript-eslint plus the boundaries of docs/architecture.md#house-rules.
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
@@ -16,7 +16,7 @@ function moduleOf(file) {
 }
 
 /**
- * Modules import each other only through their `index.ts` (ARCHITECTURE.md section 4.1). A relative
+ * Modules import each other only through their `index.ts` (docs/architecture.md#module-boundaries). A relative
  * import that lands inside `modules/<m>/` from outside that module must name `modules/<m>/index.js`.
  * Written as a rule rather than an import pattern because "outside that module" depends on the
  * importing file's own folder. A module's `*.testkit.ts` is its public test API: tests and other
@@ -84,6 +84,8 @@ export default defineConfig(
     'packages/sdk/.guide/**',
     '**/coverage/**',
     'packages/sdk/src/generated/**',
+    // GraphQL Code Generator's client preset output (pnpm --filter @pcn-hub/web codegen).
+    'packages/web/src/gql/**',
   ]),
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
@@ -105,7 +107,7 @@ export default defineConfig(
         'error',
         { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
       ],
-      // Type-only imports for types, value imports for decorated classes (ARCHITECTURE.md section 4.7).
+      // Type-only imports for types, value imports for decorated classes (docs/architecture.md#type-only-imports).
       // With emitDecoratorMetadata on, the rule skips files that contain decorators, so it never asks for
       // (or autofixes into) a type-only import of a class that reflect-metadata needs at run time.
       '@typescript-eslint/consistent-type-imports': [
@@ -148,7 +150,7 @@ export default defineConfig(
     },
   },
   {
-    // ARCHITECTURE.md section 4.3: resolvers are thin and never import the ORM.
+    // docs/architecture.md#thin-resolvers: resolvers are thin and never import the ORM.
     files: ['**/*.resolver.ts'],
     rules: {
       'no-restricted-imports': [
@@ -165,7 +167,7 @@ export default defineConfig(
     },
   },
   {
-    // ARCHITECTURE.md section 4.12: the SDK and plugins talk to the hub over its public contract only.
+    // docs/architecture.md#public-contract-only: the SDK and plugins talk to the hub over its public contract only.
     // no-restricted-imports does not see import(), hence the syntax rule for dynamic imports (its regex
     // spells '/' as \x2F: a selector's regex literal cannot contain a slash).
     files: ['packages/sdk/**', 'packages/plugins/**'],

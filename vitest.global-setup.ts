@@ -19,6 +19,11 @@ export default function setup(): void {
     cwd: root,
     stdio: 'inherit',
   });
+  // The web app (packages/web/dist) for the browser suites, when missing or older than its sources.
+  execFileSync(process.execPath, [`${root}packages/web/scripts/build-if-stale.mjs`, '--quiet'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   // Commands run as printed (`pnpm start`, `pnpm demo-token`) must not rebuild under running suites.
   execFileSync(process.execPath, [`${root}scripts/ensure-built.mjs`, '--stamp'], { cwd: root, stdio: 'inherit' });
 }

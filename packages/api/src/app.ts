@@ -8,6 +8,7 @@ import { createHubServer, type HubServer } from './platform/http/server.js';
 import { findOrganisationForActor } from './modules/organisations/index.js';
 import { buildHubSchema } from './schema.js';
 import { DEMO_USERS, seedDemo } from './seed/demo.js';
+import { startDemoBackground, type DemoActivitySummary } from './seed/activity.js';
 import { startMetrics } from './observability.js';
 import { startTracing, traceDatabase } from './platform/observability/tracing.js';
 import { createEventBus, startEventPruner, type EventBus } from './platform/events/index.js';
@@ -38,6 +39,8 @@ export interface HubApp {
   /** http://host:port/graphql once listening. */
   readonly url: string;
   readonly port: number;
+  /** The demo activity (SEED_DEMO_ACTIVITY), seeded in the background after listening: its summary, or null when skipped or failed. */
+  readonly demoActivity: Promise<DemoActivitySummary | null>;
   stop(): Promise<void>;
 }
 
@@ -168,6 +171,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     phases.mark('listen');
     logger.debug({ sinceProcessStartMs: phases.sinceProcessStart(), phases: phases.done() }, 'boot phases');
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+    // Demo activity and live traffic run after the first answer, never delaying readiness.
+    const demo = startDemoBackground({ config, logger, orm, server, tokens }, { listening: options.listen !== false });
     let stopped: Promise<void> | null = null;
     return {
       config,
@@ -181,8 +186,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       port,
       metricsPort: metricsServer?.port ?? null,
       url: `http://${host}:${port}/graphql`,
+      demoActivity: demo.done,
       stop: () =>
         (stopped ??= (async () => {
+          await demo.stop();
           await server.close();
           await metricsServer?.close();
           await writeBackWorker?.stop(config.shutdownGraceMs);

@@ -5,15 +5,25 @@ import { canSeeOrganisation, canSeeStaffOf, organisationById, StaffUser, toOrgan
 import { Patient, patientScope, toPatientType } from './modules/patients/index.js';
 import { InboxService, toConsultationType } from './modules/inbox/index.js';
 import { hubServiceById, toHubServiceType } from './modules/hub-services/index.js';
-import { pluginNode } from './modules/plugins/index.js';
-import { hubConsultationNode } from './modules/consultations/index.js';
-import { prescriptionNode } from './modules/prescribing/index.js';
-import { referralNode } from './modules/referrals/index.js';
-import { fetchNode } from './platform/graphql/node-fetcher.js';
+import { pluginNode, pluginWebhookDeliveryNode } from './modules/plugins/index.js';
+import { hubConsultationEntryNode, hubConsultationNode } from './modules/consultations/index.js';
+import { costCentreNode, prescriberNode, prescriptionNode } from './modules/prescribing/index.js';
+import { hubTeamNode, patientTraceTaskNode, referralNode } from './modules/referrals/index.js';
+import { appointmentBookNode, slotNode, slotTypeNode } from './modules/appointments/index.js';
+import { inboundMessageNode } from './modules/messaging/index.js';
+import { writeBackAgreementNode, writeBackDeliveryNode } from './modules/write-back/index.js';
+import { fetchNode, type NodeFetcher as ModuleNodeFetcher } from './platform/graphql/node-fetcher.js';
 import { HubError } from './platform/errors.js';
 import { toGlobalId } from './platform/graphql/relay.js';
 
 type NodeFetcher = (ctx: AuthenticatedContext, id: string) => Promise<Node | null>;
+
+/** Fetchers whose rule lives in their module, keyed by type name. */
+function byModule(fetchers: Record<string, ModuleNodeFetcher>): Record<string, NodeFetcher> {
+  return Object.fromEntries(
+    Object.entries(fetchers).map(([type, fetcher]) => [type, (ctx: AuthenticatedContext, id: string) => fetchNode(fetcher, ctx, toGlobalId(type, id))]),
+  );
+}
 
 /** One fetcher per node type; each applies the same visibility rules as the type's own queries. */
 const FETCHERS: Record<string, NodeFetcher> = {
@@ -49,6 +59,20 @@ const FETCHERS: Record<string, NodeFetcher> = {
   HubConsultation: (ctx, id) => fetchNode(hubConsultationNode, ctx, toGlobalId('HubConsultation', id)),
   Prescription: (ctx, id) => fetchNode(prescriptionNode, ctx, toGlobalId('Prescription', id)),
   Referral: (ctx, id) => fetchNode(referralNode, ctx, toGlobalId('Referral', id)),
+  ...byModule({
+    AppointmentBook: appointmentBookNode,
+    SlotType: slotTypeNode,
+    Slot: slotNode,
+    HubTeam: hubTeamNode,
+    PatientTraceTask: patientTraceTaskNode,
+    HubConsultationEntry: hubConsultationEntryNode,
+    InboundMessage: inboundMessageNode,
+    PluginWebhookDelivery: pluginWebhookDeliveryNode,
+    Prescriber: prescriberNode,
+    PrescribingCostCentre: costCentreNode,
+    WriteBackAgreement: writeBackAgreementNode,
+    WriteBackDelivery: writeBackDeliveryNode,
+  }),
   HubService: async (ctx, id) => {
     const service = await hubServiceById(ctx).load(id);
     if (!service) return null;
@@ -56,6 +80,11 @@ const FETCHERS: Record<string, NodeFetcher> = {
     return hub && canSeeOrganisation(ctx.actor, { id: hub.id, pcnId: hub.pcn?.id ?? null }) ? toHubServiceType(service) : null;
   },
 };
+
+/** The types `node(id:)` fetches (a schema test checks that every Node type is one). */
+export function fetchableNodeTypes(): string[] {
+  return Object.keys(FETCHERS);
+}
 
 @Resolver()
 export class NodeResolver {

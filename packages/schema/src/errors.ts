@@ -25,6 +25,10 @@ export const ERROR_CODES = [
   'GRAPHQL_PARSE_FAILED',
   /** The request document is not valid against the schema. */
   'GRAPHQL_VALIDATION_FAILED',
+  /** Automatic persisted queries: the hash is not known yet; send the query with it once (Apollo's APQ protocol). */
+  'PERSISTED_QUERY_NOT_FOUND',
+  /** Automatic persisted queries are not available for this request. */
+  'PERSISTED_QUERY_NOT_SUPPORTED',
   /** The request body is larger than the server accepts. */
   'PAYLOAD_TOO_LARGE',
   /** Too many requests or failed sign-ins; HTTP 429, retry after `extensions.retryAfter` seconds (also the `Retry-After` header). */

@@ -5,7 +5,7 @@
  * loads it.
  */
 export * from './client/index.js';
-// The hub's own identifier checks (DOMAIN.md section 6), so a plugin validates input exactly as
+// The hub's own identifier checks (docs/domain/identifiers.md), so a plugin validates input exactly as
 // the hub will without depending on anything but the SDK.
 export {
   isValidDmdCode,

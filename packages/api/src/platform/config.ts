@@ -24,6 +24,10 @@ export interface Config {
   readonly database: DatabaseConfig;
   readonly migrateOnStart: boolean;
   readonly seedOnStart: boolean;
+  /** Seed the demo PCN's activity (consultations, prescriptions, referrals) in the background after listening. */
+  readonly seedDemoActivity: boolean;
+  /** Development only: a new demo online consultation every this many seconds (0: off). */
+  readonly demoTrafficSeconds: number;
   readonly jwt: {
     readonly issuer: string;
     readonly audience: string;
@@ -111,6 +115,8 @@ export const CONFIG_VARIABLES = [
   ['PGLITE_TEMPLATE_DIR', '`pglite-templates` beside the data directory; off for `memory://`', 'Cache of a freshly migrated, empty PGlite database (schema only, no data), one per PGlite version and migration list: a new database starts from it instead of running initdb and every migration. `off` disables it; unused when `MIGRATE_ON_START=false`.'],
   ['MIGRATE_ON_START', 'true', 'Apply pending migrations when the server starts; set `false` in production and run `pnpm db:migrate`.'],
   ['SEED_ON_START', 'true on PGlite, else false', 'Seed the demo PCN when the database has no organisations.'],
+  ['SEED_DEMO_ACTIVITY', 'true in development when `SEED_ON_START` is true, else false', 'After the server answers, fill the demo PCN with activity through its own API (about 80 online consultations in every inbox folder, hub consultations and their write-back, prescriptions, referrals, booked slots), once, while the database has no online consultations.'],
+  ['DEMO_TRAFFIC_SECONDS', '`0` (off)', 'Development only: a new online consultation from a demo patient arrives every this many seconds (`pnpm demo:traffic` does the same against a running hub). Refused in production.'],
   ['JWT_ISSUER', 'pcn-hub-dev', 'Expected `iss` claim.'],
   ['JWT_AUDIENCE', 'pcn-hub', 'Expected `aud` claim.'],
   ['JWT_SECRET', '(development key)', 'HS256 secret, at least 32 characters. Unset outside production: a development key kept in the data directory.'],
@@ -269,6 +275,8 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
     database,
     migrateOnStart: bool(env, 'MIGRATE_ON_START', true),
     seedOnStart: bool(env, 'SEED_ON_START', database.kind === 'pglite'),
+    seedDemoActivity: bool(env, 'SEED_DEMO_ACTIVITY', nodeEnv === 'development' && bool(env, 'SEED_ON_START', database.kind === 'pglite')),
+    demoTrafficSeconds: demoTraffic(env, nodeEnv),
     jwt: {
       issuer: env.JWT_ISSUER || 'pcn-hub-dev',
       audience: env.JWT_AUDIENCE || 'pcn-hub',
@@ -310,6 +318,12 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
     pluginWebhooks: pluginWebhookConfig(env),
   };
   return deepFreeze(config);
+}
+
+function demoTraffic(env: Env, nodeEnv: Config['env']): number {
+  const seconds = int(env, 'DEMO_TRAFFIC_SECONDS', 0, 0, 86_400);
+  if (seconds > 0 && nodeEnv === 'production') throw new ConfigError('DEMO_TRAFFIC_SECONDS', 'is for development only; unset it in production');
+  return seconds;
 }
 
 function writeBackConfig(env: Env): Config['writeBack'] {

@@ -2,7 +2,7 @@
 import { FHIR_SYSTEMS, isObject, obj, objects, ref, str, subExtension } from './fhir.json.js';
 import type { FhirObject } from './fhir.json.js';
 
-/** The ITKMessageHandling keys (DOMAIN.md 7.2). */
+/** The ITKMessageHandling keys (docs/domain/national-interfaces.md#itk3-messaging). */
 export interface ItkMessageHandling {
   busAckRequested: boolean;
   infAckRequested: boolean;

@@ -1,7 +1,8 @@
 /**
  * ITK3 response messages (event ITK008M): infrastructure (1xxxx/2xxxx, 20013 = success) and
  * business (3xxxx, 30001 = patient known here) acknowledgements. Negative codes are fatal and end
- * the exchange (DOMAIN.md 7.2). Responses must carry no patient data, and these carry none.
+ * the exchange (docs/domain/national-interfaces.md#itk3-responses). Responses must carry no
+ * patient data, and these carry none.
  */
 import { randomUUID } from 'node:crypto';
 import { FHIR_SYSTEMS, bundleResources, entry, obj, objects, ofType, str } from './fhir.json.js';

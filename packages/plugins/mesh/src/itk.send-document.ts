@@ -1,5 +1,6 @@
 /**
- * GP Connect Send Document (DOMAIN.md 7.2): a consultation summary going from the hub to the
+ * GP Connect Send Document (docs/domain/national-interfaces.md#gp-connect-send-document): a consultation summary going
+ * from the hub to the
  * patient's registered practice as an ITK3 message bundle (FHIR STU3 JSON), plus the MESH headers
  * that carry it. The summary travels as a text or HTML Binary: PDF rendering is not done here.
  */
@@ -34,7 +35,10 @@ export function gpProviderAddress(patient: SendDocumentPatient, dobFormat: 'DDMM
   return `GPPROVIDER_${patient.nhsNumber.replace(/\s/g, '')}_${dob}_${surname}`;
 }
 
-/** The mex-subject of DOMAIN.md 7.2. Contains patient data by specification: never log it. */
+/**
+ * The mex-subject of docs/domain/national-interfaces.md#gp-connect-send-document. Contains patient
+ * data by specification: never log it.
+ */
 export function sendDocumentSubject(doc: ConsultationSummaryDocument, style: '1.3.2' | '1.x' = '1.3.2'): string {
   const name = `${doc.patient.givenName} ${doc.patient.familyName}`;
   const nhs = doc.patient.nhsNumber;
@@ -126,7 +130,8 @@ export function renderSendDocument(
   const composition: FhirObject & { id: string } = {
     resourceType: 'Composition',
     id: ids.composition,
-    // Send Document carries the version in meta.versionId and the subject line (DOMAIN.md 7.2).
+    // Send Document carries the version in meta.versionId and the subject line
+    // (docs/domain/national-interfaces.md#gp-connect-send-document).
     meta: { profile: [careConnect('Composition')], versionId: String(doc.version) },
     identifier: { system: FHIR_SYSTEMS.uuid, value: doc.documentId },
     status: 'final',

@@ -59,7 +59,8 @@ export interface ConsultationSummaryDocument {
 /** How the MESH message is addressed. */
 export type SendDocumentAddressing =
   | { kind: 'MAILBOX'; mailboxId: string }
-  /** GPPROVIDER_<NHS>_<DOB>_<Surname>; the DOB format differs between sources (DOMAIN.md 7.1). */
+  /** GPPROVIDER_<NHS>_<DOB>_<Surname>; the DOB format differs between sources
+   * (docs/domain/national-interfaces.md#automatic-routing-to-the-registered-practice). */
   | { kind: 'AUTOMATIC'; dobFormat: 'DDMMYYYY' | 'YYYYMMDD' };
 
 /** Options of {@link renderSendDocument}. */

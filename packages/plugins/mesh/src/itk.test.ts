@@ -90,7 +90,8 @@ describe('renderSendDocument', () => {
     ]);
   });
 
-  it('gives the MESH headers of DOMAIN.md 7.2, with no patient data in the file name', () => {
+  // The MESH headers of docs/domain/national-interfaces.md#gp-connect-send-document.
+  it('gives the Send Document MESH headers, with no patient data in the file name', () => {
     expect(rendered.mesh).toEqual({
       to: 'X26GP001',
       workflowId: 'GPFED_CONSULT_REPORT',

@@ -1,5 +1,5 @@
 /**
- * The NHSMESH Authorization header (DOMAIN.md 7.1):
+ * The NHSMESH Authorization header (docs/domain/national-interfaces.md#mesh-authentication):
  * `NHSMESH <MAILBOX>:<nonce>:<nonce_count>:<yyyyMMddHHmm>:<hmac>` where hmac is the hex
  * HMAC-SHA256, keyed with the environment's shared secret, of
  * `mailbox:nonce:nonce_count:password:timestamp`.
@@ -9,7 +9,10 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 /** The authorisation scheme name. */
 export const MESH_AUTH_SCHEME = 'NHSMESH';
 
-/** How far a header timestamp may be from the server's clock (2 hours, DOMAIN.md 7.1). */
+/**
+ * How far a header timestamp may be from the server's clock (2 hours,
+ * docs/domain/national-interfaces.md#mesh-authentication).
+ */
 export const MESH_AUTH_MAX_SKEW_MS = 2 * 60 * 60 * 1000;
 
 /** A clock; injectable so tests can move time. */

@@ -1,5 +1,6 @@
 /**
- * Chunking, compression and checksums for MESH payloads (DOMAIN.md 7.1): split the uncompressed
+ * Chunking, compression and checksums for MESH payloads (docs/domain/national-interfaces.md#mesh-sending-and-chunking):
+ * split the uncompressed
  * data, compress each chunk independently, checksum the whole uncompressed payload.
  */
 import { createHash } from 'node:crypto';

@@ -1,5 +1,6 @@
 /**
- * MESH API client (DOMAIN.md 7.1): handshake, inbox listing with v2 paging, chunked download with
+ * MESH API client (docs/domain/national-interfaces.md#mesh): handshake, inbox listing with v2
+ * paging, chunked download with
  * gzip and checksum checks, acknowledgement, chunked and compressed send, tracking, endpoint lookup.
  */
 import os from 'node:os';

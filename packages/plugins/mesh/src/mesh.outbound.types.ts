@@ -4,7 +4,8 @@ import type { MeshClient } from './mesh.client.js';
 import type { MeshLogger } from './mesh.inbound.types.js';
 
 /**
- * Delivery states (DOMAIN.md 8.4, MeshMessage OUT + ItkExchange): QUEUED -> SENT (MESH accepted)
+ * Delivery states (docs/domain/national-interfaces.md#message-and-exchange-states, MESH outbound + ITK3 exchange):
+ * QUEUED -> SENT (MESH accepted)
  * -> INF_ACKED (20013) -> DELIVERED (positive business ack). FAILED is the dead letter: a MESH
  * error REPORT, a negative ITK3 code, or sending given up. TIMED_OUT raises an alert; a late
  * acknowledgement still moves it on.

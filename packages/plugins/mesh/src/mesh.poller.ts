@@ -1,5 +1,6 @@
 /**
- * The inbound MESH poller (DOMAIN.md 7.1 ingest loop): list -> download -> persist durably ->
+ * The inbound MESH poller (ingest loop of docs/domain/national-interfaces.md#mesh-polling-and-acknowledgement):
+ * list -> download -> persist durably ->
  * acknowledge -> parse -> submit. Acknowledgement happens only after the store has the raw
  * message, and the store remembers what was processed, so a crash at any point leads to each
  * message being processed exactly once: re-delivered messages are recognised by MESH message id,

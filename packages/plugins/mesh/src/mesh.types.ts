@@ -4,7 +4,7 @@ import type { MeshClock } from './mesh.auth.js';
 /** Default chunk size for outbound messages: 20 MB of uncompressed data per chunk. */
 export const DEFAULT_CHUNK_SIZE_BYTES = 20 * 1024 * 1024;
 
-/** MESH rejects single requests above 100 MB (DOMAIN.md 7.1). */
+/** MESH rejects single requests above 100 MB (docs/domain/national-interfaces.md#mesh-sending-and-chunking). */
 export const MESH_MAX_REQUEST_BYTES = 100 * 1024 * 1024;
 
 /** Default per-request timeout. */

@@ -1,4 +1,4 @@
-/** NHS number check (DOMAIN.md 6.1): ten digits, the last a modulus 11 check digit. */
+/** NHS number check (docs/domain/identifiers.md#nhs-number): ten digits, the last a modulus 11 check digit. */
 
 /** Strips spaces and hyphens ("943 476 5919" -> "9434765919"). */
 export function normaliseNhsNumber(value: string): string {

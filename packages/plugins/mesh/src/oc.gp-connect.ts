@@ -1,5 +1,6 @@
 /**
- * Reading a GP Connect Online Consultation Report (DOMAIN.md 7.2): an ITK3 message bundle whose
+ * Reading a GP Connect Online Consultation Report
+ * (docs/domain/national-interfaces.md#online-consultation-report): an ITK3 message bundle whose
  * document holds a Composition typed SNOMED 149951000000107, the Patient, the Organization the
  * patient submitted to, an Encounter and a QuestionnaireResponse with the answers.
  */

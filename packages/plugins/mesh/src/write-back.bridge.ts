@@ -122,8 +122,9 @@ export class WriteBackBridge {
     const existing = await this.o.store.get(message.messageId);
     if (existing && existing.state !== 'QUEUED' && existing.state !== 'FAILED') return this.accepted(existing);
     if (message.type === 'consultation-entry.removed') {
-      // Send Document replaces whole documents; it cannot withdraw one (DOMAIN.md 3: deletions
-      // are not auto-notified). Refusing makes it a dead letter the hub's staff see and act on.
+      // Send Document replaces whole documents; it cannot withdraw one (deletions are not
+      // auto-notified: docs/domain/workflows.md#national-sending-rules). Refusing makes it a dead
+      // letter the hub's staff see and act on.
       this.log('warn', 'mesh.bridge.removal-not-sent', ids);
       return answer(422, { error: 'removals are not sent over GP Connect Send Document: tell the practice' });
     }

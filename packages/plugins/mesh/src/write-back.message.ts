@@ -141,7 +141,8 @@ function entryLine(entry: WriteBackEntry): string {
 /**
  * The consultation summary of one write-back message. The document id is the write-back message
  * id and a replacement names the replaced message id, so versions and replacements follow the
- * hub's own (DOMAIN.md 3: whole-document replace, relatesTo "replaces"). Demographics come from
+ * hub's own (whole-document replace, relatesTo "replaces":
+ * docs/domain/workflows.md#national-sending-rules). Demographics come from
  * the hub, so the Patient resource matches the automatic routing address.
  */
 export function summaryDocument(message: WriteBackMessage, patient: HubPatientDemographics): ConsultationSummaryDocument {

@@ -5,7 +5,8 @@ import type { SendDocumentSender } from './mesh.outbound.js';
 import type { OutboundStore } from './mesh.outbound.types.js';
 
 /**
- * How the bridge finds a practice's mailbox (DOMAIN.md 7.1/7.2): automatic routing to the
+ * How the bridge finds a practice's mailbox
+ * (docs/domain/national-interfaces.md#automatic-routing-to-the-registered-practice): automatic routing to the
  * registered practice (GPPROVIDER_<NHS>_<DOB>_<Surname>, DOB format agreed at onboarding), MESH
  * endpoint lookup by ODS code and the Send Document workflow id, or a fixed mailbox per practice.
  */

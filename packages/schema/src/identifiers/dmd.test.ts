@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { isValidDmdCode } from './dmd.js';
 import { verhoeffCheckDigit } from './snomed.js';
 
-describe('isValidDmdCode (DOMAIN.md 6.3)', () => {
+describe('isValidDmdCode (docs/domain/identifiers.md#dmd-codes)', () => {
   it.each([
     ['39732311000001104', 'Amoxicillin 250mg capsules (UK drug extension)'],
     ['3318611000001103', 'pre-filled disposable injection (UK drug extension)'],

@@ -1,5 +1,5 @@
 /**
- * dm+d (Dictionary of medicines and devices) codes (DOMAIN.md §6.3).
+ * dm+d (Dictionary of medicines and devices) codes (docs/domain/identifiers.md#dmd-codes).
  */
 
 import { parseSctid } from './snomed.js';

@@ -1,5 +1,5 @@
 /**
- * Validators, normalisers and generators for the NHS identifiers pcn-hub accepts (DOMAIN.md §6).
+ * Validators, normalisers and generators for the NHS identifiers pcn-hub accepts (docs/domain/identifiers.md).
  */
 
 export * from './nhs-number.js';

@@ -17,7 +17,7 @@ const validNhsNumber = fc
   .filter((body) => nhsNumberCheckDigit(body) !== null)
   .map((body) => body + String(nhsNumberCheckDigit(body)));
 
-describe('NHS number worked examples (DOMAIN.md 6.1)', () => {
+describe('NHS number worked examples (docs/domain/identifiers.md#nhs-number)', () => {
   it.each(['9434765919', '4010232137', '9434765870'])('%s is valid', (n) => {
     expect(isValidNhsNumber(n)).toBe(true);
   });

@@ -1,5 +1,5 @@
 /**
- * NHS number: 10 digits whose last digit is a modulus 11 check digit (DOMAIN.md §6.1).
+ * NHS number: 10 digits whose last digit is a modulus 11 check digit (docs/domain/identifiers.md#nhs-number).
  *
  * Arithmetic validity only proves the number is well formed, not that it exists or belongs to the
  * patient in hand; that needs a PDS trace.

@@ -6,7 +6,7 @@ import {
   normaliseOdsCode,
 } from './ods-code.js';
 
-describe('ODS codes (DOMAIN.md 6.4)', () => {
+describe('ODS codes (docs/domain/identifiers.md#ods-organisation-codes)', () => {
   it('accepts practice, hub and cost-centre codes as practice codes', () => {
     for (const code of ['M81065', 'Y01234', 'A99968']) {
       expect(isValidPracticeOdsCode(code)).toBe(true);

@@ -1,5 +1,6 @@
 /**
- * ODS organisation codes (DOMAIN.md §6.4). These have no check digit, so validation is by shape only;
+ * ODS organisation codes (docs/domain/identifiers.md#ods-organisation-codes). These have no check digit, so
+ * validation is by shape only;
  * whether a code exists and has the expected role is for the ODS lookup to say.
  */
 

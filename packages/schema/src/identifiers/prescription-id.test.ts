@@ -15,7 +15,7 @@ const validPrescriptionId = fc
   })
   .map(buildShortFormPrescriptionId);
 
-describe('EPS short-form prescription id worked examples (DOMAIN.md 6.5)', () => {
+describe('EPS short-form prescription id worked examples (docs/domain/identifiers.md#eps-prescription-ids)', () => {
   it.each([
     '04F4C2-A99968-7F717P',
     '83C40E-A23856-00123W',

@@ -1,6 +1,6 @@
 /**
  * EPS short-form prescription id, RRRRRR-OOOOOO-SSSSSC, checked with ISO/IEC 7064 MOD 37-2 using "+"
- * in place of the standard "*" (DOMAIN.md §6.5).
+ * in place of the standard "*" (docs/domain/identifiers.md#eps-prescription-ids).
  */
 
 /** Check-character alphabet: value 0–36 is the index. */

@@ -31,7 +31,7 @@ const longSctid = fc
 
 const anySctid = fc.oneof(shortSctid, longSctid);
 
-describe('Verhoeff and SCTID worked examples (DOMAIN.md 6.2)', () => {
+describe('Verhoeff and SCTID worked examples (docs/domain/identifiers.md#snomed-ct-identifiers)', () => {
   it.each([
     '22298006',
     '38341003',

@@ -1,5 +1,6 @@
 /**
- * SNOMED CT identifiers (SCTIDs): Verhoeff check digit plus partition identifier (DOMAIN.md §6.2).
+ * SNOMED CT identifiers (SCTIDs): Verhoeff check digit plus partition identifier
+ * (docs/domain/identifiers.md#snomed-ct-identifiers).
  */
 
 /** Verhoeff multiplication table d(j, k) of the dihedral group D5. */
@@ -43,7 +44,7 @@ const PARTITIONS = {
   '12': { kind: 'relationship', format: 'long' },
 } as const;
 
-/** A two-digit partition identifier that is in use (see DOMAIN.md §6.2). */
+/** A two-digit partition identifier that is in use (see docs/domain/identifiers.md#snomed-ct-identifiers). */
 export type SctidPartition = keyof typeof PARTITIONS;
 
 /** What an SCTID identifies, from the second digit of its partition. */

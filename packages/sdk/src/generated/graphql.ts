@@ -951,7 +951,7 @@ export type ReferralFilter = {
   readonly to?: string | null | undefined;
 };
 
-/** A way a practice refers a patient into a hub service (DOMAIN.md §2). */
+/** A way a practice refers a patient into a hub service (docs/domain/workflows.md#referral-methods). */
 export type ReferralMethod =
   /** The practice books a hub slot across organisations; needs record-access consent and a CROSS_ORG_APPOINTMENTS agreement; unknown patients are traced first. */
   | 'CROSS_ORGANISATION_BOOKING'

@@ -6,7 +6,7 @@ import { SLOT_MODES, SLOT_STATUSES } from './appointments.codes.js';
 
 /**
  * A hub appointment book, linked to one service. `gpConnectBookable` opens it to GP Connect-style
- * booking, which needs a session holder with an eligible role (DOMAIN.md §2.2).
+ * booking, which needs a session holder with an eligible role (docs/domain/workflows.md#gp-connect-booking).
  */
 const AppointmentBookSchema = defineEntity({
   name: 'AppointmentBook',

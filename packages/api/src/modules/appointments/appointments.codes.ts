@@ -1,5 +1,6 @@
 /**
- * Coded values and the slot-type naming convention of hub appointment books (DOMAIN.md §2.1, §8.6).
+ * Coded values and the slot-type naming convention of hub appointment books
+ * (docs/domain/workflows.md#cross-organisation-booking, docs/domain/model.md#referrals-appointments-and-tasks).
  * Pure: unit-tested without a database.
  */
 

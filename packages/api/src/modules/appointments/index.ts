@@ -11,5 +11,6 @@ export { AppointmentBookResolver, SlotTypeResolver, SlotResolver } from './appoi
 export { AppointmentBookType, SlotTypeType, SlotGqlType, SlotModeEnum, SlotStatusEnum } from './appointments.types.js';
 export { toSlotType, toBookType, toSlotTypeType, slotGlobalId } from './appointments.mappers.js';
 export { slotById } from './appointments.loaders.js';
+export { appointmentBookNode, slotTypeNode, slotNode } from './appointments.node.js';
 export { claimSlot, releaseSlot, slotFacts, type SlotFacts, type ClaimRefusal } from './slot-booking.js';
-export { seedDemoAppointments } from './appointments.seed.js';
+export { seedDemoAppointments, DEMO_BOOKS } from './appointments.seed.js';

@@ -2,7 +2,7 @@
 export const CONSULTATION_STATES = ['DRAFT', 'SAVED'] as const;
 export type HubConsultationState = (typeof CONSULTATION_STATES)[number];
 
-/** What an entry holds (DOMAIN.md §8.7). */
+/** What an entry holds (docs/domain/model.md#hub-consultations-and-entries). */
 export const ENTRY_KINDS = ['CODED', 'NOTE', 'MEDICATION', 'DOCUMENT'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 

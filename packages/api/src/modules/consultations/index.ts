@@ -2,4 +2,4 @@ export { Consultation, ConsultationEntry } from './consultation.entity.js';
 export { HubConsultationResolver, ConsultationEntryResolver } from './consultations.resolver.js';
 export { HubConsultationType, ConsultationEntryType } from './consultations.types.js';
 export { openConsultation, recordIssuedMedication, saveNextVersion } from './consultations.saving.js';
-export { hubConsultationNode } from './consultations.node.js';
+export { hubConsultationNode, hubConsultationEntryNode } from './consultations.node.js';

@@ -3,7 +3,7 @@ import type { Role } from '../../platform/auth/roles.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { Organisation } from '../organisations/index.js';
 
-/** What a hub service does (DOMAIN.md §8.5); the GraphQL enum mirrors these. */
+/** What a hub service does (docs/domain/model.md#hub-services); the GraphQL enum mirrors these. */
 export const HUB_SERVICE_KINDS = [
   'MINOR_ILLNESS',
   'ENHANCED_ACCESS',
@@ -16,7 +16,10 @@ export const HUB_SERVICE_KINDS = [
 ] as const;
 export type HubServiceKind = (typeof HUB_SERVICE_KINDS)[number];
 
-/** The ways a practice can refer into a service (DOMAIN.md §2); the referrals module implements each. */
+/**
+ * The ways a practice can refer into a service (docs/domain/workflows.md#referral-methods); the
+ * referrals module implements each.
+ */
 export const REFERRAL_METHODS = [
   'CROSS_ORGANISATION_BOOKING',
   'GP_CONNECT_BOOKING',

@@ -34,7 +34,7 @@ export const ReferralMethodEnum = Object.fromEntries(REFERRAL_METHODS.map((m) =>
 };
 registerEnumType(ReferralMethodEnum, {
   name: 'ReferralMethod',
-  description: 'A way a practice refers a patient into a hub service (DOMAIN.md §2).',
+  description: 'A way a practice refers a patient into a hub service (docs/domain/workflows.md#referral-methods).',
   valuesConfig: {
     CROSS_ORGANISATION_BOOKING: {
       description:

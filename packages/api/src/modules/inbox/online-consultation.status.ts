@@ -1,5 +1,6 @@
 /**
- * The online consultation workflow (DOMAIN.md §5, refined). Pure: no I/O, exhaustively unit-tested.
+ * The online consultation workflow (docs/domain/workflows.md#online-consultation-states). Pure: no I/O,
+ * exhaustively unit-tested.
  *
  * States
  *   RECEIVED            pseudo-state: the submission before it is stored (history "from" of arrivals)
@@ -36,7 +37,7 @@
  *
  * Locks: CLAIM and OVERRIDE_LOCK give the actor the lock; SIGNPOST to SIGNPOSTED_EXTERNAL or
  * CLOSED_REMOTELY keeps it (the triager normally completes next); every other transition drops it.
- * Refinements of the §5 diagram: DUPLICATE is not a state (a resubmission returns the existing
+ * Refinements of the proposed diagram: DUPLICATE is not a state (a resubmission returns the existing
  * consultation and stores nothing); "practice accepts" is a CLAIM of PASSED_TO_PRACTICE; BOOKED,
  * AWAITING_PATIENT and DNA belong to the appointments issue.
  */

@@ -8,5 +8,5 @@ export { PluginErrors } from './plugins.errors.js';
 export { PluginType } from './plugins.types.js';
 export { toPluginType } from './plugins.mappers.js';
 export { WriteBackExplanationPluginResolver } from './plugins.explain.resolver.js';
-export { pluginNode } from './plugins.node.js';
+export { pluginNode, pluginWebhookDeliveryNode } from './plugins.node.js';
 export { InProcessPlugins, inProcessAddress, type InProcessPlugin, type InProcessPluginEvent } from './plugins.in-process.js';

@@ -1,6 +1,10 @@
 import type { AuthenticatedContext } from '../../platform/context.js';
 import { HubError } from '../../platform/errors.js';
-import { toPluginType } from './plugins.mappers.js';
+import type { NodeFetcher } from '../../platform/graphql/node-fetcher.js';
+import { expectGlobalId } from '../../platform/graphql/relay.js';
+import { PluginWebhookDelivery } from './plugin-webhook.entity.js';
+import { PluginErrors } from './plugins.errors.js';
+import { toDeliveryType, toPluginType } from './plugins.mappers.js';
 import { PluginService } from './plugins.service.js';
 import type { PluginType } from './plugins.types.js';
 
@@ -15,3 +19,20 @@ export async function pluginNode(ctx: AuthenticatedContext, id: string): Promise
     throw error;
   }
 }
+
+/**
+ * `node(id:)` for a PluginWebhookDelivery: `pluginWebhookDeliveries` (hub managers of the plugin's
+ * PCN, or the plugin itself), any state.
+ */
+export const pluginWebhookDeliveryNode: NodeFetcher = {
+  roles: ['HUB_MANAGER'],
+  pluginFields: ['pluginWebhookDeliveries', 'redrivePluginWebhookDelivery'],
+  fetch: async (ctx, globalId) => {
+    const id = expectGlobalId(globalId, 'PluginWebhookDelivery', 'id');
+    const delivery = await ctx.em.findOne(PluginWebhookDelivery, { id });
+    if (!delivery) throw PluginErrors.deliveryNotFound(id);
+    // Another PCN's plugin, or (for a plugin) another plugin: NOT_FOUND, answered null.
+    await new PluginService(ctx).visible(delivery.plugin.id, 'id');
+    return toDeliveryType(delivery);
+  },
+};

@@ -1,7 +1,8 @@
 /**
  * Controlled-drug schedules of dm+d concepts (Misuse of Drugs Regulations 2001).
  *
- * EPS cannot carry Schedule 1 controlled drugs [DOMAIN.md §4], so the hub refuses them at raise.
+ * EPS cannot carry Schedule 1 controlled drugs (docs/domain/workflows.md#eps-concepts), so the hub
+ * refuses them at raise.
  *
  * THE CODES BELOW ARE SYNTHETIC. They are dm+d-shaped (UK drug extension namespace 1000001,
  * partition 10, valid Verhoeff check digit; item ids 99901xx-99905xx that dm+d does not use) so

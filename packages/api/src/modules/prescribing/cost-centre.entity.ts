@@ -4,7 +4,8 @@ import { Organisation, StaffUser } from '../organisations/index.js';
 import { PRESCRIBER_CODE_KINDS, PROFESSIONS } from './prescribing.codes.js';
 
 /**
- * A prescribing cost centre (PCC) set up for the hub with NHSBSA (DOMAIN.md §4, §8.8). A hub has
+ * A prescribing cost centre (PCC) set up for the hub with NHSBSA (docs/domain/workflows.md#getting-a-cost-centre,
+ * docs/domain/model.md#prescribing). A hub has
  * at most one active cost centre; switching to another ODS code keeps the old row (inactive) so
  * prescriptions issued under it keep their attribution, and its prescribers stay attached to it.
  */

@@ -8,7 +8,8 @@ import {
 
 /**
  * Renders an issued hub prescription as the EPS prescription-order message: a FHIR R4 Bundle of
- * type message (DOMAIN.md §7.5). Pure: same input, same Bundle (resource ids are derived from
+ * type message (docs/domain/national-interfaces.md#eps-prescribing-api). Pure: same input, same
+ * Bundle (resource ids are derived from
  * the long-form id), so an adapter can re-render for $prepare and $process-message alike.
  *
  * Not done here, on purpose: sending. EPS is user-restricted: the prescriber signs in with CIS2

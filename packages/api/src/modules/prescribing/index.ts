@@ -15,3 +15,4 @@ export {
 } from './eps-message.js';
 export { CONTROLLED_DRUG_LIST, controlledDrugSchedule, isScheduleOne, type CdSchedule } from './controlled-drugs.js';
 export { prescriptionNode } from './prescriptions.node.js';
+export { costCentreNode, prescriberNode } from './cost-centre.node.js';

@@ -83,7 +83,7 @@ interface RawRow {
   items: number | string;
 }
 
-/** PCN-level prescribing figures (DOMAIN.md §4 "PCN-level prescribing data"); no patient identifiers. */
+/** PCN-level prescribing figures (docs/domain/workflows.md#pcn-level-prescribing-data); no patient identifiers. */
 export class PrescribingSummaryService {
   constructor(private readonly ctx: AuthenticatedContext) {}
 

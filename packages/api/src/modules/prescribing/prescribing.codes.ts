@@ -1,5 +1,6 @@
 /**
- * Coded values of hub prescribing (DOMAIN.md §4, §8.8). The GraphQL enums mirror these.
+ * Coded values of hub prescribing (docs/domain/workflows.md#prescribing-under-the-pcn-cost-centre,
+ * docs/domain/model.md#prescribing). The GraphQL enums mirror these.
  */
 
 /** EPS course of therapy as the hub sees it: acute is issued at the hub, repeat by the practice. */
@@ -79,7 +80,7 @@ export const EVENT_TYPE_OF: Readonly<Record<PrescriptionAction, string>> = {
   RECORD_DISPENSED: 'PRESCRIPTION_DISPENSED',
 };
 
-/** How a prescriber is identified to NHSBSA for reimbursement (DOMAIN.md §4, §6.4). */
+/** How a prescriber is identified to NHSBSA for reimbursement (docs/domain/identifiers.md#prescriber-codes). */
 export const PRESCRIBER_CODE_KINDS = ['DIN', 'SPURIOUS', 'PROFESSIONAL'] as const;
 export type PrescriberCodeKind = (typeof PRESCRIBER_CODE_KINDS)[number];
 
@@ -116,7 +117,7 @@ export const REGISTRATION_OF: Readonly<
 
 /**
  * Null when `code` fits `kind` (and, for a professional registration number, the profession's
- * register); otherwise why not. DIN: 6 digits; spurious: 6NNNNN [DOMAIN.md §6.4].
+ * register); otherwise why not. DIN: 6 digits; spurious: 6NNNNN (docs/domain/identifiers.md#prescriber-codes).
  */
 export function prescriberCodeProblem(kind: PrescriberCodeKind, code: string, profession: Profession): string | null {
   switch (kind) {

@@ -7,7 +7,7 @@ import { PrescribingCostCentre, Prescriber } from './cost-centre.entity.js';
 import { COURSES_OF_THERAPY, PRESCRIBER_CODE_KINDS, PRESCRIPTION_STATES } from './prescribing.codes.js';
 
 /**
- * A prescription raised at the hub (DOMAIN.md §8.8). What the issue decided (cost centre,
+ * A prescription raised at the hub (docs/domain/model.md#prescribing). What the issue decided (cost centre,
  * prescriber code, prescription type, ids) is copied onto the row so the audit never changes
  * when a prescriber or cost centre is edited later.
  */

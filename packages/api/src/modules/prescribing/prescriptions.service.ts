@@ -91,7 +91,8 @@ export class PrescriptionCommands {
         });
         for (const item of items) em.create(PrescriptionItem, { id: uuidv7(), prescription, ...item });
         const events = await this.transition(em, prescription, 'RAISE', null);
-        // The hub never issues repeats: they go straight to the registered practice (DOMAIN.md §4).
+        // The hub never issues repeats: they go straight to the registered practice
+        // (docs/domain/workflows.md#prescription-states).
         if (input.courseOfTherapy === 'REPEAT')
           events.push(...(await this.transition(em, prescription, 'SEND_TO_PRACTICE')));
         this.ctx.audit.record(em, {

@@ -5,7 +5,7 @@ import { Patient } from '../patients/index.js';
 import { HUB_REGISTRATION_TYPES, TRACE_TASK_STATES } from './referrals.codes.js';
 
 /**
- * How the hub knows a patient (DOMAIN.md §8.3 hubRegistrationType, never REGULAR). No row: the
+ * How the hub knows a patient (docs/domain/model.md#hub-registration: never REGULAR). No row: the
  * patient is unknown to the hub, and a cross-organisation booking needs a trace first.
  */
 const HubRegistrationSchema = defineEntity({
@@ -34,7 +34,8 @@ HubRegistrationSchema.setClass(HubRegistration);
 
 /**
  * Work for hub admin: trace a patient booked in before the hub knew them. The NHS number travels
- * with the task (replacing the "paste it into slot notes" workaround, §2.1). At most one OPEN task
+ * with the task (replacing the "paste it into slot notes" workaround of
+ * docs/domain/workflows.md#cross-organisation-booking). At most one OPEN task
  * per hub and patient.
  */
 const PatientTraceTaskSchema = defineEntity({

@@ -17,4 +17,4 @@ export {
 export { referralStream } from './referrals.events.js';
 export { seedDemoReferrals, DEMO_REFERRALS } from './referrals.seed.js';
 export { referralFromConsultation } from './referral-from-consultation.js';
-export { referralNode } from './referrals.node.js';
+export { referralNode, hubTeamNode, patientTraceTaskNode } from './referrals.node.js';

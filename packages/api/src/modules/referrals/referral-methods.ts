@@ -10,8 +10,8 @@ import {
 import { ReferralErrors } from './referrals.errors.js';
 
 /**
- * What a referral method needs and does (DOMAIN.md §2, [P] "pluggable ReferralMethod with
- * declared capabilities"). The referral service reads these properties instead of switching on
+ * What a referral method needs and does (docs/domain/workflows.md#referral-methods: a pluggable method with
+ * declared capabilities). The referral service reads these properties instead of switching on
  * the method, so adding a method is adding a strategy.
  */
 export interface ReferralMethodProperties {

@@ -5,7 +5,8 @@ import { AGREEMENT_STATES, AGREEMENT_TYPES } from './referrals.codes.js';
 
 /**
  * A technical agreement between a practice and the hub that a referral method needs, e.g.
- * CROSS_ORG_APPOINTMENTS for cross-organisation booking (DOMAIN.md §2.1, §8.1). One row per
+ * CROSS_ORG_APPOINTMENTS for cross-organisation booking (docs/domain/workflows.md#cross-organisation-booking,
+ * docs/domain/model.md#agreements). One row per
  * pair and type; only ACTIVE counts.
  */
 const ReferralAgreementSchema = defineEntity({
@@ -32,7 +33,10 @@ const ReferralAgreementSchema = defineEntity({
 export class ReferralAgreement extends ReferralAgreementSchema.class {}
 ReferralAgreementSchema.setClass(ReferralAgreement);
 
-/** A member of a hub's organisation group (GP Connect booking needs the practice in it, §2.2). */
+/**
+ * A member of a hub's organisation group (GP Connect booking needs the practice in it:
+ * docs/domain/workflows.md#gp-connect-booking).
+ */
 const OrganisationGroupMemberSchema = defineEntity({
   name: 'OrganisationGroupMember',
   tableName: 'organisation_group_member',
@@ -52,7 +56,10 @@ const OrganisationGroupMemberSchema = defineEntity({
 export class OrganisationGroupMember extends OrganisationGroupMemberSchema.class {}
 OrganisationGroupMemberSchema.setClass(OrganisationGroupMember);
 
-/** A hub team that cross-organisation tasks can be sent to, when it accepts them (§2.3). */
+/**
+ * A hub team that cross-organisation tasks can be sent to, when it accepts them
+ * (docs/domain/workflows.md#other-referral-routes).
+ */
 const HubTeamSchema = defineEntity({
   name: 'HubTeam',
   tableName: 'hub_team',

@@ -50,7 +50,10 @@ export class ReferralSetupService {
     return org;
   }
 
-  /** Replaces the methods a service accepts (the PCN's per-service decision, §2). */
+  /**
+   * Replaces the methods a service accepts (the PCN's per-service decision,
+   * docs/domain/workflows.md#referral-methods).
+   */
   async setReferralMethods(input: { serviceId: string; methods: ReferralMethod[] }): Promise<HubService> {
     const service = await this.ownService(input.serviceId);
     const methods = inOrder(unique(input.methods), REFERRAL_METHODS);

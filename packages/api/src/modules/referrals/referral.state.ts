@@ -1,5 +1,5 @@
 /**
- * The referral lifecycle (DOMAIN.md §8.6, refined). Pure: no I/O, exhaustively unit-tested.
+ * The referral lifecycle (docs/domain/workflows.md#referral-states). Pure: no I/O, exhaustively unit-tested.
  *
  * States
  *   REQUESTED       sent to the hub service (task, letter, signposted consultation, or a booking in progress)
@@ -20,7 +20,7 @@
  *   READY           -> ATTENDED | DID_NOT_ATTEND | COMPLETED (work done without an appointment) | CANCELLED
  *   ATTENDED        -> COMPLETED
  *
- * Refinements of §8.6: BOOKED is passed through in the booking's own transaction (the history
+ * Refinements of the proposed model: BOOKED is passed through in the booking's own transaction (the history
  * still shows it); GP Connect booking goes BOOKED -> READY because it registers the patient.
  */
 

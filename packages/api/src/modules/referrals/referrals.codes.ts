@@ -1,6 +1,6 @@
 /** Coded values of the referrals module (ids and codes only travel in events). */
 
-/** Technical agreements between a practice and the hub that some methods need (DOMAIN.md §8.1). */
+/** Technical agreements between a practice and the hub that some methods need (docs/domain/model.md#agreements). */
 export const AGREEMENT_TYPES = ['CROSS_ORG_APPOINTMENTS', 'CROSS_ORG_TASKS'] as const;
 export type AgreementType = (typeof AGREEMENT_TYPES)[number];
 

@@ -34,3 +34,4 @@ export { WriteBackExplanationType, WriteBackStatusType } from './write-back.type
 export { WriteBackStateEnum } from './write-back.enums.js';
 export type { OrgFacts } from './write-back.policy.js';
 export { WriteBackAcknowledgementResolver } from './write-back.acks.resolver.js';
+export { writeBackAgreementNode, writeBackDeliveryNode } from './write-back.node.js';

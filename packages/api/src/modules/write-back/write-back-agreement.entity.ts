@@ -5,7 +5,8 @@ import { AGREEMENT_STATES } from './write-back.codes.js';
 
 /**
  * A technical sharing agreement letting `source` write consultation entries back into `target`'s
- * record. EMIS requires both sides to activate (DOMAIN.md §3), so `state` is ACTIVE only while
+ * record. EMIS requires both sides to activate (docs/domain/workflows.md#emis-write-back-mechanics), so `state`
+ * is ACTIVE only while
  * both activation stamps are set; a suspension clears the suspending side's stamp.
  */
 const WriteBackAgreementSchema = defineEntity({

@@ -1,4 +1,4 @@
-/** Lifecycle of a write-back agreement (DOMAIN.md §8.1): ACTIVE only while both sides are activated. */
+/** Write-back agreement lifecycle (docs/domain/model.md#agreements): ACTIVE only while both sides are activated. */
 export const AGREEMENT_STATES = ['REQUESTED', 'ACTIVE', 'SUSPENDED', 'REVOKED'] as const;
 export type AgreementState = (typeof AGREEMENT_STATES)[number];
 
@@ -94,5 +94,5 @@ export function eventTypeOf(state: WriteBackState): WriteBackEventType {
   return `WRITE_BACK_${state}`;
 }
 
-/** Sending window of the national rule (DOMAIN.md §3): send within 3 hours of the save. */
+/** The national sending window (docs/domain/workflows.md#national-sending-rules): 3 hours from the save. */
 export const SENDING_WINDOW_MS = 3 * 60 * 60 * 1000;

@@ -52,8 +52,9 @@ function describeAgreement(agreement: AgreementFacts | null): string {
 }
 
 /**
- * Decides whether one entry is written back to the patient's registered practice (DOMAIN.md §3,
- * §8.1): admin content is never sent; nothing is sent to the authoring organisation itself;
+ * Decides whether one entry is written back to the patient's registered practice
+ * (docs/domain/workflows.md#write-back-decisions, docs/domain/model.md#agreements): admin
+ * content is never sent; nothing is sent to the authoring organisation itself;
  * hub -> practice needs an ACTIVE agreement; practice -> practice needs the PCN switch on and an
  * ACTIVE agreement, or, with the switch off, an ACTIVE one-to-one agreement. The source product
  * (native or a plugin) does not change the path; it is stated in the reasons.

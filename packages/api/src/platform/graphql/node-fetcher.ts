@@ -1,3 +1,4 @@
+import { pluginAccessOf } from '../auth/plugin-scope.js';
 import type { Role } from '../auth/roles.js';
 import type { AuthenticatedContext } from '../context.js';
 import { HubError } from '../errors.js';
@@ -6,6 +7,12 @@ import type { Node } from './relay.js';
 /** How `node(id:)` fetches one type: the roles and the lookup of the type's own query. */
 export interface NodeFetcher {
   readonly roles: readonly Role[];
+  /**
+   * The type's own root fields (queries, and mutations naming it by id) a plugin could reach it
+   * through: a plugin gets the type only when one is open to it (`@PluginScope`), whatever its
+   * roles. None: never for plugins.
+   */
+  readonly pluginFields?: readonly string[];
   /** The type's own by-id lookup, given the global id; throws NOT_FOUND (or FORBIDDEN) like the query. */
   readonly fetch: (ctx: AuthenticatedContext, globalId: string) => Promise<Node>;
 }
@@ -15,11 +22,21 @@ export interface NodeFetcher {
  * the query would refuse, both answer null (a foreign id looks like a missing one).
  */
 export async function fetchNode(fetcher: NodeFetcher, ctx: AuthenticatedContext, globalId: string): Promise<Node | null> {
-  if (!fetcher.roles.some((role) => ctx.actor.roles.has(role))) return null;
+  if (!mayUse(fetcher, ctx)) return null;
   try {
     return await fetcher.fetch(ctx, globalId);
   } catch (error) {
     if (error instanceof HubError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return null;
     throw error;
   }
+}
+
+/** Staff by the query's roles; a plugin by its scopes alone, as the auth checker judges root fields. */
+function mayUse(fetcher: NodeFetcher, ctx: AuthenticatedContext): boolean {
+  const plugin = ctx.actor.plugin;
+  if (!plugin) return fetcher.roles.some((role) => ctx.actor.roles.has(role));
+  return (fetcher.pluginFields ?? []).some((field) => {
+    const access = pluginAccessOf(field);
+    return access === 'SELF' || (access !== undefined && plugin.scopes.has(access));
+  });
 }

@@ -90,7 +90,8 @@ function requestIdOf(req: IncomingMessage): string {
 
 /**
  * Apollo Server 5 on node:http with graphql-ws on the same port and path. Choices from
- * ARCHITECTURE.md: cache-control and usage reporting off, CSRF prevention on, no batching, an
+ * docs/architecture.md#apollo-server-settings: cache-control and usage reporting off, CSRF
+ * prevention on, no batching, an
  * offline landing page, the same operation limits on HTTP and WebSocket.
  */
 export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> {

@@ -108,8 +108,12 @@ export function createWebAppHandler(options: WebAppOptions): WebAppHandler {
     const html = options.production ? built.replace('<html lang="en">', '<html lang="en" data-demo="off">') : built;
     const headers = htmlSecurityHeaders(html);
     if (name === 'explorer.html') {
-      // The explorer's editor (Monaco) writes <style> elements at run time; scripts stay 'self' only.
-      headers['content-security-policy'] = headers['content-security-policy']!.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+      // The explorer's editor (Monaco) writes <style> elements at run time and GraphiQL's stylesheet
+      // embeds its fonts as data: URLs; scripts stay 'self' only.
+      headers['content-security-policy'] = headers['content-security-policy']!.replace(
+        "style-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+      ).replace("font-src 'self'", "font-src 'self' data:");
     }
     const fresh = { html, headers, mtimeMs };
     pages.set(file, fresh);
@@ -122,7 +126,11 @@ export function createWebAppHandler(options: WebAppOptions): WebAppHandler {
   }
 
   function sendJson(res: ServerResponse, status: number, body: string): void {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
     res.end(body);
   }
 
@@ -158,7 +166,9 @@ export function createWebAppHandler(options: WebAppOptions): WebAppHandler {
       res.end();
       return true;
     }
-    createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
     return true;
   }
 
@@ -174,14 +184,18 @@ export function createWebAppHandler(options: WebAppOptions): WebAppHandler {
     try {
       parsed = JSON.parse(await readBody(req, 4096));
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return sendJson(res, 413, errorBody('PAYLOAD_TOO_LARGE', 'Request body is too large'));
+      if (error instanceof BodyTooLargeError)
+        return sendJson(res, 413, errorBody('PAYLOAD_TOO_LARGE', 'Request body is too large'));
       return sendJson(res, 400, errorBody('BAD_USER_INPUT', 'Request body is not valid JSON'));
     }
     const body = (parsed ?? {}) as { user?: unknown; ttlSeconds?: unknown };
     if (typeof body.user !== 'string' || body.user.length === 0) {
       return sendJson(res, 400, errorBody('BAD_USER_INPUT', 'Name a demo user', 'user'));
     }
-    const ttl = typeof body.ttlSeconds === 'number' && Number.isInteger(body.ttlSeconds) ? Math.min(Math.max(body.ttlSeconds, 1), 28_800) : 28_800;
+    const ttl =
+      typeof body.ttlSeconds === 'number' && Number.isInteger(body.ttlSeconds)
+        ? Math.min(Math.max(body.ttlSeconds, 1), 28_800)
+        : 28_800;
     const token = await options.mintDemoToken(body.user, ttl);
     if (!token) return sendJson(res, 400, errorBody('BAD_USER_INPUT', `No demo user ${body.user}`, 'user'));
     sendJson(res, 200, JSON.stringify({ token }));
@@ -211,7 +225,14 @@ export function createWebAppHandler(options: WebAppOptions): WebAppHandler {
     },
     explorer(req, res) {
       if (!options.explorer) {
-        sendJson(res, 404, errorBody('NOT_FOUND', 'The GraphQL explorer is off (GRAPHQL_EXPLORER=true turns it on); POST GraphQL requests here'));
+        sendJson(
+          res,
+          404,
+          errorBody(
+            'NOT_FOUND',
+            'The GraphQL explorer is off (GRAPHQL_EXPLORER=true turns it on); POST GraphQL requests here',
+          ),
+        );
         return true;
       }
       const explorer = page('explorer.html');

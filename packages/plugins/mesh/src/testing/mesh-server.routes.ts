@@ -1,5 +1,6 @@
 /**
- * Request handling of the local MESH server, written to the public MESH API (DOMAIN.md 7.1) in its
+ * Request handling of the local MESH server, written to the public MESH API
+ * (docs/domain/national-interfaces.md#mesh) in its
  * v2 JSON form. Every route authenticates first; a rejected request changes nothing.
  */
 import type { IncomingHttpHeaders } from 'node:http';

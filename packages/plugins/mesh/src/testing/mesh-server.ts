@@ -1,6 +1,7 @@
 /**
- * A local MESH server for tests, written to the public MESH API specification as DOMAIN.md 7.1
- * describes it: NHSMESH authorisation, handshake, inbox listing with v2 paging, chunked download,
+ * A local MESH server for tests, written to the public MESH API specification as
+ * docs/domain/national-interfaces.md#mesh describes it: NHSMESH authorisation, handshake, inbox
+ * listing with v2 paging, chunked download,
  * acknowledgement, chunked upload, workflow permissions, REPORT messages, expiry, tracking,
  * endpoint lookup and automatic GPPROVIDER_ routing. In memory; listens on a random loopback port.
  */
