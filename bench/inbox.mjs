@@ -101,6 +101,9 @@ async function main() {
         WRITE_BACK_WORKER: 'false',
         PLUGIN_WEBHOOK_WORKER: 'false',
         JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+        // One principal drives the load: throttling and the per-principal socket cap would measure themselves.
+        RATE_LIMIT_REQUESTS: '0',
+        WS_MAX_SOCKETS_PER_PRINCIPAL: '1000000',
       }),
     );
     const token = await app.tokens.sign(

@@ -33,6 +33,9 @@ export async function runWsPhase({ databaseUrl, subscribers, durationS, rate, he
     DATABASE_POOL_MAX: '10',
     SEED_ON_START: 'true',
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+    // One principal drives the load: throttling and the per-principal socket cap would measure themselves.
+    RATE_LIMIT_REQUESTS: '0',
+    WS_MAX_SOCKETS_PER_PRINCIPAL: '1000000',
     LOG_LEVEL: 'silent',
   });
   const app = await startApp(config);

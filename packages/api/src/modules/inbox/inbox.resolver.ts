@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { OdsCodeScalar } from '@pcn-hub/schema';
 import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
-import { pageSize, toConnection } from '../../platform/graphql/relay.js';
+import { Errors } from '../../platform/errors.js';
+import { pageSize } from '../../platform/graphql/relay.js';
 import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
 import { PatientType, toPatientType } from '../patients/index.js';
 import { HubServiceType, hubServiceById, toHubServiceType } from '../hub-services/index.js';
@@ -10,7 +11,7 @@ import { InboxOrderEnum, type InboxOrder } from './inbox.enums.js';
 import { historyByConsultation, visiblePatientById } from './inbox.loaders.js';
 import { toConsultationType, toTransitionType } from './inbox.mappers.js';
 import { INBOX_ROLES, canSeeConsultation } from './inbox.policy.js';
-import { InboxService, consultationCursor } from './inbox.service.js';
+import { INBOX_COUNT_BOUND, InboxService, consultationCursor } from './inbox.service.js';
 import {
   ConsultationTransitionType,
   InboxConnection,
@@ -43,16 +44,30 @@ export class InboxResolver {
     @Arg('orderBy', () => InboxOrderEnum, { nullable: true, description: 'Sort order (default OLDEST).' }) orderBy: InboxOrder | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1-200 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor from a previous page (same order).' }) after: string | null,
+    @Arg('last', () => Int, { nullable: true, description: 'Page size when paging backwards with `before`, 1-200.' }) last: number | null,
+    @Arg('before', () => String, {
+      nullable: true,
+      description: "Cursor of a page's first edge (`pageInfo.startCursor`): the page just before it, in the same order.",
+    })
+    before: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<InboxConnection> {
     const inbox = service(ctx);
     const organisationId = inbox.inboxOrganisationId(organisation);
     const order = orderBy ?? 'OLDEST';
-    const size = pageSize(first);
-    const rows = await inbox.page(organisationId, filter, order, size, after ?? null);
+    if (before && after) throw Errors.badInput('before', 'Page forwards with after or backwards with before, not both');
+    if (last != null && !before) throw Errors.badInput('last', 'last pages backwards from a cursor: give before too');
+    const size = pageSize(before ? (last ?? first) : first);
+    const { rows, more } = await inbox.page(organisationId, filter, order, size, { after: after ?? null, before: before ?? null });
     const now = new Date();
-    const page = toConnection(rows, size, Boolean(after), (c) => toConsultationType(c, now), (c) => consultationCursor(order, c));
-    return { organisationId, edges: page.edges, pageInfo: page.pageInfo };
+    const edges = rows.map((c) => ({ cursor: consultationCursor(order, c), node: toConsultationType(c, now) }));
+    const pageInfo = {
+      hasNextPage: before ? true : more,
+      hasPreviousPage: before ? more : Boolean(after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    };
+    return { organisationId, filter, edges, pageInfo };
   }
 
   @Authorized(...INBOX_ROLES)
@@ -100,6 +115,13 @@ export class InboxResolver {
 
 @Resolver(() => InboxConnection)
 export class InboxConnectionResolver {
+  @FieldResolver(() => Int, {
+    description: `Consultations matching the filter (ignores paging), counted up to ${INBOX_COUNT_BOUND}: a larger inbox answers ${INBOX_COUNT_BOUND}. Only computed when asked for.`,
+  })
+  async totalCount(@Root() connection: InboxConnection, @Ctx() ctx: RequestContext): Promise<number> {
+    return service(ctx).count(connection.organisationId, connection.filter ?? null);
+  }
+
   @FieldResolver(() => [InboxFolderCountType], { description: 'Consultations per folder in the same inbox (ignores filter).' })
   async folderCounts(@Root() connection: InboxConnection, @Ctx() ctx: RequestContext): Promise<InboxFolderCountType[]> {
     const counts = await service(ctx).folderCounts(connection.organisationId);

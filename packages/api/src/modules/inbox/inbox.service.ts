@@ -60,25 +60,27 @@ function afterId(value: string | number | undefined): string {
   return value;
 }
 
-/** Rows strictly after the cursor in `order`. */
-function keyset(order: InboxOrder, after: string): Where {
+/** Rows strictly after (or, paging backwards, before) the cursor in `order`. */
+function keyset(order: InboxOrder, cursor: string, direction: 'after' | 'before'): Where {
+  const later = direction === 'after' ? '$gt' : '$lt';
+  const earlier = direction === 'after' ? '$lt' : '$gt';
   if (order === 'OLDEST') {
-    const [at, id] = decodeCursor(after, ['time', 'uuid']);
+    const [at, id] = decodeCursor(cursor, ['time', 'uuid'], direction);
     const t = afterTime(at);
-    return { $or: [{ submittedAt: { $gt: t } }, { submittedAt: t, id: { $gt: afterId(id) } }] };
+    return { $or: [{ submittedAt: { [later]: t } }, { submittedAt: t, id: { [later]: afterId(id) } }] };
   }
-  const [k, at, id] = decodeCursor(after, ['int', 'time', 'uuid']);
+  const [k, at, id] = decodeCursor(cursor, ['int', 'time', 'uuid'], direction);
   const key = afterInt(k);
   const t = afterTime(at);
   const i = afterId(id);
   const field = order === 'URGENCY' ? 'urgencyRank' : 'redFlagCount';
   // URGENCY ascends (0 = most urgent); RED_FLAGS descends.
-  const beyond = order === 'URGENCY' ? { $gt: key } : { $lt: key };
+  const beyond = order === 'URGENCY' ? { [later]: key } : { [earlier]: key };
   return {
     $or: [
       { [field]: beyond },
-      { [field]: key, submittedAt: { $gt: t } },
-      { [field]: key, submittedAt: t, id: { $gt: i } },
+      { [field]: key, submittedAt: { [later]: t } },
+      { [field]: key, submittedAt: t, id: { [later]: i } },
     ],
   };
 }
@@ -88,6 +90,16 @@ const ORDER_BY: Record<InboxOrder, QueryOrderMap<OnlineConsultation>[]> = {
   URGENCY: [{ urgencyRank: 'asc' }, { submittedAt: 'asc' }, { id: 'asc' }],
   RED_FLAGS: [{ redFlagCount: 'desc' }, { submittedAt: 'asc' }, { id: 'asc' }],
 };
+
+/** The same order read backwards (for `last`/`before`). */
+function reversed(order: InboxOrder): QueryOrderMap<OnlineConsultation>[] {
+  return ORDER_BY[order].map((part) =>
+    Object.fromEntries(Object.entries(part).map(([k, v]) => [k, v === 'asc' ? 'desc' : 'asc'])),
+  );
+}
+
+/** The most a total counts; a larger inbox answers this bound (counting is linear in the rows). */
+export const INBOX_COUNT_BOUND = 10_000;
 
 /** Reading inboxes and consultations. Every consultation read is audited, with its patient. */
 export class InboxService {
@@ -108,11 +120,38 @@ export class InboxService {
     filter: InboxFilterInput | null,
     order: InboxOrder,
     size: number,
-    after: string | null,
-  ): Promise<OnlineConsultation[]> {
+    cursor: { after: string | null; before?: string | null },
+  ): Promise<{ rows: OnlineConsultation[]; more: boolean }> {
+    const where = await this.filtered(organisationId, filter);
+    if (!where) return { rows: [], more: false };
+    if (cursor.after) where.push(keyset(order, cursor.after, 'after'));
+    if (cursor.before) where.push(keyset(order, cursor.before, 'before'));
+    const backwards = Boolean(cursor.before) && !cursor.after;
+    const rows = await this.ctx.em.find(OnlineConsultation, { $and: where }, { orderBy: backwards ? reversed(order) : ORDER_BY[order], limit: size + 1 });
+    // Backwards, the rows came nearest-first: the page is the `size` nearest, in the usual order.
+    const page = backwards ? rows.slice(0, size).reverse() : rows.slice(0, size);
+    await this.auditReads(page);
+    return { rows: page, more: rows.length > size };
+  }
+
+  /** Consultations matching the filter, counted up to {@link INBOX_COUNT_BOUND}. */
+  async count(organisationId: string, filter: InboxFilterInput | null): Promise<number> {
+    const where = await this.filtered(organisationId, filter);
+    if (!where) return 0;
+    const ids: unknown[] = await this.ctx.em
+      .createQueryBuilder(OnlineConsultation, 'c')
+      .select('c.id')
+      .where({ $and: where } as never)
+      .limit(INBOX_COUNT_BOUND)
+      .execute('all', false);
+    return ids.length;
+  }
+
+  /** The conditions of the viewer's inbox and filter; null when the scope is empty. */
+  private async filtered(organisationId: string, filter: InboxFilterInput | null): Promise<Where[] | null> {
     const f = filter ?? {};
     const scope = f.sharedFromHub ? await this.sharedScope(organisationId) : { owner: organisationId };
-    if (!scope) return [];
+    if (!scope) return null;
     const where: Where[] = [scope];
     if (f.folder) {
       const folder = folderFilter(f.folder);
@@ -128,10 +167,7 @@ export class InboxService {
     if (f.unmatched != null) where.push({ patient: f.unmatched ? null : { $ne: null } });
     if (f.hasRedFlags != null) where.push({ redFlagCount: f.hasRedFlags ? { $gt: 0 } : 0 });
     if (f.assignedToMe) where.push({ lockHolder: this.ctx.actor.id, lockExpiresAt: { $gt: new Date() } });
-    if (after) where.push(keyset(order, after));
-    const rows = await this.ctx.em.find(OnlineConsultation, { $and: where }, { orderBy: ORDER_BY[order], limit: size + 1 });
-    await this.auditReads(rows.slice(0, size));
-    return rows;
+    return where;
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { NHSNumberScalar } from '@pcn-hub/schema';
 import type { RequestContext } from '../../platform/context.js';
+import type { InboxFilterInput } from './inbox.service.js';
 import { Node, PageInfo } from '../../platform/graphql/relay.js';
 import { DateTime, LocalDate } from '../../platform/graphql/scalars.js';
 import type {
@@ -203,6 +204,8 @@ export class InboxFolderCountType {
 @ObjectType('InboxConnection', { description: "A page of an organisation's inbox, with its folder counts." })
 export class InboxConnection {
   organisationId!: string;
+  /** The filter of the page, for `totalCount`. */
+  filter?: InboxFilterInput | null;
   @Field(() => [InboxEdge], { description: 'The page of edges.' })
   edges!: InboxEdge[];
   @Field(() => PageInfo, { description: 'Paging information.' })
