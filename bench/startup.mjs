@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { markdownTable, ms, summarise } from './lib/stats.mjs';
 import { freePort, timeToFirstResponse } from './lib/ready.mjs';
 import { createScratchDatabase, postgresVersion } from './lib/postgres.mjs';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TARGET_MS = 2000;
@@ -84,6 +86,40 @@ async function runPglite() {
   }
 }
 
+// The demo activity (SEED_DEMO_ACTIVITY, on by default in development) is seeded after the first
+// answer: one first start from the template, timing the first answer and the 'demo activity seeded'
+// log line (the activity's own duration is in that line).
+async function runDemoActivity() {
+  const dir = await mkdtemp(join(tmpdir(), 'pcn-hub-bench-'));
+  const port = await freePort();
+  const started = performance.now();
+  const env = apiEnv(port, { PCN_HUB_DATA_DIR: join(dir, 'pglite'), PGLITE_TEMPLATE_DIR: templateDir, DATABASE_URL: '', LOG_LEVEL: 'info', SEED_DEMO_ACTIVITY: 'true' });
+  const child = spawn(process.execPath, [apiMain], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'ignore'] });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    const seeded = new Promise((resolve, reject) => {
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        if (line.includes('"demo activity seeded"')) resolve({ at: performance.now() - started, own: JSON.parse(line).ms });
+        if (line.includes('"demo activity failed"')) reject(new Error('demo activity failed'));
+      });
+      setTimeout(() => reject(new Error('demo activity: no answer within 180 s')), 180_000).unref();
+    });
+    let firstAnswer = null;
+    while (firstAnswer === null && performance.now() - started < 60_000) {
+      const ok = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' })
+        .then((r) => r.ok)
+        .catch(() => false);
+      if (ok) firstAnswer = performance.now() - started;
+      else await new Promise((r) => setTimeout(r, 10));
+    }
+    return { firstAnswer, ...(await seeded) };
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function runPostgres() {
   const db = await createScratchDatabase();
   try {
@@ -105,6 +141,7 @@ await mkdir(bareDir, { recursive: true });
 await writeFile(bareFile, BARE_SERVER);
 const pgVersion = await postgresVersion();
 const loadBefore = loadavg()[0];
+let demoActivity;
 try {
   await warmTemplate();
   // Interleaved, so that drift in machine load spreads over every case alike.
@@ -114,6 +151,8 @@ try {
     await runPglite();
     if (pgVersion) await runPostgres();
   }
+  process.stderr.write('demo activity run\n');
+  demoActivity = await runDemoActivity().catch((error) => ({ error: error.message }));
 } finally {
   await rm(bareDir, { recursive: true, force: true });
   await rm(templateDir, { recursive: true, force: true });
@@ -157,3 +196,11 @@ process.stdout.write(
     ) +
     '\n',
 );
+if (demoActivity) {
+  process.stdout.write(
+    demoActivity.error
+      ? `\nDemo activity: ${demoActivity.error}\n`
+      : `\nFirst start from the template with the demo activity (SEED_DEMO_ACTIVITY=true, one run): first answer ${ms(demoActivity.firstAnswer)}, ` +
+          `'demo activity seeded' ${ms(demoActivity.at)} after spawn (the activity itself ${ms(demoActivity.own)}, after the first answer).\n`,
+  );
+}

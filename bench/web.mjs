@@ -48,6 +48,8 @@ const app = await startApp(
     LOG_LEVEL: 'silent',
     WEB_DIST_DIR: webDist,
     RATE_LIMIT_REQUESTS: '0',
+    // The bench seeds its own 100 consultations; no demo activity on top.
+    SEED_DEMO_ACTIVITY: 'false',
   }),
 );
 const origin = new URL(app.url).origin;
