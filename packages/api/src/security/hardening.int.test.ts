@@ -62,6 +62,30 @@ describe('hardening: one hub in test mode', () => {
     }
   });
 
+  it('refuses documents that would make graphql-js validation quadratic, before validating them', async () => {
+    const fanout = (n: number) =>
+      `{ ...A } fragment A on Query { ${Array.from({ length: n }, (_, i) => `...B${i}`).join(' ')} } ${Array.from({ length: n }, (_, i) => `fragment B${i} on Query { viewer { id } }`).join(' ')}`;
+    const sameName = (n: number) => `{ ${'o: viewer { id } '.repeat(n)}}`;
+    for (const [query, limit] of [
+      [fanout(60), 'spreadsPerSelection'],
+      [fanout(120), 'fragments'],
+      [sameName(300), 'sameNamePerSelection'],
+    ] as const) {
+      let fastest = Infinity;
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const started = performance.now();
+        const answer = await post(hub, { query });
+        fastest = Math.min(fastest, performance.now() - started);
+        expect(answer.status).toBe(400);
+        expect(answer.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit });
+      }
+      expect(fastest).toBeLessThan(50);
+    }
+    // An ordinary document with a handful of fragments still validates and runs.
+    const ok = await post(hub, { query: '{ ...V } fragment V on Query { viewer { id } }' }, { authorization: `Bearer ${await hub.token('hub.anp1')}` });
+    expect(ok.body.errors).toBeUndefined();
+  });
+
   it('measures cost with the page size sent as a variable', async () => {
     const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: patients(first: $n) { edges { node { id } } }`).join(' ');
     const query = `query ($n: Int) { ${aliases} }`;

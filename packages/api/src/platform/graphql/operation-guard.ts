@@ -10,6 +10,7 @@ import {
   type GraphQLSchema,
   type ValidationRule,
   getVariableValues,
+  Kind,
   BREAK,
   visit,
 } from 'graphql';
@@ -77,6 +78,43 @@ function withoutSuggestions(error: GraphQLError): GraphQLError {
     : new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: error.extensions });
 }
 
+/** Bounds that keep graphql-js's validation linear in practice (refused as QUERY_TOO_COMPLEX). */
+export const STRUCTURE_LIMITS = { fragments: 100, spreadsPerSelection: 50, sameNamePerSelection: 50 } as const;
+
+/** One linear walk over the document: fragment count, spreads and same-named fields per selection set. */
+function structureErrors(document: DocumentNode): GraphQLError[] {
+  const tooComplex = (message: string, limit: keyof typeof STRUCTURE_LIMITS) =>
+    new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', limit, max: STRUCTURE_LIMITS[limit], http: { status: 400 } } });
+  const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).length;
+  if (fragments > STRUCTURE_LIMITS.fragments) {
+    return [tooComplex(`The document defines ${fragments} fragments; the limit is ${STRUCTURE_LIMITS.fragments}`, 'fragments')];
+  }
+  const result: { error: GraphQLError | null } = { error: null };
+  visit(document, {
+    SelectionSet(set) {
+      let spreads = 0;
+      let most = 0;
+      const names = new Map<string, number>();
+      for (const selection of set.selections) {
+        if (selection.kind === Kind.FRAGMENT_SPREAD || selection.kind === Kind.INLINE_FRAGMENT) spreads += 1;
+        else {
+          const name = selection.alias?.value ?? selection.name.value;
+          const count = (names.get(name) ?? 0) + 1;
+          names.set(name, count);
+          most = Math.max(most, count);
+        }
+      }
+      if (spreads > STRUCTURE_LIMITS.spreadsPerSelection) {
+        result.error = tooComplex(`A selection holds ${spreads} fragments; the limit is ${STRUCTURE_LIMITS.spreadsPerSelection}`, 'spreadsPerSelection');
+      } else if (most > STRUCTURE_LIMITS.sameNamePerSelection) {
+        result.error = tooComplex(`A selection asks for one field ${most} times; the limit is ${STRUCTURE_LIMITS.sameNamePerSelection}`, 'sameNamePerSelection');
+      }
+      return result.error ? BREAK : undefined;
+    },
+  });
+  return result.error ? [result.error] : [];
+}
+
 /**
  * The document rules of the hub, in one place for both transports: parse with a token cap,
  * graphql-js validation (plus introspection refusal where it is off), then the operation limits
@@ -100,16 +138,34 @@ export function createOperationGuard(options: OperationGuardOptions) {
       const code = /token limit/i.test(message) ? 'QUERY_TOO_COMPLEX' : 'GRAPHQL_PARSE_FAILED';
       return { errors: [coded(message, code)] };
     }
-    const errors = validate(schema, document, rules);
-    if (errors.length > 0) {
-      return {
-        errors: errors.map((error) => {
-          const shown = hideSuggestions ? withoutSuggestions(error) : error;
-          return new GraphQLError(shown.message, { nodes: shown.nodes, extensions: { ...shown.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } });
-        }),
-      };
-    }
-    return { document };
+    const errors = validateDocument(document);
+    return errors.length > 0 ? { errors } : { document };
+  }
+
+  /** Validation results per parsed document (Apollo's document store hands back the same object). */
+  const validated = new WeakMap<DocumentNode, GraphQLError[]>();
+
+  /**
+   * The structural pre-check (linear), then graphql-js validation. graphql-js's overlapping-fields
+   * rule is quadratic in the fields that merge into one selection set, so what could make it so
+   * (many fragments, many spreads or same-named fields in one selection set) is refused first.
+   */
+  function validateDocument(document: DocumentNode): GraphQLError[] {
+    const known = validated.get(document);
+    if (known) return known;
+    const structural = structureErrors(document);
+    const errors =
+      structural.length > 0
+        ? structural
+        : validate(schema, document, rules).map((error) => {
+            const shown = hideSuggestions ? withoutSuggestions(error) : error;
+            return new GraphQLError(shown.message, {
+              nodes: shown.nodes,
+              extensions: { ...shown.extensions, code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+            });
+          });
+    validated.set(document, errors);
+    return errors;
   }
 
   /** Limits with real variable values; for HTTP also refuses subscriptions (they live on graphql-ws). */
@@ -146,6 +202,10 @@ export function createOperationGuard(options: OperationGuardOptions) {
       async requestDidStart() {
         return {
           async didResolveOperation({ document, operationName, request }) {
+            // Apollo's own validation is off (dangerouslyDisableValidation): the same rules as
+            // graphql-ws run here, after the linear pre-check, cached per document.
+            const invalid = validateDocument(document);
+            if (invalid[0]) throw invalid[0];
             const errors = checkOperation(document, operationName, request.variables, 'http');
             const [first] = errors;
             if (first) throw first;

@@ -164,6 +164,9 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     introspection: config.limits.introspection,
+    // Validation runs in the operation guard (the same rules as graphql-ws, after a linear
+    // structural pre-check that keeps graphql-js's quadratic overlap rule from being fed a bomb).
+    dangerouslyDisableValidation: true,
     parseOptions: { maxTokens: config.limits.tokens },
     logger: {
       debug: (m) => logger.debug(m),
