@@ -409,8 +409,17 @@ async function sendWs(c: WsCase): Promise<Observed> {
         },
       );
     });
+  } catch (error) {
+    // graphql-ws's client rethrows the CloseEvent of a socket the server closed: an answer, not a crash.
+    if (!(error && typeof error === 'object' && typeof (error as { code?: unknown }).code === 'number')) throw error;
+    observed.closeCode = (error as { code: number }).code;
+    texts.push((error as { reason?: string }).reason ?? '');
   } finally {
-    await client.dispose();
+    try {
+      await client.dispose();
+    } catch {
+      // disposing a client whose socket the server already closed
+    }
   }
   observed.text = texts.join('\n');
   return observed;
