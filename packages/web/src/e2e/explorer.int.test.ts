@@ -196,7 +196,12 @@ describe('GraphQL explorer in the browser', () => {
       .locator('.graphiql-response')
       .getByText(/CONSULTATION_ARRIVED/)
       .first()
-      .waitFor();
+      .waitFor()
+      .catch(async (error: unknown) => {
+        throw new Error(`no live arrival; the response pane shows: ${await page.locator('.graphiql-response').innerText()}`, {
+          cause: error,
+        });
+      });
 
     const outside = requests.filter(
       (u) =>

@@ -7,6 +7,7 @@ import { createClient } from 'graphql-ws';
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
 import './explorer.css';
+import { parse } from 'graphql';
 
 /**
  * GraphiQL, built into the hub's assets (no CDN): docs explorer, history, headers editor, and
@@ -44,7 +45,7 @@ function authorization(): string | null {
   }
 }
 
-const fetcher = createGraphiQLFetcher({
+const baseFetcher = createGraphiQLFetcher({
   url: url.toString(),
   wsClient: createClient({
     url: wsUrl.toString(),
@@ -55,6 +56,25 @@ const fetcher = createGraphiQLFetcher({
     },
   }),
 });
+
+/**
+ * The explorer's fetcher: the headers editor's headers, with the signed-in Authorization added
+ * when the editor has none yet (it may mount after the sign-in on a slow machine).
+ */
+const fetcher: typeof baseFetcher = (params, options) => {
+  const auth = authorization();
+  const headers: Record<string, unknown> = { ...(options?.headers ?? {}) };
+  if (auth && headers.authorization === undefined && headers.Authorization === undefined) headers.authorization = auth;
+  // The editor's parsed document can lag its text (it is debounced): parse what is sent, so a
+  // subscription typed and run at once still goes over graphql-ws rather than HTTP.
+  let documentAST = options?.documentAST;
+  try {
+    documentAST = parse(params.query);
+  } catch {
+    // not parseable: the hub answers GRAPHQL_PARSE_FAILED
+  }
+  return baseFetcher(params, { ...options, headers, documentAST });
+};
 
 /** Development only (the hub refuses POST /dev/token in production and hides this there). */
 function DemoSignIn() {
