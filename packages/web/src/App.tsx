@@ -5,15 +5,20 @@ import { ViewerQuery } from './documents';
 import { human, showError } from './errors';
 import { patientName } from './format';
 import { useInboxStream, type LiveInbox } from './live';
+import { CapacityPage } from './CapacityPage';
 import { ConsultationPage } from './ConsultationPage';
 import { HubConsultationPage, RecordConsultationPage } from './HubConsultationPage';
 import { InboxPage } from './InboxPage';
+import { completeOidcSignIn, isOidcCallback, refreshSession } from './oidc';
 import { navigate, parseRoute, useLocation } from './router';
-import { clearSession, loadSession, tokenOrganisation, type Session } from './session';
+import { clearSession, currentToken, loadSession, tokenOrganisation, type Session } from './session';
 import { SignIn } from './SignIn';
 
+const EXPIRED = 'Your session has expired. Sign in again.';
+
 export function App() {
-  const [session, setSession] = useState<Session | null>(() => loadSession());
+  const [callback, setCallback] = useState(() => isOidcCallback());
+  const [session, setSession] = useState<Session | null>(() => (callback ? null : loadSession()));
   const location = useLocation();
   const route = parseRoute(location);
 
@@ -23,23 +28,68 @@ export function App() {
     navigate('/sign-in', true);
   }, []);
 
-  // An expired token sends the user back to sign in (with the reason), never to a blank screen.
+  // Back from the identity provider: exchange the code, or say why sign-in failed.
+  useEffect(() => {
+    if (!callback) return;
+    let live = true;
+    completeOidcSignIn()
+      .then(({ session: s, returnTo }) => {
+        if (!live) return;
+        setSession(s);
+        navigate(returnTo, true);
+      })
+      .catch((err: unknown) => {
+        if (!live) return;
+        clearSession(err instanceof Error ? err.message : String(err));
+        navigate('/sign-in', true);
+      })
+      .finally(() => live && setCallback(false));
+    return () => {
+      live = false;
+    };
+  }, [callback]);
+
+  // An expiring token renews (refresh token, single sign-on) or sends the user back to sign in with
+  // the reason; never a blank screen.
   useEffect(() => {
     if (!session?.expiresAt) return;
-    const wait = session.expiresAt - Date.now();
+    const left = session.expiresAt - Date.now();
+    const renewable = Boolean(session.refresh);
+    // Renew ahead of expiry: a minute early, or halfway through what is left of a short token.
+    const wait = renewable ? left - Math.min(60_000, Math.max(0, left / 2)) : left;
     const timer = setTimeout(
-      () => signOut('Your session has expired. Sign in again.'),
+      () => {
+        if (!renewable) return signOut(EXPIRED);
+        refreshSession(session)
+          .then(setSession)
+          .catch(() => signOut('Your session has expired and could not be renewed. Sign in again.'));
+      },
       Math.max(0, Math.min(wait, 2 ** 31 - 1)),
     );
     return () => clearTimeout(timer);
   }, [session, signOut]);
 
-  const hub = useMemo(
-    () => (session ? createHubClient(session.token, () => signOut('Your session has expired. Sign in again.')) : null),
-    [session, signOut],
-  );
+  // One client per signed-in user; a renewed token is read at each request and (re)connection.
+  const user = session?.user ?? null;
+  const hub = useMemo(() => (user ? createHubClient(currentToken, () => signOut(EXPIRED)) : null), [user, signOut]);
   useEffect(() => () => hub?.dispose(), [hub]);
 
+  if (callback) {
+    return (
+      <main id="main" className="sign-in">
+        <h1>Smart Inbox</h1>
+        <p role="status">Signing you in…</p>
+      </main>
+    );
+  }
+  if (session?.expiresAt && session.expiresAt <= Date.now() && session.refresh) {
+    return (
+      <main id="main" className="sign-in">
+        <h1>Smart Inbox</h1>
+        <p role="status">Renewing your session…</p>
+      </main>
+    );
+  }
   if (!session || !hub || route.name === 'sign-in') {
     return (
       <SignIn
@@ -96,6 +146,18 @@ function Shell({ hub, session, onSignOut }: { hub: HubClient; session: Session; 
           {viewer ? ` · ${viewer.organisation.name} (${viewer.organisation.odsCode})` : ''}
         </span>
         <LiveBadge hub={hub} />
+        {viewer?.organisation.kind === 'HUB' ? (
+          <a
+            href="/capacity"
+            aria-current={route.name === 'capacity' ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate('/capacity');
+            }}
+          >
+            Capacity
+          </a>
+        ) : null}
         <a href="/graphql">GraphQL explorer</a>
         <button type="button" onClick={onSignOut}>
           Sign out
@@ -108,7 +170,11 @@ function Shell({ hub, session, onSignOut }: { hub: HubClient; session: Session; 
           </p>
         ) : null}
         {fetching && !viewer ? <p>Loading…</p> : null}
-        {route.name === 'record' ? (
+        {route.name === 'capacity' ? (
+          viewer ? (
+            <CapacityPage canEdit={viewer.roles.includes('HUB_MANAGER')} />
+          ) : null
+        ) : route.name === 'record' ? (
           <RecordConsultationPage params={route.params} />
         ) : route.name === 'hub-consultation' ? (
           <HubConsultationPage id={route.id} hub={hub} />

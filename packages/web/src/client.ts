@@ -44,12 +44,13 @@ function endpoints(): { http: string; ws: string } {
  * graphql-ws for subscriptions. The socket does not retry on its own: the live hooks resubscribe
  * with their last cursor, so nothing is missed or replayed twice after a dropped connection.
  */
-export function createHubClient(token: string, onUnauthenticated: () => void): HubClient {
+export function createHubClient(token: () => string, onUnauthenticated: () => void): HubClient {
   const { http, ws: wsUrl } = endpoints();
   const live = new LiveStatusStore();
   const ws = createWsClient({
     url: wsUrl,
-    connectionParams: () => ({ authorization: `Bearer ${token}` }),
+    // The current token at each (re)connection and request: a renewed token needs no new client.
+    connectionParams: () => ({ authorization: `Bearer ${token()}` }),
     retryAttempts: 0,
     keepAlive: 10_000,
     on: {
@@ -59,7 +60,7 @@ export function createHubClient(token: string, onUnauthenticated: () => void): H
   });
   const urql = new Client({
     url: http,
-    fetchOptions: () => ({ headers: { authorization: `Bearer ${token}` } }),
+    fetchOptions: () => ({ headers: { authorization: `Bearer ${token()}` } }),
     requestPolicy: 'cache-and-network',
     // POST always: the hub's CSRF prevention wants a JSON content type (and no query in URLs or logs).
     preferGetMethod: false,
@@ -95,6 +96,9 @@ export function createHubClient(token: string, onUnauthenticated: () => void): H
           ConsultationCodedEntry: () => null,
           ConsultationNoteEntry: () => null,
           WriteBackExplanation: () => null,
+          HubCapacity: () => null,
+          ServiceCapacity: () => null,
+          CapacityPlan: () => null,
         },
       }),
       fetchExchange,

@@ -393,3 +393,50 @@ export const WriteBackEventsSubscription = graphql(`
     }
   }
 `);
+
+export const CapacityPlanFragment = graphql(`
+  fragment CapacityPlanFields on CapacityPlan {
+    serviceId
+    date
+    plannedCapacity
+    softThreshold
+    hardThreshold
+    overflowMode
+  }
+`);
+
+export const HubCapacityQuery = graphql(`
+  query HubCapacity {
+    hubCapacity {
+      date
+      load
+      state
+      overflowMode
+      plannedCapacity
+      softThreshold
+      hardThreshold
+      services {
+        load
+        state
+        service {
+          id
+          name
+          kind
+        }
+        plan {
+          ...CapacityPlanFields
+        }
+      }
+    }
+  }
+`);
+
+export const SetCapacityPlanMutation = graphql(`
+  mutation SetCapacityPlan($input: SetCapacityPlanInput!) {
+    setCapacityPlan(input: $input) {
+      plan {
+        ...CapacityPlanFields
+      }
+    }
+  }
+`);

@@ -6,7 +6,8 @@ export type Route =
   | { readonly name: 'inbox'; readonly params: URLSearchParams }
   | { readonly name: 'consultation'; readonly id: string }
   | { readonly name: 'record'; readonly params: URLSearchParams }
-  | { readonly name: 'hub-consultation'; readonly id: string };
+  | { readonly name: 'hub-consultation'; readonly id: string }
+  | { readonly name: 'capacity' };
 
 const listeners = new Set<() => void>();
 window.addEventListener('popstate', () => {
@@ -34,6 +35,7 @@ export function navigate(to: string, replace = false): void {
 export function parseRoute(location: string): Route {
   const url = new URL(location, window.location.origin);
   if (url.pathname === '/sign-in') return { name: 'sign-in' };
+  if (url.pathname === '/capacity') return { name: 'capacity' };
   if (url.pathname === '/hub-consultations/new') return { name: 'record', params: url.searchParams };
   const hub = /^\/hub-consultations\/([^/]+)$/.exec(url.pathname);
   if (hub) return { name: 'hub-consultation', id: decodeURIComponent(hub[1]!) };

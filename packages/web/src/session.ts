@@ -6,6 +6,8 @@ export interface Session {
   readonly user: string;
   /** Expiry, epoch milliseconds (from the token's `exp`); null when the token has none. */
   readonly expiresAt: number | null;
+  /** Single sign-on with a refresh token: how to renew the access token before it expires. */
+  readonly refresh?: { readonly token: string; readonly endpoint: string; readonly clientId: string } | null;
 }
 
 const KEY = 'pcn-hub.session';
@@ -40,7 +42,8 @@ export function loadSession(): Session | null {
   try {
     const session = JSON.parse(raw) as Session;
     if (typeof session.token !== 'string') return null;
-    if (session.expiresAt !== null && session.expiresAt <= Date.now()) {
+    // An expired single sign-on session with a refresh token is renewed by the app, not dropped.
+    if (session.expiresAt !== null && session.expiresAt <= Date.now() && !session.refresh) {
       clearSession('Your session has expired. Sign in again.');
       return null;
     }
@@ -50,8 +53,27 @@ export function loadSession(): Session | null {
   }
 }
 
-export function saveSession(token: string, user: string): Session {
-  const session: Session = { token, user, expiresAt: tokenExpiry(token) };
+/** The stored token as it is now (renewals replace it), for each request and (re)connection. */
+export function currentToken(): string {
+  try {
+    const token = (JSON.parse(sessionStorage.getItem(KEY) ?? '{}') as { token?: unknown }).token;
+    return typeof token === 'string' ? token : '';
+  } catch {
+    return '';
+  }
+}
+
+export function saveSession(
+  token: string,
+  user: string,
+  extra: { fallbackExpiry?: number | null; refresh?: Session['refresh'] } = {},
+): Session {
+  const session: Session = {
+    token,
+    user,
+    expiresAt: tokenExpiry(token) ?? extra.fallbackExpiry ?? null,
+    refresh: extra.refresh ?? null,
+  };
   sessionStorage.setItem(KEY, JSON.stringify(session));
   sessionStorage.removeItem(NOTICE);
   return session;

@@ -67,6 +67,8 @@ export interface Config {
     readonly distDir: string | null;
     /** Serve the GraphQL explorer at GET /graphql to browsers. */
     readonly explorer: boolean;
+    /** Single sign-on of the web app (OIDC_ISSUER, OIDC_CLIENT_ID); null: none configured. */
+    readonly oidc: { readonly issuer: string; readonly clientId: string } | null;
   };
   readonly shutdownGraceMs: number;
   /** How long the event log keeps events; older cursors get RESYNC_REQUIRED. */
@@ -144,6 +146,8 @@ export const CONFIG_VARIABLES = [
   ['CORS_ORIGINS', '`http://localhost:5173,http://127.0.0.1:5173` outside production, else empty', 'Comma-separated exact origins (`scheme://host[:port]`) whose browser pages may call the hub (HTTP and graphql-ws). The hub\'s own origin always may.'],
   ['WEB_DIST_DIR', '`packages/web/dist` beside the API', 'Directory of the built web app (`pnpm build`) served at `/`, and of the GraphQL explorer served to browsers at `/graphql`.'],
   ['GRAPHQL_EXPLORER', 'true outside production', 'Serve the GraphQL explorer (GraphiQL, offline) to browsers at `GET /graphql`. Off in production unless set `true`.'],
+  ['OIDC_ISSUER', '(unset: no single sign-on)', 'Issuer URL of the OpenID Connect provider (NHS CIS2 in production) the web app signs staff in with: authorisation code flow with PKCE, discovered at `<issuer>/.well-known/openid-configuration`. Set with `OIDC_CLIENT_ID`; the hub verifies the access tokens it issues through `JWT_JWKS_URL`, `JWT_ISSUER` and `JWT_AUDIENCE`.'],
+  ['OIDC_CLIENT_ID', '(unset)', 'The web app\'s client id at `OIDC_ISSUER` (a public client: no secret; its redirect URI is the hub\'s `/`).'],
   ['SHUTDOWN_GRACE_MS', '10000', 'How long SIGTERM waits for requests and sockets to drain.'],
   ['EVENT_RETENTION_HOURS', '168', 'Hours events are kept for replay; older cursors get `RESYNC_REQUIRED`.'],
   ['WRITE_BACK_WORKER', 'true', 'Run a write-back delivery worker inside the API process; `false` when workers run apart (`pnpm worker`).'],
@@ -311,6 +315,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
     web: {
       distDir: env.WEB_DIST_DIR ? resolve(cwd, env.WEB_DIST_DIR) : null,
       explorer: bool(env, 'GRAPHQL_EXPLORER', nodeEnv !== 'production'),
+      oidc: oidcConfig(env),
     },
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     eventRetentionHours: int(env, 'EVENT_RETENTION_HOURS', 168, 1, 87_600),
@@ -318,6 +323,18 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
     pluginWebhooks: pluginWebhookConfig(env),
   };
   return deepFreeze(config);
+}
+
+function oidcConfig(env: Env): Config['web']['oidc'] {
+  const issuer = url(env, 'OIDC_ISSUER', ['https:', 'http:']);
+  const clientId = env.OIDC_CLIENT_ID ?? '';
+  if (!issuer && !clientId) return null;
+  if (!issuer) throw new ConfigError('OIDC_ISSUER', 'must be set with OIDC_CLIENT_ID');
+  if (!clientId) throw new ConfigError('OIDC_CLIENT_ID', 'must be set with OIDC_ISSUER');
+  if (issuer.search || issuer.hash) throw new ConfigError('OIDC_ISSUER', 'must be an issuer URL without query or fragment');
+  if (!/^[\x21-\x7e]{1,200}$/.test(clientId)) throw new ConfigError('OIDC_CLIENT_ID', 'must be 1-200 visible ASCII characters');
+  // The issuer exactly as configured (discovery answers it back; a trailing slash matters).
+  return { issuer: env.OIDC_ISSUER!, clientId };
 }
 
 function demoTraffic(env: Env, nodeEnv: Config['env']): number {

@@ -37,6 +37,9 @@ type Documents = {
   '\n  mutation SaveConsultation($input: SaveConsultationInput!) {\n    saveConsultation(input: $input) {\n      consultation {\n        ...HubConsultationDetail\n      }\n    }\n  }\n': typeof types.SaveConsultationDocument;
   '\n  query ExplainWriteBack($entry: ID!) {\n    explainWriteBack(entry: $entry) {\n      entryId\n      decision\n      willWriteBack\n      reasons\n      targetOrganisation {\n        id\n        name\n      }\n    }\n  }\n': typeof types.ExplainWriteBackDocument;
   '\n  subscription WriteBackEvents($organisation: OdsCode!, $after: String) {\n    writeBackEvents(organisation: $organisation, after: $after) {\n      __typename\n      ... on WriteBackEvent {\n        seq\n        cursor\n        type\n        state\n        entryId\n        consultationId\n      }\n      ... on WriteBackResyncRequired {\n        latestSeq\n      }\n    }\n  }\n': typeof types.WriteBackEventsDocument;
+  '\n  fragment CapacityPlanFields on CapacityPlan {\n    serviceId\n    date\n    plannedCapacity\n    softThreshold\n    hardThreshold\n    overflowMode\n  }\n': typeof types.CapacityPlanFieldsFragmentDoc;
+  '\n  query HubCapacity {\n    hubCapacity {\n      date\n      load\n      state\n      overflowMode\n      plannedCapacity\n      softThreshold\n      hardThreshold\n      services {\n        load\n        state\n        service {\n          id\n          name\n          kind\n        }\n        plan {\n          ...CapacityPlanFields\n        }\n      }\n    }\n  }\n': typeof types.HubCapacityDocument;
+  '\n  mutation SetCapacityPlan($input: SetCapacityPlanInput!) {\n    setCapacityPlan(input: $input) {\n      plan {\n        ...CapacityPlanFields\n      }\n    }\n  }\n': typeof types.SetCapacityPlanDocument;
 };
 const documents: Documents = {
   '\n  query Viewer {\n    viewer {\n      id\n      kind\n      roles\n      organisation {\n        id\n        odsCode\n        name\n        kind\n      }\n    }\n  }\n':
@@ -85,6 +88,12 @@ const documents: Documents = {
     types.ExplainWriteBackDocument,
   '\n  subscription WriteBackEvents($organisation: OdsCode!, $after: String) {\n    writeBackEvents(organisation: $organisation, after: $after) {\n      __typename\n      ... on WriteBackEvent {\n        seq\n        cursor\n        type\n        state\n        entryId\n        consultationId\n      }\n      ... on WriteBackResyncRequired {\n        latestSeq\n      }\n    }\n  }\n':
     types.WriteBackEventsDocument,
+  '\n  fragment CapacityPlanFields on CapacityPlan {\n    serviceId\n    date\n    plannedCapacity\n    softThreshold\n    hardThreshold\n    overflowMode\n  }\n':
+    types.CapacityPlanFieldsFragmentDoc,
+  '\n  query HubCapacity {\n    hubCapacity {\n      date\n      load\n      state\n      overflowMode\n      plannedCapacity\n      softThreshold\n      hardThreshold\n      services {\n        load\n        state\n        service {\n          id\n          name\n          kind\n        }\n        plan {\n          ...CapacityPlanFields\n        }\n      }\n    }\n  }\n':
+    types.HubCapacityDocument,
+  '\n  mutation SetCapacityPlan($input: SetCapacityPlanInput!) {\n    setCapacityPlan(input: $input) {\n      plan {\n        ...CapacityPlanFields\n      }\n    }\n  }\n':
+    types.SetCapacityPlanDocument,
 };
 
 /**
@@ -239,6 +248,24 @@ export function graphql(
 export function graphql(
   source: '\n  subscription WriteBackEvents($organisation: OdsCode!, $after: String) {\n    writeBackEvents(organisation: $organisation, after: $after) {\n      __typename\n      ... on WriteBackEvent {\n        seq\n        cursor\n        type\n        state\n        entryId\n        consultationId\n      }\n      ... on WriteBackResyncRequired {\n        latestSeq\n      }\n    }\n  }\n',
 ): (typeof documents)['\n  subscription WriteBackEvents($organisation: OdsCode!, $after: String) {\n    writeBackEvents(organisation: $organisation, after: $after) {\n      __typename\n      ... on WriteBackEvent {\n        seq\n        cursor\n        type\n        state\n        entryId\n        consultationId\n      }\n      ... on WriteBackResyncRequired {\n        latestSeq\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment CapacityPlanFields on CapacityPlan {\n    serviceId\n    date\n    plannedCapacity\n    softThreshold\n    hardThreshold\n    overflowMode\n  }\n',
+): (typeof documents)['\n  fragment CapacityPlanFields on CapacityPlan {\n    serviceId\n    date\n    plannedCapacity\n    softThreshold\n    hardThreshold\n    overflowMode\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query HubCapacity {\n    hubCapacity {\n      date\n      load\n      state\n      overflowMode\n      plannedCapacity\n      softThreshold\n      hardThreshold\n      services {\n        load\n        state\n        service {\n          id\n          name\n          kind\n        }\n        plan {\n          ...CapacityPlanFields\n        }\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query HubCapacity {\n    hubCapacity {\n      date\n      load\n      state\n      overflowMode\n      plannedCapacity\n      softThreshold\n      hardThreshold\n      services {\n        load\n        state\n        service {\n          id\n          name\n          kind\n        }\n        plan {\n          ...CapacityPlanFields\n        }\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SetCapacityPlan($input: SetCapacityPlanInput!) {\n    setCapacityPlan(input: $input) {\n      plan {\n        ...CapacityPlanFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation SetCapacityPlan($input: SetCapacityPlanInput!) {\n    setCapacityPlan(input: $input) {\n      plan {\n        ...CapacityPlanFields\n      }\n    }\n  }\n'];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -16,6 +16,15 @@ export type AddConsultationEntryInput = {
   idempotencyKey?: string | null | undefined;
 };
 
+/** Load against the thresholds. */
+export type CapacityState =
+  /** At or above the hard threshold: the overflow mode decides where new work goes. */
+  | 'HARD_LIMIT'
+  /** Below the soft threshold: new work routes as configured. */
+  | 'NORMAL'
+  /** At or above the soft threshold: overflow sharing with practices begins. */
+  | 'SOFT_LIMIT';
+
 /** What a coded entry records. */
 export type CodedEntryKind =
   /** A clinical finding. */
@@ -314,6 +323,13 @@ export type OrganisationKind =
   /** A member GP practice (ODS code letter + 5 digits). */
   | 'PRACTICE';
 
+/** What happens when the hub is over capacity. */
+export type OverflowMode =
+  /** At the hard limit, new arrivals default to the practice inbox. */
+  | 'PASS_BACK_DEFAULT'
+  /** From the soft limit, practices may claim their own patients' consultations from the hub queue. */
+  | 'SHARED_TRIAGE';
+
 /** Passes a hub consultation back to the registered practice. */
 export type PassBackToPracticeInput = {
   /** Global id of the consultation. */
@@ -394,6 +410,22 @@ export type SaveConsultationInput = {
   expectedRevision?: number | null | undefined;
   /** Retry-safe key: a repeat returns the same saved consultation. */
   idempotencyKey?: string | null | undefined;
+};
+
+/** A hub service's plan for one day (replaces any earlier one). */
+export type SetCapacityPlanInput = {
+  /** The day (Europe/London); today or later. */
+  date: string;
+  /** Hard threshold, 0-100000. */
+  hardThreshold: number;
+  /** What happens when the hub is over capacity. */
+  overflowMode: OverflowMode;
+  /** Consultations the service plans to handle, 0-100000. */
+  plannedCapacity: number;
+  /** Global id of the hub service. */
+  serviceId: string | number;
+  /** Soft threshold, 0-100000, not above the hard one. */
+  softThreshold: number;
 };
 
 /** Administrative sex as recorded by the practice. */
@@ -1489,6 +1521,59 @@ export type WriteBackEventsSubscription = {
     | { __typename: 'WriteBackResyncRequired'; latestSeq: number };
 };
 
+export type CapacityPlanFieldsFragment = {
+  serviceId: string;
+  date: string;
+  plannedCapacity: number;
+  softThreshold: number;
+  hardThreshold: number;
+  overflowMode: OverflowMode;
+};
+
+export type HubCapacityQueryVariables = Exact<{ [key: string]: never }>;
+
+export type HubCapacityQuery = {
+  hubCapacity: {
+    date: string;
+    load: number;
+    state: CapacityState;
+    overflowMode: OverflowMode | null;
+    plannedCapacity: number;
+    softThreshold: number;
+    hardThreshold: number;
+    services: Array<{
+      load: number;
+      state: CapacityState;
+      service: { id: string; name: string; kind: HubServiceKind };
+      plan: {
+        serviceId: string;
+        date: string;
+        plannedCapacity: number;
+        softThreshold: number;
+        hardThreshold: number;
+        overflowMode: OverflowMode;
+      } | null;
+    }>;
+  };
+};
+
+export type SetCapacityPlanMutationVariables = Exact<{
+  input: SetCapacityPlanInput;
+}>;
+
+export type SetCapacityPlanMutation = {
+  setCapacityPlan: {
+    plan: {
+      serviceId: string;
+      date: string;
+      plannedCapacity: number;
+      softThreshold: number;
+      hardThreshold: number;
+      overflowMode: OverflowMode;
+    };
+  };
+};
+
 export const InboxItemFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1890,6 +1975,27 @@ export const HubConsultationDetailFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<HubConsultationDetailFragment, unknown>;
+export const CapacityPlanFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CapacityPlanFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CapacityPlan' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'date' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'plannedCapacity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'softThreshold' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hardThreshold' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overflowMode' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CapacityPlanFieldsFragment, unknown>;
 export const ViewerDocument = {
   kind: 'Document',
   definitions: [
@@ -5591,3 +5697,146 @@ export const WriteBackEventsDocument = {
     },
   ],
 } as unknown as DocumentNode<WriteBackEventsSubscription, WriteBackEventsSubscriptionVariables>;
+export const HubCapacityDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'HubCapacity' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'hubCapacity' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'date' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'load' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'overflowMode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plannedCapacity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'softThreshold' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hardThreshold' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'services' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'load' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'service' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'plan' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'CapacityPlanFields' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CapacityPlanFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CapacityPlan' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'date' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'plannedCapacity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'softThreshold' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hardThreshold' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overflowMode' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<HubCapacityQuery, HubCapacityQueryVariables>;
+export const SetCapacityPlanDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SetCapacityPlan' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'SetCapacityPlanInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'setCapacityPlan' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'plan' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'CapacityPlanFields' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CapacityPlanFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CapacityPlan' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'date' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'plannedCapacity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'softThreshold' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hardThreshold' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overflowMode' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SetCapacityPlanMutation, SetCapacityPlanMutationVariables>;

@@ -19,12 +19,14 @@ export interface WebAppOptions {
   readonly production: boolean;
   /** Serve the explorer page at GET /graphql (GRAPHQL_EXPLORER). */
   readonly explorer: boolean;
+  /** Single sign-on (OIDC_ISSUER, OIDC_CLIENT_ID): told to the app at GET /config.json; its origin joins connect-src. */
+  readonly oidc?: { readonly issuer: string; readonly clientId: string } | null | undefined;
   /** Signs a token for a demo user; null for an unknown user. Absent: no demo sign-in. */
   readonly mintDemoToken?: ((username: string, ttlSeconds: number) => Promise<string | null>) | undefined;
 }
 
 export interface WebAppHandler {
-  /** Answers `/`, `/assets/*`, client routes and `/dev/token`; false when the request is not the web app's. */
+  /** Answers `/`, `/assets/*`, client routes, `/config.json` and `/dev/token`; false when the request is not the web app's. */
   handle(req: IncomingMessage, res: ServerResponse, url: URL): boolean;
   /** Answers a browser's GET /graphql with the explorer; false when there is no explorer to serve. */
   explorer(req: IncomingMessage, res: ServerResponse): boolean;
@@ -84,6 +86,15 @@ interface Page {
 export function createWebAppHandler(options: WebAppOptions): WebAppHandler {
   let located: string | null = options.distDir ? resolve(options.distDir) : null;
   const pages = new Map<string, Page>();
+  const oidc = options.oidc ?? null;
+  // The app discovers the provider and exchanges the code from the browser: its origin may be fetched.
+  const connectSrc = oidc ? [new URL(oidc.issuer).origin] : [];
+  const demoSignIn = !options.production && Boolean(options.mintDemoToken);
+  /** What the app learns at run time: how staff sign in. */
+  const runtimeConfig = JSON.stringify({
+    oidc: oidc ? { issuer: oidc.issuer, clientId: oidc.clientId } : null,
+    demoSignIn,
+  });
 
   function distDir(): string | null {
     if (!located && options.locate) located = locateWebDist();
@@ -106,7 +117,7 @@ export function createWebAppHandler(options: WebAppOptions): WebAppHandler {
     const built = readFileSync(file, 'utf8');
     // Production pages hide the demo sign-in pickers (the hub refuses POST /dev/token there anyway).
     const html = options.production ? built.replace('<html lang="en">', '<html lang="en" data-demo="off">') : built;
-    const headers = htmlSecurityHeaders(html);
+    const headers = htmlSecurityHeaders(html, name === 'index.html' ? { connectSrc } : {});
     if (name === 'explorer.html') {
       // The explorer's editor (Monaco) writes <style> elements at run time and GraphiQL's stylesheet
       // embeds its fonts as data: URLs; scripts stay 'self' only.
@@ -214,6 +225,10 @@ export function createWebAppHandler(options: WebAppOptions): WebAppHandler {
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return false;
       if (API_PATHS.has(pathname)) return false;
+      if (pathname === '/config.json') {
+        sendJson(res, 200, req.method === 'HEAD' ? '' : runtimeConfig);
+        return true;
+      }
       if (pathname.startsWith('/assets/')) return serveAsset(req, res, pathname);
       // SPA fallback: `/` and client routes (no file extension) for a browser asking for HTML.
       const accept = req.headers.accept ?? '';
