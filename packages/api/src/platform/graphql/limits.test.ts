@@ -42,25 +42,27 @@ describe('operation limits', () => {
     ]);
   });
 
-  it('multiplies cost by page size', () => {
-    expect(check('{ items(first: 10) { id name } }')).toEqual([]);
-    expect(check('{ items(first: 50) { id name } }')).toEqual([{ code: 'QUERY_TOO_COMPLEX', limit: 'cost' }]);
-    expect(check('{ items(last: 50) { id name } }')).toEqual([{ code: 'QUERY_TOO_COMPLEX', limit: 'cost' }]);
-    expect(check('{ items(first: 10) { items(first: 10) { id } } }')).toEqual([{ code: 'QUERY_TOO_COMPLEX', limit: 'cost' }]);
+  it('counts objects, multiplied by page size; scalar fields are free', () => {
+    expect(check('{ items(first: 10) { id name child { id } } }')).toEqual([]);
+    expect(check('{ items(first: 500) { id name } }')).toEqual([]);
+    expect(check('{ items(first: 50) { id child { id } child2: child { id } } }')).toEqual([{ code: 'QUERY_TOO_COMPLEX', limit: 'cost' }]);
+    expect(check('{ items(last: 50) { child { id } child2: child { name } } }')).toEqual([{ code: 'QUERY_TOO_COMPLEX', limit: 'cost' }]);
+    expect(check('{ items(first: 10) { items(first: 10) { child { id } } } }')).toEqual([{ code: 'QUERY_TOO_COMPLEX', limit: 'cost' }]);
   });
 
   it('takes page sizes from the variables the operation runs with', () => {
-    const query = 'query ($n: Int) { items(first: $n) { id name } }';
+    const query = 'query ($n: Int) { items(first: $n) { child { id } child2: child { name } } }';
     expect(check(query, { n: 10 })).toEqual([]);
     expect(check(query, { n: 50 })).toEqual([{ code: 'QUERY_TOO_COMPLEX', limit: 'cost' }]);
     // A declared default counts when the variable is not sent.
-    expect(check('query ($n: Int = 50) { items(first: $n) { id name } }')).toEqual([{ code: 'QUERY_TOO_COMPLEX', limit: 'cost' }]);
+    expect(check('query ($n: Int = 50) { items(first: $n) { child { id } child2: child { name } } }')).toEqual([{ code: 'QUERY_TOO_COMPLEX', limit: 'cost' }]);
   });
 
   it('counts a fragment spread many times by its measure, in linear time', () => {
     for (const levels of [20, 30, 40]) {
       const started = performance.now();
       const errors = check(doubledSpreads(levels), {}, { ...LIMITS, depth: 100, aliases: 100, cost: 5000 });
+      // (each leaf fragment selects `item { id }`: one object per spread)
       expect(errors).toEqual([{ code: 'QUERY_TOO_COMPLEX', limit: 'cost' }]);
       // Linear: each fragment measured once. The exponential walk took seconds at 20 levels.
       expect(performance.now() - started).toBeLessThan(50);

@@ -34,7 +34,11 @@ interface Measure {
 
 const EMPTY: Measure = { depth: 0, aliases: 0, cost: 0 };
 
-/** Lists multiply the cost of what they contain by their page size (`first` or `last`, default 20). */
+/**
+ * Cost counts the objects an operation asks for: each field with a selection costs 1, and lists
+ * multiply what they contain by their page size (`first` or `last`, default 20). Scalar fields
+ * are free (they come with their object).
+ */
 const DEFAULT_LIST_SIZE = 20;
 const PAGE_ARGUMENTS = new Set(['first', 'last']);
 
@@ -90,7 +94,8 @@ class Measurer {
         const inner = selection.selectionSet ? this.selectionSet(selection.selectionSet) : EMPTY;
         depth = Math.max(depth, 1 + inner.depth);
         aliases += (selection.alias ? 1 : 0) + inner.aliases;
-        cost += 1 + pageSize(selection.arguments, this.variables) * inner.cost;
+        // Objects cost (each is a row or a load); scalar leaves come with their object for free.
+        cost += selection.selectionSet ? 1 + pageSize(selection.arguments, this.variables) * inner.cost : 0;
       } else {
         const inner = selection.kind === Kind.INLINE_FRAGMENT ? this.selectionSet(selection.selectionSet) : this.fragment(selection.name.value);
         depth = Math.max(depth, inner.depth);
