@@ -162,13 +162,17 @@ describe('GraphQL explorer in the browser', () => {
         });
       });
 
-    // A subscription over graphql-ws: an arrival appears in the response pane.
-    await page.locator('.graphiql-query-editor .monaco-editor').first().click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.press('Delete');
-    await page.keyboard.insertText(
-      'subscription { inboxEvents(organisation: "Y99000") { __typename ... on InboxEvent { seq type } } }',
-    );
+    // A subscription over graphql-ws: an arrival appears in the response pane. The subscription is
+    // put in GraphiQL's stored query and the page reloaded (typing into the editor races its parser
+    // on a loaded machine); the sign-in's headers are stored too.
+    const SUBSCRIPTION = 'subscription { inboxEvents(organisation: "Y99000") { __typename ... on InboxEvent { seq type } } }';
+    await page.evaluate((query) => {
+      localStorage.removeItem('graphiql:tabState');
+      localStorage.setItem('graphiql:query', query);
+    }, SUBSCRIPTION);
+    await page.reload();
+    await page.locator('.graphiql-container').waitFor();
+    await page.locator('.graphiql-query-editor').getByText('inboxEvents').first().waitFor();
     const subscribed = new Promise<void>((resolve) => {
       page.on('websocket', (ws) =>
         ws.on(
