@@ -3,7 +3,7 @@ import type { AuthenticatedContext, RequestContext } from './platform/context.js
 import { fromGlobalId, Node } from './platform/graphql/relay.js';
 import { canSeeOrganisation, canSeeStaffOf, organisationById, StaffUser, toOrganisationType, toStaffUserType } from './modules/organisations/index.js';
 import { Patient, patientScope, toPatientType } from './modules/patients/index.js';
-import { InboxService, toConsultationType } from './modules/inbox/index.js';
+import { InboxService, recordOf, toConsultationType } from './modules/inbox/index.js';
 import { hubServiceById, toHubServiceType } from './modules/hub-services/index.js';
 import { pluginNode, pluginWebhookDeliveryNode } from './modules/plugins/index.js';
 import { hubConsultationEntryNode, hubConsultationNode } from './modules/consultations/index.js';
@@ -49,7 +49,7 @@ const FETCHERS: Record<string, NodeFetcher> = {
   },
   OnlineConsultation: async (ctx, id) => {
     try {
-      return toConsultationType(await new InboxService(ctx).byId(toGlobalId('OnlineConsultation', id)));
+      return toConsultationType(recordOf(await new InboxService(ctx).byId(toGlobalId('OnlineConsultation', id))));
     } catch (error) {
       if (error instanceof HubError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) return null;
       throw error;

@@ -1,12 +1,7 @@
 import type { Em } from '../../platform/db/orm.js';
+import { exec } from '../../platform/db/sql.js';
 import type { SlotMode, SlotStatus } from './appointments.codes.js';
 
-/** Runs SQL in `em`'s current transaction, if any. */
-async function exec<T>(em: Em, sql: string, params: readonly unknown[]): Promise<T[]> {
-  // MikroORM types the transaction as `any`; it is only handed back to execute().
-  const trx: unknown = em.getTransactionContext();
-  return em.getConnection().execute<T[]>(sql, params, 'all', trx);
-}
 
 /** What a referrer needs to know about a slot before booking it. */
 export interface SlotFacts {

@@ -1,13 +1,13 @@
 import { toGlobalId } from '../../platform/graphql/relay.js';
-import type { OnlineConsultation, ConsultationTransition } from './online-consultation.entity.js';
+import type { ConsultationTransition } from './online-consultation.entity.js';
+import type { ConsultationContent, ConsultationRecord } from './inbox.read.js';
 import type { ConsultationTransitionType, OnlineConsultationType, SignpostType } from './inbox.types.js';
 import type { ConsultationAction, ConsultationState, SignpostDestination } from './online-consultation.status.js';
 import { lockActive } from './inbox.policy.js';
 
 export const consultationGlobalId = (id: string): string => toGlobalId('OnlineConsultation', id);
 
-function toSignpost(c: OnlineConsultation): SignpostType | null {
-  const s = c.signpost;
+function toSignpost(s: ConsultationContent['signpost']): SignpostType | null {
   if (!s) return null;
   return {
     serviceId: s.serviceId,
@@ -22,21 +22,31 @@ function toSignpost(c: OnlineConsultation): SignpostType | null {
   };
 }
 
-/** The GraphQL view of a consultation; `now` decides whether the lock has lapsed. */
-export function toConsultationType(c: OnlineConsultation, now: Date = new Date()): OnlineConsultationType {
-  const lock = {
-    holder: c.lockHolder ?? null,
-    holderOrgId: c.lockHolderOrgId ?? null,
-    holderFamily: c.lockHolderFamily ?? null,
-    expiresAt: c.lockExpiresAt ?? null,
+function contentOf(c: ConsultationContent) {
+  return {
+    answers: c.answers,
+    redFlags: c.redFlags,
+    ice: c.ice,
+    attachments: c.attachments,
+    signpost: toSignpost(c.signpost),
+    triageNotes: c.triageNotes,
   };
+}
+
+/**
+ * The GraphQL view of a consultation; `now` decides whether the lock has lapsed. A record read
+ * without its content leaves those fields unset: a page reads the content whenever its selection
+ * names one of them (see CONTENT_FIELDS).
+ */
+export function toConsultationType(c: ConsultationRecord, now: Date = new Date()): OnlineConsultationType {
+  const lock = { holder: c.lockHolder, holderOrgId: c.lockHolderOrgId, holderFamily: c.lockHolderFamily, expiresAt: c.lockExpiresAt };
   return {
     __typename: 'OnlineConsultation',
     id: consultationGlobalId(c.id),
     dbId: c.id,
-    ownerId: c.owner.id,
-    originatingPracticeId: c.originatingPractice.id,
-    patientId: c.patient?.id ?? null,
+    ownerId: c.ownerId,
+    originatingPracticeId: c.originatingPracticeId,
+    patientId: c.patientId,
     submitted: { nhsNumber: c.nhsNumber, givenName: c.givenName, familyName: c.familyName, dateOfBirth: c.dateOfBirth },
     supplier: c.supplier,
     supplierReference: c.supplierReference,
@@ -44,19 +54,14 @@ export function toConsultationType(c: OnlineConsultation, now: Date = new Date()
     state: c.state,
     template: c.template,
     submittedAt: c.submittedAt,
-    responseExpectedBy: c.responseExpectedBy ?? null,
+    responseExpectedBy: c.responseExpectedBy,
     redFlagCount: c.redFlagCount,
-    urgency: c.urgency ?? null,
+    urgency: c.urgency,
     routingReason: c.routingReason,
-    answers: c.answers,
-    redFlags: c.redFlags,
-    ice: c.ice ?? null,
-    attachments: c.attachments,
     lock: lockActive(lock, now) ? { holder: lock.holder!, since: c.lockSince!, expiresAt: lock.expiresAt! } : null,
-    signpost: toSignpost(c),
-    triageNotes: c.triageNotes ?? null,
-    outcome: c.outcome ?? null,
-  };
+    outcome: c.outcome,
+    ...(c.content ? contentOf(c.content) : {}),
+  } as OnlineConsultationType;
 }
 
 export function toTransitionType(t: ConsultationTransition): ConsultationTransitionType {

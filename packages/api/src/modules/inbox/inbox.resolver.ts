@@ -1,7 +1,9 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { OdsCodeScalar } from '@pcn-hub/schema';
 import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
 import { Errors } from '../../platform/errors.js';
+import { selectedFields } from '../../platform/graphql/lookahead.js';
 import { pageSize } from '../../platform/graphql/relay.js';
 import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
 import { PatientType, toPatientType } from '../patients/index.js';
@@ -10,6 +12,7 @@ import { InboxFilter } from './inbox.inputs.js';
 import { InboxOrderEnum, type InboxOrder } from './inbox.enums.js';
 import { historyByConsultation, visiblePatientById } from './inbox.loaders.js';
 import { toConsultationType, toTransitionType } from './inbox.mappers.js';
+import { CONTENT_FIELDS, recordOf, type PageReads } from './inbox.read.js';
 import { INBOX_ROLES, canSeeConsultation } from './inbox.policy.js';
 import { INBOX_COUNT_BOUND, InboxService, consultationCursor } from './inbox.service.js';
 import {
@@ -51,6 +54,7 @@ export class InboxResolver {
     })
     before: string | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<InboxConnection> {
     const inbox = service(ctx);
     const organisationId = inbox.inboxOrganisationId(organisation);
@@ -58,9 +62,20 @@ export class InboxResolver {
     if (before && after) throw Errors.badInput('before', 'Page forwards with after or backwards with before, not both');
     if (last != null && !before) throw Errors.badInput('last', 'last pages backwards from a cursor: give before too');
     const size = pageSize(before ? (last ?? first) : first);
-    const { rows, more } = await inbox.page(organisationId, filter, order, size, { after: after ?? null, before: before ?? null });
+    const node = selectedFields(info, ['edges', 'node']);
+    const reads: PageReads = {
+      content: CONTENT_FIELDS.some((field) => node.has(field)),
+      patient: node.has('patient'),
+      owner: node.has('ownerOrganisation'),
+      originatingPractice: node.has('originatingPractice'),
+    };
+    const cursors = { after: after ?? null, before: before ?? null };
+    const { rows, more } = await inbox.page(organisationId, filter, order, size, cursors, reads);
     const now = new Date();
-    const edges = rows.map((c) => ({ cursor: consultationCursor(order, c), node: toConsultationType(c, now) }));
+    const edges = rows.map((row) => ({
+      cursor: consultationCursor(order, row.record),
+      node: Object.assign(toConsultationType(row.record, now), { joined: row }),
+    }));
     const pageInfo = {
       hasNextPage: before ? true : more,
       hasPreviousPage: before ? more : Boolean(after),
@@ -78,22 +93,23 @@ export class InboxResolver {
     @Arg('id', () => ID, { description: 'Global id.' }) id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<OnlineConsultationType> {
-    return toConsultationType(await service(ctx).byId(id));
+    return toConsultationType(recordOf(await service(ctx).byId(id)));
   }
 
   @FieldResolver(() => OrganisationType, { description: 'The organisation whose inbox holds it (hub or practice).' })
-  ownerOrganisation(@Root() c: OnlineConsultationType, @Ctx() ctx: RequestContext): Promise<OrganisationType> {
-    return organisation(scoped(c, ctx), c.ownerId);
+  async ownerOrganisation(@Root() c: OnlineConsultationType, @Ctx() ctx: RequestContext): Promise<OrganisationType> {
+    return c.joined?.owner ?? organisation(scoped(c, ctx), c.ownerId);
   }
 
   @FieldResolver(() => OrganisationType, { description: 'The practice the patient submitted to.' })
-  originatingPractice(@Root() c: OnlineConsultationType, @Ctx() ctx: RequestContext): Promise<OrganisationType> {
-    return organisation(scoped(c, ctx), c.originatingPracticeId);
+  async originatingPractice(@Root() c: OnlineConsultationType, @Ctx() ctx: RequestContext): Promise<OrganisationType> {
+    return c.joined?.originatingPractice ?? organisation(scoped(c, ctx), c.originatingPracticeId);
   }
 
   @FieldResolver(() => PatientType, { nullable: true, description: 'The matched registered patient; null when unmatched.' })
   async patient(@Root() c: OnlineConsultationType, @Ctx() ctx: RequestContext): Promise<PatientType | null> {
     if (!c.patientId) return null;
+    if (c.joined?.patient !== undefined) return c.joined.patient;
     const patient = await visiblePatientById(scoped(c, ctx)).load(c.patientId);
     return patient ? toPatientType(patient) : null;
   }

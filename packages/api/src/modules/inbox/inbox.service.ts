@@ -1,8 +1,8 @@
-import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { normaliseOdsCode } from '@pcn-hub/schema';
 import type { AuthenticatedContext } from '../../platform/context.js';
-import { Errors } from '../../platform/errors.js';
+import { exec, placeholders, SqlConditions } from '../../platform/db/sql.js';
 import { decodeCursor, encodeCursor, expectGlobalId } from '../../platform/graphql/relay.js';
+import { readPage, recordOf, type ConsultationRecord, type PageReads, type PageRow } from './inbox.read.js';
 import { OnlineConsultation } from './online-consultation.entity.js';
 import { countFolders, folderFilter, type ConsultationState, type InboxFolder } from './online-consultation.status.js';
 import type { ConsultationType, Urgency } from './inbox.codes.js';
@@ -25,10 +25,8 @@ export interface InboxFilterInput {
   sharedFromHub?: boolean | null;
 }
 
-type Where = FilterQuery<OnlineConsultation>;
-
 /** The keyset of each order: the sort values, then id, encoded in the cursor. */
-export function consultationCursor(order: InboxOrder, c: OnlineConsultation): string {
+export function consultationCursor(order: InboxOrder, c: ConsultationRecord): string {
   const at = c.submittedAt.toISOString();
   switch (order) {
     case 'OLDEST':
@@ -44,57 +42,31 @@ export function consultationCursor(order: InboxOrder, c: OnlineConsultation): st
   }
 }
 
-function afterTime(value: string | number | undefined): Date {
-  const at = typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
-  if (Number.isNaN(at.getTime())) throw Errors.badInput('after', 'after is not a valid cursor');
-  return at;
-}
-
-function afterInt(value: string | number | undefined): number {
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw Errors.badInput('after', 'after is not a valid cursor');
-  return value;
-}
-
-function afterId(value: string | number | undefined): string {
-  if (typeof value !== 'string') throw Errors.badInput('after', 'after is not a valid cursor');
-  return value;
-}
-
-/** Rows strictly after (or, paging backwards, before) the cursor in `order`. */
-function keyset(order: InboxOrder, cursor: string, direction: 'after' | 'before'): Where {
-  const later = direction === 'after' ? '$gt' : '$lt';
-  const earlier = direction === 'after' ? '$lt' : '$gt';
+/**
+ * Rows strictly after (or, paging backwards, before) the cursor in `order`, added to `where`.
+ * The cursor's parts are checked by their kind before they reach SQL (BAD_USER_INPUT otherwise).
+ */
+function keyset(where: SqlConditions, order: InboxOrder, cursor: string, direction: 'after' | 'before'): void {
+  const later = direction === 'after' ? '>' : '<';
+  const earlier = direction === 'after' ? '<' : '>';
   if (order === 'OLDEST') {
     const [at, id] = decodeCursor(cursor, ['time', 'uuid'], direction);
-    const t = afterTime(at);
-    return { $or: [{ submittedAt: { [later]: t } }, { submittedAt: t, id: { [later]: afterId(id) } }] };
+    where.add(`(oc.submitted_at, oc.id) ${later} (?, ?)`, new Date(at as string), id);
+    return;
   }
-  const [k, at, id] = decodeCursor(cursor, ['int', 'time', 'uuid'], direction);
-  const key = afterInt(k);
-  const t = afterTime(at);
-  const i = afterId(id);
-  const field = order === 'URGENCY' ? 'urgencyRank' : 'redFlagCount';
-  // URGENCY ascends (0 = most urgent); RED_FLAGS descends.
-  const beyond = order === 'URGENCY' ? { [later]: key } : { [earlier]: key };
-  return {
-    $or: [
-      { [field]: beyond },
-      { [field]: key, submittedAt: { [later]: t } },
-      { [field]: key, submittedAt: t, id: { [later]: i } },
-    ],
-  };
-}
-
-const ORDER_BY: Record<InboxOrder, QueryOrderMap<OnlineConsultation>[]> = {
-  OLDEST: [{ submittedAt: 'asc' }, { id: 'asc' }],
-  URGENCY: [{ urgencyRank: 'asc' }, { submittedAt: 'asc' }, { id: 'asc' }],
-  RED_FLAGS: [{ redFlagCount: 'desc' }, { submittedAt: 'asc' }, { id: 'asc' }],
-};
-
-/** The same order read backwards (for `last`/`before`). */
-function reversed(order: InboxOrder): QueryOrderMap<OnlineConsultation>[] {
-  return ORDER_BY[order].map((part) =>
-    Object.fromEntries(Object.entries(part).map(([k, v]) => [k, v === 'asc' ? 'desc' : 'asc'])),
+  const [key, at, id] = decodeCursor(cursor, ['int', 'time', 'uuid'], direction);
+  const t = new Date(at as string);
+  if (order === 'URGENCY') {
+    where.add(`(oc.urgency_rank, oc.submitted_at, oc.id) ${later} (?, ?, ?)`, key, t, id);
+    return;
+  }
+  // RED_FLAGS: the count descends, then time and id ascend.
+  where.add(
+    `oc.red_flag_count ${earlier} ? or (oc.red_flag_count = ? and (oc.submitted_at, oc.id) ${later} (?, ?))`,
+    key,
+    key,
+    t,
+    id,
   );
 }
 
@@ -114,23 +86,27 @@ export class InboxService {
     return actor.organisationId;
   }
 
-  /** One keyset page (`size + 1` rows fetched, to know whether more follow). One SELECT, one audit INSERT. */
+  /**
+   * One keyset page (`size + 1` rows fetched, to know whether more follow), with the joins `reads`
+   * asks for: one SELECT, then one audit INSERT for the consultations returned.
+   */
   async page(
     organisationId: string,
     filter: InboxFilterInput | null,
     order: InboxOrder,
     size: number,
     cursor: { after: string | null; before?: string | null },
-  ): Promise<{ rows: OnlineConsultation[]; more: boolean }> {
+    reads: PageReads = { content: true, patient: false, owner: false, originatingPractice: false },
+  ): Promise<{ rows: PageRow[]; more: boolean }> {
     const where = await this.filtered(organisationId, filter);
     if (!where) return { rows: [], more: false };
-    if (cursor.after) where.push(keyset(order, cursor.after, 'after'));
-    if (cursor.before) where.push(keyset(order, cursor.before, 'before'));
+    if (cursor.after) keyset(where, order, cursor.after, 'after');
+    if (cursor.before) keyset(where, order, cursor.before, 'before');
     const backwards = Boolean(cursor.before) && !cursor.after;
-    const rows = await this.ctx.em.find(OnlineConsultation, { $and: where }, { orderBy: backwards ? reversed(order) : ORDER_BY[order], limit: size + 1 });
+    const rows = await readPage(this.ctx.em, this.ctx.actor, where, order, backwards, size + 1, reads);
     // Backwards, the rows came nearest-first: the page is the `size` nearest, in the usual order.
     const page = backwards ? rows.slice(0, size).reverse() : rows.slice(0, size);
-    await this.auditReads(page);
+    await this.auditReads(page.map((row) => row.record));
     return { rows: page, more: rows.length > size };
   }
 
@@ -138,49 +114,56 @@ export class InboxService {
   async count(organisationId: string, filter: InboxFilterInput | null): Promise<number> {
     const where = await this.filtered(organisationId, filter);
     if (!where) return 0;
-    const ids: unknown[] = await this.ctx.em
-      .createQueryBuilder(OnlineConsultation, 'c')
-      .select('c.id')
-      .where({ $and: where } as never)
-      .limit(INBOX_COUNT_BOUND)
-      .execute('all', false);
-    return ids.length;
+    const [row] = await exec<{ n: string | number }>(
+      this.ctx.em,
+      `select count(*) as n from (select 1 from online_consultation oc where ${where.and()} limit ?) bounded`,
+      [...where.params, INBOX_COUNT_BOUND],
+    );
+    return Number(row?.n ?? 0);
   }
 
-  /** The conditions of the viewer's inbox and filter; null when the scope is empty. */
-  private async filtered(organisationId: string, filter: InboxFilterInput | null): Promise<Where[] | null> {
+  /** The conditions of the viewer's inbox and filter (on `online_consultation oc`); null when the scope is empty. */
+  private async filtered(organisationId: string, filter: InboxFilterInput | null): Promise<SqlConditions | null> {
     const f = filter ?? {};
-    const scope = f.sharedFromHub ? await this.sharedScope(organisationId) : { owner: organisationId };
-    if (!scope) return null;
-    const where: Where[] = [scope];
+    const where = new SqlConditions();
+    if (f.sharedFromHub) {
+      const hubId = await this.sharedHubId();
+      if (!hubId) return null;
+      where.add("oc.owner_id = ? and oc.originating_practice_id = ? and oc.state = 'AWAITING_TRIAGE'", hubId, organisationId);
+    } else {
+      where.add('oc.owner_id = ?', organisationId);
+    }
     if (f.folder) {
       const folder = folderFilter(f.folder);
-      where.push({ state: { $in: [...folder.states] } });
-      if (folder.type) where.push({ type: folder.type });
+      where.add(`oc.state in (${placeholders(folder.states.length)})`, ...folder.states);
+      if (folder.type) where.add('oc.type = ?', folder.type);
     }
-    if (f.states?.length) where.push({ state: { $in: f.states } });
-    if (f.type) where.push({ type: f.type });
-    if (f.urgencies?.length) where.push({ urgency: { $in: f.urgencies } });
+    if (f.states?.length) where.add(`oc.state in (${placeholders(f.states.length)})`, ...f.states);
+    if (f.type) where.add('oc.type = ?', f.type);
+    if (f.urgencies?.length) where.add(`oc.urgency in (${placeholders(f.urgencies.length)})`, ...f.urgencies);
     if (f.originatingPracticeOdsCode) {
-      where.push({ originatingPractice: { odsCode: normaliseOdsCode(f.originatingPracticeOdsCode) } });
+      where.add(
+        'oc.originating_practice_id in (select o.id from organisation o where o.ods_code = ?)',
+        normaliseOdsCode(f.originatingPracticeOdsCode),
+      );
     }
-    if (f.unmatched != null) where.push({ patient: f.unmatched ? null : { $ne: null } });
-    if (f.hasRedFlags != null) where.push({ redFlagCount: f.hasRedFlags ? { $gt: 0 } : 0 });
-    if (f.assignedToMe) where.push({ lockHolder: this.ctx.actor.id, lockExpiresAt: { $gt: new Date() } });
+    if (f.unmatched != null) where.add(f.unmatched ? 'oc.patient_id is null' : 'oc.patient_id is not null');
+    if (f.hasRedFlags != null) where.add(f.hasRedFlags ? 'oc.red_flag_count > 0' : 'oc.red_flag_count = 0');
+    if (f.assignedToMe) where.add('oc.lock_holder = ? and oc.lock_expires_at > ?', this.ctx.actor.id, new Date());
     return where;
   }
 
   /**
-   * What a practice may take from the hub queue during shared triage: its own consultations
-   * awaiting triage there; null when the hub is not in SHARED_TRIAGE overflow (or the viewer is hub staff).
+   * The hub whose queue a practice may take from during shared triage (its own consultations
+   * awaiting triage there); null when the hub is not in SHARED_TRIAGE overflow (or the viewer is hub staff).
    */
-  private async sharedScope(practiceId: string): Promise<Where | null> {
+  private async sharedHubId(): Promise<string | null> {
     if (this.ctx.actor.organisationKind !== 'PRACTICE') return null;
     const hub = await findHubOfPcn(this.ctx.em, this.ctx.actor.pcnId);
     if (!hub) return null;
     const capacity = await loadHubCapacity(this.ctx.em, hub.id, londonDate(new Date()));
     if (capacity.state === 'NORMAL' || capacity.overflowMode !== 'SHARED_TRIAGE') return null;
-    return { owner: hub.id, originatingPractice: practiceId, state: 'AWAITING_TRIAGE' };
+    return hub.id;
   }
 
   /** Counts per folder for the organisation's inbox: one grouped statement. */
@@ -204,18 +187,18 @@ export class InboxService {
       ]);
       throw InboxErrors.notFound(id, 'id');
     }
-    await this.auditReads([c]);
+    await this.auditReads([recordOf(c)]);
     return c;
   }
 
-  private async auditReads(rows: readonly OnlineConsultation[]): Promise<void> {
+  private async auditReads(rows: readonly ConsultationRecord[]): Promise<void> {
     await this.ctx.audit.recordNow(
       this.ctx.em,
       rows.map((c) => ({
         action: 'readOnlineConsultation',
         subjectType: 'OnlineConsultation',
         subjectId: c.id,
-        patientId: c.patient?.id ?? null,
+        patientId: c.patientId,
       })),
     );
   }

@@ -23,6 +23,7 @@ import { staffAccountActive } from '../organisations/index.js';
 import { OnlineConsultation } from './online-consultation.entity.js';
 import type { InboxEventType as InboxEventKind } from './online-consultation.status.js';
 import { InboxEventTypeEnum } from './inbox.enums.js';
+import { recordOf } from './inbox.read.js';
 import { consultationGlobalId, toConsultationType } from './inbox.mappers.js';
 import { INBOX_ROLES, canFollowInbox, canSeeConsultation } from './inbox.policy.js';
 import { InboxService } from './inbox.service.js';
@@ -179,6 +180,6 @@ export class InboxSubscriptionResolver {
         patientId: c.patient?.id ?? null,
       },
     ]);
-    return Object.assign(toConsultationType(c), { scope });
+    return Object.assign(toConsultationType(recordOf(c)), { scope });
   }
 }

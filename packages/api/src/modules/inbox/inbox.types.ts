@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { NHSNumberScalar } from '@pcn-hub/schema';
 import type { RequestContext } from '../../platform/context.js';
 import type { InboxFilterInput } from './inbox.service.js';
+import type { PageRow } from './inbox.read.js';
 import { Node, PageInfo } from '../../platform/graphql/relay.js';
 import { DateTime, LocalDate } from '../../platform/graphql/scalars.js';
 import type {
@@ -139,6 +140,8 @@ export class OnlineConsultationType extends Node {
    * event in a fresh context (own EntityManager and loaders), so nothing is served stale.
    */
   scope?: RequestContext;
+  /** Rows a page read in the same statement (patient, organisations), served without another query. */
+  joined?: PageRow;
   ownerId!: string;
   originatingPracticeId!: string;
   patientId!: string | null;

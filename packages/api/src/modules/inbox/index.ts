@@ -7,5 +7,6 @@ export { InboxSettingsResolver } from './settings.resolver.js';
 export { InboxSubscriptionResolver } from './inbox.subscription.js';
 export { inboxStream } from './inbox.events.js';
 export { toConsultationType } from './inbox.mappers.js';
+export { recordOf } from './inbox.read.js';
 export { canSeeConsultation } from './inbox.policy.js';
 export { InboxService } from './inbox.service.js';

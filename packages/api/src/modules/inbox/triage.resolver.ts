@@ -3,6 +3,7 @@ import { PluginScope } from '../../platform/auth/plugin-scope.js';
 import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
 import { IngestService } from './ingest.service.js';
 import { TriageService } from './triage.service.js';
+import { recordOf } from './inbox.read.js';
 import { consultationGlobalId, toConsultationType } from './inbox.mappers.js';
 import { INBOX_ROLES, SUBMITTER_ROLES } from './inbox.policy.js';
 import {
@@ -19,7 +20,7 @@ import { ConsultationPayload, SubmitOnlineConsultationPayload } from './inbox.ty
 import type { OnlineConsultation } from './online-consultation.entity.js';
 
 const triage = (ctx: RequestContext) => new TriageService(ctx as AuthenticatedContext);
-const payload = (c: OnlineConsultation): ConsultationPayload => ({ consultation: toConsultationType(c) });
+const payload = (c: OnlineConsultation): ConsultationPayload => ({ consultation: toConsultationType(recordOf(c)) });
 
 @Resolver()
 export class TriageResolver {

@@ -24,6 +24,13 @@ export function patientScope(actor: Actor): { registeredPractice: string } | { r
     : { registeredPractice: { pcn: actor.pcnId } };
 }
 
+/** {@link patientScope} as SQL on the patient table aliased `alias`, for plain-SQL reads. */
+export function patientScopeSql(actor: Actor, alias: string): { sql: string; params: unknown[] } {
+  return actor.organisationKind === 'PRACTICE'
+    ? { sql: `${alias}.registered_practice_id = ?`, params: [actor.organisationId] }
+    : { sql: `${alias}.registered_practice_id in (select o.id from organisation o where o.pcn_id = ?)`, params: [actor.pcnId] };
+}
+
 export function canSeePatientAt(actor: Actor, practice: { id: string; pcnId: string | null }): boolean {
   return actor.organisationKind === 'PRACTICE' ? practice.id === actor.organisationId : practice.pcnId === actor.pcnId;
 }

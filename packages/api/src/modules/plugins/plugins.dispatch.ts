@@ -1,5 +1,6 @@
 import { eventTypeMatches } from '@pcn-hub/schema';
 import type { Em, Orm } from '../../platform/db/orm.js';
+import { exec } from '../../platform/db/sql.js';
 import { uuidv7 } from '../../platform/ids.js';
 
 /** Streams whose events plugins can receive: `<family>:<organisation id>`. */
@@ -25,7 +26,6 @@ interface EventRow {
   created_at: Date | string;
 }
 
-const exec = <T>(em: Em, sql: string, params: unknown[] = []) => em.getConnection().execute<T[]>(sql, params, 'all', em.getTransactionContext());
 
 /** The family and organisation of a stream, or null for streams plugins never see. */
 export function streamOwner(stream: string): { family: string; organisationId: string } | null {

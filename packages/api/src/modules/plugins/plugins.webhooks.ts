@@ -1,6 +1,7 @@
 import { eventTypeMatches } from '@pcn-hub/schema';
 import type { Config } from '../../platform/config.js';
 import type { Em, Orm } from '../../platform/db/orm.js';
+import { exec } from '../../platform/db/sql.js';
 import type { EventBus } from '../../platform/events/index.js';
 import { toGlobalId } from '../../platform/graphql/relay.js';
 import type { Logger } from '../../platform/logger.js';
@@ -37,7 +38,6 @@ type Outcome =
 const MAX_BACKOFF_MS = 6 * 60 * 60 * 1000;
 const CLAIM = 16;
 
-const exec = <T>(em: Em, sql: string, params: unknown[] = []) => em.getConnection().execute<T[]>(sql, params, 'all', em.getTransactionContext());
 const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
 /** Ids in event payloads are database ids; plugins get the API's global ids, as `node(id:)` and every query use. */

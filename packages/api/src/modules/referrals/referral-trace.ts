@@ -1,5 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { Em } from '../../platform/db/orm.js';
+import { exec } from '../../platform/db/sql.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { releaseSlot } from '../appointments/index.js';
 import { PatientTraceTask } from './hub-registration.entity.js';
@@ -8,11 +9,6 @@ import type { ReferralMethodProperties } from './referral-methods.js';
 import { KNOWN_REGISTRATIONS, type HubRegistrationType } from './referrals.codes.js';
 import { moveReferral, type ReferralEvents } from './referrals.events.js';
 
-/** Runs SQL in `em`'s current transaction. */
-async function exec<T>(em: Em, sql: string, params: readonly unknown[]): Promise<T[]> {
-  const trx: unknown = em.getTransactionContext();
-  return em.getConnection().execute<T[]>(sql, params, 'all', trx);
-}
 
 /** How the hub knows the patient, or null when it does not. */
 export async function hubRegistrationOf(em: Em, hubId: string, patientId: string): Promise<HubRegistrationType | null> {

@@ -8,7 +8,7 @@ import { changeOf } from './write-back.outbox.js';
 import { WriteBackDelivery, WriteBackRecord } from './write-back-record.entity.js';
 import { WriteBackErrors } from './write-back.errors.js';
 import { lineBusy, lockLines } from './write-back.queue.js';
-import { exec } from './write-back.sql.js';
+import { exec } from '../../platform/db/sql.js';
 
 /** The write-back of one entry as the API shows it. */
 export interface EntryWriteBackStatus {

@@ -5,7 +5,7 @@ import { appendWriteBackEvents, sendHints } from './write-back.events.js';
 import { changeOf } from './write-back.outbox.js';
 import { WriteBackDelivery } from './write-back-record.entity.js';
 import { lockLines } from './write-back.queue.js';
-import { exec } from './write-back.sql.js';
+import { exec } from '../../platform/db/sql.js';
 
 /** Acknowledgement kinds of a receiving system (ITK3: infrastructure, then business). */
 export const ACK_KINDS = ['INFRASTRUCTURE', 'BUSINESS'] as const;

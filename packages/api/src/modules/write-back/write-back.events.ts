@@ -1,7 +1,7 @@
 import type { Em } from '../../platform/db/orm.js';
 import { appendEvent, type EventBus, type StreamHint } from '../../platform/events/index.js';
 import { eventTypeOf, writeBackStream, type WriteBackState } from './write-back.codes.js';
-import { exec } from './write-back.sql.js';
+import { exec } from '../../platform/db/sql.js';
 
 /** One state change of one entry's write-back. Ids and codes only. */
 export interface WriteBackChange {

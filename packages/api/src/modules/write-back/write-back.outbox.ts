@@ -4,7 +4,7 @@ import type { DeliveryKind, DeliveryState, TargetKind, WriteBackState } from './
 import { appendWriteBackEventsBatched, type WriteBackChange } from './write-back.events.js';
 import { lockLines, promoteNext } from './write-back.queue.js';
 import type { DeliveryOutcome } from './write-back.targets.js';
-import { exec } from './write-back.sql.js';
+import { exec } from '../../platform/db/sql.js';
 
 /** A delivery a worker holds the lease of, with what it needs to send it. */
 export interface ClaimedDelivery {

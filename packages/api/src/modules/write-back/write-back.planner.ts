@@ -7,7 +7,7 @@ import { appendWriteBackEvents, type WriteBackChange } from './write-back.events
 import { WriteBackDelivery, WriteBackRecord } from './write-back-record.entity.js';
 import { decideWriteBack, type OrgFacts, type WriteBackFacts, type WriteBackVerdict } from './write-back.policy.js';
 import { lineBusy, lockLines, promoteNext } from './write-back.queue.js';
-import { exec, placeholders } from './write-back.sql.js';
+import { exec, placeholders } from '../../platform/db/sql.js';
 import { currentTraceparent } from '../../platform/observability/tracing.js';
 
 /** The saved consultation, as write-back needs it. */

@@ -4,7 +4,7 @@ import https from 'node:https';
 import type { Orm } from '../../platform/db/orm.js';
 import { uuidv7 } from '../../platform/ids.js';
 import type { DeliveryKind, TargetKind } from './write-back.codes.js';
-import { exec } from './write-back.sql.js';
+import { exec } from '../../platform/db/sql.js';
 import { currentTraceparent } from '../../platform/observability/tracing.js';
 
 /** `traceparent` of the delivery's span, so the receiver can join the trace (nothing when tracing is off). */
