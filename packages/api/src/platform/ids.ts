@@ -1,7 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 let lastMs = 0;
 let counter = 0;
+
+// Random bytes drawn 256 ids at a time: one call into the CSPRNG per batch instead of per id (an
+// inbox page writes an audit row per consultation). Each id still gets 16 fresh bytes.
+const pool = Buffer.alloc(16 * 256);
+let offset = pool.length;
 
 /**
  * UUIDv7: time-ordered, so primary keys double as a stable keyset-pagination order and index
@@ -21,7 +26,11 @@ export function uuidv7(): string {
     lastMs = ms;
     counter = 0;
   }
-  const bytes = randomBytes(16);
+  if (offset === pool.length) {
+    randomFillSync(pool);
+    offset = 0;
+  }
+  const bytes = Buffer.from(pool.subarray(offset, (offset += 16)));
   bytes.writeUIntBE(ms, 0, 6);
   bytes[6] = 0x70 | ((counter >> 8) & 0x0f);
   bytes[7] = counter & 0xff;

@@ -136,9 +136,12 @@ const ORDER_SQL: Record<InboxOrder, readonly [string, string]> = {
 
 type Row = Record<string, unknown>;
 
-function organisationOf(row: Row, alias: string): OrganisationType {
+/** One object per organisation in a page: a page of 50 names one or two, many times over. */
+function organisationOf(row: Row, alias: string, seen: Map<string, OrganisationType>): OrganisationType {
   const id = row[`${alias}_id`] as string;
-  return {
+  const known = seen.get(id);
+  if (known) return known;
+  const organisation: OrganisationType = {
     __typename: 'Organisation',
     id: toGlobalId('Organisation', id),
     dbId: id,
@@ -148,6 +151,8 @@ function organisationOf(row: Row, alias: string): OrganisationType {
     kind: row[`${alias}_kind`] as OrganisationType['kind'],
     active: Boolean(row[`${alias}_active`]),
   };
+  seen.set(id, organisation);
+  return organisation;
 }
 
 function patientOf(row: Row): PatientType | null {
@@ -243,10 +248,11 @@ export async function readPage(
     `select ${columns} from online_consultation oc${joins} where ${where.and()} order by ${ORDER_SQL[order][backwards ? 1 : 0]} limit ?`,
     [...params, ...where.params, limit],
   );
+  const organisations = new Map<string, OrganisationType>();
   return rows.map((row) => ({
     record: recordFrom(row, reads.content),
     patient: reads.patient ? patientOf(row) : undefined,
-    owner: reads.owner ? organisationOf(row, 'ow') : undefined,
-    originatingPractice: reads.originatingPractice ? organisationOf(row, 'op') : undefined,
+    owner: reads.owner ? organisationOf(row, 'ow', organisations) : undefined,
+    originatingPractice: reads.originatingPractice ? organisationOf(row, 'op', organisations) : undefined,
   }));
 }

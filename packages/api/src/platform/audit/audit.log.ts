@@ -1,7 +1,18 @@
 import type { Actor } from '../auth/actor.js';
 import type { Em } from '../db/orm.js';
+import { exec } from '../db/sql.js';
 import { uuidv7 } from '../ids.js';
 import { AuditEvent, type AuditOutcome } from './audit-event.entity.js';
+
+// What is the same for every row of one request (time, actor, request) is sent once.
+const INSERT = `insert into audit_event (id, at, actor_id, actor_type, organisation_ods, action, subject_type,
+  subject_id, patient_id, outcome, request_id, reason, on_behalf_of)
+  select v.id::uuid, c.at::timestamptz, c.actor_id, c.actor_type, c.organisation_ods, v.action, v.subject_type,
+    v.subject_id, v.patient_id::uuid, v.outcome, c.request_id, v.reason, c.on_behalf_of
+  from (select ? as at, ? as actor_id, ? as actor_type, ? as organisation_ods, ? as request_id, ? as on_behalf_of) c
+  cross join (values `;
+const ROW = '(?, ?, ?, ?, ?, ?, ?)';
+const ROW_NAMES = ') v(id, action, subject_type, subject_id, patient_id, outcome, reason)';
 
 /** One thing that happened, for the audit trail. Ids only: never names or NHS numbers. */
 export interface AuditEntry {
@@ -51,10 +62,16 @@ export class AuditLog {
     em.persist(em.create(AuditEvent, this.row(entry)));
   }
 
-  /** Inserts rows at once, in one statement. */
+  /** Inserts rows at once, in one plain statement (a page of 200 reads writes 200 rows). */
   async recordNow(em: Em, entries: readonly AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
     this.denied += entries.filter((entry) => entry.outcome === 'DENIED').length;
-    await em.insertMany(AuditEvent, entries.map((entry) => this.row(entry)));
+    const first = this.row(entries[0]!);
+    const params: unknown[] = [first.at, first.actorId, first.actorType, first.organisationOds, first.requestId, first.onBehalfOf];
+    for (const entry of entries) {
+      params.push(uuidv7(), entry.action, entry.subjectType, entry.subjectId ?? null, entry.patientId ?? null);
+      params.push(entry.outcome ?? 'SUCCESS', entry.reason ?? null);
+    }
+    await exec(em, `${INSERT}${entries.map(() => ROW).join(', ')}${ROW_NAMES}`, params);
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { LRUCache } from 'lru-cache';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import type { Config } from '../config.js';
 import { HubError } from '../errors.js';
@@ -14,7 +15,12 @@ export interface HubClaims {
   readonly roles: readonly Role[];
   /** Expiry, seconds since the epoch. */
   readonly exp?: number;
+  /** Issued at, seconds since the epoch. */
+  readonly iat?: number;
 }
+
+/** How many verified tokens are remembered (least recently used go first): about 1 KB each. */
+const VERIFIED_TOKENS_CACHED = 10_000;
 
 /** Verifies bearer tokens against the configured issuer, audience and key. */
 export interface TokenVerifier {
@@ -46,7 +52,7 @@ function toClaims(payload: JWTPayload): HubClaims {
   if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) {
     throw unauthenticated('Token has no valid roles');
   }
-  return { sub, org, roles, exp: payload.exp };
+  return { sub, org, roles, exp: payload.exp, iat: payload.iat };
 }
 
 /** Builds the verifier for the configured key; development keys are refused in production by config. */
@@ -70,7 +76,22 @@ export function createTokenVerifier(jwt: Config['jwt']): TokenVerifier {
     }
   }
 
+  // Verified tokens, for their remaining lifetime: a client sends the same token on every request,
+  // and checking its signature again proves nothing new. Refusals are never cached; what a token
+  // opens (its organisation, the account) is still checked on every request by the caller.
+  const verified = new LRUCache<string, { claims: HubClaims; until: number }>({ max: VERIFIED_TOKENS_CACHED });
+
   async function verify(token: string): Promise<HubClaims> {
+    const known = verified.get(token);
+    if (known && Date.now() < known.until) return known.claims;
+    const claims = await verifyOnce(token);
+    // Until it expires, or its lifetime cap from `iat` runs out, whichever is first (as jose checks).
+    const until = (Math.min(claims.exp ?? 0, (claims.iat ?? 0) + maxTokenLifetimeSeconds) + clockSkewSeconds) * 1000;
+    if (until > Date.now()) verified.set(token, { claims, until });
+    return claims;
+  }
+
+  async function verifyOnce(token: string): Promise<HubClaims> {
     try {
       // maxTokenAge applies the lifetime cap from `iat` too: an old token with a far `exp` is refused.
       const options = {

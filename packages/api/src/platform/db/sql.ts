@@ -1,15 +1,65 @@
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { AbstractSqlConnection } from '@mikro-orm/sql';
 import type { Em } from './orm.js';
 
+type Scalar = string | number | boolean | bigint | Date | null | undefined;
+const isScalar = (value: unknown): value is Scalar =>
+  value === null || value === undefined || value instanceof Date || (typeof value !== 'object' && typeof value !== 'function');
+
+const numberedCache = new Map<string, string>();
+
 /**
- * Plain SQL for the hot paths (read pages, outbox claims): runs `sql` with `?` placeholders in
- * `em`'s current transaction when there is one, through the ORM's connection so it is logged and
- * counted like every other statement. Rows come back as the database sent them: alias columns to
- * the names the caller wants, and normalise driver differences with the helpers below.
+ * `?` placeholders as PostgreSQL's `$1, $2, …`, outside quoted strings and identifiers. Memoised:
+ * the hot paths send the same few statements over and over.
+ */
+export function numbered(sql: string): string {
+  const known = numberedCache.get(sql);
+  if (known !== undefined) return known;
+  let out = '';
+  let n = 0;
+  let quote: string | null = null;
+  for (const ch of sql) {
+    if (quote) {
+      if (ch === quote) quote = null;
+      out += ch;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+      out += ch;
+    } else if (ch === '?') {
+      out += `$${++n}`;
+    } else {
+      out += ch;
+    }
+  }
+  if (numberedCache.size < 1000) numberedCache.set(sql, out);
+  return out;
+}
+
+/**
+ * Plain SQL for the hot paths (read pages, audit rows, outbox claims): runs `sql` with `?`
+ * placeholders in `em`'s current transaction when there is one, logged and counted like every
+ * other statement. Scalar values are bound as parameters (the database parses them, nothing is
+ * spliced into the text); a call with an array or object value goes through the ORM's own
+ * formatting instead, which expands it. Driver errors come back as the ORM's exceptions
+ * (`UniqueConstraintViolationException`, …), as they do from the ORM.
+ *
+ * Rows come back as the database sent them: alias columns to the names the caller wants, and
+ * normalise driver differences with {@link asDate}.
  */
 export async function exec<T>(em: Em, sql: string, params: readonly unknown[] = []): Promise<T[]> {
-  // MikroORM types the transaction as `any`; it is only handed back to execute().
-  const trx: unknown = em.getTransactionContext();
-  return em.getConnection().execute<T[]>(sql, params, 'all', trx);
+  // MikroORM types the transaction as `any`; it is a Kysely transaction when set.
+  const trx = em.getTransactionContext() as Kysely<unknown> | undefined;
+  const connection = em.getConnection() as unknown as AbstractSqlConnection;
+  if (!params.every(isScalar)) return connection.execute<T[]>(sql, [...params], 'all', trx);
+  const started = Date.now();
+  try {
+    const result = await (trx ?? connection.getClient()).executeQuery<T>(CompiledQuery.raw(numbered(sql), [...params]));
+    em.config.getLogger().logQuery({ query: sql, took: Date.now() - started, results: result.rows.length, level: 'info' });
+    return result.rows as T[];
+  } catch (error) {
+    em.config.getLogger().logQuery({ query: sql, took: Date.now() - started, level: 'error' });
+    throw connection.getPlatform().getExceptionConverter().convertException(error as Error);
+  }
 }
 
 /** `?, ?, ?` for an IN list of `n` values (n >= 1). */

@@ -50,8 +50,21 @@ function controlCharacterAt(value: unknown, path: string, depth = 0): string | n
   return null;
 }
 
-/** Control characters in string literals of the document, named by the argument that holds them. */
+const literalScans = new WeakMap<DocumentNode, string | null>();
+
+/**
+ * Control characters in string literals of the document, named by the argument that holds them.
+ * Memoised per document (Apollo's document store hands back the same object).
+ */
 function controlCharacterInLiterals(document: DocumentNode): string | null {
+  const known = literalScans.get(document);
+  if (known !== undefined) return known;
+  const found = scanLiterals(document);
+  literalScans.set(document, found);
+  return found;
+}
+
+function scanLiterals(document: DocumentNode): string | null {
   let found: string | null = null;
   visit(document, {
     Argument(node) {
