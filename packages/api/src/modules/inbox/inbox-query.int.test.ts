@@ -233,3 +233,42 @@ describeEachDatabase('inbox query', (hub) => {
     }
   });
 });
+
+describeEachDatabase('inbox page audit', (hub) => {
+  beforeAll(async () => {
+    for (let i = 0; i < 6; i++) await submit(hub(), i);
+  });
+
+  /** The audit rows one page wrote: (action, subject, patient, outcome) per consultation, in page order. */
+  async function auditOf(selection: string): Promise<{ ids: string[]; rows: string[] }> {
+    const [{ now }] = await hub().sql<{ now: string }>("select to_char(clock_timestamp(), 'YYYY-MM-DD HH24:MI:SS.US') as now");
+    const res = await hub().gql<{ inbox: { edges: { node: { id: string } }[] } }>(
+      `query { inbox(organisation: "Y99000", first: 6) { edges { node { ${selection} } } } }`,
+      {},
+      'hub.anp2',
+    );
+    expect(res.errors).toBeUndefined();
+    const ids = res.data!.inbox.edges.map((e) => dbIdOf(e.node.id));
+    const rows = await hub().sql<{ line: string }>(
+      `select a.action || ' ' || a.subject_type || ' ' || a.subject_id || ' ' || coalesce(a.patient_id::text, '-') || ' ' ||
+              a.outcome || ' ' || a.actor_id || ' ' || a.organisation_ods as line
+         from audit_event a where a.actor_id = 'hub.anp2' and a.at >= ?::timestamptz order by a.subject_id`,
+      [now],
+    );
+    return { ids, rows: rows.map((r) => r.line) };
+  }
+
+  it('writes the same audit rows for a page whatever the selection joins: one per consultation, with its patient', async () => {
+    const bare = await auditOf('id');
+    const joined = await auditOf('id patient { nhsNumber } originatingPractice { name } ownerOrganisation { name } answers { answer }');
+    expect(joined.ids).toEqual(bare.ids);
+    expect(bare.rows).toHaveLength(6);
+    expect(joined.rows).toEqual(bare.rows);
+    const expected = await hub().sql<{ line: string }>(
+      `select 'readOnlineConsultation OnlineConsultation ' || c.id || ' ' || coalesce(c.patient_id::text, '-') || ' SUCCESS hub.anp2 Y99000' as line
+         from online_consultation c where c.id in (${bare.ids.map(() => '?').join(', ')}) order by c.id`,
+      bare.ids,
+    );
+    expect(bare.rows).toEqual(expected.map((r) => r.line));
+  });
+});
