@@ -33,7 +33,7 @@ await serveChild(async ({ floor, context, databaseUrl, dataDir }) => {
   const { rows } = await db.query(sql, params(context));
   return {
     url: `http://127.0.0.1:${server.address().port}/`,
-    info: { rows: rows.length },
+    info: { rows: rows.length, first: rows[0] },
     stop: async () => {
       await new Promise((resolve) => server.close(resolve));
       await db.close();
