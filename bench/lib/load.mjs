@@ -49,4 +49,6 @@ process.on('message', async ({ url, headers, body, duration, connections, then }
     mismatches: r.mismatches ?? 0,
   });
 });
+// The parent went away (a crash or ^C): stop with it.
+process.on('disconnect', () => process.exit(0));
 process.send({ ready: true });
