@@ -9,3 +9,5 @@ export { inboxStream } from './inbox.events.js';
 export { toConsultationType } from './inbox.mappers.js';
 export { canSeeConsultation } from './inbox.policy.js';
 export { InboxService } from './inbox.service.js';
+export { ConsultationTypeEnum } from './inbox.enums.js';
+export type { ConsultationType } from './inbox.codes.js';
