@@ -37,6 +37,8 @@ export function consultationCursor(order: InboxOrder, c: OnlineConsultation): st
       return encodeCursor([c.urgencyRank, at, c.id]);
     case 'RED_FLAGS':
       return encodeCursor([c.redFlagCount, at, c.id]);
+    case 'OVERDUE':
+      return encodeCursor([c.dueAt.toISOString(), at, c.id]);
     default: {
       const never: never = order;
       return never;
@@ -69,6 +71,19 @@ function keyset(order: InboxOrder, cursor: string, direction: 'after' | 'before'
     const t = afterTime(at);
     return { $or: [{ submittedAt: { [later]: t } }, { submittedAt: t, id: { [later]: afterId(id) } }] };
   }
+  if (order === 'OVERDUE') {
+    const [due, at, id] = decodeCursor(cursor, ['time', 'time', 'uuid'], direction);
+    const d = afterTime(due);
+    const t = afterTime(at);
+    const i = afterId(id);
+    return {
+      $or: [
+        { dueAt: { [later]: d } },
+        { dueAt: d, submittedAt: { [later]: t } },
+        { dueAt: d, submittedAt: t, id: { [later]: i } },
+      ],
+    };
+  }
   const [k, at, id] = decodeCursor(cursor, ['int', 'time', 'uuid'], direction);
   const key = afterInt(k);
   const t = afterTime(at);
@@ -89,6 +104,8 @@ const ORDER_BY: Record<InboxOrder, QueryOrderMap<OnlineConsultation>[]> = {
   OLDEST: [{ submittedAt: 'asc' }, { id: 'asc' }],
   URGENCY: [{ urgencyRank: 'asc' }, { submittedAt: 'asc' }, { id: 'asc' }],
   RED_FLAGS: [{ redFlagCount: 'desc' }, { submittedAt: 'asc' }, { id: 'asc' }],
+  // The generated `due_at` (inbox.overdue.ts), with its index (owner_id, due_at, submitted_at, id).
+  OVERDUE: [{ dueAt: 'asc' }, { submittedAt: 'asc' }, { id: 'asc' }],
 };
 
 /** The same order read backwards (for `last`/`before`). */
@@ -157,6 +174,7 @@ export class InboxService {
       const folder = folderFilter(f.folder);
       where.push({ state: { $in: [...folder.states] } });
       if (folder.type) where.push({ type: folder.type });
+      if (folder.overdue) where.push({ dueAt: { $lt: new Date() } });
     }
     if (f.states?.length) where.push({ state: { $in: f.states } });
     if (f.type) where.push({ type: f.type });
@@ -187,11 +205,11 @@ export class InboxService {
   async folderCounts(organisationId: string): Promise<Record<InboxFolder, number>> {
     const rows = await this.ctx.em
       .getConnection()
-      .execute<{ state: ConsultationState; type: ConsultationType; n: string | number }[]>(
-        'select state, type, count(*) as n from online_consultation where owner_id = ? group by state, type',
-        [organisationId],
+      .execute<{ state: ConsultationState; type: ConsultationType; n: string | number; overdue: string | number }[]>(
+        'select state, type, count(*) as n, count(*) filter (where due_at < ?) as overdue from online_consultation where owner_id = ? group by state, type',
+        [new Date(), organisationId],
       );
-    return countFolders(rows.map((r) => ({ state: r.state, type: r.type, count: Number(r.n) })));
+    return countFolders(rows.map((r) => ({ state: r.state, type: r.type, count: Number(r.n), overdue: Number(r.overdue) })));
   }
 
   /** One consultation the viewer may see; any other answers NOT_FOUND. */
