@@ -4,7 +4,7 @@ import type { ConsultationType } from '../inbox/index.js';
 import { Organisation } from '../organisations/index.js';
 import { MAX_REPORT_DAYS, type OcReportDimension } from './reporting.codes.js';
 import { ReportingErrors } from './reporting.errors.js';
-import { ocReportSql } from './reporting.sql.js';
+import { ocReportParams, ocReportSql } from './reporting.sql.js';
 
 export interface Period {
   readonly from: Date;
@@ -77,13 +77,10 @@ export class OcReportService {
     if (practices.length === 0) return [];
     const raw = await em
       .getConnection()
-      .execute<RawRow[]>(ocReportSql(groupBy, practices.length, hubs.length), [
-        ...practices.map((o) => o.id),
-        period.from,
-        period.to,
-        ...hubs.map((o) => o.id),
-        asOf,
-      ]);
+      .execute<RawRow[]>(
+        ocReportSql(groupBy, practices.length, hubs.length),
+        ocReportParams(practices.map((o) => o.id), hubs.map((o) => o.id), period.from, period.to, asOf),
+      );
     const byId = new Map(practices.map((o) => [o.id, o]));
     const rows = raw.map((r): OcReportRow => {
       const practice = r.practice_id ? byId.get(r.practice_id) : undefined;
