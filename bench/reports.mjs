@@ -65,15 +65,44 @@ select o.ods_code as practice, to_char(date_trunc('month', c.submitted_at at tim
 
 const round = (v) => (v === null || v === undefined ? null : Number(Number(v).toFixed(6)));
 const fromApi = (r) => [
-  r.practiceOds, r.month, r.consultations, r.handledAtHub, r.triaged, round(r.medianMinutesToFirstTriage),
-  round(r.p90MinutesToFirstTriage), r.responseDue, r.answeredInTime, r.outcomes.completed, r.outcomes.cancelled,
-  r.outcomes.open, r.signposting.hubServiceQueue, r.signposting.adminQueue, r.signposting.urgentEscalation,
-  r.signposting.signpostedExternal, r.signposting.closedRemotely, r.signposting.passedBackToPractice,
+  r.practiceOds,
+  r.month,
+  r.consultations,
+  r.handledAtHub,
+  r.triaged,
+  round(r.medianMinutesToFirstTriage),
+  round(r.p90MinutesToFirstTriage),
+  r.responseDue,
+  r.answeredInTime,
+  r.outcomes.completed,
+  r.outcomes.cancelled,
+  r.outcomes.open,
+  r.signposting.hubServiceQueue,
+  r.signposting.adminQueue,
+  r.signposting.urgentEscalation,
+  r.signposting.signpostedExternal,
+  r.signposting.closedRemotely,
+  r.signposting.passedBackToPractice,
 ];
 const fromFloor = (r) => [
-  r.practice, r.month, r.consultations, r.handled_at_hub, r.triaged, round(r.median), round(r.p90), r.due, r.in_time,
-  r.completed, r.cancelled, r.open, r.hub_service_queue, r.admin_queue, r.urgent_escalation, r.signposted_external,
-  r.closed_remotely, r.passed_back,
+  r.practice,
+  r.month,
+  r.consultations,
+  r.handled_at_hub,
+  r.triaged,
+  round(r.median),
+  round(r.p90),
+  r.due,
+  r.in_time,
+  r.completed,
+  r.cancelled,
+  r.open,
+  r.hub_service_queue,
+  r.admin_queue,
+  r.urgent_escalation,
+  r.signposted_external,
+  r.closed_remotely,
+  r.passed_back,
 ];
 
 async function main() {
@@ -94,7 +123,10 @@ async function main() {
   const YEAR = Number(process.env.BENCH_YEAR ?? new Date().getUTCFullYear() - 1);
   const from = new Date(Date.UTC(YEAR, 0, 1));
   const to = new Date(Date.UTC(YEAR + 1, 0, 1));
-  const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ');
   const uptime = () => {
     try {
       return execFileSync('uptime', { encoding: 'utf8' }).trim();
@@ -136,7 +168,9 @@ async function main() {
       await admin.end();
     }
     const seedSeconds = (performance.now() - seedStart) / 1000;
-    process.stderr.write(`seeded ${seeded.consultations} consultations, ${seeded.transitions} transitions in ${seedSeconds.toFixed(1)} s\n`);
+    process.stderr.write(
+      `seeded ${seeded.consultations} consultations, ${seeded.transitions} transitions in ${seedSeconds.toFixed(1)} s\n`,
+    );
 
     // 2. The API, as deployed but quiet.
     app = await startApp(
@@ -160,14 +194,21 @@ async function main() {
     const viaApi = async () => {
       const res = await fetch(app.url, { method: 'POST', headers, body });
       const json = await res.json();
-      if (res.status !== 200 || json.errors) throw new Error(`onlineConsultationReport answered ${res.status}: ${JSON.stringify(json.errors)}`);
+      if (res.status !== 200 || json.errors)
+        throw new Error(`onlineConsultationReport answered ${res.status}: ${JSON.stringify(json.errors)}`);
       return json.data.onlineConsultationReport.rows.map(fromApi);
     };
 
     floor = new pg.Client({ connectionString: db.url });
     await floor.connect();
-    const pcnId = (await floor.query("select id from organisation where kind = 'PCN' and ods_code = 'U99001'")).rows[0].id;
-    const odsOf = new Map((await floor.query("select id, ods_code from organisation where kind = 'PRACTICE'")).rows.map((r) => [r.id, r.ods_code]));
+    const pcnId = (await floor.query("select id from organisation where kind = 'PCN' and ods_code = 'U99001'")).rows[0]
+      .id;
+    const odsOf = new Map(
+      (await floor.query("select id, ods_code from organisation where kind = 'PRACTICE'")).rows.map((r) => [
+        r.id,
+        r.ods_code,
+      ]),
+    );
     const viaFloor = async () => (await floor.query(FLOOR_SQL, [pcnId, from, to, new Date()])).rows.map(fromFloor);
 
     // 3. The statements one API request runs (ORM logger hook); the report's own statement is also
@@ -191,16 +232,25 @@ async function main() {
     if (!aggregate) throw new Error('did not see the report statement in the ORM log');
     const viaServiceSql = async () =>
       (await floor.query(aggregate)).rows.map((r) =>
-        fromFloor({ ...r, practice: odsOf.get(r.practice_id), median: r.median_minutes_to_triage, p90: r.p90_minutes_to_triage, due: r.response_due, in_time: r.answered_in_time }),
+        fromFloor({
+          ...r,
+          practice: odsOf.get(r.practice_id),
+          median: r.median_minutes_to_triage,
+          p90: r.p90_minutes_to_triage,
+          due: r.response_due,
+          in_time: r.answered_in_time,
+        }),
       );
 
     // 4. The same rows from all three, and the seeded volume.
     const key = (rows) => JSON.stringify(rows.map((r) => r.join('|')).sort());
     const floorRows = await viaFloor();
     if (key(apiRows) !== key(floorRows)) throw new Error('the API report does not match the floor');
-    if (key(await viaServiceSql()) !== key(floorRows)) throw new Error("the service's statement does not match the floor");
+    if (key(await viaServiceSql()) !== key(floorRows))
+      throw new Error("the service's statement does not match the floor");
     const total = apiRows.reduce((s, r) => s + r[2], 0);
-    if (total !== seeded.consultations) throw new Error(`the report counts ${total} consultations, the seed wrote ${seeded.consultations}`);
+    if (total !== seeded.consultations)
+      throw new Error(`the report counts ${total} consultations, the seed wrote ${seeded.consultations}`);
     const hubShare = apiRows.reduce((s, r) => s + r[3], 0) / total;
 
     // 5. Warm-up, then RUNS of each, interleaved (the order rotates).
@@ -263,7 +313,9 @@ async function main() {
       `${(hubShare * 100).toFixed(1)}%; ${apiRows.length} rows); period ${YEAR}-01-01 to ${YEAR + 1}-01-01; ${WARMUP} warm-ups ` +
       `then ${RUNS} sequential requests of each, interleaved. \`uptime\` at start: ${uptimeAtStart}; before the runs: ` +
       `${uptimeBefore}; after: ${uptimeAfter}.`;
-    process.stdout.write(`\nOnline consultation report (bench:reports)\n${env}\n\n${table}\n\n${sqlTable}\n\n${planText}\n`);
+    process.stdout.write(
+      `\nOnline consultation report (bench:reports)\n${env}\n\n${table}\n\n${sqlTable}\n\n${planText}\n`,
+    );
     if (process.env.BENCH_SQL === '1') {
       process.stderr.write(`\n-- service statement\n${aggregate}\n${plans.service.text}\n`);
       process.stderr.write(`\n-- floor\n${FLOOR_SQL}\n${plans.floor.text}\n`);
@@ -283,7 +335,9 @@ async function explainBoth(pg, url, serviceSql, [floorSql, floorParams]) {
   const one = async (text, params) => {
     const { rows } = await client.query(`explain (analyze, buffers) ${text}`, params);
     const lines = rows.map((r) => r['QUERY PLAN']);
-    const nodes = [lines[0], ...lines.filter((l) => /^\s*->/.test(l))].map((l) => l.replace(/^\s*->\s*/, '').replace(/\s*\(cost=.*$/, ''));
+    const nodes = [lines[0], ...lines.filter((l) => /^\s*->/.test(l))].map((l) =>
+      l.replace(/^\s*->\s*/, '').replace(/\s*\(cost=.*$/, ''),
+    );
     const exec = lines.find((l) => l.startsWith('Execution Time'))?.replace('Execution Time: ', '') ?? '?';
     return { text: lines.join('\n'), summary: `took ${exec} (${nodes.join(' <- ')})` };
   };
@@ -311,7 +365,14 @@ async function writeSection(parts) {
   } catch {
     // not a git checkout
   }
-  const figures = [BEGIN, '', `### ${new Date().toISOString().slice(0, 10)}, ${commit}`, '', ...parts.flatMap((p) => [p, '']), END].join('\n');
+  const figures = [
+    BEGIN,
+    '',
+    `### ${new Date().toISOString().slice(0, 10)}, ${commit}`,
+    '',
+    ...parts.flatMap((p) => [p, '']),
+    END,
+  ].join('\n');
   const description = [
     heading,
     '',
@@ -322,7 +383,7 @@ async function writeSection(parts) {
     'PostgreSQL with their triage history: about 35% at the hub (closed remotely, hub service, signposted',
     'outside, admin, urgent, cancelled, open), 10% passed back, 55% kept by the practices; then ANALYZE). The',
     "API runs from dist in the script's process (NODE_ENV=production). Three cases, sequential and interleaved",
-    "(the order rotates): the API; the floor, the same figures as one hand-written SQL statement over",
+    '(the order rotates): the API; the floor, the same figures as one hand-written SQL statement over',
     "node-postgres; and the service's own statement (as the ORM sent it) alone. The API's rows are checked",
     'against the floor and the seeded volume before timing. `BENCH_RUNS`, `BENCH_WARMUP`, `BENCH_CONSULTATIONS`',
     'change the run; `BENCH_SQL=1` prints the plans. Target (issue 21): the API within 2x the floor.',

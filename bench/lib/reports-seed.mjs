@@ -10,19 +10,130 @@
  */
 const PATHS = [
   // At the hub: about 35% of the volume, as in the pilot (30-40%).
-  { path: 'HUB_CLOSED', share: 14, hub: true, state: 'COMPLETED', destination: 'CLOSED_REMOTELY', steps: [['CLAIM', 'AWAITING_TRIAGE', 'IN_TRIAGE', 0.8, 0], ['SIGNPOST', 'IN_TRIAGE', 'CLOSED_REMOTELY', 1, 0], ['COMPLETE', 'CLOSED_REMOTELY', 'COMPLETED', 1, 1]] },
-  { path: 'HUB_SERVICE', share: 10, hub: true, state: 'COMPLETED', destination: 'HUB_SERVICE_QUEUE', steps: [['CLAIM', 'AWAITING_TRIAGE', 'IN_TRIAGE', 0.8, 0], ['SIGNPOST', 'IN_TRIAGE', 'HUB_SERVICE_QUEUE', 1, 0], ['CLAIM', 'HUB_SERVICE_QUEUE', 'IN_PROGRESS', 1, 0.5], ['COMPLETE', 'IN_PROGRESS', 'COMPLETED', 1, 1]] },
-  { path: 'HUB_EXTERNAL', share: 5, hub: true, state: 'COMPLETED', destination: 'SIGNPOSTED_EXTERNAL', steps: [['CLAIM', 'AWAITING_TRIAGE', 'IN_TRIAGE', 0.8, 0], ['SIGNPOST', 'IN_TRIAGE', 'SIGNPOSTED_EXTERNAL', 1, 0], ['COMPLETE', 'SIGNPOSTED_EXTERNAL', 'COMPLETED', 1, 1]] },
-  { path: 'HUB_ADMIN', share: 3, hub: true, state: 'COMPLETED', destination: 'ADMIN_QUEUE', steps: [['CLAIM', 'AWAITING_TRIAGE', 'IN_TRIAGE', 0.8, 0], ['SIGNPOST', 'IN_TRIAGE', 'ADMIN_QUEUE', 1, 0], ['CLAIM', 'ADMIN_QUEUE', 'IN_PROGRESS', 1, 0.5], ['COMPLETE', 'IN_PROGRESS', 'COMPLETED', 1, 1]] },
-  { path: 'HUB_URGENT', share: 1, hub: true, state: 'COMPLETED', destination: 'URGENT_ESCALATION', steps: [['CLAIM', 'AWAITING_TRIAGE', 'IN_TRIAGE', 0.8, 0], ['SIGNPOST', 'IN_TRIAGE', 'URGENT_ESCALATION', 1, 0], ['CLAIM', 'URGENT_ESCALATION', 'IN_PROGRESS', 1, 0.2], ['COMPLETE', 'IN_PROGRESS', 'COMPLETED', 1, 0.4]] },
-  { path: 'HUB_CANCELLED', share: 1, hub: true, state: 'CANCELLED', destination: null, steps: [['CLAIM', 'AWAITING_TRIAGE', 'IN_TRIAGE', 0.8, 0], ['CANCEL', 'IN_TRIAGE', 'CANCELLED', 1, 0]] },
+  {
+    path: 'HUB_CLOSED',
+    share: 14,
+    hub: true,
+    state: 'COMPLETED',
+    destination: 'CLOSED_REMOTELY',
+    steps: [
+      ['CLAIM', 'AWAITING_TRIAGE', 'IN_TRIAGE', 0.8, 0],
+      ['SIGNPOST', 'IN_TRIAGE', 'CLOSED_REMOTELY', 1, 0],
+      ['COMPLETE', 'CLOSED_REMOTELY', 'COMPLETED', 1, 1],
+    ],
+  },
+  {
+    path: 'HUB_SERVICE',
+    share: 10,
+    hub: true,
+    state: 'COMPLETED',
+    destination: 'HUB_SERVICE_QUEUE',
+    steps: [
+      ['CLAIM', 'AWAITING_TRIAGE', 'IN_TRIAGE', 0.8, 0],
+      ['SIGNPOST', 'IN_TRIAGE', 'HUB_SERVICE_QUEUE', 1, 0],
+      ['CLAIM', 'HUB_SERVICE_QUEUE', 'IN_PROGRESS', 1, 0.5],
+      ['COMPLETE', 'IN_PROGRESS', 'COMPLETED', 1, 1],
+    ],
+  },
+  {
+    path: 'HUB_EXTERNAL',
+    share: 5,
+    hub: true,
+    state: 'COMPLETED',
+    destination: 'SIGNPOSTED_EXTERNAL',
+    steps: [
+      ['CLAIM', 'AWAITING_TRIAGE', 'IN_TRIAGE', 0.8, 0],
+      ['SIGNPOST', 'IN_TRIAGE', 'SIGNPOSTED_EXTERNAL', 1, 0],
+      ['COMPLETE', 'SIGNPOSTED_EXTERNAL', 'COMPLETED', 1, 1],
+    ],
+  },
+  {
+    path: 'HUB_ADMIN',
+    share: 3,
+    hub: true,
+    state: 'COMPLETED',
+    destination: 'ADMIN_QUEUE',
+    steps: [
+      ['CLAIM', 'AWAITING_TRIAGE', 'IN_TRIAGE', 0.8, 0],
+      ['SIGNPOST', 'IN_TRIAGE', 'ADMIN_QUEUE', 1, 0],
+      ['CLAIM', 'ADMIN_QUEUE', 'IN_PROGRESS', 1, 0.5],
+      ['COMPLETE', 'IN_PROGRESS', 'COMPLETED', 1, 1],
+    ],
+  },
+  {
+    path: 'HUB_URGENT',
+    share: 1,
+    hub: true,
+    state: 'COMPLETED',
+    destination: 'URGENT_ESCALATION',
+    steps: [
+      ['CLAIM', 'AWAITING_TRIAGE', 'IN_TRIAGE', 0.8, 0],
+      ['SIGNPOST', 'IN_TRIAGE', 'URGENT_ESCALATION', 1, 0],
+      ['CLAIM', 'URGENT_ESCALATION', 'IN_PROGRESS', 1, 0.2],
+      ['COMPLETE', 'IN_PROGRESS', 'COMPLETED', 1, 0.4],
+    ],
+  },
+  {
+    path: 'HUB_CANCELLED',
+    share: 1,
+    hub: true,
+    state: 'CANCELLED',
+    destination: null,
+    steps: [
+      ['CLAIM', 'AWAITING_TRIAGE', 'IN_TRIAGE', 0.8, 0],
+      ['CANCEL', 'IN_TRIAGE', 'CANCELLED', 1, 0],
+    ],
+  },
   { path: 'HUB_OPEN', share: 1, hub: true, state: 'AWAITING_TRIAGE', destination: null, steps: [] },
   // Passed back by the hub; the practice then answers.
-  { path: 'PASSED_BACK', share: 10, hub: false, state: 'COMPLETED', destination: 'CLOSED_REMOTELY', steps: [['CLAIM', 'AWAITING_TRIAGE', 'IN_TRIAGE', 0.8, 0], ['PASS_BACK', 'IN_TRIAGE', 'PASSED_TO_PRACTICE', 1, 0], ['CLAIM', 'PASSED_TO_PRACTICE', 'IN_TRIAGE', 1, 0.3], ['SIGNPOST', 'IN_TRIAGE', 'CLOSED_REMOTELY', 1, 0.5], ['COMPLETE', 'CLOSED_REMOTELY', 'COMPLETED', 1, 1]] },
+  {
+    path: 'PASSED_BACK',
+    share: 10,
+    hub: false,
+    state: 'COMPLETED',
+    destination: 'CLOSED_REMOTELY',
+    steps: [
+      ['CLAIM', 'AWAITING_TRIAGE', 'IN_TRIAGE', 0.8, 0],
+      ['PASS_BACK', 'IN_TRIAGE', 'PASSED_TO_PRACTICE', 1, 0],
+      ['CLAIM', 'PASSED_TO_PRACTICE', 'IN_TRIAGE', 1, 0.3],
+      ['SIGNPOST', 'IN_TRIAGE', 'CLOSED_REMOTELY', 1, 0.5],
+      ['COMPLETE', 'CLOSED_REMOTELY', 'COMPLETED', 1, 1],
+    ],
+  },
   // Kept by the practice (its own inbox).
-  { path: 'PRACTICE_CLOSED', share: 35, hub: false, state: 'COMPLETED', destination: 'CLOSED_REMOTELY', steps: [['CLAIM', 'AWAITING_TRIAGE', 'IN_TRIAGE', 0.8, 0], ['SIGNPOST', 'IN_TRIAGE', 'CLOSED_REMOTELY', 1, 0], ['COMPLETE', 'CLOSED_REMOTELY', 'COMPLETED', 1, 1]] },
-  { path: 'PRACTICE_ADMIN', share: 15, hub: false, state: 'COMPLETED', destination: 'ADMIN_QUEUE', steps: [['CLAIM', 'AWAITING_TRIAGE', 'IN_TRIAGE', 0.8, 0], ['SIGNPOST', 'IN_TRIAGE', 'ADMIN_QUEUE', 1, 0], ['CLAIM', 'ADMIN_QUEUE', 'IN_PROGRESS', 1, 0.5], ['COMPLETE', 'IN_PROGRESS', 'COMPLETED', 1, 1]] },
-  { path: 'PRACTICE_OPEN', share: 5, hub: false, state: 'IN_TRIAGE', destination: null, steps: [['CLAIM', 'AWAITING_TRIAGE', 'IN_TRIAGE', 0.8, 0]] },
+  {
+    path: 'PRACTICE_CLOSED',
+    share: 35,
+    hub: false,
+    state: 'COMPLETED',
+    destination: 'CLOSED_REMOTELY',
+    steps: [
+      ['CLAIM', 'AWAITING_TRIAGE', 'IN_TRIAGE', 0.8, 0],
+      ['SIGNPOST', 'IN_TRIAGE', 'CLOSED_REMOTELY', 1, 0],
+      ['COMPLETE', 'CLOSED_REMOTELY', 'COMPLETED', 1, 1],
+    ],
+  },
+  {
+    path: 'PRACTICE_ADMIN',
+    share: 15,
+    hub: false,
+    state: 'COMPLETED',
+    destination: 'ADMIN_QUEUE',
+    steps: [
+      ['CLAIM', 'AWAITING_TRIAGE', 'IN_TRIAGE', 0.8, 0],
+      ['SIGNPOST', 'IN_TRIAGE', 'ADMIN_QUEUE', 1, 0],
+      ['CLAIM', 'ADMIN_QUEUE', 'IN_PROGRESS', 1, 0.5],
+      ['COMPLETE', 'IN_PROGRESS', 'COMPLETED', 1, 1],
+    ],
+  },
+  {
+    path: 'PRACTICE_OPEN',
+    share: 5,
+    hub: false,
+    state: 'IN_TRIAGE',
+    destination: null,
+    steps: [['CLAIM', 'AWAITING_TRIAGE', 'IN_TRIAGE', 0.8, 0]],
+  },
 ];
 
 const q = (v) => (v === null ? 'null' : `'${v}'`);
@@ -41,16 +152,23 @@ export async function seedOnlineConsultations(client, { count, from, to }) {
     return `when r < ${upTo.toFixed(6)} then '${p.path}'`;
   }).join(' ');
   const paths = `(values ${PATHS.map((p) => `('${p.path}', ${p.hub}, '${p.state}', ${q(p.destination)})`).join(', ')}) as p(path, at_hub, state, destination)`;
-  const steps = PATHS.flatMap((p) => [['ARRIVE', 'RECEIVED', 'AWAITING_TRIAGE', 0, 0], ...p.steps].map((s, i) => `('${p.path}', ${i}, '${s[0]}', '${s[1]}', '${s[2]}', ${s[3]}, ${s[4]})`));
+  const steps = PATHS.flatMap((p) =>
+    [['ARRIVE', 'RECEIVED', 'AWAITING_TRIAGE', 0, 0], ...p.steps].map(
+      (s, i) => `('${p.path}', ${i}, '${s[0]}', '${s[1]}', '${s[2]}', ${s[3]}, ${s[4]})`,
+    ),
+  );
   await client.query('select setseed(0.42)');
-  await client.query(`create temporary table bench_oc as
+  await client.query(
+    `create temporary table bench_oc as
     with pt as (select array_agg(id order by nhs_number) as ids, count(*)::int as n from patient)
     select gen_random_uuid() as id, g, pt.ids[1 + floor(random() * pt.n)::int] as patient_id,
            case ${pathCase} else 'PRACTICE_CLOSED' end as path,
            $1::timestamptz + random() * ($2::timestamptz - $1::timestamptz) as submitted_at,
            random() < 0.9 as has_due, random() < 0.8 as clinical,
            exp(random() * 7) as triage_minutes, exp(random() * 8.5) as answer_minutes
-      from pt, generate_series(1, $3::int) g, lateral (select random() + g * 0 as r) as rr`, [from, to, count]);
+      from pt, generate_series(1, $3::int) g, lateral (select random() + g * 0 as r) as rr`,
+    [from, to, count],
+  );
   const hub = (await client.query("select id from organisation where kind = 'HUB' and ods_code = 'Y99000'")).rows[0].id;
   await client.query(
     `insert into online_consultation (id, supplier, supplier_reference, originating_practice_id, owner_id, patient_id,

@@ -50,9 +50,12 @@ async function walkBothWays(hub: TestHub, vars: Record<string, unknown>, size: n
 const isOverdue = (i: Item, now: number) =>
   OPEN_STATES.includes(i.state) && i.responseExpectedBy !== null && Date.parse(i.responseExpectedBy) < now;
 /** The overdue-first key: response-expected-by while open, else after everything; then submission, then id. */
-const dueKey = (i: Item) => (OPEN_STATES.includes(i.state) && i.responseExpectedBy ? Date.parse(i.responseExpectedBy) : Infinity);
+const dueKey = (i: Item) =>
+  OPEN_STATES.includes(i.state) && i.responseExpectedBy ? Date.parse(i.responseExpectedBy) : Infinity;
 const overdueFirst = (a: Item, b: Item) =>
-  dueKey(a) - dueKey(b) || Date.parse(a.submittedAt) - Date.parse(b.submittedAt) || (dbIdOf(a.id) < dbIdOf(b.id) ? -1 : 1);
+  dueKey(a) - dueKey(b) ||
+  Date.parse(a.submittedAt) - Date.parse(b.submittedAt) ||
+  (dbIdOf(a.id) < dbIdOf(b.id) ? -1 : 1);
 
 describeEachDatabase('inbox: the OVERDUE folder and the overdue-first order', (hub) => {
   const NAMES = ['o1', 'o2', 'o3', 'c1', 'c2', 'f1', 'f2', 'n1', 'n2'] as const;
@@ -65,13 +68,32 @@ describeEachDatabase('inbox: the OVERDUE folder and the overdue-first order', (h
     for (const [k, name] of NAMES.entries()) {
       // Pairs share a submission time, so ties break on id.
       const submittedAt = new Date(base + Math.floor(k / 2) * 1000).toISOString();
-      ids[name] = (await submit(hub(), 200 + k, { submittedAt, ...(name.startsWith('n') ? { responseExpectedBy: null } : {}) })).consultationId;
+      ids[name] = (
+        await submit(hub(), 200 + k, { submittedAt, ...(name.startsWith('n') ? { responseExpectedBy: null } : {}) })
+      ).consultationId;
     }
     await ok(hub(), 'claimConsultation', { consultationId: ids.o2 }, 'hub.anp1');
     await ok(hub(), 'claimConsultation', { consultationId: ids.o3 }, 'hub.anp1');
-    await ok(hub(), 'signpostConsultation', { consultationId: ids.o3, team: 'CARE_COORDINATOR', urgency: 'ROUTINE', mode: 'TELEPHONE', destination: 'ADMIN_QUEUE' }, 'hub.anp1');
-    for (const closed of ['c1', 'c2'] as const) await ok(hub(), 'claimConsultation', { consultationId: ids[closed] }, 'hub.anp1');
-    await ok(hub(), 'signpostConsultation', { consultationId: ids.c1, team: 'ANP', urgency: 'ROUTINE', mode: 'TELEPHONE', destination: 'CLOSED_REMOTELY' }, 'hub.anp1');
+    await ok(
+      hub(),
+      'signpostConsultation',
+      {
+        consultationId: ids.o3,
+        team: 'CARE_COORDINATOR',
+        urgency: 'ROUTINE',
+        mode: 'TELEPHONE',
+        destination: 'ADMIN_QUEUE',
+      },
+      'hub.anp1',
+    );
+    for (const closed of ['c1', 'c2'] as const)
+      await ok(hub(), 'claimConsultation', { consultationId: ids[closed] }, 'hub.anp1');
+    await ok(
+      hub(),
+      'signpostConsultation',
+      { consultationId: ids.c1, team: 'ANP', urgency: 'ROUTINE', mode: 'TELEPHONE', destination: 'CLOSED_REMOTELY' },
+      'hub.anp1',
+    );
     await ok(hub(), 'completeConsultation', { consultationId: ids.c1, outcome: 'Advice given' }, 'hub.anp1');
     await ok(hub(), 'cancelConsultation', { consultationId: ids.c2, reason: 'Duplicate' }, 'hub.anp1');
     // Past response times: three open (overdue, o1 the most), two closed (never overdue).
@@ -115,20 +137,33 @@ describeEachDatabase('inbox: the OVERDUE folder and the overdue-first order', (h
 
   it('leaves OVERDUE when the consultation is completed (the database keeps the key in step)', async () => {
     await ok(hub(), 'claimConsultation', { consultationId: ids.o1 }, 'hub.anp1');
-    await ok(hub(), 'signpostConsultation', { consultationId: ids.o1, team: 'ANP', urgency: 'ROUTINE', mode: 'TELEPHONE', destination: 'CLOSED_REMOTELY' }, 'hub.anp1');
+    await ok(
+      hub(),
+      'signpostConsultation',
+      { consultationId: ids.o1, team: 'ANP', urgency: 'ROUTINE', mode: 'TELEPHONE', destination: 'CLOSED_REMOTELY' },
+      'hub.anp1',
+    );
     await ok(hub(), 'completeConsultation', { consultationId: ids.o1, outcome: 'Advice given' }, 'hub.anp1');
     const overdue = (await page(hub(), { filter: { folder: 'OVERDUE' }, first: 200 })).edges.map((e) => e.node.id);
     expect(overdue).not.toContain(ids.o1);
     expect(overdue.slice(0, 2)).toEqual([ids.o2, ids.o3]);
-    const [row] = await hub().sql<{ due_at: Date }>('select due_at from online_consultation where id = ?', [dbIdOf(ids.o1)]);
+    const [row] = await hub().sql<{ due_at: Date }>('select due_at from online_consultation where id = ?', [
+      dbIdOf(ids.o1),
+    ]);
     expect(new Date(row!.due_at).toISOString()).toBe('9999-12-31T00:00:00.000Z');
   });
 
   it('refuses a cursor of another order or a forged one, naming the argument', async () => {
     const oldest = await page(hub(), { first: 1 });
-    const mixed = await hub().gql(INBOX, { order: 'OVERDUE', first: 1, after: oldest.pageInfo.endCursor }, 'hub.manager');
+    const mixed = await hub().gql(
+      INBOX,
+      { order: 'OVERDUE', first: 1, after: oldest.pageInfo.endCursor },
+      'hub.manager',
+    );
     expect([codeOf(mixed), mixed.errors?.[0]?.extensions?.field]).toEqual(['BAD_USER_INPUT', 'after']);
-    const forged = Buffer.from(JSON.stringify(['c1', 'not a time', '2021-01-01T00:00:00.000Z', ids.o2])).toString('base64url');
+    const forged = Buffer.from(JSON.stringify(['c1', 'not a time', '2021-01-01T00:00:00.000Z', ids.o2])).toString(
+      'base64url',
+    );
     const bad = await hub().gql(INBOX, { order: 'OVERDUE', last: 1, before: forged }, 'hub.manager');
     expect([codeOf(bad), bad.errors?.[0]?.extensions?.field]).toEqual(['BAD_USER_INPUT', 'before']);
   });

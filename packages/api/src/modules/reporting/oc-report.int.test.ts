@@ -31,7 +31,11 @@ describeEachDatabase('online consultation report', (hub) => {
   const X = practiceOf(0);
   let Y = '';
   const report = async (groupBy: string[], user = 'pcn.analyst'): Promise<Row[]> => {
-    const res = await hub().gql<{ onlineConsultationReport: { rows: Row[] } }>(REPORT, { period: PERIOD, groupBy }, user);
+    const res = await hub().gql<{ onlineConsultationReport: { rows: Row[] } }>(
+      REPORT,
+      { period: PERIOD, groupBy },
+      user,
+    );
     expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
     return res.data!.onlineConsultationReport.rows;
   };
@@ -43,13 +47,28 @@ describeEachDatabase('online consultation report', (hub) => {
   beforeAll(async () => {
     const y = Array.from({ length: 40 }, (_, i) => i).find((i) => practiceOf(i) !== X)!;
     Y = practiceOf(y);
-    const services = await hub().gql<{ hubServices: { id: string; name: string }[] }>('{ hubServices { id name } }', {}, 'hub.manager');
+    const services = await hub().gql<{ hubServices: { id: string; name: string }[] }>(
+      '{ hubServices { id name } }',
+      {},
+      'hub.manager',
+    );
     const minorIllness = services.data!.hubServices.find((s) => s.name === 'Minor Illness')!.id;
     const place = async (id: string, submitted: string, due: string | null, times: Record<string, number> = {}) => {
-      await hub().sql('update online_consultation set submitted_at = ?, response_expected_by = ? where id = ?', [submitted, due, dbIdOf(id)]);
-      await hub().sql("update consultation_transition set at = ? where consultation_id = ? and action in ('ARRIVE', 'CLAIM')", [submitted, dbIdOf(id)]);
+      await hub().sql('update online_consultation set submitted_at = ?, response_expected_by = ? where id = ?', [
+        submitted,
+        due,
+        dbIdOf(id),
+      ]);
+      await hub().sql(
+        "update consultation_transition set at = ? where consultation_id = ? and action in ('ARRIVE', 'CLAIM')",
+        [submitted, dbIdOf(id)],
+      );
       for (const [action, minutes] of Object.entries(times)) {
-        await hub().sql('update consultation_transition set at = ? where consultation_id = ? and action = ?', [at(minutes), dbIdOf(id), action]);
+        await hub().sql('update consultation_transition set at = ? where consultation_id = ? and action = ?', [
+          at(minutes),
+          dbIdOf(id),
+          action,
+        ]);
       }
     };
     const claimed = async (i: number, overrides: Record<string, unknown> = {}) => {
@@ -67,11 +86,21 @@ describeEachDatabase('online consultation report', (hub) => {
     await ok(hub(), 'signpostConsultation', signpostTo(b, 'SIGNPOSTED_EXTERNAL'), 'hub.anp1');
     await place(b, at(0), at(40), { SIGNPOST: 50 });
     const c = await claimed(0, { type: 'ADMIN' });
-    await ok(hub(), 'passBackToPractice', { consultationId: c, reason: 'Needs the GP', triageNotes: 'Notes' }, 'hub.anp1');
+    await ok(
+      hub(),
+      'passBackToPractice',
+      { consultationId: c, reason: 'Needs the GP', triageNotes: 'Notes' },
+      'hub.anp1',
+    );
     await place(c, at(0), at(60), { PASS_BACK: 20 });
     // Y, January: D queued for a hub service at 30 min (no response time), E cancelled (due, unanswered).
     const d = await claimed(y);
-    await ok(hub(), 'signpostConsultation', signpostTo(d, 'HUB_SERVICE_QUEUE', { serviceId: minorIllness }), 'hub.anp1');
+    await ok(
+      hub(),
+      'signpostConsultation',
+      signpostTo(d, 'HUB_SERVICE_QUEUE', { serviceId: minorIllness }),
+      'hub.anp1',
+    );
     await place(d, at(0), null, { SIGNPOST: 30 });
     const e = await claimed(y);
     await ok(hub(), 'cancelConsultation', { consultationId: e, reason: 'Duplicate' }, 'hub.anp1');
@@ -122,12 +151,24 @@ describeEachDatabase('online consultation report', (hub) => {
 
   it('groups by practice and month (London time) and by type', async () => {
     const rows = await report(['MONTH', 'PRACTICE', 'PRACTICE']);
-    const pick = (r: Row) => [r.practiceOds, r.month, r.consultations, r.handledAtHub, r.triaged, r.medianMinutesToFirstTriage, r.p90MinutesToFirstTriage, r.responseDue, r.answeredInTime];
-    expect(rows.map(pick)).toEqual([
-      [X, '2021-01', 3, 2, 3, 20, 44, 3, 1],
-      [Y, '2021-01', 2, 2, 1, 30, 30, 1, 0],
-      [Y, '2021-06', 1, 1, 0, null, null, 0, 0],
-    ].sort((p, q) => String(p[0]).localeCompare(String(q[0]))));
+    const pick = (r: Row) => [
+      r.practiceOds,
+      r.month,
+      r.consultations,
+      r.handledAtHub,
+      r.triaged,
+      r.medianMinutesToFirstTriage,
+      r.p90MinutesToFirstTriage,
+      r.responseDue,
+      r.answeredInTime,
+    ];
+    expect(rows.map(pick)).toEqual(
+      [
+        [X, '2021-01', 3, 2, 3, 20, 44, 3, 1],
+        [Y, '2021-01', 2, 2, 1, 30, 30, 1, 0],
+        [Y, '2021-06', 1, 1, 0, null, null, 0, 0],
+      ].sort((p, q) => String(p[0]).localeCompare(String(q[0]))),
+    );
     expect(rows.every((r) => r.type === null)).toBe(true);
     const types = await report(['TYPE']);
     expect(types.map((r) => [r.type, r.consultations, r.handledAtHub])).toEqual([
@@ -137,7 +178,11 @@ describeEachDatabase('online consultation report', (hub) => {
   });
 
   it('exports the same figures as CSV', async () => {
-    const res = await hub().gql<{ onlineConsultationReportCsv: string }>(CSV, { period: PERIOD, groupBy: ['PRACTICE', 'MONTH'] }, 'hub.manager');
+    const res = await hub().gql<{ onlineConsultationReportCsv: string }>(
+      CSV,
+      { period: PERIOD, groupBy: ['PRACTICE', 'MONTH'] },
+      'hub.manager',
+    );
     expect(res.errors).toBeUndefined();
     const lines = res.data!.onlineConsultationReportCsv.split('\r\n');
     expect(lines[0]).toBe(
@@ -164,13 +209,18 @@ describeEachDatabase('online consultation report', (hub) => {
   it('refuses a period that ends before it starts, one over 731 days, and an unknown dimension, naming the field', async () => {
     const refused = (res: GqlResult) => [codeOf(res), res.errors?.[0]?.extensions?.field];
     const backwards = { from: PERIOD.to, to: PERIOD.from };
-    expect(refused(await hub().gql(REPORT, { period: backwards, groupBy: [] }, 'pcn.analyst'))).toEqual(['BAD_USER_INPUT', 'period.to']);
-    expect(refused(await hub().gql(CSV, { period: { from: PERIOD.from, to: PERIOD.from }, groupBy: [] }, 'pcn.analyst'))).toEqual([
+    expect(refused(await hub().gql(REPORT, { period: backwards, groupBy: [] }, 'pcn.analyst'))).toEqual([
       'BAD_USER_INPUT',
       'period.to',
     ]);
+    expect(
+      refused(await hub().gql(CSV, { period: { from: PERIOD.from, to: PERIOD.from }, groupBy: [] }, 'pcn.analyst')),
+    ).toEqual(['BAD_USER_INPUT', 'period.to']);
     const long = { from: '2019-01-01T00:00:00Z', to: '2021-01-02T00:00:00Z' };
-    expect(refused(await hub().gql(REPORT, { period: long, groupBy: [] }, 'pcn.analyst'))).toEqual(['BAD_USER_INPUT', 'period']);
+    expect(refused(await hub().gql(REPORT, { period: long, groupBy: [] }, 'pcn.analyst'))).toEqual([
+      'BAD_USER_INPUT',
+      'period',
+    ]);
     const unknown = await hub().gql(REPORT, { period: PERIOD, groupBy: ['PRACTICE', 'POSTCODE'] }, 'pcn.analyst');
     expect(codeOf(unknown)).toBe('BAD_USER_INPUT');
     expect(unknown.errors![0]!.extensions!.field).toMatch(/^groupBy/);

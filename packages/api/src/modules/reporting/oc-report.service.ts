@@ -55,7 +55,8 @@ export function validateReportPeriod(period: Period): void {
 export const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
 const num = (v: string | number | null | undefined): number => Number(v ?? 0);
-const maybe = (v: string | number | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
+const maybe = (v: string | number | null | undefined): number | null =>
+  v === null || v === undefined ? null : Number(v);
 
 /**
  * The PCN's online consultation service in figures (docs/reporting.md): volumes, the hub's share,
@@ -72,15 +73,23 @@ export class OcReportService {
     const practices = orgs.filter((o) => o.kind === 'PRACTICE');
     const hubs = orgs.filter((o) => o.kind === 'HUB');
     await this.ctx.audit.recordNow(em, [
-      { action: 'onlineConsultationReport', subjectType: 'OnlineConsultationReport', reason: groupBy.join(',') || 'TOTAL' },
+      {
+        action: 'onlineConsultationReport',
+        subjectType: 'OnlineConsultationReport',
+        reason: groupBy.join(',') || 'TOTAL',
+      },
     ]);
     if (practices.length === 0) return [];
-    const raw = await em
-      .getConnection()
-      .execute<RawRow[]>(
-        ocReportSql(groupBy, practices.length, hubs.length),
-        ocReportParams(practices.map((o) => o.id), hubs.map((o) => o.id), period.from, period.to, asOf),
-      );
+    const raw = await em.getConnection().execute<RawRow[]>(
+      ocReportSql(groupBy, practices.length, hubs.length),
+      ocReportParams(
+        practices.map((o) => o.id),
+        hubs.map((o) => o.id),
+        period.from,
+        period.to,
+        asOf,
+      ),
+    );
     const byId = new Map(practices.map((o) => [o.id, o]));
     const rows = raw.map((r): OcReportRow => {
       const practice = r.practice_id ? byId.get(r.practice_id) : undefined;
@@ -115,29 +124,32 @@ export class OcReportService {
   async csv(period: Period, groupBy: readonly OcReportDimension[]): Promise<string> {
     const rows = await this.report(period, groupBy);
     const round = (v: number | null, places: number) => (v === null ? null : Number(v.toFixed(places)));
-    return toCsv(CSV_HEADER, rows.map((r) => [
-      r.month,
-      r.practiceOds,
-      r.type,
-      r.consultations,
-      r.handledAtHub,
-      round(share(r.handledAtHub, r.consultations), 4),
-      r.triaged,
-      round(r.medianMinutesToFirstTriage, 1),
-      round(r.p90MinutesToFirstTriage, 1),
-      r.responseDue,
-      r.answeredInTime,
-      round(share(r.answeredInTime, r.responseDue), 4),
-      r.outcomes.completed,
-      r.outcomes.cancelled,
-      r.outcomes.open,
-      r.signposting.hubServiceQueue,
-      r.signposting.adminQueue,
-      r.signposting.urgentEscalation,
-      r.signposting.signpostedExternal,
-      r.signposting.closedRemotely,
-      r.signposting.passedBackToPractice,
-    ]));
+    return toCsv(
+      CSV_HEADER,
+      rows.map((r) => [
+        r.month,
+        r.practiceOds,
+        r.type,
+        r.consultations,
+        r.handledAtHub,
+        round(share(r.handledAtHub, r.consultations), 4),
+        r.triaged,
+        round(r.medianMinutesToFirstTriage, 1),
+        round(r.p90MinutesToFirstTriage, 1),
+        r.responseDue,
+        r.answeredInTime,
+        round(share(r.answeredInTime, r.responseDue), 4),
+        r.outcomes.completed,
+        r.outcomes.cancelled,
+        r.outcomes.open,
+        r.signposting.hubServiceQueue,
+        r.signposting.adminQueue,
+        r.signposting.urgentEscalation,
+        r.signposting.signpostedExternal,
+        r.signposting.closedRemotely,
+        r.signposting.passedBackToPractice,
+      ]),
+    );
   }
 }
 

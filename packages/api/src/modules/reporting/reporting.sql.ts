@@ -1,4 +1,10 @@
-import { ANSWERED_STATES, OC_REPORT_DIMENSIONS, REPORT_TIME_ZONE, TRIAGE_DECISIONS, type OcReportDimension } from './reporting.codes.js';
+import {
+  ANSWERED_STATES,
+  OC_REPORT_DIMENSIONS,
+  REPORT_TIME_ZONE,
+  TRIAGE_DECISIONS,
+  type OcReportDimension,
+} from './reporting.codes.js';
 
 /** SQL expression, result column and (when different) grouping expression of each dimension. */
 const DIMENSION_SQL: Readonly<Record<OcReportDimension, { expr: string; column: string; group?: string }>> = {
@@ -38,7 +44,10 @@ export function ocReportSql(dimensions: readonly OcReportDimension[], practiceCo
     'count(t.triaged_at)::int as triaged',
     `percentile_cont(0.5) within group (order by ${minutesToTriage}) as median_minutes_to_triage`,
     `percentile_cont(0.9) within group (order by ${minutesToTriage}) as p90_minutes_to_triage`,
-    count('c.response_expected_by is not null and (t.answered_at is not null or c.response_expected_by <= ?)', 'response_due'),
+    count(
+      'c.response_expected_by is not null and (t.answered_at is not null or c.response_expected_by <= ?)',
+      'response_due',
+    ),
     count('t.answered_at <= c.response_expected_by', 'answered_in_time'),
     count(`c.state = 'COMPLETED'`, 'completed'),
     count(`c.state = 'CANCELLED'`, 'cancelled'),
@@ -65,7 +74,13 @@ export function ocReportSql(dimensions: readonly OcReportDimension[], practiceCo
 }
 
 /** The parameters of {@link ocReportSql}, in order. */
-export function ocReportParams(practiceIds: readonly string[], hubIds: readonly string[], from: Date, to: Date, asOf: Date): unknown[] {
+export function ocReportParams(
+  practiceIds: readonly string[],
+  hubIds: readonly string[],
+  from: Date,
+  to: Date,
+  asOf: Date,
+): unknown[] {
   return [...practiceIds, from, to, ...hubIds, asOf, ...practiceIds, from, to];
 }
 

@@ -18,7 +18,8 @@ export class OcOutcomesType {
 }
 
 @ObjectType('OnlineConsultationSignposting', {
-  description: 'The signposting mix: where triage last sent the consultations of a group, and how many the hub passed back.',
+  description:
+    'The signposting mix: where triage last sent the consultations of a group, and how many the hub passed back.',
 })
 export class OcSignpostingType {
   @Field(() => Int, { description: "To a hub service's queue." })
@@ -62,7 +63,10 @@ export class OcReportRowType {
   @Field(() => Int, { description: "Those now owned by the PCN's hub (not passed back or kept by the practice)." })
   handledAtHub!: number;
 
-  @Field(() => Float, { nullable: true, description: 'handledAtHub / consultations (0-1); null without consultations.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'handledAtHub / consultations (0-1); null without consultations.',
+  })
   hubShare!: number | null;
 
   @Field(() => Int, { description: 'Those with a triage decision (signposted or passed back).' })
@@ -111,9 +115,13 @@ export class OcReportType {
   @Field(() => [OcReportDimensionEnum], { description: 'The dimensions grouped by.' })
   groupBy!: OcReportDimension[];
 
-  @Field(() => DateTime, { description: 'When the report was computed: response-expected-by times up to it count as due.' })
+  @Field(() => DateTime, {
+    description: 'When the report was computed: response-expected-by times up to it count as due.',
+  })
   asOf!: Date;
 
-  @Field(() => [OcReportRowType], { description: 'One row per group, by practice ODS code, then month, then type (alphabetical).' })
+  @Field(() => [OcReportRowType], {
+    description: 'One row per group, by practice ODS code, then month, then type (alphabetical).',
+  })
   rows!: OcReportRowType[];
 }
