@@ -108,7 +108,7 @@ async function main() {
   const { createScratchDatabase, postgresVersion } = await import('./lib/postgres.mjs');
   const { markdownTable } = await import('./lib/stats.mjs');
   const { seedOnlineConsultations } = await import('./lib/reports-seed.mjs');
-  const { explainBoth, writeSection } = await import('./lib/reports-output.mjs');
+  const { currentCommit, explainBoth, writeSection } = await import('./lib/reports-output.mjs');
   const pg = requireFromApi('pg');
   const dist = new URL('../packages/api/dist/', import.meta.url);
   const { parseConfig } = await import(new URL('platform/config.js', dist).href);
@@ -135,6 +135,7 @@ async function main() {
     }
   };
   const uptimeAtStart = uptime();
+  const commit = currentCommit();
 
   const db = await createScratchDatabase('pcnhub_bench_reports');
   let app = null;
@@ -183,6 +184,8 @@ async function main() {
         SEED_ON_START: 'false',
         LOG_LEVEL: 'silent',
         WRITE_BACK_WORKER: 'false',
+        // The plugin webhook worker polls in the background: its statements are not the request's.
+        PLUGIN_WEBHOOK_WORKER: 'false',
         JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
         RATE_LIMIT_REQUESTS: '0',
         WS_MAX_SOCKETS_PER_PRINCIPAL: '1000000',
@@ -320,7 +323,7 @@ async function main() {
       process.stderr.write(`\n-- service statement\n${aggregate}\n${plans.service.text}\n`);
       process.stderr.write(`\n-- floor\n${FLOOR_SQL}\n${plans.floor.text}\n`);
     }
-    if (process.env.BENCH_WRITE !== '0') await writeSection([env, table, sqlTable, planText]);
+    if (process.env.BENCH_WRITE !== '0') await writeSection([env, table, sqlTable, planText], commit);
   } finally {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);

@@ -27,19 +27,27 @@ export async function explainBoth(pg, url, serviceSql, [floorSql, floorParams]) 
  * Writes the figures at the top of this benchmark's section of BENCHMARKS.md (current figures
  * first), between markers, so that a rerun refreshes them and leaves the reading below alone.
  */
-export async function writeSection(parts) {
+/** The commit being measured (read at the start of a run, before any commit made during it). */
+export function currentCommit() {
+  try {
+    const cwd = fileURLToPath(new URL('../..', import.meta.url));
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd, encoding: 'utf8', stdio: 'pipe' });
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+      cwd,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
+    return `commit ${head.trim()}${dirty.trim() ? ' plus uncommitted work' : ''}`;
+  } catch {
+    return 'unknown commit';
+  }
+}
+
+export async function writeSection(parts, commit) {
   const file = new URL('../../BENCHMARKS.md', import.meta.url);
   const heading = '## Online consultation report (bench:reports)';
   const BEGIN = '<!-- bench:reports figures (written by bench/reports.mjs) -->';
   const END = '<!-- /bench:reports figures -->';
-  let commit = 'unknown commit';
-  try {
-    const cwd = fileURLToPath(new URL('../..', import.meta.url));
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd, encoding: 'utf8', stdio: 'pipe' });
-    commit = `commit ${head.trim()} plus uncommitted work`;
-  } catch {
-    // not a git checkout
-  }
   const figures = [
     BEGIN,
     '',
