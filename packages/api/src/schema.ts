@@ -38,6 +38,7 @@ import {
 } from './modules/referrals/index.js';
 import { PluginResolver, WriteBackExplanationPluginResolver } from './modules/plugins/index.js';
 import { InboundMessageResolver } from './modules/messaging/index.js';
+import { ReportingResolver } from './modules/reporting/index.js';
 
 /** Every resolver class of the API; the composition root of the schema. */
 export const RESOLVERS = [
@@ -79,6 +80,7 @@ export const RESOLVERS = [
   PluginResolver,
   WriteBackExplanationPluginResolver,
   InboundMessageResolver,
+  ReportingResolver,
 ] as const;
 
 /**

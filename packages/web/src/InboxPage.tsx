@@ -11,6 +11,7 @@ const ORDERS: { value: InboxOrder; label: string }[] = [
   { value: 'OLDEST', label: 'Oldest first' },
   { value: 'URGENCY', label: 'Most urgent first' },
   { value: 'RED_FLAGS', label: 'Most red flags first' },
+  { value: 'OVERDUE', label: 'Most overdue first' },
 ];
 
 export function InboxPage({

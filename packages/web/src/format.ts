@@ -3,6 +3,7 @@ import { human } from './errors';
 
 export const FOLDER_LABELS: Record<string, string> = {
   ALL_OPEN: 'All open',
+  OVERDUE: 'Overdue',
   AWAITING_TRIAGE: 'Awaiting triage',
   IN_TRIAGE: 'In triage',
   URGENT: 'Urgent',

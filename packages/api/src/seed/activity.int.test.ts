@@ -4,7 +4,7 @@ import { seedDemoActivity } from './activity.js';
 
 /** Every InboxFolder of the schema. */
 const INBOX_FOLDERS = [
-  'ALL_OPEN', 'CLINICAL', 'ADMIN', 'UNMATCHED', 'AWAITING_TRIAGE', 'IN_TRIAGE', 'PASSED_TO_PRACTICE',
+  'ALL_OPEN', 'CLINICAL', 'ADMIN', 'OVERDUE', 'UNMATCHED', 'AWAITING_TRIAGE', 'IN_TRIAGE', 'PASSED_TO_PRACTICE',
   'HUB_SERVICE_QUEUE', 'ADMIN_QUEUE', 'URGENT', 'IN_PROGRESS', 'SIGNPOSTED', 'COMPLETE', 'CANCELLED',
 ] as const;
 

@@ -475,6 +475,8 @@ export type InboxFolder =
   | 'IN_PROGRESS'
   /** Claimed for triage. */
   | 'IN_TRIAGE'
+  /** Open consultations past their response-expected-by time. */
+  | 'OVERDUE'
   /** Passed back from the hub to the practice. */
   | 'PASSED_TO_PRACTICE'
   /** Signposted outside the PCN or closed remotely, waiting to be completed. */
@@ -488,6 +490,8 @@ export type InboxFolder =
 export type InboxOrder =
   /** Oldest submission first. */
   | 'OLDEST'
+  /** Overdue first: open consultations past their response-expected-by time, the most overdue first; then the open ones by when they are due; then the rest (closed, or without a response-expected-by time). */
+  | 'OVERDUE'
   /** Most red-flag answers first. */
   | 'RED_FLAGS'
   /** Most urgent bracket first; consultations without one last. */
@@ -550,6 +554,15 @@ export type OcRedFlagInput = {
   /** Question id of the flagged answer. */
   readonly questionId: string;
 };
+
+/** A dimension the online consultation report groups by. */
+export type OnlineConsultationReportDimension =
+  /** Calendar month of submission (Europe/London). */
+  | 'MONTH'
+  /** The practice the patient submitted to (a practice of the PCN). */
+  | 'PRACTICE'
+  /** Clinical or administrative, as currently recorded. */
+  | 'TYPE';
 
 /** Where a practice's new online consultations go. */
 export type OnlineConsultationRouting =
@@ -1060,6 +1073,14 @@ export type RemoveConsultationEntryInput = {
   readonly expectedRevision?: number | null | undefined;
   /** Retry-safe key: a repeat with the same input returns the first result. */
   readonly idempotencyKey?: string | null | undefined;
+};
+
+/** A half-open period [from, to) of submission, at most 731 days. */
+export type ReportPeriodInput = {
+  /** Start (inclusive). */
+  readonly from: string;
+  /** End (exclusive); after the start. */
+  readonly to: string;
 };
 
 /** A write-back agreement from a source organisation to a practice. */
@@ -1649,6 +1670,22 @@ export type OnlineConsultationQueryVariables = Exact<{
 
 
 export type OnlineConsultationQuery = { readonly onlineConsultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } };
+
+export type OnlineConsultationReportQueryVariables = Exact<{
+  groupBy: ReadonlyArray<OnlineConsultationReportDimension> | OnlineConsultationReportDimension;
+  period: ReportPeriodInput;
+}>;
+
+
+export type OnlineConsultationReportQuery = { readonly onlineConsultationReport: { readonly asOf: string, readonly from: string, readonly groupBy: ReadonlyArray<OnlineConsultationReportDimension>, readonly to: string, readonly rows: ReadonlyArray<{ readonly answeredInTime: number, readonly answeredInTimeShare: number | null, readonly consultations: number, readonly handledAtHub: number, readonly hubShare: number | null, readonly medianMinutesToFirstTriage: number | null, readonly month: string | null, readonly p90MinutesToFirstTriage: number | null, readonly practiceName: string | null, readonly practiceOds: string | null, readonly responseDue: number, readonly triaged: number, readonly type: ConsultationType | null, readonly outcomes: { readonly cancelled: number, readonly completed: number, readonly open: number }, readonly signposting: { readonly adminQueue: number, readonly closedRemotely: number, readonly hubServiceQueue: number, readonly passedBackToPractice: number, readonly signpostedExternal: number, readonly urgentEscalation: number } }> } };
+
+export type OnlineConsultationReportCsvQueryVariables = Exact<{
+  groupBy: ReadonlyArray<OnlineConsultationReportDimension> | OnlineConsultationReportDimension;
+  period: ReportPeriodInput;
+}>;
+
+
+export type OnlineConsultationReportCsvQuery = { readonly onlineConsultationReportCsv: string };
 
 export type OnlineConsultationRoutingQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -4357,6 +4394,49 @@ export const OnlineConsultationQueryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OnlineConsultationQuery, OnlineConsultationQueryVariables>;
+export const OnlineConsultationReportQueryDocument = new TypedDocumentString(`
+    query OnlineConsultationReportQuery($groupBy: [OnlineConsultationReportDimension!]!, $period: ReportPeriodInput!) {
+  onlineConsultationReport(groupBy: $groupBy, period: $period) {
+    asOf
+    from
+    groupBy
+    rows {
+      answeredInTime
+      answeredInTimeShare
+      consultations
+      handledAtHub
+      hubShare
+      medianMinutesToFirstTriage
+      month
+      outcomes {
+        cancelled
+        completed
+        open
+      }
+      p90MinutesToFirstTriage
+      practiceName
+      practiceOds
+      responseDue
+      signposting {
+        adminQueue
+        closedRemotely
+        hubServiceQueue
+        passedBackToPractice
+        signpostedExternal
+        urgentEscalation
+      }
+      triaged
+      type
+    }
+    to
+  }
+}
+    `) as unknown as TypedDocumentString<OnlineConsultationReportQuery, OnlineConsultationReportQueryVariables>;
+export const OnlineConsultationReportCsvQueryDocument = new TypedDocumentString(`
+    query OnlineConsultationReportCsvQuery($groupBy: [OnlineConsultationReportDimension!]!, $period: ReportPeriodInput!) {
+  onlineConsultationReportCsv(groupBy: $groupBy, period: $period)
+}
+    `) as unknown as TypedDocumentString<OnlineConsultationReportCsvQuery, OnlineConsultationReportCsvQueryVariables>;
 export const OnlineConsultationRoutingQueryDocument = new TypedDocumentString(`
     query OnlineConsultationRoutingQuery {
   onlineConsultationRouting {

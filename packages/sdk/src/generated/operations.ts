@@ -16,6 +16,8 @@ export const queryDocuments = {
   inbox: G.InboxQueryDocument,
   node: G.NodeQueryDocument,
   onlineConsultation: G.OnlineConsultationQueryDocument,
+  onlineConsultationReport: G.OnlineConsultationReportQueryDocument,
+  onlineConsultationReportCsv: G.OnlineConsultationReportCsvQueryDocument,
   onlineConsultationRouting: G.OnlineConsultationRoutingQueryDocument,
   organisation: G.OrganisationQueryDocument,
   organisationGroup: G.OrganisationGroupQueryDocument,

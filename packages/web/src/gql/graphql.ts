@@ -288,6 +288,8 @@ export type InboxFolder =
   | 'IN_PROGRESS'
   /** Claimed for triage. */
   | 'IN_TRIAGE'
+  /** Open consultations past their response-expected-by time. */
+  | 'OVERDUE'
   /** Passed back from the hub to the practice. */
   | 'PASSED_TO_PRACTICE'
   /** Signposted outside the PCN or closed remotely, waiting to be completed. */
@@ -301,6 +303,8 @@ export type InboxFolder =
 export type InboxOrder =
   /** Oldest submission first. */
   | 'OLDEST'
+  /** Overdue first: open consultations past their response-expected-by time, the most overdue first; then the open ones by when they are due; then the rest (closed, or without a response-expected-by time). */
+  | 'OVERDUE'
   /** Most red-flag answers first. */
   | 'RED_FLAGS'
   /** Most urgent bracket first; consultations without one last. */

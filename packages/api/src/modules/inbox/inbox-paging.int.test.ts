@@ -21,7 +21,7 @@ const PAGE = `query ($first: Int, $after: String, $last: Int, $before: String, $
 describeEachDatabase('inbox paging both ways, with a total', (hub) => {
   it('pages forwards, then back with last/before to exactly the pages seen, in every order', async () => {
     for (let i = 0; i < 7; i += 1) await submit(hub(), i);
-    for (const order of ['OLDEST', 'URGENCY', 'RED_FLAGS']) {
+    for (const order of ['OLDEST', 'URGENCY', 'RED_FLAGS', 'OVERDUE']) {
       const all = await hub().gql<Page>(PAGE, { first: 200, order }, 'hub.anp1');
       expect(all.errors, JSON.stringify(all.errors)).toBeUndefined();
       const ids = all.data!.inbox.edges.map((e) => e.node.id);

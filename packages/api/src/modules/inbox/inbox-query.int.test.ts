@@ -128,9 +128,10 @@ describeEachDatabase('inbox query', (hub) => {
     );
     const expected = countFolders(
       Object.values(
-        all.reduce<Record<string, { state: ConsultationState; type: 'CLINICAL' | 'ADMIN'; count: number }>>((groups, i) => {
+        // None is overdue: every response-expected-by time is two days ahead (inbox-overdue.int.test.ts).
+        all.reduce<Record<string, { state: ConsultationState; type: 'CLINICAL' | 'ADMIN'; count: number; overdue: number }>>((groups, i) => {
           const key = `${i.state}/${i.type}`;
-          groups[key] ??= { state: i.state, type: i.type, count: 0 };
+          groups[key] ??= { state: i.state, type: i.type, count: 0, overdue: 0 };
           groups[key].count += 1;
           return groups;
         }, {}),

@@ -156,6 +156,7 @@ registerEnumType(InboxFolderEnum, {
     ALL_OPEN: { description: 'Every open consultation (neither received-only, completed nor cancelled).' },
     CLINICAL: { description: 'Open clinical consultations.' },
     ADMIN: { description: 'Open administrative consultations.' },
+    OVERDUE: { description: 'Open consultations past their response-expected-by time.' },
     UNMATCHED: { description: 'Waiting for a patient to be matched by hand.' },
     AWAITING_TRIAGE: { description: "In the owner's triage queue, unclaimed." },
     IN_TRIAGE: { description: 'Claimed for triage.' },
@@ -170,7 +171,7 @@ registerEnumType(InboxFolderEnum, {
   },
 });
 
-export const INBOX_ORDERS = ['OLDEST', 'URGENCY', 'RED_FLAGS'] as const;
+export const INBOX_ORDERS = ['OLDEST', 'URGENCY', 'RED_FLAGS', 'OVERDUE'] as const;
 export type InboxOrder = (typeof INBOX_ORDERS)[number];
 export const InboxOrderEnum = enumOf(INBOX_ORDERS);
 registerEnumType(InboxOrderEnum, {
@@ -180,6 +181,10 @@ registerEnumType(InboxOrderEnum, {
     OLDEST: { description: 'Oldest submission first.' },
     URGENCY: { description: 'Most urgent bracket first; consultations without one last.' },
     RED_FLAGS: { description: 'Most red-flag answers first.' },
+    OVERDUE: {
+      description:
+        'Overdue first: open consultations past their response-expected-by time, the most overdue first; then the open ones by when they are due; then the rest (closed, or without a response-expected-by time).',
+    },
   },
 });
 

@@ -33,6 +33,8 @@ export interface ConsultationRecord {
   redFlagCount: number;
   urgency: Urgency | null;
   urgencyRank: number;
+  /** Sort key of the OVERDUE order (a generated column; see inbox.overdue.ts). */
+  dueAt: Date;
   routingReason: RoutingReason;
   lockHolder: string | null;
   lockHolderOrgId: string | null;
@@ -77,6 +79,7 @@ export function recordOf(c: OnlineConsultation): ConsultationRecord {
     redFlagCount: c.redFlagCount,
     urgency: c.urgency ?? null,
     urgencyRank: c.urgencyRank,
+    dueAt: c.dueAt,
     routingReason: c.routingReason,
     lockHolder: c.lockHolder ?? null,
     lockHolderOrgId: c.lockHolderOrgId ?? null,
@@ -116,7 +119,7 @@ const COLUMNS = `oc.id, oc.owner_id as "ownerId", oc.originating_practice_id as 
   oc.family_name as "familyName", oc.date_of_birth::text as "dateOfBirth", oc.supplier,
   oc.supplier_reference as "supplierReference", oc.type, oc.state, oc.template,
   oc.submitted_at as "submittedAt", oc.response_expected_by as "responseExpectedBy",
-  oc.red_flag_count as "redFlagCount", oc.urgency, oc.urgency_rank as "urgencyRank",
+  oc.red_flag_count as "redFlagCount", oc.urgency, oc.urgency_rank as "urgencyRank", oc.due_at as "dueAt",
   oc.routing_reason as "routingReason", oc.lock_holder as "lockHolder", oc.lock_holder_org_id as "lockHolderOrgId",
   oc.lock_holder_family as "lockHolderFamily", oc.lock_since as "lockSince", oc.lock_expires_at as "lockExpiresAt",
   oc.outcome`;
@@ -132,6 +135,8 @@ const ORDER_SQL: Record<InboxOrder, readonly [string, string]> = {
   OLDEST: ['oc.submitted_at asc, oc.id asc', 'oc.submitted_at desc, oc.id desc'],
   URGENCY: ['oc.urgency_rank asc, oc.submitted_at asc, oc.id asc', 'oc.urgency_rank desc, oc.submitted_at desc, oc.id desc'],
   RED_FLAGS: ['oc.red_flag_count desc, oc.submitted_at asc, oc.id asc', 'oc.red_flag_count asc, oc.submitted_at desc, oc.id desc'],
+  // The generated `due_at` (inbox.overdue.ts), with its index (owner_id, due_at, submitted_at, id).
+  OVERDUE: ['oc.due_at asc, oc.submitted_at asc, oc.id asc', 'oc.due_at desc, oc.submitted_at desc, oc.id desc'],
 };
 
 type Row = Record<string, unknown>;
@@ -192,6 +197,7 @@ function recordFrom(row: Row, content: boolean): ConsultationRecord {
     redFlagCount: r.redFlagCount,
     urgency: r.urgency,
     urgencyRank: r.urgencyRank,
+    dueAt: asDate(r.dueAt),
     routingReason: r.routingReason,
     lockHolder: r.lockHolder,
     lockHolderOrgId: r.lockHolderOrgId,

@@ -35,6 +35,8 @@ export function consultationCursor(order: InboxOrder, c: ConsultationRecord): st
       return encodeCursor([c.urgencyRank, at, c.id]);
     case 'RED_FLAGS':
       return encodeCursor([c.redFlagCount, at, c.id]);
+    case 'OVERDUE':
+      return encodeCursor([c.dueAt.toISOString(), at, c.id]);
     default: {
       const never: never = order;
       return never;
@@ -52,6 +54,11 @@ function keyset(where: SqlConditions, order: InboxOrder, cursor: string, directi
   if (order === 'OLDEST') {
     const [at, id] = decodeCursor(cursor, ['time', 'uuid'], direction);
     where.add(`(oc.submitted_at, oc.id) ${later} (?, ?)`, new Date(at as string), id);
+    return;
+  }
+  if (order === 'OVERDUE') {
+    const [due, at, id] = decodeCursor(cursor, ['time', 'time', 'uuid'], direction);
+    where.add(`(oc.due_at, oc.submitted_at, oc.id) ${later} (?, ?, ?)`, new Date(due as string), new Date(at as string), id);
     return;
   }
   const [key, at, id] = decodeCursor(cursor, ['int', 'time', 'uuid'], direction);
@@ -137,6 +144,7 @@ export class InboxService {
       const folder = folderFilter(f.folder);
       where.add(`oc.state in (${placeholders(folder.states.length)})`, ...folder.states);
       if (folder.type) where.add('oc.type = ?', folder.type);
+      if (folder.overdue) where.add('oc.due_at < ?', new Date());
     }
     if (f.states?.length) where.add(`oc.state in (${placeholders(f.states.length)})`, ...f.states);
     if (f.type) where.add('oc.type = ?', f.type);
@@ -170,11 +178,11 @@ export class InboxService {
   async folderCounts(organisationId: string): Promise<Record<InboxFolder, number>> {
     const rows = await this.ctx.em
       .getConnection()
-      .execute<{ state: ConsultationState; type: ConsultationType; n: string | number }[]>(
-        'select state, type, count(*) as n from online_consultation where owner_id = ? group by state, type',
-        [organisationId],
+      .execute<{ state: ConsultationState; type: ConsultationType; n: string | number; overdue: string | number }[]>(
+        'select state, type, count(*) as n, count(*) filter (where due_at < ?) as overdue from online_consultation where owner_id = ? group by state, type',
+        [new Date(), organisationId],
       );
-    return countFolders(rows.map((r) => ({ state: r.state, type: r.type, count: Number(r.n) })));
+    return countFolders(rows.map((r) => ({ state: r.state, type: r.type, count: Number(r.n), overdue: Number(r.overdue) })));
   }
 
   /** One consultation the viewer may see; any other answers NOT_FOUND. */

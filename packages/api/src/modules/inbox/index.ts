@@ -10,3 +10,5 @@ export { toConsultationType } from './inbox.mappers.js';
 export { recordOf } from './inbox.read.js';
 export { canSeeConsultation } from './inbox.policy.js';
 export { InboxService } from './inbox.service.js';
+export { ConsultationTypeEnum } from './inbox.enums.js';
+export type { ConsultationType } from './inbox.codes.js';

@@ -1,9 +1,10 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { defineEntity, p, type Opt } from '@mikro-orm/core';
 import { uuidv7 } from '../../platform/ids.js';
 import { Organisation } from '../organisations/index.js';
 import { Patient } from '../patients/index.js';
 import { HubService } from '../hub-services/index.js';
 import { CONSULTATION_STATES } from './online-consultation.status.js';
+import { DUE_AT_SQL } from './inbox.overdue.js';
 import {
   CONSULTATION_TYPES,
   ROUTING_REASONS,
@@ -40,6 +41,11 @@ const OnlineConsultationSchema = defineEntity({
     template: p.string().length(200),
     submittedAt: p.datetime(),
     responseExpectedBy: p.datetime().nullable(),
+    /**
+     * Computed by the database (a stored generated column, never written): `responseExpectedBy`
+     * while the consultation is open, else {@link NOT_DUE}. The key of the OVERDUE folder and order.
+     */
+    dueAt: p.datetime().$type<Opt<Date>>().generated(DUE_AT_SQL),
     answers: p.json<OcAnswer[]>(),
     redFlags: p.json<OcRedFlag[]>(),
     redFlagCount: p.integer(),
@@ -65,7 +71,11 @@ const OnlineConsultationSchema = defineEntity({
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
   uniques: [{ properties: ['supplier', 'supplierReference'] }],
-  indexes: [{ properties: ['owner', 'state'] }, { properties: ['owner', 'submittedAt'] }],
+  indexes: [
+    { properties: ['owner', 'state'] },
+    { properties: ['owner', 'submittedAt'] },
+    { properties: ['owner', 'dueAt', 'submittedAt', 'id'] },
+  ],
 });
 
 export class OnlineConsultation extends OnlineConsultationSchema.class {}

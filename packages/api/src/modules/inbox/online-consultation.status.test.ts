@@ -138,8 +138,8 @@ describe('online consultation state machine', () => {
 });
 
 describe('inbox folders', () => {
-  it('puts every stored state in exactly one state folder besides the open/type ones', () => {
-    const stateFolders = INBOX_FOLDERS.filter((f) => !['ALL_OPEN', 'CLINICAL', 'ADMIN'].includes(f));
+  it('puts every stored state in exactly one state folder besides the open/type/overdue ones', () => {
+    const stateFolders = INBOX_FOLDERS.filter((f) => !['ALL_OPEN', 'CLINICAL', 'ADMIN', 'OVERDUE'].includes(f));
     for (const state of CONSULTATION_STATES.filter((s) => s !== 'RECEIVED')) {
       expect(stateFolders.filter((f) => folderFilter(f).states.includes(state)), state).toHaveLength(1);
     }
@@ -147,17 +147,19 @@ describe('inbox folders', () => {
 
   it('counts folders from grouped rows', () => {
     const counts = countFolders([
-      { state: 'AWAITING_TRIAGE', type: 'CLINICAL', count: 3 },
-      { state: 'AWAITING_TRIAGE', type: 'ADMIN', count: 2 },
-      { state: 'UNMATCHED', type: 'CLINICAL', count: 1 },
-      { state: 'CLOSED_REMOTELY', type: 'ADMIN', count: 4 },
-      { state: 'COMPLETED', type: 'CLINICAL', count: 7 },
-      { state: 'CANCELLED', type: 'ADMIN', count: 1 },
+      { state: 'AWAITING_TRIAGE', type: 'CLINICAL', count: 3, overdue: 2 },
+      { state: 'AWAITING_TRIAGE', type: 'ADMIN', count: 2, overdue: 0 },
+      { state: 'UNMATCHED', type: 'CLINICAL', count: 1, overdue: 0 },
+      { state: 'CLOSED_REMOTELY', type: 'ADMIN', count: 4, overdue: 1 },
+      // Closed ones are never overdue (the database answers 0 for them; a stray count is ignored).
+      { state: 'COMPLETED', type: 'CLINICAL', count: 7, overdue: 5 },
+      { state: 'CANCELLED', type: 'ADMIN', count: 1, overdue: 0 },
     ]);
     expect(counts).toMatchObject({
       ALL_OPEN: 10,
       CLINICAL: 4,
       ADMIN: 6,
+      OVERDUE: 3,
       AWAITING_TRIAGE: 5,
       UNMATCHED: 1,
       SIGNPOSTED: 4,

@@ -229,6 +229,7 @@ export const INBOX_FOLDERS = [
   'ALL_OPEN',
   'CLINICAL',
   'ADMIN',
+  'OVERDUE',
   'UNMATCHED',
   'AWAITING_TRIAGE',
   'IN_TRIAGE',
@@ -245,11 +246,16 @@ export type InboxFolder = (typeof INBOX_FOLDERS)[number];
 
 export const OPEN_STATES: readonly ConsultationState[] = CONSULTATION_STATES.filter((s) => s !== 'RECEIVED' && !isTerminal(s));
 
-/** The states a folder holds and the consultation type it is limited to (null: any). */
-export function folderFilter(folder: InboxFolder): { states: readonly ConsultationState[]; type: 'CLINICAL' | 'ADMIN' | null } {
+/**
+ * The states a folder holds, the consultation type it is limited to (null: any) and whether it
+ * holds only overdue ones (past their response-expected-by time: `inbox.overdue.ts`).
+ */
+export function folderFilter(folder: InboxFolder): { states: readonly ConsultationState[]; type: 'CLINICAL' | 'ADMIN' | null; overdue?: true } {
   switch (folder) {
     case 'ALL_OPEN':
       return { states: OPEN_STATES, type: null };
+    case 'OVERDUE':
+      return { states: OPEN_STATES, type: null, overdue: true };
     case 'CLINICAL':
       return { states: OPEN_STATES, type: 'CLINICAL' };
     case 'ADMIN':
@@ -276,15 +282,15 @@ export function folderFilter(folder: InboxFolder): { states: readonly Consultati
   }
 }
 
-/** Folder counts from (state, type, count) groups: one grouped query feeds every folder. */
+/** Folder counts from (state, type, count, overdue count) groups: one grouped query feeds every folder. */
 export function countFolders(
-  groups: readonly { state: ConsultationState; type: 'CLINICAL' | 'ADMIN'; count: number }[],
+  groups: readonly { state: ConsultationState; type: 'CLINICAL' | 'ADMIN'; count: number; overdue: number }[],
 ): Record<InboxFolder, number> {
   const counts = Object.fromEntries(INBOX_FOLDERS.map((f) => [f, 0])) as Record<InboxFolder, number>;
   for (const folder of INBOX_FOLDERS) {
-    const { states, type } = folderFilter(folder);
+    const { states, type, overdue } = folderFilter(folder);
     for (const g of groups) {
-      if (states.includes(g.state) && (type === null || g.type === type)) counts[folder] += g.count;
+      if (states.includes(g.state) && (type === null || g.type === type)) counts[folder] += overdue ? g.overdue : g.count;
     }
   }
   return counts;

@@ -3,7 +3,7 @@ import type { Em } from '../../platform/db/orm.js';
 import { HubService } from '../hub-services/index.js';
 import { Organisation } from '../organisations/index.js';
 import { COUNTED_STATES, SUMMARY_DIMENSIONS, type SummaryDimension } from './prescribing.codes.js';
-import { toCsv } from './prescribing.csv.js';
+import { toCsv } from '../../platform/csv.js';
 import { PrescribingErrors } from './prescribing.errors.js';
 
 export interface Period {

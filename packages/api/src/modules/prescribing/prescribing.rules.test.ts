@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Role } from '../../platform/auth/roles.js';
 import { CONTROLLED_DRUG_LIST, isScheduleOne } from './controlled-drugs.js';
-import { csvField, toCsv } from './prescribing.csv.js';
+import { csvField, toCsv } from '../../platform/csv.js';
 import { PRESCRIPTION_STATES, TRANSITIONS, nextState, prescriberCodeProblem } from './prescribing.codes.js';
 import { cancelRule, canSeePrescription } from './prescribing.policy.js';
 import { validateItems } from './prescribing.validation.js';

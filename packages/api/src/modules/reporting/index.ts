@@ -1,0 +1,2 @@
+export { ReportingResolver } from './reporting.resolver.js';
+export { ocReportSql } from './reporting.sql.js';
