@@ -1074,6 +1074,12 @@ export type RequestWriteBackAgreementInput = {
   readonly targetOdsCode: string;
 };
 
+/** Blocked entries to send now that an agreement allows them. */
+export type ResendBlockedWriteBackInput = {
+  /** Global ids of the entries (HubConsultationEntry), 1-100. */
+  readonly entries: ReadonlyArray<string | number>;
+};
+
 /** Stops a key at once. */
 export type RevokePluginApiKeyInput = {
   /** Id of the key. */
@@ -1495,6 +1501,17 @@ export type WriteBackEventType =
   /** An attempt is in flight. */
   | 'WRITE_BACK_SENDING';
 
+/** Why resendBlockedWriteBack did not send an entry. */
+export type WriteBackResendRefusal =
+  /** Blocked before the hub kept what to send; save the consultation again instead. */
+  | 'NOTHING_KEPT'
+  /** The entry is not BLOCKED (already sent, pending or not required). */
+  | 'NOT_BLOCKED'
+  /** No saved entry with this id in the PCN (or never decided). */
+  | 'NOT_FOUND'
+  /** No agreement or switch lets it through yet: see the reasons. */
+  | 'STILL_BLOCKED';
+
 /** Where the write-back of an entry (or, combined, of a consultation) stands. */
 export type WriteBackState =
   /** Not allowed: no active agreement or the switch is off (see the reason). */
@@ -1542,7 +1559,7 @@ export type ExplainWriteBackQueryVariables = Exact<{
 }>;
 
 
-export type ExplainWriteBackQuery = { readonly explainWriteBack: { readonly agreementFound: boolean, readonly agreementState: WriteBackAgreementState | null, readonly clinicallyRelevant: boolean, readonly decision: WriteBackDecision, readonly direction: WriteBackDirection, readonly entryId: string, readonly patientRegisteredAtAuthoringOrganisation: boolean, readonly practiceToPracticeWriteBack: boolean, readonly reasons: ReadonlyArray<string>, readonly sourceProduct: string, readonly state: WriteBackState | null, readonly willWriteBack: boolean, readonly agreement: { readonly createdAt: string, readonly id: string, readonly oneToOne: boolean, readonly requestedBy: string, readonly revokedAt: string | null, readonly sourceActivatedAt: string | null, readonly state: WriteBackAgreementState, readonly targetActivatedAt: string | null, readonly updatedAt: string, readonly source: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly target: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null, readonly sourceOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly sourcePlugin: { readonly approvedVersion: number, readonly createdAt: string, readonly displayName: string, readonly enabledForViewer: boolean, readonly events: ReadonlyArray<string>, readonly id: string, readonly name: string, readonly registeredBy: string, readonly scopes: ReadonlyArray<string>, readonly state: PluginState, readonly vendor: string, readonly webhookUrl: string | null, readonly apiKeys: ReadonlyArray<{ readonly createdAt: string, readonly createdBy: string, readonly expiresAt: string | null, readonly id: string, readonly label: string, readonly revokedAt: string | null, readonly rotatedTo: string | null, readonly status: string }> | null, readonly enabledOrganisations: ReadonlyArray<{ readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }>, readonly manifest: { readonly decidedAt: string | null, readonly decidedBy: string | null, readonly description: string, readonly events: ReadonlyArray<string>, readonly number: number, readonly producesCodes: ReadonlyArray<string>, readonly producesEntryKinds: ReadonlyArray<string>, readonly reason: string | null, readonly scopes: ReadonlyArray<string>, readonly sdkContractVersion: string, readonly state: PluginManifestState, readonly submittedAt: string, readonly submittedBy: string, readonly version: string, readonly webhookUrl: string | null }, readonly manifestVersions: ReadonlyArray<{ readonly decidedAt: string | null, readonly decidedBy: string | null, readonly description: string, readonly events: ReadonlyArray<string>, readonly number: number, readonly producesCodes: ReadonlyArray<string>, readonly producesEntryKinds: ReadonlyArray<string>, readonly reason: string | null, readonly scopes: ReadonlyArray<string>, readonly sdkContractVersion: string, readonly state: PluginManifestState, readonly submittedAt: string, readonly submittedBy: string, readonly version: string, readonly webhookUrl: string | null }> } | null, readonly targetOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } };
+export type ExplainWriteBackQuery = { readonly explainWriteBack: { readonly agreementFound: boolean, readonly agreementState: WriteBackAgreementState | null, readonly blockedAt: string | null, readonly clinicallyRelevant: boolean, readonly decision: WriteBackDecision, readonly direction: WriteBackDirection, readonly entryId: string, readonly patientRegisteredAtAuthoringOrganisation: boolean, readonly practiceToPracticeWriteBack: boolean, readonly reasons: ReadonlyArray<string>, readonly replanReason: string | null, readonly replannedAt: string | null, readonly replannedBy: string | null, readonly sourceProduct: string, readonly state: WriteBackState | null, readonly willWriteBack: boolean, readonly agreement: { readonly createdAt: string, readonly id: string, readonly oneToOne: boolean, readonly requestedBy: string, readonly revokedAt: string | null, readonly sourceActivatedAt: string | null, readonly state: WriteBackAgreementState, readonly targetActivatedAt: string | null, readonly updatedAt: string, readonly source: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly target: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null, readonly sourceOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly sourcePlugin: { readonly approvedVersion: number, readonly createdAt: string, readonly displayName: string, readonly enabledForViewer: boolean, readonly events: ReadonlyArray<string>, readonly id: string, readonly name: string, readonly registeredBy: string, readonly scopes: ReadonlyArray<string>, readonly state: PluginState, readonly vendor: string, readonly webhookUrl: string | null, readonly apiKeys: ReadonlyArray<{ readonly createdAt: string, readonly createdBy: string, readonly expiresAt: string | null, readonly id: string, readonly label: string, readonly revokedAt: string | null, readonly rotatedTo: string | null, readonly status: string }> | null, readonly enabledOrganisations: ReadonlyArray<{ readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }>, readonly manifest: { readonly decidedAt: string | null, readonly decidedBy: string | null, readonly description: string, readonly events: ReadonlyArray<string>, readonly number: number, readonly producesCodes: ReadonlyArray<string>, readonly producesEntryKinds: ReadonlyArray<string>, readonly reason: string | null, readonly scopes: ReadonlyArray<string>, readonly sdkContractVersion: string, readonly state: PluginManifestState, readonly submittedAt: string, readonly submittedBy: string, readonly version: string, readonly webhookUrl: string | null }, readonly manifestVersions: ReadonlyArray<{ readonly decidedAt: string | null, readonly decidedBy: string | null, readonly description: string, readonly events: ReadonlyArray<string>, readonly number: number, readonly producesCodes: ReadonlyArray<string>, readonly producesEntryKinds: ReadonlyArray<string>, readonly reason: string | null, readonly scopes: ReadonlyArray<string>, readonly sdkContractVersion: string, readonly state: PluginManifestState, readonly submittedAt: string, readonly submittedBy: string, readonly version: string, readonly webhookUrl: string | null }> } | null, readonly targetOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } };
 
 export type FreeSlotsQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -2164,6 +2181,13 @@ export type RequestWriteBackAgreementMutationVariables = Exact<{
 
 export type RequestWriteBackAgreementMutation = { readonly requestWriteBackAgreement: { readonly agreement: { readonly createdAt: string, readonly id: string, readonly oneToOne: boolean, readonly requestedBy: string, readonly revokedAt: string | null, readonly sourceActivatedAt: string | null, readonly state: WriteBackAgreementState, readonly targetActivatedAt: string | null, readonly updatedAt: string, readonly source: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly target: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
+export type ResendBlockedWriteBackMutationVariables = Exact<{
+  input: ResendBlockedWriteBackInput;
+}>;
+
+
+export type ResendBlockedWriteBackMutation = { readonly resendBlockedWriteBack: { readonly refused: ReadonlyArray<{ readonly code: WriteBackResendRefusal, readonly entryId: string, readonly reasons: ReadonlyArray<string> }>, readonly resent: ReadonlyArray<{ readonly entryId: string, readonly writeBack: { readonly agreementId: string | null, readonly decidedAt: string, readonly decision: WriteBackDecision, readonly reason: string, readonly state: WriteBackState } }> } };
+
 export type RevokePluginApiKeyMutationVariables = Exact<{
   input: RevokePluginApiKeyInput;
 }>;
@@ -2456,6 +2480,7 @@ export const ExplainWriteBackQueryDocument = new TypedDocumentString(`
     }
     agreementFound
     agreementState
+    blockedAt
     clinicallyRelevant
     decision
     direction
@@ -2463,6 +2488,9 @@ export const ExplainWriteBackQueryDocument = new TypedDocumentString(`
     patientRegisteredAtAuthoringOrganisation
     practiceToPracticeWriteBack
     reasons
+    replanReason
+    replannedAt
+    replannedBy
     sourceOrganisation {
       active
       id
@@ -9249,6 +9277,27 @@ export const RequestWriteBackAgreementMutationDocument = new TypedDocumentString
   }
 }
     `) as unknown as TypedDocumentString<RequestWriteBackAgreementMutation, RequestWriteBackAgreementMutationVariables>;
+export const ResendBlockedWriteBackMutationDocument = new TypedDocumentString(`
+    mutation ResendBlockedWriteBackMutation($input: ResendBlockedWriteBackInput!) {
+  resendBlockedWriteBack(input: $input) {
+    refused {
+      code
+      entryId
+      reasons
+    }
+    resent {
+      entryId
+      writeBack {
+        agreementId
+        decidedAt
+        decision
+        reason
+        state
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResendBlockedWriteBackMutation, ResendBlockedWriteBackMutationVariables>;
 export const RevokePluginApiKeyMutationDocument = new TypedDocumentString(`
     mutation RevokePluginApiKeyMutation($input: RevokePluginApiKeyInput!) {
   revokePluginApiKey(input: $input) {

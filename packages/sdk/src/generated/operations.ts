@@ -94,6 +94,7 @@ export const mutationDocuments = {
   releaseConsultation: G.ReleaseConsultationMutationDocument,
   removeConsultationEntry: G.RemoveConsultationEntryMutationDocument,
   requestWriteBackAgreement: G.RequestWriteBackAgreementMutationDocument,
+  resendBlockedWriteBack: G.ResendBlockedWriteBackMutationDocument,
   revokePluginApiKey: G.RevokePluginApiKeyMutationDocument,
   revokeWriteBackAgreement: G.RevokeWriteBackAgreementMutationDocument,
   rotatePluginApiKey: G.RotatePluginApiKeyMutationDocument,
