@@ -2,7 +2,7 @@ import { buildSchema } from 'type-graphql';
 import { assertValidSchema, type GraphQLSchema } from 'graphql';
 import { authChecker, assertEveryRootFieldAuthorized } from './platform/auth/authorization.js';
 import { AuditResolver } from './platform/audit/audit.resolver.js';
-import { OrganisationResolver, StaffUserResolver, ViewerResolver } from './modules/organisations/index.js';
+import { OrganisationResolver, StaffAdministrationResolver, StaffUserResolver, ViewerResolver } from './modules/organisations/index.js';
 import { PatientResolver } from './modules/patients/index.js';
 import { NodeResolver } from './node.resolver.js';
 import { HubServiceResolver } from './modules/hub-services/index.js';
@@ -46,6 +46,7 @@ export const RESOLVERS = [
   OrganisationResolver,
   ViewerResolver,
   StaffUserResolver,
+  StaffAdministrationResolver,
   PatientResolver,
   AuditResolver,
   HubServiceResolver,

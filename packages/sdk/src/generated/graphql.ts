@@ -1242,6 +1242,14 @@ export type SetReferralAgreementInput = {
   readonly type: ReferralAgreementType;
 };
 
+/** The roles a member of staff holds from now on. */
+export type SetStaffUserRolesInput = {
+  /** Every role they hold from now on (replaces the current ones); they must fit the organisation kind. */
+  readonly roles: ReadonlyArray<Role>;
+  /** Global id of the staff user. */
+  readonly staffUser: string | number;
+};
+
 /** The outcome of parsing a stored message. */
 export type SettleInboundMessageInput = {
   /** Why parsing failed (no patient data). */
@@ -1340,6 +1348,12 @@ export type SlotStatus =
   | 'BOOKED'
   /** Bookable. */
   | 'FREE';
+
+/** Names a member of staff. */
+export type StaffUserInput = {
+  /** Global id of the staff user. */
+  readonly staffUser: string | number;
+};
 
 /** An online consultation from an OC supplier. */
 export type SubmitOnlineConsultationInput = {
@@ -1808,6 +1822,16 @@ export type SlotTypesQueryVariables = Exact<{
 
 export type SlotTypesQuery = { readonly slotTypes: ReadonlyArray<{ readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } }> };
 
+export type StaffUsersQueryVariables = Exact<{
+  active?: boolean | null | undefined;
+  after?: string | null | undefined;
+  first?: number | null | undefined;
+  organisationOdsCode: string;
+}>;
+
+
+export type StaffUsersQuery = { readonly staffUsers: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly active: boolean, readonly createdAt: string, readonly displayName: string, readonly id: string, readonly roles: ReadonlyArray<Role>, readonly username: string, readonly organisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } } };
+
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2006,6 +2030,13 @@ export type DeactivatePrescriberMutationVariables = Exact<{
 
 export type DeactivatePrescriberMutation = { readonly deactivatePrescriber: { readonly prescriber: { readonly active: boolean, readonly code: string, readonly codeKind: PrescriberCodeKind, readonly displayName: string, readonly id: string, readonly prescriptionType: string, readonly profession: PrescriberProfession, readonly username: string } } };
 
+export type DeactivateStaffUserMutationVariables = Exact<{
+  input: StaffUserInput;
+}>;
+
+
+export type DeactivateStaffUserMutation = { readonly deactivateStaffUser: { readonly staffUser: { readonly active: boolean, readonly createdAt: string, readonly displayName: string, readonly id: string, readonly roles: ReadonlyArray<Role>, readonly username: string, readonly organisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+
 export type DiscardWriteBackMutationVariables = Exact<{
   input: WriteBackDeliveryInput;
 }>;
@@ -2061,6 +2092,13 @@ export type RaisePrescriptionMutationVariables = Exact<{
 
 
 export type RaisePrescriptionMutation = { readonly raisePrescription: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+
+export type ReactivateStaffUserMutationVariables = Exact<{
+  input: StaffUserInput;
+}>;
+
+
+export type ReactivateStaffUserMutation = { readonly reactivateStaffUser: { readonly staffUser: { readonly active: boolean, readonly createdAt: string, readonly displayName: string, readonly id: string, readonly roles: ReadonlyArray<Role>, readonly username: string, readonly organisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
 export type RecordAttendanceMutationVariables = Exact<{
   input: RecordAttendanceInput;
@@ -2292,6 +2330,13 @@ export type SetReferralAgreementMutationVariables = Exact<{
 
 
 export type SetReferralAgreementMutation = { readonly setReferralAgreement: { readonly id: string, readonly state: ReferralAgreementState, readonly type: ReferralAgreementType, readonly updatedAt: string, readonly practice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } };
+
+export type SetStaffUserRolesMutationVariables = Exact<{
+  input: SetStaffUserRolesInput;
+}>;
+
+
+export type SetStaffUserRolesMutation = { readonly setStaffUserRoles: { readonly staffUser: { readonly active: boolean, readonly createdAt: string, readonly displayName: string, readonly id: string, readonly roles: ReadonlyArray<Role>, readonly username: string, readonly organisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
 export type SettleInboundMessageMutationVariables = Exact<{
   input: SettleInboundMessageInput;
@@ -5605,6 +5650,49 @@ export const SlotTypesQueryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SlotTypesQuery, SlotTypesQueryVariables>;
+export const StaffUsersQueryDocument = new TypedDocumentString(`
+    query StaffUsersQuery($active: Boolean, $after: String, $first: Int, $organisationOdsCode: OdsCode!) {
+  staffUsers(
+    active: $active
+    after: $after
+    first: $first
+    organisationOdsCode: $organisationOdsCode
+  ) {
+    edges {
+      cursor
+      node {
+        active
+        createdAt
+        displayName
+        id
+        organisation {
+          active
+          id
+          kind
+          name
+          odsCode
+          pcn {
+            active
+            id
+            kind
+            name
+            odsCode
+          }
+        }
+        roles
+        username
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+      hasPreviousPage
+      startCursor
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<StaffUsersQuery, StaffUsersQueryVariables>;
 export const ViewerQueryDocument = new TypedDocumentString(`
     query ViewerQuery {
   viewer {
@@ -7416,6 +7504,27 @@ export const DeactivatePrescriberMutationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeactivatePrescriberMutation, DeactivatePrescriberMutationVariables>;
+export const DeactivateStaffUserMutationDocument = new TypedDocumentString(`
+    mutation DeactivateStaffUserMutation($input: StaffUserInput!) {
+  deactivateStaffUser(input: $input) {
+    staffUser {
+      active
+      createdAt
+      displayName
+      id
+      organisation {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+      roles
+      username
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeactivateStaffUserMutation, DeactivateStaffUserMutationVariables>;
 export const DiscardWriteBackMutationDocument = new TypedDocumentString(`
     mutation DiscardWriteBackMutation($input: WriteBackDeliveryInput!) {
   discardWriteBack(input: $input) {
@@ -8035,6 +8144,27 @@ export const RaisePrescriptionMutationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RaisePrescriptionMutation, RaisePrescriptionMutationVariables>;
+export const ReactivateStaffUserMutationDocument = new TypedDocumentString(`
+    mutation ReactivateStaffUserMutation($input: StaffUserInput!) {
+  reactivateStaffUser(input: $input) {
+    staffUser {
+      active
+      createdAt
+      displayName
+      id
+      organisation {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+      roles
+      username
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReactivateStaffUserMutation, ReactivateStaffUserMutationVariables>;
 export const RecordAttendanceMutationDocument = new TypedDocumentString(`
     mutation RecordAttendanceMutation($input: RecordAttendanceInput!) {
   recordAttendance(input: $input) {
@@ -9785,6 +9915,27 @@ export const SetReferralAgreementMutationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetReferralAgreementMutation, SetReferralAgreementMutationVariables>;
+export const SetStaffUserRolesMutationDocument = new TypedDocumentString(`
+    mutation SetStaffUserRolesMutation($input: SetStaffUserRolesInput!) {
+  setStaffUserRoles(input: $input) {
+    staffUser {
+      active
+      createdAt
+      displayName
+      id
+      organisation {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+      roles
+      username
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetStaffUserRolesMutation, SetStaffUserRolesMutationVariables>;
 export const SettleInboundMessageMutationDocument = new TypedDocumentString(`
     mutation SettleInboundMessageMutation($input: SettleInboundMessageInput!) {
   settleInboundMessage(input: $input) {
