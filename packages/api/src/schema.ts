@@ -3,7 +3,7 @@ import { assertValidSchema, type GraphQLSchema } from 'graphql';
 import { authChecker, assertEveryRootFieldAuthorized } from './platform/auth/authorization.js';
 import { AuditResolver } from './platform/audit/audit.resolver.js';
 import { OrganisationResolver, StaffAdministrationResolver, StaffUserResolver, ViewerResolver } from './modules/organisations/index.js';
-import { PatientResolver } from './modules/patients/index.js';
+import { PatientActivityResolver, PatientResolver, PatientTimelineResolver } from './modules/patients/index.js';
 import { NodeResolver } from './node.resolver.js';
 import { HubServiceResolver } from './modules/hub-services/index.js';
 import {
@@ -48,6 +48,8 @@ export const RESOLVERS = [
   StaffUserResolver,
   StaffAdministrationResolver,
   PatientResolver,
+  PatientTimelineResolver,
+  PatientActivityResolver,
   AuditResolver,
   HubServiceResolver,
   InboxResolver,
