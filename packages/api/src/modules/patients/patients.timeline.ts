@@ -84,7 +84,7 @@ export async function patientTimeline(
   params.push(limit);
   const rows = await ctx.em
     .getConnection()
-    .execute<RawRow[]>(`select * from (${sql}) t order by t.occurred_at desc, t.id desc limit ?`, params as never[]);
+    .execute<RawRow[]>(`select * from (${sql}) t order by t.occurred_at desc, t.id desc limit ?`, params);
   const page = rows.map((r) => ({
     kind: r.kind,
     id: r.id,
