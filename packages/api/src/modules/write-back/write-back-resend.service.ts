@@ -1,4 +1,3 @@
-import { LockMode } from '@mikro-orm/core';
 import type { AuthenticatedContext } from '../../platform/context.js';
 import { Errors } from '../../platform/errors.js';
 import { replanRecords, type ReplanRefusal } from './write-back.backfill.js';
@@ -32,7 +31,7 @@ export class WriteBackResendService {
       const records = await em.find(
         WriteBackRecord,
         { entryId: { $in: ids }, pcnId: actor.pcnId },
-        { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE },
+        { orderBy: { id: 'asc' } },
       );
       const result = await replanRecords(em, this.ctx.audit, records, {
         at: new Date(),

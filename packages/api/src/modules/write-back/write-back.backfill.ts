@@ -71,8 +71,13 @@ interface Eligible {
  * Plans BLOCKED records again with today's agreements and switch (the caller has locked what
  * decides them: the agreement row or the policy row). Each entry planned again is audited.
  */
-export async function replanRecords(em: Em, audit: AuditLog, records: readonly WriteBackRecord[], cause: ReplanCause): Promise<ReplanOutcome> {
+export async function replanRecords(em: Em, audit: AuditLog, found: readonly WriteBackRecord[], cause: ReplanCause): Promise<ReplanOutcome> {
   const refused: ReplanOutcome['refused'] = new Map();
+  if (found.length === 0) return { hints: [], replanned: [], refused };
+  // Every patient line first, in sorted order (saves and workers take a line before its rows), then
+  // the records again as they are now: a save that changed one meanwhile has committed.
+  await lockLines(em, found.map((r) => `${r.targetOrgId}:${r.patientId}`));
+  const records = await em.find(WriteBackRecord, { id: { $in: found.map((r) => r.id) } }, { orderBy: { id: 'asc' }, refresh: true });
   const orgIds = [...new Set(records.flatMap((r) => [r.sourceOrgId, r.targetOrgId]))];
   const orgs = new Map(orgIds.length > 0 ? (await em.find(Organisation, { id: { $in: orgIds } })).map((o) => [o.id, orgFacts(o)]) : []);
   const pairFacts = new Map<string, Promise<WriteBackFacts>>();
@@ -104,9 +109,7 @@ export async function replanRecords(em: Em, audit: AuditLog, records: readonly W
   }
   if (eligible.length === 0) return { hints: [], replanned: [], refused };
 
-  // Every line first, in sorted order, before any stream head: no deadlock with saves or workers.
   const lineOf = (e: Eligible) => `${e.facts.target.id}:${e.facts.patientId}`;
-  await lockLines(em, eligible.map(lineOf));
   const groups = new Map<string, Eligible[]>();
   for (const e of [...eligible].sort((a, b) => (lineOf(a) < lineOf(b) ? -1 : lineOf(a) > lineOf(b) ? 1 : 0))) {
     const key = `${lineOf(e)}:${e.facts.consultationId}:${e.facts.consultationVersion}`;
