@@ -26,7 +26,7 @@ const WriteBackRecordSchema = defineEntity({
     decidedAt: p.datetime(),
     /** While BLOCKED: what the save would have sent (`write-back.backfill.ts`), so it can be sent later. */
     blockedPlan: p.json<Record<string, unknown>>().nullable(),
-    /** When a save first blocked the entry (kept through its re-plan, for the explanation). */
+    /** When the latest save blocked the entry (kept through its re-plan, for the explanation); the look-back window counts from it. */
     blockedAt: p.datetime().nullable(),
     /** When, by whom and why a blocked entry was re-planned (agreement activated, switch on, re-sent). */
     replannedAt: p.datetime().nullable(),

@@ -33,7 +33,9 @@ export async function explainWriteBack(em: Em, input: ExplainInput): Promise<Wri
   if (record && record.decision !== verdict.decision) {
     reasons.push(`the last save decided ${record.decision}: ${record.reason}`);
     if (record.decision === 'BLOCKED' && verdict.decision === 'WRITE_BACK') {
-      reasons.push('blocked before an agreement allowed it and outside the backfill window: a hub manager can send it with resendBlockedWriteBack');
+      reasons.push(
+        'blocked at save and not re-planned since (blocked before the WRITE_BACK_BACKFILL_DAYS window, or before blocked entries were kept): a hub manager can send it with resendBlockedWriteBack, or the consultation can be saved again',
+      );
     }
   }
   if (record?.blockedAt) reasons.push(`blocked at save ${record.blockedAt.toISOString()}`);

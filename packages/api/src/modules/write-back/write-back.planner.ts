@@ -192,12 +192,11 @@ export async function planWriteBack(
         decidedAt: now,
       });
     }
-    const wasBlocked = records.get(entry.id)?.decision === 'BLOCKED';
     record.decision = verdict.decision;
     record.reason = verdict.reasons.join('; ');
     record.agreementId = verdict.agreementId;
     record.decidedAt = now;
-    keepStory(record, verdict.decision, wasBlocked, replan, now, { facts, entry });
+    keepStory(record, verdict.decision, replan, now, { facts, entry });
 
     let delivery: { id: string; state: DeliveryState; messageId: string | null; version: number | null } | null = null;
     if (verdict.decision === 'WRITE_BACK') {
@@ -273,14 +272,13 @@ export async function planWriteBack(
 function keepStory(
   record: WriteBackRecord,
   decision: WriteBackVerdict['decision'],
-  wasBlocked: boolean,
   replan: ReplanCause | null,
   now: Date,
   plan: BlockedPlan,
 ): void {
   if (decision === 'BLOCKED') {
     record.blockedPlan = JSON.parse(JSON.stringify(plan)) as Record<string, unknown>;
-    if (!wasBlocked || !record.blockedAt) record.blockedAt = now;
+    record.blockedAt = now; // the latest save that blocked it: the look-back window counts from here
     record.replannedAt = record.replannedBy = record.replanReason = null;
     return;
   }

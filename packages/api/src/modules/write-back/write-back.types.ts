@@ -174,7 +174,7 @@ export class WriteBackExplanationType {
   clinicallyRelevant!: boolean;
   @Field(() => String, { description: 'NATIVE or the plugin id of the product that created the entry.' })
   sourceProduct!: string;
-  @Field(() => DateTime, { nullable: true, description: 'When a save blocked the entry (kept after it was re-planned).' })
+  @Field(() => DateTime, { nullable: true, description: 'When the latest save blocked the entry (kept after it was re-planned).' })
   blockedAt!: Date | null;
   @Field(() => DateTime, {
     nullable: true,
