@@ -5,7 +5,7 @@ import { createOrm, migrate, type Em, type Orm } from './platform/db/orm.js';
 import { createTokenVerifier, type TokenVerifier } from './platform/auth/tokens.js';
 import { createAuthenticator } from './platform/auth/authenticate.js';
 import { createHubServer, type HubServer } from './platform/http/server.js';
-import { findOrganisationForActor } from './modules/organisations/index.js';
+import { findOrganisationForActor, staffAccount } from './modules/organisations/index.js';
 import { buildHubSchema } from './schema.js';
 import { DEMO_USERS, seedDemo } from './seed/demo.js';
 import { startDemoBackground, type DemoActivitySummary } from './seed/activity.js';
@@ -118,10 +118,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     const schema = await buildHubSchema();
     phases.mark('schema');
     const tokens = createTokenVerifier(config.jwt);
-    const authenticator = createAuthenticator(tokens, findOrganisationForActor, {
-      recognises: isApiKey,
-      authenticate: authenticatePluginKey,
-    });
+    const authenticator = createAuthenticator(
+      tokens,
+      findOrganisationForActor,
+      { recognises: isApiKey, authenticate: authenticatePluginKey },
+      staffAccount(orm),
+    );
     const events: EventBus = await createEventBus({
       databaseUrl: config.database.kind === 'postgresql' ? config.database.url : null,
       redisUrl: config.redisUrl,

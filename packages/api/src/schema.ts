@@ -2,8 +2,8 @@ import { buildSchema } from 'type-graphql';
 import { assertValidSchema, type GraphQLSchema } from 'graphql';
 import { authChecker, assertEveryRootFieldAuthorized } from './platform/auth/authorization.js';
 import { AuditResolver } from './platform/audit/audit.resolver.js';
-import { OrganisationResolver, StaffUserResolver, ViewerResolver } from './modules/organisations/index.js';
-import { PatientResolver } from './modules/patients/index.js';
+import { OrganisationResolver, StaffAdministrationResolver, StaffUserResolver, ViewerResolver } from './modules/organisations/index.js';
+import { PatientActivityResolver, PatientResolver, PatientTimelineResolver } from './modules/patients/index.js';
 import { NodeResolver } from './node.resolver.js';
 import { HubServiceResolver } from './modules/hub-services/index.js';
 import {
@@ -21,6 +21,7 @@ import {
   WriteBackAgreementResolver,
   WriteBackDeliveryResolver,
   WriteBackExplanationResolver,
+  WriteBackResendResolver,
   WriteBackStatusResolver,
   WriteBackSubscriptionResolver,
   WriteBackAcknowledgementResolver,
@@ -46,7 +47,10 @@ export const RESOLVERS = [
   OrganisationResolver,
   ViewerResolver,
   StaffUserResolver,
+  StaffAdministrationResolver,
   PatientResolver,
+  PatientTimelineResolver,
+  PatientActivityResolver,
   AuditResolver,
   HubServiceResolver,
   InboxResolver,
@@ -63,6 +67,7 @@ export const RESOLVERS = [
   WriteBackStatusResolver,
   WriteBackTargetResolver,
   WriteBackExplanationResolver,
+  WriteBackResendResolver,
   PracticeRecordResolver,
   WrittenBackEntryResolver,
   WriteBackSubscriptionResolver,

@@ -83,6 +83,8 @@ export interface Config {
     readonly backoffMs: number;
     readonly timeoutMs: number;
     readonly pollMs: number;
+    /** How far back (days) entries blocked at save are re-planned when an agreement or the switch lets them through. */
+    readonly backfillDays: number;
   };
   /** Plugin webhook delivery (dispatcher + worker). */
   readonly pluginWebhooks: {
@@ -157,6 +159,7 @@ export const CONFIG_VARIABLES = [
   ['WRITE_BACK_BACKOFF_MS', '1000', 'Delay before the second attempt; doubles per attempt (jittered, capped at an hour).'],
   ['WRITE_BACK_TIMEOUT_MS', '10000', 'How long an HTTP target has to acknowledge; no answer means outcome unknown (retried with the same id).'],
   ['WRITE_BACK_POLL_MS', '1000', 'Fallback poll of the outbox when no wake-up hint arrives.'],
+  ['WRITE_BACK_BACKFILL_DAYS', '14', 'Look-back window: entries blocked at save within this many days are sent when an agreement becomes ACTIVE or the practice-to-practice switch turns on (0: never).'],
   ['PLUGIN_WEBHOOK_WORKER', 'true', 'Dispatch and deliver plugin webhooks inside the API process; `false` when workers run apart.'],
   ['PLUGIN_WEBHOOK_MAX_ATTEMPTS', '10', 'Attempts before a plugin webhook delivery goes DEAD (redrive with `redrivePluginWebhookDelivery`).'],
   ['PLUGIN_WEBHOOK_BACKOFF_MS', '5000', 'Delay before the second webhook attempt; doubles per attempt (jittered, capped at 6 hours).'],
@@ -356,6 +359,7 @@ function writeBackConfig(env: Env): Config['writeBack'] {
     backoffMs: int(env, 'WRITE_BACK_BACKOFF_MS', 1000, 1, 3_600_000),
     timeoutMs,
     pollMs: int(env, 'WRITE_BACK_POLL_MS', 1000, 10, 60_000),
+    backfillDays: int(env, 'WRITE_BACK_BACKFILL_DAYS', 14, 0, 366),
   };
 }
 

@@ -17,9 +17,20 @@ export interface RequestContext {
   readonly events: EventBus;
   /** The ORM, for work that outlives one EntityManager fork (live streams fork per read). */
   readonly orm: Orm;
+  /** Settings the use cases read (from the configuration, `platform/config.ts`). */
+  readonly settings: ServiceSettings;
   /** Per-request DataLoader, created on first use under `key`. */
   loader<K, V>(key: string, create: (ctx: RequestContext) => DataLoader<K, V>): DataLoader<K, V>;
 }
+
+/** The few configured values use cases need (the rest of the configuration stays with the platform). */
+export interface ServiceSettings {
+  /** WRITE_BACK_BACKFILL_DAYS: how far back blocked entries are re-planned when an agreement allows them. */
+  readonly writeBackBackfillDays: number;
+}
+
+/** Settings when no configuration is at hand: the documented defaults. */
+export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = { writeBackBackfillDays: 14 };
 
 /** The context of a request whose actor is known. */
 export type AuthenticatedContext = RequestContext & { readonly actor: Actor };
@@ -54,5 +65,6 @@ export function forkContext(ctx: RequestContext): RequestContext {
     audit: new AuditLog(ctx.actor, ctx.requestId),
     events: ctx.events,
     orm: ctx.orm,
+    settings: ctx.settings,
   });
 }

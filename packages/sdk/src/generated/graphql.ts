@@ -597,6 +597,17 @@ export type PassBackToPracticeInput = {
   readonly triageNotes: string;
 };
 
+/** What a row of a patient's hub activity timeline is. */
+export type PatientActivityKind =
+  /** A consultation recorded at the hub or a practice (HubConsultation), at its start. */
+  | 'HUB_CONSULTATION'
+  /** An online consultation matched to the patient (OnlineConsultation), at its submission. */
+  | 'ONLINE_CONSULTATION'
+  /** A prescription under the PCN cost centre (Prescription), when raised. */
+  | 'PRESCRIPTION'
+  /** A referral into a hub service (Referral), when made. */
+  | 'REFERRAL';
+
 /** Whether hub admin has traced the patient. */
 export type PatientTraceTaskState =
   /** Could not be traced; the waiting referrals were rejected. */
@@ -1095,6 +1106,12 @@ export type RequestWriteBackAgreementInput = {
   readonly targetOdsCode: string;
 };
 
+/** Blocked entries to send now that an agreement allows them. */
+export type ResendBlockedWriteBackInput = {
+  /** Global ids of the entries (HubConsultationEntry), 1-100. */
+  readonly entries: ReadonlyArray<string | number>;
+};
+
 /** Stops a key at once. */
 export type RevokePluginApiKeyInput = {
   /** Id of the key. */
@@ -1257,6 +1274,14 @@ export type SetReferralAgreementInput = {
   readonly type: ReferralAgreementType;
 };
 
+/** The roles a member of staff holds from now on. */
+export type SetStaffUserRolesInput = {
+  /** Every role they hold from now on (replaces the current ones); they must fit the organisation kind. */
+  readonly roles: ReadonlyArray<Role>;
+  /** Global id of the staff user. */
+  readonly staffUser: string | number;
+};
+
 /** The outcome of parsing a stored message. */
 export type SettleInboundMessageInput = {
   /** Why parsing failed (no patient data). */
@@ -1355,6 +1380,12 @@ export type SlotStatus =
   | 'BOOKED'
   /** Bookable. */
   | 'FREE';
+
+/** Names a member of staff. */
+export type StaffUserInput = {
+  /** Global id of the staff user. */
+  readonly staffUser: string | number;
+};
 
 /** An online consultation from an OC supplier. */
 export type SubmitOnlineConsultationInput = {
@@ -1516,6 +1547,17 @@ export type WriteBackEventType =
   /** An attempt is in flight. */
   | 'WRITE_BACK_SENDING';
 
+/** Why resendBlockedWriteBack did not send an entry. */
+export type WriteBackResendRefusal =
+  /** Blocked before the hub kept what to send; save the consultation again instead. */
+  | 'NOTHING_KEPT'
+  /** The entry is not BLOCKED (already sent, pending or not required). */
+  | 'NOT_BLOCKED'
+  /** No saved entry with this id in the PCN (or never decided). */
+  | 'NOT_FOUND'
+  /** No agreement or switch lets it through yet: see the reasons. */
+  | 'STILL_BLOCKED';
+
 /** Where the write-back of an entry (or, combined, of a consultation) stands. */
 export type WriteBackState =
   /** Not allowed: no active agreement or the switch is off (see the reason). */
@@ -1563,7 +1605,7 @@ export type ExplainWriteBackQueryVariables = Exact<{
 }>;
 
 
-export type ExplainWriteBackQuery = { readonly explainWriteBack: { readonly agreementFound: boolean, readonly agreementState: WriteBackAgreementState | null, readonly clinicallyRelevant: boolean, readonly decision: WriteBackDecision, readonly direction: WriteBackDirection, readonly entryId: string, readonly patientRegisteredAtAuthoringOrganisation: boolean, readonly practiceToPracticeWriteBack: boolean, readonly reasons: ReadonlyArray<string>, readonly sourceProduct: string, readonly state: WriteBackState | null, readonly willWriteBack: boolean, readonly agreement: { readonly createdAt: string, readonly id: string, readonly oneToOne: boolean, readonly requestedBy: string, readonly revokedAt: string | null, readonly sourceActivatedAt: string | null, readonly state: WriteBackAgreementState, readonly targetActivatedAt: string | null, readonly updatedAt: string, readonly source: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly target: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null, readonly sourceOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly sourcePlugin: { readonly approvedVersion: number, readonly createdAt: string, readonly displayName: string, readonly enabledForViewer: boolean, readonly events: ReadonlyArray<string>, readonly id: string, readonly name: string, readonly registeredBy: string, readonly scopes: ReadonlyArray<string>, readonly state: PluginState, readonly vendor: string, readonly webhookUrl: string | null, readonly apiKeys: ReadonlyArray<{ readonly createdAt: string, readonly createdBy: string, readonly expiresAt: string | null, readonly id: string, readonly label: string, readonly revokedAt: string | null, readonly rotatedTo: string | null, readonly status: string }> | null, readonly enabledOrganisations: ReadonlyArray<{ readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }>, readonly manifest: { readonly decidedAt: string | null, readonly decidedBy: string | null, readonly description: string, readonly events: ReadonlyArray<string>, readonly number: number, readonly producesCodes: ReadonlyArray<string>, readonly producesEntryKinds: ReadonlyArray<string>, readonly reason: string | null, readonly scopes: ReadonlyArray<string>, readonly sdkContractVersion: string, readonly state: PluginManifestState, readonly submittedAt: string, readonly submittedBy: string, readonly version: string, readonly webhookUrl: string | null }, readonly manifestVersions: ReadonlyArray<{ readonly decidedAt: string | null, readonly decidedBy: string | null, readonly description: string, readonly events: ReadonlyArray<string>, readonly number: number, readonly producesCodes: ReadonlyArray<string>, readonly producesEntryKinds: ReadonlyArray<string>, readonly reason: string | null, readonly scopes: ReadonlyArray<string>, readonly sdkContractVersion: string, readonly state: PluginManifestState, readonly submittedAt: string, readonly submittedBy: string, readonly version: string, readonly webhookUrl: string | null }> } | null, readonly targetOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } };
+export type ExplainWriteBackQuery = { readonly explainWriteBack: { readonly agreementFound: boolean, readonly agreementState: WriteBackAgreementState | null, readonly blockedAt: string | null, readonly clinicallyRelevant: boolean, readonly decision: WriteBackDecision, readonly direction: WriteBackDirection, readonly entryId: string, readonly patientRegisteredAtAuthoringOrganisation: boolean, readonly practiceToPracticeWriteBack: boolean, readonly reasons: ReadonlyArray<string>, readonly replanReason: string | null, readonly replannedAt: string | null, readonly replannedBy: string | null, readonly sourceProduct: string, readonly state: WriteBackState | null, readonly willWriteBack: boolean, readonly agreement: { readonly createdAt: string, readonly id: string, readonly oneToOne: boolean, readonly requestedBy: string, readonly revokedAt: string | null, readonly sourceActivatedAt: string | null, readonly state: WriteBackAgreementState, readonly targetActivatedAt: string | null, readonly updatedAt: string, readonly source: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly target: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null, readonly sourceOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly sourcePlugin: { readonly approvedVersion: number, readonly createdAt: string, readonly displayName: string, readonly enabledForViewer: boolean, readonly events: ReadonlyArray<string>, readonly id: string, readonly name: string, readonly registeredBy: string, readonly scopes: ReadonlyArray<string>, readonly state: PluginState, readonly vendor: string, readonly webhookUrl: string | null, readonly apiKeys: ReadonlyArray<{ readonly createdAt: string, readonly createdBy: string, readonly expiresAt: string | null, readonly id: string, readonly label: string, readonly revokedAt: string | null, readonly rotatedTo: string | null, readonly status: string }> | null, readonly enabledOrganisations: ReadonlyArray<{ readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }>, readonly manifest: { readonly decidedAt: string | null, readonly decidedBy: string | null, readonly description: string, readonly events: ReadonlyArray<string>, readonly number: number, readonly producesCodes: ReadonlyArray<string>, readonly producesEntryKinds: ReadonlyArray<string>, readonly reason: string | null, readonly scopes: ReadonlyArray<string>, readonly sdkContractVersion: string, readonly state: PluginManifestState, readonly submittedAt: string, readonly submittedBy: string, readonly version: string, readonly webhookUrl: string | null }, readonly manifestVersions: ReadonlyArray<{ readonly decidedAt: string | null, readonly decidedBy: string | null, readonly description: string, readonly events: ReadonlyArray<string>, readonly number: number, readonly producesCodes: ReadonlyArray<string>, readonly producesEntryKinds: ReadonlyArray<string>, readonly reason: string | null, readonly scopes: ReadonlyArray<string>, readonly sdkContractVersion: string, readonly state: PluginManifestState, readonly submittedAt: string, readonly submittedBy: string, readonly version: string, readonly webhookUrl: string | null }> } | null, readonly targetOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } };
 
 export type FreeSlotsQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -1590,7 +1632,7 @@ export type HubConsultationQueryVariables = Exact<{
 }>;
 
 
-export type HubConsultationQuery = { readonly hubConsultation: { readonly authorId: string, readonly clinicallyRelevant: boolean, readonly createdAt: string, readonly id: string, readonly inboxConsultationId: string | null, readonly location: string, readonly patientId: string, readonly revision: number, readonly savedAt: string | null, readonly savedBy: string | null, readonly sourceProduct: string, readonly startedAt: string, readonly state: HubConsultationState, readonly version: number, readonly writeBackState: WriteBackState | null, readonly authoringOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly entries: ReadonlyArray<{ readonly createdBy: string, readonly id: string, readonly kind: ConsultationEntryKind, readonly removed: boolean, readonly unsaved: boolean, readonly updatedAt: string, readonly updatedBy: string, readonly coded: { readonly codedKind: CodedEntryKind, readonly snomedCode: string, readonly term: string } | null, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly medication: { readonly dmdCode: string, readonly dose: string, readonly name: string, readonly quantity: string } | null, readonly note: { readonly adminOnly: boolean, readonly text: string } | null, readonly writeBack: { readonly agreementId: string | null, readonly decidedAt: string, readonly decision: WriteBackDecision, readonly reason: string, readonly state: WriteBackState } | null }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null } };
+export type HubConsultationQuery = { readonly hubConsultation: { readonly authorId: string, readonly clinicallyRelevant: boolean, readonly createdAt: string, readonly id: string, readonly inboxConsultationId: string | null, readonly location: string, readonly patientId: string, readonly revision: number, readonly savedAt: string | null, readonly savedBy: string | null, readonly sourceProduct: string, readonly startedAt: string, readonly state: HubConsultationState, readonly version: number, readonly writeBackState: WriteBackState | null, readonly authoringOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly entries: ReadonlyArray<{ readonly createdBy: string, readonly id: string, readonly kind: ConsultationEntryKind, readonly removed: boolean, readonly unsaved: boolean, readonly updatedAt: string, readonly updatedBy: string, readonly coded: { readonly codedKind: CodedEntryKind, readonly snomedCode: string, readonly term: string } | null, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly medication: { readonly dmdCode: string, readonly dose: string, readonly name: string, readonly quantity: string } | null, readonly note: { readonly adminOnly: boolean, readonly text: string } | null, readonly writeBack: { readonly agreementId: string | null, readonly decidedAt: string, readonly decision: WriteBackDecision, readonly reason: string, readonly state: WriteBackState } | null }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null } };
 
 export type HubServicesQueryVariables = Exact<{
   activeOnly?: boolean | null | undefined;
@@ -1633,7 +1675,7 @@ export type InboxQueryVariables = Exact<{
 }>;
 
 
-export type InboxQuery = { readonly inbox: { readonly totalCount: number, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } }>, readonly folderCounts: ReadonlyArray<{ readonly count: number, readonly folder: InboxFolder }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } } };
+export type InboxQuery = { readonly inbox: { readonly totalCount: number, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } }>, readonly folderCounts: ReadonlyArray<{ readonly count: number, readonly folder: InboxFolder }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } } };
 
 export type NodeQueryVariables = Exact<{
   id: string | number;
@@ -1642,21 +1684,21 @@ export type NodeQueryVariables = Exact<{
 
 export type NodeQuery = { readonly node:
     | { readonly __typename: 'AppointmentBook', readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } }
-    | { readonly __typename: 'HubConsultation', readonly authorId: string, readonly clinicallyRelevant: boolean, readonly createdAt: string, readonly id: string, readonly inboxConsultationId: string | null, readonly location: string, readonly patientId: string, readonly revision: number, readonly savedAt: string | null, readonly savedBy: string | null, readonly sourceProduct: string, readonly startedAt: string, readonly state: HubConsultationState, readonly version: number, readonly writeBackState: WriteBackState | null, readonly authoringOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly entries: ReadonlyArray<{ readonly createdBy: string, readonly id: string, readonly kind: ConsultationEntryKind, readonly removed: boolean, readonly unsaved: boolean, readonly updatedAt: string, readonly updatedBy: string, readonly coded: { readonly codedKind: CodedEntryKind, readonly snomedCode: string, readonly term: string } | null, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly medication: { readonly dmdCode: string, readonly dose: string, readonly name: string, readonly quantity: string } | null, readonly note: { readonly adminOnly: boolean, readonly text: string } | null, readonly writeBack: { readonly agreementId: string | null, readonly decidedAt: string, readonly decision: WriteBackDecision, readonly reason: string, readonly state: WriteBackState } | null }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null }
+    | { readonly __typename: 'HubConsultation', readonly authorId: string, readonly clinicallyRelevant: boolean, readonly createdAt: string, readonly id: string, readonly inboxConsultationId: string | null, readonly location: string, readonly patientId: string, readonly revision: number, readonly savedAt: string | null, readonly savedBy: string | null, readonly sourceProduct: string, readonly startedAt: string, readonly state: HubConsultationState, readonly version: number, readonly writeBackState: WriteBackState | null, readonly authoringOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly entries: ReadonlyArray<{ readonly createdBy: string, readonly id: string, readonly kind: ConsultationEntryKind, readonly removed: boolean, readonly unsaved: boolean, readonly updatedAt: string, readonly updatedBy: string, readonly coded: { readonly codedKind: CodedEntryKind, readonly snomedCode: string, readonly term: string } | null, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly medication: { readonly dmdCode: string, readonly dose: string, readonly name: string, readonly quantity: string } | null, readonly note: { readonly adminOnly: boolean, readonly text: string } | null, readonly writeBack: { readonly agreementId: string | null, readonly decidedAt: string, readonly decision: WriteBackDecision, readonly reason: string, readonly state: WriteBackState } | null }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null }
     | { readonly __typename: 'HubConsultationEntry', readonly createdBy: string, readonly id: string, readonly kind: ConsultationEntryKind, readonly removed: boolean, readonly unsaved: boolean, readonly updatedAt: string, readonly updatedBy: string, readonly coded: { readonly codedKind: CodedEntryKind, readonly snomedCode: string, readonly term: string } | null, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly medication: { readonly dmdCode: string, readonly dose: string, readonly name: string, readonly quantity: string } | null, readonly note: { readonly adminOnly: boolean, readonly text: string } | null, readonly writeBack: { readonly agreementId: string | null, readonly decidedAt: string, readonly decision: WriteBackDecision, readonly reason: string, readonly state: WriteBackState, readonly delivery: { readonly acknowledgedAt: string | null, readonly acknowledgement: string | null, readonly attempts: number, readonly consultationId: string, readonly createdAt: string, readonly deliveredAt: string | null, readonly dueAt: string, readonly entryId: string, readonly id: string, readonly kind: WriteBackDeliveryKind, readonly lastError: string | null, readonly messageId: string, readonly nextAttemptAt: string, readonly overdue: boolean, readonly replacesMessageId: string | null, readonly state: WriteBackDeliveryState, readonly totalAttempts: number, readonly version: number } | null, readonly targetOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null }
     | { readonly __typename: 'HubService', readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hubServiceKind: HubServiceKind, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } }
     | { readonly __typename: 'HubTeam', readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string }
     | { readonly __typename: 'InboundMessage', readonly bodyBase64: string, readonly bodyBytes: number, readonly failure: string | null, readonly id: string, readonly localId: string | null, readonly mailboxId: string, readonly messageId: string, readonly messageType: string, readonly onlineConsultationId: string | null, readonly processedAt: string | null, readonly receivedAt: string, readonly senderMailboxId: string | null, readonly transport: string, readonly workflowId: string | null, readonly inboundMessageState: InboundMessageState, readonly headers: ReadonlyArray<{ readonly name: string, readonly value: string }> }
-    | { readonly __typename: 'OnlineConsultation', readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly onlineConsultationState: ConsultationState, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null }
+    | { readonly __typename: 'OnlineConsultation', readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly onlineConsultationState: ConsultationState, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null }
     | { readonly __typename: 'Organisation', readonly active: boolean, readonly id: string, readonly name: string, readonly odsCode: string, readonly organisationKind: OrganisationKind, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } | null }
-    | { readonly __typename: 'Patient', readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number, readonly sourceOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }> }
-    | { readonly __typename: 'PatientTraceTask', readonly completedAt: string | null, readonly completedBy: string | null, readonly createdAt: string, readonly id: string, readonly nhsNumber: string, readonly outcomeReason: string | null, readonly patientTraceTaskState: PatientTraceTaskState, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly referral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } | null, readonly requestedBy: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } }
+    | { readonly __typename: 'Patient', readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string, readonly organisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number, readonly sourceOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }> }
+    | { readonly __typename: 'PatientTraceTask', readonly completedAt: string | null, readonly completedBy: string | null, readonly createdAt: string, readonly id: string, readonly nhsNumber: string, readonly outcomeReason: string | null, readonly patientTraceTaskState: PatientTraceTaskState, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly referral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } | null, readonly requestedBy: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } }
     | { readonly __typename: 'Plugin', readonly approvedVersion: number, readonly createdAt: string, readonly displayName: string, readonly enabledForViewer: boolean, readonly events: ReadonlyArray<string>, readonly id: string, readonly name: string, readonly registeredBy: string, readonly scopes: ReadonlyArray<string>, readonly vendor: string, readonly webhookUrl: string | null, readonly pluginState: PluginState, readonly apiKeys: ReadonlyArray<{ readonly createdAt: string, readonly createdBy: string, readonly expiresAt: string | null, readonly id: string, readonly label: string, readonly revokedAt: string | null, readonly rotatedTo: string | null, readonly status: string }> | null, readonly enabledOrganisations: ReadonlyArray<{ readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }>, readonly manifest: { readonly decidedAt: string | null, readonly decidedBy: string | null, readonly description: string, readonly events: ReadonlyArray<string>, readonly number: number, readonly producesCodes: ReadonlyArray<string>, readonly producesEntryKinds: ReadonlyArray<string>, readonly reason: string | null, readonly scopes: ReadonlyArray<string>, readonly sdkContractVersion: string, readonly state: PluginManifestState, readonly submittedAt: string, readonly submittedBy: string, readonly version: string, readonly webhookUrl: string | null }, readonly manifestVersions: ReadonlyArray<{ readonly decidedAt: string | null, readonly decidedBy: string | null, readonly description: string, readonly events: ReadonlyArray<string>, readonly number: number, readonly producesCodes: ReadonlyArray<string>, readonly producesEntryKinds: ReadonlyArray<string>, readonly reason: string | null, readonly scopes: ReadonlyArray<string>, readonly sdkContractVersion: string, readonly state: PluginManifestState, readonly submittedAt: string, readonly submittedBy: string, readonly version: string, readonly webhookUrl: string | null }> }
     | { readonly __typename: 'PluginWebhookDelivery', readonly attempts: number, readonly createdAt: string, readonly deliveredAt: string | null, readonly eventType: string, readonly id: string, readonly lastError: string | null, readonly lastStatus: number | null, readonly nextAttemptAt: string, readonly webhookId: string, readonly pluginWebhookDeliveryState: PluginWebhookDeliveryState }
     | { readonly __typename: 'Prescriber', readonly active: boolean, readonly code: string, readonly codeKind: PrescriberCodeKind, readonly displayName: string, readonly id: string, readonly prescriptionType: string, readonly profession: PrescriberProfession, readonly username: string }
     | { readonly __typename: 'PrescribingCostCentre', readonly active: boolean, readonly id: string, readonly name: string, readonly odsCode: string, readonly parentCommissionerCode: string | null, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly prescribers: ReadonlyArray<{ readonly active: boolean, readonly code: string, readonly codeKind: PrescriberCodeKind, readonly displayName: string, readonly id: string, readonly prescriptionType: string, readonly profession: PrescriberProfession, readonly username: string }> }
-    | { readonly __typename: 'Prescription', readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly statusReason: string | null, readonly prescriptionPrescriptionType: string | null, readonly prescriptionState: PrescriptionState, readonly prescriptionHistory: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } }
-    | { readonly __typename: 'Referral', readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly updatedAt: string, readonly referralState: ReferralState, readonly referralDocument: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly referralHistory: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null }
+    | { readonly __typename: 'Prescription', readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly statusReason: string | null, readonly prescriptionPrescriptionType: string | null, readonly prescriptionState: PrescriptionState, readonly prescriptionHistory: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } }
+    | { readonly __typename: 'Referral', readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly updatedAt: string, readonly referralState: ReferralState, readonly referralDocument: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly referralHistory: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null }
     | { readonly __typename: 'Slot', readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } } }
     | { readonly __typename: 'SlotType', readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } }
     | { readonly __typename: 'StaffUser', readonly active: boolean, readonly createdAt: string, readonly displayName: string, readonly id: string, readonly roles: ReadonlyArray<Role>, readonly username: string, readonly organisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } }
@@ -1669,7 +1711,7 @@ export type OnlineConsultationQueryVariables = Exact<{
 }>;
 
 
-export type OnlineConsultationQuery = { readonly onlineConsultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } };
+export type OnlineConsultationQuery = { readonly onlineConsultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } };
 
 export type OnlineConsultationReportQueryVariables = Exact<{
   groupBy: ReadonlyArray<OnlineConsultationReportDimension> | OnlineConsultationReportDimension;
@@ -1716,7 +1758,7 @@ export type PatientQueryVariables = Exact<{
 }>;
 
 
-export type PatientQuery = { readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number, readonly sourceOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }> } };
+export type PatientQuery = { readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string, readonly organisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number, readonly sourceOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }> } };
 
 export type PatientTraceTasksQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -1725,7 +1767,7 @@ export type PatientTraceTasksQueryVariables = Exact<{
 }>;
 
 
-export type PatientTraceTasksQuery = { readonly patientTraceTasks: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly completedAt: string | null, readonly completedBy: string | null, readonly createdAt: string, readonly id: string, readonly nhsNumber: string, readonly outcomeReason: string | null, readonly state: PatientTraceTaskState, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly referral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } | null, readonly requestedBy: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } } };
+export type PatientTraceTasksQuery = { readonly patientTraceTasks: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly completedAt: string | null, readonly completedBy: string | null, readonly createdAt: string, readonly id: string, readonly nhsNumber: string, readonly outcomeReason: string | null, readonly state: PatientTraceTaskState, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly referral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } | null, readonly requestedBy: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } } };
 
 export type PatientsQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -1734,7 +1776,7 @@ export type PatientsQueryVariables = Exact<{
 }>;
 
 
-export type PatientsQuery = { readonly patients: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number, readonly sourceOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }> } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } } };
+export type PatientsQuery = { readonly patients: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string, readonly organisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number, readonly sourceOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }> } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } } };
 
 export type PluginQueryVariables = Exact<{
   id: string | number;
@@ -1783,7 +1825,7 @@ export type PrescriptionQueryVariables = Exact<{
 }>;
 
 
-export type PrescriptionQuery = { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } };
+export type PrescriptionQuery = { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } };
 
 export type PrescriptionsQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -1792,14 +1834,14 @@ export type PrescriptionsQueryVariables = Exact<{
 }>;
 
 
-export type PrescriptionsQuery = { readonly prescriptions: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } } };
+export type PrescriptionsQuery = { readonly prescriptions: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } } };
 
 export type ReferralQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ReferralQuery = { readonly referral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type ReferralQuery = { readonly referral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
 
 export type ReferralAgreementsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1818,7 +1860,7 @@ export type ReferralsQueryVariables = Exact<{
 }>;
 
 
-export type ReferralsQuery = { readonly referrals: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } } };
+export type ReferralsQuery = { readonly referrals: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } } };
 
 export type SlotTypesQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -1827,6 +1869,16 @@ export type SlotTypesQueryVariables = Exact<{
 
 
 export type SlotTypesQuery = { readonly slotTypes: ReadonlyArray<{ readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } }> };
+
+export type StaffUsersQueryVariables = Exact<{
+  active?: boolean | null | undefined;
+  after?: string | null | undefined;
+  first?: number | null | undefined;
+  organisationOdsCode: string;
+}>;
+
+
+export type StaffUsersQuery = { readonly staffUsers: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly active: boolean, readonly createdAt: string, readonly displayName: string, readonly id: string, readonly roles: ReadonlyArray<Role>, readonly username: string, readonly organisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1870,7 +1922,7 @@ export type AcceptReferralMutationVariables = Exact<{
 }>;
 
 
-export type AcceptReferralMutation = { readonly acceptReferral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type AcceptReferralMutation = { readonly acceptReferral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
 
 export type ActivateWriteBackAgreementMutationVariables = Exact<{
   input: WriteBackAgreementInput;
@@ -1933,7 +1985,7 @@ export type BookReferralMutationVariables = Exact<{
 }>;
 
 
-export type BookReferralMutation = { readonly bookReferral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type BookReferralMutation = { readonly bookReferral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
 
 export type CancelConsultationMutationVariables = Exact<{
   input: ConsultationReasonInput;
@@ -1954,7 +2006,7 @@ export type CancelReferralMutationVariables = Exact<{
 }>;
 
 
-export type CancelReferralMutation = { readonly cancelReferral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type CancelReferralMutation = { readonly cancelReferral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
 
 export type ClaimConsultationMutationVariables = Exact<{
   input: ConsultationRefInput;
@@ -1982,7 +2034,7 @@ export type CompleteReferralMutationVariables = Exact<{
 }>;
 
 
-export type CompleteReferralMutation = { readonly completeReferral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type CompleteReferralMutation = { readonly completeReferral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
 
 export type ConfigureWriteBackTargetMutationVariables = Exact<{
   input: ConfigureWriteBackTargetInput;
@@ -2025,6 +2077,13 @@ export type DeactivatePrescriberMutationVariables = Exact<{
 
 
 export type DeactivatePrescriberMutation = { readonly deactivatePrescriber: { readonly prescriber: { readonly active: boolean, readonly code: string, readonly codeKind: PrescriberCodeKind, readonly displayName: string, readonly id: string, readonly prescriptionType: string, readonly profession: PrescriberProfession, readonly username: string } } };
+
+export type DeactivateStaffUserMutationVariables = Exact<{
+  input: StaffUserInput;
+}>;
+
+
+export type DeactivateStaffUserMutation = { readonly deactivateStaffUser: { readonly staffUser: { readonly active: boolean, readonly createdAt: string, readonly displayName: string, readonly id: string, readonly roles: ReadonlyArray<Role>, readonly username: string, readonly organisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
 export type DiscardWriteBackMutationVariables = Exact<{
   input: WriteBackDeliveryInput;
@@ -2082,12 +2141,19 @@ export type RaisePrescriptionMutationVariables = Exact<{
 
 export type RaisePrescriptionMutation = { readonly raisePrescription: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
+export type ReactivateStaffUserMutationVariables = Exact<{
+  input: StaffUserInput;
+}>;
+
+
+export type ReactivateStaffUserMutation = { readonly reactivateStaffUser: { readonly staffUser: { readonly active: boolean, readonly createdAt: string, readonly displayName: string, readonly id: string, readonly roles: ReadonlyArray<Role>, readonly username: string, readonly organisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+
 export type RecordAttendanceMutationVariables = Exact<{
   input: RecordAttendanceInput;
 }>;
 
 
-export type RecordAttendanceMutation = { readonly recordAttendance: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type RecordAttendanceMutation = { readonly recordAttendance: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
 
 export type RecordConsultationMutationVariables = Exact<{
   input: RecordConsultationInput;
@@ -2136,21 +2202,21 @@ export type ReferFromConsultationMutationVariables = Exact<{
 }>;
 
 
-export type ReferFromConsultationMutation = { readonly referFromConsultation: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type ReferFromConsultationMutation = { readonly referFromConsultation: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
 
 export type ReferPatientMutationVariables = Exact<{
   input: ReferPatientInput;
 }>;
 
 
-export type ReferPatientMutation = { readonly referPatient: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type ReferPatientMutation = { readonly referPatient: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
 
 export type RegisterPatientMutationVariables = Exact<{
   input: RegisterPatientInput;
 }>;
 
 
-export type RegisterPatientMutation = { readonly registerPatient: { readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } } };
+export type RegisterPatientMutation = { readonly registerPatient: { readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } } };
 
 export type RegisterPluginMutationVariables = Exact<{
   input: RegisterPluginInput;
@@ -2178,7 +2244,7 @@ export type RejectReferralMutationVariables = Exact<{
 }>;
 
 
-export type RejectReferralMutation = { readonly rejectReferral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type RejectReferralMutation = { readonly rejectReferral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
 
 export type ReleaseConsultationMutationVariables = Exact<{
   input: ConsultationRefInput;
@@ -2200,6 +2266,13 @@ export type RequestWriteBackAgreementMutationVariables = Exact<{
 
 
 export type RequestWriteBackAgreementMutation = { readonly requestWriteBackAgreement: { readonly agreement: { readonly createdAt: string, readonly id: string, readonly oneToOne: boolean, readonly requestedBy: string, readonly revokedAt: string | null, readonly sourceActivatedAt: string | null, readonly state: WriteBackAgreementState, readonly targetActivatedAt: string | null, readonly updatedAt: string, readonly source: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly target: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+
+export type ResendBlockedWriteBackMutationVariables = Exact<{
+  input: ResendBlockedWriteBackInput;
+}>;
+
+
+export type ResendBlockedWriteBackMutation = { readonly resendBlockedWriteBack: { readonly refused: ReadonlyArray<{ readonly code: WriteBackResendRefusal, readonly entryId: string, readonly reasons: ReadonlyArray<string> }>, readonly resent: ReadonlyArray<{ readonly entryId: string, readonly writeBack: { readonly agreementId: string | null, readonly decidedAt: string, readonly decision: WriteBackDecision, readonly reason: string, readonly state: WriteBackState } }> } };
 
 export type RevokePluginApiKeyMutationVariables = Exact<{
   input: RevokePluginApiKeyInput;
@@ -2305,6 +2378,13 @@ export type SetReferralAgreementMutationVariables = Exact<{
 
 
 export type SetReferralAgreementMutation = { readonly setReferralAgreement: { readonly id: string, readonly state: ReferralAgreementState, readonly type: ReferralAgreementType, readonly updatedAt: string, readonly practice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } };
+
+export type SetStaffUserRolesMutationVariables = Exact<{
+  input: SetStaffUserRolesInput;
+}>;
+
+
+export type SetStaffUserRolesMutation = { readonly setStaffUserRoles: { readonly staffUser: { readonly active: boolean, readonly createdAt: string, readonly displayName: string, readonly id: string, readonly roles: ReadonlyArray<Role>, readonly username: string, readonly organisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
 export type SettleInboundMessageMutationVariables = Exact<{
   input: SettleInboundMessageInput;
@@ -2493,6 +2573,7 @@ export const ExplainWriteBackQueryDocument = new TypedDocumentString(`
     }
     agreementFound
     agreementState
+    blockedAt
     clinicallyRelevant
     decision
     direction
@@ -2500,6 +2581,9 @@ export const ExplainWriteBackQueryDocument = new TypedDocumentString(`
     patientRegisteredAtAuthoringOrganisation
     practiceToPracticeWriteBack
     reasons
+    replanReason
+    replannedAt
+    replannedBy
     sourceOrganisation {
       active
       id
@@ -2797,6 +2881,24 @@ export const HubConsultationQueryDocument = new TypedDocumentString(`
         odsCode
       }
       sex
+      timeline {
+        edges {
+          cursor
+          node {
+            kind
+            occurredAt
+            state
+            subjectId
+          }
+        }
+        pageInfo {
+          endCursor
+          hasNextPage
+          hasPreviousPage
+          startCursor
+        }
+        totalCount
+      }
       writtenBackEntries {
         archived
         authorId
@@ -3028,6 +3130,24 @@ export const InboxQueryDocument = new TypedDocumentString(`
             odsCode
           }
           sex
+          timeline {
+            edges {
+              cursor
+              node {
+                kind
+                occurredAt
+                state
+                subjectId
+              }
+            }
+            pageInfo {
+              endCursor
+              hasNextPage
+              hasPreviousPage
+              startCursor
+            }
+            totalCount
+          }
           writtenBackEntries {
             archived
             authorId
@@ -3208,6 +3328,24 @@ export const NodeQueryDocument = new TypedDocumentString(`
           odsCode
         }
         sex
+        timeline {
+          edges {
+            cursor
+            node {
+              kind
+              occurredAt
+              state
+              subjectId
+            }
+          }
+          pageInfo {
+            endCursor
+            hasNextPage
+            hasPreviousPage
+            startCursor
+          }
+          totalCount
+        }
         writtenBackEntries {
           archived
           authorId
@@ -3427,6 +3565,24 @@ export const NodeQueryDocument = new TypedDocumentString(`
           odsCode
         }
         sex
+        timeline {
+          edges {
+            cursor
+            node {
+              kind
+              occurredAt
+              state
+              subjectId
+            }
+          }
+          pageInfo {
+            endCursor
+            hasNextPage
+            hasPreviousPage
+            startCursor
+          }
+          totalCount
+        }
         writtenBackEntries {
           archived
           authorId
@@ -3533,6 +3689,31 @@ export const NodeQueryDocument = new TypedDocumentString(`
         }
       }
       sex
+      timeline {
+        edges {
+          cursor
+          node {
+            kind
+            occurredAt
+            organisation {
+              active
+              id
+              kind
+              name
+              odsCode
+            }
+            state
+            subjectId
+          }
+        }
+        pageInfo {
+          endCursor
+          hasNextPage
+          hasPreviousPage
+          startCursor
+        }
+        totalCount
+      }
       writtenBackEntries {
         archived
         authorId
@@ -3582,6 +3763,24 @@ export const NodeQueryDocument = new TypedDocumentString(`
           odsCode
         }
         sex
+        timeline {
+          edges {
+            cursor
+            node {
+              kind
+              occurredAt
+              state
+              subjectId
+            }
+          }
+          pageInfo {
+            endCursor
+            hasNextPage
+            hasPreviousPage
+            startCursor
+          }
+          totalCount
+        }
         writtenBackEntries {
           archived
           authorId
@@ -3888,6 +4087,24 @@ export const NodeQueryDocument = new TypedDocumentString(`
           odsCode
         }
         sex
+        timeline {
+          edges {
+            cursor
+            node {
+              kind
+              occurredAt
+              state
+              subjectId
+            }
+          }
+          pageInfo {
+            endCursor
+            hasNextPage
+            hasPreviousPage
+            startCursor
+          }
+          totalCount
+        }
         writtenBackEntries {
           archived
           authorId
@@ -3983,6 +4200,24 @@ export const NodeQueryDocument = new TypedDocumentString(`
           odsCode
         }
         sex
+        timeline {
+          edges {
+            cursor
+            node {
+              kind
+              occurredAt
+              state
+              subjectId
+            }
+          }
+          pageInfo {
+            endCursor
+            hasNextPage
+            hasPreviousPage
+            startCursor
+          }
+          totalCount
+        }
         writtenBackEntries {
           archived
           authorId
@@ -4328,6 +4563,24 @@ export const OnlineConsultationQueryDocument = new TypedDocumentString(`
         odsCode
       }
       sex
+      timeline {
+        edges {
+          cursor
+          node {
+            kind
+            occurredAt
+            state
+            subjectId
+          }
+        }
+        pageInfo {
+          endCursor
+          hasNextPage
+          hasPreviousPage
+          startCursor
+        }
+        totalCount
+      }
       writtenBackEntries {
         archived
         authorId
@@ -4558,6 +4811,31 @@ export const PatientQueryDocument = new TypedDocumentString(`
       }
     }
     sex
+    timeline {
+      edges {
+        cursor
+        node {
+          kind
+          occurredAt
+          organisation {
+            active
+            id
+            kind
+            name
+            odsCode
+          }
+          state
+          subjectId
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+        hasPreviousPage
+        startCursor
+      }
+      totalCount
+    }
     writtenBackEntries {
       archived
       authorId
@@ -4614,6 +4892,24 @@ export const PatientTraceTasksQueryDocument = new TypedDocumentString(`
             odsCode
           }
           sex
+          timeline {
+            edges {
+              cursor
+              node {
+                kind
+                occurredAt
+                state
+                subjectId
+              }
+            }
+            pageInfo {
+              endCursor
+              hasNextPage
+              hasPreviousPage
+              startCursor
+            }
+            totalCount
+          }
           writtenBackEntries {
             archived
             authorId
@@ -4760,6 +5056,31 @@ export const PatientsQueryDocument = new TypedDocumentString(`
           }
         }
         sex
+        timeline {
+          edges {
+            cursor
+            node {
+              kind
+              occurredAt
+              organisation {
+                active
+                id
+                kind
+                name
+                odsCode
+              }
+              state
+              subjectId
+            }
+          }
+          pageInfo {
+            endCursor
+            hasNextPage
+            hasPreviousPage
+            startCursor
+          }
+          totalCount
+        }
         writtenBackEntries {
           archived
           authorId
@@ -5118,6 +5439,24 @@ export const PrescriptionQueryDocument = new TypedDocumentString(`
         odsCode
       }
       sex
+      timeline {
+        edges {
+          cursor
+          node {
+            kind
+            occurredAt
+            state
+            subjectId
+          }
+        }
+        pageInfo {
+          endCursor
+          hasNextPage
+          hasPreviousPage
+          startCursor
+        }
+        totalCount
+      }
       writtenBackEntries {
         archived
         authorId
@@ -5241,6 +5580,24 @@ export const PrescriptionsQueryDocument = new TypedDocumentString(`
             odsCode
           }
           sex
+          timeline {
+            edges {
+              cursor
+              node {
+                kind
+                occurredAt
+                state
+                subjectId
+              }
+            }
+            pageInfo {
+              endCursor
+              hasNextPage
+              hasPreviousPage
+              startCursor
+            }
+            totalCount
+          }
           writtenBackEntries {
             archived
             authorId
@@ -5349,6 +5706,24 @@ export const ReferralQueryDocument = new TypedDocumentString(`
         odsCode
       }
       sex
+      timeline {
+        edges {
+          cursor
+          node {
+            kind
+            occurredAt
+            state
+            subjectId
+          }
+        }
+        pageInfo {
+          endCursor
+          hasNextPage
+          hasPreviousPage
+          startCursor
+        }
+        totalCount
+      }
       writtenBackEntries {
         archived
         authorId
@@ -5532,6 +5907,24 @@ export const ReferralsQueryDocument = new TypedDocumentString(`
             odsCode
           }
           sex
+          timeline {
+            edges {
+              cursor
+              node {
+                kind
+                occurredAt
+                state
+                subjectId
+              }
+            }
+            pageInfo {
+              endCursor
+              hasNextPage
+              hasPreviousPage
+              startCursor
+            }
+            totalCount
+          }
           writtenBackEntries {
             archived
             authorId
@@ -5657,6 +6050,49 @@ export const SlotTypesQueryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SlotTypesQuery, SlotTypesQueryVariables>;
+export const StaffUsersQueryDocument = new TypedDocumentString(`
+    query StaffUsersQuery($active: Boolean, $after: String, $first: Int, $organisationOdsCode: OdsCode!) {
+  staffUsers(
+    active: $active
+    after: $after
+    first: $first
+    organisationOdsCode: $organisationOdsCode
+  ) {
+    edges {
+      cursor
+      node {
+        active
+        createdAt
+        displayName
+        id
+        organisation {
+          active
+          id
+          kind
+          name
+          odsCode
+          pcn {
+            active
+            id
+            kind
+            name
+            odsCode
+          }
+        }
+        roles
+        username
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+      hasPreviousPage
+      startCursor
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<StaffUsersQuery, StaffUsersQueryVariables>;
 export const ViewerQueryDocument = new TypedDocumentString(`
     query ViewerQuery {
   viewer {
@@ -5935,6 +6371,24 @@ export const AcceptReferralMutationDocument = new TypedDocumentString(`
         odsCode
       }
       sex
+      timeline {
+        edges {
+          cursor
+          node {
+            kind
+            occurredAt
+            state
+            subjectId
+          }
+        }
+        pageInfo {
+          endCursor
+          hasNextPage
+          hasPreviousPage
+          startCursor
+        }
+        totalCount
+      }
       writtenBackEntries {
         archived
         authorId
@@ -6486,6 +6940,24 @@ export const BookReferralMutationDocument = new TypedDocumentString(`
         odsCode
       }
       sex
+      timeline {
+        edges {
+          cursor
+          node {
+            kind
+            occurredAt
+            state
+            subjectId
+          }
+        }
+        pageInfo {
+          endCursor
+          hasNextPage
+          hasPreviousPage
+          startCursor
+        }
+        totalCount
+      }
       writtenBackEntries {
         archived
         authorId
@@ -6792,6 +7264,24 @@ export const CancelReferralMutationDocument = new TypedDocumentString(`
         odsCode
       }
       sex
+      timeline {
+        edges {
+          cursor
+          node {
+            kind
+            occurredAt
+            state
+            subjectId
+          }
+        }
+        pageInfo {
+          endCursor
+          hasNextPage
+          hasPreviousPage
+          startCursor
+        }
+        totalCount
+      }
       writtenBackEntries {
         archived
         authorId
@@ -7231,6 +7721,24 @@ export const CompleteReferralMutationDocument = new TypedDocumentString(`
         odsCode
       }
       sex
+      timeline {
+        edges {
+          cursor
+          node {
+            kind
+            occurredAt
+            state
+            subjectId
+          }
+        }
+        pageInfo {
+          endCursor
+          hasNextPage
+          hasPreviousPage
+          startCursor
+        }
+        totalCount
+      }
       writtenBackEntries {
         archived
         authorId
@@ -7468,6 +7976,27 @@ export const DeactivatePrescriberMutationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeactivatePrescriberMutation, DeactivatePrescriberMutationVariables>;
+export const DeactivateStaffUserMutationDocument = new TypedDocumentString(`
+    mutation DeactivateStaffUserMutation($input: StaffUserInput!) {
+  deactivateStaffUser(input: $input) {
+    staffUser {
+      active
+      createdAt
+      displayName
+      id
+      organisation {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+      roles
+      username
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeactivateStaffUserMutation, DeactivateStaffUserMutationVariables>;
 export const DiscardWriteBackMutationDocument = new TypedDocumentString(`
     mutation DiscardWriteBackMutation($input: WriteBackDeliveryInput!) {
   discardWriteBack(input: $input) {
@@ -8087,6 +8616,27 @@ export const RaisePrescriptionMutationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RaisePrescriptionMutation, RaisePrescriptionMutationVariables>;
+export const ReactivateStaffUserMutationDocument = new TypedDocumentString(`
+    mutation ReactivateStaffUserMutation($input: StaffUserInput!) {
+  reactivateStaffUser(input: $input) {
+    staffUser {
+      active
+      createdAt
+      displayName
+      id
+      organisation {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+      roles
+      username
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReactivateStaffUserMutation, ReactivateStaffUserMutationVariables>;
 export const RecordAttendanceMutationDocument = new TypedDocumentString(`
     mutation RecordAttendanceMutation($input: RecordAttendanceInput!) {
   recordAttendance(input: $input) {
@@ -8140,6 +8690,24 @@ export const RecordAttendanceMutationDocument = new TypedDocumentString(`
         odsCode
       }
       sex
+      timeline {
+        edges {
+          cursor
+          node {
+            kind
+            occurredAt
+            state
+            subjectId
+          }
+        }
+        pageInfo {
+          endCursor
+          hasNextPage
+          hasPreviousPage
+          startCursor
+        }
+        totalCount
+      }
       writtenBackEntries {
         archived
         authorId
@@ -8514,6 +9082,24 @@ export const ReferFromConsultationMutationDocument = new TypedDocumentString(`
         odsCode
       }
       sex
+      timeline {
+        edges {
+          cursor
+          node {
+            kind
+            occurredAt
+            state
+            subjectId
+          }
+        }
+        pageInfo {
+          endCursor
+          hasNextPage
+          hasPreviousPage
+          startCursor
+        }
+        totalCount
+      }
       writtenBackEntries {
         archived
         authorId
@@ -8655,6 +9241,24 @@ export const ReferPatientMutationDocument = new TypedDocumentString(`
         odsCode
       }
       sex
+      timeline {
+        edges {
+          cursor
+          node {
+            kind
+            occurredAt
+            state
+            subjectId
+          }
+        }
+        pageInfo {
+          endCursor
+          hasNextPage
+          hasPreviousPage
+          startCursor
+        }
+        totalCount
+      }
       writtenBackEntries {
         archived
         authorId
@@ -8760,6 +9364,24 @@ export const RegisterPatientMutationDocument = new TypedDocumentString(`
         odsCode
       }
       sex
+      timeline {
+        edges {
+          cursor
+          node {
+            kind
+            occurredAt
+            state
+            subjectId
+          }
+        }
+        pageInfo {
+          endCursor
+          hasNextPage
+          hasPreviousPage
+          startCursor
+        }
+        totalCount
+      }
       writtenBackEntries {
         archived
         authorId
@@ -9071,6 +9693,24 @@ export const RejectReferralMutationDocument = new TypedDocumentString(`
         odsCode
       }
       sex
+      timeline {
+        edges {
+          cursor
+          node {
+            kind
+            occurredAt
+            state
+            subjectId
+          }
+        }
+        pageInfo {
+          endCursor
+          hasNextPage
+          hasPreviousPage
+          startCursor
+        }
+        totalCount
+      }
       writtenBackEntries {
         archived
         authorId
@@ -9329,6 +9969,27 @@ export const RequestWriteBackAgreementMutationDocument = new TypedDocumentString
   }
 }
     `) as unknown as TypedDocumentString<RequestWriteBackAgreementMutation, RequestWriteBackAgreementMutationVariables>;
+export const ResendBlockedWriteBackMutationDocument = new TypedDocumentString(`
+    mutation ResendBlockedWriteBackMutation($input: ResendBlockedWriteBackInput!) {
+  resendBlockedWriteBack(input: $input) {
+    refused {
+      code
+      entryId
+      reasons
+    }
+    resent {
+      entryId
+      writeBack {
+        agreementId
+        decidedAt
+        decision
+        reason
+        state
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResendBlockedWriteBackMutation, ResendBlockedWriteBackMutationVariables>;
 export const RevokePluginApiKeyMutationDocument = new TypedDocumentString(`
     mutation RevokePluginApiKeyMutation($input: RevokePluginApiKeyInput!) {
   revokePluginApiKey(input: $input) {
@@ -9816,6 +10477,27 @@ export const SetReferralAgreementMutationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetReferralAgreementMutation, SetReferralAgreementMutationVariables>;
+export const SetStaffUserRolesMutationDocument = new TypedDocumentString(`
+    mutation SetStaffUserRolesMutation($input: SetStaffUserRolesInput!) {
+  setStaffUserRoles(input: $input) {
+    staffUser {
+      active
+      createdAt
+      displayName
+      id
+      organisation {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+      roles
+      username
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetStaffUserRolesMutation, SetStaffUserRolesMutationVariables>;
 export const SettleInboundMessageMutationDocument = new TypedDocumentString(`
     mutation SettleInboundMessageMutation($input: SettleInboundMessageInput!) {
   settleInboundMessage(input: $input) {

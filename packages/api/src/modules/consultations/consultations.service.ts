@@ -86,7 +86,7 @@ export class ConsultationService {
     if (startedAt.getTime() > Date.now() + 5 * 60_000) throw ConsultationErrors.futureStart();
     const entries = input.entries ?? [];
     if (entries.length > 100) throw ConsultationErrors.tooManyEntries();
-    const contents = entries.map((entry, i) => validateEntry(entry, `input.entries[${i}]`));
+    const contents = entries.map((entry, i) => validateEntry(entry, `input.entries[${i}]`, this.actor.plugin?.producesCodes ?? null));
     const inboxId = input.inboxConsultationId
       ? expectGlobalId(input.inboxConsultationId, 'OnlineConsultation', 'input.inboxConsultationId')
       : null;
@@ -158,7 +158,7 @@ export class ConsultationService {
     idempotencyKey?: string | null;
   }): Promise<{ consultation: Consultation; entry: ConsultationEntry }> {
     const id = expectGlobalId(input.consultation, 'HubConsultation', 'input.consultation');
-    const content = validateEntry(input.entry, 'input.entry');
+    const content = validateEntry(input.entry, 'input.entry', this.actor.plugin?.producesCodes ?? null);
     await this.byId(id, 'input.consultation');
     const { result } = await runIdempotent(
       this.ctx.em,
@@ -181,7 +181,7 @@ export class ConsultationService {
     idempotencyKey?: string | null;
   }): Promise<{ consultation: Consultation; entry: ConsultationEntry }> {
     const entryId = expectGlobalId(input.entry, 'HubConsultationEntry', 'input.entry');
-    const content = validateEntry(input.content, 'input.content');
+    const content = validateEntry(input.content, 'input.content', this.actor.plugin?.producesCodes ?? null);
     const { consultation } = await this.entryById(entryId);
     const request = { actorId: this.actor.id, key: input.idempotencyKey, operation: 'amendConsultationEntry', input };
     const { result } = await runIdempotent(this.ctx.em, request, async (em) => {

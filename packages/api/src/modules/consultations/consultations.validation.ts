@@ -24,14 +24,20 @@ function text(value: string, field: string, max: number): string {
 
 const CONTENT_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}$/i;
 
-/** Validates one entry input (field = its input path) and returns its content. */
-export function validateEntry(input: EntryInput, field: string): EntryContent {
+/**
+ * Validates one entry input (field = its input path) and returns its content. `allowedCodes`: a
+ * plugin whose approved manifest declares its SNOMED CT codes (`producesCodes`) writes only those.
+ */
+export function validateEntry(input: EntryInput, field: string, allowedCodes: ReadonlySet<string> | null = null): EntryContent {
   const given = (['coded', 'note', 'medication', 'document'] as const).filter((k) => input[k] !== null && input[k] !== undefined);
   if (given.length !== 1) throw Errors.badInput(field, `${field} must set exactly one of coded, note, medication, document`);
   const { coded, note, medication, document } = input;
   if (coded) {
     const snomedCode = coded.snomedCode.trim();
     if (!isValidSnomedConceptId(snomedCode)) throw Errors.badInput(`${field}.coded.snomedCode`, 'Not a valid SNOMED CT concept id');
+    if (allowedCodes && !allowedCodes.has(snomedCode)) {
+      throw Errors.badInput(`${field}.coded.snomedCode`, `SNOMED CT code ${snomedCode} is not among the producesCodes of the plugin's approved manifest`);
+    }
     return { kind: 'CODED', codedKind: coded.codedKind ?? 'FINDING', snomedCode, term: text(coded.term, `${field}.coded.term`, 255) };
   }
   if (note) return { kind: 'NOTE', text: text(note.text, `${field}.note.text`, 10_000), adminOnly: note.adminOnly ?? false };

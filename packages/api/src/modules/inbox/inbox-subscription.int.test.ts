@@ -31,6 +31,8 @@ interface Feed {
   errors: { message: string; extensions?: { code?: string; field?: string } }[];
   closeCode: number | null;
   done: boolean;
+  /** The server acknowledged connection_init (the token was accepted). */
+  connected: boolean;
   until(predicate: (f: Feed) => boolean, timeoutMs?: number): Promise<void>;
   dispose(): Promise<void>;
 }
@@ -43,6 +45,7 @@ function follow(hub: TestHub, token: string, variables: Record<string, unknown>)
     errors: [],
     closeCode: null,
     done: false,
+    connected: false,
     async until(predicate, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(feed)) {
@@ -60,7 +63,10 @@ function follow(hub: TestHub, token: string, variables: Record<string, unknown>)
     connectionParams: { authorization: `Bearer ${token}` },
     retryAttempts: 0,
     lazy: true,
-    on: { closed: (event) => void (feed.closeCode = (event as { code: number }).code) },
+    on: {
+      connected: () => void (feed.connected = true),
+      closed: (event) => void (feed.closeCode = (event as { code: number }).code),
+    },
   });
   clients.push(client);
   client.subscribe<{ inboxEvents: Message }>(
@@ -188,6 +194,8 @@ describeEachDatabase('inbox live events over graphql-ws', (hub) => {
   it('re-checks the subscriber for every event: a disabled account gets FORBIDDEN, not the event', async () => {
     const token = await hub().token('hub.coord2');
     const feed = follow(hub(), token, { org: 'Y99000', after: encodeCursor([await latestSeq(hub(), 'Y99000')]) });
+    // Disabled once subscribed (a disabled account's token is refused at connection_init itself).
+    await feed.until((f) => f.connected);
     await hub().sql("update staff_user set active = false where username = 'hub.coord2'");
     try {
       await submit(hub(), 37);

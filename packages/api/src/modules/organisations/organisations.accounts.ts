@@ -1,3 +1,4 @@
+import type { Role } from '../../platform/auth/roles.js';
 import type { Orm } from '../../platform/db/orm.js';
 import { StaffUser } from './staff-user.entity.js';
 
@@ -13,6 +14,21 @@ const BATCH = 500;
  * a thousand subscribers cost one statement, not a thousand pool checkouts that delay the event.
  */
 export function staffAccountActive(orm: Orm): (username: string) => Promise<boolean> {
+  const account = staffAccount(orm);
+  return async (username) => (await account(username))?.active ?? true;
+}
+
+/** A token subject's staff account as authentication needs it (null: no staff row). */
+export interface StaffAccountFacts {
+  readonly active: boolean;
+  readonly roles: readonly Role[];
+}
+
+/**
+ * The staff account of a token subject, read on every request (batched per turn of the event loop,
+ * never cached): a disabled account is refused and roles taken away stop at once.
+ */
+export function staffAccount(orm: Orm): (username: string) => Promise<StaffAccountFacts | null> {
   let batcher = BATCHERS.get(orm);
   if (!batcher) BATCHERS.set(orm, (batcher = new AccountBatcher(orm)));
   const shared = batcher;
@@ -24,18 +40,18 @@ const BATCHERS = new WeakMap<Orm, AccountBatcher>();
 class AccountBatcher {
   private pending = new Map<
     string,
-    { promise: Promise<boolean>; resolve: (active: boolean) => void; reject: (error: unknown) => void }
+    { promise: Promise<StaffAccountFacts | null>; resolve: (account: StaffAccountFacts | null) => void; reject: (error: unknown) => void }
   >();
 
   constructor(private readonly orm: Orm) {}
 
-  load(username: string): Promise<boolean> {
+  load(username: string): Promise<StaffAccountFacts | null> {
     const waiting = this.pending.get(username);
     if (waiting) return waiting.promise;
     if (this.pending.size === 0) setImmediate(() => void this.flush());
-    let resolve!: (active: boolean) => void;
+    let resolve!: (account: StaffAccountFacts | null) => void;
     let reject!: (error: unknown) => void;
-    const promise = new Promise<boolean>((yes, no) => {
+    const promise = new Promise<StaffAccountFacts | null>((yes, no) => {
       resolve = yes;
       reject = no;
     });
@@ -52,9 +68,9 @@ class AccountBatcher {
       try {
         const rows = await this.orm.em
           .fork()
-          .find(StaffUser, { username: { $in: slice } }, { fields: ['username', 'active'] });
-        const active = new Map(rows.map((row) => [row.username, row.active]));
-        for (const name of slice) batch.get(name)!.resolve(active.get(name) ?? true);
+          .find(StaffUser, { username: { $in: slice } }, { fields: ['username', 'active', 'roles'] });
+        const accounts = new Map(rows.map((row) => [row.username, { active: row.active, roles: row.roles as Role[] }]));
+        for (const name of slice) batch.get(name)!.resolve(accounts.get(name) ?? null);
       } catch (error) {
         for (const name of slice) batch.get(name)!.reject(error);
       }

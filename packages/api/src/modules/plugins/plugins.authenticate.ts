@@ -25,6 +25,8 @@ interface KeyRow {
   plugin_name: string;
   plugin_state: string;
   scopes: string[] | string;
+  /** `producesCodes` of the approved manifest (null or empty: none declared). */
+  produces_codes: string[] | string | null;
   pcn_id: string;
   pcn_ods: string | null;
 }
@@ -78,7 +80,9 @@ export async function authenticatePluginKey(em: Em, presented: string, hints: Pl
   const connection = em.getConnection();
   const [row] = await connection.execute<KeyRow[]>(
     `select k.id as key_id, k.secret_hash, k.expires_at, k.revoked_at, p.id as plugin_id, p.name as plugin_name,
-            p.state as plugin_state, p.scopes, p.pcn_id, pcn.ods_code as pcn_ods
+            p.state as plugin_state, p.scopes, p.pcn_id, pcn.ods_code as pcn_ods,
+            (select m.manifest -> 'producesCodes' from plugin_manifest_version m
+              where m.plugin_id = p.id and m.number = p.approved_version) as produces_codes
        from plugin_api_key k join plugin p on p.id = k.plugin_id left join organisation pcn on pcn.id = p.pcn_id
       where k.id = ?`,
     [parsed.id],
@@ -132,6 +136,7 @@ export async function authenticatePluginKey(em: Em, presented: string, hints: Pl
     onBehalfOf = username;
   }
   const scopes = typeof row.scopes === 'string' ? (JSON.parse(row.scopes) as string[]) : row.scopes;
+  const codes = typeof row.produces_codes === 'string' ? (JSON.parse(row.produces_codes) as string[] | null) : row.produces_codes;
   return {
     kind: 'PLUGIN',
     id: row.plugin_name,
@@ -141,7 +146,7 @@ export async function authenticatePluginKey(em: Em, presented: string, hints: Pl
     organisationKind: org.kind,
     pcnId: org.kind === 'PCN' ? org.id : org.pcn_id!,
     expiresAt: row.expires_at === null ? null : new Date(row.expires_at),
-    plugin: { id: row.plugin_id, name: row.plugin_name, keyId: row.key_id, scopes: new Set(scopes), onBehalfOf },
+    plugin: { id: row.plugin_id, name: row.plugin_name, keyId: row.key_id, scopes: new Set(scopes), onBehalfOf, producesCodes: codes && codes.length > 0 ? new Set(codes) : null },
     stillAllowed: (scope) => pluginStillAllowed(em.fork(), row.key_id, org.id, scope),
   };
 }

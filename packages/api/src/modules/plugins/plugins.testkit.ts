@@ -21,7 +21,7 @@ export function manifest(overrides: Record<string, unknown> = {}): Record<string
     sdkContractVersion: '1',
     description: 'A plugin for tests.',
     scopes: ['consultations:write', 'entries:write', 'consultations:read', 'write-back:read'],
-    producesCodes: ['22298006'],
+    producesCodes: ['22298006', '38341003'],
     producesEntryKinds: ['CODED'],
     events: [],
     ...overrides,

@@ -13,6 +13,7 @@ export {
 export { PracticeRecordResolver, WrittenBackEntryResolver } from './write-back.record.resolver.js';
 export { WriteBackSubscriptionResolver } from './write-back.subscription.js';
 export { WriteBackExplanationResolver } from './write-back.explain.resolver.js';
+export { WriteBackResendResolver } from './write-back.resend.resolver.js';
 export { planWriteBack, type SavedConsultationFacts, type SavedEntry } from './write-back.planner.js';
 export { explainWriteBack, type ExplainInput } from './write-back.explain.js';
 export { writeBackStatusByEntry, type EntryWriteBackStatus } from './write-back-deliveries.service.js';

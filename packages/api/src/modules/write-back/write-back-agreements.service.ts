@@ -8,7 +8,10 @@ import { runIdempotent } from '../../platform/idempotency/index.js';
 import { Organisation } from '../organisations/index.js';
 import type { AgreementSide, AgreementState } from './write-back.codes.js';
 import { WriteBackAgreement, WriteBackPolicy } from './write-back-agreement.entity.js';
+import { backfillBlocked, backfillSince, type BackfillScope } from './write-back.backfill.js';
 import { WriteBackErrors } from './write-back.errors.js';
+import { sendHints } from './write-back.events.js';
+import type { StreamHint } from '../../platform/events/index.js';
 import { canSeeAgreement, canStopAgreement, sidesActorSpeaksFor, type AgreementFacts } from './write-back.policy.js';
 
 const scope = (a: WriteBackAgreement) => ({ pcnId: a.pcn.id, sourceId: a.source.id, targetId: a.target.id });
@@ -164,9 +167,10 @@ export class WriteBackAgreementService {
     apply: (agreement: WriteBackAgreement, sides: AgreementSide[], now: Date) => void,
   ): Promise<WriteBackAgreement> {
     await this.byId(id);
-    return this.ctx.em.transactional(async (em) => {
+    const { agreement, hints } = await this.ctx.em.transactional(async (em) => {
       const agreement = await em.findOneOrFail(WriteBackAgreement, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const now = new Date();
+      const before = agreement.state;
       apply(agreement, sidesActorSpeaksFor(this.ctx.actor, scope(agreement)), now);
       agreement.state = derivedState(agreement);
       if (agreement.state === 'ACTIVE' && !agreement.activatedOnceAt) agreement.activatedOnceAt = now;
@@ -176,8 +180,24 @@ export class WriteBackAgreementService {
         subjectId: id,
         reason: `state ${agreement.state}`,
       });
-      return agreement;
+      // Became ACTIVE: what it blocked within the window goes out now, in this transaction.
+      const hints =
+        before !== 'ACTIVE' && agreement.state === 'ACTIVE'
+          ? await this.backfill(em, now, { pcnId: agreement.pcn.id, sourceOrgId: agreement.source.id, targetOrgId: agreement.target.id }, `agreement ${id} became ACTIVE`)
+          : [];
+      return { agreement, hints };
     });
+    sendHints(this.ctx.events, hints);
+    return agreement;
+  }
+
+  /** Re-plans the blocked entries of `where` within the configured look-back window. */
+  private async backfill(em: Em, now: Date, where: Omit<BackfillScope, 'since'>, reason: string): Promise<StreamHint[]> {
+    const since = backfillSince(now, this.ctx.settings.writeBackBackfillDays);
+    if (!since) return [];
+    await em.flush(); // the decision reads the new agreement state and switch from the database
+    const outcome = await backfillBlocked(em, this.ctx.audit, { ...where, since }, { at: now, by: this.ctx.actor.id, reason });
+    return outcome.hints;
   }
 
   async policy(): Promise<{ practiceToPracticeWriteBack: boolean; updatedBy: string | null; updatedAt: Date | null }> {
@@ -190,9 +210,10 @@ export class WriteBackAgreementService {
   }
 
   async setPracticeToPractice(enabled: boolean): Promise<void> {
-    await this.ctx.em.transactional(async (em) => {
+    const hints = await this.ctx.em.transactional(async (em) => {
       const pcnId = this.ctx.actor.pcnId;
       const row = await em.findOne(WriteBackPolicy, { pcn: pcnId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const wasOn = row?.practiceToPracticeWriteBack ?? false;
       if (row) {
         row.practiceToPracticeWriteBack = enabled;
         row.updatedBy = this.ctx.actor.id;
@@ -209,7 +230,11 @@ export class WriteBackAgreementService {
         subjectId: pcnId,
         reason: enabled ? 'switched on' : 'switched off',
       });
+      if (!enabled || wasOn) return [];
+      // Switched on: practice-to-practice entries it blocked within the window go out now.
+      return this.backfill(em, new Date(), { pcnId }, 'practice-to-practice write-back switched ON');
     });
+    sendHints(this.ctx.events, hints);
   }
 }
 

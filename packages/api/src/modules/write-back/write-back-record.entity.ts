@@ -24,9 +24,23 @@ const WriteBackRecordSchema = defineEntity({
     agreementId: p.uuid().nullable(),
     currentDeliveryId: p.uuid().nullable(),
     decidedAt: p.datetime(),
+    /** While BLOCKED: what the save would have sent (`write-back.backfill.ts`), so it can be sent later. */
+    blockedPlan: p.json<Record<string, unknown>>().nullable(),
+    /** When the latest save blocked the entry (kept through its re-plan, for the explanation); the look-back window counts from it. */
+    blockedAt: p.datetime().nullable(),
+    /** When, by whom and why a blocked entry was re-planned (agreement activated, switch on, re-sent). */
+    replannedAt: p.datetime().nullable(),
+    replannedBy: p.string().length(100).nullable(),
+    replanReason: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
+  indexes: [
+    {
+      name: 'write_back_record_blocked_index',
+      expression: `create index "write_back_record_blocked_index" on "write_back_record" ("pcn_id", "blocked_at") where "decision" = 'BLOCKED'`,
+    },
+  ],
 });
 
 export class WriteBackRecord extends WriteBackRecordSchema.class {}

@@ -29,8 +29,18 @@ export async function explainWriteBack(em: Em, input: ExplainInput): Promise<Wri
   const status = (await writeBackStatusByEntry(em, [input.entryId])).get(input.entryId) ?? null;
   const reasons = [...verdict.reasons];
   if (input.removed) reasons.unshift('the entry has been removed from the consultation');
-  if (status && status.record.decision !== verdict.decision) {
-    reasons.push(`the last save decided ${status.record.decision}: ${status.record.reason}`);
+  const record = status?.record ?? null;
+  if (record && record.decision !== verdict.decision) {
+    reasons.push(`the last save decided ${record.decision}: ${record.reason}`);
+    if (record.decision === 'BLOCKED' && verdict.decision === 'WRITE_BACK') {
+      reasons.push(
+        'blocked at save and not re-planned since (blocked before the WRITE_BACK_BACKFILL_DAYS window, or before blocked entries were kept): a hub manager can send it with resendBlockedWriteBack, or the consultation can be saved again',
+      );
+    }
+  }
+  if (record?.blockedAt) reasons.push(`blocked at save ${record.blockedAt.toISOString()}`);
+  if (record?.replannedAt) {
+    reasons.push(`re-planned ${record.replannedAt.toISOString()} by ${record.replannedBy ?? 'unknown'}: ${record.replanReason ?? ''}`);
   }
   return {
     sourceId: input.source.id,
@@ -48,5 +58,9 @@ export async function explainWriteBack(em: Em, input: ExplainInput): Promise<Wri
     patientRegisteredAtAuthoringOrganisation: input.source.id === input.target.id,
     clinicallyRelevant: input.clinicallyRelevant,
     sourceProduct: input.sourceProduct,
+    blockedAt: record?.blockedAt ?? null,
+    replannedAt: record?.replannedAt ?? null,
+    replannedBy: record?.replannedBy ?? null,
+    replanReason: record?.replanReason ?? null,
   };
 }

@@ -54,6 +54,27 @@ export async function loadWriteBackFacts(
   };
 }
 
+/** Why and by whom a blocked entry is planned again (`write-back.backfill.ts`). */
+export interface ReplanCause {
+  readonly at: Date;
+  readonly by: string;
+  readonly reason: string;
+}
+
+/** What a BLOCKED save keeps on its record, to be planned again when an agreement allows it. */
+interface BlockedPlan {
+  readonly facts: SavedConsultationFacts;
+  readonly entry: SavedEntry;
+}
+
+/** The kept plan of a blocked record (dates back from JSON), or null when none was kept. */
+export function readBlockedPlan(record: WriteBackRecord): BlockedPlan | null {
+  const raw = record.blockedPlan as { facts?: Record<string, unknown>; entry?: SavedEntry } | null;
+  if (!raw?.facts || !raw.entry) return null;
+  const facts = raw.facts as unknown as SavedConsultationFacts & { startedAt: string; savedAt: string };
+  return { facts: { ...facts, startedAt: new Date(facts.startedAt), savedAt: new Date(facts.savedAt) }, entry: raw.entry };
+}
+
 interface LockedDelivery {
   id: string;
   message_id: string;
@@ -99,6 +120,7 @@ export async function planWriteBack(
   facts: SavedConsultationFacts,
   entries: readonly SavedEntry[],
   actorId: string,
+  replan: ReplanCause | null = null,
 ): Promise<StreamHint[]> {
   if (entries.length === 0) return [];
   const decisionFacts = await loadWriteBackFacts(em, { ...facts, pcnId: facts.pcnId });
@@ -136,7 +158,8 @@ export async function planWriteBack(
   }
 
   const changes: WriteBackChange[] = [];
-  const now = facts.savedAt;
+  // A re-plan sends now (the sending window runs from the re-plan); the payload keeps the save's facts.
+  const now = replan?.at ?? facts.savedAt;
   let promote = false;
   for (const entry of entries) {
     let record = records.get(entry.id) ?? null;
@@ -173,6 +196,7 @@ export async function planWriteBack(
     record.reason = verdict.reasons.join('; ');
     record.agreementId = verdict.agreementId;
     record.decidedAt = now;
+    keepStory(record, verdict.decision, replan, now, { facts, entry });
 
     let delivery: { id: string; state: DeliveryState; messageId: string | null; version: number | null } | null = null;
     if (verdict.decision === 'WRITE_BACK') {
@@ -242,6 +266,30 @@ export async function planWriteBack(
   // A cancelled head hands the line to the next delivery.
   if (promote) await promoteNext(em, [line]);
   return appendWriteBackEvents(em, changes);
+}
+
+/** The blocked plan and the re-plan story of a record, after a save or a re-plan decided `decision`. */
+function keepStory(
+  record: WriteBackRecord,
+  decision: WriteBackVerdict['decision'],
+  replan: ReplanCause | null,
+  now: Date,
+  plan: BlockedPlan,
+): void {
+  if (decision === 'BLOCKED') {
+    record.blockedPlan = JSON.parse(JSON.stringify(plan)) as Record<string, unknown>;
+    record.blockedAt = now; // the latest save that blocked it: the look-back window counts from here
+    record.replannedAt = record.replannedBy = record.replanReason = null;
+    return;
+  }
+  record.blockedPlan = null;
+  if (replan) {
+    record.replannedAt = replan.at;
+    record.replannedBy = replan.by;
+    record.replanReason = replan.reason;
+  } else {
+    record.blockedAt = record.replannedAt = record.replannedBy = record.replanReason = null;
+  }
 }
 
 async function supersede(em: Em, deliveryId: string, now: Date): Promise<void> {

@@ -32,6 +32,8 @@ export interface PluginPrincipal {
   readonly scopes: ReadonlySet<string>;
   /** A staff username of the organisation the call is made for, when the vendor names one. */
   readonly onBehalfOf: string | null;
+  /** The SNOMED CT codes its approved manifest declares (`producesCodes`): the only ones it may write; null: none declared. */
+  readonly producesCodes?: ReadonlySet<string> | null;
 }
 
 export function hasAnyRole(actor: Actor, roles: readonly Role[]): boolean {

@@ -1,7 +1,7 @@
 import type { Em } from '../db/orm.js';
 import { HubError } from '../errors.js';
 import type { Actor } from './actor.js';
-import { ROLE_ORGANISATION_KINDS } from './roles.js';
+import { ROLE_ORGANISATION_KINDS, type Role } from './roles.js';
 import type { TokenVerifier } from './tokens.js';
 
 /** What authentication needs to know about a token's organisation. */
@@ -29,6 +29,9 @@ export type ApiKeyAuthenticator = {
   readonly authenticate: (em: Em, credential: string, hints: CallerHints) => Promise<Actor>;
 };
 
+/** A token subject's staff account (null: none, e.g. an identity provider's user without a staff row). */
+export type FindAccount = (username: string) => Promise<{ readonly active: boolean; readonly roles: readonly Role[] } | null>;
+
 const CACHE_MS = 30_000;
 
 function unauthenticated(message: string): HubError {
@@ -40,7 +43,12 @@ function unauthenticated(message: string): HubError {
  * answers UNAUTHENTICATED). A header that is malformed, expired, forged, or names an unknown
  * organisation or roles that do not fit it: UNAUTHENTICATED for the whole request.
  */
-export function createAuthenticator(verifier: TokenVerifier, findOrganisation: FindOrganisation, apiKeys?: ApiKeyAuthenticator) {
+export function createAuthenticator(
+  verifier: TokenVerifier,
+  findOrganisation: FindOrganisation,
+  apiKeys?: ApiKeyAuthenticator,
+  findAccount?: FindAccount,
+) {
   const cache = new Map<string, { facts: OrganisationFacts | null; until: number }>();
 
   async function organisation(em: Em, odsCode: string): Promise<OrganisationFacts | null> {
@@ -57,10 +65,16 @@ export function createAuthenticator(verifier: TokenVerifier, findOrganisation: F
     if (!org) throw unauthenticated('Token organisation is not known');
     const misfit = claims.roles.find((role) => !ROLE_ORGANISATION_KINDS[role].includes(org.kind));
     if (misfit) throw unauthenticated('Token roles do not fit its organisation');
+    // Read on every request: a deactivated account is refused at once, and a token keeps only the
+    // roles its account still holds (a subject without a staff row keeps the token's roles).
+    const account = findAccount ? await findAccount(claims.sub) : null;
+    if (account && !account.active) throw unauthenticated('Account is deactivated');
+    const roles = account ? claims.roles.filter((role) => account.roles.includes(role)) : claims.roles;
+    if (roles.length === 0) throw unauthenticated('Token roles are no longer held by the account');
     return {
-      kind: claims.roles.length === 1 && claims.roles[0] === 'INTEGRATION' ? 'INTEGRATION' : 'USER',
+      kind: roles.length === 1 && roles[0] === 'INTEGRATION' ? 'INTEGRATION' : 'USER',
       id: claims.sub,
-      roles: new Set(claims.roles),
+      roles: new Set(roles),
       organisationId: org.id,
       organisationOds: org.odsCode,
       organisationKind: org.kind,

@@ -97,6 +97,7 @@ function requestIdOf(req: IncomingMessage): string {
 export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> {
   const { config, logger, orm, schema, authenticator, events } = deps;
   const production = config.env === 'production';
+  const settings = { writeBackBackfillDays: config.writeBack.backfillDays };
   const guard = createOperationGuard({ schema, limits: config.limits, introspection: config.limits.introspection, hideSuggestions: production });
   const throttle = createThrottle(config, logger);
   const authenticate = createCallerAuthentication({ authenticator, throttle, orm, logger });
@@ -133,6 +134,7 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
       audit: new AuditLog(actor, requestId),
       events,
       orm,
+      settings,
     });
   }
 
