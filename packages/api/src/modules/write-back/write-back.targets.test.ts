@@ -95,7 +95,7 @@ describe('HttpWriteBackTarget', () => {
 
 describe('write-back configuration', () => {
   const base = { JWT_SECRET: 'x'.repeat(40) };
-  it('has defaults: worker on, 16 in flight, 30 s lease, 8 attempts, 1 s backoff', () => {
+  it('has defaults: worker on, 16 in flight, 30 s lease, 8 attempts, 1 s backoff, 14 days of backfill', () => {
     expect(parseConfig(base).writeBack).toEqual({
       worker: true,
       concurrency: 16,
@@ -104,6 +104,7 @@ describe('write-back configuration', () => {
       backoffMs: 1000,
       timeoutMs: 10_000,
       pollMs: 1000,
+      backfillDays: 14,
     });
   });
 
