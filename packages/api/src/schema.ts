@@ -7,6 +7,7 @@ import { PatientResolver } from './modules/patients/index.js';
 import { NodeResolver } from './node.resolver.js';
 import { HubServiceResolver } from './modules/hub-services/index.js';
 import {
+  ContinuityResolver,
   InboxConnectionResolver,
   InboxResolver,
   InboxSettingsResolver,
@@ -54,6 +55,7 @@ export const RESOLVERS = [
   SubmitPayloadResolver,
   TriageResolver,
   InboxSettingsResolver,
+  ContinuityResolver,
   InboxSubscriptionResolver,
   HubConsultationResolver,
   ConsultationEntryResolver,

@@ -1,5 +1,5 @@
 export { OnlineConsultation, ConsultationTransition } from './online-consultation.entity.js';
-export { OcRoutingSetting, CapacityPlan } from './inbox-settings.entity.js';
+export { OcRoutingSetting, CapacityPlan, HubClosure } from './inbox-settings.entity.js';
 export { OnlineConsultationType } from './inbox.types.js';
 export { InboxResolver, InboxConnectionResolver, SignpostResolver, SubmitPayloadResolver } from './inbox.resolver.js';
 export { TriageResolver } from './triage.resolver.js';
@@ -9,3 +9,5 @@ export { inboxStream } from './inbox.events.js';
 export { toConsultationType } from './inbox.mappers.js';
 export { canSeeConsultation } from './inbox.policy.js';
 export { InboxService } from './inbox.service.js';
+export { ContinuityResolver } from './continuity.resolver.js';
+export { hubClosureNode } from './continuity.node.js';
