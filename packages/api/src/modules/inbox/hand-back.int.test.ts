@@ -55,7 +55,13 @@ async function follow(hub: TestHub, user: string, ods: string): Promise<Event[]>
   clients.push(client);
   client.subscribe<{ inboxEvents: Event }>(
     { query: SUBSCRIPTION, variables: { org: ods, after: encodeCursor([head ? Number(head.seq) : 0]) } },
-    { next: (r) => void (r.data && received.push(r.data.inboxEvents)), error: () => undefined, complete: () => undefined },
+    {
+      next: (r) => {
+        if (r.data) received.push(r.data.inboxEvents);
+      },
+      error: () => undefined,
+      complete: () => undefined,
+    },
   );
   return received;
 }
