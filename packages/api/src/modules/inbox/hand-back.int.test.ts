@@ -1,9 +1,6 @@
-import { afterAll, expect, it } from 'vitest';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
-import { codeOf, describeEachDatabase, type TestHub } from '../../test/harness.js';
-import { encodeCursor } from '../../platform/graphql/relay.js';
-import { act, dbIdOf, ok, submit } from './inbox.testkit.js';
+import { expect, it } from 'vitest';
+import { codeOf, describeEachDatabase } from '../../test/harness.js';
+import { act, dbIdOf, followInbox, ok, submit, until, type FollowedEvent } from './inbox.testkit.js';
 
 const HAND_BACK = `mutation($input: HandBackHubConsultationsInput!) {
   handBackHubConsultations(input: $input) {
@@ -19,62 +16,7 @@ interface HandBack {
   remaining: number;
 }
 
-const SUBSCRIPTION = `subscription($org: OdsCode!, $after: String) {
-  inboxEvents(organisation: $org, after: $after) {
-    __typename
-    ... on InboxEvent { type actorId consultationId consultation { state ownerOrganisation { odsCode } } }
-  }
-}`;
-
-interface Event {
-  __typename: string;
-  type?: string;
-  actorId?: string;
-  consultationId?: string;
-  consultation?: { state: string; ownerOrganisation: { odsCode: string } } | null;
-}
-
-const clients: Client[] = [];
-afterAll(async () => {
-  for (const client of clients) await client.dispose();
-});
-
-/** Follows an inbox live from its current head; returns what arrives. */
-async function follow(hub: TestHub, user: string, ods: string): Promise<Event[]> {
-  const [head] = await hub.sql<{ seq: string | number }>(
-    "select h.seq from stream_head h join organisation o on h.stream = 'inbox:' || o.id where o.ods_code = ?",
-    [ods],
-  );
-  const received: Event[] = [];
-  const client = createClient({
-    url: hub.app.url.replace('http', 'ws'),
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${await hub.token(user)}` },
-    retryAttempts: 0,
-  });
-  clients.push(client);
-  client.subscribe<{ inboxEvents: Event }>(
-    { query: SUBSCRIPTION, variables: { org: ods, after: encodeCursor([head ? Number(head.seq) : 0]) } },
-    {
-      next: (r) => {
-        if (r.data) received.push(r.data.inboxEvents);
-      },
-      error: () => undefined,
-      complete: () => undefined,
-    },
-  );
-  return received;
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-const passedBack = (events: Event[]) => events.filter((e) => e.type === 'PASSED_BACK').map((e) => e.consultationId).sort();
+const passedBack = (followed: { events: FollowedEvent[] }) => followed.events.filter((e) => e.type === 'PASSED_BACK').map((e) => e.consultationId).sort();
 
 describeEachDatabase('business continuity: bulk hand-back', (hub) => {
   let first = '';
@@ -104,9 +46,9 @@ describeEachDatabase('business continuity: bulk hand-back', (hub) => {
     await ok(hub(), 'claimConsultation', { consultationId: lapsed }, 'hub.anp2');
     await hub().sql("update online_consultation set lock_expires_at = now() - interval '1 minute' where id = ?", [dbIdOf(lapsed)]);
 
-    const p1 = await follow(hub(), 'p1.gp', 'Y99011');
-    const p2 = await follow(hub(), 'p2.gp', 'Y99012');
-    const hubFeed = await follow(hub(), 'hub.anp3', 'Y99000');
+    const p1 = await followInbox(hub(), 'p1.gp', 'Y99011');
+    const p2 = await followInbox(hub(), 'p2.gp', 'Y99012');
+    const hubFeed = await followInbox(hub(), 'hub.anp3', 'Y99000');
     await new Promise((r) => setTimeout(r, 300));
     expect((await hub().gql('mutation { declareHubClosure(input: { kind: CLOSED, reason: "Flooded" }) { closure { id } } }', {}, 'hub.manager')).errors).toBeUndefined();
 
@@ -143,8 +85,8 @@ describeEachDatabase('business continuity: bulk hand-back', (hub) => {
     expect(passedBack(p2)).toEqual([queued]);
     expect(passedBack(hubFeed)).toEqual(expected);
     // The practices see them as theirs now; the hub no longer does.
-    expect(p1.filter((e) => e.type === 'PASSED_BACK').every((e) => e.actorId === 'hub.manager' && e.consultation?.ownerOrganisation.odsCode === 'Y99011')).toBe(true);
-    expect(hubFeed.filter((e) => e.type === 'PASSED_BACK').every((e) => e.consultation === null)).toBe(true);
+    expect(p1.events.filter((e) => e.type === 'PASSED_BACK').every((e) => e.actorId === 'hub.manager' && e.consultation?.ownerOrganisation.odsCode === 'Y99011')).toBe(true);
+    expect(hubFeed.events.filter((e) => e.type === 'PASSED_BACK').every((e) => e.consultation === null)).toBe(true);
 
     // Nothing left to hand back but the locked one: a second call changes nothing.
     const again = await hub().gql<{ handBackHubConsultations: HandBack }>(HAND_BACK, { input: { reason: 'Again' } }, 'hub.manager');

@@ -127,6 +127,16 @@ export class InboxService {
     throw InboxErrors.inboxNotFound(ods);
   }
 
+  /**
+   * The inbox `odsCode` names, for following live: the viewer's own (staff, or a plugin acting for
+   * it), or (hub staff) a PCN practice sharing its inbox; anything else answers NOT_FOUND.
+   */
+  async followableInboxId(odsCode: string): Promise<string> {
+    const ods = normaliseOdsCode(odsCode);
+    if (ods === this.ctx.actor.organisationOds || this.ctx.actor.plugin) return this.inboxOrganisationId(ods, true);
+    return this.readableInboxId(ods);
+  }
+
   /** One keyset page (`size + 1` rows fetched, to know whether more follow). One SELECT, one audit INSERT. */
   async page(
     organisationId: string,

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { codeOf, describeEachDatabase, type TestHub } from '../../test/harness.js';
-import { act, ok, submit } from './inbox.testkit.js';
+import { act, followInbox, ok, submit, until } from './inbox.testkit.js';
 
 // Demo patient i is registered at practice i % 7: 0, 7, 14 at Y99011 (p1), 1, 8, 15 at Y99012 (p2).
 const P1 = 'Y99011';
@@ -149,8 +149,27 @@ describeEachDatabase('shared practice queues', (hub) => {
     expect(taken).toMatchObject({ state: 'IN_TRIAGE', routingReason: 'SHARED_TRIAGE', ownerOrganisation: { odsCode: P1 } });
   });
 
-  it('off again, both sides are back to their own inboxes', async () => {
+  it('on, hub staff follow the practice inbox live; turning sharing off ends that stream', async () => {
+    const live = await followInbox(hub(), 'hub.anp3', P1);
+    const refused = await followInbox(hub(), 'hub.anp3', P2);
+    await until(() => refused.done, 'the refusal of a practice that does not share');
+    expect(refused.errors[0]?.extensions?.code).toBe('NOT_FOUND');
+    await new Promise((r) => setTimeout(r, 300));
+    const arrived = await practiceOwned(hub(), 35, P1);
+    await until(() => live.events.some((e) => e.consultationId === arrived), 'the arrival on the shared inbox');
+    expect(live.events.find((e) => e.consultationId === arrived)).toMatchObject({
+      type: 'CONSULTATION_ARRIVED',
+      consultation: { state: 'AWAITING_TRIAGE', ownerOrganisation: { odsCode: P1 } },
+    });
+
     expect((await share(hub(), P1, false)).data!.setInboxSharing.routing.inboxSharing).toBe(false);
+    const after = await practiceOwned(hub(), 42, P1);
+    await until(() => live.done, 'the end of the shared stream');
+    expect(live.events.some((e) => e.consultationId === after)).toBe(false);
+    expect(live.errors[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('off again, both sides are back to their own inboxes', async () => {
     expect(codeOf(await inbox(hub(), P1, 'hub.anp1'))).toBe('NOT_FOUND');
     expect(await ids(hub(), P1, 'p1.gp', { sharedFromHub: true })).toEqual([]);
     const audits = await hub().sql<{ actor_id: string; reason: string }>(

@@ -41,3 +41,10 @@ export async function sharingFacts(em: Em, actor: Actor): Promise<SharingFacts |
   const capacity = await loadHubCapacity(em, hub.id, new Date());
   return { id: hub.id, state: capacity.state, overflowMode: capacity.overflowMode, sharing };
 }
+
+/** Whether hub staff may still read (and follow) a practice's inbox: re-read for every live event. */
+export async function stillShared(em: Em, actor: Actor, practiceId: string): Promise<boolean> {
+  const hub = await findHubOfPcn(em, actor.pcnId);
+  const practice = hub ? await ownerSharing(em, practiceId) : null;
+  return Boolean(hub && practice && canReadSharedInbox(actor, practice, hub.id));
+}
