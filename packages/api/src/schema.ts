@@ -7,6 +7,7 @@ import { PatientActivityResolver, PatientResolver, PatientTimelineResolver } fro
 import { NodeResolver } from './node.resolver.js';
 import { HubServiceResolver } from './modules/hub-services/index.js';
 import {
+  ContinuityResolver,
   InboxConnectionResolver,
   InboxResolver,
   InboxSettingsResolver,
@@ -59,6 +60,7 @@ export const RESOLVERS = [
   SubmitPayloadResolver,
   TriageResolver,
   InboxSettingsResolver,
+  ContinuityResolver,
   InboxSubscriptionResolver,
   HubConsultationResolver,
   ConsultationEntryResolver,

@@ -258,6 +258,17 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
         );
       }
     };
+    await step('hub closure', async () => {
+      // A planned window far ahead: the foreign hub's routing today is untouched.
+      const startsAt = new Date(Date.now() + 30 * 86_400_000);
+      const endsAt = new Date(startsAt.getTime() + 3_600_000);
+      const d = await must<{ declareHubClosure: { closure: { id: string } } }>(
+        'mutation($i: DeclareHubClosureInput!) { declareHubClosure(input: $i) { closure { id } } }',
+        { i: { kind: 'CLOSED', reason: 'Foreign training', startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() } },
+        manager,
+      );
+      add('HubClosure', d.declareHubClosure.closure.id, 'foreign PCN hub closure', ALL);
+    });
     await step('hub service', async () => {
       await must(
         'mutation($i: SetHubServiceReferralMethodsInput!) { setHubServiceReferralMethods(input: $i) { id } }',

@@ -373,6 +373,39 @@ export type DecidePluginManifestInput = {
   readonly reason?: string | null | undefined;
 };
 
+/** Closes the hub or reduces its capacity, now or for a planned window. */
+export type DeclareHubClosureInput = {
+  /** REDUCED_CAPACITY only (and required): 1-99, the share of every capacity plan in force. */
+  readonly capacityPercent?: number | null | undefined;
+  /** End of the window, after startsAt; omitted: until reopenHub. */
+  readonly endsAt?: string | null | undefined;
+  /** Closed, or reduced capacity. */
+  readonly kind: HubClosureKind;
+  /** Why, 1-2000 characters (no patient data). */
+  readonly reason: string;
+  /** Start of a planned window; now when omitted. Not in the past. */
+  readonly startsAt?: string | null | undefined;
+};
+
+/** Passes the hub's open consultations back to their practices in bulk: each one a normal pass-back with its history, audit row and events. */
+export type HandBackHubConsultationsInput = {
+  /** Only consultations submitted to this practice. */
+  readonly originatingPracticeOdsCode?: string | null | undefined;
+  /** Why, 1-2000 characters; recorded on every pass-back. */
+  readonly reason: string;
+  /** Only these states (each one of AWAITING_TRIAGE, IN_TRIAGE, HUB_SERVICE_QUEUE, ADMIN_QUEUE, URGENT_ESCALATION, IN_PROGRESS); omitted: all of them. */
+  readonly states?: ReadonlyArray<ConsultationState> | null | undefined;
+  /** Triage notes for the practices, up to 5000 characters; omitted: each keeps its own. */
+  readonly triageNotes?: string | null | undefined;
+};
+
+/** What a hub manager declares for a period (business continuity). */
+export type HubClosureKind =
+  /** The hub takes no new work: arrivals route to the practices and nothing is pulled to the hub. */
+  | 'CLOSED'
+  /** The hub works at a share of its planned capacity: every capacity plan in force is scaled by capacityPercent. */
+  | 'REDUCED_CAPACITY';
+
 /** Whether the latest changes are saved. */
 export type HubConsultationState =
   /** Has unsaved changes (or was never saved). */
@@ -441,7 +474,7 @@ export type InboxFilter = {
   readonly hasRedFlags?: boolean | null | undefined;
   /** Submitted to this practice. */
   readonly originatingPracticeOdsCode?: string | null | undefined;
-  /** Practice staff: instead of the practice's own inbox, its patients' consultations awaiting triage in the hub queue, which it may claim while the hub is in SHARED_TRIAGE overflow (empty otherwise). */
+  /** Practice staff: instead of the practice's own inbox, its patients' consultations in the hub queue: every open one while the practice shares its inbox with the hub (setInboxSharing), else those awaiting triage while the hub is in SHARED_TRIAGE overflow, else none. Those awaiting triage may be claimed. */
   readonly sharedFromHub?: boolean | null | undefined;
   /** Any of these states. */
   readonly states?: ReadonlyArray<ConsultationState> | null | undefined;
@@ -1086,6 +1119,14 @@ export type RemoveConsultationEntryInput = {
   readonly idempotencyKey?: string | null | undefined;
 };
 
+/** Ends the period in force, or withdraws a planned one. */
+export type ReopenHubInput = {
+  /** Global id of the period; omitted: the one in force now. */
+  readonly closureId?: string | number | null | undefined;
+  /** Why, 1-2000 characters (no patient data). */
+  readonly reason: string;
+};
+
 /** A half-open period [from, to) of submission, at most 731 days. */
 export type ReportPeriodInput = {
   /** Start (inclusive). */
@@ -1155,6 +1196,8 @@ export type RotatePluginWebhookSecretInput = {
 
 /** Why the current owner owns a consultation. */
 export type RoutingReason =
+  /** The hub was closed when it arrived: routed to the practice. */
+  | 'HUB_CLOSED'
   /** The hub was at its hard limit in PASS_BACK_DEFAULT mode: defaulted to the practice. */
   | 'HUB_OVER_CAPACITY'
   /** Passed back to the practice by the hub. */
@@ -1165,7 +1208,7 @@ export type RoutingReason =
   | 'PULLED_TO_HUB'
   /** The practice routes to the hub inbox and the hub had capacity. */
   | 'ROUTED_TO_HUB'
-  /** Claimed from the hub queue by its practice during shared-triage overflow. */
+  /** Claimed from the hub queue by its practice: during shared-triage overflow, or because the practice shares its inbox with the hub. */
   | 'SHARED_TRIAGE';
 
 /** Saves the consultation as its next version. */
@@ -1214,6 +1257,14 @@ export type SetHubServiceReferralMethodsInput = {
   readonly methods: ReadonlyArray<ReferralMethod>;
   /** The hub service. */
   readonly serviceId: string | number;
+};
+
+/** Turns shared queues on or off for a practice. */
+export type SetInboxSharingInput = {
+  /** ODS code of the practice. */
+  readonly practiceOdsCode: string;
+  /** True: share the inbox with the hub (both ways); false: as before sharing. */
+  readonly shared: boolean;
 };
 
 /** Where a practice's new online consultations go. */
@@ -1625,7 +1676,12 @@ export type HubCapacityQueryVariables = Exact<{
 }>;
 
 
-export type HubCapacityQuery = { readonly hubCapacity: { readonly date: string, readonly hardThreshold: number, readonly load: number, readonly overflowMode: OverflowMode | null, readonly plannedCapacity: number, readonly softThreshold: number, readonly state: CapacityState, readonly services: ReadonlyArray<{ readonly load: number, readonly state: CapacityState, readonly plan: { readonly date: string, readonly hardThreshold: number, readonly overflowMode: OverflowMode, readonly plannedCapacity: number, readonly serviceId: string, readonly softThreshold: number, readonly updatedAt: string, readonly updatedBy: string } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } }> } };
+export type HubCapacityQuery = { readonly hubCapacity: { readonly capacityPercent: number, readonly closed: boolean, readonly date: string, readonly hardThreshold: number, readonly load: number, readonly overflowMode: OverflowMode | null, readonly plannedCapacity: number, readonly softThreshold: number, readonly state: CapacityState, readonly closure: { readonly capacityPercent: number | null, readonly declaredAt: string, readonly declaredBy: string, readonly endReason: string | null, readonly endedAt: string | null, readonly endedBy: string | null, readonly endsAt: string | null, readonly id: string, readonly inForce: boolean, readonly kind: HubClosureKind, readonly reason: string, readonly startsAt: string } | null, readonly services: ReadonlyArray<{ readonly load: number, readonly state: CapacityState, readonly plan: { readonly date: string, readonly hardThreshold: number, readonly overflowMode: OverflowMode, readonly plannedCapacity: number, readonly serviceId: string, readonly softThreshold: number, readonly updatedAt: string, readonly updatedBy: string } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } }> } };
+
+export type HubClosuresQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HubClosuresQuery = { readonly hubClosures: ReadonlyArray<{ readonly capacityPercent: number | null, readonly declaredAt: string, readonly declaredBy: string, readonly endReason: string | null, readonly endedAt: string | null, readonly endedBy: string | null, readonly endsAt: string | null, readonly id: string, readonly inForce: boolean, readonly kind: HubClosureKind, readonly reason: string, readonly startsAt: string }> };
 
 export type HubConsultationQueryVariables = Exact<{
   id: string | number;
@@ -1684,8 +1740,9 @@ export type NodeQueryVariables = Exact<{
 
 export type NodeQuery = { readonly node:
     | { readonly __typename: 'AppointmentBook', readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } }
+    | { readonly __typename: 'HubClosure', readonly capacityPercent: number | null, readonly declaredAt: string, readonly declaredBy: string, readonly endReason: string | null, readonly endedAt: string | null, readonly endedBy: string | null, readonly endsAt: string | null, readonly id: string, readonly inForce: boolean, readonly kind: HubClosureKind, readonly reason: string, readonly startsAt: string }
     | { readonly __typename: 'HubConsultation', readonly authorId: string, readonly clinicallyRelevant: boolean, readonly createdAt: string, readonly id: string, readonly inboxConsultationId: string | null, readonly location: string, readonly patientId: string, readonly revision: number, readonly savedAt: string | null, readonly savedBy: string | null, readonly sourceProduct: string, readonly startedAt: string, readonly state: HubConsultationState, readonly version: number, readonly writeBackState: WriteBackState | null, readonly authoringOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly entries: ReadonlyArray<{ readonly createdBy: string, readonly id: string, readonly kind: ConsultationEntryKind, readonly removed: boolean, readonly unsaved: boolean, readonly updatedAt: string, readonly updatedBy: string, readonly coded: { readonly codedKind: CodedEntryKind, readonly snomedCode: string, readonly term: string } | null, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly medication: { readonly dmdCode: string, readonly dose: string, readonly name: string, readonly quantity: string } | null, readonly note: { readonly adminOnly: boolean, readonly text: string } | null, readonly writeBack: { readonly agreementId: string | null, readonly decidedAt: string, readonly decision: WriteBackDecision, readonly reason: string, readonly state: WriteBackState } | null }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null }
-    | { readonly __typename: 'HubConsultationEntry', readonly createdBy: string, readonly id: string, readonly kind: ConsultationEntryKind, readonly removed: boolean, readonly unsaved: boolean, readonly updatedAt: string, readonly updatedBy: string, readonly coded: { readonly codedKind: CodedEntryKind, readonly snomedCode: string, readonly term: string } | null, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly medication: { readonly dmdCode: string, readonly dose: string, readonly name: string, readonly quantity: string } | null, readonly note: { readonly adminOnly: boolean, readonly text: string } | null, readonly writeBack: { readonly agreementId: string | null, readonly decidedAt: string, readonly decision: WriteBackDecision, readonly reason: string, readonly state: WriteBackState, readonly delivery: { readonly acknowledgedAt: string | null, readonly acknowledgement: string | null, readonly attempts: number, readonly consultationId: string, readonly createdAt: string, readonly deliveredAt: string | null, readonly dueAt: string, readonly entryId: string, readonly id: string, readonly kind: WriteBackDeliveryKind, readonly lastError: string | null, readonly messageId: string, readonly nextAttemptAt: string, readonly overdue: boolean, readonly replacesMessageId: string | null, readonly state: WriteBackDeliveryState, readonly totalAttempts: number, readonly version: number } | null, readonly targetOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null }
+    | { readonly __typename: 'HubConsultationEntry', readonly createdBy: string, readonly id: string, readonly removed: boolean, readonly unsaved: boolean, readonly updatedAt: string, readonly updatedBy: string, readonly hubConsultationEntryKind: ConsultationEntryKind, readonly coded: { readonly codedKind: CodedEntryKind, readonly snomedCode: string, readonly term: string } | null, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly medication: { readonly dmdCode: string, readonly dose: string, readonly name: string, readonly quantity: string } | null, readonly note: { readonly adminOnly: boolean, readonly text: string } | null, readonly writeBack: { readonly agreementId: string | null, readonly decidedAt: string, readonly decision: WriteBackDecision, readonly reason: string, readonly state: WriteBackState, readonly delivery: { readonly acknowledgedAt: string | null, readonly acknowledgement: string | null, readonly attempts: number, readonly consultationId: string, readonly createdAt: string, readonly deliveredAt: string | null, readonly dueAt: string, readonly entryId: string, readonly id: string, readonly kind: WriteBackDeliveryKind, readonly lastError: string | null, readonly messageId: string, readonly nextAttemptAt: string, readonly overdue: boolean, readonly replacesMessageId: string | null, readonly state: WriteBackDeliveryState, readonly totalAttempts: number, readonly version: number } | null, readonly targetOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null }
     | { readonly __typename: 'HubService', readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hubServiceKind: HubServiceKind, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } }
     | { readonly __typename: 'HubTeam', readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string }
     | { readonly __typename: 'InboundMessage', readonly bodyBase64: string, readonly bodyBytes: number, readonly failure: string | null, readonly id: string, readonly localId: string | null, readonly mailboxId: string, readonly messageId: string, readonly messageType: string, readonly onlineConsultationId: string | null, readonly processedAt: string | null, readonly receivedAt: string, readonly senderMailboxId: string | null, readonly transport: string, readonly workflowId: string | null, readonly inboundMessageState: InboundMessageState, readonly headers: ReadonlyArray<{ readonly name: string, readonly value: string }> }
@@ -1698,8 +1755,8 @@ export type NodeQuery = { readonly node:
     | { readonly __typename: 'Prescriber', readonly active: boolean, readonly code: string, readonly codeKind: PrescriberCodeKind, readonly displayName: string, readonly id: string, readonly prescriptionType: string, readonly profession: PrescriberProfession, readonly username: string }
     | { readonly __typename: 'PrescribingCostCentre', readonly active: boolean, readonly id: string, readonly name: string, readonly odsCode: string, readonly parentCommissionerCode: string | null, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly prescribers: ReadonlyArray<{ readonly active: boolean, readonly code: string, readonly codeKind: PrescriberCodeKind, readonly displayName: string, readonly id: string, readonly prescriptionType: string, readonly profession: PrescriberProfession, readonly username: string }> }
     | { readonly __typename: 'Prescription', readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly statusReason: string | null, readonly prescriptionPrescriptionType: string | null, readonly prescriptionState: PrescriptionState, readonly prescriptionHistory: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } }
-    | { readonly __typename: 'Referral', readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly updatedAt: string, readonly referralState: ReferralState, readonly referralDocument: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly referralHistory: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null }
-    | { readonly __typename: 'Slot', readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } } }
+    | { readonly __typename: 'Referral', readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly updatedAt: string, readonly referralReason: string | null, readonly referralState: ReferralState, readonly referralDocument: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly referralHistory: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null }
+    | { readonly __typename: 'Slot', readonly blockedReason: string | null, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly slotEndsAt: string, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } } }
     | { readonly __typename: 'SlotType', readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } }
     | { readonly __typename: 'StaffUser', readonly active: boolean, readonly createdAt: string, readonly displayName: string, readonly id: string, readonly roles: ReadonlyArray<Role>, readonly username: string, readonly organisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } }
     | { readonly __typename: 'WriteBackAgreement', readonly createdAt: string, readonly id: string, readonly oneToOne: boolean, readonly revokedAt: string | null, readonly sourceActivatedAt: string | null, readonly targetActivatedAt: string | null, readonly updatedAt: string, readonly writeBackAgreementRequestedBy: string, readonly writeBackAgreementState: WriteBackAgreementState, readonly source: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly target: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } }
@@ -1732,7 +1789,7 @@ export type OnlineConsultationReportCsvQuery = { readonly onlineConsultationRepo
 export type OnlineConsultationRoutingQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OnlineConsultationRoutingQuery = { readonly onlineConsultationRouting: ReadonlyArray<{ readonly routing: OnlineConsultationRouting, readonly updatedAt: string | null, readonly updatedBy: string | null, readonly practice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } }> };
+export type OnlineConsultationRoutingQuery = { readonly onlineConsultationRouting: ReadonlyArray<{ readonly inboxSharing: boolean, readonly routing: OnlineConsultationRouting, readonly updatedAt: string | null, readonly updatedBy: string | null, readonly practice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } }> };
 
 export type OrganisationQueryVariables = Exact<{
   odsCode: string;
@@ -2085,12 +2142,26 @@ export type DeactivateStaffUserMutationVariables = Exact<{
 
 export type DeactivateStaffUserMutation = { readonly deactivateStaffUser: { readonly staffUser: { readonly active: boolean, readonly createdAt: string, readonly displayName: string, readonly id: string, readonly roles: ReadonlyArray<Role>, readonly username: string, readonly organisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
+export type DeclareHubClosureMutationVariables = Exact<{
+  input: DeclareHubClosureInput;
+}>;
+
+
+export type DeclareHubClosureMutation = { readonly declareHubClosure: { readonly closure: { readonly capacityPercent: number | null, readonly declaredAt: string, readonly declaredBy: string, readonly endReason: string | null, readonly endedAt: string | null, readonly endedBy: string | null, readonly endsAt: string | null, readonly id: string, readonly inForce: boolean, readonly kind: HubClosureKind, readonly reason: string, readonly startsAt: string } } };
+
 export type DiscardWriteBackMutationVariables = Exact<{
   input: WriteBackDeliveryInput;
 }>;
 
 
 export type DiscardWriteBackMutation = { readonly discardWriteBack: { readonly delivery: { readonly acknowledgedAt: string | null, readonly acknowledgement: string | null, readonly attempts: number, readonly consultationId: string, readonly createdAt: string, readonly deliveredAt: string | null, readonly dueAt: string, readonly entryId: string, readonly id: string, readonly kind: WriteBackDeliveryKind, readonly lastError: string | null, readonly messageId: string, readonly nextAttemptAt: string, readonly overdue: boolean, readonly replacesMessageId: string | null, readonly state: WriteBackDeliveryState, readonly totalAttempts: number, readonly version: number, readonly targetOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+
+export type HandBackHubConsultationsMutationVariables = Exact<{
+  input: HandBackHubConsultationsInput;
+}>;
+
+
+export type HandBackHubConsultationsMutation = { readonly handBackHubConsultations: { readonly remaining: number, readonly consultations: ReadonlyArray<{ readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null }>, readonly skipped: ReadonlyArray<{ readonly consultationId: string, readonly reason: string }> } };
 
 export type IssuePrescriptionMutationVariables = Exact<{
   input: PrescriptionRefInput;
@@ -2260,6 +2331,13 @@ export type RemoveConsultationEntryMutationVariables = Exact<{
 
 export type RemoveConsultationEntryMutation = { readonly removeConsultationEntry: { readonly removedEntryId: string, readonly consultation: { readonly authorId: string, readonly clinicallyRelevant: boolean, readonly createdAt: string, readonly id: string, readonly inboxConsultationId: string | null, readonly location: string, readonly patientId: string, readonly revision: number, readonly savedAt: string | null, readonly savedBy: string | null, readonly sourceProduct: string, readonly startedAt: string, readonly state: HubConsultationState, readonly version: number, readonly writeBackState: WriteBackState | null, readonly authoringOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly entries: ReadonlyArray<{ readonly createdBy: string, readonly id: string, readonly kind: ConsultationEntryKind, readonly removed: boolean, readonly unsaved: boolean, readonly updatedAt: string, readonly updatedBy: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null } } };
 
+export type ReopenHubMutationVariables = Exact<{
+  input: ReopenHubInput;
+}>;
+
+
+export type ReopenHubMutation = { readonly reopenHub: { readonly closure: { readonly capacityPercent: number | null, readonly declaredAt: string, readonly declaredBy: string, readonly endReason: string | null, readonly endedAt: string | null, readonly endedBy: string | null, readonly endsAt: string | null, readonly id: string, readonly inForce: boolean, readonly kind: HubClosureKind, readonly reason: string, readonly startsAt: string } } };
+
 export type RequestWriteBackAgreementMutationVariables = Exact<{
   input: RequestWriteBackAgreementInput;
 }>;
@@ -2330,12 +2408,19 @@ export type SetHubServiceReferralMethodsMutationVariables = Exact<{
 
 export type SetHubServiceReferralMethodsMutation = { readonly setHubServiceReferralMethods: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } };
 
+export type SetInboxSharingMutationVariables = Exact<{
+  input: SetInboxSharingInput;
+}>;
+
+
+export type SetInboxSharingMutation = { readonly setInboxSharing: { readonly routing: { readonly inboxSharing: boolean, readonly routing: OnlineConsultationRouting, readonly updatedAt: string | null, readonly updatedBy: string | null, readonly practice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+
 export type SetOnlineConsultationRoutingMutationVariables = Exact<{
   input: SetOnlineConsultationRoutingInput;
 }>;
 
 
-export type SetOnlineConsultationRoutingMutation = { readonly setOnlineConsultationRouting: { readonly routing: { readonly routing: OnlineConsultationRouting, readonly updatedAt: string | null, readonly updatedBy: string | null, readonly practice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+export type SetOnlineConsultationRoutingMutation = { readonly setOnlineConsultationRouting: { readonly routing: { readonly inboxSharing: boolean, readonly routing: OnlineConsultationRouting, readonly updatedAt: string | null, readonly updatedBy: string | null, readonly practice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
 export type SetOrganisationGroupMembershipMutationVariables = Exact<{
   input: SetOrganisationGroupMembershipInput;
@@ -2772,6 +2857,22 @@ export const FreeSlotsQueryDocument = new TypedDocumentString(`
 export const HubCapacityQueryDocument = new TypedDocumentString(`
     query HubCapacityQuery($date: LocalDate) {
   hubCapacity(date: $date) {
+    capacityPercent
+    closed
+    closure {
+      capacityPercent
+      declaredAt
+      declaredBy
+      endReason
+      endedAt
+      endedBy
+      endsAt
+      id
+      inForce
+      kind
+      reason
+      startsAt
+    }
     date
     hardThreshold
     load
@@ -2807,6 +2908,24 @@ export const HubCapacityQueryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HubCapacityQuery, HubCapacityQueryVariables>;
+export const HubClosuresQueryDocument = new TypedDocumentString(`
+    query HubClosuresQuery {
+  hubClosures {
+    capacityPercent
+    declaredAt
+    declaredBy
+    endReason
+    endedAt
+    endedBy
+    endsAt
+    id
+    inForce
+    kind
+    reason
+    startsAt
+  }
+}
+    `) as unknown as TypedDocumentString<HubClosuresQuery, HubClosuresQueryVariables>;
 export const HubConsultationQueryDocument = new TypedDocumentString(`
     query HubConsultationQuery($id: ID!) {
   hubConsultation(id: $id) {
@@ -3256,6 +3375,20 @@ export const NodeQueryDocument = new TypedDocumentString(`
       }
       sessionHolder
     }
+    ... on HubClosure {
+      capacityPercent
+      declaredAt
+      declaredBy
+      endReason
+      endedAt
+      endedBy
+      endsAt
+      id
+      inForce
+      kind
+      reason
+      startsAt
+    }
     ... on HubConsultation {
       authorId
       authoringOrganisation {
@@ -3391,7 +3524,7 @@ export const NodeQueryDocument = new TypedDocumentString(`
         title
       }
       id
-      kind
+      hubConsultationEntryKind: kind
       medication {
         dmdCode
         dose
@@ -4239,7 +4372,7 @@ export const NodeQueryDocument = new TypedDocumentString(`
           version
         }
       }
-      reason
+      referralReason: reason
       service {
         active
         daysOfOperation
@@ -4324,7 +4457,7 @@ export const NodeQueryDocument = new TypedDocumentString(`
         }
         sessionHolder
       }
-      endsAt
+      slotEndsAt: endsAt
       gpConnectBookable
       id
       mode
@@ -4693,6 +4826,7 @@ export const OnlineConsultationReportCsvQueryDocument = new TypedDocumentString(
 export const OnlineConsultationRoutingQueryDocument = new TypedDocumentString(`
     query OnlineConsultationRoutingQuery {
   onlineConsultationRouting {
+    inboxSharing
     practice {
       active
       id
@@ -7997,6 +8131,26 @@ export const DeactivateStaffUserMutationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeactivateStaffUserMutation, DeactivateStaffUserMutationVariables>;
+export const DeclareHubClosureMutationDocument = new TypedDocumentString(`
+    mutation DeclareHubClosureMutation($input: DeclareHubClosureInput!) {
+  declareHubClosure(input: $input) {
+    closure {
+      capacityPercent
+      declaredAt
+      declaredBy
+      endReason
+      endedAt
+      endedBy
+      endsAt
+      id
+      inForce
+      kind
+      reason
+      startsAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeclareHubClosureMutation, DeclareHubClosureMutationVariables>;
 export const DiscardWriteBackMutationDocument = new TypedDocumentString(`
     mutation DiscardWriteBackMutation($input: WriteBackDeliveryInput!) {
   discardWriteBack(input: $input) {
@@ -8030,6 +8184,102 @@ export const DiscardWriteBackMutationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DiscardWriteBackMutation, DiscardWriteBackMutationVariables>;
+export const HandBackHubConsultationsMutationDocument = new TypedDocumentString(`
+    mutation HandBackHubConsultationsMutation($input: HandBackHubConsultationsInput!) {
+  handBackHubConsultations(input: $input) {
+    consultations {
+      answers {
+        answer
+        question
+        questionId
+      }
+      attachments {
+        contentType
+        fileName
+        sizeBytes
+      }
+      history {
+        action
+        actorId
+        at
+        from
+        reason
+        to
+      }
+      ice {
+        concerns
+        expectations
+        ideas
+      }
+      id
+      lock {
+        expiresAt
+        holder
+        since
+      }
+      originatingPractice {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+      outcome
+      ownerOrganisation {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+      patient {
+        dateOfBirth
+        familyName
+        givenName
+        id
+        nhsNumber
+        sex
+      }
+      redFlagCount
+      redFlags {
+        description
+        questionId
+      }
+      responseExpectedBy
+      routingReason
+      signpost {
+        comment
+        destination
+        mode
+        signpostedAt
+        signpostedBy
+        team
+        type
+        urgency
+      }
+      state
+      submittedAt
+      submittedPatient {
+        dateOfBirth
+        familyName
+        givenName
+        nhsNumber
+      }
+      supplier
+      supplierReference
+      template
+      triageNotes
+      type
+      urgency
+    }
+    remaining
+    skipped {
+      consultationId
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HandBackHubConsultationsMutation, HandBackHubConsultationsMutationVariables>;
 export const IssuePrescriptionMutationDocument = new TypedDocumentString(`
     mutation IssuePrescriptionMutation($input: PrescriptionRefInput!) {
   issuePrescription(input: $input) {
@@ -9938,6 +10188,26 @@ export const RemoveConsultationEntryMutationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RemoveConsultationEntryMutation, RemoveConsultationEntryMutationVariables>;
+export const ReopenHubMutationDocument = new TypedDocumentString(`
+    mutation ReopenHubMutation($input: ReopenHubInput!) {
+  reopenHub(input: $input) {
+    closure {
+      capacityPercent
+      declaredAt
+      declaredBy
+      endReason
+      endedAt
+      endedBy
+      endsAt
+      id
+      inForce
+      kind
+      reason
+      startsAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReopenHubMutation, ReopenHubMutationVariables>;
 export const RequestWriteBackAgreementMutationDocument = new TypedDocumentString(`
     mutation RequestWriteBackAgreementMutation($input: RequestWriteBackAgreementInput!) {
   requestWriteBackAgreement(input: $input) {
@@ -10247,10 +10517,30 @@ export const SetHubServiceReferralMethodsMutationDocument = new TypedDocumentStr
   }
 }
     `) as unknown as TypedDocumentString<SetHubServiceReferralMethodsMutation, SetHubServiceReferralMethodsMutationVariables>;
+export const SetInboxSharingMutationDocument = new TypedDocumentString(`
+    mutation SetInboxSharingMutation($input: SetInboxSharingInput!) {
+  setInboxSharing(input: $input) {
+    routing {
+      inboxSharing
+      practice {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+      routing
+      updatedAt
+      updatedBy
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetInboxSharingMutation, SetInboxSharingMutationVariables>;
 export const SetOnlineConsultationRoutingMutationDocument = new TypedDocumentString(`
     mutation SetOnlineConsultationRoutingMutation($input: SetOnlineConsultationRoutingInput!) {
   setOnlineConsultationRouting(input: $input) {
     routing {
+      inboxSharing
       practice {
         active
         id

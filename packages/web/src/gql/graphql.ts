@@ -254,7 +254,7 @@ export type InboxFilter = {
   hasRedFlags?: boolean | null | undefined;
   /** Submitted to this practice. */
   originatingPracticeOdsCode?: string | null | undefined;
-  /** Practice staff: instead of the practice's own inbox, its patients' consultations awaiting triage in the hub queue, which it may claim while the hub is in SHARED_TRIAGE overflow (empty otherwise). */
+  /** Practice staff: instead of the practice's own inbox, its patients' consultations in the hub queue: every open one while the practice shares its inbox with the hub (setInboxSharing), else those awaiting triage while the hub is in SHARED_TRIAGE overflow, else none. Those awaiting triage may be claimed. */
   sharedFromHub?: boolean | null | undefined;
   /** Any of these states. */
   states?: Array<ConsultationState> | null | undefined;
@@ -393,6 +393,8 @@ export type Role =
 
 /** Why the current owner owns a consultation. */
 export type RoutingReason =
+  /** The hub was closed when it arrived: routed to the practice. */
+  | 'HUB_CLOSED'
   /** The hub was at its hard limit in PASS_BACK_DEFAULT mode: defaulted to the practice. */
   | 'HUB_OVER_CAPACITY'
   /** Passed back to the practice by the hub. */
@@ -403,7 +405,7 @@ export type RoutingReason =
   | 'PULLED_TO_HUB'
   /** The practice routes to the hub inbox and the hub had capacity. */
   | 'ROUTED_TO_HUB'
-  /** Claimed from the hub queue by its practice during shared-triage overflow. */
+  /** Claimed from the hub queue by its practice: during shared-triage overflow, or because the practice shares its inbox with the hub. */
   | 'SHARED_TRIAGE';
 
 /** Saves the consultation as its next version. */

@@ -7,18 +7,30 @@ import type { Organisation } from '../organisations/index.js';
 import { CapacityPlan } from './inbox-settings.entity.js';
 import { OnlineConsultation } from './online-consultation.entity.js';
 import { OPEN_STATES } from './online-consultation.status.js';
-import { capacityState, hubCapacity, londonDate, type HubCapacityFacts } from './inbox.capacity.js';
+import { capacityState, hubCapacity, londonDate, londonDayStart, mostRestrictive, scaled, type HubCapacityFacts } from './inbox.capacity.js';
+import { closureInForce, closuresOverlapping } from './hub-closure.query.js';
+import type { HubClosure } from './inbox-settings.entity.js';
 import type { CapacityState, OverflowMode } from './inbox.codes.js';
 import { canPlanCapacity } from './inbox.policy.js';
 
 const MAX_COUNT = 100_000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Hub-wide capacity on `date`: open hub-owned consultations against the sums of that day's plans. */
-export async function loadHubCapacity(em: Em, hubId: string, date: string): Promise<HubCapacityFacts> {
-  const plans = await em.find(CapacityPlan, { date, service: { hub: hubId, active: true } });
+/** The calendar day after `date` (YYYY-MM-DD). */
+function nextDay(date: string): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Hub-wide capacity at the instant `at`: open hub-owned consultations against the sums of that
+ * (London) day's plans, scaled or closed by the business continuity period in force then.
+ */
+export async function loadHubCapacity(em: Em, hubId: string, at: Date): Promise<HubCapacityFacts> {
+  const plans = await em.find(CapacityPlan, { date: londonDate(at), service: { hub: hubId, active: true } });
   const load = await em.count(OnlineConsultation, { owner: hubId, state: { $in: [...OPEN_STATES] } });
-  return hubCapacity(load, plans);
+  return hubCapacity(load, plans, await closureInForce(em, hubId, at));
 }
 
 export interface ServiceCapacity {
@@ -30,6 +42,8 @@ export interface ServiceCapacity {
 
 export interface CapacityOverview extends HubCapacityFacts {
   readonly date: string;
+  /** The continuity period applied: in force now (today), or the most restrictive overlapping the day. */
+  readonly closure: HubClosure | null;
   readonly services: ServiceCapacity[];
 }
 
@@ -62,13 +76,23 @@ export class CapacityService {
     const loads = new Map(rows.map((r) => [r.service_id, Number(r.n)]));
     const planOf = new Map(plans.map((p) => [p.service.id, p]));
     const hubLoad = await em.count(OnlineConsultation, { owner: hub.id, state: { $in: [...OPEN_STATES] } });
+    const now = new Date();
+    const closure =
+      day === londonDate(now)
+        ? await closureInForce(em, hub.id, now)
+        : mostRestrictive(await closuresOverlapping(em, hub.id, londonDayStart(day), londonDayStart(nextDay(day))));
+    const hubFacts = hubCapacity(hubLoad, plans, closure);
+    const percent = hubFacts.capacityPercent;
     return {
       date: day,
-      ...hubCapacity(hubLoad, plans),
+      closure,
+      ...hubFacts,
       services: services.map((service) => {
         const plan = planOf.get(service.id) ?? null;
         const load = loads.get(service.id) ?? 0;
-        return { service, plan, load, state: capacityState(load, plan) };
+        // Reduced capacity scales each service's thresholds as it scales the hub's.
+        const limits = plan && { softThreshold: scaled(plan.softThreshold, percent), hardThreshold: scaled(plan.hardThreshold, percent) };
+        return { service, plan, load, state: capacityState(load, limits) };
       }),
     };
   }

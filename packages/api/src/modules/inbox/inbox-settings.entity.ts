@@ -2,9 +2,12 @@ import { defineEntity, p } from '@mikro-orm/core';
 import { uuidv7 } from '../../platform/ids.js';
 import { Organisation } from '../organisations/index.js';
 import { HubService } from '../hub-services/index.js';
-import { OC_ROUTINGS, OVERFLOW_MODES } from './inbox.codes.js';
+import { HUB_CLOSURE_KINDS, OC_ROUTINGS, OVERFLOW_MODES } from './inbox.codes.js';
 
-/** Per-practice online consultation routing; a practice without a row routes to the hub inbox. */
+/**
+ * Per-practice online consultation settings; a practice without a row routes to the hub inbox and
+ * does not share its inbox.
+ */
 const OcRoutingSettingSchema = defineEntity({
   name: 'OcRoutingSetting',
   tableName: 'oc_routing_setting',
@@ -12,6 +15,8 @@ const OcRoutingSettingSchema = defineEntity({
     id: p.uuid().primary().onCreate(() => uuidv7()),
     practice: () => p.manyToOne(Organisation).ref().unique(),
     routing: p.enum(OC_ROUTINGS),
+    /** Shared queues: hub staff may list and pull from this practice's inbox, and it sees the hub's queue of its patients. */
+    inboxSharing: p.boolean().default(false),
     updatedBy: p.string().length(100),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
@@ -41,3 +46,32 @@ const CapacityPlanSchema = defineEntity({
 
 export class CapacityPlan extends CapacityPlanSchema.class {}
 CapacityPlanSchema.setClass(CapacityPlan);
+
+/**
+ * Business continuity: a period in which the hub is closed or works at reduced capacity, planned
+ * (a window) or declared from now (open-ended until reopened). In force at `t` when
+ * `startsAt <= t` and `t` is before both `endsAt` and `endedAt` (when set).
+ */
+const HubClosureSchema = defineEntity({
+  name: 'HubClosure',
+  tableName: 'hub_closure',
+  properties: {
+    id: p.uuid().primary().onCreate(() => uuidv7()),
+    hub: () => p.manyToOne(Organisation).ref().index(),
+    kind: p.enum(HUB_CLOSURE_KINDS),
+    startsAt: p.datetime(),
+    endsAt: p.datetime().nullable(),
+    /** REDUCED_CAPACITY only: the share of every capacity plan in force, 1-99. */
+    capacityPercent: p.integer().nullable(),
+    reason: p.string().length(2000),
+    declaredBy: p.string().length(100),
+    declaredAt: p.datetime().onCreate(() => new Date()),
+    /** Set by reopenHub: the period ended (or, not yet started, was withdrawn) then. */
+    endedAt: p.datetime().nullable(),
+    endedBy: p.string().length(100).nullable(),
+    endReason: p.string().length(2000).nullable(),
+  },
+});
+
+export class HubClosure extends HubClosureSchema.class {}
+HubClosureSchema.setClass(HubClosure);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canPullAt, capacityState, hubCapacity, londonDate, routeArrival, type PlanFacts } from './inbox.capacity.js';
+import { canPullAt, capacityState, hubCapacity, londonDate, londonDayStart, mostRestrictive, routeArrival, scaled, type PlanFacts } from './inbox.capacity.js';
 
 const plan = (soft: number, hard: number, overflowMode: PlanFacts['overflowMode'] = 'PASS_BACK_DEFAULT'): PlanFacts => ({
   plannedCapacity: hard,
@@ -45,5 +45,40 @@ describe('capacity', () => {
   it('uses the London calendar day', () => {
     expect(londonDate(new Date('2026-07-01T23:30:00Z'))).toBe('2026-07-02');
     expect(londonDate(new Date('2026-12-01T23:30:00Z'))).toBe('2026-12-01');
+  });
+
+  it('scales every plan by a REDUCED_CAPACITY period, rounding down, so the limits come sooner', () => {
+    const two = [plan(2, 4, 'PASS_BACK_DEFAULT'), plan(3, 6, 'PASS_BACK_DEFAULT')];
+    const half = hubCapacity(5, two, { kind: 'REDUCED_CAPACITY', capacityPercent: 50 });
+    // 50% of (2,4) and (3,6): (1,2) and (1,3), summed (2,5); planned capacity 2+3.
+    expect(half).toMatchObject({ softThreshold: 2, hardThreshold: 5, plannedCapacity: 5, capacityPercent: 50, closed: false, state: 'HARD_LIMIT' });
+    expect(hubCapacity(5, two).state).toBe('SOFT_LIMIT');
+    expect(routeArrival('HUB_INBOX', half)).toEqual({ owner: 'PRACTICE', reason: 'HUB_OVER_CAPACITY' });
+    expect(scaled(7, 99)).toBe(6);
+    // A day without plans stays unlimited: reduced capacity scales plans, it does not invent one.
+    expect(hubCapacity(50, [], { kind: 'REDUCED_CAPACITY', capacityPercent: 10 })).toMatchObject({ state: 'NORMAL', capacityPercent: 10 });
+  });
+
+  it('routes every arrival to the practice while the hub is closed, whatever its capacity', () => {
+    const closed = hubCapacity(0, [], { kind: 'CLOSED' });
+    expect(closed).toMatchObject({ closed: true, capacityPercent: 100, state: 'NORMAL' });
+    expect(routeArrival('HUB_INBOX', closed)).toEqual({ owner: 'PRACTICE', reason: 'HUB_CLOSED' });
+    expect(routeArrival('PRACTICE_INBOX', closed)).toEqual({ owner: 'PRACTICE', reason: 'PRACTICE_SETTING' });
+    expect(routeArrival('HUB_INBOX', hubCapacity(0, [], null))).toEqual({ owner: 'HUB', reason: 'ROUTED_TO_HUB' });
+  });
+
+  it('shows a day by its most restrictive period: closed over reduced, then the lowest share', () => {
+    const r60 = { kind: 'REDUCED_CAPACITY' as const, capacityPercent: 60 };
+    const r30 = { kind: 'REDUCED_CAPACITY' as const, capacityPercent: 30 };
+    const shut = { kind: 'CLOSED' as const, capacityPercent: null };
+    expect(mostRestrictive([])).toBeNull();
+    expect(mostRestrictive([r60, r30])).toBe(r30);
+    expect(mostRestrictive([r30, shut, r60])).toBe(shut);
+  });
+
+  it('knows when a London day starts, in winter and in summer time', () => {
+    expect(londonDayStart('2026-12-01').toISOString()).toBe('2026-12-01T00:00:00.000Z');
+    expect(londonDayStart('2026-07-02').toISOString()).toBe('2026-07-01T23:00:00.000Z');
+    expect(londonDayStart('2026-10-25').toISOString()).toBe('2026-10-24T23:00:00.000Z');
   });
 });

@@ -36,7 +36,15 @@ export type OcRouting = (typeof OC_ROUTINGS)[number];
 export const DEFAULT_OC_ROUTING: OcRouting = 'HUB_INBOX';
 
 /** Why the current owner owns a consultation. */
-export const ROUTING_REASONS = ['ROUTED_TO_HUB', 'PRACTICE_SETTING', 'HUB_OVER_CAPACITY', 'PASSED_BACK', 'PULLED_TO_HUB', 'SHARED_TRIAGE'] as const;
+export const ROUTING_REASONS = [
+  'ROUTED_TO_HUB',
+  'PRACTICE_SETTING',
+  'HUB_OVER_CAPACITY',
+  'PASSED_BACK',
+  'PULLED_TO_HUB',
+  'SHARED_TRIAGE',
+  'HUB_CLOSED',
+] as const;
 export type RoutingReason = (typeof ROUTING_REASONS)[number];
 
 export const OVERFLOW_MODES = ['PASS_BACK_DEFAULT', 'SHARED_TRIAGE'] as const;
@@ -44,6 +52,10 @@ export type OverflowMode = (typeof OVERFLOW_MODES)[number];
 
 export const CAPACITY_STATES = ['NORMAL', 'SOFT_LIMIT', 'HARD_LIMIT'] as const;
 export type CapacityState = (typeof CAPACITY_STATES)[number];
+
+/** Business continuity: what a hub manager declares for a period (planned or from now). */
+export const HUB_CLOSURE_KINDS = ['CLOSED', 'REDUCED_CAPACITY'] as const;
+export type HubClosureKind = (typeof HUB_CLOSURE_KINDS)[number];
 
 /** Submitted answers, red flags, ICE and attachment metadata, stored as sent. */
 export interface OcAnswer {

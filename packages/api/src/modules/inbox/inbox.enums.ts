@@ -3,6 +3,7 @@ import {
   CAPACITY_STATES,
   CONSULTATION_TYPES,
   CONTACT_MODES,
+  HUB_CLOSURE_KINDS,
   OC_ROUTINGS,
   OVERFLOW_MODES,
   ROUTING_REASONS,
@@ -144,7 +145,10 @@ registerEnumType(RoutingReasonEnum, {
     },
     PASSED_BACK: { description: 'Passed back to the practice by the hub.' },
     PULLED_TO_HUB: { description: 'Pulled from the practice to the hub.' },
-    SHARED_TRIAGE: { description: 'Claimed from the hub queue by its practice during shared-triage overflow.' },
+    SHARED_TRIAGE: {
+      description: 'Claimed from the hub queue by its practice: during shared-triage overflow, or because the practice shares its inbox with the hub.',
+    },
+    HUB_CLOSED: { description: 'The hub was closed when it arrived: routed to the practice.' },
   },
 });
 
@@ -218,6 +222,18 @@ registerEnumType(CapacityStateEnum, {
     NORMAL: { description: 'Below the soft threshold: new work routes as configured.' },
     SOFT_LIMIT: { description: 'At or above the soft threshold: overflow sharing with practices begins.' },
     HARD_LIMIT: { description: 'At or above the hard threshold: the overflow mode decides where new work goes.' },
+  },
+});
+
+export const HubClosureKindEnum = enumOf(HUB_CLOSURE_KINDS);
+registerEnumType(HubClosureKindEnum, {
+  name: 'HubClosureKind',
+  description: 'What a hub manager declares for a period (business continuity).',
+  valuesConfig: {
+    CLOSED: { description: 'The hub takes no new work: arrivals route to the practices and nothing is pulled to the hub.' },
+    REDUCED_CAPACITY: {
+      description: "The hub works at a share of its planned capacity: every capacity plan in force is scaled by capacityPercent.",
+    },
   },
 });
 

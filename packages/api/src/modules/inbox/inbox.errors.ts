@@ -19,6 +19,8 @@ export const InboxErrors = {
       id,
       reason: 'HUB_AT_HARD_LIMIT',
     }),
+  hubClosed: (id: string) =>
+    Errors.conflict(`OnlineConsultation ${id} cannot be pulled: the hub is closed`, { id, reason: 'HUB_CLOSED' }),
   alreadyWithPractice: (id: string) =>
     Errors.conflict(`OnlineConsultation ${id} is already owned by a practice`, { id, reason: 'NOT_HUB_OWNED' }),
   alreadyAtHub: (id: string) => Errors.conflict(`OnlineConsultation ${id} is already owned by the hub`, { id, reason: 'HUB_OWNED' }),
@@ -34,4 +36,14 @@ export const InboxErrors = {
     Errors.badInput('input.destination', 'A practice-owned consultation goes to the hub by pullToHub, not HUB_SERVICE_QUEUE'),
   patientNotFound: () => new HubError('NOT_FOUND', 'Patient not found', { field: 'input.patientNhsNumber' }),
   practiceNotFound: (field: string) => new HubError('NOT_FOUND', 'Practice not found in this PCN', { field }),
+} as const;
+
+/** Errors of business continuity (closing, reducing, reopening the hub). */
+export const ContinuityErrors = {
+  /** A period overlapping one already declared (closing a closed hub included). */
+  overlaps: (hubId: string, existing: string, wanted: string) => Errors.invalidTransition('Hub', hubId, existing, wanted),
+  notClosed: (hubId: string) => Errors.invalidTransition('Hub', hubId, 'OPEN', 'OPEN'),
+  alreadyEnded: (id: string) => Errors.invalidTransition('HubClosure', id, 'ENDED', 'ENDED'),
+  closureNotFound: (id: string, field: string) => new HubError('NOT_FOUND', `HubClosure ${id} not found`, { id, field }),
+  notManager: () => Errors.forbidden("Only the hub's manager may change its business continuity"),
 } as const;

@@ -113,7 +113,7 @@ export class InboxFilter {
   @Field(() => Boolean, {
     nullable: true,
     description:
-      "Practice staff: instead of the practice's own inbox, its patients' consultations awaiting triage in the hub queue, which it may claim while the hub is in SHARED_TRIAGE overflow (empty otherwise).",
+      "Practice staff: instead of the practice's own inbox, its patients' consultations in the hub queue: every open one while the practice shares its inbox with the hub (setInboxSharing), else those awaiting triage while the hub is in SHARED_TRIAGE overflow, else none. Those awaiting triage may be claimed.",
   })
   sharedFromHub?: boolean | null;
 }

@@ -4,6 +4,9 @@ import type { ConsultationContent, ConsultationRecord } from './inbox.read.js';
 import type { ConsultationTransitionType, OnlineConsultationType, SignpostType } from './inbox.types.js';
 import type { ConsultationAction, ConsultationState, SignpostDestination } from './online-consultation.status.js';
 import { lockActive } from './inbox.policy.js';
+import type { HubClosure } from './inbox-settings.entity.js';
+import type { HubClosureType } from './continuity.types.js';
+import { inForceAt } from './hub-closure.query.js';
 
 export const consultationGlobalId = (id: string): string => toGlobalId('OnlineConsultation', id);
 
@@ -72,5 +75,23 @@ export function toTransitionType(t: ConsultationTransition): ConsultationTransit
     actorId: t.actorId,
     reason: t.reason ?? null,
     at: t.at,
+  };
+}
+
+export function toClosureType(c: HubClosure, now: Date = new Date()): HubClosureType {
+  return {
+    __typename: 'HubClosure',
+    id: toGlobalId('HubClosure', c.id),
+    kind: c.kind,
+    startsAt: c.startsAt,
+    endsAt: c.endsAt ?? null,
+    capacityPercent: c.capacityPercent ?? null,
+    reason: c.reason,
+    declaredBy: c.declaredBy,
+    declaredAt: c.declaredAt,
+    endedAt: c.endedAt ?? null,
+    endedBy: c.endedBy ?? null,
+    endReason: c.endReason ?? null,
+    inForce: inForceAt(c, now),
   };
 }

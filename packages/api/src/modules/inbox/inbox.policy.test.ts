@@ -5,6 +5,12 @@ import {
   canCancelWithoutLock,
   canClaimShared,
   canFollowInbox,
+  canHandBack,
+  canManageContinuity,
+  canReadSharedInbox,
+  canSetInboxSharing,
+  canViewConsultation,
+  practiceViewOfHubQueue,
   canOverrideLock,
   canPlanCapacity,
   canPullToHub,
@@ -118,6 +124,77 @@ describe('inbox policy', () => {
     expect(canPlanCapacity(manager, { hubId: HUB })).toBe(true);
     expect(canPlanCapacity(manager, { hubId: 'other-hub' })).toBe(false);
     expect(canPlanCapacity(anp1, { hubId: HUB })).toBe(false);
+  });
+});
+
+describe('shared queues', () => {
+  const sharing = { id: P1, pcnId: PCN, inboxSharing: true };
+  const notSharing = { ...sharing, inboxSharing: false };
+
+  it("lets hub staff read a practice's inbox only while it shares it, and never another PCN's", () => {
+    expect(canReadSharedInbox(anp1, sharing, HUB)).toBe(true);
+    expect(canReadSharedInbox(coord, sharing, HUB)).toBe(true);
+    expect(canReadSharedInbox(anp1, notSharing, HUB)).toBe(false);
+    expect(canReadSharedInbox(anp1, { ...sharing, pcnId: 'other-pcn' }, HUB)).toBe(false);
+    expect(canReadSharedInbox(gp2, sharing, HUB)).toBe(false);
+    expect(canReadSharedInbox(analyst, sharing, HUB)).toBe(false);
+  });
+
+  it("shows a sharing practice every open hub item of its patients; otherwise today's overflow rule", () => {
+    const normal = { state: 'NORMAL' as const, overflowMode: null, sharing: false };
+    expect(practiceViewOfHubQueue(gp1, { ...normal, sharing: true })).toBe('OPEN');
+    expect(practiceViewOfHubQueue(gp1, normal)).toBeNull();
+    expect(practiceViewOfHubQueue(gp1, { ...normal, state: 'SOFT_LIMIT', overflowMode: 'SHARED_TRIAGE' })).toBe('AWAITING_TRIAGE');
+    expect(practiceViewOfHubQueue(gp1, { ...normal, state: 'SOFT_LIMIT', overflowMode: 'PASS_BACK_DEFAULT' })).toBeNull();
+    expect(practiceViewOfHubQueue(anp1, { ...normal, sharing: true })).toBeNull();
+  });
+
+  it('lets a sharing practice claim its own patients awaiting triage at the hub, at any load', () => {
+    const item = { ownerId: HUB, originatingPracticeId: P1, state: 'AWAITING_TRIAGE' as const };
+    const calm = { id: HUB, state: 'NORMAL' as const, overflowMode: null };
+    expect(canClaimShared(gp1, item, calm)).toBe(false);
+    expect(canClaimShared(gp1, item, { ...calm, sharing: true })).toBe(true);
+    expect(canClaimShared(gp2, item, { ...calm, sharing: true })).toBe(false);
+    expect(canClaimShared(gp1, { ...item, state: 'HUB_SERVICE_QUEUE' }, { ...calm, sharing: true })).toBe(false);
+  });
+
+  it('lets the shared view read one consultation, never work it', () => {
+    const hub = { id: HUB, state: 'NORMAL' as const, overflowMode: null, sharing: false };
+    const practiceItem = { ownerId: P1, originatingPracticeId: P1, state: 'AWAITING_TRIAGE' as const };
+    expect(canViewConsultation(anp1, practiceItem, { hub, owner: sharing })).toBe(true);
+    expect(canViewConsultation(anp1, practiceItem, { hub, owner: notSharing })).toBe(false);
+    const hubItem = { ownerId: HUB, originatingPracticeId: P1, state: 'HUB_SERVICE_QUEUE' as const };
+    expect(canViewConsultation(gp1, hubItem, { hub: { ...hub, sharing: true }, owner: null })).toBe(true);
+    expect(canViewConsultation(gp1, hubItem, { hub, owner: null })).toBe(false);
+    expect(canViewConsultation(gp2, hubItem, { hub: { ...hub, sharing: true }, owner: null })).toBe(false);
+    expect(canViewConsultation(gp1, { ...hubItem, state: 'COMPLETED' }, { hub: { ...hub, sharing: true }, owner: null })).toBe(false);
+  });
+
+  it('lets the same people set sharing as routing', () => {
+    expect(canSetInboxSharing(manager, { id: P1, pcnId: PCN })).toBe(true);
+    expect(canSetInboxSharing(admin1, { id: P1, pcnId: PCN })).toBe(true);
+    expect(canSetInboxSharing(admin1, { id: P2, pcnId: PCN })).toBe(false);
+    expect(canSetInboxSharing(gp1, { id: P1, pcnId: PCN })).toBe(false);
+    expect(canSetInboxSharing(anp1, { id: P1, pcnId: PCN })).toBe(false);
+  });
+});
+
+describe('business continuity', () => {
+  it("lets only the hub's manager close, reopen and hand back", () => {
+    expect(canManageContinuity(manager, HUB)).toBe(true);
+    expect(canManageContinuity(manager, 'other-hub')).toBe(false);
+    expect(canManageContinuity(anp1, HUB)).toBe(false);
+    expect(canManageContinuity(admin1, HUB)).toBe(false);
+  });
+
+  it("hands back without a claim, but never from under someone else's live lock", () => {
+    const free: LockFacts = { holder: null, holderOrgId: null, holderFamily: null, expiresAt: null };
+    expect(canHandBack(manager, { ownerId: HUB }, free, HUB, now)).toBe(true);
+    expect(canHandBack(manager, { ownerId: HUB }, lockBy(anp1, 'CLINICIAN'), HUB, now)).toBe(false);
+    expect(canHandBack(manager, { ownerId: HUB }, lockBy(anp1, 'CLINICIAN', new Date(now.getTime() - 1)), HUB, now)).toBe(true);
+    expect(canHandBack(manager, { ownerId: HUB }, lockBy(manager, 'MANAGER'), HUB, now)).toBe(true);
+    expect(canHandBack(manager, { ownerId: P1 }, free, HUB, now)).toBe(false);
+    expect(canHandBack(anp1, { ownerId: HUB }, free, HUB, now)).toBe(false);
   });
 });
 

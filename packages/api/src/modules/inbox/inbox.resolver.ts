@@ -39,10 +39,13 @@ export class InboxResolver {
   @Authorized(...INBOX_ROLES)
   @Query(() => InboxConnection, {
     description:
-      "A page of an organisation's inbox: hub staff read the hub's, practice staff their practice's; any other answers NOT_FOUND. Audited per consultation returned.",
+      "A page of an organisation's inbox: hub staff read the hub's, practice staff their practice's, and hub staff also the inbox of a PCN practice that shares its inbox with the hub (setInboxSharing); any other answers NOT_FOUND. Audited per consultation returned.",
   })
   async inbox(
-    @Arg('organisation', () => OdsCodeScalar, { description: "ODS code of the viewer's own organisation." }) organisation: string,
+    @Arg('organisation', () => OdsCodeScalar, {
+      description: "ODS code of the inbox: the viewer's own organisation, or (hub staff) a PCN practice sharing its inbox.",
+    })
+    organisation: string,
     @Arg('filter', () => InboxFilter, { nullable: true, description: 'Narrows the page.' }) filter: InboxFilter | null,
     @Arg('orderBy', () => InboxOrderEnum, { nullable: true, description: 'Sort order (default OLDEST).' }) orderBy: InboxOrder | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1-200 (default 20).' }) first: number | null,
@@ -57,7 +60,7 @@ export class InboxResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<InboxConnection> {
     const inbox = service(ctx);
-    const organisationId = inbox.inboxOrganisationId(organisation);
+    const organisationId = await inbox.readableInboxId(organisation);
     const order = orderBy ?? 'OLDEST';
     if (before && after) throw Errors.badInput('before', 'Page forwards with after or backwards with before, not both');
     if (last != null && !before) throw Errors.badInput('last', 'last pages backwards from a cursor: give before too');

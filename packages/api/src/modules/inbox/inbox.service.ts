@@ -7,11 +7,9 @@ import { OnlineConsultation } from './online-consultation.entity.js';
 import { countFolders, folderFilter, type ConsultationState, type InboxFolder } from './online-consultation.status.js';
 import type { ConsultationType, Urgency } from './inbox.codes.js';
 import type { InboxOrder } from './inbox.enums.js';
-import { findHubOfPcn } from '../hub-services/index.js';
 import { InboxErrors } from './inbox.errors.js';
-import { londonDate } from './inbox.capacity.js';
-import { loadHubCapacity } from './capacity.service.js';
-import { canFollowInbox, canReadInbox, canSeeConsultation } from './inbox.policy.js';
+import { canFollowInbox, canReadInbox, canViewConsultation, practiceViewOfHubQueue, statesOfView } from './inbox.policy.js';
+import { ownerSharing, practiceSharing, sharingFacts } from './sharing.query.js';
 
 export interface InboxFilterInput {
   folder?: InboxFolder | null;
@@ -94,6 +92,31 @@ export class InboxService {
   }
 
   /**
+   * The inbox `odsCode` names, for reading: the viewer's own organisation, or (hub staff) a PCN
+   * practice that shares its inbox with the hub; anything else answers NOT_FOUND.
+   */
+  async readableInboxId(odsCode: string): Promise<string> {
+    const ods = normaliseOdsCode(odsCode);
+    const actor = this.ctx.actor;
+    if (ods === actor.organisationOds) return this.inboxOrganisationId(ods);
+    if (actor.organisationKind === 'HUB') {
+      const shared = await practiceSharing(this.ctx.em, ods, actor);
+      if (shared) return shared;
+    }
+    throw InboxErrors.inboxNotFound(ods);
+  }
+
+  /**
+   * The inbox `odsCode` names, for following live: the viewer's own (staff, or a plugin acting for
+   * it), or (hub staff) a PCN practice sharing its inbox; anything else answers NOT_FOUND.
+   */
+  async followableInboxId(odsCode: string): Promise<string> {
+    const ods = normaliseOdsCode(odsCode);
+    if (ods === this.ctx.actor.organisationOds || this.ctx.actor.plugin) return this.inboxOrganisationId(ods, true);
+    return this.readableInboxId(ods);
+  }
+
+  /**
    * One keyset page (`size + 1` rows fetched, to know whether more follow), with the joins `reads`
    * asks for: one SELECT, then one audit INSERT for the consultations returned.
    */
@@ -134,9 +157,14 @@ export class InboxService {
     const f = filter ?? {};
     const where = new SqlConditions();
     if (f.sharedFromHub) {
-      const hubId = await this.sharedHubId();
-      if (!hubId) return null;
-      where.add("oc.owner_id = ? and oc.originating_practice_id = ? and oc.state = 'AWAITING_TRIAGE'", hubId, organisationId);
+      const shared = await this.sharedHubView();
+      if (!shared) return null;
+      where.add(
+        `oc.owner_id = ? and oc.originating_practice_id = ? and oc.state in (${placeholders(shared.states.length)})`,
+        shared.hubId,
+        organisationId,
+        ...shared.states,
+      );
     } else {
       where.add('oc.owner_id = ?', organisationId);
     }
@@ -162,16 +190,16 @@ export class InboxService {
   }
 
   /**
-   * The hub whose queue a practice may take from during shared triage (its own consultations
-   * awaiting triage there); null when the hub is not in SHARED_TRIAGE overflow (or the viewer is hub staff).
+   * What a practice sees of the hub queue: its own patients' consultations there, all open ones
+   * when it shares its inbox, those awaiting triage during SHARED_TRIAGE overflow; null otherwise
+   * (and for hub staff).
    */
-  private async sharedHubId(): Promise<string | null> {
+  private async sharedHubView(): Promise<{ hubId: string; states: ConsultationState[] } | null> {
     if (this.ctx.actor.organisationKind !== 'PRACTICE') return null;
-    const hub = await findHubOfPcn(this.ctx.em, this.ctx.actor.pcnId);
-    if (!hub) return null;
-    const capacity = await loadHubCapacity(this.ctx.em, hub.id, londonDate(new Date()));
-    if (capacity.state === 'NORMAL' || capacity.overflowMode !== 'SHARED_TRIAGE') return null;
-    return hub.id;
+    const hub = await sharingFacts(this.ctx.em, this.ctx.actor);
+    const view = hub ? practiceViewOfHubQueue(this.ctx.actor, hub) : null;
+    if (!hub || !view) return null;
+    return { hubId: hub.id, states: [...statesOfView(view)] };
   }
 
   /** Counts per folder for the organisation's inbox: one grouped statement. */
@@ -189,7 +217,7 @@ export class InboxService {
   async byId(globalId: string): Promise<OnlineConsultation> {
     const id = expectGlobalId(globalId, 'OnlineConsultation', 'id');
     const c = await this.ctx.em.findOne(OnlineConsultation, { id });
-    if (!c || !canSeeConsultation(this.ctx.actor, { ownerId: c.owner.id })) {
+    if (!c || !(await this.mayView(c))) {
       await this.ctx.audit.recordNow(this.ctx.em, [
         { action: 'readOnlineConsultation', subjectType: 'OnlineConsultation', subjectId: id, outcome: 'FAILED', reason: 'not found or not visible' },
       ]);
@@ -197,6 +225,17 @@ export class InboxService {
     }
     await this.auditReads([recordOf(c)]);
     return c;
+  }
+
+  /** The owner's staff, or a viewer the shared queues let read it (facts loaded only then). */
+  private async mayView(c: OnlineConsultation): Promise<boolean> {
+    const actor = this.ctx.actor;
+    const facts = { ownerId: c.owner.id, originatingPracticeId: c.originatingPractice.id, state: c.state };
+    if (canReadInbox(actor, c.owner.id)) return true;
+    const hub = await sharingFacts(this.ctx.em, actor);
+    if (!hub) return false;
+    const owner = actor.organisationKind === 'HUB' && c.owner.id !== hub.id ? await ownerSharing(this.ctx.em, c.owner.id) : null;
+    return canViewConsultation(actor, facts, { hub, owner });
   }
 
   private async auditReads(rows: readonly ConsultationRecord[]): Promise<void> {

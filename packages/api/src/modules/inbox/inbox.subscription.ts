@@ -27,6 +27,7 @@ import { recordOf } from './inbox.read.js';
 import { consultationGlobalId, toConsultationType } from './inbox.mappers.js';
 import { INBOX_ROLES, canFollowInbox, canSeeConsultation } from './inbox.policy.js';
 import { InboxService } from './inbox.service.js';
+import { stillShared } from './sharing.query.js';
 import { inboxStream } from './inbox.events.js';
 import { OnlineConsultationType } from './inbox.types.js';
 
@@ -36,10 +37,11 @@ export const INBOX_HEARTBEAT_MS = 15_000;
 @ObjectType('InboxEvent', { description: 'Something happened to a consultation in the inbox.' })
 export class InboxEvent {
   readonly __typename = 'InboxEvent' as const;
-  /** The per-event context the consultation resolves in. */
   /** This event's own scope (EntityManager fork, audit), made on first use: most selections never need it. */
   scope!: () => RequestContext;
   consultationDbId!: string;
+  /** The practice whose shared inbox hub staff follow; null on the viewer's own inbox. */
+  sharedInboxId!: string | null;
 
   @Field(() => Int, { description: "Position in this inbox's stream: gap-free, increasing by one." })
   seq!: number;
@@ -104,22 +106,25 @@ export class InboxSubscriptionResolver {
   @PluginScope('events:read')
   @Subscription(() => InboxStreamMessage, {
     description:
-      "Live events of the viewer's own inbox (hub staff: the hub's; practice staff: their practice's), gap-free and resumable: `after` replays what was missed from the event log, then continues live. A cursor older than retention yields InboxResyncRequired. Another organisation's inbox is refused.",
-    subscribe: ({ args, context }) => {
+      "Live events of the viewer's own inbox (hub staff: the hub's; practice staff: their practice's), or, for hub staff, of a PCN practice's inbox while it shares it (re-checked for every event), gap-free and resumable: `after` replays what was missed from the event log, then continues live. A cursor older than retention yields InboxResyncRequired. Another organisation's inbox is refused.",
+    subscribe: async ({ args, context }) => {
       const ctx = context as AuthenticatedContext;
       const { organisation, after } = args as { organisation: string; after?: string | null };
-      const organisationId = new InboxService(ctx).inboxOrganisationId(organisation, true);
       const afterSeq = parseStreamCursor(after);
+      const organisationId = await new InboxService(ctx).followableInboxId(organisation);
+      const shared = organisationId !== ctx.actor.organisationId;
+      const authorize = streamAuthorizer({
+        actor: ctx.actor,
+        allowed: () => shared || canFollowInbox(ctx.actor, organisationId),
+        accountActive: staffAccountActive(ctx.orm),
+      });
       return subscribeStream({
         stream: inboxStream(organisationId),
         afterSeq,
         bus: ctx.events,
         orm: ctx.orm,
-        authorize: streamAuthorizer({
-          actor: ctx.actor,
-          allowed: () => canFollowInbox(ctx.actor, organisationId),
-          accountActive: staffAccountActive(ctx.orm),
-        }),
+        // A shared inbox is followed only while the practice still shares it.
+        authorize: shared ? async () => (await authorize()) && (await stillShared(ctx.orm.em.fork(), ctx.actor, organisationId)) : authorize,
         heartbeatMs: INBOX_HEARTBEAT_MS,
         logger: ctx.logger,
       });
@@ -143,6 +148,7 @@ export class InboxSubscriptionResolver {
           __typename: 'InboxEvent',
           scope: lazily(() => forkContext(ctx)),
           consultationDbId: event.subjectId,
+          sharedInboxId: event.stream === inboxStream(ctx.actor?.organisationId ?? '') ? null : event.stream.slice('inbox:'.length),
           seq: event.seq,
           cursor: encodeCursor([event.seq]),
           type: event.type as InboxEventKind,
@@ -165,13 +171,15 @@ export class InboxSubscriptionResolver {
   @FieldResolver(() => OnlineConsultationType, {
     nullable: true,
     description:
-      'The consultation as it is now, for the viewer; null when no longer visible to them (e.g. passed to a practice). Audited.',
+      "The consultation as it is now, for the viewer; null when no longer visible to them (e.g. passed to a practice, or pulled from a shared practice inbox to another). Audited.",
   })
   async consultation(@Root() event: InboxEvent): Promise<OnlineConsultationType | null> {
     const scope = event.scope();
     const actor = scope.actor;
     const c = await scope.em.findOne(OnlineConsultation, { id: event.consultationDbId });
-    if (!actor || !c || !canSeeConsultation(actor, { ownerId: c.owner.id })) return null;
+    // On a shared inbox (sharing was re-checked before this event): what that practice still owns.
+    const visible = c && actor && (canSeeConsultation(actor, { ownerId: c.owner.id }) || c.owner.id === event.sharedInboxId);
+    if (!actor || !c || !visible) return null;
     await scope.audit.recordNow(scope.em, [
       {
         action: 'readOnlineConsultation',

@@ -1,5 +1,8 @@
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
 import type { GqlResult, TestHub } from '../../test/harness.js';
+import { encodeCursor } from '../../platform/graphql/relay.js';
 import { DEMO, demoPatient } from '../../seed/demo.js';
 
 /** Test helpers for the inbox suites (synthetic demo data only). */
@@ -121,3 +124,73 @@ export async function row(hub: TestHub, globalId: string): Promise<Record<string
 }
 
 export const dbIdOf = (globalId: string): string => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1]!;
+
+const FOLLOW = `subscription($org: OdsCode!, $after: String) {
+  inboxEvents(organisation: $org, after: $after) {
+    __typename
+    ... on InboxEvent { type actorId consultationId consultation { state ownerOrganisation { odsCode } } }
+  }
+}`;
+
+/** One live inbox event as the follow helper selects it. */
+export interface FollowedEvent {
+  __typename: string;
+  type?: string;
+  actorId?: string;
+  consultationId?: string;
+  consultation?: { state: string; ownerOrganisation: { odsCode: string } } | null;
+}
+
+/** What a followed inbox received, and how it ended. */
+export interface Followed {
+  readonly events: FollowedEvent[];
+  readonly errors: { extensions?: { code?: string } }[];
+  done: boolean;
+}
+
+const followers: Client[] = [];
+afterAll(async () => {
+  for (const client of followers.splice(0)) await client.dispose();
+});
+
+/** Follows an inbox live over graphql-ws as `user`, from the stream's current head. */
+export async function followInbox(hub: TestHub, user: string, ods: string): Promise<Followed> {
+  const [head] = await hub.sql<{ seq: string | number }>(
+    "select h.seq from stream_head h join organisation o on h.stream = 'inbox:' || o.id where o.ods_code = ?",
+    [ods],
+  );
+  const followed: Followed = { events: [], errors: [], done: false };
+  const client = createClient({
+    url: hub.app.url.replace('http', 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${await hub.token(user)}` },
+    retryAttempts: 0,
+  });
+  followers.push(client);
+  client.subscribe<{ inboxEvents: FollowedEvent }>(
+    { query: FOLLOW, variables: { org: ods, after: encodeCursor([head ? Number(head.seq) : 0]) } },
+    {
+      next: (r) => {
+        if (r.errors) followed.errors.push(...(r.errors as unknown as Followed['errors']));
+        if (r.data) followed.events.push(r.data.inboxEvents);
+      },
+      error: (e) => {
+        if (Array.isArray(e)) followed.errors.push(...(e as Followed['errors']));
+        followed.done = true;
+      },
+      complete: () => {
+        followed.done = true;
+      },
+    },
+  );
+  return followed;
+}
+
+/** Waits (up to 10 s) until `check` holds. */
+export async function until(check: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

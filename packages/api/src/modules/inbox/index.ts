@@ -1,5 +1,5 @@
 export { OnlineConsultation, ConsultationTransition } from './online-consultation.entity.js';
-export { OcRoutingSetting, CapacityPlan } from './inbox-settings.entity.js';
+export { OcRoutingSetting, CapacityPlan, HubClosure } from './inbox-settings.entity.js';
 export { OnlineConsultationType } from './inbox.types.js';
 export { InboxResolver, InboxConnectionResolver, SignpostResolver, SubmitPayloadResolver } from './inbox.resolver.js';
 export { TriageResolver } from './triage.resolver.js';
@@ -12,3 +12,5 @@ export { canSeeConsultation } from './inbox.policy.js';
 export { InboxService } from './inbox.service.js';
 export { ConsultationTypeEnum } from './inbox.enums.js';
 export type { ConsultationType } from './inbox.codes.js';
+export { ContinuityResolver } from './continuity.resolver.js';
+export { hubClosureNode } from './continuity.node.js';

@@ -8,7 +8,7 @@ import { findHubOfPcn } from '../hub-services/index.js';
 import { OnlineConsultation } from './online-consultation.entity.js';
 import { OcRoutingSetting } from './inbox-settings.entity.js';
 import { DEFAULT_OC_ROUTING, UNASSIGNED_URGENCY_RANK, type RoutingReason } from './inbox.codes.js';
-import { londonDate, routeArrival } from './inbox.capacity.js';
+import { routeArrival } from './inbox.capacity.js';
 import { loadHubCapacity } from './capacity.service.js';
 import { InboxErrors } from './inbox.errors.js';
 import { hintCommitted, recordTransition } from './inbox.events.js';
@@ -45,7 +45,7 @@ export class IngestService {
 
     const hub = await findHubOfPcn(em, actor.pcnId);
     const setting = await em.findOne(OcRoutingSetting, { practice: practice.id });
-    const capacity = hub ? await loadHubCapacity(em, hub.id, londonDate(now)) : null;
+    const capacity = hub ? await loadHubCapacity(em, hub.id, now) : null;
     const route = hub && capacity ? routeArrival(setting?.routing ?? DEFAULT_OC_ROUTING, capacity) : null;
     const ownerId = route?.owner === 'HUB' ? hub!.id : practice.id;
     const routingReason: RoutingReason = route?.reason ?? 'PRACTICE_SETTING';

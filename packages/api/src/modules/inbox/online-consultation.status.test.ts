@@ -49,7 +49,14 @@ const EXPECTED: Record<ConsultationAction, Partial<Record<ConsultationState, Con
     CLOSED_REMOTELY: ['CLOSED_REMOTELY'],
   },
   SIGNPOST: { IN_TRIAGE: [...SIGNPOST_DESTINATIONS], IN_PROGRESS: [...SIGNPOST_DESTINATIONS] },
-  PASS_BACK: { IN_TRIAGE: ['PASSED_TO_PRACTICE'], IN_PROGRESS: ['PASSED_TO_PRACTICE'] },
+  PASS_BACK: {
+    IN_TRIAGE: ['PASSED_TO_PRACTICE'],
+    IN_PROGRESS: ['PASSED_TO_PRACTICE'],
+    AWAITING_TRIAGE: ['PASSED_TO_PRACTICE'],
+    HUB_SERVICE_QUEUE: ['PASSED_TO_PRACTICE'],
+    ADMIN_QUEUE: ['PASSED_TO_PRACTICE'],
+    URGENT_ESCALATION: ['PASSED_TO_PRACTICE'],
+  },
   PULL_TO_HUB: { AWAITING_TRIAGE: ['AWAITING_TRIAGE'], PASSED_TO_PRACTICE: ['AWAITING_TRIAGE'], IN_TRIAGE: ['AWAITING_TRIAGE'] },
   COMPLETE: { IN_PROGRESS: ['COMPLETED'], SIGNPOSTED_EXTERNAL: ['COMPLETED'], CLOSED_REMOTELY: ['COMPLETED'] },
   CANCEL: Object.fromEntries(
@@ -126,9 +133,13 @@ describe('online consultation state machine', () => {
     expect(CONSULTATION_ACTIONS.filter(needsLock).sort()).toEqual(['COMPLETE', 'PASS_BACK', 'RELEASE', 'SIGNPOST']);
   });
 
-  it('only lets actions that need the lock start from states that can hold one', () => {
+  it('only lets actions that need the lock start from states that can hold one, but the bulk hand-back', () => {
+    // PASS_BACK from an unclaimed queue is reachable only by the hub manager's bulk hand-back, which
+    // waives the lock; a single pass-back from there fails on the lock (LOCK_NOT_HELD).
+    const lockFree = { PASS_BACK: ['AWAITING_TRIAGE', 'HUB_SERVICE_QUEUE', 'ADMIN_QUEUE', 'URGENT_ESCALATION'] } as Partial<Record<ConsultationAction, string[]>>;
     for (const action of CONSULTATION_ACTIONS.filter(needsLock)) {
-      for (const [from] of TRANSITIONS[action]) expect(LOCKED_STATES).toContain(from);
+      const unlocked = TRANSITIONS[action].map(([from]) => from).filter((from) => !LOCKED_STATES.includes(from));
+      expect(unlocked.sort(), action).toEqual((lockFree[action] ?? []).sort());
     }
   });
 

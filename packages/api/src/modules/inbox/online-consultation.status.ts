@@ -31,6 +31,9 @@
  *   SIGNPOST       IN_TRIAGE | IN_PROGRESS -> HUB_SERVICE_QUEUE | ADMIN_QUEUE | URGENT_ESCALATION
  *                                            | SIGNPOSTED_EXTERNAL | CLOSED_REMOTELY
  *   PASS_BACK      IN_TRIAGE | IN_PROGRESS -> PASSED_TO_PRACTICE      (owner becomes the practice)
+ *                  AWAITING_TRIAGE | HUB_SERVICE_QUEUE | ADMIN_QUEUE | URGENT_ESCALATION -> PASSED_TO_PRACTICE
+ *                  (unclaimed: only the hub manager's bulk hand-back, which needs no lock; a single
+ *                  pass-back still needs the lock, which only IN_TRIAGE and IN_PROGRESS can hold)
  *   PULL_TO_HUB    AWAITING_TRIAGE | PASSED_TO_PRACTICE | IN_TRIAGE -> AWAITING_TRIAGE (owner becomes the hub)
  *   COMPLETE       IN_PROGRESS | SIGNPOSTED_EXTERNAL | CLOSED_REMOTELY -> COMPLETED
  *   CANCEL         every state but RECEIVED, COMPLETED, CANCELLED -> CANCELLED
@@ -109,7 +112,7 @@ export const TRANSITIONS: Readonly<Record<ConsultationAction, readonly Edge[]>> 
   RELEASE: [['IN_TRIAGE', 'AWAITING_TRIAGE'], ...all(['IN_PROGRESS'], WORK_QUEUES), ...self(['SIGNPOSTED_EXTERNAL', 'CLOSED_REMOTELY'])],
   OVERRIDE_LOCK: self(LOCKED_STATES),
   SIGNPOST: all(['IN_TRIAGE', 'IN_PROGRESS'], SIGNPOST_DESTINATIONS),
-  PASS_BACK: all(['IN_TRIAGE', 'IN_PROGRESS'], ['PASSED_TO_PRACTICE']),
+  PASS_BACK: all(['IN_TRIAGE', 'IN_PROGRESS', 'AWAITING_TRIAGE', ...WORK_QUEUES], ['PASSED_TO_PRACTICE']),
   PULL_TO_HUB: all(['AWAITING_TRIAGE', 'PASSED_TO_PRACTICE', 'IN_TRIAGE'], ['AWAITING_TRIAGE']),
   COMPLETE: all(['IN_PROGRESS', 'SIGNPOSTED_EXTERNAL', 'CLOSED_REMOTELY'], ['COMPLETED']),
   CANCEL: all(

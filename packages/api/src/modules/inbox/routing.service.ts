@@ -4,12 +4,13 @@ import { Organisation } from '../organisations/index.js';
 import { OcRoutingSetting } from './inbox-settings.entity.js';
 import { DEFAULT_OC_ROUTING, type OcRouting } from './inbox.codes.js';
 import { InboxErrors } from './inbox.errors.js';
-import { canSetRouting } from './inbox.policy.js';
+import { canSetInboxSharing, canSetRouting } from './inbox.policy.js';
 
 /** A practice's routing as shown: the stored setting or the default. */
 export interface PracticeRouting {
   readonly practice: Organisation;
   readonly routing: OcRouting;
+  readonly inboxSharing: boolean;
   readonly updatedBy: string | null;
   readonly updatedAt: Date | null;
 }
@@ -30,38 +31,68 @@ export class RoutingService {
     const byPractice = new Map(settings.map((s) => [s.practice.id, s]));
     return practices.map((practice) => {
       const s = byPractice.get(practice.id);
-      return { practice, routing: s?.routing ?? DEFAULT_OC_ROUTING, updatedBy: s?.updatedBy ?? null, updatedAt: s?.updatedAt ?? null };
+      return view(practice, s ?? null);
     });
   }
 
   async set(input: { practiceOdsCode: string; routing: OcRouting }): Promise<PracticeRouting> {
-    const actor = this.ctx.actor;
-    const practice = await this.ctx.em.findOne(Organisation, {
-      odsCode: normaliseOdsCode(input.practiceOdsCode),
-      kind: 'PRACTICE',
-      pcn: actor.pcnId,
+    const practice = await this.practice(input.practiceOdsCode, 'setOnlineConsultationRouting', canSetRouting);
+    return this.change(practice, 'setOnlineConsultationRouting', (row) => {
+      const before = row?.routing ?? DEFAULT_OC_ROUTING;
+      return { values: { routing: input.routing }, reason: `${before}->${input.routing}` };
     });
+  }
+
+  /** Shared queues on or off for one practice (the same people as routing). */
+  async setSharing(input: { practiceOdsCode: string; shared: boolean }): Promise<PracticeRouting> {
+    const practice = await this.practice(input.practiceOdsCode, 'setInboxSharing', canSetInboxSharing);
+    return this.change(practice, 'setInboxSharing', (row) => {
+      const before = row?.inboxSharing ?? false;
+      return { values: { inboxSharing: input.shared }, reason: `${before ? 'SHARED' : 'NOT_SHARED'}->${input.shared ? 'SHARED' : 'NOT_SHARED'}` };
+    });
+  }
+
+  /** A PCN practice the actor may configure; another answers like an unknown one (the denial is audited). */
+  private async practice(
+    odsCode: string,
+    action: string,
+    allowed: (actor: AuthenticatedContext['actor'], practice: { id: string; pcnId: string | null }) => boolean,
+  ): Promise<Organisation> {
+    const actor = this.ctx.actor;
+    const practice = await this.ctx.em.findOne(Organisation, { odsCode: normaliseOdsCode(odsCode), kind: 'PRACTICE', pcn: actor.pcnId });
     if (!practice) throw InboxErrors.practiceNotFound('input.practiceOdsCode');
-    if (!canSetRouting(actor, { id: practice.id, pcnId: practice.pcn?.id ?? null })) {
-      await this.ctx.audit.recordNow(this.ctx.em, [
-        { action: 'setOnlineConsultationRouting', subjectType: 'Organisation', subjectId: practice.id, outcome: 'DENIED' },
-      ]);
-      // Another practice's routing answers exactly like an unknown practice (the denial is audited).
+    if (!allowed(actor, { id: practice.id, pcnId: practice.pcn?.id ?? null })) {
+      await this.ctx.audit.recordNow(this.ctx.em, [{ action, subjectType: 'Organisation', subjectId: practice.id, outcome: 'DENIED' }]);
       throw InboxErrors.practiceNotFound('input.practiceOdsCode');
     }
+    return practice;
+  }
+
+  /** Writes the practice's settings row (made on first change) and its audit row in one transaction. */
+  private async change(
+    practice: Organisation,
+    action: string,
+    decide: (row: OcRoutingSetting | null) => { values: Partial<Pick<OcRoutingSetting, 'routing' | 'inboxSharing'>>; reason: string },
+  ): Promise<PracticeRouting> {
+    const actor = this.ctx.actor;
     const setting = await this.ctx.em.transactional(async (em) => {
       let row = await em.findOne(OcRoutingSetting, { practice: practice.id });
-      const before = row?.routing ?? DEFAULT_OC_ROUTING;
-      if (row) em.assign(row, { routing: input.routing, updatedBy: actor.id });
-      else row = em.create(OcRoutingSetting, { practice: practice.id, routing: input.routing, updatedBy: actor.id });
-      this.ctx.audit.record(em, {
-        action: 'setOnlineConsultationRouting',
-        subjectType: 'Organisation',
-        subjectId: practice.id,
-        reason: `${before}->${input.routing}`,
-      });
+      const { values, reason } = decide(row);
+      if (row) em.assign(row, { ...values, updatedBy: actor.id });
+      else row = em.create(OcRoutingSetting, { practice: practice.id, routing: DEFAULT_OC_ROUTING, ...values, updatedBy: actor.id });
+      this.ctx.audit.record(em, { action, subjectType: 'Organisation', subjectId: practice.id, reason });
       return row;
     });
-    return { practice, routing: setting.routing, updatedBy: setting.updatedBy, updatedAt: setting.updatedAt };
+    return view(practice, setting);
   }
+}
+
+function view(practice: Organisation, s: OcRoutingSetting | null): PracticeRouting {
+  return {
+    practice,
+    routing: s?.routing ?? DEFAULT_OC_ROUTING,
+    inboxSharing: s?.inboxSharing ?? false,
+    updatedBy: s?.updatedBy ?? null,
+    updatedAt: s?.updatedAt ?? null,
+  };
 }

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
 import { LocalDate } from '../../platform/graphql/scalars.js';
 import { toGlobalId } from '../../platform/graphql/relay.js';
+import { toClosureType } from './inbox.mappers.js';
 import { toOrganisationType } from '../organisations/index.js';
 import { toHubServiceType } from '../hub-services/index.js';
 import { CapacityService } from './capacity.service.js';
@@ -15,12 +16,15 @@ import {
   PracticeRoutingType,
   SetCapacityPlanInput,
   SetCapacityPlanPayload,
+  SetInboxSharingInput,
+  SetInboxSharingPayload,
   SetRoutingPayload,
 } from './settings.types.js';
 
 const toRoutingType = (r: PracticeRouting): PracticeRoutingType => ({
   practice: toOrganisationType(r.practice),
   routing: r.routing,
+  inboxSharing: r.inboxSharing,
   updatedBy: r.updatedBy,
   updatedAt: r.updatedAt,
 });
@@ -57,6 +61,18 @@ export class InboxSettingsResolver {
     return { routing: toRoutingType(await new RoutingService(ctx as AuthenticatedContext).set(input)) };
   }
 
+  @Authorized(...ROUTING_ROLES)
+  @Mutation(() => SetInboxSharingPayload, {
+    description:
+      "Turns shared queues on or off for a practice: hub staff may then list and pull from its inbox, and it sees the hub's queue of its own patients. Hub managers for any PCN practice, practice admins for their own. Audited.",
+  })
+  async setInboxSharing(
+    @Arg('input', () => SetInboxSharingInput, { description: 'What to change: see SetInboxSharingInput.' }) input: SetInboxSharingInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SetInboxSharingPayload> {
+    return { routing: toRoutingType(await new RoutingService(ctx as AuthenticatedContext).setSharing(input)) };
+  }
+
   @Authorized(...INBOX_ROLES, 'PCN_ANALYST')
   @Query(() => HubCapacityType, { description: "Load against the hub's capacity plans on a day (default today, Europe/London)." })
   async hubCapacity(
@@ -66,6 +82,7 @@ export class InboxSettingsResolver {
     const overview = await new CapacityService(ctx as AuthenticatedContext).overview(date ?? null);
     return {
       ...overview,
+      closure: overview.closure ? toClosureType(overview.closure) : null,
       services: overview.services.map((s) => ({
         service: toHubServiceType(s.service),
         plan: s.plan ? toPlanType(s.plan) : null,

@@ -1,9 +1,11 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { OdsCodeScalar } from '@pcn-hub/schema';
 import { DateTime, LocalDate } from '../../platform/graphql/scalars.js';
 import { OrganisationType } from '../organisations/index.js';
 import { HubServiceType } from '../hub-services/index.js';
 import type { CapacityState, OcRouting, OverflowMode } from './inbox.codes.js';
 import { CapacityStateEnum, OcRoutingEnum, OverflowModeEnum } from './inbox.enums.js';
+import { HubClosureType } from './continuity.types.js';
 
 @ObjectType('PracticeOnlineConsultationRouting', { description: "Where a practice's new online consultations go." })
 export class PracticeRoutingType {
@@ -11,6 +13,11 @@ export class PracticeRoutingType {
   practice!: OrganisationType;
   @Field(() => OcRoutingEnum, { description: 'Hub inbox or practice inbox (HUB_INBOX when never set).' })
   routing!: OcRouting;
+  @Field(() => Boolean, {
+    description:
+      "Shared queues: hub staff may list and pull from the practice's inbox, and the practice sees the hub's queue of its own patients (false when never set).",
+  })
+  inboxSharing!: boolean;
   @Field(() => String, { nullable: true, description: 'Who last changed it; null when never set.' })
   updatedBy!: string | null;
   @Field(() => DateTime, { nullable: true, description: 'When it was last changed.' })
@@ -20,6 +27,20 @@ export class PracticeRoutingType {
 @ObjectType('SetOnlineConsultationRoutingPayload', { description: 'Result of setOnlineConsultationRouting.' })
 export class SetRoutingPayload {
   @Field(() => PracticeRoutingType, { description: 'The routing now in force.' })
+  routing!: PracticeRoutingType;
+}
+
+@InputType('SetInboxSharingInput', { description: "Turns shared queues on or off for a practice." })
+export class SetInboxSharingInput {
+  @Field(() => OdsCodeScalar, { description: 'ODS code of the practice.' })
+  practiceOdsCode!: string;
+  @Field(() => Boolean, { description: 'True: share the inbox with the hub (both ways); false: as before sharing.' })
+  shared!: boolean;
+}
+
+@ObjectType('SetInboxSharingPayload', { description: 'Result of setInboxSharing.' })
+export class SetInboxSharingPayload {
+  @Field(() => PracticeRoutingType, { description: "The practice's settings now in force." })
   routing!: PracticeRoutingType;
 }
 
@@ -77,6 +98,15 @@ export class HubCapacityType {
     description: 'Overflow mode in force: PASS_BACK_DEFAULT if any plan asks for it.',
   })
   overflowMode!: OverflowMode | null;
+  @Field(() => Boolean, { description: 'A CLOSED period applies: new arrivals route to the practices and nothing is pulled to the hub.' })
+  closed!: boolean;
+  @Field(() => Int, { description: 'The share of the plans in force: 100, or a REDUCED_CAPACITY period\'s percentage (the sums above are scaled by it).' })
+  capacityPercent!: number;
+  @Field(() => HubClosureType, {
+    nullable: true,
+    description: 'The business continuity period applied: in force now (today), or the most restrictive overlapping the day (other days).',
+  })
+  closure!: HubClosureType | null;
   @Field(() => [ServiceCapacityType], { description: 'Per active service.' })
   services!: ServiceCapacityType[];
 }

@@ -22,6 +22,10 @@ export interface Step {
   readonly reason?: string | null;
   readonly changes?: Record<string, unknown>;
   readonly extra?: Record<string, string | number | boolean | null>;
+  /** The rule itself allowed this change without the lock (the hub manager's bulk hand-back). */
+  readonly lockWaived?: boolean;
+  /** The audit action when it is not the transition's own mutation (a bulk operation). */
+  readonly auditAction?: string;
 }
 
 /** Audit action names: the mutation that made each transition. */
@@ -87,7 +91,7 @@ export abstract class TransitionRunner {
       const now = new Date();
       const step = await rule(c, em, now);
       if (!step) return c;
-      if (needsLock(step.action)) this.requireLock(c, now);
+      if (needsLock(step.action) && !step.lockWaived) this.requireLock(c, now);
       const from = c.state;
       const fromOwnerId = c.owner.id;
       const toOwnerId = step.toOwnerId ?? fromOwnerId;
@@ -110,7 +114,7 @@ export abstract class TransitionRunner {
         extra: step.extra,
       });
       this.ctx.audit.record(em, {
-        action: AUDIT_ACTION[step.action],
+        action: step.auditAction ?? AUDIT_ACTION[step.action],
         subjectType: 'OnlineConsultation',
         subjectId: c.id,
         patientId: c.patient?.id ?? null,

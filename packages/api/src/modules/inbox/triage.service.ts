@@ -5,8 +5,10 @@ import { Organisation } from '../organisations/index.js';
 import { Patient, patientScope } from '../patients/index.js';
 import { HubService, findHubOfPcn } from '../hub-services/index.js';
 import type { ConsultationState } from './online-consultation.status.js';
-import { londonDate, canPullAt } from './inbox.capacity.js';
+import { canPullAt } from './inbox.capacity.js';
 import { loadHubCapacity } from './capacity.service.js';
+import { OcRoutingSetting } from './inbox-settings.entity.js';
+import { passBackTarget } from './hand-back.service.js';
 import { urgencyRank } from './inbox.codes.js';
 import { InboxErrors } from './inbox.errors.js';
 import { canCancelWithoutLock, canClaimShared, canOverrideLock, canPullToHub, canSeeConsultation, lockActive } from './inbox.policy.js';
@@ -25,14 +27,15 @@ export class TriageService extends TransitionRunner {
       let shared = false;
       if (!canSeeConsultation(this.actor, { ownerId: c.owner.id })) {
         const hub = await findHubOfPcn(em, this.actor.pcnId);
-        const capacity = hub && hub.id === c.owner.id ? await loadHubCapacity(em, hub.id, londonDate(now)) : null;
+        const capacity = hub && hub.id === c.owner.id ? await loadHubCapacity(em, hub.id, now) : null;
+        const sharing = capacity ? await em.findOne(OcRoutingSetting, { practice: this.actor.organisationId }) : null;
         shared = Boolean(
           hub &&
             capacity &&
             canClaimShared(
               this.actor,
               { ownerId: c.owner.id, originatingPracticeId: c.originatingPractice.id, state: c.state },
-              { id: hub.id, state: capacity.state, overflowMode: capacity.overflowMode },
+              { id: hub.id, state: capacity.state, overflowMode: capacity.overflowMode, sharing: sharing?.inboxSharing ?? false },
             ),
         );
         if (!shared) throw InboxErrors.notFound(c.id);
@@ -121,13 +124,10 @@ export class TriageService extends TransitionRunner {
       const to = this.step('PASS_BACK', c);
       this.requireLock(c, now);
       if (this.actor.organisationKind !== 'HUB') throw InboxErrors.alreadyWithPractice(c.id);
-      // The registered practice of the matched patient; the originating practice when unmatched.
-      const patient = c.patient ? await em.findOne(Patient, { id: c.patient.id }) : null;
-      const practiceId = patient?.registeredPractice.id ?? c.originatingPractice.id;
       return {
         action: 'PASS_BACK',
         to,
-        toOwnerId: practiceId,
+        toOwnerId: await passBackTarget(em, c),
         routingReason: 'PASSED_BACK',
         reason,
         changes: { triageNotes, signpostService: null },
@@ -147,7 +147,8 @@ export class TriageService extends TransitionRunner {
       const to = this.step('PULL_TO_HUB', c);
       const lock = lockOf(c);
       if (lockActive(lock, now) && lock.holder !== this.actor.id) throw InboxErrors.lockedByOther(c.id);
-      const capacity = await loadHubCapacity(em, hub.id, londonDate(now));
+      const capacity = await loadHubCapacity(em, hub.id, now);
+      if (capacity.closed) throw InboxErrors.hubClosed(c.id);
       if (!canPullAt(capacity.state)) throw InboxErrors.hubAtCapacity(c.id);
       return { action: 'PULL_TO_HUB', to, toOwnerId: hub.id, routingReason: 'PULLED_TO_HUB', reason };
     });

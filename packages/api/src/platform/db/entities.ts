@@ -3,7 +3,7 @@ import { EventLog, StreamHead } from '../events/event-log.entity.js';
 import { Organisation, StaffUser } from '../../modules/organisations/index.js';
 import { Patient } from '../../modules/patients/index.js';
 import { HubService } from '../../modules/hub-services/index.js';
-import { CapacityPlan, ConsultationTransition, OcRoutingSetting, OnlineConsultation } from '../../modules/inbox/index.js';
+import { CapacityPlan, ConsultationTransition, HubClosure, OcRoutingSetting, OnlineConsultation } from '../../modules/inbox/index.js';
 import { IdempotencyKey } from '../idempotency/index.js';
 import { Consultation, ConsultationEntry } from '../../modules/consultations/index.js';
 import {
@@ -58,6 +58,7 @@ export const ENTITIES = [
   ConsultationTransition,
   OcRoutingSetting,
   CapacityPlan,
+  HubClosure,
   IdempotencyKey,
   Consultation,
   ConsultationEntry,
