@@ -3,6 +3,7 @@
  * validators, the GraphQL scalars built on them, and the plugin contract.
  */
 
+export * from './backoff.js';
 export * from './errors.js';
 export * from './identifiers/index.js';
 export * from './scalars.js';

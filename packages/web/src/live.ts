@@ -1,3 +1,4 @@
+import { backoffDelay } from '@pcn-hub/schema/backoff';
 import { useEffect, useRef } from 'react';
 import type { Client } from '@urql/core';
 import { InboxEventsSubscription } from './documents';
@@ -44,7 +45,7 @@ export function useInboxStream(client: Client, organisation: string | null, hand
           failed = true;
           if (isUnauthenticated(result.error)) return ref.current.onUnauthenticated();
           current?.unsubscribe();
-          const wait = Math.min(5000, 300 * 2 ** attempt++);
+          const wait = backoffDelay(++attempt, { baseMs: 300, maxMs: 5000, jitter: false });
           timer = setTimeout(start, wait);
           return;
         }

@@ -4,6 +4,7 @@
  * message id) and ITK3 acknowledgements (by ITK message id) to DELIVERED or the dead letter.
  * Overdue acknowledgements raise an alert rather than failing silently.
  */
+import { backoffDelay } from '@pcn-hub/sdk/client';
 import type { ItkResponse } from './itk.response.js';
 import { SEND_DOCUMENT_WORKFLOW_ID, renderSendDocument } from './itk.send-document.js';
 import type { SendDocumentAddressing } from './itk.send-document.types.js';
@@ -16,6 +17,9 @@ import type {
   SendDocumentSenderOptions,
 } from './mesh.outbound.types.js';
 import type { MeshReport } from './mesh.types.js';
+
+/** The longest wait between two attempts at one MESH call (exponential from the base until then). */
+const MESH_MAX_BACKOFF_MS = 60 * 60 * 1000;
 
 const HOUR_MS = 60 * 60 * 1000;
 const noLog: MeshLogger = () => undefined;
@@ -144,7 +148,7 @@ export class SendDocumentSender {
       } catch (err) {
         const last = attempt >= maxAttempts || this.o.deferRetries === true;
         if (!isMeshError(err) || !err.retryable || last) throw err;
-        await this.sleep((this.o.retryBaseMs ?? 1000) * 2 ** (attempt - 1));
+        await this.sleep(backoffDelay(attempt, { baseMs: this.o.retryBaseMs ?? 1000, maxMs: MESH_MAX_BACKOFF_MS, jitter: false }));
       }
     }
   }
@@ -241,7 +245,7 @@ export class SendDocumentSender {
           return this.fail(delivery, { source: 'SEND', code, reason });
         }
         await this.o.store.save(delivery);
-        await this.sleep(base * 2 ** (delivery.attempts - 1));
+        await this.sleep(backoffDelay(delivery.attempts, { baseMs: base, maxMs: MESH_MAX_BACKOFF_MS, jitter: false }));
       }
     }
   }

@@ -7,6 +7,7 @@
  * persisted-but-unfinished ones are resumed from the store, and the submit idempotency key is the
  * MESH message id. One bad message never stops the poll.
  */
+import { backoffDelay } from '@pcn-hub/sdk/client';
 import { parseItkResponse } from './itk.response.js';
 import { isMeshError } from './mesh.errors.js';
 import { SubmissionRejectedError } from './mesh.inbound.types.js';
@@ -90,7 +91,7 @@ export class MeshPoller {
       // Listing failed (MESH down, auth): retry sooner, backing off exponentially up to the interval.
       this.consecutiveFailures++;
       const base = this.o.retryBaseMs ?? 1000;
-      delay = Math.min(this.intervalMs, base * 2 ** Math.min(this.consecutiveFailures - 1, 20));
+      delay = backoffDelay(this.consecutiveFailures, { baseMs: base, maxMs: this.intervalMs, jitter: false });
       this.log('error', 'mesh.poll.failed', {
         mailboxId: this.o.client.mailboxId,
         code: errorCode(err),

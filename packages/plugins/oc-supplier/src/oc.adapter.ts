@@ -1,4 +1,5 @@
 import {
+  backoffDelay,
   createHubClient,
   HubNetworkError,
   isHubApiError,
@@ -136,8 +137,7 @@ export class OcSupplierAdapter {
         };
       } catch (error) {
         if (isRetryable(error) && attempt < attempts) {
-          const ceiling = Math.min(max, base * 2 ** (attempt - 1));
-          await new Promise((resolve) => setTimeout(resolve, ceiling / 2 + Math.random() * (ceiling / 2)));
+          await new Promise((resolve) => setTimeout(resolve, backoffDelay(attempt, { baseMs: base, maxMs: max })));
           continue;
         }
         if (notEnabled(error)) {

@@ -1,6 +1,6 @@
 import { HubApiError, HubNetworkError, type HubGraphQLError } from './client.errors.js';
 import type { OperationInfo, Variables } from './client.operation.js';
-import { backoffDelay, RETRYABLE_STATUSES, retryAfterMs, sleep, type RetryPolicy } from './client.retry.js';
+import { retryDelay, RETRYABLE_STATUSES, retryAfterMs, sleep, type RetryPolicy } from './client.retry.js';
 
 /** What the HTTP transport needs from the client. */
 export interface HttpTransport {
@@ -96,7 +96,7 @@ export async function executeHttp<TResult>(
           attempts: attempt,
         });
       }
-      await sleep(backoffDelay(transport.retry, attempt), signal);
+      await sleep(retryDelay(transport.retry, attempt), signal);
       continue;
     }
     const { status, body } = outcome;
@@ -107,7 +107,7 @@ export async function executeHttp<TResult>(
       const after = retryAfterMs(outcome.retryAfter);
       // A Retry-After beyond our longest delay: give the caller the answer now rather than hang.
       if (after === null || after <= transport.retry.maxDelayMs) {
-        await sleep(Math.max(after ?? 0, backoffDelay(transport.retry, attempt)), signal);
+        await sleep(Math.max(after ?? 0, retryDelay(transport.retry, attempt)), signal);
         continue;
       }
     }

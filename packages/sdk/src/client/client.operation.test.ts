@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { operationInfo, prepareVariables } from './client.operation.js';
-import { backoffDelay, retryAfterMs, retryPolicy } from './client.retry.js';
+import { retryDelay, retryAfterMs, retryPolicy } from './client.retry.js';
 import {
   InboxQueryDocument,
   mutationDocuments,
@@ -58,10 +58,10 @@ describe('idempotency keys and retry safety', () => {
 describe('backoff', () => {
   it('grows exponentially with jitter, within bounds', () => {
     const policy = retryPolicy({ baseDelayMs: 100, maxDelayMs: 1000 });
-    expect(backoffDelay(policy, 1, () => 0)).toBe(50);
-    expect(backoffDelay(policy, 1, () => 1)).toBe(100);
-    expect(backoffDelay(policy, 3, () => 1)).toBe(400);
-    expect(backoffDelay(policy, 10, () => 1)).toBe(1000);
+    expect(retryDelay(policy, 1, () => 0)).toBe(50);
+    expect(retryDelay(policy, 1, () => 1)).toBe(100);
+    expect(retryDelay(policy, 3, () => 1)).toBe(400);
+    expect(retryDelay(policy, 10, () => 1)).toBe(1000);
     expect(() => retryPolicy({ attempts: 0 })).toThrow(RangeError);
   });
 

@@ -1,3 +1,4 @@
+import { backoffDelay } from '@pcn-hub/schema/backoff';
 /** How the client retries safe failures. Every field has a default. */
 export interface RetryOptions {
   /** Attempts in all, the first included; 1 turns retries off. Default 4. */
@@ -34,13 +35,12 @@ export function retryPolicy(options: RetryOptions = {}): RetryPolicy {
  * Delay before attempt `attempt + 1` (after `attempt` failures): exponential, capped, with "equal
  * jitter" (half fixed, half random) so that clients failing together do not retry together.
  */
-export function backoffDelay(
+export function retryDelay(
   policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
   attempt: number,
   random: () => number = Math.random,
 ): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+  return backoffDelay(attempt, { baseMs: policy.baseDelayMs, maxMs: policy.maxDelayMs, random });
 }
 
 /** A Retry-After header (delta seconds or an HTTP date) in milliseconds from `now`; null when absent or unreadable. */

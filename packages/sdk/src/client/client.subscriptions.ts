@@ -1,7 +1,7 @@
 import type { Client as WsClient } from 'graphql-ws';
 import { HubApiError, HubNetworkError, type HubGraphQLError } from './client.errors.js';
 import type { OperationInfo, Variables } from './client.operation.js';
-import { backoffDelay, type RetryPolicy } from './client.retry.js';
+import { retryDelay, type RetryPolicy } from './client.retry.js';
 
 /** The hub said events after the cursor are no longer retained: reload state; later events follow. */
 export interface ResyncNotice {
@@ -135,7 +135,7 @@ export function subscribeResumable<TData>(
       finish(new HubNetworkError(`The subscription's connection dropped ${why}`, { cause, attempts: failures }));
       return;
     }
-    const delayMs = backoffDelay(policy, failures);
+    const delayMs = retryDelay(policy, failures);
     handlers.onReconnect?.({ attempt: failures, after, delayMs, cause });
     timer = setTimeout(start, delayMs);
   };

@@ -21,6 +21,8 @@ export type {
 export type { ReconnectInfo, ResyncNotice, SubscriptionHandlers, Unsubscribe } from './client.subscriptions.js';
 export type { HubEventIterator } from './client.iterate.js';
 export type { RetryOptions } from './client.retry.js';
+// The repository's one backoff (also what the client's own retries use), for plugins' retries.
+export { backoffDelay, type Backoff } from '@pcn-hub/schema/backoff';
 /** The generated documents by root field, and the mutations that take an idempotency key. */
 export {
   idempotentMutationFields,

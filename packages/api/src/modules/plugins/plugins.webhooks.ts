@@ -1,3 +1,4 @@
+import { backoffDelay } from '@pcn-hub/schema';
 import { eventTypeMatches } from '@pcn-hub/schema';
 import type { Config } from '../../platform/config.js';
 import type { Em, Orm } from '../../platform/db/orm.js';
@@ -56,12 +57,6 @@ export function withGlobalIds(eventType: string, data: Record<string, unknown>):
     out[key] = type && typeof value === 'string' ? toGlobalId(type, value) : value;
   }
   return out;
-}
-
-/** Jittered exponential backoff: base x 2^(attempt-1), times 0.5-1.0, capped at six hours. */
-export function backoffDelay(baseMs: number, attempt: number, random = Math.random): number {
-  const raw = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(raw * (0.5 + random() / 2));
 }
 
 /**
@@ -271,7 +266,7 @@ export class PluginWebhookWorker {
         return;
       case 'FAILED': {
         const dead = delivery.attempts >= this.settings.maxAttempts;
-        const delay = backoffDelay(this.settings.backoffMs, delivery.attempts);
+        const delay = backoffDelay(delivery.attempts, { baseMs: this.settings.backoffMs, maxMs: MAX_BACKOFF_MS });
         await exec(
           em,
           `update plugin_webhook_delivery

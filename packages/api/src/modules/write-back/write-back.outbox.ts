@@ -1,3 +1,4 @@
+import { backoffDelay } from '@pcn-hub/schema';
 import type { Em } from '../../platform/db/orm.js';
 import type { StreamHint } from '../../platform/events/index.js';
 import type { DeliveryKind, DeliveryState, TargetKind, WriteBackState } from './write-back.codes.js';
@@ -47,11 +48,6 @@ export interface RetryPolicy {
 
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
 
-/** Jittered exponential backoff: half of base * 2^(attempt-1) fixed, the other half random. */
-export function retryDelayMs(attempt: number, baseMs: number, random: () => number = Math.random): number {
-  const full = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.min(Math.max(attempt - 1, 0), 30));
-  return Math.round(full / 2 + random() * (full / 2));
-}
 
 interface ChangedRow {
   id: string;
@@ -211,7 +207,7 @@ export async function completeAttempts(
             : exhausted
               ? `no acknowledgement after ${delivery.attempt} attempts; last: ${reason}`
               : reason;
-        const retryAt = exhausted ? at.getTime() : now() + retryDelayMs(delivery.attempt, policy.backoffMs);
+        const retryAt = exhausted ? at.getTime() : now() + backoffDelay(delivery.attempt, { baseMs: policy.backoffMs, maxMs: MAX_BACKOFF_MS });
         if (!exhausted) nextRetryAt = nextRetryAt === null ? retryAt : Math.min(nextRetryAt, retryAt);
         values.push(delivery.id, delivery.fence, exhausted ? 'DEAD' : 'RETRYING', new Date(retryAt), error.slice(0, 1000));
       }

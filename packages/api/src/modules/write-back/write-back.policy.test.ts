@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { combinedWriteBackState, writeBackStateOf } from './write-back.codes.js';
 import { decideWriteBack, type AgreementFacts, type WriteBackFacts } from './write-back.policy.js';
-import { retryDelayMs } from './write-back.outbox.js';
+import { backoffDelay } from '@pcn-hub/schema';
 
 const hub = { id: 'hub', kind: 'HUB' as const, odsCode: 'Y99000', active: true };
 const p1 = { id: 'p1', kind: 'PRACTICE' as const, odsCode: 'Y99011', active: true };
@@ -74,7 +74,10 @@ describe('write-back states', () => {
   });
 });
 
-describe('retryDelayMs', () => {
+const retryDelayMs = (attempt: number, baseMs: number, random?: () => number): number =>
+  backoffDelay(attempt, { baseMs, maxMs: 3_600_000, ...(random ? { random } : {}) });
+
+describe('write-back retry delay (the shared backoff, capped at an hour)', () => {
   it('doubles per attempt with jitter within [half, full] of the exponential step, capped at an hour', () => {
     expect(retryDelayMs(1, 1000, () => 0)).toBe(500);
     expect(retryDelayMs(1, 1000, () => 1)).toBe(1000);

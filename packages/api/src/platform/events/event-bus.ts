@@ -1,3 +1,4 @@
+import { backoffDelay } from '@pcn-hub/schema';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../logger.js';
 
@@ -152,8 +153,7 @@ export abstract class BroadcastEventBus implements EventBus {
   }
 }
 
-/** Jittered exponential backoff for reconnecting a notification channel. */
-export function backoffMs(attempt: number, minMs = 100, maxMs = 5000): number {
-  const base = Math.min(maxMs, minMs * 2 ** Math.min(attempt, 20));
-  return Math.round(base / 2 + Math.random() * (base / 2));
+/** The delay before reconnecting a notification channel after `failures` failed attempts (0 = the first retry). */
+export function backoffMs(failures: number, minMs = 100, maxMs = 5000): number {
+  return backoffDelay(failures + 1, { baseMs: minMs, maxMs });
 }
