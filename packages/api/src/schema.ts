@@ -27,7 +27,7 @@ import {
   WriteBackTargetResolver,
   WrittenBackEntryResolver,
 } from './modules/write-back/index.js';
-import { PrescribingCostCentreResolver, PrescriptionResolver } from './modules/prescribing/index.js';
+import { EpsResolver, PrescribingCostCentreResolver, PrescriptionResolver } from './modules/prescribing/index.js';
 import { AppointmentBookResolver, SlotResolver, SlotTypeResolver } from './modules/appointments/index.js';
 import {
   PatientTraceResolver,
@@ -67,6 +67,7 @@ export const RESOLVERS = [
   WriteBackSubscriptionResolver,
   WriteBackAcknowledgementResolver,
   PrescriptionResolver,
+  EpsResolver,
   PrescribingCostCentreResolver,
   AppointmentBookResolver,
   SlotTypeResolver,

@@ -30,6 +30,11 @@ export const PLUGIN_SCOPES = [
   'messages:write',
   /** Report a receiving system's later acknowledgement of write-back the plugin carries for a practice. */
   'write-back:acknowledge',
+  /**
+   * Read the EPS messages of the enabling hub's prescriptions (they carry the patient's identity, as
+   * EPS requires) and report what the EPS service answered to each.
+   */
+  'eps:send',
 ] as const;
 
 /** One of {@link PLUGIN_SCOPES}. */
@@ -42,7 +47,9 @@ export function isPluginScope(value: unknown): value is PluginScope {
 
 /**
  * Event types a plugin can subscribe to, as `<family>.<TYPE>`. `inbox.*` events come from the
- * inbox of an organisation that enabled the plugin; `write-back.*` from write-back to it.
+ * inbox of an organisation that enabled the plugin; `write-back.*` from write-back to it; `eps.*`
+ * from the EPS outbox of a hub that enabled it (a message to send to EPS: read it with the
+ * `eps:send` scope, then report the outcome).
  */
 export const PLUGIN_EVENT_TYPES = [
   'inbox.CONSULTATION_ARRIVED',
@@ -63,13 +70,15 @@ export const PLUGIN_EVENT_TYPES = [
   'write-back.WRITE_BACK_DISCARDED',
   'write-back.WRITE_BACK_BLOCKED',
   'write-back.WRITE_BACK_NOT_REQUIRED',
+  'eps.EPS_ORDER_REQUESTED',
+  'eps.EPS_CANCEL_REQUESTED',
 ] as const;
 
 /** One of {@link PLUGIN_EVENT_TYPES}. */
 export type PluginEventType = (typeof PLUGIN_EVENT_TYPES)[number];
 
 /** Event families: a manifest may ask for a whole family with `<family>.*`. */
-export const PLUGIN_EVENT_FAMILIES = ['inbox', 'write-back'] as const;
+export const PLUGIN_EVENT_FAMILIES = ['inbox', 'write-back', 'eps'] as const;
 
 /** True when `pattern` (an event type or `<family>.*`) covers `eventType`. */
 export function eventTypeMatches(pattern: string, eventType: string): boolean {

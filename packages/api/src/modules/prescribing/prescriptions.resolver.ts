@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PluginScope } from '../../platform/auth/plugin-scope.js';
 import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
 import { pageSize, toConnection } from '../../platform/graphql/relay.js';
 import { HubServiceType, hubServiceById, toHubServiceType } from '../hub-services/index.js';
@@ -37,8 +38,10 @@ const payload = async (p: Promise<Parameters<typeof toPrescriptionType>[0]>): Pr
 @Resolver(() => PrescriptionType)
 export class PrescriptionResolver {
   @Authorized(...PRESCRIPTION_READERS)
+  @PluginScope('eps:send')
   @Query(() => PrescriptionType, {
-    description: "A prescription of your hub, or of your practice's patients. Others answer NOT_FOUND. Audited.",
+    description:
+      "A prescription of your hub, or of your practice's patients. Others answer NOT_FOUND. Audited. Open to the EPS plugin (eps:send) acting for the hub, to read its EPS messages.",
   })
   async prescription(
     @Arg('id', () => ID, { description: 'Prescription id.' }) id: string,

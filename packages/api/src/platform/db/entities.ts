@@ -15,6 +15,7 @@ import {
   WriteBackTargetSetting,
 } from '../../modules/write-back/index.js';
 import {
+  EpsMessage,
   PrescribingCostCentre,
   Prescriber,
   Prescription,
@@ -73,6 +74,7 @@ export const ENTITIES = [
   Prescription,
   PrescriptionItem,
   PrescriptionTransition,
+  EpsMessage,
   AppointmentBook,
   SlotType,
   Slot,

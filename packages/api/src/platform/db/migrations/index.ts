@@ -10,6 +10,7 @@ import { Migration20261124090734_plugins } from './migration-20261124090734-plug
 import { Migration20261124091738_messaging } from './migration-20261124091738-messaging.js';
 import { Migration20261124092358_write_back_acks } from './migration-20261124092358-write-back-acks.js';
 import { Migration20261203090000_trace_parent } from './migration-20261203090000-trace-parent.js';
+import { Migration20261203120000_eps_outbox } from './migration-20261203120000-eps-outbox.js';
 
 /**
  * Committed migrations in order. `pnpm db:migration:create --name <what>` writes a new file beside
@@ -27,4 +28,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124091738_messaging', class: Migration20261124091738_messaging },
   { name: 'Migration20261124092358_write_back_acks', class: Migration20261124092358_write_back_acks },
   { name: 'Migration20261203090000_trace_parent', class: Migration20261203090000_trace_parent },
+  { name: 'Migration20261203120000_eps_outbox', class: Migration20261203120000_eps_outbox },
 ];
