@@ -373,6 +373,54 @@ export type DecidePluginManifestInput = {
   readonly reason?: string | null | undefined;
 };
 
+/** Why an issued prescription is cancelled, as EPS codes it (medicationrequest-status-reason). */
+export type EpsCancellationReason =
+  /** 0003 Change to medication treatment regime. */
+  | 'CHANGE_OF_TREATMENT'
+  /** 0002 Clinical contra-indication. */
+  | 'CLINICAL_CONTRAINDICATION'
+  /** 0004 Clinical grounds. */
+  | 'CLINICAL_GROUNDS'
+  /** 0007 Notification of Death. */
+  | 'NOTIFICATION_OF_DEATH'
+  /** 0008 Patient deceased. */
+  | 'PATIENT_DECEASED'
+  /** 0005 At the Patient's request. */
+  | 'PATIENT_REQUEST'
+  /** 0006 At the Pharmacist's request. */
+  | 'PHARMACIST_REQUEST'
+  /** 0001 Prescribing Error. */
+  | 'PRESCRIBING_ERROR';
+
+/** What an EPS message asks of the Electronic Prescription Service. */
+export type EpsOperation =
+  /** The prescription-order-update cancelling an issued prescription. */
+  | 'CANCEL'
+  /** The prescription-order of an issued prescription. */
+  | 'ORDER';
+
+/** What the EPS plugin reports about a message it sent. */
+export type EpsOutcome =
+  /** EPS accepted it (terminal). */
+  | 'ACCEPTED'
+  /** EPS refused it, with its error code (terminal). */
+  | 'REJECTED'
+  /** A transient failure: answer the webhook with a 5xx so that the hub redelivers it. */
+  | 'RETRYING';
+
+/** Where an EPS message is. */
+export type EpsStatus =
+  /** EPS accepted it. */
+  | 'ACCEPTED'
+  /** Waiting for the EPS plugin to send it. */
+  | 'QUEUED'
+  /** EPS refused it; `errorCode` says why. */
+  | 'REJECTED'
+  /** The plugin could not reach EPS (or EPS failed); the hub sends it again with backoff. */
+  | 'RETRYING'
+  /** The hub gave up reaching the EPS plugin (its webhook delivery is DEAD; a hub manager can redrive it). */
+  | 'UNDELIVERED';
+
 /** Whether the latest changes are saved. */
 export type HubConsultationState =
   /** Has unsaved changes (or was never saved). */
@@ -746,6 +794,8 @@ export type PrescriptionItemInput = {
 
 /** A prescription and why (cancel, reject). */
 export type PrescriptionReasonInput = {
+  /** cancelPrescription of a prescription issued at the hub: the reason EPS is given (default PRESCRIBING_ERROR). Ignored otherwise. */
+  readonly epsCancellationReason?: EpsCancellationReason | null | undefined;
   /** The prescription. */
   readonly prescriptionId: string | number;
   /** Reason, 1-500 characters. */
@@ -829,6 +879,16 @@ export type RecordConsultationInput = {
   readonly sourceProduct?: string | null | undefined;
   /** When it started; default now. */
   readonly startedAt?: string | null | undefined;
+};
+
+/** What EPS answered to a message the plugin sent. */
+export type RecordEpsOutcomeInput = {
+  /** EPS's error code (REJECTED needs one) or the plugin's for a transient failure: 1-40 of A-Z, a-z, 0-9, _ and -. No patient data. */
+  readonly errorCode?: string | null | undefined;
+  /** The message id (`messageId` of the eps.* event, Bundle.id of the message). */
+  readonly messageId: string | number;
+  /** ACCEPTED, REJECTED or RETRYING. */
+  readonly outcome: EpsOutcome;
 };
 
 /** A message downloaded from the hub mailbox, stored before acknowledging it. */
@@ -1634,7 +1694,7 @@ export type NodeQuery = { readonly node:
     | { readonly __typename: 'PluginWebhookDelivery', readonly attempts: number, readonly createdAt: string, readonly deliveredAt: string | null, readonly eventType: string, readonly id: string, readonly lastError: string | null, readonly lastStatus: number | null, readonly nextAttemptAt: string, readonly webhookId: string, readonly pluginWebhookDeliveryState: PluginWebhookDeliveryState }
     | { readonly __typename: 'Prescriber', readonly active: boolean, readonly code: string, readonly codeKind: PrescriberCodeKind, readonly displayName: string, readonly id: string, readonly prescriptionType: string, readonly profession: PrescriberProfession, readonly username: string }
     | { readonly __typename: 'PrescribingCostCentre', readonly active: boolean, readonly id: string, readonly name: string, readonly odsCode: string, readonly parentCommissionerCode: string | null, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly prescribers: ReadonlyArray<{ readonly active: boolean, readonly code: string, readonly codeKind: PrescriberCodeKind, readonly displayName: string, readonly id: string, readonly prescriptionType: string, readonly profession: PrescriberProfession, readonly username: string }> }
-    | { readonly __typename: 'Prescription', readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly statusReason: string | null, readonly prescriptionPrescriptionType: string | null, readonly prescriptionState: PrescriptionState, readonly prescriptionHistory: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } }
+    | { readonly __typename: 'Prescription', readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly epsBundle: string | null, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly statusReason: string | null, readonly prescriptionPrescriptionType: string | null, readonly prescriptionState: PrescriptionState, readonly epsMessages: ReadonlyArray<{ readonly createdAt: string, readonly errorCode: string | null, readonly messageId: string, readonly operation: EpsOperation, readonly reportedBy: string | null, readonly retries: number, readonly status: EpsStatus, readonly updatedAt: string }>, readonly prescriptionHistory: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } }
     | { readonly __typename: 'Referral', readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly updatedAt: string, readonly referralState: ReferralState, readonly referralDocument: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly referralHistory: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null }
     | { readonly __typename: 'Slot', readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } } }
     | { readonly __typename: 'SlotType', readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } }
@@ -1746,7 +1806,7 @@ export type PrescriptionQueryVariables = Exact<{
 }>;
 
 
-export type PrescriptionQuery = { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } };
+export type PrescriptionQuery = { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly epsBundle: string | null, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly epsMessages: ReadonlyArray<{ readonly createdAt: string, readonly errorCode: string | null, readonly messageId: string, readonly operation: EpsOperation, readonly reportedBy: string | null, readonly retries: number, readonly status: EpsStatus, readonly updatedAt: string }>, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } };
 
 export type PrescriptionsQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -1755,7 +1815,7 @@ export type PrescriptionsQueryVariables = Exact<{
 }>;
 
 
-export type PrescriptionsQuery = { readonly prescriptions: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } } };
+export type PrescriptionsQuery = { readonly prescriptions: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly epsBundle: string | null, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly epsMessages: ReadonlyArray<{ readonly createdAt: string, readonly errorCode: string | null, readonly messageId: string, readonly operation: EpsOperation, readonly reportedBy: string | null, readonly retries: number, readonly status: EpsStatus, readonly updatedAt: string }>, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } } };
 
 export type ReferralQueryVariables = Exact<{
   id: string | number;
@@ -1910,7 +1970,7 @@ export type CancelPrescriptionMutationVariables = Exact<{
 }>;
 
 
-export type CancelPrescriptionMutation = { readonly cancelPrescription: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+export type CancelPrescriptionMutation = { readonly cancelPrescription: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly epsBundle: string | null, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly epsMessages: ReadonlyArray<{ readonly createdAt: string, readonly errorCode: string | null, readonly messageId: string, readonly operation: EpsOperation, readonly reportedBy: string | null, readonly retries: number, readonly status: EpsStatus, readonly updatedAt: string }>, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
 export type CancelReferralMutationVariables = Exact<{
   input: ReferralReasonedMoveInput;
@@ -2001,14 +2061,14 @@ export type IssuePrescriptionMutationVariables = Exact<{
 }>;
 
 
-export type IssuePrescriptionMutation = { readonly issuePrescription: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+export type IssuePrescriptionMutation = { readonly issuePrescription: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly epsBundle: string | null, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly epsMessages: ReadonlyArray<{ readonly createdAt: string, readonly errorCode: string | null, readonly messageId: string, readonly operation: EpsOperation, readonly reportedBy: string | null, readonly retries: number, readonly status: EpsStatus, readonly updatedAt: string }>, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
 export type IssueRepeatAtPracticeMutationVariables = Exact<{
   input: PrescriptionRefInput;
 }>;
 
 
-export type IssueRepeatAtPracticeMutation = { readonly issueRepeatAtPractice: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+export type IssueRepeatAtPracticeMutation = { readonly issueRepeatAtPractice: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly epsBundle: string | null, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly epsMessages: ReadonlyArray<{ readonly createdAt: string, readonly errorCode: string | null, readonly messageId: string, readonly operation: EpsOperation, readonly reportedBy: string | null, readonly retries: number, readonly status: EpsStatus, readonly updatedAt: string }>, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
 export type MatchConsultationPatientMutationVariables = Exact<{
   input: MatchConsultationPatientInput;
@@ -2043,7 +2103,7 @@ export type RaisePrescriptionMutationVariables = Exact<{
 }>;
 
 
-export type RaisePrescriptionMutation = { readonly raisePrescription: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+export type RaisePrescriptionMutation = { readonly raisePrescription: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly epsBundle: string | null, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly epsMessages: ReadonlyArray<{ readonly createdAt: string, readonly errorCode: string | null, readonly messageId: string, readonly operation: EpsOperation, readonly reportedBy: string | null, readonly retries: number, readonly status: EpsStatus, readonly updatedAt: string }>, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
 export type RecordAttendanceMutationVariables = Exact<{
   input: RecordAttendanceInput;
@@ -2059,6 +2119,13 @@ export type RecordConsultationMutationVariables = Exact<{
 
 export type RecordConsultationMutation = { readonly recordConsultation: { readonly consultation: { readonly authorId: string, readonly clinicallyRelevant: boolean, readonly createdAt: string, readonly id: string, readonly inboxConsultationId: string | null, readonly location: string, readonly patientId: string, readonly revision: number, readonly savedAt: string | null, readonly savedBy: string | null, readonly sourceProduct: string, readonly startedAt: string, readonly state: HubConsultationState, readonly version: number, readonly writeBackState: WriteBackState | null, readonly authoringOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly entries: ReadonlyArray<{ readonly createdBy: string, readonly id: string, readonly kind: ConsultationEntryKind, readonly removed: boolean, readonly unsaved: boolean, readonly updatedAt: string, readonly updatedBy: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null } } };
 
+export type RecordEpsOutcomeMutationVariables = Exact<{
+  input: RecordEpsOutcomeInput;
+}>;
+
+
+export type RecordEpsOutcomeMutation = { readonly recordEpsOutcome: { readonly epsMessage: { readonly createdAt: string, readonly errorCode: string | null, readonly messageId: string, readonly operation: EpsOperation, readonly reportedBy: string | null, readonly retries: number, readonly status: EpsStatus, readonly updatedAt: string }, readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly epsBundle: string | null, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly epsMessages: ReadonlyArray<{ readonly createdAt: string, readonly errorCode: string | null, readonly messageId: string, readonly operation: EpsOperation, readonly reportedBy: string | null, readonly retries: number, readonly status: EpsStatus, readonly updatedAt: string }>, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+
 export type RecordInboundMessageMutationVariables = Exact<{
   input: RecordInboundMessageInput;
 }>;
@@ -2071,7 +2138,7 @@ export type RecordPrescriptionDispensedMutationVariables = Exact<{
 }>;
 
 
-export type RecordPrescriptionDispensedMutation = { readonly recordPrescriptionDispensed: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+export type RecordPrescriptionDispensedMutation = { readonly recordPrescriptionDispensed: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly epsBundle: string | null, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly epsMessages: ReadonlyArray<{ readonly createdAt: string, readonly errorCode: string | null, readonly messageId: string, readonly operation: EpsOperation, readonly reportedBy: string | null, readonly retries: number, readonly status: EpsStatus, readonly updatedAt: string }>, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
 export type RecordWriteBackAcknowledgementMutationVariables = Exact<{
   input: RecordWriteBackAcknowledgementInput;
@@ -2134,7 +2201,7 @@ export type RejectPrescriptionMutationVariables = Exact<{
 }>;
 
 
-export type RejectPrescriptionMutation = { readonly rejectPrescription: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+export type RejectPrescriptionMutation = { readonly rejectPrescription: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly epsBundle: string | null, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly epsMessages: ReadonlyArray<{ readonly createdAt: string, readonly errorCode: string | null, readonly messageId: string, readonly operation: EpsOperation, readonly reportedBy: string | null, readonly retries: number, readonly status: EpsStatus, readonly updatedAt: string }>, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
 export type RejectReferralMutationVariables = Exact<{
   input: ReferralReasonedMoveInput;
@@ -3782,6 +3849,17 @@ export const NodeQueryDocument = new TypedDocumentString(`
     ... on Prescription {
       consultationId
       courseOfTherapy
+      epsBundle
+      epsMessages {
+        createdAt
+        errorCode
+        messageId
+        operation
+        reportedBy
+        retries
+        status
+        updatedAt
+      }
       prescriptionHistory: history {
         action
         actorId
@@ -4969,6 +5047,17 @@ export const PrescriptionQueryDocument = new TypedDocumentString(`
   prescription(id: $id) {
     consultationId
     courseOfTherapy
+    epsBundle
+    epsMessages {
+      createdAt
+      errorCode
+      messageId
+      operation
+      reportedBy
+      retries
+      status
+      updatedAt
+    }
     history {
       action
       actorId
@@ -5092,6 +5181,17 @@ export const PrescriptionsQueryDocument = new TypedDocumentString(`
       node {
         consultationId
         courseOfTherapy
+        epsBundle
+        epsMessages {
+          createdAt
+          errorCode
+          messageId
+          operation
+          reportedBy
+          retries
+          status
+          updatedAt
+        }
         history {
           action
           actorId
@@ -6591,6 +6691,17 @@ export const CancelPrescriptionMutationDocument = new TypedDocumentString(`
     prescription {
       consultationId
       courseOfTherapy
+      epsBundle
+      epsMessages {
+        createdAt
+        errorCode
+        messageId
+        operation
+        reportedBy
+        retries
+        status
+        updatedAt
+      }
       history {
         action
         actorId
@@ -7427,6 +7538,17 @@ export const IssuePrescriptionMutationDocument = new TypedDocumentString(`
     prescription {
       consultationId
       courseOfTherapy
+      epsBundle
+      epsMessages {
+        createdAt
+        errorCode
+        messageId
+        operation
+        reportedBy
+        retries
+        status
+        updatedAt
+      }
       history {
         action
         actorId
@@ -7501,6 +7623,17 @@ export const IssueRepeatAtPracticeMutationDocument = new TypedDocumentString(`
     prescription {
       consultationId
       courseOfTherapy
+      epsBundle
+      epsMessages {
+        createdAt
+        errorCode
+        messageId
+        operation
+        reportedBy
+        retries
+        status
+        updatedAt
+      }
       history {
         action
         actorId
@@ -7939,6 +8072,17 @@ export const RaisePrescriptionMutationDocument = new TypedDocumentString(`
     prescription {
       consultationId
       courseOfTherapy
+      epsBundle
+      epsMessages {
+        createdAt
+        errorCode
+        messageId
+        operation
+        reportedBy
+        retries
+        status
+        updatedAt
+      }
       history {
         action
         actorId
@@ -8195,6 +8339,101 @@ export const RecordConsultationMutationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordConsultationMutation, RecordConsultationMutationVariables>;
+export const RecordEpsOutcomeMutationDocument = new TypedDocumentString(`
+    mutation RecordEpsOutcomeMutation($input: RecordEpsOutcomeInput!) {
+  recordEpsOutcome(input: $input) {
+    epsMessage {
+      createdAt
+      errorCode
+      messageId
+      operation
+      reportedBy
+      retries
+      status
+      updatedAt
+    }
+    prescription {
+      consultationId
+      courseOfTherapy
+      epsBundle
+      epsMessages {
+        createdAt
+        errorCode
+        messageId
+        operation
+        reportedBy
+        retries
+        status
+        updatedAt
+      }
+      history {
+        action
+        actorId
+        at
+        fromState
+        reason
+        toState
+      }
+      hub {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+      hubService {
+        active
+        daysOfOperation
+        exclusionCriteria
+        id
+        inclusionCriteria
+        kind
+        name
+        referralMethods
+        requiredRoles
+      }
+      id
+      issuedAt
+      issuedBy
+      issuerOds
+      items {
+        controlledDrugSchedule
+        dmdCode
+        dosageText
+        lineNo
+        medicineName
+        quantity
+        unit
+      }
+      longFormId
+      nominatedDispenserOds
+      patient {
+        dateOfBirth
+        familyName
+        givenName
+        id
+        nhsNumber
+        sex
+      }
+      prescriberCode
+      prescriberCodeKind
+      prescriptionType
+      raisedAt
+      raisedBy
+      registeredPractice {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+      shortFormId
+      state
+      statusReason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordEpsOutcomeMutation, RecordEpsOutcomeMutationVariables>;
 export const RecordInboundMessageMutationDocument = new TypedDocumentString(`
     mutation RecordInboundMessageMutation($input: RecordInboundMessageInput!) {
   recordInboundMessage(input: $input) {
@@ -8229,6 +8468,17 @@ export const RecordPrescriptionDispensedMutationDocument = new TypedDocumentStri
     prescription {
       consultationId
       courseOfTherapy
+      epsBundle
+      epsMessages {
+        createdAt
+        errorCode
+        messageId
+        operation
+        reportedBy
+        retries
+        status
+        updatedAt
+      }
       history {
         action
         actorId
@@ -8870,6 +9120,17 @@ export const RejectPrescriptionMutationDocument = new TypedDocumentString(`
     prescription {
       consultationId
       courseOfTherapy
+      epsBundle
+      epsMessages {
+        createdAt
+        errorCode
+        messageId
+        operation
+        reportedBy
+        retries
+        status
+        updatedAt
+      }
       history {
         action
         actorId

@@ -79,6 +79,7 @@ export const mutationDocuments = {
   raisePrescription: G.RaisePrescriptionMutationDocument,
   recordAttendance: G.RecordAttendanceMutationDocument,
   recordConsultation: G.RecordConsultationMutationDocument,
+  recordEpsOutcome: G.RecordEpsOutcomeMutationDocument,
   recordInboundMessage: G.RecordInboundMessageMutationDocument,
   recordPrescriptionDispensed: G.RecordPrescriptionDispensedMutationDocument,
   recordWriteBackAcknowledgement: G.RecordWriteBackAcknowledgementMutationDocument,
