@@ -52,7 +52,7 @@ export class EpsResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      'An EPS message as FHIR R4 JSON text (a message Bundle: MessageHeader, a MedicationRequest per item with its dm+d code, the patient, the prescriber and the cost centre as the organisation), rendered from the prescription as issued; null when it has no such message. Prescribers and the EPS plugin only (FORBIDDEN otherwise). Audited.',
+      'An EPS message as FHIR R4 JSON text (a message Bundle: MessageHeader, a MedicationRequest per item with its dm+d code, the patient, the prescriber and the cost centre as the organisation), rendered from the prescription as issued; null when it has no such message, and for readers other than hub prescribers and the EPS plugin (eps:send). Audited.',
   })
   async epsBundle(
     @Root() p: PrescriptionType,

@@ -33,17 +33,12 @@ export class EpsCommands {
   constructor(private readonly ctx: AuthenticatedContext) {}
 
   /**
-   * The message as FHIR JSON text, or null when the prescription has no such message. A reader who
-   * may not see it gets FORBIDDEN (audited DENIED); a read is audited with the patient id.
+   * The message as FHIR JSON text, or null when the prescription has no such message or the reader
+   * may not read EPS messages (like `Prescription.patient`, a field others simply do not get). A
+   * read is audited with the patient id.
    */
   async bundle(prescriptionId: string, operation: EpsOperation): Promise<string | null> {
-    const action = 'readEpsMessage';
-    if (!mayReadEpsMessage(this.ctx)) {
-      await this.ctx.audit.recordNow(this.ctx.em, [
-        { action, subjectType: 'Prescription', subjectId: prescriptionId, outcome: 'DENIED', reason: 'not a prescriber' },
-      ]);
-      throw Errors.forbidden('Only prescribers (and the EPS plugin) may read EPS messages');
-    }
+    if (!mayReadEpsMessage(this.ctx)) return null;
     const p = await this.ctx.em.findOne(Prescription, { id: prescriptionId });
     if (!p || !canSeePrescription(this.ctx.actor, { hubId: p.hub.id, registeredPracticeId: p.registeredPractice.id })) {
       throw new HubError('NOT_FOUND', `Prescription ${prescriptionId} not found`, { id: prescriptionId });
@@ -51,7 +46,7 @@ export class EpsCommands {
     const bundle = await renderEpsMessageOf(this.ctx.em, p, operation);
     if (!bundle) return null;
     await this.ctx.audit.recordNow(this.ctx.em, [
-      { action, subjectType: 'Prescription', subjectId: p.id, patientId: p.patient.id, reason: operation },
+      { action: 'readEpsMessage', subjectType: 'Prescription', subjectId: p.id, patientId: p.patient.id, reason: operation },
     ]);
     return JSON.stringify(bundle);
   }
