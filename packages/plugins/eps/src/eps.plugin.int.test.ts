@@ -40,10 +40,13 @@ async function issued(k: number, items = 1): Promise<{ id: string; shortFormId: 
     input: {
       nhsNumber: patient(k),
       courseOfTherapy: 'ACUTE',
-      items: [AMOXICILLIN, PARACETAMOL].slice(0, items).map((dmdCode) => ({ dmdCode, quantity: 21, unit: 'tablet', dosageText: 'One three times a day' })),
+      items: [AMOXICILLIN, PARACETAMOL]
+        .slice(0, items)
+        .map((dmdCode) => ({ dmdCode, quantity: 21, unit: 'tablet', dosageText: 'One three times a day' })),
     },
   })) as Res;
-  return ((await anp.request(ISSUE, { id: raised.raisePrescription.prescription.id })) as Res).issuePrescription.prescription;
+  return ((await anp.request(ISSUE, { id: raised.raisePrescription.prescription.id })) as Res).issuePrescription
+    .prescription;
 }
 
 async function messages(id: string): Promise<Res[]> {
@@ -78,26 +81,47 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await hub?.stop();
-  await new Promise((resolve) => receiver?.close(resolve));
-  await eps?.close();
+  await hub.stop();
+  await new Promise((resolve) => receiver.close(resolve));
+  await eps.close();
 });
 
 describe('EPS plugin against a hub and the EPS test double', () => {
   it('sends the prescription-order of an issued prescription to EPS, which accepts it, and the hub shows ACCEPTED', async () => {
     const p = await issued(60, 2);
-    const [order] = await until(() => messages(p.id), (m) => m[0]?.status === 'ACCEPTED');
-    expect(order).toMatchObject({ operation: 'ORDER', status: 'ACCEPTED', retries: 0, errorCode: null, reportedBy: EPS_PLUGIN_NAME });
+    const [order] = await until(
+      () => messages(p.id),
+      (m) => m[0]!.status === 'ACCEPTED',
+    );
+    expect(order).toMatchObject({
+      operation: 'ORDER',
+      status: 'ACCEPTED',
+      retries: 0,
+      errorCode: null,
+      reportedBy: EPS_PLUGIN_NAME,
+    });
     const got = eps.received.filter((r) => r.messageId === order!.messageId);
     expect(got).toHaveLength(1);
-    expect(got[0]).toMatchObject({ status: 200, code: null, facts: { event: 'prescription-order', shortFormId: p.shortFormId, costCentreOds: 'Y99009', dmdCodes: [AMOXICILLIN, PARACETAMOL] } });
+    expect(got[0]).toMatchObject({
+      status: 200,
+      code: null,
+      facts: {
+        event: 'prescription-order',
+        shortFormId: p.shortFormId,
+        costCentreOds: 'Y99009',
+        dmdCodes: [AMOXICILLIN, PARACETAMOL],
+      },
+    });
     expect(eps.prescriptions.get(p.shortFormId)).toEqual({ orderMessageId: order!.messageId, cancelled: false });
   });
 
   it('retries a transient EPS failure through the hub (RETRYING, then ACCEPTED on redelivery)', async () => {
     eps.failNext(1);
     const p = await issued(61);
-    const [order] = await until(() => messages(p.id), (m) => m[0]?.status === 'ACCEPTED');
+    const [order] = await until(
+      () => messages(p.id),
+      (m) => m[0]!.status === 'ACCEPTED',
+    );
     expect(order).toMatchObject({ status: 'ACCEPTED', retries: 1, errorCode: null });
     expect(eps.received.filter((r) => r.messageId === order!.messageId).map((r) => r.status)).toEqual([503, 200]);
     expect(results).toContain('RETRY');
@@ -106,14 +130,26 @@ describe('EPS plugin against a hub and the EPS test double', () => {
   it("records EPS's refusal with its code, and sends the cancellation of an issued prescription", async () => {
     eps.rejectNext('DUPLICATE_PRESCRIPTION_ID');
     const refused = await issued(62);
-    const [rejected] = await until(() => messages(refused.id), (m) => m[0]?.status === 'REJECTED');
+    const [rejected] = await until(
+      () => messages(refused.id),
+      (m) => m[0]!.status === 'REJECTED',
+    );
     expect(rejected).toMatchObject({ status: 'REJECTED', errorCode: 'DUPLICATE_PRESCRIPTION_ID' });
 
     const p = await issued(63);
-    await until(() => messages(p.id), (m) => m[0]?.status === 'ACCEPTED');
+    await until(
+      () => messages(p.id),
+      (m) => m[0]!.status === 'ACCEPTED',
+    );
     await hub.client('hub.anp1').request(CANCEL, { id: p.id });
-    const all = await until(() => messages(p.id), (m) => m[1]?.status === 'ACCEPTED');
-    expect(all.map((m) => [m.operation, m.status])).toEqual([['ORDER', 'ACCEPTED'], ['CANCEL', 'ACCEPTED']]);
+    const all = await until(
+      () => messages(p.id),
+      (m) => m[1]?.status === 'ACCEPTED',
+    );
+    expect(all.map((m) => [m.operation, m.status])).toEqual([
+      ['ORDER', 'ACCEPTED'],
+      ['CANCEL', 'ACCEPTED'],
+    ]);
     const cancel = eps.received.find((r) => r.messageId === all[1]!.messageId)!;
     expect(cancel.facts).toMatchObject({ event: 'prescription-order-update', shortFormId: p.shortFormId });
     expect(eps.prescriptions.get(p.shortFormId)?.cancelled).toBe(true);
@@ -130,17 +166,20 @@ describe('EPS plugin against a hub and the EPS test double', () => {
     };
     const resource = (b: Res, type: string): Res => b.entry.find((e: Res) => e.resource.resourceType === type).resource;
     expect(broken((b) => delete resource(b, 'Organization').partOf)).toEqual(['MISSING_VALUE Organization.partOf']);
-    expect(broken((b) => (resource(b, 'MedicationRequest').medicationCodeableConcept.coding[0].system = 'http://example.org'))).toEqual([
-      'INVALID_VALUE MedicationRequest[0].medicationCodeableConcept',
-    ]);
+    expect(
+      broken(
+        (b) => (resource(b, 'MedicationRequest').medicationCodeableConcept.coding[0].system = 'http://example.org'),
+      ),
+    ).toEqual(['INVALID_VALUE MedicationRequest[0].medicationCodeableConcept']);
     expect(broken((b) => b.entry.reverse())).toContain('MISSING_VALUE Bundle.entry[0].resource');
-    expect(broken((b) => (b.entry = b.entry.filter((e: Res) => e.resource.resourceType !== 'MedicationRequest')))).toContain(
-      'TOO_FEW_VALUES_SUBMITTED MedicationRequest',
-    );
+    expect(
+      broken((b) => (b.entry = b.entry.filter((e: Res) => e.resource.resourceType !== 'MedicationRequest'))),
+    ).toContain('TOO_FEW_VALUES_SUBMITTED MedicationRequest');
     // A message that EPS refuses on shape is reported REJECTED with EPS's code.
-    const { status, code } = await fetch(`${eps.url}/$process-message`, { method: 'POST', body: JSON.stringify({ resourceType: 'Bundle' }) }).then(
-      async (r) => ({ status: r.status, code: ((await r.json()) as Res).issue[0].details.coding[0].code }),
-    );
+    const { status, code } = await fetch(`${eps.url}/$process-message`, {
+      method: 'POST',
+      body: JSON.stringify({ resourceType: 'Bundle' }),
+    }).then(async (r) => ({ status: r.status, code: ((await r.json()) as Res).issue[0].details.coding[0].code }));
     expect([status, code]).toEqual([400, 'INVALID_VALUE']);
   });
 });

@@ -38,7 +38,8 @@ export class EpsSender {
     const prescriptionId = event.data.prescriptionId;
     const messageId = event.data.messageId;
     if (!operation || typeof prescriptionId !== 'string' || typeof messageId !== 'string') return { kind: 'IGNORED' };
-    const hub = typeof this.options.hub === 'function' ? this.options.hub(event.organisation.odsCode) : this.options.hub;
+    const hub =
+      typeof this.options.hub === 'function' ? this.options.hub(event.organisation.odsCode) : this.options.hub;
     const { prescription } = await hub.request(EpsBundleDocument, { id: prescriptionId, operation });
     if (!prescription.epsBundle) return { kind: 'IGNORED' };
     // A redelivery of a message EPS already answered: nothing more to send.

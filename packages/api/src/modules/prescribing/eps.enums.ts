@@ -32,7 +32,8 @@ registerEnumType(EpsStatusEnum, {
     ACCEPTED: { description: 'EPS accepted it.' },
     REJECTED: { description: 'EPS refused it; `errorCode` says why.' },
     UNDELIVERED: {
-      description: 'The hub gave up reaching the EPS plugin (its webhook delivery is DEAD; a hub manager can redrive it).',
+      description:
+        'The hub gave up reaching the EPS plugin (its webhook delivery is DEAD; a hub manager can redrive it).',
     },
   },
 });

@@ -13,7 +13,12 @@ const MESSAGES = `query ($id: ID!) { prescription(id: $id) { epsMessages { messa
 const BUNDLE = `query ($id: ID!, $op: EpsOperation) { prescription(id: $id) { epsBundle(operation: $op) } }`;
 const OUTCOME = `mutation ($input: RecordEpsOutcomeInput!) { recordEpsOutcome(input: $input) { epsMessage { messageId operation status retries errorCode reportedBy } prescription { id state } } }`;
 const CANCEL_FOR_EPS = `mutation ($id: ID!, $reason: String!, $eps: EpsCancellationReason) { cancelPrescription(input: { prescriptionId: $id, reason: $reason, epsCancellationReason: $eps }) { prescription { id state epsMessages { operation status } } } }`;
-const EPS_PLUGIN = { scopes: ['eps:send', 'events:read'], events: ['eps.*'], producesCodes: [], producesEntryKinds: [] };
+const EPS_PLUGIN = {
+  scopes: ['eps:send', 'events:read'],
+  events: ['eps.*'],
+  producesCodes: [],
+  producesEntryKinds: [],
+};
 
 /** A plugin's webhook endpoint that records what it gets and answers `status`. */
 class Receiver {
@@ -56,7 +61,8 @@ const ofType = (bundle: Res, type: string): Res[] => resources(bundle).filter((r
 
 describeEachDatabase('prescribing: the EPS outbox', (hub) => {
   const messagesOf = async (id: string) =>
-    (await must(hub().gql<{ prescription: { epsMessages: Res[] } }>(MESSAGES, { id }, 'hub.anp1'))).prescription.epsMessages;
+    (await must(hub().gql<{ prescription: { epsMessages: Res[] } }>(MESSAGES, { id }, 'hub.anp1'))).prescription
+      .epsMessages;
 
   it('queues the prescription-order on issue, as ids on the eps stream, and renders it for prescribers (audited)', async () => {
     const issued = await raiseAndIssue(hub(), patientAt(3, 40), {
@@ -71,7 +77,15 @@ describeEachDatabase('prescribing: the EPS outbox', (hub) => {
       [dbId],
     );
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ type: 'EPS_ORDER_REQUESTED', payload: { prescriptionId: dbId, messageId: order!.messageId, operation: 'ORDER', shortFormId: issued.shortFormId } });
+    expect(events[0]).toMatchObject({
+      type: 'EPS_ORDER_REQUESTED',
+      payload: {
+        prescriptionId: dbId,
+        messageId: order!.messageId,
+        operation: 'ORDER',
+        shortFormId: issued.shortFormId,
+      },
+    });
     expect(JSON.stringify(events)).not.toContain(patientAt(3, 40));
 
     const read = await must(hub().gql<{ prescription: { epsBundle: string } }>(BUNDLE, { id: issued.id }, 'hub.anp2'));
@@ -83,9 +97,14 @@ describeEachDatabase('prescribing: the EPS outbox', (hub) => {
     expect(requests.every((r) => r.groupIdentifier.value === issued.shortFormId)).toBe(true);
     expect(requests[0]!.groupIdentifier.extension[0].valueIdentifier.value).toBe(issued.longFormId);
     expect(requests[0]!.dispenseRequest.performer.identifier.value).toBe('FA565');
-    expect(ofType(bundle, 'Organization')[0]).toMatchObject({ identifier: [{ value: 'Y99009' }], partOf: { identifier: { value: '99X' } } });
+    expect(ofType(bundle, 'Organization')[0]).toMatchObject({
+      identifier: [{ value: 'Y99009' }],
+      partOf: { identifier: { value: '99X' } },
+    });
     expect(ofType(bundle, 'Patient')[0]!.identifier[0].value).toBe(patientAt(3, 40));
-    expect(ofType(bundle, 'Practitioner')[0]!.identifier).toEqual([{ system: 'https://fhir.hl7.org.uk/Id/nmc-number', value: '99A0001A' }]);
+    expect(ofType(bundle, 'Practitioner')[0]!.identifier).toEqual([
+      { system: 'https://fhir.hl7.org.uk/Id/nmc-number', value: '99A0001A' },
+    ]);
     const audits = await hub().sql<{ actor_id: string; patient_id: string | null; outcome: string }>(
       "select actor_id, patient_id, outcome from audit_event where action = 'readEpsMessage' and subject_id = ?",
       [dbId],
@@ -94,41 +113,84 @@ describeEachDatabase('prescribing: the EPS outbox', (hub) => {
 
     // Not a prescriber: the hub manager and the practice's GP see the prescription but not the message.
     for (const user of ['hub.manager', 'p3.gp']) {
-      const other = await must(hub().gql<{ prescription: { epsBundle: string | null } }>(BUNDLE, { id: issued.id }, user));
+      const other = await must(
+        hub().gql<{ prescription: { epsBundle: string | null } }>(BUNDLE, { id: issued.id }, user),
+      );
       expect(other.prescription.epsBundle, user).toBeNull();
     }
-    expect(await hub().sql("select 1 from audit_event where action = 'readEpsMessage' and subject_id = ?", [dbId])).toHaveLength(1);
+    expect(
+      await hub().sql("select 1 from audit_event where action = 'readEpsMessage' and subject_id = ?", [dbId]),
+    ).toHaveLength(1);
     // Not issued: no message at all.
-    const raised = await raise(hub(), 'hub.anp1', { nhsNumber: patientAt(3, 41), items: [item()], courseOfTherapy: 'ACUTE' });
+    const raised = await raise(hub(), 'hub.anp1', {
+      nhsNumber: patientAt(3, 41),
+      items: [item()],
+      courseOfTherapy: 'ACUTE',
+    });
     expect(await messagesOf(raised.id)).toEqual([]);
-    expect((await must(hub().gql<{ prescription: { epsBundle: string | null } }>(BUNDLE, { id: raised.id }, 'hub.anp1'))).prescription.epsBundle).toBeNull();
+    expect(
+      (await must(hub().gql<{ prescription: { epsBundle: string | null } }>(BUNDLE, { id: raised.id }, 'hub.anp1')))
+        .prescription.epsBundle,
+    ).toBeNull();
   });
 
   it('delivers the order to the EPS plugin, which reads it and reports RETRYING then ACCEPTED (audited, idempotent)', async () => {
     const plugin = await registerPlugin(hub(), { ...EPS_PLUGIN, webhookUrl: receiver.url });
     const issued = await raiseAndIssue(hub(), patientAt(3, 42));
     const [order] = await messagesOf(issued.id);
-    await expect.poll(() => receiver.bodies.filter((b) => b.body.includes(order!.messageId)).length, { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(() => receiver.bodies.filter((b) => b.body.includes(order!.messageId)).length, { timeout: 20_000 })
+      .toBe(1);
     const hit = receiver.bodies.find((b) => b.body.includes(order!.messageId))!;
     const event = JSON.parse(hit.body) as Res;
-    expect(verifyWebhook(plugin.webhookSecret, event.id, Number(hit.headers['webhook-timestamp']), hit.body, hit.headers['webhook-signature']!)).toBe(true);
-    expect(event).toMatchObject({ type: 'eps.EPS_ORDER_REQUESTED', organisation: { odsCode: 'Y99000' }, data: { prescriptionId: issued.id, messageId: order!.messageId, operation: 'ORDER' } });
+    expect(
+      verifyWebhook(
+        plugin.webhookSecret,
+        event.id,
+        Number(hit.headers['webhook-timestamp']),
+        hit.body,
+        hit.headers['webhook-signature']!,
+      ),
+    ).toBe(true);
+    expect(event).toMatchObject({
+      type: 'eps.EPS_ORDER_REQUESTED',
+      organisation: { odsCode: 'Y99000' },
+      data: { prescriptionId: issued.id, messageId: order!.messageId, operation: 'ORDER' },
+    });
     expect(hit.body).not.toContain(patientAt(3, 42));
 
     const call = asPlugin(hub(), plugin.key, 'Y99000');
     const read = await ok(call<{ prescription: { epsBundle: string } }>(BUNDLE, { id: issued.id }));
     expect(JSON.parse(read.prescription.epsBundle).id).toBe(order!.messageId);
 
-    const retry = await ok(call<Res>(OUTCOME, { input: { messageId: order!.messageId, outcome: 'RETRYING', errorCode: 'EPS_UNAVAILABLE' } }));
-    expect(retry.recordEpsOutcome.epsMessage).toMatchObject({ status: 'RETRYING', retries: 1, errorCode: 'EPS_UNAVAILABLE', reportedBy: plugin.name });
+    const retry = await ok(
+      call<Res>(OUTCOME, { input: { messageId: order!.messageId, outcome: 'RETRYING', errorCode: 'EPS_UNAVAILABLE' } }),
+    );
+    expect(retry.recordEpsOutcome.epsMessage).toMatchObject({
+      status: 'RETRYING',
+      retries: 1,
+      errorCode: 'EPS_UNAVAILABLE',
+      reportedBy: plugin.name,
+    });
     const accepted = await ok(call<Res>(OUTCOME, { input: { messageId: order!.messageId, outcome: 'ACCEPTED' } }));
-    expect(accepted.recordEpsOutcome).toMatchObject({ epsMessage: { status: 'ACCEPTED', retries: 1, errorCode: null }, prescription: { id: issued.id, state: 'ISSUED' } });
+    expect(accepted.recordEpsOutcome).toMatchObject({
+      epsMessage: { status: 'ACCEPTED', retries: 1, errorCode: null },
+      prescription: { id: issued.id, state: 'ISSUED' },
+    });
     // The same report again is harmless; a contradicting one is refused and changes nothing.
-    expect((await ok(call<Res>(OUTCOME, { input: { messageId: order!.messageId, outcome: 'ACCEPTED' } }))).recordEpsOutcome.epsMessage.status).toBe('ACCEPTED');
-    const contradiction = await call(OUTCOME, { input: { messageId: order!.messageId, outcome: 'REJECTED', errorCode: 'R-5000' } });
+    expect(
+      (await ok(call<Res>(OUTCOME, { input: { messageId: order!.messageId, outcome: 'ACCEPTED' } }))).recordEpsOutcome
+        .epsMessage.status,
+    ).toBe('ACCEPTED');
+    const contradiction = await call(OUTCOME, {
+      input: { messageId: order!.messageId, outcome: 'REJECTED', errorCode: 'R-5000' },
+    });
     expect(codeOf(contradiction)).toBe('INVALID_TRANSITION');
     expect((await messagesOf(issued.id))[0]).toMatchObject({ status: 'ACCEPTED', errorCode: null });
-    const audits = await hub().sql<{ reason: string }>("select reason from audit_event where action = 'recordEpsOutcome' and subject_id = ? order by at", [fromGlobalId(issued.id)!.id]);
+    const audits = await hub().sql<{ reason: string }>(
+      "select reason from audit_event where action = 'recordEpsOutcome' and subject_id = ? order by at",
+      [fromGlobalId(issued.id)!.id],
+    );
     expect(audits.map((a) => a.reason)).toEqual(['ORDER RETRYING EPS_UNAVAILABLE', 'ORDER ACCEPTED']);
   });
 
@@ -140,7 +202,11 @@ describeEachDatabase('prescribing: the EPS outbox', (hub) => {
     const cases: [Res, string, string | undefined][] = [
       [{ messageId: 'not-a-uuid', outcome: 'ACCEPTED' }, 'BAD_USER_INPUT', 'input.messageId'],
       [{ messageId: order!.messageId, outcome: 'REJECTED' }, 'BAD_USER_INPUT', 'input.errorCode'],
-      [{ messageId: order!.messageId, outcome: 'REJECTED', errorCode: 'has spaces' }, 'BAD_USER_INPUT', 'input.errorCode'],
+      [
+        { messageId: order!.messageId, outcome: 'REJECTED', errorCode: 'has spaces' },
+        'BAD_USER_INPUT',
+        'input.errorCode',
+      ],
       [{ messageId: '0190aaaa-0000-7000-8000-000000000000', outcome: 'ACCEPTED' }, 'NOT_FOUND', 'input.messageId'],
     ];
     for (const [input, code, field] of cases) {
@@ -150,16 +216,34 @@ describeEachDatabase('prescribing: the EPS outbox', (hub) => {
     }
     // Enabled by a practice only: the hub's message is not its to report.
     const atPractice = await registerPlugin(hub(), EPS_PLUGIN, ['p3.admin']);
-    expect(codeOf(await asPlugin(hub(), atPractice.key, 'Y99013')(OUTCOME, { input: { messageId: order!.messageId, outcome: 'ACCEPTED' } }))).toBe('NOT_FOUND');
+    expect(
+      codeOf(
+        await asPlugin(
+          hub(),
+          atPractice.key,
+          'Y99013',
+        )(OUTCOME, { input: { messageId: order!.messageId, outcome: 'ACCEPTED' } }),
+      ),
+    ).toBe('NOT_FOUND');
     const noScope = await registerPlugin(hub(), { scopes: ['events:read'], events: ['eps.*'] });
     const noScopeCall = asPlugin(hub(), noScope.key, 'Y99000');
-    expect(codeOf(await noScopeCall(OUTCOME, { input: { messageId: order!.messageId, outcome: 'ACCEPTED' } }))).toBe('FORBIDDEN');
+    expect(codeOf(await noScopeCall(OUTCOME, { input: { messageId: order!.messageId, outcome: 'ACCEPTED' } }))).toBe(
+      'FORBIDDEN',
+    );
     // Without eps:send a plugin may not even read the prescription.
     expect(codeOf(await noScopeCall(BUNDLE, { id: issued.id }))).toBe('FORBIDDEN');
     // Staff cannot report EPS outcomes.
-    expect(codeOf(await hub().gql(OUTCOME, { input: { messageId: order!.messageId, outcome: 'ACCEPTED' } }, 'hub.anp1'))).toBe('FORBIDDEN');
-    expect(await messagesOf(issued.id)).toEqual([expect.objectContaining({ status: 'QUEUED', retries: 0, errorCode: null, reportedBy: null })]);
-    expect(await hub().sql("select 1 from audit_event where action = 'recordEpsOutcome' and subject_id = ?", [fromGlobalId(issued.id)!.id])).toEqual([]);
+    expect(
+      codeOf(await hub().gql(OUTCOME, { input: { messageId: order!.messageId, outcome: 'ACCEPTED' } }, 'hub.anp1')),
+    ).toBe('FORBIDDEN');
+    expect(await messagesOf(issued.id)).toEqual([
+      expect.objectContaining({ status: 'QUEUED', retries: 0, errorCode: null, reportedBy: null }),
+    ]);
+    expect(
+      await hub().sql("select 1 from audit_event where action = 'recordEpsOutcome' and subject_id = ?", [
+        fromGlobalId(issued.id)!.id,
+      ]),
+    ).toEqual([]);
   });
 
   it('queues the prescription-order-update with its EPS reason when an issued prescription is cancelled, and nothing before issue', async () => {
@@ -169,20 +253,36 @@ describeEachDatabase('prescribing: the EPS outbox', (hub) => {
     );
     expect(cancelled.cancelPrescription.prescription).toMatchObject({
       state: 'CANCELLED',
-      epsMessages: [{ operation: 'ORDER', status: 'QUEUED' }, { operation: 'CANCEL', status: 'QUEUED' }],
+      epsMessages: [
+        { operation: 'ORDER', status: 'QUEUED' },
+        { operation: 'CANCEL', status: 'QUEUED' },
+      ],
     });
     const [, cancel] = await messagesOf(issued.id);
-    const read = await must(hub().gql<{ prescription: { epsBundle: string } }>(BUNDLE, { id: issued.id, op: 'CANCEL' }, 'hub.anp1'));
+    const read = await must(
+      hub().gql<{ prescription: { epsBundle: string } }>(BUNDLE, { id: issued.id, op: 'CANCEL' }, 'hub.anp1'),
+    );
     const bundle = JSON.parse(read.prescription.epsBundle) as Res;
     expect(bundle.id).toBe(cancel!.messageId);
     expect(resources(bundle)[0]!.eventCoding.code).toBe('prescription-order-update');
     const requests = ofType(bundle, 'MedicationRequest');
     expect(requests).toHaveLength(1);
-    expect(requests[0]).toMatchObject({ status: 'cancelled', statusReason: { coding: [{ code: '0005' }] }, groupIdentifier: { value: issued.shortFormId } });
-    const types = await hub().sql<{ type: string }>("select type from event_log where stream like 'eps:%' and subject_id = ? order by seq", [fromGlobalId(issued.id)!.id]);
+    expect(requests[0]).toMatchObject({
+      status: 'cancelled',
+      statusReason: { coding: [{ code: '0005' }] },
+      groupIdentifier: { value: issued.shortFormId },
+    });
+    const types = await hub().sql<{ type: string }>(
+      "select type from event_log where stream like 'eps:%' and subject_id = ? order by seq",
+      [fromGlobalId(issued.id)!.id],
+    );
     expect(types.map((t) => t.type)).toEqual(['EPS_ORDER_REQUESTED', 'EPS_CANCEL_REQUESTED']);
 
-    const raised = await raise(hub(), 'hub.anp1', { nhsNumber: patientAt(3, 45), items: [item()], courseOfTherapy: 'ACUTE' });
+    const raised = await raise(hub(), 'hub.anp1', {
+      nhsNumber: patientAt(3, 45),
+      items: [item()],
+      courseOfTherapy: 'ACUTE',
+    });
     await must(hub().gql(CANCEL, { id: raised.id, reason: 'Not needed' }, 'hub.anp1'));
     expect(await messagesOf(raised.id)).toEqual([]);
   });
@@ -195,12 +295,20 @@ describeEachDatabase(
       const plugin = await registerPlugin(hub(), { ...EPS_PLUGIN, webhookUrl: failing.url });
       const issued = await raiseAndIssue(hub(), patientAt(5, 40));
       const status = async () =>
-        (await must(hub().gql<{ prescription: { epsMessages: Res[] } }>(MESSAGES, { id: issued.id }, 'hub.anp1'))).prescription.epsMessages[0];
+        (await must(hub().gql<{ prescription: { epsMessages: Res[] } }>(MESSAGES, { id: issued.id }, 'hub.anp1')))
+          .prescription.epsMessages[0];
       await expect.poll(async () => (await status())!.status, { timeout: 20_000 }).toBe('UNDELIVERED');
-      const dead = await hub().sql<{ state: string; event_type: string }>('select state, event_type from plugin_webhook_delivery where plugin_id = ?', [fromGlobalId(plugin.id)!.id]);
+      const dead = await hub().sql<{ state: string; event_type: string }>(
+        'select state, event_type from plugin_webhook_delivery where plugin_id = ?',
+        [fromGlobalId(plugin.id)!.id],
+      );
       expect(dead).toEqual([{ state: 'DEAD', event_type: 'eps.EPS_ORDER_REQUESTED' }]);
       // After a redrive the plugin sends it and reports: UNDELIVERED is not terminal.
-      const report = await asPlugin(hub(), plugin.key, 'Y99000')<Res>(OUTCOME, { input: { messageId: (await status())!.messageId, outcome: 'ACCEPTED' } });
+      const report = await asPlugin(
+        hub(),
+        plugin.key,
+        'Y99000',
+      )<Res>(OUTCOME, { input: { messageId: (await status())!.messageId, outcome: 'ACCEPTED' } });
       expect(report.data!.recordEpsOutcome.epsMessage.status).toBe('ACCEPTED');
     });
   },

@@ -56,7 +56,7 @@ export async function renderEpsMessageOf(em: Em, p: Prescription, operation: Eps
       nhsNumber: patient.nhsNumber,
       givenName: patient.givenName,
       familyName: patient.familyName,
-      dateOfBirth: String(patient.dateOfBirth).slice(0, 10),
+      dateOfBirth: patient.dateOfBirth.slice(0, 10),
       gender: GENDER[patient.sex as keyof typeof GENDER],
       registeredPracticeOds: practice.odsCode,
     },

@@ -43,7 +43,8 @@ export class EpsResolver {
   }
 
   @FieldResolver(() => [EpsMessageType], {
-    description: 'Its EPS messages (the order when issued at the hub, the cancellation when cancelled after), oldest first, with their status.',
+    description:
+      'Its EPS messages (the order when issued at the hub, the cancellation when cancelled after), oldest first, with their status.',
   })
   async epsMessages(@Root() p: PrescriptionType, @Ctx() ctx: RequestContext): Promise<EpsMessageType[]> {
     return (await epsMessagesByPrescription(ctx).load(p.dbId)).map(toEpsMessageType);

@@ -46,7 +46,13 @@ export class EpsCommands {
     const bundle = await renderEpsMessageOf(this.ctx.em, p, operation);
     if (!bundle) return null;
     await this.ctx.audit.recordNow(this.ctx.em, [
-      { action: 'readEpsMessage', subjectType: 'Prescription', subjectId: p.id, patientId: p.patient.id, reason: operation },
+      {
+        action: 'readEpsMessage',
+        subjectType: 'Prescription',
+        subjectId: p.id,
+        patientId: p.patient.id,
+        reason: operation,
+      },
     ]);
     return JSON.stringify(bundle);
   }

@@ -22,7 +22,10 @@ export class EpsMessageType {
   @Field(() => Int, { description: 'Transient failures reported so far (each one redelivered by the hub).' })
   retries!: number;
 
-  @Field(() => String, { nullable: true, description: "The last error code reported (EPS's, e.g. DUPLICATE_PRESCRIPTION_ID or R-0004)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The last error code reported (EPS's, e.g. DUPLICATE_PRESCRIPTION_ID or R-0004).",
+  })
   errorCode!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The plugin that reported the last outcome.' })
@@ -45,7 +48,8 @@ export class RecordEpsOutcomeInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "EPS's error code (REJECTED needs one) or the plugin's for a transient failure: 1-40 of A-Z, a-z, 0-9, _ and -. No patient data.",
+    description:
+      "EPS's error code (REJECTED needs one) or the plugin's for a transient failure: 1-40 of A-Z, a-z, 0-9, _ and -. No patient data.",
   })
   errorCode?: string | null;
 }

@@ -53,7 +53,12 @@ export async function startEpsServiceDouble(): Promise<EpsServiceDouble> {
   let failures: { count: number; status: number } = { count: 0, status: 503 };
   let rejection: string | null = null;
 
-  function answer(bundle: Record<string, any>): { status: number; code: string | null; facts: MessageFacts | null; issues: ShapeIssue[] } {
+  function answer(bundle: unknown): {
+    status: number;
+    code: string | null;
+    facts: MessageFacts | null;
+    issues: ShapeIssue[];
+  } {
     if (failures.count > 0) {
       failures = { ...failures, count: failures.count - 1 };
       return { status: failures.status, code: 'SERVICE_UNAVAILABLE', facts: null, issues: [] };
@@ -67,12 +72,14 @@ export async function startEpsServiceDouble(): Promise<EpsServiceDouble> {
     }
     const held = prescriptions.get(facts.shortFormId);
     if (facts.event === 'prescription-order') {
-      if (held && held.orderMessageId !== facts.messageId) return { status: 400, code: 'DUPLICATE_PRESCRIPTION_ID', facts, issues };
+      if (held && held.orderMessageId !== facts.messageId)
+        return { status: 400, code: 'DUPLICATE_PRESCRIPTION_ID', facts, issues };
       if (!held) prescriptions.set(facts.shortFormId, { orderMessageId: facts.messageId, cancelled: false });
       return { status: 200, code: null, facts, issues };
     }
     if (!held) return { status: 400, code: 'R-0008', facts, issues };
-    if (held.cancelled && held.cancelMessageId !== facts.messageId) return { status: 400, code: 'R-0006', facts, issues };
+    if (held.cancelled && held.cancelMessageId !== facts.messageId)
+      return { status: 400, code: 'R-0006', facts, issues };
     prescriptions.set(facts.shortFormId, { ...held, cancelled: true, cancelMessageId: facts.messageId });
     return { status: 200, code: null, facts, issues };
   }
@@ -85,11 +92,13 @@ export async function startEpsServiceDouble(): Promise<EpsServiceDouble> {
         res.writeHead(404).end();
         return;
       }
-      let bundle: Record<string, any>;
+      let bundle: Record<string, unknown>;
       try {
-        bundle = JSON.parse(body) as Record<string, any>;
+        bundle = JSON.parse(body) as Record<string, unknown>;
       } catch {
-        res.writeHead(400, { 'content-type': 'application/fhir+json' }).end(JSON.stringify(outcome('INVALID_VALUE', 'body')));
+        res
+          .writeHead(400, { 'content-type': 'application/fhir+json' })
+          .end(JSON.stringify(outcome('INVALID_VALUE', 'body')));
         return;
       }
       const result = answer(bundle);

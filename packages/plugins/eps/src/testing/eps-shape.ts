@@ -6,7 +6,20 @@ export interface ShapeIssue {
   readonly path: string;
 }
 
-type Res = Record<string, any>;
+/** A JSON value read loosely: the message is untrusted input. */
+type Json = unknown;
+
+/** The value at `path` (property names and array indexes) of a JSON value, or undefined. */
+function at(value: Json, ...path: (string | number)[]): Json {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, Json>)[key];
+  }
+  return current;
+}
+const text = (value: Json): string => (typeof value === 'string' ? value : '');
+const list = (value: Json): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
 
 const SCT = 'http://snomed.info/sct';
 const ODS = 'https://fhir.nhs.uk/Id/ods-organization-code';
@@ -29,19 +42,21 @@ export interface MessageFacts {
  * the PractitionerRole's Organization (the cost centre) with an ODS code and `partOf`. Returns the
  * issues, or the facts when there are none.
  */
-export function checkEpsMessage(bundle: Res): { issues: ShapeIssue[]; facts: MessageFacts | null } {
+export function checkEpsMessage(bundle: Json): { issues: ShapeIssue[]; facts: MessageFacts | null } {
   const issues: ShapeIssue[] = [];
   const bad = (path: string, code: ShapeIssue['code'] = 'INVALID_VALUE') => issues.push({ code, path });
-  if (bundle.resourceType !== 'Bundle' || bundle.type !== 'message') bad('Bundle.type');
-  if (typeof bundle.id !== 'string' || !UUID.test(bundle.id) || bundle.identifier?.value !== bundle.id) bad('Bundle.identifier');
-  const entries: Res[] = Array.isArray(bundle.entry) ? bundle.entry : [];
-  const resources = entries.map((e) => (e?.resource ?? {}) as Res);
-  const byUrl = new Map(entries.map((e) => [e?.fullUrl as string, (e?.resource ?? {}) as Res]));
-  const ofType = (type: string) => resources.filter((r) => r.resourceType === type);
+  if (at(bundle, 'resourceType') !== 'Bundle' || at(bundle, 'type') !== 'message') bad('Bundle.type');
+  const id = text(at(bundle, 'id'));
+  if (!UUID.test(id) || at(bundle, 'identifier', 'value') !== id) bad('Bundle.identifier');
+  const entries = list(at(bundle, 'entry'));
+  const resources = entries.map((e) => at(e, 'resource') ?? {});
+  const byUrl = new Map(entries.map((e) => [text(at(e, 'fullUrl')), at(e, 'resource')]));
+  const resolves = (reference: Json): boolean => byUrl.has(text(reference));
+  const ofType = (type: string) => resources.filter((r) => at(r, 'resourceType') === type);
 
   const header = resources[0];
-  const event = header?.eventCoding?.code;
-  if (header?.resourceType !== 'MessageHeader') bad('Bundle.entry[0].resource', 'MISSING_VALUE');
+  const event = text(at(header, 'eventCoding', 'code'));
+  if (at(header, 'resourceType') !== 'MessageHeader') bad('Bundle.entry[0].resource', 'MISSING_VALUE');
   else if (event !== 'prescription-order' && event !== 'prescription-order-update') bad('MessageHeader.eventCoding');
   const update = event === 'prescription-order-update';
 
@@ -50,40 +65,46 @@ export function checkEpsMessage(bundle: Res): { issues: ShapeIssue[]; facts: Mes
   if (requests.length > (update ? 1 : 4)) bad('MedicationRequest', 'TOO_MANY_VALUES_SUBMITTED');
   const groups = new Set<string>();
   requests.forEach((r, i) => {
-    const coding = r.medicationCodeableConcept?.coding?.[0];
-    if (coding?.system !== SCT || !isValidDmdCode(String(coding?.code ?? ''))) bad(`MedicationRequest[${i}].medicationCodeableConcept`);
-    if (r.intent !== 'order') bad(`MedicationRequest[${i}].intent`);
-    if (update ? r.status !== 'cancelled' || !r.statusReason?.coding?.[0]?.code : r.status !== 'active') bad(`MedicationRequest[${i}].status`);
-    if (!(Number(r.dispenseRequest?.quantity?.value) > 0)) bad(`MedicationRequest[${i}].dispenseRequest.quantity`);
-    if (r.substitution?.allowedBoolean !== false) bad(`MedicationRequest[${i}].substitution`);
-    if (!byUrl.has(r.requester?.reference)) bad(`MedicationRequest[${i}].requester`);
-    if (!byUrl.has(r.subject?.reference)) bad(`MedicationRequest[${i}].subject`);
-    groups.add(String(r.groupIdentifier?.value ?? ''));
+    const coding = at(r, 'medicationCodeableConcept', 'coding', 0);
+    if (at(coding, 'system') !== SCT || !isValidDmdCode(text(at(coding, 'code'))))
+      bad(`MedicationRequest[${i}].medicationCodeableConcept`);
+    if (at(r, 'intent') !== 'order') bad(`MedicationRequest[${i}].intent`);
+    const cancelled = at(r, 'status') === 'cancelled' && text(at(r, 'statusReason', 'coding', 0, 'code')) !== '';
+    if (update ? !cancelled : at(r, 'status') !== 'active') bad(`MedicationRequest[${i}].status`);
+    if (!(Number(at(r, 'dispenseRequest', 'quantity', 'value')) > 0))
+      bad(`MedicationRequest[${i}].dispenseRequest.quantity`);
+    if (at(r, 'substitution', 'allowedBoolean') !== false) bad(`MedicationRequest[${i}].substitution`);
+    if (!resolves(at(r, 'requester', 'reference'))) bad(`MedicationRequest[${i}].requester`);
+    if (!resolves(at(r, 'subject', 'reference'))) bad(`MedicationRequest[${i}].subject`);
+    groups.add(text(at(r, 'groupIdentifier', 'value')));
   });
-  const [shortFormId] = [...groups];
-  if (groups.size !== 1 || !isValidShortFormPrescriptionId(shortFormId ?? '')) bad('MedicationRequest.groupIdentifier');
+  const [shortFormId = ''] = [...groups];
+  if (groups.size !== 1 || !isValidShortFormPrescriptionId(shortFormId)) bad('MedicationRequest.groupIdentifier');
 
-  const patient = ofType('Patient')[0];
-  if (!isValidNhsNumber(String(patient?.identifier?.[0]?.value ?? ''))) bad('Patient.identifier');
-  const role = byUrl.get(requests[0]?.requester?.reference);
-  const organisation = role ? byUrl.get(role.organization?.reference) : undefined;
-  const ods = organisation?.identifier?.[0];
-  if (organisation?.resourceType !== 'Organization' || ods?.system !== ODS || !isValidOdsCode(String(ods?.value ?? ''))) {
+  if (!isValidNhsNumber(text(at(ofType('Patient')[0], 'identifier', 0, 'value')))) bad('Patient.identifier');
+  const role = byUrl.get(text(at(requests[0], 'requester', 'reference')));
+  const organisation = byUrl.get(text(at(role, 'organization', 'reference')));
+  const ods = text(at(organisation, 'identifier', 0, 'value'));
+  if (
+    at(organisation, 'resourceType') !== 'Organization' ||
+    at(organisation, 'identifier', 0, 'system') !== ODS ||
+    !isValidOdsCode(ods)
+  ) {
     bad('PractitionerRole.organization');
-  } else if (!organisation.partOf?.identifier?.value) {
+  } else if (!text(at(organisation, 'partOf', 'identifier', 'value'))) {
     bad('Organization.partOf', 'MISSING_VALUE');
   }
-  if (!byUrl.has(role?.practitioner?.reference)) bad('PractitionerRole.practitioner');
+  if (!resolves(at(role, 'practitioner', 'reference'))) bad('PractitionerRole.practitioner');
 
   if (issues.length > 0) return { issues, facts: null };
   return {
     issues,
     facts: {
-      messageId: bundle.id as string,
+      messageId: id,
       event: event as MessageFacts['event'],
-      shortFormId: shortFormId!,
-      costCentreOds: String(ods.value),
-      dmdCodes: requests.map((r) => String(r.medicationCodeableConcept.coding[0].code)),
+      shortFormId,
+      costCentreOds: ods,
+      dmdCodes: requests.map((r) => text(at(r, 'medicationCodeableConcept', 'coding', 0, 'code'))),
     },
   };
 }
