@@ -7,6 +7,7 @@ import { createAuthenticator } from './platform/auth/authenticate.js';
 import { createHubServer, type HubServer } from './platform/http/server.js';
 import { findOrganisationForActor } from './modules/organisations/index.js';
 import { markEpsUndeliverable } from './modules/prescribing/index.js';
+import { markReplyUndeliverable } from './modules/replies/index.js';
 import { buildHubSchema } from './schema.js';
 import { DEMO_USERS, seedDemo } from './seed/demo.js';
 import { startDemoBackground, type DemoActivitySummary } from './seed/activity.js';
@@ -166,7 +167,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
           logger,
           inProcess,
           firstWakeDelayMs: IN_PROCESS_WORKER_FIRST_SWEEP_MS,
-          onGivenUp: (delivery) => markEpsUndeliverable(orm, delivery),
+          onGivenUp: async (delivery) => {
+            await markEpsUndeliverable(orm, delivery);
+            await markReplyUndeliverable(orm, delivery);
+          },
         })
       : null;
     const metricsServer = await startMetrics(config, orm, logger);

@@ -28,6 +28,7 @@ import {
   WrittenBackEntryResolver,
 } from './modules/write-back/index.js';
 import { EpsResolver, PrescribingCostCentreResolver, PrescriptionResolver } from './modules/prescribing/index.js';
+import { PatientReplyResolver } from './modules/replies/index.js';
 import { AppointmentBookResolver, SlotResolver, SlotTypeResolver } from './modules/appointments/index.js';
 import {
   PatientTraceResolver,
@@ -68,6 +69,7 @@ export const RESOLVERS = [
   WriteBackAcknowledgementResolver,
   PrescriptionResolver,
   EpsResolver,
+  PatientReplyResolver,
   PrescribingCostCentreResolver,
   AppointmentBookResolver,
   SlotTypeResolver,

@@ -6,6 +6,7 @@ import { createEventBus } from './platform/events/index.js';
 import { startWriteBackWorker } from './modules/write-back/index.js';
 import { startPluginWebhookWorker } from './modules/plugins/index.js';
 import { markEpsUndeliverable } from './modules/prescribing/index.js';
+import { markReplyUndeliverable } from './modules/replies/index.js';
 import { startMetrics } from './observability.js';
 import { startTracing, traceDatabase } from './platform/observability/tracing.js';
 
@@ -32,7 +33,10 @@ const webhooks = startPluginWebhookWorker({
   bus: events,
   settings: config.pluginWebhooks,
   logger,
-  onGivenUp: (delivery) => markEpsUndeliverable(orm, delivery),
+  onGivenUp: async (delivery) => {
+            await markEpsUndeliverable(orm, delivery);
+            await markReplyUndeliverable(orm, delivery);
+          },
 });
 const metricsServer = await startMetrics(config, orm, logger);
 logger.info({ worker: worker.id, concurrency: config.writeBack.concurrency }, 'write-back worker ready (plugin webhooks too)');

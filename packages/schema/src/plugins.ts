@@ -35,6 +35,11 @@ export const PLUGIN_SCOPES = [
    * EPS requires) and report what the EPS service answered to each.
    */
   'eps:send',
+  /**
+   * Read the replies staff send patients from an enabling organisation's online consultations (the
+   * text and the patient's contact channel, to deliver them) and report their delivery status.
+   */
+  'patient-messages:send',
 ] as const;
 
 /** One of {@link PLUGIN_SCOPES}. */
@@ -62,6 +67,8 @@ export const PLUGIN_EVENT_TYPES = [
   'inbox.PULLED_TO_HUB',
   'inbox.COMPLETED',
   'inbox.CANCELLED',
+  'inbox.REPLY_REQUESTED',
+  'inbox.REPLY_STATUS_CHANGED',
   'write-back.WRITE_BACK_PENDING',
   'write-back.WRITE_BACK_SENDING',
   'write-back.WRITE_BACK_DELIVERED',

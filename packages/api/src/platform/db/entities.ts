@@ -45,6 +45,7 @@ import {
 } from '../../modules/plugins/index.js';
 
 import { InboundMessage } from '../../modules/messaging/index.js';
+import { PatientReply } from '../../modules/replies/index.js';
 
 /** Every entity the ORM maps; modules add theirs here. */
 export const ENTITIES = [
@@ -75,6 +76,7 @@ export const ENTITIES = [
   PrescriptionItem,
   PrescriptionTransition,
   EpsMessage,
+  PatientReply,
   AppointmentBook,
   SlotType,
   Slot,

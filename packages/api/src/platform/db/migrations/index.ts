@@ -11,6 +11,7 @@ import { Migration20261124091738_messaging } from './migration-20261124091738-me
 import { Migration20261124092358_write_back_acks } from './migration-20261124092358-write-back-acks.js';
 import { Migration20261203090000_trace_parent } from './migration-20261203090000-trace-parent.js';
 import { Migration20261203120000_eps_outbox } from './migration-20261203120000-eps-outbox.js';
+import { Migration20261203130000_patient_replies } from './migration-20261203130000-patient-replies.js';
 
 /**
  * Committed migrations in order. `pnpm db:migration:create --name <what>` writes a new file beside
@@ -29,4 +30,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124092358_write_back_acks', class: Migration20261124092358_write_back_acks },
   { name: 'Migration20261203090000_trace_parent', class: Migration20261203090000_trace_parent },
   { name: 'Migration20261203120000_eps_outbox', class: Migration20261203120000_eps_outbox },
+  { name: 'Migration20261203130000_patient_replies', class: Migration20261203130000_patient_replies },
 ];
