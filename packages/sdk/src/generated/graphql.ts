@@ -476,6 +476,10 @@ export type InboxEventType =
   | 'PULLED_TO_HUB'
   /** The lock was released. */
   | 'RELEASED'
+  /** Staff sent the patient a reply; it is queued for the patient-messaging plugin. */
+  | 'REPLY_REQUESTED'
+  /** A reply's delivery status changed (see OnlineConsultation.replies). */
+  | 'REPLY_STATUS_CHANGED'
   /** It was signposted to a destination. */
   | 'SIGNPOSTED';
 
@@ -583,10 +587,14 @@ export type OcIceInput = {
 export type OcPatientInput = {
   /** Date of birth; not in the future. */
   readonly dateOfBirth: string;
+  /** E-mail address the patient gave for replies. */
+  readonly email?: string | null | undefined;
   /** Family name, 1-100 characters. */
   readonly familyName: string;
   /** Given name, 1-100 characters. */
   readonly givenName: string;
+  /** Mobile number the patient gave for replies (UK, 07xxx or +447xxx); staff can then reply by SMS. */
+  readonly mobile?: string | null | undefined;
   /** NHS number (modulus 11 checked). */
   readonly nhsNumber: string;
 };
@@ -913,6 +921,16 @@ export type RecordInboundMessageInput = {
   readonly workflowId?: string | null | undefined;
 };
 
+/** What the messaging gateway did with a reply. */
+export type RecordPatientReplyStatusInput = {
+  /** The gateway's error code (FAILED needs one): 1-40 of A-Z, a-z, 0-9, _ and -. No patient data. */
+  readonly errorCode?: string | null | undefined;
+  /** RETRYING, SENT, DELIVERED or FAILED. */
+  readonly outcome: ReplyOutcome;
+  /** The reply id (`replyId` of the inbox.REPLY_REQUESTED event). */
+  readonly replyId: string | number;
+};
+
 /** What the receiving practice system said about a delivered write-back message. */
 export type RecordWriteBackAcknowledgementInput = {
   /** The receiver's code, e.g. 20013, 30001, 30002. */
@@ -1120,6 +1138,64 @@ export type RemoveConsultationEntryInput = {
   readonly expectedRevision?: number | null | undefined;
   /** Retry-safe key: a repeat with the same input returns the first result. */
   readonly idempotencyKey?: string | null | undefined;
+};
+
+/** How a reply reaches the patient (the channel the patient gave with the consultation). */
+export type ReplyChannel =
+  /** An e-mail. */
+  | 'EMAIL'
+  /** A text message to the mobile number. */
+  | 'SMS';
+
+/** What the patient-messaging plugin reports about a reply. */
+export type ReplyOutcome =
+  /** It reached the patient (terminal). */
+  | 'DELIVERED'
+  /** The gateway refused it, with its error code (terminal). */
+  | 'FAILED'
+  /** A transient failure: answer the webhook with a 5xx so that the hub redelivers it. */
+  | 'RETRYING'
+  /** The gateway took it. */
+  | 'SENT';
+
+/** Where a reply to a patient is. */
+export type ReplyStatus =
+  /** The gateway reports it reached the patient. */
+  | 'DELIVERED'
+  /** The gateway refused it; `errorCode` says why. */
+  | 'FAILED'
+  /** Waiting for the patient-messaging plugin. */
+  | 'QUEUED'
+  /** The gateway failed transiently; the hub sends it again with backoff. */
+  | 'RETRYING'
+  /** The gateway took it. */
+  | 'SENT'
+  /** The hub gave up reaching the plugin (its webhook delivery is DEAD or WITHHELD). */
+  | 'UNDELIVERED';
+
+/** The kind of reply; the patient-messaging plugin opens the message with the template and adds the text. */
+export type ReplyTemplate =
+  /** Clinical advice about the request. */
+  | 'ADVICE'
+  /** An invitation to book, usually with a booking link. */
+  | 'BOOKING_INVITATION'
+  /** A request for more information. */
+  | 'FURTHER_INFORMATION'
+  /** A request for a photo, usually with an upload link. */
+  | 'PHOTO_REQUEST'
+  /** Self-care advice, no appointment needed. */
+  | 'SELF_CARE';
+
+/** A reply to the patient of an online consultation. */
+export type ReplyToPatientInput = {
+  /** The online consultation. */
+  readonly consultationId: string | number;
+  /** A booking or upload link: https, at most 500 characters. */
+  readonly link?: string | null | undefined;
+  /** The template. */
+  readonly template: ReplyTemplate;
+  /** The free text, 1-800 characters. */
+  readonly text: string;
 };
 
 /** A write-back agreement from a source organisation to a practice. */
@@ -1672,7 +1748,7 @@ export type InboxQueryVariables = Exact<{
 }>;
 
 
-export type InboxQuery = { readonly inbox: { readonly totalCount: number, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } }>, readonly folderCounts: ReadonlyArray<{ readonly count: number, readonly folder: InboxFolder }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } } };
+export type InboxQuery = { readonly inbox: { readonly totalCount: number, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } }>, readonly folderCounts: ReadonlyArray<{ readonly count: number, readonly folder: InboxFolder }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } } };
 
 export type NodeQueryVariables = Exact<{
   id: string | number;
@@ -1686,7 +1762,7 @@ export type NodeQuery = { readonly node:
     | { readonly __typename: 'HubService', readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hubServiceKind: HubServiceKind, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } }
     | { readonly __typename: 'HubTeam', readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string }
     | { readonly __typename: 'InboundMessage', readonly bodyBase64: string, readonly bodyBytes: number, readonly failure: string | null, readonly id: string, readonly localId: string | null, readonly mailboxId: string, readonly messageId: string, readonly messageType: string, readonly onlineConsultationId: string | null, readonly processedAt: string | null, readonly receivedAt: string, readonly senderMailboxId: string | null, readonly transport: string, readonly workflowId: string | null, readonly inboundMessageState: InboundMessageState, readonly headers: ReadonlyArray<{ readonly name: string, readonly value: string }> }
-    | { readonly __typename: 'OnlineConsultation', readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly onlineConsultationState: ConsultationState, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null }
+    | { readonly __typename: 'OnlineConsultation', readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly onlineConsultationState: ConsultationState, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null }
     | { readonly __typename: 'Organisation', readonly active: boolean, readonly id: string, readonly name: string, readonly odsCode: string, readonly organisationKind: OrganisationKind, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } | null }
     | { readonly __typename: 'Patient', readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number, readonly sourceOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }> }
     | { readonly __typename: 'PatientTraceTask', readonly completedAt: string | null, readonly completedBy: string | null, readonly createdAt: string, readonly id: string, readonly nhsNumber: string, readonly outcomeReason: string | null, readonly patientTraceTaskState: PatientTraceTaskState, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly referral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } | null, readonly requestedBy: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } }
@@ -1708,7 +1784,7 @@ export type OnlineConsultationQueryVariables = Exact<{
 }>;
 
 
-export type OnlineConsultationQuery = { readonly onlineConsultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } };
+export type OnlineConsultationQuery = { readonly onlineConsultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } };
 
 export type OnlineConsultationRoutingQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1740,6 +1816,13 @@ export type PatientQueryVariables = Exact<{
 
 
 export type PatientQuery = { readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number, readonly sourceOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }> } };
+
+export type PatientReplyForDeliveryQueryVariables = Exact<{
+  replyId: string | number;
+}>;
+
+
+export type PatientReplyForDeliveryQuery = { readonly patientReplyForDelivery: { readonly to: string, readonly reply: { readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string } } };
 
 export type PatientTraceTasksQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -1963,7 +2046,7 @@ export type CancelConsultationMutationVariables = Exact<{
 }>;
 
 
-export type CancelConsultationMutation = { readonly cancelConsultation: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
+export type CancelConsultationMutation = { readonly cancelConsultation: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
 
 export type CancelPrescriptionMutationVariables = Exact<{
   input: PrescriptionReasonInput;
@@ -1984,14 +2067,14 @@ export type ClaimConsultationMutationVariables = Exact<{
 }>;
 
 
-export type ClaimConsultationMutation = { readonly claimConsultation: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
+export type ClaimConsultationMutation = { readonly claimConsultation: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
 
 export type CompleteConsultationMutationVariables = Exact<{
   input: CompleteConsultationInput;
 }>;
 
 
-export type CompleteConsultationMutation = { readonly completeConsultation: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
+export type CompleteConsultationMutation = { readonly completeConsultation: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
 
 export type CompletePatientTraceMutationVariables = Exact<{
   input: CompletePatientTraceInput;
@@ -2075,28 +2158,28 @@ export type MatchConsultationPatientMutationVariables = Exact<{
 }>;
 
 
-export type MatchConsultationPatientMutation = { readonly matchConsultationPatient: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
+export type MatchConsultationPatientMutation = { readonly matchConsultationPatient: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
 
 export type OverrideConsultationLockMutationVariables = Exact<{
   input: ConsultationReasonInput;
 }>;
 
 
-export type OverrideConsultationLockMutation = { readonly overrideConsultationLock: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
+export type OverrideConsultationLockMutation = { readonly overrideConsultationLock: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
 
 export type PassBackToPracticeMutationVariables = Exact<{
   input: PassBackToPracticeInput;
 }>;
 
 
-export type PassBackToPracticeMutation = { readonly passBackToPractice: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
+export type PassBackToPracticeMutation = { readonly passBackToPractice: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
 
 export type PullToHubMutationVariables = Exact<{
   input: PullToHubInput;
 }>;
 
 
-export type PullToHubMutation = { readonly pullToHub: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
+export type PullToHubMutation = { readonly pullToHub: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
 
 export type RaisePrescriptionMutationVariables = Exact<{
   input: RaisePrescriptionInput;
@@ -2132,6 +2215,13 @@ export type RecordInboundMessageMutationVariables = Exact<{
 
 
 export type RecordInboundMessageMutation = { readonly recordInboundMessage: { readonly alreadyRecorded: boolean, readonly message: { readonly bodyBase64: string, readonly bodyBytes: number, readonly failure: string | null, readonly id: string, readonly localId: string | null, readonly mailboxId: string, readonly messageId: string, readonly messageType: string, readonly onlineConsultationId: string | null, readonly processedAt: string | null, readonly receivedAt: string, readonly senderMailboxId: string | null, readonly state: InboundMessageState, readonly transport: string, readonly workflowId: string | null, readonly headers: ReadonlyArray<{ readonly name: string, readonly value: string }> } } };
+
+export type RecordPatientReplyStatusMutationVariables = Exact<{
+  input: RecordPatientReplyStatusInput;
+}>;
+
+
+export type RecordPatientReplyStatusMutation = { readonly recordPatientReplyStatus: { readonly reply: { readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string } } };
 
 export type RecordPrescriptionDispensedMutationVariables = Exact<{
   input: PrescriptionRefInput;
@@ -2215,7 +2305,7 @@ export type ReleaseConsultationMutationVariables = Exact<{
 }>;
 
 
-export type ReleaseConsultationMutation = { readonly releaseConsultation: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
+export type ReleaseConsultationMutation = { readonly releaseConsultation: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
 
 export type RemoveConsultationEntryMutationVariables = Exact<{
   input: RemoveConsultationEntryInput;
@@ -2223,6 +2313,13 @@ export type RemoveConsultationEntryMutationVariables = Exact<{
 
 
 export type RemoveConsultationEntryMutation = { readonly removeConsultationEntry: { readonly removedEntryId: string, readonly consultation: { readonly authorId: string, readonly clinicallyRelevant: boolean, readonly createdAt: string, readonly id: string, readonly inboxConsultationId: string | null, readonly location: string, readonly patientId: string, readonly revision: number, readonly savedAt: string | null, readonly savedBy: string | null, readonly sourceProduct: string, readonly startedAt: string, readonly state: HubConsultationState, readonly version: number, readonly writeBackState: WriteBackState | null, readonly authoringOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly entries: ReadonlyArray<{ readonly createdBy: string, readonly id: string, readonly kind: ConsultationEntryKind, readonly removed: boolean, readonly unsaved: boolean, readonly updatedAt: string, readonly updatedBy: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null } } };
+
+export type ReplyToPatientMutationVariables = Exact<{
+  input: ReplyToPatientInput;
+}>;
+
+
+export type ReplyToPatientMutation = { readonly replyToPatient: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null }, readonly reply: { readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string } } };
 
 export type RequestWriteBackAgreementMutationVariables = Exact<{
   input: RequestWriteBackAgreementInput;
@@ -2348,7 +2445,7 @@ export type SignpostConsultationMutationVariables = Exact<{
 }>;
 
 
-export type SignpostConsultationMutation = { readonly signpostConsultation: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
+export type SignpostConsultationMutation = { readonly signpostConsultation: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
 
 export type SubmitOnlineConsultationMutationVariables = Exact<{
   input: SubmitOnlineConsultationInput;
@@ -2385,7 +2482,7 @@ export type InboxEventsSubscriptionVariables = Exact<{
 
 
 export type InboxEventsSubscription = { readonly inboxEvents:
-    | { readonly __typename: 'InboxEvent', readonly actorId: string | null, readonly at: string, readonly consultationId: string, readonly cursor: string, readonly seq: number, readonly type: InboxEventType, readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } | null }
+    | { readonly __typename: 'InboxEvent', readonly actorId: string | null, readonly at: string, readonly consultationId: string, readonly cursor: string, readonly seq: number, readonly type: InboxEventType, readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } | null }
     | { readonly __typename: 'InboxHeartbeat', readonly at: string, readonly latestSeq: number }
     | { readonly __typename: 'InboxResyncRequired', readonly latestSeq: number, readonly reason: string }
    };
@@ -3084,6 +3181,19 @@ export const InboxQueryDocument = new TypedDocumentString(`
           description
           questionId
         }
+        replies {
+          channel
+          createdAt
+          errorCode
+          link
+          replyId
+          retries
+          sentBy
+          status
+          template
+          text
+          updatedAt
+        }
         responseExpectedBy
         routingReason
         signpost {
@@ -3482,6 +3592,19 @@ export const NodeQueryDocument = new TypedDocumentString(`
       redFlags {
         description
         questionId
+      }
+      replies {
+        channel
+        createdAt
+        errorCode
+        link
+        replyId
+        retries
+        sentBy
+        status
+        template
+        text
+        updatedAt
       }
       responseExpectedBy
       routingReason
@@ -4395,6 +4518,19 @@ export const OnlineConsultationQueryDocument = new TypedDocumentString(`
       description
       questionId
     }
+    replies {
+      channel
+      createdAt
+      errorCode
+      link
+      replyId
+      retries
+      sentBy
+      status
+      template
+      text
+      updatedAt
+    }
     responseExpectedBy
     routingReason
     signpost {
@@ -4586,6 +4722,26 @@ export const PatientQueryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PatientQuery, PatientQueryVariables>;
+export const PatientReplyForDeliveryQueryDocument = new TypedDocumentString(`
+    query PatientReplyForDeliveryQuery($replyId: ID!) {
+  patientReplyForDelivery(replyId: $replyId) {
+    reply {
+      channel
+      createdAt
+      errorCode
+      link
+      replyId
+      retries
+      sentBy
+      status
+      template
+      text
+      updatedAt
+    }
+    to
+  }
+}
+    `) as unknown as TypedDocumentString<PatientReplyForDeliveryQuery, PatientReplyForDeliveryQueryVariables>;
 export const PatientTraceTasksQueryDocument = new TypedDocumentString(`
     query PatientTraceTasksQuery($after: String, $first: Int, $state: PatientTraceTaskState) {
   patientTraceTasks(after: $after, first: $first, state: $state) {
@@ -6655,6 +6811,19 @@ export const CancelConsultationMutationDocument = new TypedDocumentString(`
         description
         questionId
       }
+      replies {
+        channel
+        createdAt
+        errorCode
+        link
+        replyId
+        retries
+        sentBy
+        status
+        template
+        text
+        updatedAt
+      }
       responseExpectedBy
       routingReason
       signpost {
@@ -6972,6 +7141,19 @@ export const ClaimConsultationMutationDocument = new TypedDocumentString(`
         description
         questionId
       }
+      replies {
+        channel
+        createdAt
+        errorCode
+        link
+        replyId
+        retries
+        sentBy
+        status
+        template
+        text
+        updatedAt
+      }
       responseExpectedBy
       routingReason
       signpost {
@@ -7062,6 +7244,19 @@ export const CompleteConsultationMutationDocument = new TypedDocumentString(`
       redFlags {
         description
         questionId
+      }
+      replies {
+        channel
+        createdAt
+        errorCode
+        link
+        replyId
+        retries
+        sentBy
+        status
+        template
+        text
+        updatedAt
       }
       responseExpectedBy
       routingReason
@@ -7763,6 +7958,19 @@ export const MatchConsultationPatientMutationDocument = new TypedDocumentString(
         description
         questionId
       }
+      replies {
+        channel
+        createdAt
+        errorCode
+        link
+        replyId
+        retries
+        sentBy
+        status
+        template
+        text
+        updatedAt
+      }
       responseExpectedBy
       routingReason
       signpost {
@@ -7853,6 +8061,19 @@ export const OverrideConsultationLockMutationDocument = new TypedDocumentString(
       redFlags {
         description
         questionId
+      }
+      replies {
+        channel
+        createdAt
+        errorCode
+        link
+        replyId
+        retries
+        sentBy
+        status
+        template
+        text
+        updatedAt
       }
       responseExpectedBy
       routingReason
@@ -7945,6 +8166,19 @@ export const PassBackToPracticeMutationDocument = new TypedDocumentString(`
         description
         questionId
       }
+      replies {
+        channel
+        createdAt
+        errorCode
+        link
+        replyId
+        retries
+        sentBy
+        status
+        template
+        text
+        updatedAt
+      }
       responseExpectedBy
       routingReason
       signpost {
@@ -8035,6 +8269,19 @@ export const PullToHubMutationDocument = new TypedDocumentString(`
       redFlags {
         description
         questionId
+      }
+      replies {
+        channel
+        createdAt
+        errorCode
+        link
+        replyId
+        retries
+        sentBy
+        status
+        template
+        text
+        updatedAt
       }
       responseExpectedBy
       routingReason
@@ -8462,6 +8709,25 @@ export const RecordInboundMessageMutationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordInboundMessageMutation, RecordInboundMessageMutationVariables>;
+export const RecordPatientReplyStatusMutationDocument = new TypedDocumentString(`
+    mutation RecordPatientReplyStatusMutation($input: RecordPatientReplyStatusInput!) {
+  recordPatientReplyStatus(input: $input) {
+    reply {
+      channel
+      createdAt
+      errorCode
+      link
+      replyId
+      retries
+      sentBy
+      status
+      template
+      text
+      updatedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordPatientReplyStatusMutation, RecordPatientReplyStatusMutationVariables>;
 export const RecordPrescriptionDispensedMutationDocument = new TypedDocumentString(`
     mutation RecordPrescriptionDispensedMutation($input: PrescriptionRefInput!) {
   recordPrescriptionDispensed(input: $input) {
@@ -9401,6 +9667,19 @@ export const ReleaseConsultationMutationDocument = new TypedDocumentString(`
         description
         questionId
       }
+      replies {
+        channel
+        createdAt
+        errorCode
+        link
+        replyId
+        retries
+        sentBy
+        status
+        template
+        text
+        updatedAt
+      }
       responseExpectedBy
       routingReason
       signpost {
@@ -9479,6 +9758,123 @@ export const RemoveConsultationEntryMutationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RemoveConsultationEntryMutation, RemoveConsultationEntryMutationVariables>;
+export const ReplyToPatientMutationDocument = new TypedDocumentString(`
+    mutation ReplyToPatientMutation($input: ReplyToPatientInput!) {
+  replyToPatient(input: $input) {
+    consultation {
+      answers {
+        answer
+        question
+        questionId
+      }
+      attachments {
+        contentType
+        fileName
+        sizeBytes
+      }
+      history {
+        action
+        actorId
+        at
+        from
+        reason
+        to
+      }
+      ice {
+        concerns
+        expectations
+        ideas
+      }
+      id
+      lock {
+        expiresAt
+        holder
+        since
+      }
+      originatingPractice {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+      outcome
+      ownerOrganisation {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+      patient {
+        dateOfBirth
+        familyName
+        givenName
+        id
+        nhsNumber
+        sex
+      }
+      redFlagCount
+      redFlags {
+        description
+        questionId
+      }
+      replies {
+        channel
+        createdAt
+        errorCode
+        link
+        replyId
+        retries
+        sentBy
+        status
+        template
+        text
+        updatedAt
+      }
+      responseExpectedBy
+      routingReason
+      signpost {
+        comment
+        destination
+        mode
+        signpostedAt
+        signpostedBy
+        team
+        type
+        urgency
+      }
+      state
+      submittedAt
+      submittedPatient {
+        dateOfBirth
+        familyName
+        givenName
+        nhsNumber
+      }
+      supplier
+      supplierReference
+      template
+      triageNotes
+      type
+      urgency
+    }
+    reply {
+      channel
+      createdAt
+      errorCode
+      link
+      replyId
+      retries
+      sentBy
+      status
+      template
+      text
+      updatedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReplyToPatientMutation, ReplyToPatientMutationVariables>;
 export const RequestWriteBackAgreementMutationDocument = new TypedDocumentString(`
     mutation RequestWriteBackAgreementMutation($input: RequestWriteBackAgreementInput!) {
   requestWriteBackAgreement(input: $input) {
@@ -10085,6 +10481,19 @@ export const SignpostConsultationMutationDocument = new TypedDocumentString(`
         description
         questionId
       }
+      replies {
+        channel
+        createdAt
+        errorCode
+        link
+        replyId
+        retries
+        sentBy
+        status
+        template
+        text
+        updatedAt
+      }
       responseExpectedBy
       routingReason
       signpost {
@@ -10388,6 +10797,19 @@ export const InboxEventsSubscriptionDocument = new TypedDocumentString(`
         redFlags {
           description
           questionId
+        }
+        replies {
+          channel
+          createdAt
+          errorCode
+          link
+          replyId
+          retries
+          sentBy
+          status
+          template
+          text
+          updatedAt
         }
         responseExpectedBy
         routingReason
