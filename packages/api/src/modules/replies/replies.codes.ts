@@ -4,7 +4,13 @@
  */
 
 /** The reply templates staff choose from; the free text completes them. */
-export const REPLY_TEMPLATES = ['ADVICE', 'SELF_CARE', 'BOOKING_INVITATION', 'PHOTO_REQUEST', 'FURTHER_INFORMATION'] as const;
+export const REPLY_TEMPLATES = [
+  'ADVICE',
+  'SELF_CARE',
+  'BOOKING_INVITATION',
+  'PHOTO_REQUEST',
+  'FURTHER_INFORMATION',
+] as const;
 export type ReplyTemplate = (typeof REPLY_TEMPLATES)[number];
 
 /** How a reply reaches the patient: the channel the patient gave with the consultation. */
@@ -32,7 +38,7 @@ export const REPLY_MOVES: Readonly<Record<ReplyOutcome, readonly ReplyStatus[]>>
   FAILED: ['QUEUED', 'RETRYING', 'SENT', 'UNDELIVERED'],
 };
 
-/** Longest free text (six SMS segments of 153 characters, less room for the template's opening). */
+/** Longest free text and link together (six SMS segments of 153 characters, less room for the template's opening). */
 export const MAX_REPLY_TEXT = 800;
 /** Longest link. */
 export const MAX_REPLY_LINK = 500;

@@ -12,7 +12,12 @@ const REPLY = `mutation ($input: ReplyToPatientInput!) { replyToPatient(input: $
 const REPLIES = `query ($id: ID!) { onlineConsultation(id: $id) { replies { replyId channel status retries errorCode } } }`;
 const FOR_DELIVERY = `query ($id: ID!) { patientReplyForDelivery(replyId: $id) { to reply { replyId template text link channel } } }`;
 const STATUS = `mutation ($input: RecordPatientReplyStatusInput!) { recordPatientReplyStatus(input: $input) { reply { replyId status retries errorCode } } }`;
-const MESSAGING = { scopes: ['patient-messages:send', 'events:read'], events: ['inbox.REPLY_REQUESTED'], producesCodes: [], producesEntryKinds: [] };
+const MESSAGING = {
+  scopes: ['patient-messages:send', 'events:read'],
+  events: ['inbox.REPLY_REQUESTED'],
+  producesCodes: [],
+  producesEntryKinds: [],
+};
 // Ofcom's drama range: never a real person's number.
 const MOBILE = '07700 900123';
 const TEXT = 'Synthetic advice: rest, fluids and paracetamol; call back if worse.';
@@ -71,10 +76,28 @@ describeEachDatabase(
     it('queues a reply by SMS from a consultation staff can see: ids only in the event, audited, listed on the consultation', async () => {
       const id = await withContact(hub(), 31, { mobile: MOBILE });
       const out = await ok(
-        hub().gql<Res>(REPLY, { input: { consultationId: id, template: 'BOOKING_INVITATION', text: `  ${TEXT} `, link: 'https://book.example.nhs.uk/slot?ref=abc' } }, 'hub.anp1'),
+        hub().gql<Res>(
+          REPLY,
+          {
+            input: {
+              consultationId: id,
+              template: 'BOOKING_INVITATION',
+              text: `  ${TEXT} `,
+              link: 'https://book.example.nhs.uk/slot?ref=abc',
+            },
+          },
+          'hub.anp1',
+        ),
       );
       const reply = out.replyToPatient.reply;
-      expect(reply).toMatchObject({ template: 'BOOKING_INVITATION', text: TEXT, channel: 'SMS', status: 'QUEUED', retries: 0, sentBy: 'hub.anp1' });
+      expect(reply).toMatchObject({
+        template: 'BOOKING_INVITATION',
+        text: TEXT,
+        channel: 'SMS',
+        status: 'QUEUED',
+        retries: 0,
+        sentBy: 'hub.anp1',
+      });
       const dbId = fromGlobalId(id)!.id;
       const events = await hub().sql<{ stream: string; type: string; payload: Res }>(
         "select stream, type, payload from event_log where subject_id = ? and type like 'REPLY_%'",
@@ -82,14 +105,26 @@ describeEachDatabase(
       );
       expect(events).toHaveLength(1);
       expect(events[0]!.stream).toMatch(/^inbox:/);
-      expect(events[0]!.payload).toEqual({ consultationId: dbId, replyId: reply.replyId, template: 'BOOKING_INVITATION', channel: 'SMS' });
-      const audits = await hub().sql<{ actor_id: string; reason: string }>("select actor_id, reason from audit_event where action = 'replyToPatient' and subject_id = ?", [dbId]);
+      expect(events[0]!.payload).toEqual({
+        consultationId: dbId,
+        replyId: reply.replyId,
+        template: 'BOOKING_INVITATION',
+        channel: 'SMS',
+      });
+      const audits = await hub().sql<{ actor_id: string; reason: string }>(
+        "select actor_id, reason from audit_event where action = 'replyToPatient' and subject_id = ?",
+        [dbId],
+      );
       expect(audits).toEqual([{ actor_id: 'hub.anp1', reason: 'BOOKING_INVITATION SMS' }]);
       const listed = await ok(hub().gql<Res>(REPLIES, { id }, 'hub.anp2'));
-      expect(listed.onlineConsultation.replies).toEqual([{ replyId: reply.replyId, channel: 'SMS', status: 'QUEUED', retries: 0, errorCode: null }]);
+      expect(listed.onlineConsultation.replies).toEqual([
+        { replyId: reply.replyId, channel: 'SMS', status: 'QUEUED', retries: 0, errorCode: null },
+      ]);
       // Only an e-mail address given: the reply goes by e-mail.
       const byEmail = await withContact(hub(), 32, { email: 'synthetic.patient@example.org' });
-      const mailed = await ok(hub().gql<Res>(REPLY, { input: { consultationId: byEmail, template: 'ADVICE', text: TEXT } }, 'hub.anp1'));
+      const mailed = await ok(
+        hub().gql<Res>(REPLY, { input: { consultationId: byEmail, template: 'ADVICE', text: TEXT } }, 'hub.anp1'),
+      );
       expect(mailed.replyToPatient.reply).toMatchObject({ channel: 'EMAIL', link: null });
     });
 
@@ -98,10 +133,36 @@ describeEachDatabase(
       const withMobile = await withContact(hub(), 34, { mobile: MOBILE });
       const before = await footprint(hub());
       const cases: [Res, string, string, string][] = [
-        [{ consultationId: none, template: 'ADVICE', text: TEXT }, 'hub.anp1', 'NO_CONTACT_CHANNEL', 'input.consultationId'],
+        [
+          { consultationId: none, template: 'ADVICE', text: TEXT },
+          'hub.anp1',
+          'NO_CONTACT_CHANNEL',
+          'input.consultationId',
+        ],
         [{ consultationId: withMobile, template: 'ADVICE', text: '   ' }, 'hub.anp1', 'BAD_USER_INPUT', 'input.text'],
-        [{ consultationId: withMobile, template: 'ADVICE', text: 'x'.repeat(801) }, 'hub.anp1', 'BAD_USER_INPUT', 'input.text'],
-        [{ consultationId: withMobile, template: 'PHOTO_REQUEST', text: TEXT, link: 'http://upload.example.org' }, 'hub.anp1', 'BAD_USER_INPUT', 'input.link'],
+        [
+          { consultationId: withMobile, template: 'ADVICE', text: 'x'.repeat(801) },
+          'hub.anp1',
+          'BAD_USER_INPUT',
+          'input.text',
+        ],
+        [
+          { consultationId: withMobile, template: 'PHOTO_REQUEST', text: TEXT, link: 'http://upload.example.org' },
+          'hub.anp1',
+          'BAD_USER_INPUT',
+          'input.link',
+        ],
+        [
+          {
+            consultationId: withMobile,
+            template: 'PHOTO_REQUEST',
+            text: 'x'.repeat(780),
+            link: 'https://upload.example.org/abcdefghij',
+          },
+          'hub.anp1',
+          'BAD_USER_INPUT',
+          'input.text',
+        ],
         [{ consultationId: withMobile, template: 'ADVICE', text: TEXT }, 'p1.gp', 'NOT_FOUND', 'input.consultationId'],
       ];
       for (const [input, user, code, field] of cases) {
@@ -111,10 +172,22 @@ describeEachDatabase(
         expect(JSON.stringify(res)).not.toContain('paracetamol');
         expect(JSON.stringify(res)).not.toContain('900123');
       }
-      expect(codeOf(await hub().gql(REPLY, { input: { consultationId: withMobile, template: 'ADVICE', text: TEXT } }, 'pcn.analyst'))).toBe('FORBIDDEN');
+      expect(
+        codeOf(
+          await hub().gql(
+            REPLY,
+            { input: { consultationId: withMobile, template: 'ADVICE', text: TEXT } },
+            'pcn.analyst',
+          ),
+        ),
+      ).toBe('FORBIDDEN');
       expect(await footprint(hub())).toEqual(before);
       // A contact detail that is not one is refused at submission, naming the field and not the value.
-      const bad = await hub().gql(SUBMIT, { input: submission(35, { patient: { ...(submission(35).patient as object), mobile: '01632 960123' } }) }, 'oc.supplier');
+      const bad = await hub().gql(
+        SUBMIT,
+        { input: submission(35, { patient: { ...(submission(35).patient as object), mobile: '01632 960123' } }) },
+        'oc.supplier',
+      );
       expect(codeOf(bad)).toBe('BAD_USER_INPUT');
       expect(bad.errors![0]!.extensions!.field).toBe('input.patient.mobile');
       expect(JSON.stringify(bad)).not.toContain('960123');
@@ -123,27 +196,61 @@ describeEachDatabase(
     it('delivers the reply to the patient-messaging plugin, which reads it and reports SENT then DELIVERED', async () => {
       const plugin = await registerPlugin(hub(), { ...MESSAGING, webhookUrl: receiver.url });
       const id = await withContact(hub(), 36, { mobile: MOBILE });
-      const sent = (await ok(hub().gql<Res>(REPLY, { input: { consultationId: id, template: 'ADVICE', text: TEXT } }, 'hub.anp1'))).replyToPatient.reply;
-      await expect.poll(() => receiver.bodies.filter((b) => b.includes(sent.replyId)).length, { timeout: 20_000 }).toBe(1);
+      const sent = (
+        await ok(hub().gql<Res>(REPLY, { input: { consultationId: id, template: 'ADVICE', text: TEXT } }, 'hub.anp1'))
+      ).replyToPatient.reply;
+      await expect
+        .poll(() => receiver.bodies.filter((b) => b.includes(sent.replyId)).length, { timeout: 20_000 })
+        .toBe(1);
       const body = receiver.bodies.find((b) => b.includes(sent.replyId))!;
-      expect(JSON.parse(body)).toMatchObject({ type: 'inbox.REPLY_REQUESTED', data: { consultationId: id, replyId: sent.replyId, channel: 'SMS' } });
+      expect(JSON.parse(body)).toMatchObject({
+        type: 'inbox.REPLY_REQUESTED',
+        data: { consultationId: id, replyId: sent.replyId, channel: 'SMS' },
+      });
       expect(body).not.toContain('paracetamol');
       expect(body).not.toContain('900123');
 
       const call = asPlugin(hub(), plugin.key, 'Y99000');
       const read = await ok(call<Res>(FOR_DELIVERY, { id: sent.replyId }));
-      expect(read.patientReplyForDelivery).toMatchObject({ to: '+447700900123', reply: { text: TEXT, channel: 'SMS', template: 'ADVICE' } });
-      expect((await ok(call<Res>(STATUS, { input: { replyId: sent.replyId, outcome: 'SENT' } }))).recordPatientReplyStatus.reply.status).toBe('SENT');
-      expect((await ok(call<Res>(STATUS, { input: { replyId: sent.replyId, outcome: 'DELIVERED' } }))).recordPatientReplyStatus.reply.status).toBe('DELIVERED');
-      expect((await ok(call<Res>(STATUS, { input: { replyId: sent.replyId, outcome: 'DELIVERED' } }))).recordPatientReplyStatus.reply.status).toBe('DELIVERED');
-      expect(codeOf(await call(STATUS, { input: { replyId: sent.replyId, outcome: 'FAILED', errorCode: 'LATE' } }))).toBe('INVALID_TRANSITION');
-      const types = await hub().sql<{ type: string; payload: Res }>("select type, payload from event_log where subject_id = ? and type like 'REPLY_%' order by seq", [fromGlobalId(id)!.id]);
-      expect(types.map((t) => [t.type, t.payload.status ?? null])).toEqual([['REPLY_REQUESTED', null], ['REPLY_STATUS_CHANGED', 'SENT'], ['REPLY_STATUS_CHANGED', 'DELIVERED']]);
-      expect((await ok(hub().gql<Res>(REPLIES, { id }, 'hub.anp1'))).onlineConsultation.replies[0].status).toBe('DELIVERED');
+      expect(read.patientReplyForDelivery).toMatchObject({
+        to: '+447700900123',
+        reply: { text: TEXT, channel: 'SMS', template: 'ADVICE' },
+      });
+      expect(
+        (await ok(call<Res>(STATUS, { input: { replyId: sent.replyId, outcome: 'SENT' } }))).recordPatientReplyStatus
+          .reply.status,
+      ).toBe('SENT');
+      expect(
+        (await ok(call<Res>(STATUS, { input: { replyId: sent.replyId, outcome: 'DELIVERED' } })))
+          .recordPatientReplyStatus.reply.status,
+      ).toBe('DELIVERED');
+      expect(
+        (await ok(call<Res>(STATUS, { input: { replyId: sent.replyId, outcome: 'DELIVERED' } })))
+          .recordPatientReplyStatus.reply.status,
+      ).toBe('DELIVERED');
+      expect(
+        codeOf(await call(STATUS, { input: { replyId: sent.replyId, outcome: 'FAILED', errorCode: 'LATE' } })),
+      ).toBe('INVALID_TRANSITION');
+      const types = await hub().sql<{ type: string; payload: Res }>(
+        "select type, payload from event_log where subject_id = ? and type like 'REPLY_%' order by seq",
+        [fromGlobalId(id)!.id],
+      );
+      expect(types.map((t) => [t.type, t.payload.status ?? null])).toEqual([
+        ['REPLY_REQUESTED', null],
+        ['REPLY_STATUS_CHANGED', 'SENT'],
+        ['REPLY_STATUS_CHANGED', 'DELIVERED'],
+      ]);
+      expect((await ok(hub().gql<Res>(REPLIES, { id }, 'hub.anp1'))).onlineConsultation.replies[0].status).toBe(
+        'DELIVERED',
+      );
 
       // Refusals of the plugin's side: field-named, nothing changed.
       const other = await withContact(hub(), 37, { mobile: MOBILE });
-      const queued = (await ok(hub().gql<Res>(REPLY, { input: { consultationId: other, template: 'ADVICE', text: TEXT } }, 'hub.anp1'))).replyToPatient.reply;
+      const queued = (
+        await ok(
+          hub().gql<Res>(REPLY, { input: { consultationId: other, template: 'ADVICE', text: TEXT } }, 'hub.anp1'),
+        )
+      ).replyToPatient.reply;
       for (const [input, field] of [
         [{ replyId: 'nope', outcome: 'SENT' }, 'input.replyId'],
         [{ replyId: queued.replyId, outcome: 'FAILED' }, 'input.errorCode'],
@@ -154,11 +261,25 @@ describeEachDatabase(
         expect(res.errors![0]!.extensions!.field).toBe(field);
       }
       const elsewhere = await registerPlugin(hub(), MESSAGING, ['p1.admin']);
-      expect(codeOf(await asPlugin(hub(), elsewhere.key, 'Y99011')(FOR_DELIVERY, { id: queued.replyId }))).toBe('NOT_FOUND');
-      expect(codeOf(await asPlugin(hub(), elsewhere.key, 'Y99011')(STATUS, { input: { replyId: queued.replyId, outcome: 'SENT' } }))).toBe('NOT_FOUND');
+      expect(codeOf(await asPlugin(hub(), elsewhere.key, 'Y99011')(FOR_DELIVERY, { id: queued.replyId }))).toBe(
+        'NOT_FOUND',
+      );
+      expect(
+        codeOf(
+          await asPlugin(
+            hub(),
+            elsewhere.key,
+            'Y99011',
+          )(STATUS, { input: { replyId: queued.replyId, outcome: 'SENT' } }),
+        ),
+      ).toBe('NOT_FOUND');
       const noScope = await registerPlugin(hub(), { scopes: ['events:read'], events: ['inbox.REPLY_REQUESTED'] });
-      expect(codeOf(await asPlugin(hub(), noScope.key, 'Y99000')(FOR_DELIVERY, { id: queued.replyId }))).toBe('FORBIDDEN');
-      expect((await ok(hub().gql<Res>(REPLIES, { id: other }, 'hub.anp1'))).onlineConsultation.replies[0]).toMatchObject({ status: 'QUEUED', errorCode: null });
+      expect(codeOf(await asPlugin(hub(), noScope.key, 'Y99000')(FOR_DELIVERY, { id: queued.replyId }))).toBe(
+        'FORBIDDEN',
+      );
+      expect(
+        (await ok(hub().gql<Res>(REPLIES, { id: other }, 'hub.anp1'))).onlineConsultation.replies[0],
+      ).toMatchObject({ status: 'QUEUED', errorCode: null });
     });
 
     it('marks a reply UNDELIVERED when its webhook delivery goes DEAD', async () => {
@@ -166,7 +287,10 @@ describeEachDatabase(
       const id = await withContact(hub(), 38, { email: 'synthetic.patient@example.org' });
       await ok(hub().gql<Res>(REPLY, { input: { consultationId: id, template: 'SELF_CARE', text: TEXT } }, 'hub.anp1'));
       await expect
-        .poll(async () => (await ok(hub().gql<Res>(REPLIES, { id }, 'hub.anp1'))).onlineConsultation.replies[0].status, { timeout: 20_000 })
+        .poll(
+          async () => (await ok(hub().gql<Res>(REPLIES, { id }, 'hub.anp1'))).onlineConsultation.replies[0].status,
+          { timeout: 20_000 },
+        )
         .toBe('UNDELIVERED');
     });
   },

@@ -38,10 +38,11 @@ export class PatientReplyResolver {
   @Authorized(...REPLY_SENDERS)
   @Mutation(() => ReplyToPatientPayload, {
     description:
-      "Sends the patient of an online consultation you can see a message (a template, free text, an optional https link) by the channel they gave; NO_CONTACT_CHANNEL when they gave none. Queued for the patient-messaging plugin; its status follows on OnlineConsultation.replies and the inbox stream. Audited.",
+      'Sends the patient of an online consultation you can see a message (a template, free text, an optional https link) by the channel they gave; NO_CONTACT_CHANNEL when they gave none. Queued for the patient-messaging plugin; its status follows on OnlineConsultation.replies and the inbox stream. Audited.',
   })
   async replyToPatient(
-    @Arg('input', () => ReplyToPatientInput, { description: 'What to send: see ReplyToPatientInput.' }) input: ReplyToPatientInput,
+    @Arg('input', () => ReplyToPatientInput, { description: 'What to send: see ReplyToPatientInput.' })
+    input: ReplyToPatientInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ReplyToPatientPayload> {
     const { reply, consultation } = await commands(ctx).send(input);
@@ -55,7 +56,8 @@ export class PatientReplyResolver {
       'A reply to deliver, with the address, for the patient-messaging plugin acting for the inbox that holds it. Others answer NOT_FOUND. Audited.',
   })
   async patientReplyForDelivery(
-    @Arg('replyId', () => ID, { description: 'The reply id (`replyId` of the inbox.REPLY_REQUESTED event).' }) replyId: string,
+    @Arg('replyId', () => ID, { description: 'The reply id (`replyId` of the inbox.REPLY_REQUESTED event).' })
+    replyId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<PatientReplyDeliveryType> {
     const { reply, to } = await commands(ctx).forDelivery(replyId);
@@ -66,17 +68,21 @@ export class PatientReplyResolver {
   @PluginScope('patient-messages:send')
   @Mutation(() => RecordPatientReplyStatusPayload, {
     description:
-      "The patient-messaging plugin reports what the gateway did with a reply (SENT, DELIVERED, FAILED with its code) or a transient failure (RETRYING: answer the webhook 5xx and the hub redelivers). Repeating a report is harmless. Audited.",
+      'The patient-messaging plugin reports what the gateway did with a reply (SENT, DELIVERED, FAILED with its code) or a transient failure (RETRYING: answer the webhook 5xx and the hub redelivers). Repeating a report is harmless. Audited.',
   })
   async recordPatientReplyStatus(
-    @Arg('input', () => RecordPatientReplyStatusInput, { description: 'What to change: see RecordPatientReplyStatusInput.' })
+    @Arg('input', () => RecordPatientReplyStatusInput, {
+      description: 'What to change: see RecordPatientReplyStatusInput.',
+    })
     input: RecordPatientReplyStatusInput,
     @Ctx() ctx: RequestContext,
   ): Promise<RecordPatientReplyStatusPayload> {
     return { reply: toReplyType(await commands(ctx).recordStatus(input)) };
   }
 
-  @FieldResolver(() => [PatientReplyType], { description: 'Messages sent to the patient from it, oldest first, with their delivery status.' })
+  @FieldResolver(() => [PatientReplyType], {
+    description: 'Messages sent to the patient from it, oldest first, with their delivery status.',
+  })
   async replies(@Root() c: OnlineConsultationType, @Ctx() ctx: RequestContext): Promise<PatientReplyType[]> {
     return (await repliesByConsultation(ctx).load(c.dbId)).map(toReplyType);
   }

@@ -42,7 +42,8 @@ function validLink(link: string | null | undefined): string | null {
   } catch {
     throw ReplyErrors.badLink();
   }
-  if (url.protocol !== 'https:' || url.username || url.password || value.length > MAX_REPLY_LINK) throw ReplyErrors.badLink();
+  if (url.protocol !== 'https:' || url.username || url.password || value.length > MAX_REPLY_LINK)
+    throw ReplyErrors.badLink();
   return value;
 }
 
@@ -72,6 +73,8 @@ export class ReplyCommands {
     const text = input.text.trim();
     if (text.length === 0 || text.length > MAX_REPLY_TEXT) throw ReplyErrors.badText();
     const link = validLink(input.link);
+    // Text and link share the room of six SMS segments (the plugin adds the template's opening).
+    if (text.length + (link?.length ?? 0) > MAX_REPLY_TEXT) throw ReplyErrors.badText();
     const actor = this.ctx.actor;
     const { reply, consultation, event } = await this.ctx.em.transactional(async (em) => {
       const c = await em.findOne(OnlineConsultation, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -122,13 +125,23 @@ export class ReplyCommands {
     const to = reply.channel === 'SMS' ? c.mobile : c.email;
     if (!to) throw ReplyErrors.noContactChannel(c.id);
     await this.ctx.audit.recordNow(this.ctx.em, [
-      { action: 'readPatientReply', subjectType: 'OnlineConsultation', subjectId: c.id, patientId: c.patient?.id ?? null, reason: reply.id },
+      {
+        action: 'readPatientReply',
+        subjectType: 'OnlineConsultation',
+        subjectId: c.id,
+        patientId: c.patient?.id ?? null,
+        reason: reply.id,
+      },
     ]);
     return { reply, to };
   }
 
   /** The plugin's report: RETRYING counts a transient failure; DELIVERED and FAILED are terminal (the same report again is harmless). */
-  async recordStatus(input: { replyId: string; outcome: ReplyOutcome; errorCode?: string | null }): Promise<PatientReply> {
+  async recordStatus(input: {
+    replyId: string;
+    outcome: ReplyOutcome;
+    errorCode?: string | null;
+  }): Promise<PatientReply> {
     if (!isUuid(input.replyId)) throw ReplyErrors.badReplyId();
     const errorCode = input.errorCode ?? null;
     if (errorCode !== null && !ERROR_CODE.test(errorCode)) throw ReplyErrors.badErrorCode();
@@ -137,8 +150,10 @@ export class ReplyCommands {
     const { reply, event } = await this.ctx.em.transactional(async (em) => {
       const r = await em.findOne(PatientReply, { id: input.replyId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!r || r.ownerId !== actor.organisationId) throw ReplyErrors.replyNotFound(input.replyId);
-      if (r.status === input.outcome && r.errorCode === errorCode && input.outcome !== 'RETRYING') return { reply: r, event: null };
-      if (!REPLY_MOVES[input.outcome].includes(r.status)) throw Errors.invalidTransition('PatientReply', r.id, r.status, input.outcome);
+      if (r.status === input.outcome && r.errorCode === errorCode && input.outcome !== 'RETRYING')
+        return { reply: r, event: null };
+      if (!REPLY_MOVES[input.outcome].includes(r.status))
+        throw Errors.invalidTransition('PatientReply', r.id, r.status, input.outcome);
       r.status = input.outcome;
       r.errorCode = errorCode;
       r.reportedBy = actor.plugin?.name ?? actor.id;
@@ -168,12 +183,18 @@ export class ReplyCommands {
  * The plugin webhook queue gave up on an `inbox.REPLY_REQUESTED` event (DEAD or WITHHELD): the
  * reply, if still open, becomes UNDELIVERED so that staff see it. Wired by the composition root.
  */
-export async function markReplyUndeliverable(orm: Orm, delivery: { eventId: number; eventType: string }): Promise<void> {
+export async function markReplyUndeliverable(
+  orm: Orm,
+  delivery: { eventId: number; eventType: string },
+): Promise<void> {
   if (delivery.eventType !== 'inbox.REPLY_REQUESTED') return;
-  await orm.em.fork().getConnection().execute(
-    `update patient_reply r set status = 'UNDELIVERED', updated_at = now()
+  await orm.em
+    .fork()
+    .getConnection()
+    .execute(
+      `update patient_reply r set status = 'UNDELIVERED', updated_at = now()
        from event_log e
       where e.id = ? and r.id::text = e.payload->>'replyId' and r.status in ('QUEUED', 'RETRYING')`,
-    [delivery.eventId],
-  );
+      [delivery.eventId],
+    );
 }

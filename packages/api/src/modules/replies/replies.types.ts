@@ -62,7 +62,9 @@ registerEnumType(ReplyOutcomeEnum, {
   },
 });
 
-@ObjectType('PatientReply', { description: 'A message staff sent the patient of an online consultation, with its delivery status.' })
+@ObjectType('PatientReply', {
+  description: 'A message staff sent the patient of an online consultation, with its delivery status.',
+})
 export class PatientReplyType {
   @Field(() => ID, { description: 'The reply id (`replyId` of its events).' })
   replyId!: string;
@@ -88,7 +90,9 @@ export class PatientReplyType {
   updatedAt!: Date;
 }
 
-@ObjectType('PatientReplyDelivery', { description: 'A reply as the patient-messaging plugin delivers it: content and address.' })
+@ObjectType('PatientReplyDelivery', {
+  description: 'A reply as the patient-messaging plugin delivers it: content and address.',
+})
 export class PatientReplyDeliveryType {
   @Field(() => PatientReplyType, { description: 'The reply.' })
   reply!: PatientReplyType;
@@ -102,7 +106,7 @@ export class ReplyToPatientInput {
   consultationId!: string;
   @Field(() => ReplyTemplateEnum, { description: 'The template.' })
   template!: ReplyTemplate;
-  @Field(() => String, { description: 'The free text, 1-800 characters.' })
+  @Field(() => String, { description: 'The free text: 1-800 characters, the link included.' })
   text!: string;
   @Field(() => String, { nullable: true, description: 'A booking or upload link: https, at most 500 characters.' })
   link?: string | null;
@@ -116,7 +120,7 @@ export class ReplyToPatientPayload {
   consultation!: OnlineConsultationType;
 }
 
-@InputType('RecordPatientReplyStatusInput', { description: "What the messaging gateway did with a reply." })
+@InputType('RecordPatientReplyStatusInput', { description: 'What the messaging gateway did with a reply.' })
 export class RecordPatientReplyStatusInput {
   @Field(() => ID, { description: 'The reply id (`replyId` of the inbox.REPLY_REQUESTED event).' })
   replyId!: string;
