@@ -1194,7 +1194,7 @@ export type ReplyToPatientInput = {
   readonly link?: string | null | undefined;
   /** The template. */
   readonly template: ReplyTemplate;
-  /** The free text, 1-800 characters. */
+  /** The free text: 1-800 characters, the link included. */
   readonly text: string;
 };
 
