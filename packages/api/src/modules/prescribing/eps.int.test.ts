@@ -162,6 +162,9 @@ describeEachDatabase('prescribing: the EPS outbox', (hub) => {
     const call = asPlugin(hub(), plugin.key, 'Y99000');
     const read = await ok(call<{ prescription: { epsBundle: string } }>(BUNDLE, { id: issued.id }));
     expect(JSON.parse(read.prescription.epsBundle).id).toBe(order!.messageId);
+    // eps:send opens the prescription for its message, not the patient's record (that is patients:read).
+    const patient = await ok(call<{ prescription: { patient: unknown } }>('query ($id: ID!) { prescription(id: $id) { patient { nhsNumber } } }', { id: issued.id }));
+    expect(patient.prescription.patient).toBeNull();
 
     const retry = await ok(
       call<Res>(OUTCOME, { input: { messageId: order!.messageId, outcome: 'RETRYING', errorCode: 'EPS_UNAVAILABLE' } }),

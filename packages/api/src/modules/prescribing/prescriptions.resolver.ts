@@ -4,7 +4,7 @@ import type { AuthenticatedContext, RequestContext } from '../../platform/contex
 import { pageSize, toConnection } from '../../platform/graphql/relay.js';
 import { HubServiceType, hubServiceById, toHubServiceType } from '../hub-services/index.js';
 import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
-import { PatientType, canSeePatientAt, toPatientType } from '../patients/index.js';
+import { PatientType, canSeePatientAt, mayReadDemographics, toPatientType } from '../patients/index.js';
 import {
   PrescriptionFilter,
   PrescriptionReasonInput,
@@ -148,11 +148,13 @@ export class PrescriptionResolver {
 
   @FieldResolver(() => PatientType, {
     nullable: true,
-    description: 'The patient, when the patients policy lets you see them (null otherwise).',
+    description:
+      'The patient, when the patients policy lets you see them (null otherwise, and for a plugin without patients:read).',
   })
   async patient(@Root() p: PrescriptionType, @Ctx() ctx: RequestContext): Promise<PatientType | null> {
+    if (!ctx.actor || !mayReadDemographics(ctx.actor)) return null;
     const patient = await patientById(ctx).load(p.patientId);
-    if (!patient || !ctx.actor) return null;
+    if (!patient) return null;
     const practice = await organisationById(ctx).load(patient.registeredPractice.id);
     if (!practice || !canSeePatientAt(ctx.actor, { id: practice.id, pcnId: practice.pcn?.id ?? null })) return null;
     return toPatientType(patient);
