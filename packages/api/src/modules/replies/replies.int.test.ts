@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fromGlobalId } from '../../platform/graphql/relay.js';
 import { codeOf, describeEachDatabase, type TestHub } from '../../test/harness.js';
@@ -280,6 +282,47 @@ describeEachDatabase(
       expect(
         (await ok(hub().gql<Res>(REPLIES, { id: other }, 'hub.anp1'))).onlineConsultation.replies[0],
       ).toMatchObject({ status: 'QUEUED', errorCode: null });
+    });
+
+    it('streams REPLY_REQUESTED and REPLY_STATUS_CHANGED live on the inbox to its staff', async () => {
+      const reporter = await registerPlugin(hub(), { scopes: ['patient-messages:send'] });
+      const id = await withContact(hub(), 39, { mobile: MOBILE });
+      const seen: { type: string; consultationId: string }[] = [];
+      const client = createClient({
+        url: hub().app.url.replace('http', 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${await hub().token('hub.anp2')}` },
+      });
+      const stop = client.subscribe<{ inboxEvents: { __typename: string; type?: string; consultationId?: string } }>(
+        {
+          query:
+            'subscription { inboxEvents(organisation: "Y99000") { __typename ... on InboxEvent { type consultationId } } }',
+        },
+        {
+          next: (msg) => {
+            const e = msg.data?.inboxEvents;
+            if (e?.type && e.consultationId === id) seen.push({ type: e.type, consultationId: e.consultationId });
+          },
+          error: () => undefined,
+          complete: () => undefined,
+        },
+      );
+      try {
+        // Wait for the subscription to be live (its first heartbeat or event) before acting.
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const sent = (
+          await ok(hub().gql<Res>(REPLY, { input: { consultationId: id, template: 'ADVICE', text: TEXT } }, 'hub.anp1'))
+        ).replyToPatient.reply;
+        await ok(
+          asPlugin(hub(), reporter.key, 'Y99000')(STATUS, { input: { replyId: sent.replyId, outcome: 'DELIVERED' } }),
+        );
+        await expect
+          .poll(() => seen.map((e) => e.type), { timeout: 10_000 })
+          .toEqual(['REPLY_REQUESTED', 'REPLY_STATUS_CHANGED']);
+      } finally {
+        stop();
+        await client.dispose();
+      }
     });
 
     it('marks a reply UNDELIVERED when its webhook delivery goes DEAD', async () => {
