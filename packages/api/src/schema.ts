@@ -27,7 +27,12 @@ import {
   WriteBackTargetResolver,
   WrittenBackEntryResolver,
 } from './modules/write-back/index.js';
-import { EpsResolver, PrescribingCostCentreResolver, PrescriptionResolver } from './modules/prescribing/index.js';
+import {
+  EpsResolver,
+  PrescribingCostCentreResolver,
+  PrescribingSubscriptionResolver,
+  PrescriptionResolver,
+} from './modules/prescribing/index.js';
 import { PatientReplyResolver } from './modules/replies/index.js';
 import { AppointmentBookResolver, SlotResolver, SlotTypeResolver } from './modules/appointments/index.js';
 import {
@@ -69,6 +74,7 @@ export const RESOLVERS = [
   WriteBackAcknowledgementResolver,
   PrescriptionResolver,
   EpsResolver,
+  PrescribingSubscriptionResolver,
   PatientReplyResolver,
   PrescribingCostCentreResolver,
   AppointmentBookResolver,

@@ -2487,6 +2487,18 @@ export type InboxEventsSubscription = { readonly inboxEvents:
     | { readonly __typename: 'InboxResyncRequired', readonly latestSeq: number, readonly reason: string }
    };
 
+export type PrescribingEventsSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+  organisation: string;
+}>;
+
+
+export type PrescribingEventsSubscription = { readonly prescribingEvents:
+    | { readonly __typename: 'PrescribingEvent', readonly actorId: string | null, readonly at: string, readonly cursor: string, readonly prescriptionId: string, readonly seq: number, readonly type: string, readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly epsBundle: string | null, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly epsMessages: ReadonlyArray<{ readonly createdAt: string, readonly errorCode: string | null, readonly messageId: string, readonly operation: EpsOperation, readonly reportedBy: string | null, readonly retries: number, readonly status: EpsStatus, readonly updatedAt: string }>, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null }
+    | { readonly __typename: 'PrescribingStreamHeartbeat', readonly at: string, readonly latestSeq: number }
+    | { readonly __typename: 'PrescribingStreamResyncRequired', readonly latestSeq: number, readonly reason: string }
+   };
+
 export type ReferralEventsSubscriptionVariables = Exact<{
   after?: string | null | undefined;
   organisation: string;
@@ -10854,6 +10866,108 @@ export const InboxEventsSubscriptionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InboxEventsSubscription, InboxEventsSubscriptionVariables>;
+export const PrescribingEventsSubscriptionDocument = new TypedDocumentString(`
+    subscription PrescribingEventsSubscription($after: String, $organisation: OdsCode!) {
+  prescribingEvents(after: $after, organisation: $organisation) {
+    __typename
+    ... on PrescribingEvent {
+      actorId
+      at
+      cursor
+      prescription {
+        consultationId
+        courseOfTherapy
+        epsBundle
+        epsMessages {
+          createdAt
+          errorCode
+          messageId
+          operation
+          reportedBy
+          retries
+          status
+          updatedAt
+        }
+        history {
+          action
+          actorId
+          at
+          fromState
+          reason
+          toState
+        }
+        hub {
+          active
+          id
+          kind
+          name
+          odsCode
+        }
+        hubService {
+          active
+          daysOfOperation
+          exclusionCriteria
+          id
+          inclusionCriteria
+          kind
+          name
+          referralMethods
+          requiredRoles
+        }
+        id
+        issuedAt
+        issuedBy
+        issuerOds
+        items {
+          controlledDrugSchedule
+          dmdCode
+          dosageText
+          lineNo
+          medicineName
+          quantity
+          unit
+        }
+        longFormId
+        nominatedDispenserOds
+        patient {
+          dateOfBirth
+          familyName
+          givenName
+          id
+          nhsNumber
+          sex
+        }
+        prescriberCode
+        prescriberCodeKind
+        prescriptionType
+        raisedAt
+        raisedBy
+        registeredPractice {
+          active
+          id
+          kind
+          name
+          odsCode
+        }
+        shortFormId
+        state
+        statusReason
+      }
+      prescriptionId
+      seq
+      type
+    }
+    ... on PrescribingStreamHeartbeat {
+      at
+      latestSeq
+    }
+    ... on PrescribingStreamResyncRequired {
+      latestSeq
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PrescribingEventsSubscription, PrescribingEventsSubscriptionVariables>;
 export const ReferralEventsSubscriptionDocument = new TypedDocumentString(`
     subscription ReferralEventsSubscription($after: String, $organisation: OdsCode!) {
   referralEvents(after: $after, organisation: $organisation) {

@@ -124,6 +124,7 @@ export const mutationDocuments = {
 /** The typed document of every Subscription field, by field name. */
 export const subscriptionDocuments = {
   inboxEvents: G.InboxEventsSubscriptionDocument,
+  prescribingEvents: G.PrescribingEventsSubscriptionDocument,
   referralEvents: G.ReferralEventsSubscriptionDocument,
   writeBackEvents: G.WriteBackEventsSubscriptionDocument,
 } as const;

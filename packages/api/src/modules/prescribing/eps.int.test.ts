@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fromGlobalId } from '../../platform/graphql/relay.js';
 import { verifyWebhook } from '../../platform/webhooks/standard-webhooks.js';
@@ -163,7 +165,12 @@ describeEachDatabase('prescribing: the EPS outbox', (hub) => {
     const read = await ok(call<{ prescription: { epsBundle: string } }>(BUNDLE, { id: issued.id }));
     expect(JSON.parse(read.prescription.epsBundle).id).toBe(order!.messageId);
     // eps:send opens the prescription for its message, not the patient's record (that is patients:read).
-    const patient = await ok(call<{ prescription: { patient: unknown } }>('query ($id: ID!) { prescription(id: $id) { patient { nhsNumber } } }', { id: issued.id }));
+    const patient = await ok(
+      call<{ prescription: { patient: unknown } }>(
+        'query ($id: ID!) { prescription(id: $id) { patient { nhsNumber } } }',
+        { id: issued.id },
+      ),
+    );
     expect(patient.prescription.patient).toBeNull();
 
     const retry = await ok(
@@ -247,6 +254,57 @@ describeEachDatabase('prescribing: the EPS outbox', (hub) => {
         fromGlobalId(issued.id)!.id,
       ]),
     ).toEqual([]);
+  });
+
+  it('streams prescribing events live to the hub, the EPS status of each message included', async () => {
+    const plugin = await registerPlugin(hub(), EPS_PLUGIN);
+    const seen: Res[] = [];
+    const errors: unknown[] = [];
+    const client = createClient({
+      url: hub().app.url.replace('http', 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${await hub().token('hub.anp2')}` },
+    });
+    const follow = (org: string, sink: Res[]) =>
+      client.subscribe<{ prescribingEvents: Res }>(
+        {
+          query: `subscription ($org: OdsCode!) { prescribingEvents(organisation: $org) { __typename ... on PrescribingEvent { type prescriptionId prescription { epsMessages { operation status errorCode } } } } }`,
+          variables: { org },
+        },
+        {
+          next: (m) => (m.data ? sink.push(m.data.prescribingEvents) : errors.push(m.errors)),
+          error: (e) => errors.push(e),
+          complete: () => undefined,
+        },
+      );
+    const stop = follow('Y99000', seen);
+    const refused: Res[] = [];
+    const stopOther = follow('Y99011', refused);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const issued = await raiseAndIssue(hub(), patientAt(3, 46));
+      const [order] = await messagesOf(issued.id);
+      await ok(
+        asPlugin(
+          hub(),
+          plugin.key,
+          'Y99000',
+        )(OUTCOME, { input: { messageId: order!.messageId, outcome: 'REJECTED', errorCode: 'R-5000' } }),
+      );
+      const ours = () => seen.filter((e) => e.prescriptionId === issued.id);
+      await expect
+        .poll(() => ours().map((e) => e.type), { timeout: 10_000 })
+        .toEqual(['PRESCRIPTION_RAISED', 'PRESCRIPTION_ISSUED', 'EPS_STATUS_CHANGED']);
+      expect(ours()[2]!.prescription.epsMessages).toEqual([
+        { operation: 'ORDER', status: 'REJECTED', errorCode: 'R-5000' },
+      ]);
+      expect(refused).toEqual([]);
+      expect(JSON.stringify(errors)).toContain('NOT_FOUND');
+    } finally {
+      stop();
+      stopOther();
+      await client.dispose();
+    }
   });
 
   it('queues the prescription-order-update with its EPS reason when an issued prescription is cancelled, and nothing before issue', async () => {

@@ -3,6 +3,7 @@ import { appendEvent, type StoredEvent } from '../../platform/events/index.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { EPS_EVENT_OF, epsStream, type EpsOperation } from './eps.codes.js';
 import { EpsMessage } from './eps-message.entity.js';
+import { prescribingStream } from './prescribing.events.js';
 import type { Prescription } from './prescription.entity.js';
 
 /**
@@ -44,12 +45,27 @@ export async function queueEpsMessage(
  */
 export async function markEpsUndeliverable(orm: Orm, delivery: { eventId: number; eventType: string }): Promise<void> {
   if (!delivery.eventType.startsWith('eps.')) return;
-  const em = orm.em.fork();
-  await em.getConnection().execute(
-    `update eps_message m set status = 'UNDELIVERED', updated_at = now()
-       from event_log e
-      where e.id = ? and e.stream like 'eps:%' and m.id::text = e.payload->>'messageId'
-        and m.status in ('QUEUED', 'RETRYING')`,
-    [delivery.eventId],
-  );
+  await orm.em.fork().transactional(async (em) => {
+    const changed = await em.getConnection().execute<{ id: string; prescription_id: string; operation: string; hub_id: string }[]>(
+      `update eps_message m set status = 'UNDELIVERED', updated_at = now()
+         from event_log e, prescription p
+        where e.id = ? and e.stream like 'eps:%' and m.id::text = e.payload->>'messageId'
+          and p.id = m.prescription_id and m.status in ('QUEUED', 'RETRYING')
+        returning m.id, m.prescription_id, m.operation, p.hub_id`,
+      [delivery.eventId],
+      'all',
+      em.getTransactionContext(),
+    );
+    // Live for prescribers (read by seq; subscribers also poll, so no hint is needed from here).
+    for (const row of changed) {
+      await appendEvent(em, {
+        stream: prescribingStream(row.hub_id),
+        type: 'EPS_STATUS_CHANGED',
+        subjectType: 'Prescription',
+        subjectId: row.prescription_id,
+        actorId: 'pcn-hub',
+        payload: { prescriptionId: row.prescription_id, messageId: row.id, operation: row.operation, status: 'UNDELIVERED' },
+      });
+    }
+  });
 }

@@ -47,7 +47,7 @@ export class EpsResolver {
       'Its EPS messages (the order when issued at the hub, the cancellation when cancelled after), oldest first, with their status.',
   })
   async epsMessages(@Root() p: PrescriptionType, @Ctx() ctx: RequestContext): Promise<EpsMessageType[]> {
-    return (await epsMessagesByPrescription(ctx).load(p.dbId)).map(toEpsMessageType);
+    return (await epsMessagesByPrescription(p.scope ?? ctx).load(p.dbId)).map(toEpsMessageType);
   }
 
   @FieldResolver(() => String, {

@@ -2,7 +2,9 @@ import DataLoader from 'dataloader';
 import { LockMode } from '@mikro-orm/core';
 import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
 import { Errors, HubError } from '../../platform/errors.js';
+import { appendEvent } from '../../platform/events/index.js';
 import { isUuid } from '../../platform/ids.js';
+import { prescribingStream } from './prescribing.events.js';
 import { EPS_ERROR_CODE, type EpsOperation, type EpsOutcome } from './eps.codes.js';
 import { EpsMessage } from './eps-message.entity.js';
 import { renderEpsMessageOf } from './eps.render.js';
@@ -76,14 +78,14 @@ export class EpsCommands {
       throw Errors.badInput('input.errorCode', 'A REJECTED outcome needs the error code EPS gave');
     }
     const actor = this.ctx.actor;
-    return this.ctx.em.transactional(async (em) => {
+    const { message, prescription, event } = await this.ctx.em.transactional(async (em) => {
       const message = await em.findOne(EpsMessage, { id: input.messageId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const p = message ? await em.findOne(Prescription, { id: message.prescription.id }) : null;
       if (!message || !p || p.hub.id !== actor.organisationId) {
         throw new HubError('NOT_FOUND', `EPS message ${input.messageId} not found`, { field: 'input.messageId' });
       }
       if (message.status === 'ACCEPTED' || message.status === 'REJECTED') {
-        if (message.status === input.outcome && message.errorCode === errorCode) return { message, prescription: p };
+        if (message.status === input.outcome && message.errorCode === errorCode) return { message, prescription: p, event: null };
         throw Errors.invalidTransition('EpsMessage', message.id, message.status, input.outcome);
       }
       message.status = input.outcome;
@@ -97,7 +99,18 @@ export class EpsCommands {
         patientId: p.patient.id,
         reason: `${message.operation} ${input.outcome}${errorCode ? ` ${errorCode}` : ''}`,
       });
-      return { message, prescription: p };
+      // Live for prescribers following the hub's prescribing stream (ids and codes only).
+      const stored = await appendEvent(em, {
+        stream: prescribingStream(p.hub.id),
+        type: 'EPS_STATUS_CHANGED',
+        subjectType: 'Prescription',
+        subjectId: p.id,
+        actorId: actor.id,
+        payload: { prescriptionId: p.id, messageId: message.id, operation: message.operation, status: message.status },
+      });
+      return { message, prescription: p, event: stored };
     });
+    if (event) this.ctx.events.hint({ stream: event.stream, seq: event.seq });
+    return { message, prescription };
   }
 }

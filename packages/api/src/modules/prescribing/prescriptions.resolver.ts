@@ -138,12 +138,12 @@ export class PrescriptionResolver {
 
   @FieldResolver(() => [PrescriptionItemType], { description: 'The items, in line order.' })
   async items(@Root() p: PrescriptionType, @Ctx() ctx: RequestContext): Promise<PrescriptionItemType[]> {
-    return (await itemsByPrescription(ctx).load(p.dbId)).map(toPrescriptionItemType);
+    return (await itemsByPrescription(p.scope ?? ctx).load(p.dbId)).map(toPrescriptionItemType);
   }
 
   @FieldResolver(() => [PrescriptionTransitionType], { description: 'Every state change, oldest first.' })
   async history(@Root() p: PrescriptionType, @Ctx() ctx: RequestContext): Promise<PrescriptionTransitionType[]> {
-    return (await historyByPrescription(ctx).load(p.dbId)).map(toTransitionType);
+    return (await historyByPrescription(p.scope ?? ctx).load(p.dbId)).map(toTransitionType);
   }
 
   @FieldResolver(() => PatientType, {
