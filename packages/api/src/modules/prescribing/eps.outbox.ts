@@ -46,7 +46,7 @@ export async function queueEpsMessage(
 export async function markEpsUndeliverable(orm: Orm, delivery: { eventId: number; eventType: string }): Promise<void> {
   if (!delivery.eventType.startsWith('eps.')) return;
   await orm.em.fork().transactional(async (em) => {
-    const changed = await em.getConnection().execute<{ id: string; prescription_id: string; operation: string; hub_id: string }[]>(
+    const changed = (await em.getConnection().execute(
       `update eps_message m set status = 'UNDELIVERED', updated_at = now()
          from event_log e, prescription p
         where e.id = ? and e.stream like 'eps:%' and m.id::text = e.payload->>'messageId'
@@ -55,7 +55,7 @@ export async function markEpsUndeliverable(orm: Orm, delivery: { eventId: number
       [delivery.eventId],
       'all',
       em.getTransactionContext(),
-    );
+    )) as { id: string; prescription_id: string; operation: string; hub_id: string }[];
     // Live for prescribers (read by seq; subscribers also poll, so no hint is needed from here).
     for (const row of changed) {
       await appendEvent(em, {
@@ -64,7 +64,12 @@ export async function markEpsUndeliverable(orm: Orm, delivery: { eventId: number
         subjectType: 'Prescription',
         subjectId: row.prescription_id,
         actorId: 'pcn-hub',
-        payload: { prescriptionId: row.prescription_id, messageId: row.id, operation: row.operation, status: 'UNDELIVERED' },
+        payload: {
+          prescriptionId: row.prescription_id,
+          messageId: row.id,
+          operation: row.operation,
+          status: 'UNDELIVERED',
+        },
       });
     }
   });

@@ -171,6 +171,8 @@ export class PrescribingSubscriptionResolver {
     await scope.audit.recordNow(scope.em, [
       { action: 'readPrescription', subjectType: 'Prescription', subjectId: p.id, patientId: p.patient.id },
     ]);
-    return { ...toPrescriptionType(p), scope };
+    const type = toPrescriptionType(p);
+    type.scope = scope;
+    return type;
   }
 }
