@@ -6,6 +6,8 @@ import { createTokenVerifier, type TokenVerifier } from './platform/auth/tokens.
 import { createAuthenticator } from './platform/auth/authenticate.js';
 import { createHubServer, type HubServer } from './platform/http/server.js';
 import { findOrganisationForActor, staffAccount } from './modules/organisations/index.js';
+import { markEpsUndeliverable } from './modules/prescribing/index.js';
+import { markReplyUndeliverable } from './modules/replies/index.js';
 import { buildHubSchema } from './schema.js';
 import { DEMO_USERS, seedDemo } from './seed/demo.js';
 import { startDemoBackground, type DemoActivitySummary } from './seed/activity.js';
@@ -167,6 +169,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
           logger,
           inProcess,
           firstWakeDelayMs: IN_PROCESS_WORKER_FIRST_SWEEP_MS,
+          onGivenUp: async (delivery) => {
+            await markEpsUndeliverable(orm, delivery);
+            await markReplyUndeliverable(orm, delivery);
+          },
         })
       : null;
     const metricsServer = await startMetrics(config, orm, logger);

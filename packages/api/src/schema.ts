@@ -29,7 +29,13 @@ import {
   WriteBackTargetResolver,
   WrittenBackEntryResolver,
 } from './modules/write-back/index.js';
-import { PrescribingCostCentreResolver, PrescriptionResolver } from './modules/prescribing/index.js';
+import {
+  EpsResolver,
+  PrescribingCostCentreResolver,
+  PrescribingSubscriptionResolver,
+  PrescriptionResolver,
+} from './modules/prescribing/index.js';
+import { PatientReplyResolver } from './modules/replies/index.js';
 import { AppointmentBookResolver, SlotResolver, SlotTypeResolver } from './modules/appointments/index.js';
 import {
   PatientTraceResolver,
@@ -75,6 +81,9 @@ export const RESOLVERS = [
   WriteBackSubscriptionResolver,
   WriteBackAcknowledgementResolver,
   PrescriptionResolver,
+  EpsResolver,
+  PrescribingSubscriptionResolver,
+  PatientReplyResolver,
   PrescribingCostCentreResolver,
   AppointmentBookResolver,
   SlotTypeResolver,

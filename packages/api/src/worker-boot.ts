@@ -5,6 +5,8 @@ import { createOrm, migrationsApplied } from './platform/db/orm.js';
 import { createEventBus } from './platform/events/index.js';
 import { startWriteBackWorker } from './modules/write-back/index.js';
 import { startPluginWebhookWorker } from './modules/plugins/index.js';
+import { markEpsUndeliverable } from './modules/prescribing/index.js';
+import { markReplyUndeliverable } from './modules/replies/index.js';
 import { startMetrics } from './observability.js';
 import { startTracing, traceDatabase } from './platform/observability/tracing.js';
 
@@ -26,7 +28,16 @@ const events = await createEventBus({
   logger,
 });
 const worker = startWriteBackWorker({ orm, bus: events, settings: config.writeBack, logger });
-const webhooks = startPluginWebhookWorker({ orm, bus: events, settings: config.pluginWebhooks, logger });
+const webhooks = startPluginWebhookWorker({
+  orm,
+  bus: events,
+  settings: config.pluginWebhooks,
+  logger,
+  onGivenUp: async (delivery) => {
+            await markEpsUndeliverable(orm, delivery);
+            await markReplyUndeliverable(orm, delivery);
+          },
+});
 const metricsServer = await startMetrics(config, orm, logger);
 logger.info({ worker: worker.id, concurrency: config.writeBack.concurrency }, 'write-back worker ready (plugin webhooks too)');
 

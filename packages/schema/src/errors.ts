@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'INVALID_TRANSITION',
   /** The idempotency key was used before with different input. */
   'IDEMPOTENCY_KEY_REUSED',
+  /** The patient gave no way to reach them (no mobile number, no e-mail address): a reply cannot be sent. */
+  'NO_CONTACT_CHANNEL',
   /** The request document is too deep, too costly, has too many aliases or tokens. */
   'QUERY_TOO_COMPLEX',
   /** The request document could not be parsed. */

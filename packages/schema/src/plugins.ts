@@ -30,6 +30,16 @@ export const PLUGIN_SCOPES = [
   'messages:write',
   /** Report a receiving system's later acknowledgement of write-back the plugin carries for a practice. */
   'write-back:acknowledge',
+  /**
+   * Read the EPS messages of the enabling hub's prescriptions (they carry the patient's identity, as
+   * EPS requires) and report what the EPS service answered to each.
+   */
+  'eps:send',
+  /**
+   * Read the replies staff send patients from an enabling organisation's online consultations (the
+   * text and the patient's contact channel, to deliver them) and report their delivery status.
+   */
+  'patient-messages:send',
 ] as const;
 
 /** One of {@link PLUGIN_SCOPES}. */
@@ -42,7 +52,9 @@ export function isPluginScope(value: unknown): value is PluginScope {
 
 /**
  * Event types a plugin can subscribe to, as `<family>.<TYPE>`. `inbox.*` events come from the
- * inbox of an organisation that enabled the plugin; `write-back.*` from write-back to it.
+ * inbox of an organisation that enabled the plugin; `write-back.*` from write-back to it; `eps.*`
+ * from the EPS outbox of a hub that enabled it (a message to send to EPS: read it with the
+ * `eps:send` scope, then report the outcome).
  */
 export const PLUGIN_EVENT_TYPES = [
   'inbox.CONSULTATION_ARRIVED',
@@ -55,6 +67,8 @@ export const PLUGIN_EVENT_TYPES = [
   'inbox.PULLED_TO_HUB',
   'inbox.COMPLETED',
   'inbox.CANCELLED',
+  'inbox.REPLY_REQUESTED',
+  'inbox.REPLY_STATUS_CHANGED',
   'write-back.WRITE_BACK_PENDING',
   'write-back.WRITE_BACK_SENDING',
   'write-back.WRITE_BACK_DELIVERED',
@@ -63,13 +77,15 @@ export const PLUGIN_EVENT_TYPES = [
   'write-back.WRITE_BACK_DISCARDED',
   'write-back.WRITE_BACK_BLOCKED',
   'write-back.WRITE_BACK_NOT_REQUIRED',
+  'eps.EPS_ORDER_REQUESTED',
+  'eps.EPS_CANCEL_REQUESTED',
 ] as const;
 
 /** One of {@link PLUGIN_EVENT_TYPES}. */
 export type PluginEventType = (typeof PLUGIN_EVENT_TYPES)[number];
 
 /** Event families: a manifest may ask for a whole family with `<family>.*`. */
-export const PLUGIN_EVENT_FAMILIES = ['inbox', 'write-back'] as const;
+export const PLUGIN_EVENT_FAMILIES = ['inbox', 'write-back', 'eps'] as const;
 
 /** True when `pattern` (an event type or `<family>.*`) covers `eventType`. */
 export function eventTypeMatches(pattern: string, eventType: string): boolean {

@@ -11,6 +11,7 @@ export {
   isValidDmdCode,
   isValidNhsNumber,
   isValidOdsCode,
+  isValidShortFormPrescriptionId,
   isValidSnomedConceptId,
   isValidVerhoeff,
 } from '@pcn-hub/schema';

@@ -58,6 +58,17 @@ export const DEMO_STORIES: readonly Story[] = [
 
 export const DEMO_SUPPLIERS = ['ECONSULT', 'ACCURX', 'PATCHS'] as const;
 
+/**
+ * The contact channels demo patient `i` gives for replies, all synthetic (Ofcom's drama range and
+ * example.org): most a mobile, some an e-mail address only, every seventh neither (a reply to them
+ * is NO_CONTACT_CHANNEL).
+ */
+export function demoContact(i: number): { mobile?: string; email?: string } {
+  if (i % 7 === 6) return {};
+  if (i % 5 === 4) return { email: `demo.patient.${i}@example.org` };
+  return { mobile: `07700 900${String(i % 1000).padStart(3, '0')}` };
+}
+
 /** A submitOnlineConsultation input for demo patient `patientIndex` telling `story` (synthetic only). */
 export function demoSubmission(options: {
   readonly reference: string;
@@ -77,7 +88,13 @@ export function demoSubmission(options: {
     supplier: options.supplier,
     supplierReference: options.reference,
     originatingPracticeOdsCode: DEMO.practices[options.practiceIndex ?? p.practiceIndex]!.odsCode,
-    patient: { nhsNumber: p.nhsNumber, givenName: p.givenName, familyName: p.familyName, dateOfBirth: options.dateOfBirth ?? p.dateOfBirth },
+    patient: {
+      nhsNumber: p.nhsNumber,
+      givenName: p.givenName,
+      familyName: p.familyName,
+      dateOfBirth: options.dateOfBirth ?? p.dateOfBirth,
+      ...demoContact(options.patientIndex),
+    },
     type: story.type,
     template: story.template,
     submittedAt: options.submittedAt.toISOString(),

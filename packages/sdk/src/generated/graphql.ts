@@ -387,6 +387,54 @@ export type DeclareHubClosureInput = {
   readonly startsAt?: string | null | undefined;
 };
 
+/** Why an issued prescription is cancelled, as EPS codes it (medicationrequest-status-reason). */
+export type EpsCancellationReason =
+  /** 0003 Change to medication treatment regime. */
+  | 'CHANGE_OF_TREATMENT'
+  /** 0002 Clinical contra-indication. */
+  | 'CLINICAL_CONTRAINDICATION'
+  /** 0004 Clinical grounds. */
+  | 'CLINICAL_GROUNDS'
+  /** 0007 Notification of Death. */
+  | 'NOTIFICATION_OF_DEATH'
+  /** 0008 Patient deceased. */
+  | 'PATIENT_DECEASED'
+  /** 0005 At the Patient's request. */
+  | 'PATIENT_REQUEST'
+  /** 0006 At the Pharmacist's request. */
+  | 'PHARMACIST_REQUEST'
+  /** 0001 Prescribing Error. */
+  | 'PRESCRIBING_ERROR';
+
+/** What an EPS message asks of the Electronic Prescription Service. */
+export type EpsOperation =
+  /** The prescription-order-update cancelling an issued prescription. */
+  | 'CANCEL'
+  /** The prescription-order of an issued prescription. */
+  | 'ORDER';
+
+/** What the EPS plugin reports about a message it sent. */
+export type EpsOutcome =
+  /** EPS accepted it (terminal). */
+  | 'ACCEPTED'
+  /** EPS refused it, with its error code (terminal). */
+  | 'REJECTED'
+  /** A transient failure: answer the webhook with a 5xx so that the hub redelivers it. */
+  | 'RETRYING';
+
+/** Where an EPS message is. */
+export type EpsStatus =
+  /** EPS accepted it. */
+  | 'ACCEPTED'
+  /** Waiting for the EPS plugin to send it. */
+  | 'QUEUED'
+  /** EPS refused it; `errorCode` says why. */
+  | 'REJECTED'
+  /** The plugin could not reach EPS (or EPS failed); the hub sends it again with backoff. */
+  | 'RETRYING'
+  /** The hub gave up reaching the EPS plugin (its webhook delivery is DEAD; a hub manager can redrive it). */
+  | 'UNDELIVERED';
+
 /** Passes the hub's open consultations back to their practices in bulk: each one a normal pass-back with its history, audit row and events. */
 export type HandBackHubConsultationsInput = {
   /** Only consultations submitted to this practice. */
@@ -461,6 +509,10 @@ export type InboxEventType =
   | 'PULLED_TO_HUB'
   /** The lock was released. */
   | 'RELEASED'
+  /** Staff sent the patient a reply; it is queued for the patient-messaging plugin. */
+  | 'REPLY_REQUESTED'
+  /** A reply's delivery status changed (see OnlineConsultation.replies). */
+  | 'REPLY_STATUS_CHANGED'
   /** It was signposted to a destination. */
   | 'SIGNPOSTED';
 
@@ -572,10 +624,14 @@ export type OcIceInput = {
 export type OcPatientInput = {
   /** Date of birth; not in the future. */
   readonly dateOfBirth: string;
+  /** E-mail address the patient gave for replies. */
+  readonly email?: string | null | undefined;
   /** Family name, 1-100 characters. */
   readonly familyName: string;
   /** Given name, 1-100 characters. */
   readonly givenName: string;
+  /** Mobile number the patient gave for replies (UK, 07xxx or +447xxx); staff can then reply by SMS. */
+  readonly mobile?: string | null | undefined;
   /** NHS number (modulus 11 checked). */
   readonly nhsNumber: string;
 };
@@ -803,6 +859,8 @@ export type PrescriptionItemInput = {
 
 /** A prescription and why (cancel, reject). */
 export type PrescriptionReasonInput = {
+  /** cancelPrescription of a prescription issued at the hub: the reason EPS is given (default PRESCRIBING_ERROR). Ignored otherwise. */
+  readonly epsCancellationReason?: EpsCancellationReason | null | undefined;
   /** The prescription. */
   readonly prescriptionId: string | number;
   /** Reason, 1-500 characters. */
@@ -888,6 +946,16 @@ export type RecordConsultationInput = {
   readonly startedAt?: string | null | undefined;
 };
 
+/** What EPS answered to a message the plugin sent. */
+export type RecordEpsOutcomeInput = {
+  /** EPS's error code (REJECTED needs one) or the plugin's for a transient failure: 1-40 of A-Z, a-z, 0-9, _ and -. No patient data. */
+  readonly errorCode?: string | null | undefined;
+  /** The message id (`messageId` of the eps.* event, Bundle.id of the message). */
+  readonly messageId: string | number;
+  /** ACCEPTED, REJECTED or RETRYING. */
+  readonly outcome: EpsOutcome;
+};
+
 /** A message downloaded from the hub mailbox, stored before acknowledging it. */
 export type RecordInboundMessageInput = {
   /** The whole body (all chunks, decompressed), base64. */
@@ -908,6 +976,16 @@ export type RecordInboundMessageInput = {
   readonly transport: string;
   /** Workflow id. */
   readonly workflowId?: string | null | undefined;
+};
+
+/** What the messaging gateway did with a reply. */
+export type RecordPatientReplyStatusInput = {
+  /** The gateway's error code (FAILED needs one): 1-40 of A-Z, a-z, 0-9, _ and -. No patient data. */
+  readonly errorCode?: string | null | undefined;
+  /** RETRYING, SENT, DELIVERED or FAILED. */
+  readonly outcome: ReplyOutcome;
+  /** The reply id (`replyId` of the inbox.REPLY_REQUESTED event). */
+  readonly replyId: string | number;
 };
 
 /** What the receiving practice system said about a delivered write-back message. */
@@ -1125,6 +1203,64 @@ export type ReopenHubInput = {
   readonly closureId?: string | number | null | undefined;
   /** Why, 1-2000 characters (no patient data). */
   readonly reason: string;
+};
+
+/** How a reply reaches the patient (the channel the patient gave with the consultation). */
+export type ReplyChannel =
+  /** An e-mail. */
+  | 'EMAIL'
+  /** A text message to the mobile number. */
+  | 'SMS';
+
+/** What the patient-messaging plugin reports about a reply. */
+export type ReplyOutcome =
+  /** It reached the patient (terminal). */
+  | 'DELIVERED'
+  /** The gateway refused it, with its error code (terminal). */
+  | 'FAILED'
+  /** A transient failure: answer the webhook with a 5xx so that the hub redelivers it. */
+  | 'RETRYING'
+  /** The gateway took it. */
+  | 'SENT';
+
+/** Where a reply to a patient is. */
+export type ReplyStatus =
+  /** The gateway reports it reached the patient. */
+  | 'DELIVERED'
+  /** The gateway refused it; `errorCode` says why. */
+  | 'FAILED'
+  /** Waiting for the patient-messaging plugin. */
+  | 'QUEUED'
+  /** The gateway failed transiently; the hub sends it again with backoff. */
+  | 'RETRYING'
+  /** The gateway took it. */
+  | 'SENT'
+  /** The hub gave up reaching the plugin (its webhook delivery is DEAD or WITHHELD). */
+  | 'UNDELIVERED';
+
+/** The kind of reply; the patient-messaging plugin opens the message with the template and adds the text. */
+export type ReplyTemplate =
+  /** Clinical advice about the request. */
+  | 'ADVICE'
+  /** An invitation to book, usually with a booking link. */
+  | 'BOOKING_INVITATION'
+  /** A request for more information. */
+  | 'FURTHER_INFORMATION'
+  /** A request for a photo, usually with an upload link. */
+  | 'PHOTO_REQUEST'
+  /** Self-care advice, no appointment needed. */
+  | 'SELF_CARE';
+
+/** A reply to the patient of an online consultation. */
+export type ReplyToPatientInput = {
+  /** The online consultation. */
+  readonly consultationId: string | number;
+  /** A booking or upload link: https, at most 500 characters. */
+  readonly link?: string | null | undefined;
+  /** The template. */
+  readonly template: ReplyTemplate;
+  /** The free text: 1-800 characters, the link included. */
+  readonly text: string;
 };
 
 /** A half-open period [from, to) of submission, at most 731 days. */
@@ -1731,7 +1867,7 @@ export type InboxQueryVariables = Exact<{
 }>;
 
 
-export type InboxQuery = { readonly inbox: { readonly totalCount: number, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } }>, readonly folderCounts: ReadonlyArray<{ readonly count: number, readonly folder: InboxFolder }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } } };
+export type InboxQuery = { readonly inbox: { readonly totalCount: number, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } }>, readonly folderCounts: ReadonlyArray<{ readonly count: number, readonly folder: InboxFolder }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } } };
 
 export type NodeQueryVariables = Exact<{
   id: string | number;
@@ -1746,7 +1882,7 @@ export type NodeQuery = { readonly node:
     | { readonly __typename: 'HubService', readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hubServiceKind: HubServiceKind, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } }
     | { readonly __typename: 'HubTeam', readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string }
     | { readonly __typename: 'InboundMessage', readonly bodyBase64: string, readonly bodyBytes: number, readonly failure: string | null, readonly id: string, readonly localId: string | null, readonly mailboxId: string, readonly messageId: string, readonly messageType: string, readonly onlineConsultationId: string | null, readonly processedAt: string | null, readonly receivedAt: string, readonly senderMailboxId: string | null, readonly transport: string, readonly workflowId: string | null, readonly inboundMessageState: InboundMessageState, readonly headers: ReadonlyArray<{ readonly name: string, readonly value: string }> }
-    | { readonly __typename: 'OnlineConsultation', readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly onlineConsultationState: ConsultationState, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null }
+    | { readonly __typename: 'OnlineConsultation', readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly onlineConsultationState: ConsultationState, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null }
     | { readonly __typename: 'Organisation', readonly active: boolean, readonly id: string, readonly name: string, readonly odsCode: string, readonly organisationKind: OrganisationKind, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } | null }
     | { readonly __typename: 'Patient', readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string, readonly organisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number, readonly sourceOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }> }
     | { readonly __typename: 'PatientTraceTask', readonly completedAt: string | null, readonly completedBy: string | null, readonly createdAt: string, readonly id: string, readonly nhsNumber: string, readonly outcomeReason: string | null, readonly patientTraceTaskState: PatientTraceTaskState, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly referral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } | null, readonly requestedBy: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } }
@@ -1754,7 +1890,7 @@ export type NodeQuery = { readonly node:
     | { readonly __typename: 'PluginWebhookDelivery', readonly attempts: number, readonly createdAt: string, readonly deliveredAt: string | null, readonly eventType: string, readonly id: string, readonly lastError: string | null, readonly lastStatus: number | null, readonly nextAttemptAt: string, readonly webhookId: string, readonly pluginWebhookDeliveryState: PluginWebhookDeliveryState }
     | { readonly __typename: 'Prescriber', readonly active: boolean, readonly code: string, readonly codeKind: PrescriberCodeKind, readonly displayName: string, readonly id: string, readonly prescriptionType: string, readonly profession: PrescriberProfession, readonly username: string }
     | { readonly __typename: 'PrescribingCostCentre', readonly active: boolean, readonly id: string, readonly name: string, readonly odsCode: string, readonly parentCommissionerCode: string | null, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly prescribers: ReadonlyArray<{ readonly active: boolean, readonly code: string, readonly codeKind: PrescriberCodeKind, readonly displayName: string, readonly id: string, readonly prescriptionType: string, readonly profession: PrescriberProfession, readonly username: string }> }
-    | { readonly __typename: 'Prescription', readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly statusReason: string | null, readonly prescriptionPrescriptionType: string | null, readonly prescriptionState: PrescriptionState, readonly prescriptionHistory: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } }
+    | { readonly __typename: 'Prescription', readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly epsBundle: string | null, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly statusReason: string | null, readonly prescriptionPrescriptionType: string | null, readonly prescriptionState: PrescriptionState, readonly epsMessages: ReadonlyArray<{ readonly createdAt: string, readonly errorCode: string | null, readonly messageId: string, readonly operation: EpsOperation, readonly reportedBy: string | null, readonly retries: number, readonly status: EpsStatus, readonly updatedAt: string }>, readonly prescriptionHistory: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } }
     | { readonly __typename: 'Referral', readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly updatedAt: string, readonly referralReason: string | null, readonly referralState: ReferralState, readonly referralDocument: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly referralHistory: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null }
     | { readonly __typename: 'Slot', readonly blockedReason: string | null, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly slotEndsAt: string, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } } }
     | { readonly __typename: 'SlotType', readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } }
@@ -1768,7 +1904,7 @@ export type OnlineConsultationQueryVariables = Exact<{
 }>;
 
 
-export type OnlineConsultationQuery = { readonly onlineConsultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } };
+export type OnlineConsultationQuery = { readonly onlineConsultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } };
 
 export type OnlineConsultationReportQueryVariables = Exact<{
   groupBy: ReadonlyArray<OnlineConsultationReportDimension> | OnlineConsultationReportDimension;
@@ -1816,6 +1952,13 @@ export type PatientQueryVariables = Exact<{
 
 
 export type PatientQuery = { readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string, readonly organisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number, readonly sourceOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }> } };
+
+export type PatientReplyForDeliveryQueryVariables = Exact<{
+  replyId: string | number;
+}>;
+
+
+export type PatientReplyForDeliveryQuery = { readonly patientReplyForDelivery: { readonly to: string, readonly reply: { readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string } } };
 
 export type PatientTraceTasksQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -1882,7 +2025,7 @@ export type PrescriptionQueryVariables = Exact<{
 }>;
 
 
-export type PrescriptionQuery = { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } };
+export type PrescriptionQuery = { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly epsBundle: string | null, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly epsMessages: ReadonlyArray<{ readonly createdAt: string, readonly errorCode: string | null, readonly messageId: string, readonly operation: EpsOperation, readonly reportedBy: string | null, readonly retries: number, readonly status: EpsStatus, readonly updatedAt: string }>, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } };
 
 export type PrescriptionsQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -1891,7 +2034,7 @@ export type PrescriptionsQueryVariables = Exact<{
 }>;
 
 
-export type PrescriptionsQuery = { readonly prescriptions: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } } };
+export type PrescriptionsQuery = { readonly prescriptions: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly epsBundle: string | null, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly epsMessages: ReadonlyArray<{ readonly createdAt: string, readonly errorCode: string | null, readonly messageId: string, readonly operation: EpsOperation, readonly reportedBy: string | null, readonly retries: number, readonly status: EpsStatus, readonly updatedAt: string }>, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } } };
 
 export type ReferralQueryVariables = Exact<{
   id: string | number;
@@ -2049,14 +2192,14 @@ export type CancelConsultationMutationVariables = Exact<{
 }>;
 
 
-export type CancelConsultationMutation = { readonly cancelConsultation: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
+export type CancelConsultationMutation = { readonly cancelConsultation: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
 
 export type CancelPrescriptionMutationVariables = Exact<{
   input: PrescriptionReasonInput;
 }>;
 
 
-export type CancelPrescriptionMutation = { readonly cancelPrescription: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+export type CancelPrescriptionMutation = { readonly cancelPrescription: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly epsBundle: string | null, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly epsMessages: ReadonlyArray<{ readonly createdAt: string, readonly errorCode: string | null, readonly messageId: string, readonly operation: EpsOperation, readonly reportedBy: string | null, readonly retries: number, readonly status: EpsStatus, readonly updatedAt: string }>, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
 export type CancelReferralMutationVariables = Exact<{
   input: ReferralReasonedMoveInput;
@@ -2070,14 +2213,14 @@ export type ClaimConsultationMutationVariables = Exact<{
 }>;
 
 
-export type ClaimConsultationMutation = { readonly claimConsultation: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
+export type ClaimConsultationMutation = { readonly claimConsultation: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
 
 export type CompleteConsultationMutationVariables = Exact<{
   input: CompleteConsultationInput;
 }>;
 
 
-export type CompleteConsultationMutation = { readonly completeConsultation: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
+export type CompleteConsultationMutation = { readonly completeConsultation: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
 
 export type CompletePatientTraceMutationVariables = Exact<{
   input: CompletePatientTraceInput;
@@ -2161,56 +2304,56 @@ export type HandBackHubConsultationsMutationVariables = Exact<{
 }>;
 
 
-export type HandBackHubConsultationsMutation = { readonly handBackHubConsultations: { readonly remaining: number, readonly consultations: ReadonlyArray<{ readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null }>, readonly skipped: ReadonlyArray<{ readonly consultationId: string, readonly reason: string }> } };
+export type HandBackHubConsultationsMutation = { readonly handBackHubConsultations: { readonly remaining: number, readonly consultations: ReadonlyArray<{ readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null }>, readonly skipped: ReadonlyArray<{ readonly consultationId: string, readonly reason: string }> } };
 
 export type IssuePrescriptionMutationVariables = Exact<{
   input: PrescriptionRefInput;
 }>;
 
 
-export type IssuePrescriptionMutation = { readonly issuePrescription: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+export type IssuePrescriptionMutation = { readonly issuePrescription: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly epsBundle: string | null, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly epsMessages: ReadonlyArray<{ readonly createdAt: string, readonly errorCode: string | null, readonly messageId: string, readonly operation: EpsOperation, readonly reportedBy: string | null, readonly retries: number, readonly status: EpsStatus, readonly updatedAt: string }>, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
 export type IssueRepeatAtPracticeMutationVariables = Exact<{
   input: PrescriptionRefInput;
 }>;
 
 
-export type IssueRepeatAtPracticeMutation = { readonly issueRepeatAtPractice: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+export type IssueRepeatAtPracticeMutation = { readonly issueRepeatAtPractice: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly epsBundle: string | null, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly epsMessages: ReadonlyArray<{ readonly createdAt: string, readonly errorCode: string | null, readonly messageId: string, readonly operation: EpsOperation, readonly reportedBy: string | null, readonly retries: number, readonly status: EpsStatus, readonly updatedAt: string }>, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
 export type MatchConsultationPatientMutationVariables = Exact<{
   input: MatchConsultationPatientInput;
 }>;
 
 
-export type MatchConsultationPatientMutation = { readonly matchConsultationPatient: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
+export type MatchConsultationPatientMutation = { readonly matchConsultationPatient: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
 
 export type OverrideConsultationLockMutationVariables = Exact<{
   input: ConsultationReasonInput;
 }>;
 
 
-export type OverrideConsultationLockMutation = { readonly overrideConsultationLock: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
+export type OverrideConsultationLockMutation = { readonly overrideConsultationLock: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
 
 export type PassBackToPracticeMutationVariables = Exact<{
   input: PassBackToPracticeInput;
 }>;
 
 
-export type PassBackToPracticeMutation = { readonly passBackToPractice: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
+export type PassBackToPracticeMutation = { readonly passBackToPractice: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
 
 export type PullToHubMutationVariables = Exact<{
   input: PullToHubInput;
 }>;
 
 
-export type PullToHubMutation = { readonly pullToHub: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
+export type PullToHubMutation = { readonly pullToHub: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
 
 export type RaisePrescriptionMutationVariables = Exact<{
   input: RaisePrescriptionInput;
 }>;
 
 
-export type RaisePrescriptionMutation = { readonly raisePrescription: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+export type RaisePrescriptionMutation = { readonly raisePrescription: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly epsBundle: string | null, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly epsMessages: ReadonlyArray<{ readonly createdAt: string, readonly errorCode: string | null, readonly messageId: string, readonly operation: EpsOperation, readonly reportedBy: string | null, readonly retries: number, readonly status: EpsStatus, readonly updatedAt: string }>, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
 export type ReactivateStaffUserMutationVariables = Exact<{
   input: StaffUserInput;
@@ -2233,6 +2376,13 @@ export type RecordConsultationMutationVariables = Exact<{
 
 export type RecordConsultationMutation = { readonly recordConsultation: { readonly consultation: { readonly authorId: string, readonly clinicallyRelevant: boolean, readonly createdAt: string, readonly id: string, readonly inboxConsultationId: string | null, readonly location: string, readonly patientId: string, readonly revision: number, readonly savedAt: string | null, readonly savedBy: string | null, readonly sourceProduct: string, readonly startedAt: string, readonly state: HubConsultationState, readonly version: number, readonly writeBackState: WriteBackState | null, readonly authoringOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly entries: ReadonlyArray<{ readonly createdBy: string, readonly id: string, readonly kind: ConsultationEntryKind, readonly removed: boolean, readonly unsaved: boolean, readonly updatedAt: string, readonly updatedBy: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null } } };
 
+export type RecordEpsOutcomeMutationVariables = Exact<{
+  input: RecordEpsOutcomeInput;
+}>;
+
+
+export type RecordEpsOutcomeMutation = { readonly recordEpsOutcome: { readonly epsMessage: { readonly createdAt: string, readonly errorCode: string | null, readonly messageId: string, readonly operation: EpsOperation, readonly reportedBy: string | null, readonly retries: number, readonly status: EpsStatus, readonly updatedAt: string }, readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly epsBundle: string | null, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly epsMessages: ReadonlyArray<{ readonly createdAt: string, readonly errorCode: string | null, readonly messageId: string, readonly operation: EpsOperation, readonly reportedBy: string | null, readonly retries: number, readonly status: EpsStatus, readonly updatedAt: string }>, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+
 export type RecordInboundMessageMutationVariables = Exact<{
   input: RecordInboundMessageInput;
 }>;
@@ -2240,12 +2390,19 @@ export type RecordInboundMessageMutationVariables = Exact<{
 
 export type RecordInboundMessageMutation = { readonly recordInboundMessage: { readonly alreadyRecorded: boolean, readonly message: { readonly bodyBase64: string, readonly bodyBytes: number, readonly failure: string | null, readonly id: string, readonly localId: string | null, readonly mailboxId: string, readonly messageId: string, readonly messageType: string, readonly onlineConsultationId: string | null, readonly processedAt: string | null, readonly receivedAt: string, readonly senderMailboxId: string | null, readonly state: InboundMessageState, readonly transport: string, readonly workflowId: string | null, readonly headers: ReadonlyArray<{ readonly name: string, readonly value: string }> } } };
 
+export type RecordPatientReplyStatusMutationVariables = Exact<{
+  input: RecordPatientReplyStatusInput;
+}>;
+
+
+export type RecordPatientReplyStatusMutation = { readonly recordPatientReplyStatus: { readonly reply: { readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string } } };
+
 export type RecordPrescriptionDispensedMutationVariables = Exact<{
   input: PrescriptionRefInput;
 }>;
 
 
-export type RecordPrescriptionDispensedMutation = { readonly recordPrescriptionDispensed: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+export type RecordPrescriptionDispensedMutation = { readonly recordPrescriptionDispensed: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly epsBundle: string | null, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly epsMessages: ReadonlyArray<{ readonly createdAt: string, readonly errorCode: string | null, readonly messageId: string, readonly operation: EpsOperation, readonly reportedBy: string | null, readonly retries: number, readonly status: EpsStatus, readonly updatedAt: string }>, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
 export type RecordWriteBackAcknowledgementMutationVariables = Exact<{
   input: RecordWriteBackAcknowledgementInput;
@@ -2308,7 +2465,7 @@ export type RejectPrescriptionMutationVariables = Exact<{
 }>;
 
 
-export type RejectPrescriptionMutation = { readonly rejectPrescription: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+export type RejectPrescriptionMutation = { readonly rejectPrescription: { readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly epsBundle: string | null, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly epsMessages: ReadonlyArray<{ readonly createdAt: string, readonly errorCode: string | null, readonly messageId: string, readonly operation: EpsOperation, readonly reportedBy: string | null, readonly retries: number, readonly status: EpsStatus, readonly updatedAt: string }>, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
 export type RejectReferralMutationVariables = Exact<{
   input: ReferralReasonedMoveInput;
@@ -2322,7 +2479,7 @@ export type ReleaseConsultationMutationVariables = Exact<{
 }>;
 
 
-export type ReleaseConsultationMutation = { readonly releaseConsultation: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
+export type ReleaseConsultationMutation = { readonly releaseConsultation: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
 
 export type RemoveConsultationEntryMutationVariables = Exact<{
   input: RemoveConsultationEntryInput;
@@ -2337,6 +2494,13 @@ export type ReopenHubMutationVariables = Exact<{
 
 
 export type ReopenHubMutation = { readonly reopenHub: { readonly closure: { readonly capacityPercent: number | null, readonly declaredAt: string, readonly declaredBy: string, readonly endReason: string | null, readonly endedAt: string | null, readonly endedBy: string | null, readonly endsAt: string | null, readonly id: string, readonly inForce: boolean, readonly kind: HubClosureKind, readonly reason: string, readonly startsAt: string } } };
+
+export type ReplyToPatientMutationVariables = Exact<{
+  input: ReplyToPatientInput;
+}>;
+
+
+export type ReplyToPatientMutation = { readonly replyToPatient: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null }, readonly reply: { readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string } } };
 
 export type RequestWriteBackAgreementMutationVariables = Exact<{
   input: RequestWriteBackAgreementInput;
@@ -2483,7 +2647,7 @@ export type SignpostConsultationMutationVariables = Exact<{
 }>;
 
 
-export type SignpostConsultationMutation = { readonly signpostConsultation: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
+export type SignpostConsultationMutation = { readonly signpostConsultation: { readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } } };
 
 export type SubmitOnlineConsultationMutationVariables = Exact<{
   input: SubmitOnlineConsultationInput;
@@ -2520,9 +2684,21 @@ export type InboxEventsSubscriptionVariables = Exact<{
 
 
 export type InboxEventsSubscription = { readonly inboxEvents:
-    | { readonly __typename: 'InboxEvent', readonly actorId: string | null, readonly at: string, readonly consultationId: string, readonly cursor: string, readonly seq: number, readonly type: InboxEventType, readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } | null }
+    | { readonly __typename: 'InboxEvent', readonly actorId: string | null, readonly at: string, readonly consultationId: string, readonly cursor: string, readonly seq: number, readonly type: InboxEventType, readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } | null }
     | { readonly __typename: 'InboxHeartbeat', readonly at: string, readonly latestSeq: number }
     | { readonly __typename: 'InboxResyncRequired', readonly latestSeq: number, readonly reason: string }
+   };
+
+export type PrescribingEventsSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+  organisation: string;
+}>;
+
+
+export type PrescribingEventsSubscription = { readonly prescribingEvents:
+    | { readonly __typename: 'PrescribingEvent', readonly actorId: string | null, readonly at: string, readonly cursor: string, readonly prescriptionId: string, readonly seq: number, readonly type: string, readonly prescription: { readonly consultationId: string | null, readonly courseOfTherapy: CourseOfTherapy, readonly epsBundle: string | null, readonly id: string, readonly issuedAt: string | null, readonly issuedBy: string | null, readonly issuerOds: string | null, readonly longFormId: string | null, readonly nominatedDispenserOds: string | null, readonly prescriberCode: string | null, readonly prescriberCodeKind: PrescriberCodeKind | null, readonly prescriptionType: string | null, readonly raisedAt: string, readonly raisedBy: string, readonly shortFormId: string | null, readonly state: PrescriptionState, readonly statusReason: string | null, readonly epsMessages: ReadonlyArray<{ readonly createdAt: string, readonly errorCode: string | null, readonly messageId: string, readonly operation: EpsOperation, readonly reportedBy: string | null, readonly retries: number, readonly status: EpsStatus, readonly updatedAt: string }>, readonly history: ReadonlyArray<{ readonly action: PrescriptionAction, readonly actorId: string, readonly at: string, readonly fromState: PrescriptionState | null, readonly reason: string | null, readonly toState: PrescriptionState }>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly hubService: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } | null, readonly items: ReadonlyArray<{ readonly controlledDrugSchedule: string | null, readonly dmdCode: string, readonly dosageText: string, readonly lineNo: number, readonly medicineName: string | null, readonly quantity: number, readonly unit: string }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } | null }
+    | { readonly __typename: 'PrescribingStreamHeartbeat', readonly at: string, readonly latestSeq: number }
+    | { readonly __typename: 'PrescribingStreamResyncRequired', readonly latestSeq: number, readonly reason: string }
    };
 
 export type ReferralEventsSubscriptionVariables = Exact<{
@@ -3293,6 +3469,19 @@ export const InboxQueryDocument = new TypedDocumentString(`
           description
           questionId
         }
+        replies {
+          channel
+          createdAt
+          errorCode
+          link
+          replyId
+          retries
+          sentBy
+          status
+          template
+          text
+          updatedAt
+        }
         responseExpectedBy
         routingReason
         signpost {
@@ -3742,6 +3931,19 @@ export const NodeQueryDocument = new TypedDocumentString(`
         description
         questionId
       }
+      replies {
+        channel
+        createdAt
+        errorCode
+        link
+        replyId
+        retries
+        sentBy
+        status
+        template
+        text
+        updatedAt
+      }
       responseExpectedBy
       routingReason
       signpost {
@@ -4151,6 +4353,17 @@ export const NodeQueryDocument = new TypedDocumentString(`
     ... on Prescription {
       consultationId
       courseOfTherapy
+      epsBundle
+      epsMessages {
+        createdAt
+        errorCode
+        messageId
+        operation
+        reportedBy
+        retries
+        status
+        updatedAt
+      }
       prescriptionHistory: history {
         action
         actorId
@@ -4740,6 +4953,19 @@ export const OnlineConsultationQueryDocument = new TypedDocumentString(`
       description
       questionId
     }
+    replies {
+      channel
+      createdAt
+      errorCode
+      link
+      replyId
+      retries
+      sentBy
+      status
+      template
+      text
+      updatedAt
+    }
     responseExpectedBy
     routingReason
     signpost {
@@ -5000,6 +5226,26 @@ export const PatientQueryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PatientQuery, PatientQueryVariables>;
+export const PatientReplyForDeliveryQueryDocument = new TypedDocumentString(`
+    query PatientReplyForDeliveryQuery($replyId: ID!) {
+  patientReplyForDelivery(replyId: $replyId) {
+    reply {
+      channel
+      createdAt
+      errorCode
+      link
+      replyId
+      retries
+      sentBy
+      status
+      template
+      text
+      updatedAt
+    }
+    to
+  }
+}
+    `) as unknown as TypedDocumentString<PatientReplyForDeliveryQuery, PatientReplyForDeliveryQueryVariables>;
 export const PatientTraceTasksQueryDocument = new TypedDocumentString(`
     query PatientTraceTasksQuery($after: String, $first: Int, $state: PatientTraceTaskState) {
   patientTraceTasks(after: $after, first: $first, state: $state) {
@@ -5504,6 +5750,17 @@ export const PrescriptionQueryDocument = new TypedDocumentString(`
   prescription(id: $id) {
     consultationId
     courseOfTherapy
+    epsBundle
+    epsMessages {
+      createdAt
+      errorCode
+      messageId
+      operation
+      reportedBy
+      retries
+      status
+      updatedAt
+    }
     history {
       action
       actorId
@@ -5645,6 +5902,17 @@ export const PrescriptionsQueryDocument = new TypedDocumentString(`
       node {
         consultationId
         courseOfTherapy
+        epsBundle
+        epsMessages {
+          createdAt
+          errorCode
+          messageId
+          operation
+          reportedBy
+          retries
+          status
+          updatedAt
+        }
         history {
           action
           actorId
@@ -7241,6 +7509,19 @@ export const CancelConsultationMutationDocument = new TypedDocumentString(`
         description
         questionId
       }
+      replies {
+        channel
+        createdAt
+        errorCode
+        link
+        replyId
+        retries
+        sentBy
+        status
+        template
+        text
+        updatedAt
+      }
       responseExpectedBy
       routingReason
       signpost {
@@ -7277,6 +7558,17 @@ export const CancelPrescriptionMutationDocument = new TypedDocumentString(`
     prescription {
       consultationId
       courseOfTherapy
+      epsBundle
+      epsMessages {
+        createdAt
+        errorCode
+        messageId
+        operation
+        reportedBy
+        retries
+        status
+        updatedAt
+      }
       history {
         action
         actorId
@@ -7565,6 +7857,19 @@ export const ClaimConsultationMutationDocument = new TypedDocumentString(`
         description
         questionId
       }
+      replies {
+        channel
+        createdAt
+        errorCode
+        link
+        replyId
+        retries
+        sentBy
+        status
+        template
+        text
+        updatedAt
+      }
       responseExpectedBy
       routingReason
       signpost {
@@ -7655,6 +7960,19 @@ export const CompleteConsultationMutationDocument = new TypedDocumentString(`
       redFlags {
         description
         questionId
+      }
+      replies {
+        channel
+        createdAt
+        errorCode
+        link
+        replyId
+        retries
+        sentBy
+        status
+        template
+        text
+        updatedAt
       }
       responseExpectedBy
       routingReason
@@ -8245,6 +8563,19 @@ export const HandBackHubConsultationsMutationDocument = new TypedDocumentString(
         description
         questionId
       }
+      replies {
+        channel
+        createdAt
+        errorCode
+        link
+        replyId
+        retries
+        sentBy
+        status
+        template
+        text
+        updatedAt
+      }
       responseExpectedBy
       routingReason
       signpost {
@@ -8286,6 +8617,17 @@ export const IssuePrescriptionMutationDocument = new TypedDocumentString(`
     prescription {
       consultationId
       courseOfTherapy
+      epsBundle
+      epsMessages {
+        createdAt
+        errorCode
+        messageId
+        operation
+        reportedBy
+        retries
+        status
+        updatedAt
+      }
       history {
         action
         actorId
@@ -8360,6 +8702,17 @@ export const IssueRepeatAtPracticeMutationDocument = new TypedDocumentString(`
     prescription {
       consultationId
       courseOfTherapy
+      epsBundle
+      epsMessages {
+        createdAt
+        errorCode
+        messageId
+        operation
+        reportedBy
+        retries
+        status
+        updatedAt
+      }
       history {
         action
         actorId
@@ -8489,6 +8842,19 @@ export const MatchConsultationPatientMutationDocument = new TypedDocumentString(
         description
         questionId
       }
+      replies {
+        channel
+        createdAt
+        errorCode
+        link
+        replyId
+        retries
+        sentBy
+        status
+        template
+        text
+        updatedAt
+      }
       responseExpectedBy
       routingReason
       signpost {
@@ -8579,6 +8945,19 @@ export const OverrideConsultationLockMutationDocument = new TypedDocumentString(
       redFlags {
         description
         questionId
+      }
+      replies {
+        channel
+        createdAt
+        errorCode
+        link
+        replyId
+        retries
+        sentBy
+        status
+        template
+        text
+        updatedAt
       }
       responseExpectedBy
       routingReason
@@ -8671,6 +9050,19 @@ export const PassBackToPracticeMutationDocument = new TypedDocumentString(`
         description
         questionId
       }
+      replies {
+        channel
+        createdAt
+        errorCode
+        link
+        replyId
+        retries
+        sentBy
+        status
+        template
+        text
+        updatedAt
+      }
       responseExpectedBy
       routingReason
       signpost {
@@ -8762,6 +9154,19 @@ export const PullToHubMutationDocument = new TypedDocumentString(`
         description
         questionId
       }
+      replies {
+        channel
+        createdAt
+        errorCode
+        link
+        replyId
+        retries
+        sentBy
+        status
+        template
+        text
+        updatedAt
+      }
       responseExpectedBy
       routingReason
       signpost {
@@ -8798,6 +9203,17 @@ export const RaisePrescriptionMutationDocument = new TypedDocumentString(`
     prescription {
       consultationId
       courseOfTherapy
+      epsBundle
+      epsMessages {
+        createdAt
+        errorCode
+        messageId
+        operation
+        reportedBy
+        retries
+        status
+        updatedAt
+      }
       history {
         action
         actorId
@@ -9093,6 +9509,101 @@ export const RecordConsultationMutationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordConsultationMutation, RecordConsultationMutationVariables>;
+export const RecordEpsOutcomeMutationDocument = new TypedDocumentString(`
+    mutation RecordEpsOutcomeMutation($input: RecordEpsOutcomeInput!) {
+  recordEpsOutcome(input: $input) {
+    epsMessage {
+      createdAt
+      errorCode
+      messageId
+      operation
+      reportedBy
+      retries
+      status
+      updatedAt
+    }
+    prescription {
+      consultationId
+      courseOfTherapy
+      epsBundle
+      epsMessages {
+        createdAt
+        errorCode
+        messageId
+        operation
+        reportedBy
+        retries
+        status
+        updatedAt
+      }
+      history {
+        action
+        actorId
+        at
+        fromState
+        reason
+        toState
+      }
+      hub {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+      hubService {
+        active
+        daysOfOperation
+        exclusionCriteria
+        id
+        inclusionCriteria
+        kind
+        name
+        referralMethods
+        requiredRoles
+      }
+      id
+      issuedAt
+      issuedBy
+      issuerOds
+      items {
+        controlledDrugSchedule
+        dmdCode
+        dosageText
+        lineNo
+        medicineName
+        quantity
+        unit
+      }
+      longFormId
+      nominatedDispenserOds
+      patient {
+        dateOfBirth
+        familyName
+        givenName
+        id
+        nhsNumber
+        sex
+      }
+      prescriberCode
+      prescriberCodeKind
+      prescriptionType
+      raisedAt
+      raisedBy
+      registeredPractice {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+      shortFormId
+      state
+      statusReason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordEpsOutcomeMutation, RecordEpsOutcomeMutationVariables>;
 export const RecordInboundMessageMutationDocument = new TypedDocumentString(`
     mutation RecordInboundMessageMutation($input: RecordInboundMessageInput!) {
   recordInboundMessage(input: $input) {
@@ -9121,12 +9632,42 @@ export const RecordInboundMessageMutationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordInboundMessageMutation, RecordInboundMessageMutationVariables>;
+export const RecordPatientReplyStatusMutationDocument = new TypedDocumentString(`
+    mutation RecordPatientReplyStatusMutation($input: RecordPatientReplyStatusInput!) {
+  recordPatientReplyStatus(input: $input) {
+    reply {
+      channel
+      createdAt
+      errorCode
+      link
+      replyId
+      retries
+      sentBy
+      status
+      template
+      text
+      updatedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordPatientReplyStatusMutation, RecordPatientReplyStatusMutationVariables>;
 export const RecordPrescriptionDispensedMutationDocument = new TypedDocumentString(`
     mutation RecordPrescriptionDispensedMutation($input: PrescriptionRefInput!) {
   recordPrescriptionDispensed(input: $input) {
     prescription {
       consultationId
       courseOfTherapy
+      epsBundle
+      epsMessages {
+        createdAt
+        errorCode
+        messageId
+        operation
+        reportedBy
+        retries
+        status
+        updatedAt
+      }
       history {
         action
         actorId
@@ -9822,6 +10363,17 @@ export const RejectPrescriptionMutationDocument = new TypedDocumentString(`
     prescription {
       consultationId
       courseOfTherapy
+      epsBundle
+      epsMessages {
+        createdAt
+        errorCode
+        messageId
+        operation
+        reportedBy
+        retries
+        status
+        updatedAt
+      }
       history {
         action
         actorId
@@ -10110,6 +10662,19 @@ export const ReleaseConsultationMutationDocument = new TypedDocumentString(`
         description
         questionId
       }
+      replies {
+        channel
+        createdAt
+        errorCode
+        link
+        replyId
+        retries
+        sentBy
+        status
+        template
+        text
+        updatedAt
+      }
       responseExpectedBy
       routingReason
       signpost {
@@ -10208,6 +10773,123 @@ export const ReopenHubMutationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReopenHubMutation, ReopenHubMutationVariables>;
+export const ReplyToPatientMutationDocument = new TypedDocumentString(`
+    mutation ReplyToPatientMutation($input: ReplyToPatientInput!) {
+  replyToPatient(input: $input) {
+    consultation {
+      answers {
+        answer
+        question
+        questionId
+      }
+      attachments {
+        contentType
+        fileName
+        sizeBytes
+      }
+      history {
+        action
+        actorId
+        at
+        from
+        reason
+        to
+      }
+      ice {
+        concerns
+        expectations
+        ideas
+      }
+      id
+      lock {
+        expiresAt
+        holder
+        since
+      }
+      originatingPractice {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+      outcome
+      ownerOrganisation {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+      patient {
+        dateOfBirth
+        familyName
+        givenName
+        id
+        nhsNumber
+        sex
+      }
+      redFlagCount
+      redFlags {
+        description
+        questionId
+      }
+      replies {
+        channel
+        createdAt
+        errorCode
+        link
+        replyId
+        retries
+        sentBy
+        status
+        template
+        text
+        updatedAt
+      }
+      responseExpectedBy
+      routingReason
+      signpost {
+        comment
+        destination
+        mode
+        signpostedAt
+        signpostedBy
+        team
+        type
+        urgency
+      }
+      state
+      submittedAt
+      submittedPatient {
+        dateOfBirth
+        familyName
+        givenName
+        nhsNumber
+      }
+      supplier
+      supplierReference
+      template
+      triageNotes
+      type
+      urgency
+    }
+    reply {
+      channel
+      createdAt
+      errorCode
+      link
+      replyId
+      retries
+      sentBy
+      status
+      template
+      text
+      updatedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReplyToPatientMutation, ReplyToPatientMutationVariables>;
 export const RequestWriteBackAgreementMutationDocument = new TypedDocumentString(`
     mutation RequestWriteBackAgreementMutation($input: RequestWriteBackAgreementInput!) {
   requestWriteBackAgreement(input: $input) {
@@ -10876,6 +11558,19 @@ export const SignpostConsultationMutationDocument = new TypedDocumentString(`
         description
         questionId
       }
+      replies {
+        channel
+        createdAt
+        errorCode
+        link
+        replyId
+        retries
+        sentBy
+        status
+        template
+        text
+        updatedAt
+      }
       responseExpectedBy
       routingReason
       signpost {
@@ -11180,6 +11875,19 @@ export const InboxEventsSubscriptionDocument = new TypedDocumentString(`
           description
           questionId
         }
+        replies {
+          channel
+          createdAt
+          errorCode
+          link
+          replyId
+          retries
+          sentBy
+          status
+          template
+          text
+          updatedAt
+        }
         responseExpectedBy
         routingReason
         signpost {
@@ -11223,6 +11931,108 @@ export const InboxEventsSubscriptionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InboxEventsSubscription, InboxEventsSubscriptionVariables>;
+export const PrescribingEventsSubscriptionDocument = new TypedDocumentString(`
+    subscription PrescribingEventsSubscription($after: String, $organisation: OdsCode!) {
+  prescribingEvents(after: $after, organisation: $organisation) {
+    __typename
+    ... on PrescribingEvent {
+      actorId
+      at
+      cursor
+      prescription {
+        consultationId
+        courseOfTherapy
+        epsBundle
+        epsMessages {
+          createdAt
+          errorCode
+          messageId
+          operation
+          reportedBy
+          retries
+          status
+          updatedAt
+        }
+        history {
+          action
+          actorId
+          at
+          fromState
+          reason
+          toState
+        }
+        hub {
+          active
+          id
+          kind
+          name
+          odsCode
+        }
+        hubService {
+          active
+          daysOfOperation
+          exclusionCriteria
+          id
+          inclusionCriteria
+          kind
+          name
+          referralMethods
+          requiredRoles
+        }
+        id
+        issuedAt
+        issuedBy
+        issuerOds
+        items {
+          controlledDrugSchedule
+          dmdCode
+          dosageText
+          lineNo
+          medicineName
+          quantity
+          unit
+        }
+        longFormId
+        nominatedDispenserOds
+        patient {
+          dateOfBirth
+          familyName
+          givenName
+          id
+          nhsNumber
+          sex
+        }
+        prescriberCode
+        prescriberCodeKind
+        prescriptionType
+        raisedAt
+        raisedBy
+        registeredPractice {
+          active
+          id
+          kind
+          name
+          odsCode
+        }
+        shortFormId
+        state
+        statusReason
+      }
+      prescriptionId
+      seq
+      type
+    }
+    ... on PrescribingStreamHeartbeat {
+      at
+      latestSeq
+    }
+    ... on PrescribingStreamResyncRequired {
+      latestSeq
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PrescribingEventsSubscription, PrescribingEventsSubscriptionVariables>;
 export const ReferralEventsSubscriptionDocument = new TypedDocumentString(`
     subscription ReferralEventsSubscription($after: String, $organisation: OdsCode!) {
   referralEvents(after: $after, organisation: $organisation) {

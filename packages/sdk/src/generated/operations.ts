@@ -24,6 +24,7 @@ export const queryDocuments = {
   organisationGroup: G.OrganisationGroupQueryDocument,
   organisations: G.OrganisationsQueryDocument,
   patient: G.PatientQueryDocument,
+  patientReplyForDelivery: G.PatientReplyForDeliveryQueryDocument,
   patientTraceTasks: G.PatientTraceTasksQueryDocument,
   patients: G.PatientsQueryDocument,
   plugin: G.PluginQueryDocument,
@@ -87,7 +88,9 @@ export const mutationDocuments = {
   reactivateStaffUser: G.ReactivateStaffUserMutationDocument,
   recordAttendance: G.RecordAttendanceMutationDocument,
   recordConsultation: G.RecordConsultationMutationDocument,
+  recordEpsOutcome: G.RecordEpsOutcomeMutationDocument,
   recordInboundMessage: G.RecordInboundMessageMutationDocument,
+  recordPatientReplyStatus: G.RecordPatientReplyStatusMutationDocument,
   recordPrescriptionDispensed: G.RecordPrescriptionDispensedMutationDocument,
   recordWriteBackAcknowledgement: G.RecordWriteBackAcknowledgementMutationDocument,
   redrivePluginWebhookDelivery: G.RedrivePluginWebhookDeliveryMutationDocument,
@@ -102,6 +105,7 @@ export const mutationDocuments = {
   releaseConsultation: G.ReleaseConsultationMutationDocument,
   removeConsultationEntry: G.RemoveConsultationEntryMutationDocument,
   reopenHub: G.ReopenHubMutationDocument,
+  replyToPatient: G.ReplyToPatientMutationDocument,
   requestWriteBackAgreement: G.RequestWriteBackAgreementMutationDocument,
   resendBlockedWriteBack: G.ResendBlockedWriteBackMutationDocument,
   revokePluginApiKey: G.RevokePluginApiKeyMutationDocument,
@@ -132,6 +136,7 @@ export const mutationDocuments = {
 /** The typed document of every Subscription field, by field name. */
 export const subscriptionDocuments = {
   inboxEvents: G.InboxEventsSubscriptionDocument,
+  prescribingEvents: G.PrescribingEventsSubscriptionDocument,
   referralEvents: G.ReferralEventsSubscriptionDocument,
   writeBackEvents: G.WriteBackEventsSubscriptionDocument,
 } as const;

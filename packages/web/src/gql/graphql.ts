@@ -241,6 +241,10 @@ export type InboxEventType =
   | 'PULLED_TO_HUB'
   /** The lock was released. */
   | 'RELEASED'
+  /** Staff sent the patient a reply; it is queued for the patient-messaging plugin. */
+  | 'REPLY_REQUESTED'
+  /** A reply's delivery status changed (see OnlineConsultation.replies). */
+  | 'REPLY_STATUS_CHANGED'
   /** It was signposted to a destination. */
   | 'SIGNPOSTED';
 

@@ -252,5 +252,7 @@ registerEnumType(InboxEventTypeEnum, {
     PULLED_TO_HUB: { description: 'The hub pulled it from the practice.' },
     COMPLETED: { description: 'It was completed.' },
     CANCELLED: { description: 'It was cancelled.' },
+    REPLY_REQUESTED: { description: 'Staff sent the patient a reply; it is queued for the patient-messaging plugin.' },
+    REPLY_STATUS_CHANGED: { description: "A reply's delivery status changed (see OnlineConsultation.replies)." },
   },
 });

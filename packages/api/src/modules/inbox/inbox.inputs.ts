@@ -24,6 +24,13 @@ export class OcPatientInput {
   familyName!: string;
   @Field(() => LocalDate, { description: 'Date of birth; not in the future.' })
   dateOfBirth!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Mobile number the patient gave for replies (UK, 07xxx or +447xxx); staff can then reply by SMS.',
+  })
+  mobile?: string | null;
+  @Field(() => String, { nullable: true, description: 'E-mail address the patient gave for replies.' })
+  email?: string | null;
 }
 
 @InputType('OcAnswerInput', { description: 'One answer of the form.' })

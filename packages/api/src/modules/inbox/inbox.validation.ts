@@ -6,7 +6,15 @@ import type { ConsultationType, OcAnswer, OcAttachment, OcIce, OcRedFlag } from 
 export interface CleanSubmission {
   readonly supplier: string;
   readonly supplierReference: string;
-  readonly patient: { nhsNumber: string; givenName: string; familyName: string; dateOfBirth: string };
+  readonly patient: {
+    nhsNumber: string;
+    givenName: string;
+    familyName: string;
+    dateOfBirth: string;
+    /** Contact channels for replies (patient data: never logged), normalised; null when not given. */
+    mobile: string | null;
+    email: string | null;
+  };
   readonly type: ConsultationType;
   readonly template: string;
   readonly submittedAt: Date;
@@ -20,7 +28,14 @@ export interface CleanSubmission {
 export interface SubmissionInput {
   supplier: string;
   supplierReference: string;
-  patient: { nhsNumber: string; givenName: string; familyName: string; dateOfBirth: string };
+  patient: {
+    nhsNumber: string;
+    givenName: string;
+    familyName: string;
+    dateOfBirth: string;
+    mobile?: string | null;
+    email?: string | null;
+  };
   type: ConsultationType;
   template: string;
   submittedAt: Date;
@@ -111,7 +126,14 @@ export function validateSubmission(input: SubmissionInput, now: Date): CleanSubm
   return {
     supplier,
     supplierReference,
-    patient: { nhsNumber, givenName, familyName, dateOfBirth: input.patient.dateOfBirth },
+    patient: {
+      nhsNumber,
+      givenName,
+      familyName,
+      dateOfBirth: input.patient.dateOfBirth,
+      mobile: contactMobile(input.patient.mobile),
+      email: contactEmail(input.patient.email),
+    },
     type: input.type,
     template,
     submittedAt: input.submittedAt,
@@ -121,4 +143,23 @@ export function validateSubmission(input: SubmissionInput, now: Date): CleanSubm
     attachments,
     responseExpectedBy,
   };
+}
+
+const UK_MOBILE = /^(?:\+44|0)7\d{9}$/;
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,185}\.[^\s@]{2,}$/;
+
+/** A UK mobile number as +447xxxxxxxxx, or null when none was given. The value is never echoed in errors. */
+export function contactMobile(value: string | null | undefined): string | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  const compact = value.replace(/[\s()-]/g, '');
+  if (!UK_MOBILE.test(compact)) throw Errors.badInput('input.patient.mobile', 'mobile must be a UK mobile number (07... or +447...)');
+  return compact.startsWith('+44') ? compact : `+44${compact.slice(1)}`;
+}
+
+/** An e-mail address, trimmed and at most 254 characters, or null when none was given. */
+export function contactEmail(value: string | null | undefined): string | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  const email = value.trim();
+  if (email.length > 254 || !EMAIL.test(email)) throw Errors.badInput('input.patient.email', 'email must be an e-mail address');
+  return email;
 }

@@ -37,6 +37,9 @@ const OnlineConsultationSchema = defineEntity({
     givenName: p.string().length(100),
     familyName: p.string().length(100),
     dateOfBirth: p.date(),
+    /** Contact channels the patient gave for replies (+447... and an e-mail address); patient data, never logged. */
+    mobile: p.string().length(13).nullable(),
+    email: p.string().length(254).nullable(),
     type: p.enum(CONSULTATION_TYPES),
     template: p.string().length(200),
     submittedAt: p.datetime(),

@@ -3,7 +3,7 @@ export { PluginStreamCursor, PluginWebhookDelivery } from './plugin-webhook.enti
 export { PluginResolver } from './plugins.resolver.js';
 export { authenticatePluginKey } from './plugins.authenticate.js';
 export { isApiKey } from './plugins.credentials.js';
-export { PluginWebhookWorker, startPluginWebhookWorker } from './plugins.webhooks.js';
+export { PluginWebhookWorker, startPluginWebhookWorker, type GivenUpDelivery, type OnGivenUp } from './plugins.webhooks.js';
 export { PluginErrors } from './plugins.errors.js';
 export { PluginType } from './plugins.types.js';
 export { toPluginType } from './plugins.mappers.js';

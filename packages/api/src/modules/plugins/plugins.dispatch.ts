@@ -4,7 +4,7 @@ import { exec } from '../../platform/db/sql.js';
 import { uuidv7 } from '../../platform/ids.js';
 
 /** Streams whose events plugins can receive: `<family>:<organisation id>`. */
-export const PLUGIN_STREAM_FAMILIES = ['inbox', 'write-back'] as const;
+export const PLUGIN_STREAM_FAMILIES = ['inbox', 'write-back', 'eps'] as const;
 
 interface Subscriber {
   readonly pluginId: string;

@@ -13,6 +13,14 @@ import { InProcessPlugins } from './plugins.in-process.js';
 
 export type PluginWebhookSettings = Config['pluginWebhooks'];
 
+/** A delivery the worker gave up on (DEAD or WITHHELD); the composition root lets the owning module react (EPS). */
+export interface GivenUpDelivery {
+  readonly eventId: number;
+  readonly eventType: string;
+  readonly organisationId: string;
+}
+export type OnGivenUp = (delivery: GivenUpDelivery) => Promise<void>;
+
 interface Claimed {
   id: string;
   plugin_id: string;
@@ -48,6 +56,7 @@ const GLOBAL_ID_TYPES: Readonly<Record<string, string>> = {
   recordId: 'WriteBackRecord',
   ownerId: 'Organisation',
   previousOwnerId: 'Organisation',
+  prescriptionId: 'Prescription',
 };
 
 export function withGlobalIds(eventType: string, data: Record<string, unknown>): Record<string, unknown> {
@@ -82,6 +91,7 @@ export class PluginWebhookWorker {
     private readonly settings: PluginWebhookSettings,
     private readonly logger: Logger,
     private readonly inProcess: InProcessPlugins = new InProcessPlugins(),
+    private readonly onGivenUp: OnGivenUp | null = null,
   ) {}
 
   /** `firstWakeDelayMs`: as the write-back worker's first sweep (new events still wake it at once). */
@@ -247,6 +257,10 @@ export class PluginWebhookWorker {
     };
     if (dead) this.logger.warn(line, 'plugin webhook dead letter');
     else this.logger.info(line, 'plugin webhook attempt');
+    if ((dead || outcome.kind === 'WITHHELD') && this.onGivenUp) {
+      const givenUp = { eventId: Number(delivery.event_id), eventType: delivery.event_type, organisationId: delivery.organisation_id };
+      await this.onGivenUp(givenUp).catch((error: unknown) => this.logger.error({ err: error, deliveryId: delivery.id }, 'given-up hook failed'));
+    }
     const em = this.orm.em.fork();
     switch (outcome.kind) {
       case 'DELIVERED':
@@ -299,8 +313,10 @@ export function startPluginWebhookWorker(options: {
   logger: Logger;
   inProcess?: InProcessPlugins;
   firstWakeDelayMs?: number;
+  /** Called when a delivery ends DEAD or WITHHELD. */
+  onGivenUp?: OnGivenUp;
 }): PluginWebhookWorker {
-  return new PluginWebhookWorker(options.orm, options.bus, options.settings, options.logger, options.inProcess).start(
+  return new PluginWebhookWorker(options.orm, options.bus, options.settings, options.logger, options.inProcess, options.onGivenUp ?? null).start(
     options.firstWakeDelayMs,
   );
 }

@@ -1,5 +1,9 @@
 export { PrescribingCostCentre, Prescriber, PrescriptionSequence } from './cost-centre.entity.js';
 export { Prescription, PrescriptionItem, PrescriptionTransition } from './prescription.entity.js';
+export { EpsMessage } from './eps-message.entity.js';
+export { EpsResolver } from './eps.resolver.js';
+export { PrescribingSubscriptionResolver } from './prescribing.subscription.js';
+export { markEpsUndeliverable } from './eps.outbox.js';
 export { PrescriptionResolver } from './prescriptions.resolver.js';
 export { PrescribingCostCentreResolver } from './cost-centre.resolver.js';
 export { PrescriptionType, PrescribingCostCentreType, PrescriberType } from './prescribing.types.js';

@@ -8,6 +8,8 @@ import {
   PrescriptionStateEnum,
   ProfessionEnum,
 } from './prescribing.enums.js';
+import type { EpsCancellationReason } from './eps.codes.js';
+import { EpsCancellationReasonEnum } from './eps.enums.js';
 
 @InputType('PrescriptionItemInput', { description: 'One medicine to prescribe.' })
 export class PrescriptionItemInput {
@@ -75,6 +77,13 @@ export class PrescriptionReasonInput {
 
   @Field(() => String, { description: 'Reason, 1-500 characters.' })
   reason!: string;
+
+  @Field(() => EpsCancellationReasonEnum, {
+    nullable: true,
+    description:
+      'cancelPrescription of a prescription issued at the hub: the reason EPS is given (default PRESCRIBING_ERROR). Ignored otherwise.',
+  })
+  epsCancellationReason?: EpsCancellationReason | null;
 }
 
 @InputType('PrescriptionFilter', { description: 'Narrows `prescriptions`.' })

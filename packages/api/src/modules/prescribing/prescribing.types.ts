@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DmdCodeScalar, OdsCodeScalar, PrescriptionIdScalar } from '@pcn-hub/schema';
+import type { RequestContext } from '../../platform/context.js';
 import { connectionTypes, Node } from '../../platform/graphql/relay.js';
 import { DateTime } from '../../platform/graphql/scalars.js';
 import type {
@@ -123,6 +124,11 @@ export class PrescriptionTransitionType {
 @ObjectType('Prescription', { implements: Node, description: 'A prescription raised at the hub.' })
 export class PrescriptionType extends Node {
   readonly __typename = 'Prescription' as const;
+  /**
+   * Set when resolved for one event of a live stream: its nested fields load through this event's
+   * own context, not the subscription's (whose loaders would answer from an earlier event).
+   */
+  scope?: RequestContext;
   dbId!: string;
   hubId!: string;
   patientId!: string;

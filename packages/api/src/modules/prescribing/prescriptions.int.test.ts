@@ -68,9 +68,11 @@ describeEachDatabase('prescribing: raise and issue at the hub', (hub) => {
       'PRESCRIPTION_RAISED',
       'PRESCRIPTION_ISSUED',
       'PRESCRIPTION_ISSUED',
+      // The EPS prescription-order, queued for the EPS plugin in the same transaction.
+      'EPS_ORDER_REQUESTED',
     ]);
     expect(new Set(events.map((e) => e.stream))).toEqual(
-      new Set([`prescribing:${row!.hub_id}`, `prescribing:${row!.registered_practice_id}`]),
+      new Set([`prescribing:${row!.hub_id}`, `prescribing:${row!.registered_practice_id}`, `eps:${row!.hub_id}`]),
     );
     // Events carry ids and codes only.
     expect(JSON.stringify(events)).not.toContain(patientAt(1, 1));

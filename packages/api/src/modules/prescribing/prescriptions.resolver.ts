@@ -1,9 +1,10 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PluginScope } from '../../platform/auth/plugin-scope.js';
 import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
 import { pageSize, toConnection } from '../../platform/graphql/relay.js';
 import { HubServiceType, hubServiceById, toHubServiceType } from '../hub-services/index.js';
 import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
-import { PatientType, canSeePatientAt, toPatientType } from '../patients/index.js';
+import { PatientType, canSeePatientAt, mayReadDemographics, toPatientType } from '../patients/index.js';
 import {
   PrescriptionFilter,
   PrescriptionReasonInput,
@@ -37,8 +38,10 @@ const payload = async (p: Promise<Parameters<typeof toPrescriptionType>[0]>): Pr
 @Resolver(() => PrescriptionType)
 export class PrescriptionResolver {
   @Authorized(...PRESCRIPTION_READERS)
+  @PluginScope('eps:send')
   @Query(() => PrescriptionType, {
-    description: "A prescription of your hub, or of your practice's patients. Others answer NOT_FOUND. Audited.",
+    description:
+      "A prescription of your hub, or of your practice's patients. Others answer NOT_FOUND. Audited. Open to the EPS plugin (eps:send) acting for the hub, to read its EPS messages.",
   })
   async prescription(
     @Arg('id', () => ID, { description: 'Prescription id.' }) id: string,
@@ -135,21 +138,23 @@ export class PrescriptionResolver {
 
   @FieldResolver(() => [PrescriptionItemType], { description: 'The items, in line order.' })
   async items(@Root() p: PrescriptionType, @Ctx() ctx: RequestContext): Promise<PrescriptionItemType[]> {
-    return (await itemsByPrescription(ctx).load(p.dbId)).map(toPrescriptionItemType);
+    return (await itemsByPrescription(p.scope ?? ctx).load(p.dbId)).map(toPrescriptionItemType);
   }
 
   @FieldResolver(() => [PrescriptionTransitionType], { description: 'Every state change, oldest first.' })
   async history(@Root() p: PrescriptionType, @Ctx() ctx: RequestContext): Promise<PrescriptionTransitionType[]> {
-    return (await historyByPrescription(ctx).load(p.dbId)).map(toTransitionType);
+    return (await historyByPrescription(p.scope ?? ctx).load(p.dbId)).map(toTransitionType);
   }
 
   @FieldResolver(() => PatientType, {
     nullable: true,
-    description: 'The patient, when the patients policy lets you see them (null otherwise).',
+    description:
+      'The patient, when the patients policy lets you see them (null otherwise, and for a plugin without patients:read).',
   })
   async patient(@Root() p: PrescriptionType, @Ctx() ctx: RequestContext): Promise<PatientType | null> {
+    if (!ctx.actor || !mayReadDemographics(ctx.actor)) return null;
     const patient = await patientById(ctx).load(p.patientId);
-    if (!patient || !ctx.actor) return null;
+    if (!patient) return null;
     const practice = await organisationById(ctx).load(patient.registeredPractice.id);
     if (!practice || !canSeePatientAt(ctx.actor, { id: practice.id, pcnId: practice.pcn?.id ?? null })) return null;
     return toPatientType(patient);

@@ -12,6 +12,8 @@ import { HubService } from '../hub-services/index.js';
 import { Organisation } from '../organisations/index.js';
 import { Patient, patientScope } from '../patients/index.js';
 import { activeCostCentreOf, activePrescriber } from './cost-centre.service.js';
+import { EPS_CANCELLATION_REASONS, type EpsCancellationReason } from './eps.codes.js';
+import { queueEpsMessage } from './eps.outbox.js';
 import {
   nextState,
   PRESCRIPTION_TYPE_OF,
@@ -133,6 +135,8 @@ export class PrescriptionCommands {
       p.prescriberCode = prescriber.code;
       p.prescriptionType = PRESCRIPTION_TYPE_OF[prescriber.profession].code;
       const events = await this.transition(em, p, 'ISSUE');
+      // The EPS prescription-order leaves through the outbox, for the EPS plugin (docs/domain/workflows.md#eps-messages).
+      events.push(await queueEpsMessage(em, p, 'ORDER', this.actor.id));
       this.afterCommit.push(...(await linkIssuedToConsultation(em, p, this.actor)));
       return events;
     });
@@ -163,8 +167,13 @@ export class PrescriptionCommands {
     });
   }
 
-  async cancel(input: { prescriptionId: string; reason: string }): Promise<Prescription> {
+  async cancel(input: {
+    prescriptionId: string;
+    reason: string;
+    epsCancellationReason?: EpsCancellationReason | null;
+  }): Promise<Prescription> {
     const reason = validateReason(input.reason);
+    const epsReason = EPS_CANCELLATION_REASONS[input.epsCancellationReason ?? 'PRESCRIBING_ERROR'];
     return this.change(input.prescriptionId, 'cancelPrescription', async (em, p) => {
       this.expectTransition(p, 'CANCEL');
       const rule = cancelRule(this.actor, {
@@ -177,7 +186,11 @@ export class PrescriptionCommands {
       if (rule === 'HUB_PRESCRIBER' && !(await activePrescriber(em, p.costCentre!.id, this.actor.id)))
         throw PrescribingErrors.notAPrescriber();
       p.statusReason = reason;
-      return this.transition(em, p, 'CANCEL', p.state, reason);
+      const sentToEps = p.state === 'ISSUED' && p.costCentre !== null;
+      const events = await this.transition(em, p, 'CANCEL', p.state, reason);
+      // An order that went to EPS is cancelled there too: a prescription-order-update through the outbox.
+      if (sentToEps) events.push(await queueEpsMessage(em, p, 'CANCEL', this.actor.id, epsReason.code));
+      return events;
     });
   }
 

@@ -15,6 +15,7 @@ import {
   WriteBackTargetSetting,
 } from '../../modules/write-back/index.js';
 import {
+  EpsMessage,
   PrescribingCostCentre,
   Prescriber,
   Prescription,
@@ -44,6 +45,7 @@ import {
 } from '../../modules/plugins/index.js';
 
 import { InboundMessage } from '../../modules/messaging/index.js';
+import { PatientReply } from '../../modules/replies/index.js';
 
 /** Every entity the ORM maps; modules add theirs here. */
 export const ENTITIES = [
@@ -74,6 +76,8 @@ export const ENTITIES = [
   Prescription,
   PrescriptionItem,
   PrescriptionTransition,
+  EpsMessage,
+  PatientReply,
   AppointmentBook,
   SlotType,
   Slot,

@@ -11,8 +11,10 @@ import { Migration20261124091738_messaging } from './migration-20261124091738-me
 import { Migration20261124092358_write_back_acks } from './migration-20261124092358-write-back-acks.js';
 import { Migration20261203090000_trace_parent } from './migration-20261203090000-trace-parent.js';
 import { Migration20261203120000_inbox_overdue } from './migration-20261203120000-inbox-overdue.js';
+import { Migration20261203121000_eps_outbox } from './migration-20261203121000-eps-outbox.js';
 import { Migration20261203122332_shared_queues } from './migration-20261203122332-shared-queues.js';
 import { Migration20261203130000_write_back_backfill } from './migration-20261203130000-write-back-backfill.js';
+import { Migration20261203131000_patient_replies } from './migration-20261203131000-patient-replies.js';
 
 /**
  * Committed migrations in order. `pnpm db:migration:create --name <what>` writes a new file beside
@@ -31,6 +33,8 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261124092358_write_back_acks', class: Migration20261124092358_write_back_acks },
   { name: 'Migration20261203090000_trace_parent', class: Migration20261203090000_trace_parent },
   { name: 'Migration20261203120000_inbox_overdue', class: Migration20261203120000_inbox_overdue },
+  { name: 'Migration20261203121000_eps_outbox', class: Migration20261203121000_eps_outbox },
   { name: 'Migration20261203122332_shared_queues', class: Migration20261203122332_shared_queues },
   { name: 'Migration20261203130000_write_back_backfill', class: Migration20261203130000_write_back_backfill },
+  { name: 'Migration20261203131000_patient_replies', class: Migration20261203131000_patient_replies },
 ];
