@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType } from 'graphql';
+import { buildSchema, getNullableType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 
 /** The committed contract (the schema drift check keeps it equal to the API's schema). */
@@ -34,5 +34,17 @@ describe('schema conventions: everything a front-end team reads is described', (
   it('every enum value has a description', () => {
     const missing = types.filter(isEnumType).flatMap((type) => type.getValues().filter((v) => !v.description).map((v) => `${type.name}.${v.name}`));
     expect(missing).toEqual([]);
+  });
+});
+
+describe('schema conventions: a client cache can follow every change', () => {
+  it('every mutation returns an object type named ...Payload (carrying the changed objects)', () => {
+    const offenders = Object.values(schema.getMutationType()!.getFields())
+      .filter((field) => {
+        const type = getNullableType(field.type);
+        return !isObjectType(type) || !type.name.endsWith('Payload');
+      })
+      .map((field) => `${field.name}: ${String(field.type)}`);
+    expect(offenders).toEqual([]);
   });
 });

@@ -260,7 +260,7 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
     };
     await step('hub service', async () => {
       await must(
-        'mutation($i: SetHubServiceReferralMethodsInput!) { setHubServiceReferralMethods(input: $i) { id } }',
+        'mutation($i: SetHubServiceReferralMethodsInput!) { setHubServiceReferralMethods(input: $i) { service { id } } }',
         {
           i: {
             serviceId: service,
@@ -270,7 +270,7 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
         manager,
       );
       await must(
-        'mutation($i: SetHubServiceDetailsInput!) { setHubServiceDetails(input: $i) { id } }',
+        'mutation($i: SetHubServiceDetailsInput!) { setHubServiceDetails(input: $i) { service { id } } }',
         {
           i: {
             serviceId: service,
@@ -282,7 +282,7 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
       );
       for (const type of ['CROSS_ORG_APPOINTMENTS', 'CROSS_ORG_TASKS'])
         await must(
-          'mutation($i: SetReferralAgreementInput!) { setReferralAgreement(input: $i) { __typename } }',
+          'mutation($i: SetReferralAgreementInput!) { setReferralAgreement(input: $i) { agreement { id } } }',
           {
             i: { practiceOdsCode: FOREIGN.practiceOds, state: 'ACTIVE', type },
           },
@@ -293,18 +293,18 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
     await step('appointments', async () => {
       const type = (
         await must(
-          'mutation($i: CreateSlotTypeInput!) { createSlotType(input: $i) { id } }',
+          'mutation($i: CreateSlotTypeInput!) { createSlotType(input: $i) { slotType { id } } }',
           { i: { serviceId: service, name: 'U99002-MinorIllness-F2F' } },
           manager,
         )
-      ).createSlotType.id;
+      ).createSlotType.slotType.id;
       const book = (
         await must(
-          'mutation($i: CreateAppointmentBookInput!) { createAppointmentBook(input: $i) { id } }',
+          'mutation($i: CreateAppointmentBookInput!) { createAppointmentBook(input: $i) { book { id } } }',
           { i: { serviceId: service, name: 'Elsewhere clinic' } },
           manager,
         )
-      ).createAppointmentBook.id;
+      ).createAppointmentBook.book.id;
       const slots = (
         await must(
           'mutation($i: CreateSlotSessionInput!) { createSlotSession(input: $i) { slots { id } } }',
@@ -411,7 +411,7 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
     await step('referral and trace task', async () => {
       const referral = (
         await must(
-          'mutation($i: ReferPatientInput!) { referPatient(input: $i) { id state } }',
+          'mutation($i: ReferPatientInput!) { referPatient(input: $i) { referral { id state } } }',
           {
             i: {
               method: 'CROSS_ORGANISATION_BOOKING',
@@ -424,7 +424,7 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
           },
           await foreignToken('gp'),
         )
-      ).referPatient;
+      ).referPatient.referral;
       add('Referral', referral.id, 'foreign PCN referral', ALL);
       const tasks = (await must('{ patientTraceTasks { edges { node { id } } } }', {}, await foreignToken('coord')))
         .patientTraceTasks.edges;
@@ -658,7 +658,7 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
     ).freeSlots.edges;
     const referral = (
       await must(
-        'mutation($i: ReferPatientInput!) { referPatient(input: $i) { id state } }',
+        'mutation($i: ReferPatientInput!) { referPatient(input: $i) { referral { id state } } }',
         {
           i: {
             method: 'CROSS_ORGANISATION_BOOKING',
@@ -671,7 +671,7 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
         },
         'p2.gp',
       )
-    ).referPatient;
+    ).referPatient.referral;
     add('Referral', referral.id, `referral from Y99012 (${referral.state})`, PRACTICE_1);
     const tasks = (await must('{ patientTraceTasks { edges { node { id } } } }', {}, 'hub.coord1')).patientTraceTasks
       .edges;
@@ -683,7 +683,7 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
     }[];
     const task = (
       await must(
-        'mutation($i: ReferPatientInput!) { referPatient(input: $i) { id state } }',
+        'mutation($i: ReferPatientInput!) { referPatient(input: $i) { referral { id state } } }',
         {
           i: {
             method: 'CROSS_ORGANISATION_TASK',
@@ -698,7 +698,7 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
         },
         'p1.gp',
       )
-    ).referPatient;
+    ).referPatient.referral;
     own('Referral', task.id, [...HUB_ACTORS, ...PRACTICE_1]);
     const books = await must('{ appointmentBooks { id } slotTypes { id } }', {}, 'hub.manager');
     own('AppointmentBook', books.appointmentBooks[0]?.id, [...HUB_ACTORS]);

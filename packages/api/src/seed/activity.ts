@@ -558,13 +558,13 @@ async function seedReferrals(
 ): Promise<{ count: number; hubConsultations: number }> {
   const move = async (mutation: string, user: string, input: Data): Promise<ReferralRow> =>
     (
-      await d.run<Record<string, ReferralRow>>(
+      await d.run<Record<string, { referral: ReferralRow }>>(
         mutation,
         user,
-        `mutation Demo($input: ${REFERRAL_INPUT[mutation]}!) { ${mutation}(input: $input) { ${REFERRAL_FIELDS} } }`,
+        `mutation Demo($input: ${REFERRAL_INPUT[mutation]}!) { ${mutation}(input: $input) { referral { ${REFERRAL_FIELDS} } } }`,
         { input },
       )
-    )[mutation]!;
+    )[mutation]!.referral;
   const used = new Set<string>();
   const freeSlot = async (prefix: string, skip: number): Promise<string> => {
     const { freeSlots } = await d.run<{ freeSlots: { edges: { node: { id: string } }[] } }>(

@@ -1833,7 +1833,7 @@ export type AcceptReferralMutationVariables = Exact<{
 }>;
 
 
-export type AcceptReferralMutation = { readonly acceptReferral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type AcceptReferralMutation = { readonly acceptReferral: { readonly referral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } } };
 
 export type ActivateWriteBackAgreementMutationVariables = Exact<{
   input: WriteBackAgreementInput;
@@ -1889,14 +1889,14 @@ export type BlockSlotMutationVariables = Exact<{
 }>;
 
 
-export type BlockSlotMutation = { readonly blockSlot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } } } };
+export type BlockSlotMutation = { readonly blockSlot: { readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } } };
 
 export type BookReferralMutationVariables = Exact<{
   input: BookReferralInput;
 }>;
 
 
-export type BookReferralMutation = { readonly bookReferral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type BookReferralMutation = { readonly bookReferral: { readonly referral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } } };
 
 export type CancelConsultationMutationVariables = Exact<{
   input: ConsultationReasonInput;
@@ -1917,7 +1917,7 @@ export type CancelReferralMutationVariables = Exact<{
 }>;
 
 
-export type CancelReferralMutation = { readonly cancelReferral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type CancelReferralMutation = { readonly cancelReferral: { readonly referral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } } };
 
 export type ClaimConsultationMutationVariables = Exact<{
   input: ConsultationRefInput;
@@ -1945,7 +1945,7 @@ export type CompleteReferralMutationVariables = Exact<{
 }>;
 
 
-export type CompleteReferralMutation = { readonly completeReferral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type CompleteReferralMutation = { readonly completeReferral: { readonly referral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } } };
 
 export type ConfigureWriteBackTargetMutationVariables = Exact<{
   input: ConfigureWriteBackTargetInput;
@@ -1959,7 +1959,7 @@ export type CreateAppointmentBookMutationVariables = Exact<{
 }>;
 
 
-export type CreateAppointmentBookMutation = { readonly createAppointmentBook: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+export type CreateAppointmentBookMutation = { readonly createAppointmentBook: { readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } } } };
 
 export type CreatePluginApiKeyMutationVariables = Exact<{
   input: CreatePluginApiKeyInput;
@@ -1980,7 +1980,7 @@ export type CreateSlotTypeMutationVariables = Exact<{
 }>;
 
 
-export type CreateSlotTypeMutation = { readonly createSlotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+export type CreateSlotTypeMutation = { readonly createSlotType: { readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } } } };
 
 export type DeactivatePrescriberMutationVariables = Exact<{
   input: DeactivatePrescriberInput;
@@ -2050,7 +2050,7 @@ export type RecordAttendanceMutationVariables = Exact<{
 }>;
 
 
-export type RecordAttendanceMutation = { readonly recordAttendance: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type RecordAttendanceMutation = { readonly recordAttendance: { readonly referral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } } };
 
 export type RecordConsultationMutationVariables = Exact<{
   input: RecordConsultationInput;
@@ -2099,14 +2099,14 @@ export type ReferFromConsultationMutationVariables = Exact<{
 }>;
 
 
-export type ReferFromConsultationMutation = { readonly referFromConsultation: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type ReferFromConsultationMutation = { readonly referFromConsultation: { readonly referral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } } };
 
 export type ReferPatientMutationVariables = Exact<{
   input: ReferPatientInput;
 }>;
 
 
-export type ReferPatientMutation = { readonly referPatient: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type ReferPatientMutation = { readonly referPatient: { readonly referral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } } };
 
 export type RegisterPatientMutationVariables = Exact<{
   input: RegisterPatientInput;
@@ -2141,7 +2141,7 @@ export type RejectReferralMutationVariables = Exact<{
 }>;
 
 
-export type RejectReferralMutation = { readonly rejectReferral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type RejectReferralMutation = { readonly rejectReferral: { readonly referral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } } };
 
 export type ReleaseConsultationMutationVariables = Exact<{
   input: ConsultationRefInput;
@@ -2211,14 +2211,14 @@ export type SetHubServiceDetailsMutationVariables = Exact<{
 }>;
 
 
-export type SetHubServiceDetailsMutation = { readonly setHubServiceDetails: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } };
+export type SetHubServiceDetailsMutation = { readonly setHubServiceDetails: { readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
 export type SetHubServiceReferralMethodsMutationVariables = Exact<{
   input: SetHubServiceReferralMethodsInput;
 }>;
 
 
-export type SetHubServiceReferralMethodsMutation = { readonly setHubServiceReferralMethods: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } };
+export type SetHubServiceReferralMethodsMutation = { readonly setHubServiceReferralMethods: { readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
 export type SetOnlineConsultationRoutingMutationVariables = Exact<{
   input: SetOnlineConsultationRoutingInput;
@@ -2232,7 +2232,7 @@ export type SetOrganisationGroupMembershipMutationVariables = Exact<{
 }>;
 
 
-export type SetOrganisationGroupMembershipMutation = { readonly setOrganisationGroupMembership: boolean };
+export type SetOrganisationGroupMembershipMutation = { readonly setOrganisationGroupMembership: { readonly member: boolean, readonly organisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly organisationGroup: ReadonlyArray<{ readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }> } };
 
 export type SetPluginEnabledMutationVariables = Exact<{
   input: SetPluginEnabledInput;
@@ -2267,7 +2267,7 @@ export type SetReferralAgreementMutationVariables = Exact<{
 }>;
 
 
-export type SetReferralAgreementMutation = { readonly setReferralAgreement: { readonly id: string, readonly state: ReferralAgreementState, readonly type: ReferralAgreementType, readonly updatedAt: string, readonly practice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } };
+export type SetReferralAgreementMutation = { readonly setReferralAgreement: { readonly agreement: { readonly id: string, readonly state: ReferralAgreementState, readonly type: ReferralAgreementType, readonly updatedAt: string, readonly practice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
 export type SettleInboundMessageMutationVariables = Exact<{
   input: SettleInboundMessageInput;
@@ -2288,7 +2288,7 @@ export type SubmitOnlineConsultationMutationVariables = Exact<{
 }>;
 
 
-export type SubmitOnlineConsultationMutation = { readonly submitOnlineConsultation: { readonly consultationId: string, readonly created: boolean, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly owner: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } };
+export type SubmitOnlineConsultationMutation = { readonly submitOnlineConsultation: { readonly consultationId: string, readonly created: boolean, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } | null, readonly owner: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } };
 
 export type SubmitPluginManifestMutationVariables = Exact<{
   input: SubmitPluginManifestInput;
@@ -2309,7 +2309,7 @@ export type UnblockSlotMutationVariables = Exact<{
 }>;
 
 
-export type UnblockSlotMutation = { readonly unblockSlot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } } } };
+export type UnblockSlotMutation = { readonly unblockSlot: { readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } } };
 
 export type InboxEventsSubscriptionVariables = Exact<{
   after?: string | null | undefined;
@@ -5805,109 +5805,45 @@ export const WriteBackTargetQueryDocument = new TypedDocumentString(`
 export const AcceptReferralMutationDocument = new TypedDocumentString(`
     mutation AcceptReferralMutation($input: ReferralMoveInput!) {
   acceptReferral(input: $input) {
-    consentRecordedAt
-    consentToRecordAccess
-    consultationId
-    createdAt
-    document {
-      contentType
-      reference
-      sizeBytes
-      title
-    }
-    fromOrganisation {
-      active
-      id
-      kind
-      name
-      odsCode
-      pcn {
+    referral {
+      consentRecordedAt
+      consentToRecordAccess
+      consultationId
+      createdAt
+      document {
+        contentType
+        reference
+        sizeBytes
+        title
+      }
+      fromOrganisation {
         active
         id
         kind
         name
         odsCode
       }
-    }
-    history {
-      actorId
-      at
-      fromState
-      reason
-      toState
-    }
-    id
-    method
-    nhsNumber
-    onlineConsultationId
-    outcomeReason
-    patient {
-      dateOfBirth
-      familyName
-      givenName
+      history {
+        actorId
+        at
+        fromState
+        reason
+        toState
+      }
       id
+      method
       nhsNumber
-      registeredPractice {
-        active
+      onlineConsultationId
+      outcomeReason
+      patient {
+        dateOfBirth
+        familyName
+        givenName
         id
-        kind
-        name
-        odsCode
+        nhsNumber
+        sex
       }
-      sex
-      writtenBackEntries {
-        archived
-        authorId
-        consultationStartedAt
-        dmdCode
-        dose
-        entryKind
-        fromHub
-        heading
-        kind
-        location
-        messageId
-        quantity
-        receivedAt
-        snomedCode
-        sourceProduct
-        term
-        text
-        version
-      }
-    }
-    reason
-    service {
-      active
-      daysOfOperation
-      exclusionCriteria
-      hub {
-        active
-        id
-        kind
-        name
-        odsCode
-      }
-      id
-      inclusionCriteria
-      kind
-      name
-      referralMethods
-      requiredRoles
-    }
-    slot {
-      blockedReason
-      book {
-        active
-        gpConnectBookable
-        id
-        name
-        sessionHolder
-      }
-      endsAt
-      gpConnectBookable
-      id
-      mode
+      reason
       service {
         active
         daysOfOperation
@@ -5919,27 +5855,28 @@ export const AcceptReferralMutationDocument = new TypedDocumentString(`
         referralMethods
         requiredRoles
       }
-      slotType {
-        description
+      slot {
+        blockedReason
+        endsAt
+        gpConnectBookable
         id
         mode
+        startsAt
+        status
+      }
+      state
+      task {
+        body
+        category
+        subject
+      }
+      team {
+        acceptsCrossOrgTasks
+        id
         name
       }
-      startsAt
-      status
+      updatedAt
     }
-    state
-    task {
-      body
-      category
-      subject
-    }
-    team {
-      acceptsCrossOrgTasks
-      id
-      name
-    }
-    updatedAt
   }
 }
     `) as unknown as TypedDocumentString<AcceptReferralMutation, AcceptReferralMutationVariables>;
@@ -6290,162 +6227,6 @@ export const ApprovePluginManifestMutationDocument = new TypedDocumentString(`
 export const BlockSlotMutationDocument = new TypedDocumentString(`
     mutation BlockSlotMutation($input: BlockSlotInput!) {
   blockSlot(input: $input) {
-    blockedReason
-    book {
-      active
-      gpConnectBookable
-      id
-      name
-      service {
-        active
-        daysOfOperation
-        exclusionCriteria
-        id
-        inclusionCriteria
-        kind
-        name
-        referralMethods
-        requiredRoles
-      }
-      sessionHolder
-    }
-    endsAt
-    gpConnectBookable
-    id
-    mode
-    service {
-      active
-      daysOfOperation
-      exclusionCriteria
-      hub {
-        active
-        id
-        kind
-        name
-        odsCode
-      }
-      id
-      inclusionCriteria
-      kind
-      name
-      referralMethods
-      requiredRoles
-    }
-    slotType {
-      description
-      id
-      mode
-      name
-      service {
-        active
-        daysOfOperation
-        exclusionCriteria
-        id
-        inclusionCriteria
-        kind
-        name
-        referralMethods
-        requiredRoles
-      }
-    }
-    startsAt
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<BlockSlotMutation, BlockSlotMutationVariables>;
-export const BookReferralMutationDocument = new TypedDocumentString(`
-    mutation BookReferralMutation($input: BookReferralInput!) {
-  bookReferral(input: $input) {
-    consentRecordedAt
-    consentToRecordAccess
-    consultationId
-    createdAt
-    document {
-      contentType
-      reference
-      sizeBytes
-      title
-    }
-    fromOrganisation {
-      active
-      id
-      kind
-      name
-      odsCode
-      pcn {
-        active
-        id
-        kind
-        name
-        odsCode
-      }
-    }
-    history {
-      actorId
-      at
-      fromState
-      reason
-      toState
-    }
-    id
-    method
-    nhsNumber
-    onlineConsultationId
-    outcomeReason
-    patient {
-      dateOfBirth
-      familyName
-      givenName
-      id
-      nhsNumber
-      registeredPractice {
-        active
-        id
-        kind
-        name
-        odsCode
-      }
-      sex
-      writtenBackEntries {
-        archived
-        authorId
-        consultationStartedAt
-        dmdCode
-        dose
-        entryKind
-        fromHub
-        heading
-        kind
-        location
-        messageId
-        quantity
-        receivedAt
-        snomedCode
-        sourceProduct
-        term
-        text
-        version
-      }
-    }
-    reason
-    service {
-      active
-      daysOfOperation
-      exclusionCriteria
-      hub {
-        active
-        id
-        kind
-        name
-        odsCode
-      }
-      id
-      inclusionCriteria
-      kind
-      name
-      referralMethods
-      requiredRoles
-    }
     slot {
       blockedReason
       book {
@@ -6479,18 +6260,84 @@ export const BookReferralMutationDocument = new TypedDocumentString(`
       startsAt
       status
     }
-    state
-    task {
-      body
-      category
-      subject
-    }
-    team {
-      acceptsCrossOrgTasks
+  }
+}
+    `) as unknown as TypedDocumentString<BlockSlotMutation, BlockSlotMutationVariables>;
+export const BookReferralMutationDocument = new TypedDocumentString(`
+    mutation BookReferralMutation($input: BookReferralInput!) {
+  bookReferral(input: $input) {
+    referral {
+      consentRecordedAt
+      consentToRecordAccess
+      consultationId
+      createdAt
+      document {
+        contentType
+        reference
+        sizeBytes
+        title
+      }
+      fromOrganisation {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+      history {
+        actorId
+        at
+        fromState
+        reason
+        toState
+      }
       id
-      name
+      method
+      nhsNumber
+      onlineConsultationId
+      outcomeReason
+      patient {
+        dateOfBirth
+        familyName
+        givenName
+        id
+        nhsNumber
+        sex
+      }
+      reason
+      service {
+        active
+        daysOfOperation
+        exclusionCriteria
+        id
+        inclusionCriteria
+        kind
+        name
+        referralMethods
+        requiredRoles
+      }
+      slot {
+        blockedReason
+        endsAt
+        gpConnectBookable
+        id
+        mode
+        startsAt
+        status
+      }
+      state
+      task {
+        body
+        category
+        subject
+      }
+      team {
+        acceptsCrossOrgTasks
+        id
+        name
+      }
+      updatedAt
     }
-    updatedAt
   }
 }
     `) as unknown as TypedDocumentString<BookReferralMutation, BookReferralMutationVariables>;
@@ -6662,109 +6509,45 @@ export const CancelPrescriptionMutationDocument = new TypedDocumentString(`
 export const CancelReferralMutationDocument = new TypedDocumentString(`
     mutation CancelReferralMutation($input: ReferralReasonedMoveInput!) {
   cancelReferral(input: $input) {
-    consentRecordedAt
-    consentToRecordAccess
-    consultationId
-    createdAt
-    document {
-      contentType
-      reference
-      sizeBytes
-      title
-    }
-    fromOrganisation {
-      active
-      id
-      kind
-      name
-      odsCode
-      pcn {
+    referral {
+      consentRecordedAt
+      consentToRecordAccess
+      consultationId
+      createdAt
+      document {
+        contentType
+        reference
+        sizeBytes
+        title
+      }
+      fromOrganisation {
         active
         id
         kind
         name
         odsCode
       }
-    }
-    history {
-      actorId
-      at
-      fromState
-      reason
-      toState
-    }
-    id
-    method
-    nhsNumber
-    onlineConsultationId
-    outcomeReason
-    patient {
-      dateOfBirth
-      familyName
-      givenName
+      history {
+        actorId
+        at
+        fromState
+        reason
+        toState
+      }
       id
+      method
       nhsNumber
-      registeredPractice {
-        active
+      onlineConsultationId
+      outcomeReason
+      patient {
+        dateOfBirth
+        familyName
+        givenName
         id
-        kind
-        name
-        odsCode
+        nhsNumber
+        sex
       }
-      sex
-      writtenBackEntries {
-        archived
-        authorId
-        consultationStartedAt
-        dmdCode
-        dose
-        entryKind
-        fromHub
-        heading
-        kind
-        location
-        messageId
-        quantity
-        receivedAt
-        snomedCode
-        sourceProduct
-        term
-        text
-        version
-      }
-    }
-    reason
-    service {
-      active
-      daysOfOperation
-      exclusionCriteria
-      hub {
-        active
-        id
-        kind
-        name
-        odsCode
-      }
-      id
-      inclusionCriteria
-      kind
-      name
-      referralMethods
-      requiredRoles
-    }
-    slot {
-      blockedReason
-      book {
-        active
-        gpConnectBookable
-        id
-        name
-        sessionHolder
-      }
-      endsAt
-      gpConnectBookable
-      id
-      mode
+      reason
       service {
         active
         daysOfOperation
@@ -6776,27 +6559,28 @@ export const CancelReferralMutationDocument = new TypedDocumentString(`
         referralMethods
         requiredRoles
       }
-      slotType {
-        description
+      slot {
+        blockedReason
+        endsAt
+        gpConnectBookable
         id
         mode
+        startsAt
+        status
+      }
+      state
+      task {
+        body
+        category
+        subject
+      }
+      team {
+        acceptsCrossOrgTasks
+        id
         name
       }
-      startsAt
-      status
+      updatedAt
     }
-    state
-    task {
-      body
-      category
-      subject
-    }
-    team {
-      acceptsCrossOrgTasks
-      id
-      name
-    }
-    updatedAt
   }
 }
     `) as unknown as TypedDocumentString<CancelReferralMutation, CancelReferralMutationVariables>;
@@ -7101,109 +6885,45 @@ export const CompletePatientTraceMutationDocument = new TypedDocumentString(`
 export const CompleteReferralMutationDocument = new TypedDocumentString(`
     mutation CompleteReferralMutation($input: ReferralMoveInput!) {
   completeReferral(input: $input) {
-    consentRecordedAt
-    consentToRecordAccess
-    consultationId
-    createdAt
-    document {
-      contentType
-      reference
-      sizeBytes
-      title
-    }
-    fromOrganisation {
-      active
-      id
-      kind
-      name
-      odsCode
-      pcn {
+    referral {
+      consentRecordedAt
+      consentToRecordAccess
+      consultationId
+      createdAt
+      document {
+        contentType
+        reference
+        sizeBytes
+        title
+      }
+      fromOrganisation {
         active
         id
         kind
         name
         odsCode
       }
-    }
-    history {
-      actorId
-      at
-      fromState
-      reason
-      toState
-    }
-    id
-    method
-    nhsNumber
-    onlineConsultationId
-    outcomeReason
-    patient {
-      dateOfBirth
-      familyName
-      givenName
+      history {
+        actorId
+        at
+        fromState
+        reason
+        toState
+      }
       id
+      method
       nhsNumber
-      registeredPractice {
-        active
+      onlineConsultationId
+      outcomeReason
+      patient {
+        dateOfBirth
+        familyName
+        givenName
         id
-        kind
-        name
-        odsCode
+        nhsNumber
+        sex
       }
-      sex
-      writtenBackEntries {
-        archived
-        authorId
-        consultationStartedAt
-        dmdCode
-        dose
-        entryKind
-        fromHub
-        heading
-        kind
-        location
-        messageId
-        quantity
-        receivedAt
-        snomedCode
-        sourceProduct
-        term
-        text
-        version
-      }
-    }
-    reason
-    service {
-      active
-      daysOfOperation
-      exclusionCriteria
-      hub {
-        active
-        id
-        kind
-        name
-        odsCode
-      }
-      id
-      inclusionCriteria
-      kind
-      name
-      referralMethods
-      requiredRoles
-    }
-    slot {
-      blockedReason
-      book {
-        active
-        gpConnectBookable
-        id
-        name
-        sessionHolder
-      }
-      endsAt
-      gpConnectBookable
-      id
-      mode
+      reason
       service {
         active
         daysOfOperation
@@ -7215,27 +6935,28 @@ export const CompleteReferralMutationDocument = new TypedDocumentString(`
         referralMethods
         requiredRoles
       }
-      slotType {
-        description
+      slot {
+        blockedReason
+        endsAt
+        gpConnectBookable
         id
         mode
+        startsAt
+        status
+      }
+      state
+      task {
+        body
+        category
+        subject
+      }
+      team {
+        acceptsCrossOrgTasks
+        id
         name
       }
-      startsAt
-      status
+      updatedAt
     }
-    state
-    task {
-      body
-      category
-      subject
-    }
-    team {
-      acceptsCrossOrgTasks
-      id
-      name
-    }
-    updatedAt
   }
 }
     `) as unknown as TypedDocumentString<CompleteReferralMutation, CompleteReferralMutationVariables>;
@@ -7262,29 +6983,24 @@ export const ConfigureWriteBackTargetMutationDocument = new TypedDocumentString(
 export const CreateAppointmentBookMutationDocument = new TypedDocumentString(`
     mutation CreateAppointmentBookMutation($input: CreateAppointmentBookInput!) {
   createAppointmentBook(input: $input) {
-    active
-    gpConnectBookable
-    id
-    name
-    service {
+    book {
       active
-      daysOfOperation
-      exclusionCriteria
-      hub {
+      gpConnectBookable
+      id
+      name
+      service {
         active
+        daysOfOperation
+        exclusionCriteria
         id
+        inclusionCriteria
         kind
         name
-        odsCode
+        referralMethods
+        requiredRoles
       }
-      id
-      inclusionCriteria
-      kind
-      name
-      referralMethods
-      requiredRoles
+      sessionHolder
     }
-    sessionHolder
   }
 }
     `) as unknown as TypedDocumentString<CreateAppointmentBookMutation, CreateAppointmentBookMutationVariables>;
@@ -7347,27 +7063,22 @@ export const CreateSlotSessionMutationDocument = new TypedDocumentString(`
 export const CreateSlotTypeMutationDocument = new TypedDocumentString(`
     mutation CreateSlotTypeMutation($input: CreateSlotTypeInput!) {
   createSlotType(input: $input) {
-    description
-    id
-    mode
-    name
-    service {
-      active
-      daysOfOperation
-      exclusionCriteria
-      hub {
+    slotType {
+      description
+      id
+      mode
+      name
+      service {
         active
+        daysOfOperation
+        exclusionCriteria
         id
+        inclusionCriteria
         kind
         name
-        odsCode
+        referralMethods
+        requiredRoles
       }
-      id
-      inclusionCriteria
-      kind
-      name
-      referralMethods
-      requiredRoles
     }
   }
 }
@@ -8010,109 +7721,45 @@ export const RaisePrescriptionMutationDocument = new TypedDocumentString(`
 export const RecordAttendanceMutationDocument = new TypedDocumentString(`
     mutation RecordAttendanceMutation($input: RecordAttendanceInput!) {
   recordAttendance(input: $input) {
-    consentRecordedAt
-    consentToRecordAccess
-    consultationId
-    createdAt
-    document {
-      contentType
-      reference
-      sizeBytes
-      title
-    }
-    fromOrganisation {
-      active
-      id
-      kind
-      name
-      odsCode
-      pcn {
+    referral {
+      consentRecordedAt
+      consentToRecordAccess
+      consultationId
+      createdAt
+      document {
+        contentType
+        reference
+        sizeBytes
+        title
+      }
+      fromOrganisation {
         active
         id
         kind
         name
         odsCode
       }
-    }
-    history {
-      actorId
-      at
-      fromState
-      reason
-      toState
-    }
-    id
-    method
-    nhsNumber
-    onlineConsultationId
-    outcomeReason
-    patient {
-      dateOfBirth
-      familyName
-      givenName
+      history {
+        actorId
+        at
+        fromState
+        reason
+        toState
+      }
       id
+      method
       nhsNumber
-      registeredPractice {
-        active
+      onlineConsultationId
+      outcomeReason
+      patient {
+        dateOfBirth
+        familyName
+        givenName
         id
-        kind
-        name
-        odsCode
+        nhsNumber
+        sex
       }
-      sex
-      writtenBackEntries {
-        archived
-        authorId
-        consultationStartedAt
-        dmdCode
-        dose
-        entryKind
-        fromHub
-        heading
-        kind
-        location
-        messageId
-        quantity
-        receivedAt
-        snomedCode
-        sourceProduct
-        term
-        text
-        version
-      }
-    }
-    reason
-    service {
-      active
-      daysOfOperation
-      exclusionCriteria
-      hub {
-        active
-        id
-        kind
-        name
-        odsCode
-      }
-      id
-      inclusionCriteria
-      kind
-      name
-      referralMethods
-      requiredRoles
-    }
-    slot {
-      blockedReason
-      book {
-        active
-        gpConnectBookable
-        id
-        name
-        sessionHolder
-      }
-      endsAt
-      gpConnectBookable
-      id
-      mode
+      reason
       service {
         active
         daysOfOperation
@@ -8124,27 +7771,28 @@ export const RecordAttendanceMutationDocument = new TypedDocumentString(`
         referralMethods
         requiredRoles
       }
-      slotType {
-        description
+      slot {
+        blockedReason
+        endsAt
+        gpConnectBookable
         id
         mode
+        startsAt
+        status
+      }
+      state
+      task {
+        body
+        category
+        subject
+      }
+      team {
+        acceptsCrossOrgTasks
+        id
         name
       }
-      startsAt
-      status
+      updatedAt
     }
-    state
-    task {
-      body
-      category
-      subject
-    }
-    team {
-      acceptsCrossOrgTasks
-      id
-      name
-    }
-    updatedAt
   }
 }
     `) as unknown as TypedDocumentString<RecordAttendanceMutation, RecordAttendanceMutationVariables>;
@@ -8384,109 +8032,45 @@ export const RedriveWriteBackMutationDocument = new TypedDocumentString(`
 export const ReferFromConsultationMutationDocument = new TypedDocumentString(`
     mutation ReferFromConsultationMutation($input: ReferFromConsultationInput!) {
   referFromConsultation(input: $input) {
-    consentRecordedAt
-    consentToRecordAccess
-    consultationId
-    createdAt
-    document {
-      contentType
-      reference
-      sizeBytes
-      title
-    }
-    fromOrganisation {
-      active
-      id
-      kind
-      name
-      odsCode
-      pcn {
+    referral {
+      consentRecordedAt
+      consentToRecordAccess
+      consultationId
+      createdAt
+      document {
+        contentType
+        reference
+        sizeBytes
+        title
+      }
+      fromOrganisation {
         active
         id
         kind
         name
         odsCode
       }
-    }
-    history {
-      actorId
-      at
-      fromState
-      reason
-      toState
-    }
-    id
-    method
-    nhsNumber
-    onlineConsultationId
-    outcomeReason
-    patient {
-      dateOfBirth
-      familyName
-      givenName
+      history {
+        actorId
+        at
+        fromState
+        reason
+        toState
+      }
       id
+      method
       nhsNumber
-      registeredPractice {
-        active
+      onlineConsultationId
+      outcomeReason
+      patient {
+        dateOfBirth
+        familyName
+        givenName
         id
-        kind
-        name
-        odsCode
+        nhsNumber
+        sex
       }
-      sex
-      writtenBackEntries {
-        archived
-        authorId
-        consultationStartedAt
-        dmdCode
-        dose
-        entryKind
-        fromHub
-        heading
-        kind
-        location
-        messageId
-        quantity
-        receivedAt
-        snomedCode
-        sourceProduct
-        term
-        text
-        version
-      }
-    }
-    reason
-    service {
-      active
-      daysOfOperation
-      exclusionCriteria
-      hub {
-        active
-        id
-        kind
-        name
-        odsCode
-      }
-      id
-      inclusionCriteria
-      kind
-      name
-      referralMethods
-      requiredRoles
-    }
-    slot {
-      blockedReason
-      book {
-        active
-        gpConnectBookable
-        id
-        name
-        sessionHolder
-      }
-      endsAt
-      gpConnectBookable
-      id
-      mode
+      reason
       service {
         active
         daysOfOperation
@@ -8498,136 +8082,73 @@ export const ReferFromConsultationMutationDocument = new TypedDocumentString(`
         referralMethods
         requiredRoles
       }
-      slotType {
-        description
+      slot {
+        blockedReason
+        endsAt
+        gpConnectBookable
         id
         mode
+        startsAt
+        status
+      }
+      state
+      task {
+        body
+        category
+        subject
+      }
+      team {
+        acceptsCrossOrgTasks
+        id
         name
       }
-      startsAt
-      status
+      updatedAt
     }
-    state
-    task {
-      body
-      category
-      subject
-    }
-    team {
-      acceptsCrossOrgTasks
-      id
-      name
-    }
-    updatedAt
   }
 }
     `) as unknown as TypedDocumentString<ReferFromConsultationMutation, ReferFromConsultationMutationVariables>;
 export const ReferPatientMutationDocument = new TypedDocumentString(`
     mutation ReferPatientMutation($input: ReferPatientInput!) {
   referPatient(input: $input) {
-    consentRecordedAt
-    consentToRecordAccess
-    consultationId
-    createdAt
-    document {
-      contentType
-      reference
-      sizeBytes
-      title
-    }
-    fromOrganisation {
-      active
-      id
-      kind
-      name
-      odsCode
-      pcn {
+    referral {
+      consentRecordedAt
+      consentToRecordAccess
+      consultationId
+      createdAt
+      document {
+        contentType
+        reference
+        sizeBytes
+        title
+      }
+      fromOrganisation {
         active
         id
         kind
         name
         odsCode
       }
-    }
-    history {
-      actorId
-      at
-      fromState
-      reason
-      toState
-    }
-    id
-    method
-    nhsNumber
-    onlineConsultationId
-    outcomeReason
-    patient {
-      dateOfBirth
-      familyName
-      givenName
+      history {
+        actorId
+        at
+        fromState
+        reason
+        toState
+      }
       id
+      method
       nhsNumber
-      registeredPractice {
-        active
+      onlineConsultationId
+      outcomeReason
+      patient {
+        dateOfBirth
+        familyName
+        givenName
         id
-        kind
-        name
-        odsCode
+        nhsNumber
+        sex
       }
-      sex
-      writtenBackEntries {
-        archived
-        authorId
-        consultationStartedAt
-        dmdCode
-        dose
-        entryKind
-        fromHub
-        heading
-        kind
-        location
-        messageId
-        quantity
-        receivedAt
-        snomedCode
-        sourceProduct
-        term
-        text
-        version
-      }
-    }
-    reason
-    service {
-      active
-      daysOfOperation
-      exclusionCriteria
-      hub {
-        active
-        id
-        kind
-        name
-        odsCode
-      }
-      id
-      inclusionCriteria
-      kind
-      name
-      referralMethods
-      requiredRoles
-    }
-    slot {
-      blockedReason
-      book {
-        active
-        gpConnectBookable
-        id
-        name
-        sessionHolder
-      }
-      endsAt
-      gpConnectBookable
-      id
-      mode
+      reason
       service {
         active
         daysOfOperation
@@ -8639,27 +8160,28 @@ export const ReferPatientMutationDocument = new TypedDocumentString(`
         referralMethods
         requiredRoles
       }
-      slotType {
-        description
+      slot {
+        blockedReason
+        endsAt
+        gpConnectBookable
         id
         mode
+        startsAt
+        status
+      }
+      state
+      task {
+        body
+        category
+        subject
+      }
+      team {
+        acceptsCrossOrgTasks
+        id
         name
       }
-      startsAt
-      status
+      updatedAt
     }
-    state
-    task {
-      body
-      category
-      subject
-    }
-    team {
-      acceptsCrossOrgTasks
-      id
-      name
-    }
-    updatedAt
   }
 }
     `) as unknown as TypedDocumentString<ReferPatientMutation, ReferPatientMutationVariables>;
@@ -8941,109 +8463,45 @@ export const RejectPrescriptionMutationDocument = new TypedDocumentString(`
 export const RejectReferralMutationDocument = new TypedDocumentString(`
     mutation RejectReferralMutation($input: ReferralReasonedMoveInput!) {
   rejectReferral(input: $input) {
-    consentRecordedAt
-    consentToRecordAccess
-    consultationId
-    createdAt
-    document {
-      contentType
-      reference
-      sizeBytes
-      title
-    }
-    fromOrganisation {
-      active
-      id
-      kind
-      name
-      odsCode
-      pcn {
+    referral {
+      consentRecordedAt
+      consentToRecordAccess
+      consultationId
+      createdAt
+      document {
+        contentType
+        reference
+        sizeBytes
+        title
+      }
+      fromOrganisation {
         active
         id
         kind
         name
         odsCode
       }
-    }
-    history {
-      actorId
-      at
-      fromState
-      reason
-      toState
-    }
-    id
-    method
-    nhsNumber
-    onlineConsultationId
-    outcomeReason
-    patient {
-      dateOfBirth
-      familyName
-      givenName
+      history {
+        actorId
+        at
+        fromState
+        reason
+        toState
+      }
       id
+      method
       nhsNumber
-      registeredPractice {
-        active
+      onlineConsultationId
+      outcomeReason
+      patient {
+        dateOfBirth
+        familyName
+        givenName
         id
-        kind
-        name
-        odsCode
+        nhsNumber
+        sex
       }
-      sex
-      writtenBackEntries {
-        archived
-        authorId
-        consultationStartedAt
-        dmdCode
-        dose
-        entryKind
-        fromHub
-        heading
-        kind
-        location
-        messageId
-        quantity
-        receivedAt
-        snomedCode
-        sourceProduct
-        term
-        text
-        version
-      }
-    }
-    reason
-    service {
-      active
-      daysOfOperation
-      exclusionCriteria
-      hub {
-        active
-        id
-        kind
-        name
-        odsCode
-      }
-      id
-      inclusionCriteria
-      kind
-      name
-      referralMethods
-      requiredRoles
-    }
-    slot {
-      blockedReason
-      book {
-        active
-        gpConnectBookable
-        id
-        name
-        sessionHolder
-      }
-      endsAt
-      gpConnectBookable
-      id
-      mode
+      reason
       service {
         active
         daysOfOperation
@@ -9055,27 +8513,28 @@ export const RejectReferralMutationDocument = new TypedDocumentString(`
         referralMethods
         requiredRoles
       }
-      slotType {
-        description
+      slot {
+        blockedReason
+        endsAt
+        gpConnectBookable
         id
         mode
+        startsAt
+        status
+      }
+      state
+      task {
+        body
+        category
+        subject
+      }
+      team {
+        acceptsCrossOrgTasks
+        id
         name
       }
-      startsAt
-      status
+      updatedAt
     }
-    state
-    task {
-      body
-      category
-      subject
-    }
-    team {
-      acceptsCrossOrgTasks
-      id
-      name
-    }
-    updatedAt
   }
 }
     `) as unknown as TypedDocumentString<RejectReferralMutation, RejectReferralMutationVariables>;
@@ -9451,58 +8910,48 @@ export const SetCapacityPlanMutationDocument = new TypedDocumentString(`
 export const SetHubServiceDetailsMutationDocument = new TypedDocumentString(`
     mutation SetHubServiceDetailsMutation($input: SetHubServiceDetailsInput!) {
   setHubServiceDetails(input: $input) {
-    active
-    daysOfOperation
-    exclusionCriteria
-    hub {
+    service {
       active
-      id
-      kind
-      name
-      odsCode
-      pcn {
+      daysOfOperation
+      exclusionCriteria
+      hub {
         active
         id
         kind
         name
         odsCode
       }
+      id
+      inclusionCriteria
+      kind
+      name
+      referralMethods
+      requiredRoles
     }
-    id
-    inclusionCriteria
-    kind
-    name
-    referralMethods
-    requiredRoles
   }
 }
     `) as unknown as TypedDocumentString<SetHubServiceDetailsMutation, SetHubServiceDetailsMutationVariables>;
 export const SetHubServiceReferralMethodsMutationDocument = new TypedDocumentString(`
     mutation SetHubServiceReferralMethodsMutation($input: SetHubServiceReferralMethodsInput!) {
   setHubServiceReferralMethods(input: $input) {
-    active
-    daysOfOperation
-    exclusionCriteria
-    hub {
+    service {
       active
-      id
-      kind
-      name
-      odsCode
-      pcn {
+      daysOfOperation
+      exclusionCriteria
+      hub {
         active
         id
         kind
         name
         odsCode
       }
+      id
+      inclusionCriteria
+      kind
+      name
+      referralMethods
+      requiredRoles
     }
-    id
-    inclusionCriteria
-    kind
-    name
-    referralMethods
-    requiredRoles
   }
 }
     `) as unknown as TypedDocumentString<SetHubServiceReferralMethodsMutation, SetHubServiceReferralMethodsMutationVariables>;
@@ -9526,7 +8975,37 @@ export const SetOnlineConsultationRoutingMutationDocument = new TypedDocumentStr
     `) as unknown as TypedDocumentString<SetOnlineConsultationRoutingMutation, SetOnlineConsultationRoutingMutationVariables>;
 export const SetOrganisationGroupMembershipMutationDocument = new TypedDocumentString(`
     mutation SetOrganisationGroupMembershipMutation($input: SetOrganisationGroupMembershipInput!) {
-  setOrganisationGroupMembership(input: $input)
+  setOrganisationGroupMembership(input: $input) {
+    member
+    organisation {
+      active
+      id
+      kind
+      name
+      odsCode
+      pcn {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+    }
+    organisationGroup {
+      active
+      id
+      kind
+      name
+      odsCode
+      pcn {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+    }
+  }
 }
     `) as unknown as TypedDocumentString<SetOrganisationGroupMembershipMutation, SetOrganisationGroupMembershipMutationVariables>;
 export const SetPluginEnabledMutationDocument = new TypedDocumentString(`
@@ -9715,24 +9194,19 @@ export const SetPrescribingCostCentreMutationDocument = new TypedDocumentString(
 export const SetReferralAgreementMutationDocument = new TypedDocumentString(`
     mutation SetReferralAgreementMutation($input: SetReferralAgreementInput!) {
   setReferralAgreement(input: $input) {
-    id
-    practice {
-      active
+    agreement {
       id
-      kind
-      name
-      odsCode
-      pcn {
+      practice {
         active
         id
         kind
         name
         odsCode
       }
+      state
+      type
+      updatedAt
     }
-    state
-    type
-    updatedAt
   }
 }
     `) as unknown as TypedDocumentString<SetReferralAgreementMutation, SetReferralAgreementMutationVariables>;
@@ -9857,6 +9331,91 @@ export const SignpostConsultationMutationDocument = new TypedDocumentString(`
 export const SubmitOnlineConsultationMutationDocument = new TypedDocumentString(`
     mutation SubmitOnlineConsultationMutation($input: SubmitOnlineConsultationInput!) {
   submitOnlineConsultation(input: $input) {
+    consultation {
+      answers {
+        answer
+        question
+        questionId
+      }
+      attachments {
+        contentType
+        fileName
+        sizeBytes
+      }
+      history {
+        action
+        actorId
+        at
+        from
+        reason
+        to
+      }
+      ice {
+        concerns
+        expectations
+        ideas
+      }
+      id
+      lock {
+        expiresAt
+        holder
+        since
+      }
+      originatingPractice {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+      outcome
+      ownerOrganisation {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+      patient {
+        dateOfBirth
+        familyName
+        givenName
+        id
+        nhsNumber
+        sex
+      }
+      redFlagCount
+      redFlags {
+        description
+        questionId
+      }
+      responseExpectedBy
+      routingReason
+      signpost {
+        comment
+        destination
+        mode
+        signpostedAt
+        signpostedBy
+        team
+        type
+        urgency
+      }
+      state
+      submittedAt
+      submittedPatient {
+        dateOfBirth
+        familyName
+        givenName
+        nhsNumber
+      }
+      supplier
+      supplierReference
+      template
+      triageNotes
+      type
+      urgency
+    }
     consultationId
     created
     owner {
@@ -10000,52 +9559,19 @@ export const SuspendWriteBackAgreementMutationDocument = new TypedDocumentString
 export const UnblockSlotMutationDocument = new TypedDocumentString(`
     mutation UnblockSlotMutation($input: UnblockSlotInput!) {
   unblockSlot(input: $input) {
-    blockedReason
-    book {
-      active
+    slot {
+      blockedReason
+      book {
+        active
+        gpConnectBookable
+        id
+        name
+        sessionHolder
+      }
+      endsAt
       gpConnectBookable
       id
-      name
-      service {
-        active
-        daysOfOperation
-        exclusionCriteria
-        id
-        inclusionCriteria
-        kind
-        name
-        referralMethods
-        requiredRoles
-      }
-      sessionHolder
-    }
-    endsAt
-    gpConnectBookable
-    id
-    mode
-    service {
-      active
-      daysOfOperation
-      exclusionCriteria
-      hub {
-        active
-        id
-        kind
-        name
-        odsCode
-      }
-      id
-      inclusionCriteria
-      kind
-      name
-      referralMethods
-      requiredRoles
-    }
-    slotType {
-      description
-      id
       mode
-      name
       service {
         active
         daysOfOperation
@@ -10057,9 +9583,15 @@ export const UnblockSlotMutationDocument = new TypedDocumentString(`
         referralMethods
         requiredRoles
       }
+      slotType {
+        description
+        id
+        mode
+        name
+      }
+      startsAt
+      status
     }
-    startsAt
-    status
   }
 }
     `) as unknown as TypedDocumentString<UnblockSlotMutation, UnblockSlotMutationVariables>;

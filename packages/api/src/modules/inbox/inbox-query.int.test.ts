@@ -241,7 +241,7 @@ describeEachDatabase('inbox page audit', (hub) => {
 
   /** The audit rows one page wrote: (action, subject, patient, outcome) per consultation, in page order. */
   async function auditOf(selection: string): Promise<{ ids: string[]; rows: string[] }> {
-    const [{ now }] = await hub().sql<{ now: string }>("select to_char(clock_timestamp(), 'YYYY-MM-DD HH24:MI:SS.US') as now");
+    const [{ now }] = (await hub().sql<{ now: string }>("select to_char(clock_timestamp(), 'YYYY-MM-DD HH24:MI:SS.US') as now")) as [{ now: string }];
     const res = await hub().gql<{ inbox: { edges: { node: { id: string } }[] } }>(
       `query { inbox(organisation: "Y99000", first: 6) { edges { node { ${selection} } } } }`,
       {},
