@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { buildSchema, getNullableType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType } from 'graphql';
+import { buildSchema, getNamedType, getNullableType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 
 /** The committed contract (the schema drift check keeps it equal to the API's schema). */
@@ -45,6 +45,21 @@ describe('schema conventions: a client cache can follow every change', () => {
         return !isObjectType(type) || !type.name.endsWith('Payload');
       })
       .map((field) => `${field.name}: ${String(field.type)}`);
+    expect(offenders).toEqual([]);
+  });
+
+  it('every input field and argument that takes a global id is named id, <thing>Id or <thing>Ids', () => {
+    const named = (name: string) => name === 'id' || /^[a-z][A-Za-z0-9]*Ids?$/.test(name);
+    const offenders: string[] = [];
+    for (const type of types) {
+      if (isInputObjectType(type))
+        for (const field of Object.values(type.getFields()))
+          if (getNamedType(field.type).name === 'ID' && !named(field.name)) offenders.push(`${type.name}.${field.name}`);
+      if (isObjectType(type) || isInterfaceType(type))
+        for (const field of Object.values(type.getFields()))
+          for (const arg of field.args)
+            if (getNamedType(arg.type).name === 'ID' && !named(arg.name)) offenders.push(`${type.name}.${field.name}(${arg.name})`);
+    }
     expect(offenders).toEqual([]);
   });
 });

@@ -376,12 +376,12 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
       add('WriteBackAgreement', agreement, 'foreign PCN write-back agreement', ALL);
       await must(
         'mutation($i: WriteBackAgreementInput!) { activateWriteBackAgreement(input: $i) { agreement { state } } }',
-        { i: { agreement } },
+        { i: { agreementId: agreement } },
         manager,
       );
       await must(
         'mutation($i: WriteBackAgreementInput!) { activateWriteBackAgreement(input: $i) { agreement { state } } }',
-        { i: { agreement } },
+        { i: { agreementId: agreement } },
         await foreignToken('admin'),
       );
       const anp = await foreignToken('anp');
@@ -398,7 +398,7 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
       const saved = (
         await must(
           `mutation($i: SaveConsultationInput!) { saveConsultation(input: $i) { ${CONSULTATION} } }`,
-          { i: { consultation: recorded.id } },
+          { i: { consultationId: recorded.id } },
           anp,
         )
       ).saveConsultation.consultation;
@@ -478,13 +478,13 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
       add('Plugin', registered, 'foreign PCN plugin', ALL);
       await must(
         'mutation($i: SetPluginEnabledInput!) { setPluginEnabled(input: $i) { plugin { id } } }',
-        { i: { plugin: registered, enabled: true } },
+        { i: { pluginId: registered, enabled: true } },
         manager,
       );
       const created = (
         await must(
           'mutation($i: CreatePluginApiKeyInput!) { createPluginApiKey(input: $i) { apiKey { id } key } }',
-          { i: { plugin: registered } },
+          { i: { pluginId: registered } },
           manager,
         )
       ).createPluginApiKey;
@@ -574,7 +574,7 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
     const saved = (
       await must(
         `mutation($i: SaveConsultationInput!) { saveConsultation(input: $i) { ${CONSULTATION} } }`,
-        { i: { consultation: hubc.id } },
+        { i: { consultationId: hubc.id } },
         'hub.anp1',
       )
     ).saveConsultation.consultation;

@@ -411,7 +411,7 @@ async function recordConsultation(d: Driver, user: string, nhsNumber: string, en
 
 async function saveConsultation(d: Driver, user: string, consultation: string): Promise<void> {
   await d.run('save consultation', user, 'mutation Demo($input: SaveConsultationInput!) { saveConsultation(input: $input) { consultation { id } } }', {
-    input: { consultation },
+    input: { consultationId: consultation },
   });
 }
 
@@ -608,7 +608,7 @@ async function seedReferrals(
       'add entry',
       'hub.anp1',
       'mutation Demo($input: AddConsultationEntryInput!) { addConsultationEntry(input: $input) { entry { id } } }',
-      { input: { consultation: seen.consultationId, entry: coded('pharyngitis') } },
+      { input: { consultationId: seen.consultationId, entry: coded('pharyngitis') } },
     );
     await saveConsultation(d, 'hub.anp1', seen.consultationId);
     hubConsultations += 1;

@@ -7,7 +7,7 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** An entry added to a consultation. */
 export type AddConsultationEntryInput = {
   /** Global id of the consultation. */
-  readonly consultation: string | number;
+  readonly consultationId: string | number;
   /** The entry. */
   readonly entry: ConsultationEntryInput;
   /** Fail with CONFLICT unless the consultation is at this revision. */
@@ -53,7 +53,7 @@ export type AmendConsultationEntryInput = {
   /** The new content. */
   readonly content: ConsultationEntryInput;
   /** Global id of the entry. */
-  readonly entry: string | number;
+  readonly entryId: string | number;
   /** Fail with CONFLICT unless the consultation is at this revision. */
   readonly expectedRevision?: number | null | undefined;
   /** Retry-safe key: a repeat with the same input returns the first result. */
@@ -313,7 +313,7 @@ export type CreatePluginApiKeyInput = {
   /** A label, e.g. production. */
   readonly label?: string | null | undefined;
   /** Global id of the plugin. */
-  readonly plugin: string | number;
+  readonly pluginId: string | number;
 };
 
 /** A session of back-to-back slots in one book. */
@@ -368,7 +368,7 @@ export type DecidePluginManifestInput = {
   /** Number of the pending version. */
   readonly number: number;
   /** Global id of the plugin. */
-  readonly plugin: string | number;
+  readonly pluginId: string | number;
   /** Reason, kept with the decision. */
   readonly reason?: string | null | undefined;
 };
@@ -870,7 +870,7 @@ export type RecordWriteBackAcknowledgementInput = {
 /** Sends a dead delivery again. */
 export type RedrivePluginWebhookDeliveryInput = {
   /** Global id of the delivery. */
-  readonly delivery: string | number;
+  readonly deliveryId: string | number;
   /** Retry-safe key. */
   readonly idempotencyKey?: string | null | undefined;
 };
@@ -944,7 +944,7 @@ export type ReferralFilter = {
   /** Referring practice (hub staff). */
   readonly practice?: string | null | undefined;
   /** Hub service. */
-  readonly service?: string | number | null | undefined;
+  readonly serviceId?: string | number | null | undefined;
   /** State. */
   readonly state?: ReferralState | null | undefined;
   /** Made before. */
@@ -1055,7 +1055,7 @@ export type RegisterPluginInput = {
 /** An entry to remove. */
 export type RemoveConsultationEntryInput = {
   /** Global id of the entry. */
-  readonly entry: string | number;
+  readonly entryId: string | number;
   /** Fail with CONFLICT unless the consultation is at this revision. */
   readonly expectedRevision?: number | null | undefined;
   /** Retry-safe key: a repeat with the same input returns the first result. */
@@ -1077,7 +1077,7 @@ export type RequestWriteBackAgreementInput = {
 /** Stops a key at once. */
 export type RevokePluginApiKeyInput = {
   /** Id of the key. */
-  readonly key: string | number;
+  readonly keyId: string | number;
 };
 
 /** A platform role, carried in the `roles` claim of a token. */
@@ -1102,7 +1102,7 @@ export type Role =
 /** Replaces a key; the old one works on for the overlap. Retry-safe without an idempotency key: rotating a key that is already rotating revokes the replacement you never received and mints another (a secret cannot be shown twice). */
 export type RotatePluginApiKeyInput = {
   /** Id of the key to replace. */
-  readonly key: string | number;
+  readonly keyId: string | number;
   /** Minutes the old key keeps working (default 1440, at most 10080). */
   readonly overlapMinutes?: number | null | undefined;
 };
@@ -1112,7 +1112,7 @@ export type RotatePluginWebhookSecretInput = {
   /** Minutes deliveries carry both signatures (default 1440, at most 10080). */
   readonly overlapMinutes?: number | null | undefined;
   /** Global id of the plugin. */
-  readonly plugin: string | number;
+  readonly pluginId: string | number;
 };
 
 /** Why the current owner owns a consultation. */
@@ -1133,7 +1133,7 @@ export type RoutingReason =
 /** Saves the consultation as its next version. */
 export type SaveConsultationInput = {
   /** Global id of the consultation. */
-  readonly consultation: string | number;
+  readonly consultationId: string | number;
   /** Fail with CONFLICT unless the consultation is at this revision. */
   readonly expectedRevision?: number | null | undefined;
   /** Retry-safe key: a repeat returns the same saved consultation. */
@@ -1199,13 +1199,13 @@ export type SetPluginEnabledInput = {
   /** True to enable. */
   readonly enabled: boolean;
   /** Global id of the plugin. */
-  readonly plugin: string | number;
+  readonly pluginId: string | number;
 };
 
 /** Suspends or resumes a plugin. */
 export type SetPluginStateInput = {
   /** Global id of the plugin. */
-  readonly plugin: string | number;
+  readonly pluginId: string | number;
   /** ACTIVE or SUSPENDED. */
   readonly state: PluginState;
 };
@@ -1241,7 +1241,7 @@ export type SettleInboundMessageInput = {
   /** Why parsing failed (no patient data). */
   readonly failure?: string | null | undefined;
   /** Global id of the inbound message. */
-  readonly message: string | number;
+  readonly messageId: string | number;
   /** Global id of the online consultation it became. */
   readonly onlineConsultationId?: string | number | null | undefined;
   /** PARSED or PARSE_FAILED. */
@@ -1370,7 +1370,7 @@ export type SubmitPluginManifestInput = {
   /** The new manifest; same name, new version. */
   readonly manifest: PluginManifestInput;
   /** Global id of the plugin. */
-  readonly plugin: string | number;
+  readonly pluginId: string | number;
 };
 
 /** One transport header. */
@@ -1410,7 +1410,7 @@ export type WriteBackAcknowledgementKind =
 /** Names an agreement. */
 export type WriteBackAgreementInput = {
   /** Global id of the agreement. */
-  readonly agreement: string | number;
+  readonly agreementId: string | number;
 };
 
 /** Lifecycle of a write-back agreement. */
@@ -1436,7 +1436,7 @@ export type WriteBackDecision =
 /** Names a dead letter. */
 export type WriteBackDeliveryInput = {
   /** Global id of the delivery. */
-  readonly delivery: string | number;
+  readonly deliveryId: string | number;
 };
 
 /** What a delivery carries. */
@@ -1522,7 +1522,7 @@ export type WriteBackTargetKind =
   | 'IN_HUB';
 
 export type AppointmentBooksQueryVariables = Exact<{
-  service?: string | number | null | undefined;
+  serviceId?: string | number | null | undefined;
 }>;
 
 
@@ -1538,7 +1538,7 @@ export type AuditEventsQueryVariables = Exact<{
 export type AuditEventsQuery = { readonly auditEvents: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly action: string, readonly actorId: string, readonly actorType: string, readonly at: string, readonly id: string, readonly onBehalfOf: string | null, readonly organisationOds: string | null, readonly outcome: string, readonly patientId: string | null, readonly reason: string | null, readonly requestId: string | null, readonly subjectId: string | null, readonly subjectType: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } } };
 
 export type ExplainWriteBackQueryVariables = Exact<{
-  entry: string | number;
+  entryId: string | number;
 }>;
 
 
@@ -1549,7 +1549,7 @@ export type FreeSlotsQueryVariables = Exact<{
   first?: number | null | undefined;
   from?: string | null | undefined;
   mode?: SlotMode | null | undefined;
-  service?: string | number | null | undefined;
+  serviceId?: string | number | null | undefined;
   slotType?: string | null | undefined;
   to?: string | null | undefined;
 }>;
@@ -1709,7 +1709,7 @@ export type PluginQuery = { readonly plugin: { readonly approvedVersion: number,
 export type PluginWebhookDeliveriesQueryVariables = Exact<{
   after?: string | null | undefined;
   first?: number | null | undefined;
-  plugin: string | number;
+  pluginId: string | number;
   state?: PluginWebhookDeliveryState | null | undefined;
 }>;
 
@@ -1785,7 +1785,7 @@ export type ReferralsQuery = { readonly referrals: { readonly totalCount: number
 
 export type SlotTypesQueryVariables = Exact<{
   search?: string | null | undefined;
-  service?: string | number | null | undefined;
+  serviceId?: string | number | null | undefined;
 }>;
 
 
@@ -2367,8 +2367,8 @@ export class TypedDocumentString<TResult, TVariables>
 }
 
 export const AppointmentBooksQueryDocument = new TypedDocumentString(`
-    query AppointmentBooksQuery($service: ID) {
-  appointmentBooks(service: $service) {
+    query AppointmentBooksQuery($serviceId: ID) {
+  appointmentBooks(serviceId: $serviceId) {
     active
     gpConnectBookable
     id
@@ -2427,8 +2427,8 @@ export const AuditEventsQueryDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<AuditEventsQuery, AuditEventsQueryVariables>;
 export const ExplainWriteBackQueryDocument = new TypedDocumentString(`
-    query ExplainWriteBackQuery($entry: ID!) {
-  explainWriteBack(entry: $entry) {
+    query ExplainWriteBackQuery($entryId: ID!) {
+  explainWriteBack(entryId: $entryId) {
     agreement {
       createdAt
       id
@@ -2563,13 +2563,13 @@ export const ExplainWriteBackQueryDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ExplainWriteBackQuery, ExplainWriteBackQueryVariables>;
 export const FreeSlotsQueryDocument = new TypedDocumentString(`
-    query FreeSlotsQuery($after: String, $first: Int, $from: DateTime, $mode: SlotMode, $service: ID, $slotType: String, $to: DateTime) {
+    query FreeSlotsQuery($after: String, $first: Int, $from: DateTime, $mode: SlotMode, $serviceId: ID, $slotType: String, $to: DateTime) {
   freeSlots(
     after: $after
     first: $first
     from: $from
     mode: $mode
-    service: $service
+    serviceId: $serviceId
     slotType: $slotType
     to: $to
   ) {
@@ -4796,11 +4796,11 @@ export const PluginQueryDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<PluginQuery, PluginQueryVariables>;
 export const PluginWebhookDeliveriesQueryDocument = new TypedDocumentString(`
-    query PluginWebhookDeliveriesQuery($after: String, $first: Int, $plugin: ID!, $state: PluginWebhookDeliveryState) {
+    query PluginWebhookDeliveriesQuery($after: String, $first: Int, $pluginId: ID!, $state: PluginWebhookDeliveryState) {
   pluginWebhookDeliveries(
     after: $after
     first: $first
-    plugin: $plugin
+    pluginId: $pluginId
     state: $state
   ) {
     edges {
@@ -5550,8 +5550,8 @@ export const ReferralsQueryDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ReferralsQuery, ReferralsQueryVariables>;
 export const SlotTypesQueryDocument = new TypedDocumentString(`
-    query SlotTypesQuery($search: String, $service: ID) {
-  slotTypes(search: $search, service: $service) {
+    query SlotTypesQuery($search: String, $serviceId: ID) {
+  slotTypes(search: $search, serviceId: $serviceId) {
     description
     id
     mode

@@ -28,7 +28,7 @@ const CREATE_BOOK = `mutation($input: CreateAppointmentBookInput!) { createAppoi
 const CREATE_TYPE = `mutation($input: CreateSlotTypeInput!) { createSlotType(input: $input) { slotType { id name mode } } }`;
 const CREATE_SESSION = `mutation($input: CreateSlotSessionInput!) { createSlotSession(input: $input) { slots { id startsAt endsAt mode status } } }`;
 const FREE = `query($s: ID, $t: String, $m: SlotMode, $from: DateTime, $to: DateTime, $n: Int, $after: String) {
-  freeSlots(service: $s, slotType: $t, mode: $m, from: $from, to: $to, first: $n, after: $after) {
+  freeSlots(serviceId: $s, slotType: $t, mode: $m, from: $from, to: $to, first: $n, after: $after) {
     edges { cursor node { id startsAt mode status gpConnectBookable slotType { name } book { name } service { name } } }
     pageInfo { hasNextPage endCursor }
   }

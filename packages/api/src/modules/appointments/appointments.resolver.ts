@@ -36,7 +36,7 @@ export class AppointmentBookResolver {
   @Authorized(...SLOT_READERS)
   @Query(() => [AppointmentBookType], { description: "The appointment books of the PCN's hub, by name." })
   async appointmentBooks(
-    @Arg('service', () => ID, { nullable: true, description: 'Only the books of this hub service.' })
+    @Arg('serviceId', () => ID, { nullable: true, description: 'Only the books of this hub service.' })
     serviceId: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<AppointmentBookType[]> {
@@ -67,7 +67,7 @@ export class SlotTypeResolver {
   async slotTypes(
     @Arg('search', () => String, { nullable: true, description: 'Start of a name, e.g. U99001-MinorIllness.' })
     search: string | null,
-    @Arg('service', () => ID, { nullable: true, description: 'Only the slot types of this hub service.' })
+    @Arg('serviceId', () => ID, { nullable: true, description: 'Only the slot types of this hub service.' })
     serviceId: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<SlotTypeType[]> {
@@ -99,7 +99,7 @@ export class SlotResolver {
       "Free future slots of the PCN's hub, earliest first, by service, slot-type name prefix, mode and time range.",
   })
   async freeSlots(
-    @Arg('service', () => ID, { nullable: true, description: 'Hub service.' }) serviceId: string | null,
+    @Arg('serviceId', () => ID, { nullable: true, description: 'Hub service.' }) serviceId: string | null,
     @Arg('slotType', () => String, {
       nullable: true,
       description: 'Slot-type name or its start, e.g. U99001-MinorIllness.',

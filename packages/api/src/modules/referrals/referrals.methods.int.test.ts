@@ -208,13 +208,13 @@ describeEachDatabase('referrals: each method end to end', (hub) => {
     await data<unknown>(
       hub(),
       'mutation($i: AddConsultationEntryInput!) { addConsultationEntry(input: $i) { entry { id } } }',
-      { i: { consultation: attended.consultationId, entry: { note: { text: 'Knee examined; exercises advised.' } } } },
+      { i: { consultationId: attended.consultationId, entry: { note: { text: 'Knee examined; exercises advised.' } } } },
       'hub.physio',
     );
     await data<unknown>(
       hub(),
       'mutation($i: SaveConsultationInput!) { saveConsultation(input: $i) { consultation { state version } } }',
-      { i: { consultation: attended.consultationId } },
+      { i: { consultationId: attended.consultationId } },
       'hub.physio',
     );
     expect(await count(hub(), 'write_back_record', 'consultation_id = ?', [dbIdOf(attended.consultationId!)])).toBe(1);
