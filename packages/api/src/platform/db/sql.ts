@@ -48,14 +48,14 @@ export function numbered(sql: string): string {
  */
 export async function exec<T>(em: Em, sql: string, params: readonly unknown[] = []): Promise<T[]> {
   // MikroORM types the transaction as `any`; it is a Kysely transaction when set.
-  const trx = em.getTransactionContext() as Kysely<unknown> | undefined;
-  const connection = em.getConnection() as unknown as AbstractSqlConnection;
+  const trx = em.getTransactionContext<Kysely<unknown> | undefined>();
+  const connection: AbstractSqlConnection = em.getConnection();
   if (!params.every(isScalar)) return connection.execute<T[]>(sql, [...params], 'all', trx);
   const started = Date.now();
   try {
     const result = await (trx ?? connection.getClient()).executeQuery<T>(CompiledQuery.raw(numbered(sql), [...params]));
     em.config.getLogger().logQuery({ query: sql, took: Date.now() - started, results: result.rows.length, level: 'info' });
-    return result.rows as T[];
+    return result.rows;
   } catch (error) {
     em.config.getLogger().logQuery({ query: sql, took: Date.now() - started, level: 'error' });
     throw connection.getPlatform().getExceptionConverter().convertException(error as Error);

@@ -1,12 +1,12 @@
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 const memo = new WeakMap<FieldNode, Map<string, ReadonlySet<string>>>();
 
 function collect(set: SelectionSetNode | undefined, info: GraphQLResolveInfo, into: Set<string>, path: readonly string[]): void {
   if (!set) return;
   for (const selection of set.selections) {
-    if (selection.kind === 'InlineFragment') collect(selection.selectionSet, info, into, path);
-    else if (selection.kind === 'FragmentSpread') collect(info.fragments[selection.name.value]?.selectionSet, info, into, path);
+    if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet, info, into, path);
+    else if (selection.kind === Kind.FRAGMENT_SPREAD) collect(info.fragments[selection.name.value]?.selectionSet, info, into, path);
     else if (path.length === 0) into.add(selection.name.value);
     else if (selection.name.value === path[0]) collect(selection.selectionSet, info, into, path.slice(1));
   }
@@ -29,7 +29,7 @@ export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]
   if (known) return known;
   const fields = new Set<string>();
   for (const node of info.fieldNodes) collect(node.selectionSet, info, fields, path);
-  if (!byPath) memo.set(info.fieldNodes[0]!, (byPath = new Map()));
+  if (!byPath) memo.set(info.fieldNodes[0]!, (byPath = new Map<string, ReadonlySet<string>>()));
   byPath.set(key, fields);
   return fields;
 }
