@@ -146,7 +146,7 @@ export async function writeEntries(url, total, { perConsultation = 5, parallel =
       });
       const nhsNumber = syntheticNhsNumber((offset + index) % 500);
       const { recordConsultation } = await gql(url, bearer, RECORD, { input: { nhsNumber, entries } });
-      await gql(url, bearer, SAVE, { input: { consultation: recordConsultation.consultation.id } });
+      await gql(url, bearer, SAVE, { input: { consultationId: recordConsultation.consultation.id } });
       consultationIds.push(recordConsultation.consultation.id);
       written += count;
     }

@@ -101,7 +101,7 @@ async function runOnce(concurrency) {
     for (let i = 0; i < IDLE_SAMPLES; i++) {
       const entries = [{ coded: { snomedCode: '22298006', term: 'Myocardial infarction' } }];
       const { recordConsultation } = await gql(api.url, bearer, RECORD, { input: { nhsNumber: syntheticNhsNumber(i % 500), entries } });
-      await gql(api.url, bearer, SAVE, { input: { consultation: recordConsultation.consultation.id } });
+      await gql(api.url, bearer, SAVE, { input: { consultationId: recordConsultation.consultation.id } });
       await sleep(40 + Math.random() * 40);
     }
     await waitDrained(sql);

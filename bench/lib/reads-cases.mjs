@@ -80,7 +80,7 @@ export const READS = {
       body: gql(
         `mutation($input: SaveConsultationInput!) { saveConsultation(input: $input) {
           consultation { id revision version writeBackState entries { id writeBack { state } } } } }`,
-        { input: { consultation: '__VALUE__' } },
+        { input: { consultationId: '__VALUE__' } },
       ),
     },
     check: (data) => expect(data.recordConsultation.consultation.id, 'no consultation recorded'),

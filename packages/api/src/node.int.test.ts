@@ -92,7 +92,7 @@ describeEachDatabase('node(id:) over the newer types', (hub) => {
     const slot = (await must('{ freeSlots(first: 1) { edges { node { id book { id } } } } }', {}, 'p1.admin')).freeSlots.edges[0].node;
     expect(await node(slot.id, 'p1.gp')).toEqual({ __typename: 'Slot', id: slot.id, status: 'FREE', book: { id: slot.book.id } });
     await invisibleTo(slot.id, [await foreignViewer(hub(), 'PRACTICE', ['PRACTICE_CLINICIAN']), 'pcn.analyst']);
-    await must('mutation ($i: BlockSlotInput!) { blockSlot(input: $i) { id } }', { i: { slotId: slot.id, reason: 'node test' } }, 'hub.manager');
+    await must('mutation ($i: BlockSlotInput!) { blockSlot(input: $i) { slot { id } } }', { i: { slotId: slot.id, reason: 'node test' } }, 'hub.manager');
     try {
       // freeSlots no longer shows it to practices; blockSlot/unblockSlot still name it for hub editors.
       expect(await node(slot.id, 'p1.gp')).toBeNull();
@@ -100,7 +100,7 @@ describeEachDatabase('node(id:) over the newer types', (hub) => {
       expect(await node(slot.id, 'hub.coord1')).toMatchObject({ __typename: 'Slot', id: slot.id, status: 'BLOCKED' });
       await invisibleTo(slot.id, [await foreignViewer(hub(), 'HUB', ['HUB_MANAGER', 'HUB_ADMIN'])]);
     } finally {
-      await must('mutation ($i: UnblockSlotInput!) { unblockSlot(input: $i) { id } }', { i: { slotId: slot.id } }, 'hub.manager');
+      await must('mutation ($i: UnblockSlotInput!) { unblockSlot(input: $i) { slot { id } } }', { i: { slotId: slot.id } }, 'hub.manager');
     }
   });
 
@@ -109,7 +109,7 @@ describeEachDatabase('node(id:) over the newer types', (hub) => {
     const slot = (await must('{ freeSlots(first: 1, slotType: "U99001-MinorIllness") { edges { node { id } } } }', {}, 'p2.gp')).freeSlots.edges[0].node;
     const patient = demoPatient(71);
     await must(
-      'mutation ($i: ReferPatientInput!) { referPatient(input: $i) { id } }',
+      'mutation ($i: ReferPatientInput!) { referPatient(input: $i) { referral { id } } }',
       { i: { method: 'CROSS_ORGANISATION_BOOKING', serviceId: minor, nhsNumber: patient.nhsNumber, slotId: slot.id, consentToRecordAccess: true, reason: 'Sore throat' } },
       'p2.gp',
     );

@@ -101,7 +101,7 @@ describe('observability: metrics, traces and logs', () => {
       },
       body: JSON.stringify({
         query: 'mutation Save($input: SaveConsultationInput!) { saveConsultation(input: $input) { consultation { id } } }',
-        variables: { input: { consultation: recorded.recordConsultation.consultation.id } },
+        variables: { input: { consultationId: recorded.recordConsultation.consultation.id } },
         operationName: 'Save',
       }),
     });

@@ -206,7 +206,7 @@ export function RecordConsultationPage({ params }: { params: URLSearchParams }) 
 }
 
 function Explanation({ entry }: { entry: string }) {
-  const [{ data }] = useQuery({ query: ExplainWriteBackQuery, variables: { entry } });
+  const [{ data }] = useQuery({ query: ExplainWriteBackQuery, variables: { entryId: entry } });
   const why = data?.explainWriteBack;
   if (!why) return null;
   return (
@@ -277,7 +277,7 @@ export function HubConsultationPage({ id, hub }: { id: string; hub: HubClient })
   const doSave = () => {
     setSaveError(null);
     void save({
-      input: { consultation: c.id, expectedRevision: c.revision, idempotencyKey: crypto.randomUUID() },
+      input: { consultationId: c.id, expectedRevision: c.revision, idempotencyKey: crypto.randomUUID() },
     }).then((result) => setSaveError(showError(result.error)));
   };
 

@@ -361,8 +361,8 @@ export const SaveConsultationMutation = graphql(`
 `);
 
 export const ExplainWriteBackQuery = graphql(`
-  query ExplainWriteBack($entry: ID!) {
-    explainWriteBack(entry: $entry) {
+  query ExplainWriteBack($entryId: ID!) {
+    explainWriteBack(entryId: $entryId) {
       entryId
       decision
       willWriteBack

@@ -29,6 +29,8 @@ interface GuideOutcome {
   viewer: { id: string; organisation: { odsCode: string } };
   fieldAtFault: string | undefined;
   seen: string[];
+  claimed: { consultation: { id: string; state: string; lock: { holder: string | null } | null } };
+  released: { consultation: { id: string; state: string; lock: { holder: string | null } | null } };
   follow: (stopAfter: number) => Promise<void>;
   events: { seq?: number; cursor?: string; consultationId?: string }[];
   resyncs: number;
@@ -44,14 +46,14 @@ beforeAll(async () => {
 afterAll(() => hub.stop());
 
 describe('the front-end guide (docs/front-end.md)', () => {
-  it('runs as written: request, errors, paging, a live inbox resumed after a drop, persisted queries', async () => {
+  it('runs as written: request, errors, paging, mutation payloads, a live inbox resumed after a drop, persisted queries', async () => {
     const parts = snippets(await readFile(GUIDE, 'utf8'));
-    expect(parts.map((p) => p.name)).toEqual(['request', 'errors', 'paging', 'live', 'persisted']);
+    expect(parts.map((p) => p.name)).toEqual(['request', 'errors', 'paging', 'mutations', 'live', 'persisted']);
     process.env.PCN_HUB_URL = hub.app.url;
     process.env.HUB_TOKEN = await hub.token('hub.anp1', 3600);
     await mkdir(RUN_DIR, { recursive: true });
     const file = new URL(`front-end-${process.pid}.ts`, RUN_DIR);
-    await writeFile(file, assemble(parts, ['viewer', 'fieldAtFault', 'seen', 'follow', 'events', 'resyncs', 'first', 'again']));
+    await writeFile(file, assemble(parts, ['viewer', 'fieldAtFault', 'seen', 'claimed', 'released', 'follow', 'events', 'resyncs', 'first', 'again']));
     try {
       const guide = (await import(file.href)) as { run: () => Promise<GuideOutcome> };
       const out = await guide.run();
@@ -59,6 +61,9 @@ describe('the front-end guide (docs/front-end.md)', () => {
       expect(out.fieldAtFault).toBe('input.consultationId');
       expect(out.seen.length).toBeGreaterThanOrEqual(5);
       expect(new Set(out.seen).size).toBe(out.seen.length);
+      expect(out.claimed.consultation).toMatchObject({ id: out.seen[0], lock: { holder: 'hub.anp1' } });
+      expect(out.released.consultation.id).toBe(out.seen[0]);
+      expect(out.released.consultation.lock?.holder ?? null).toBeNull();
       expect(out.first.registered).toBe(true);
       expect(out.again.registered).toBe(false);
       expect(out.again.data.viewer.id).toBe('hub.anp1');

@@ -271,7 +271,7 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
     });
     await step('hub service', async () => {
       await must(
-        'mutation($i: SetHubServiceReferralMethodsInput!) { setHubServiceReferralMethods(input: $i) { id } }',
+        'mutation($i: SetHubServiceReferralMethodsInput!) { setHubServiceReferralMethods(input: $i) { service { id } } }',
         {
           i: {
             serviceId: service,
@@ -281,7 +281,7 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
         manager,
       );
       await must(
-        'mutation($i: SetHubServiceDetailsInput!) { setHubServiceDetails(input: $i) { id } }',
+        'mutation($i: SetHubServiceDetailsInput!) { setHubServiceDetails(input: $i) { service { id } } }',
         {
           i: {
             serviceId: service,
@@ -293,7 +293,7 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
       );
       for (const type of ['CROSS_ORG_APPOINTMENTS', 'CROSS_ORG_TASKS'])
         await must(
-          'mutation($i: SetReferralAgreementInput!) { setReferralAgreement(input: $i) { __typename } }',
+          'mutation($i: SetReferralAgreementInput!) { setReferralAgreement(input: $i) { agreement { id } } }',
           {
             i: { practiceOdsCode: FOREIGN.practiceOds, state: 'ACTIVE', type },
           },
@@ -304,18 +304,18 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
     await step('appointments', async () => {
       const type = (
         await must(
-          'mutation($i: CreateSlotTypeInput!) { createSlotType(input: $i) { id } }',
+          'mutation($i: CreateSlotTypeInput!) { createSlotType(input: $i) { slotType { id } } }',
           { i: { serviceId: service, name: 'U99002-MinorIllness-F2F' } },
           manager,
         )
-      ).createSlotType.id;
+      ).createSlotType.slotType.id;
       const book = (
         await must(
-          'mutation($i: CreateAppointmentBookInput!) { createAppointmentBook(input: $i) { id } }',
+          'mutation($i: CreateAppointmentBookInput!) { createAppointmentBook(input: $i) { book { id } } }',
           { i: { serviceId: service, name: 'Elsewhere clinic' } },
           manager,
         )
-      ).createAppointmentBook.id;
+      ).createAppointmentBook.book.id;
       const slots = (
         await must(
           'mutation($i: CreateSlotSessionInput!) { createSlotSession(input: $i) { slots { id } } }',
@@ -387,12 +387,12 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
       add('WriteBackAgreement', agreement, 'foreign PCN write-back agreement', ALL);
       await must(
         'mutation($i: WriteBackAgreementInput!) { activateWriteBackAgreement(input: $i) { agreement { state } } }',
-        { i: { agreement } },
+        { i: { agreementId: agreement } },
         manager,
       );
       await must(
         'mutation($i: WriteBackAgreementInput!) { activateWriteBackAgreement(input: $i) { agreement { state } } }',
-        { i: { agreement } },
+        { i: { agreementId: agreement } },
         await foreignToken('admin'),
       );
       const anp = await foreignToken('anp');
@@ -409,7 +409,7 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
       const saved = (
         await must(
           `mutation($i: SaveConsultationInput!) { saveConsultation(input: $i) { ${CONSULTATION} } }`,
-          { i: { consultation: recorded.id } },
+          { i: { consultationId: recorded.id } },
           anp,
         )
       ).saveConsultation.consultation;
@@ -422,7 +422,7 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
     await step('referral and trace task', async () => {
       const referral = (
         await must(
-          'mutation($i: ReferPatientInput!) { referPatient(input: $i) { id state } }',
+          'mutation($i: ReferPatientInput!) { referPatient(input: $i) { referral { id state } } }',
           {
             i: {
               method: 'CROSS_ORGANISATION_BOOKING',
@@ -435,7 +435,7 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
           },
           await foreignToken('gp'),
         )
-      ).referPatient;
+      ).referPatient.referral;
       add('Referral', referral.id, 'foreign PCN referral', ALL);
       const tasks = (await must('{ patientTraceTasks { edges { node { id } } } }', {}, await foreignToken('coord')))
         .patientTraceTasks.edges;
@@ -489,13 +489,13 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
       add('Plugin', registered, 'foreign PCN plugin', ALL);
       await must(
         'mutation($i: SetPluginEnabledInput!) { setPluginEnabled(input: $i) { plugin { id } } }',
-        { i: { plugin: registered, enabled: true } },
+        { i: { pluginId: registered, enabled: true } },
         manager,
       );
       const created = (
         await must(
           'mutation($i: CreatePluginApiKeyInput!) { createPluginApiKey(input: $i) { apiKey { id } key } }',
-          { i: { plugin: registered } },
+          { i: { pluginId: registered } },
           manager,
         )
       ).createPluginApiKey;
@@ -585,7 +585,7 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
     const saved = (
       await must(
         `mutation($i: SaveConsultationInput!) { saveConsultation(input: $i) { ${CONSULTATION} } }`,
-        { i: { consultation: hubc.id } },
+        { i: { consultationId: hubc.id } },
         'hub.anp1',
       )
     ).saveConsultation.consultation;
@@ -669,7 +669,7 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
     ).freeSlots.edges;
     const referral = (
       await must(
-        'mutation($i: ReferPatientInput!) { referPatient(input: $i) { id state } }',
+        'mutation($i: ReferPatientInput!) { referPatient(input: $i) { referral { id state } } }',
         {
           i: {
             method: 'CROSS_ORGANISATION_BOOKING',
@@ -682,7 +682,7 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
         },
         'p2.gp',
       )
-    ).referPatient;
+    ).referPatient.referral;
     add('Referral', referral.id, `referral from Y99012 (${referral.state})`, PRACTICE_1);
     const tasks = (await must('{ patientTraceTasks { edges { node { id } } } }', {}, 'hub.coord1')).patientTraceTasks
       .edges;
@@ -694,7 +694,7 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
     }[];
     const task = (
       await must(
-        'mutation($i: ReferPatientInput!) { referPatient(input: $i) { id state } }',
+        'mutation($i: ReferPatientInput!) { referPatient(input: $i) { referral { id state } } }',
         {
           i: {
             method: 'CROSS_ORGANISATION_TASK',
@@ -709,7 +709,7 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
         },
         'p1.gp',
       )
-    ).referPatient;
+    ).referPatient.referral;
     own('Referral', task.id, [...HUB_ACTORS, ...PRACTICE_1]);
     const books = await must('{ appointmentBooks { id } slotTypes { id } }', {}, 'hub.manager');
     own('AppointmentBook', books.appointmentBooks[0]?.id, [...HUB_ACTORS]);

@@ -411,7 +411,7 @@ async function recordConsultation(d: Driver, user: string, nhsNumber: string, en
 
 async function saveConsultation(d: Driver, user: string, consultation: string): Promise<void> {
   await d.run('save consultation', user, 'mutation Demo($input: SaveConsultationInput!) { saveConsultation(input: $input) { consultation { id } } }', {
-    input: { consultation },
+    input: { consultationId: consultation },
   });
 }
 
@@ -558,13 +558,13 @@ async function seedReferrals(
 ): Promise<{ count: number; hubConsultations: number }> {
   const move = async (mutation: string, user: string, input: Data): Promise<ReferralRow> =>
     (
-      await d.run<Record<string, ReferralRow>>(
+      await d.run<Record<string, { referral: ReferralRow }>>(
         mutation,
         user,
-        `mutation Demo($input: ${REFERRAL_INPUT[mutation]}!) { ${mutation}(input: $input) { ${REFERRAL_FIELDS} } }`,
+        `mutation Demo($input: ${REFERRAL_INPUT[mutation]}!) { ${mutation}(input: $input) { referral { ${REFERRAL_FIELDS} } } }`,
         { input },
       )
-    )[mutation]!;
+    )[mutation]!.referral;
   const used = new Set<string>();
   const freeSlot = async (prefix: string, skip: number): Promise<string> => {
     const { freeSlots } = await d.run<{ freeSlots: { edges: { node: { id: string } }[] } }>(
@@ -608,7 +608,7 @@ async function seedReferrals(
       'add entry',
       'hub.anp1',
       'mutation Demo($input: AddConsultationEntryInput!) { addConsultationEntry(input: $input) { entry { id } } }',
-      { input: { consultation: seen.consultationId, entry: coded('pharyngitis') } },
+      { input: { consultationId: seen.consultationId, entry: coded('pharyngitis') } },
     );
     await saveConsultation(d, 'hub.anp1', seen.consultationId);
     hubConsultations += 1;

@@ -73,8 +73,8 @@ export interface ExplanationView {
   readonly targetOrganisation: { readonly odsCode: string };
 }
 
-export const ExplainDocument = new TypedDocumentString<{ explainWriteBack: ExplanationView }, { entry: string }>(
-  `query ExplainPharmacyEntry($entry: ID!) {
-  explainWriteBack(entry: $entry) { entryId willWriteBack decision state reasons sourceProduct targetOrganisation { odsCode } }
+export const ExplainDocument = new TypedDocumentString<{ explainWriteBack: ExplanationView }, { entryId: string }>(
+  `query ExplainPharmacyEntry($entryId: ID!) {
+  explainWriteBack(entryId: $entryId) { entryId willWriteBack decision state reasons sourceProduct targetOrganisation { odsCode } }
 }`,
 );

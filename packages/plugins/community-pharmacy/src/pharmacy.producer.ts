@@ -107,7 +107,7 @@ export class CommunityPharmacyProducer {
       const { recordConsultation } = await this.client.request(RecordDocument, { input });
       // No expectedRevision: a resend must send the very same save input to be replayed.
       const { saveConsultation } = await this.client.request(SaveDocument, {
-        input: { consultation: recordConsultation.consultation.id, idempotencyKey: keys.save },
+        input: { consultationId: recordConsultation.consultation.id, idempotencyKey: keys.save },
       });
       const saved = saveConsultation.consultation;
       return {
@@ -132,7 +132,7 @@ export class CommunityPharmacyProducer {
 
   /** Why an entry is (or is not) written back: agreement, registration, the plugin as its source. */
   async explain(entryId: string): Promise<ExplanationView> {
-    const { explainWriteBack } = await this.client.request(ExplainDocument, { entry: entryId });
+    const { explainWriteBack } = await this.client.request(ExplainDocument, { entryId });
     return explainWriteBack;
   }
 

@@ -73,13 +73,13 @@ export class HubInboundStore implements InboundStore {
     switch (outcome.kind) {
       case 'SUBMITTED': {
         const onlineConsultationId = isSubmitted(outcome.result) ? outcome.result.consultationId : null;
-        await this.settle({ message: id, outcome: 'PARSED', onlineConsultationId });
+        await this.settle({ messageId: id, outcome: 'PARSED', onlineConsultationId });
         break;
       }
       case 'PARSE_FAILED':
         // The failure's reason names fields and rules only (never values): safe to store and show.
         await this.settle({
-          message: id,
+          messageId: id,
           outcome: 'PARSE_FAILED',
           failure: `${outcome.failure.code}: ${outcome.failure.reason}`,
         });
@@ -87,7 +87,7 @@ export class HubInboundStore implements InboundStore {
       case 'REPORT':
       case 'ITK_RESPONSE':
         // Handled by the outbound side (onReport / onItkResponse); nothing to link in the inbox.
-        await this.settle({ message: id, outcome: 'PARSED' });
+        await this.settle({ messageId: id, outcome: 'PARSED' });
         break;
     }
     this.hubIds.delete(meshMessageId);
@@ -110,7 +110,7 @@ export class HubInboundStore implements InboundStore {
   }
 
   private async settle(input: {
-    message: string;
+    messageId: string;
     outcome: 'PARSED' | 'PARSE_FAILED';
     failure?: string;
     onlineConsultationId?: string | null;

@@ -13,7 +13,7 @@ const DELIVERY = `query ($id: ID!) { hubConsultation(id: $id) { entries { writeB
 export async function recordAndSave(e2e: E2e, nhsNumber: string, term: string, snomedCode = '22298006'): Promise<string> {
   const recorded = await e2e.gql('hub.anp1', RECORD, { input: { nhsNumber, entries: [{ coded: { snomedCode, term } }] } });
   const id = recorded.recordConsultation.consultation.id as string;
-  await e2e.gql('hub.anp1', SAVE, { input: { consultation: id } });
+  await e2e.gql('hub.anp1', SAVE, { input: { consultationId: id } });
   return id;
 }
 
@@ -21,8 +21,8 @@ export async function recordAndSave(e2e: E2e, nhsNumber: string, term: string, s
 export async function amendAndSave(e2e: E2e, consultationId: string, term: string, snomedCode = '22298006'): Promise<void> {
   const data = await e2e.gql('hub.anp1', 'query ($id: ID!) { hubConsultation(id: $id) { entries { id } } }', { id: consultationId });
   const entry = data.hubConsultation.entries[0].id as string;
-  await e2e.gql('hub.anp1', AMEND, { input: { entry, content: { coded: { snomedCode, term } } } });
-  await e2e.gql('hub.anp1', SAVE, { input: { consultation: consultationId } });
+  await e2e.gql('hub.anp1', AMEND, { input: { entryId: entry, content: { coded: { snomedCode, term } } } });
+  await e2e.gql('hub.anp1', SAVE, { input: { consultationId } });
 }
 
 /** The write-back delivery of the consultation's first entry, as hub staff see it. */

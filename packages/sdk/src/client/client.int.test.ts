@@ -170,8 +170,8 @@ describe('the typed client against a real hub', () => {
     });
     const manager = hub.client('hub.manager');
     const { plugin } = await manager.mutations.registerPlugin({ input: { manifest } });
-    await manager.mutations.setPluginEnabled({ input: { plugin: plugin.id, enabled: true } });
-    const { key } = await manager.mutations.createPluginApiKey({ input: { plugin: plugin.id, label: 'tests' } });
+    await manager.mutations.setPluginEnabled({ input: { pluginId: plugin.id, enabled: true } });
+    const { key } = await manager.mutations.createPluginApiKey({ input: { pluginId: plugin.id, label: 'tests' } });
 
     const asPlugin = createHubClient({ url: hub.url, apiKey: key, organisation: 'Y99000' });
     const me = await asPlugin.queries.viewerPlugin();

@@ -149,10 +149,10 @@ describe('resumable subscriptions', () => {
       .request(
         'mutation Enable($input: SetPluginEnabledInput!) { setPluginEnabled(input: $input) { plugin { id } } }',
         {
-          input: { plugin: plugin.id, enabled: true },
+          input: { pluginId: plugin.id, enabled: true },
         },
       );
-    const { key } = await manager.mutations.createPluginApiKey({ input: { plugin: plugin.id } });
+    const { key } = await manager.mutations.createPluginApiKey({ input: { pluginId: plugin.id } });
     const practice = patients.filter((patient) => patient.practice === 'Y99011');
     const clinician = hub.client('hub.anp1');
     let recorded = 0;
@@ -163,7 +163,7 @@ describe('resumable subscriptions', () => {
       const { consultation } = await clinician.mutations.recordConsultation({
         input: { nhsNumber: patient.nhsNumber, entries },
       });
-      await clinician.mutations.saveConsultation({ input: { consultation: consultation.id } });
+      await clinician.mutations.saveConsultation({ input: { consultationId: consultation.id } });
       return consultation.id;
     };
 

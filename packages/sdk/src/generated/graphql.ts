@@ -7,7 +7,7 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** An entry added to a consultation. */
 export type AddConsultationEntryInput = {
   /** Global id of the consultation. */
-  readonly consultation: string | number;
+  readonly consultationId: string | number;
   /** The entry. */
   readonly entry: ConsultationEntryInput;
   /** Fail with CONFLICT unless the consultation is at this revision. */
@@ -53,7 +53,7 @@ export type AmendConsultationEntryInput = {
   /** The new content. */
   readonly content: ConsultationEntryInput;
   /** Global id of the entry. */
-  readonly entry: string | number;
+  readonly entryId: string | number;
   /** Fail with CONFLICT unless the consultation is at this revision. */
   readonly expectedRevision?: number | null | undefined;
   /** Retry-safe key: a repeat with the same input returns the first result. */
@@ -313,7 +313,7 @@ export type CreatePluginApiKeyInput = {
   /** A label, e.g. production. */
   readonly label?: string | null | undefined;
   /** Global id of the plugin. */
-  readonly plugin: string | number;
+  readonly pluginId: string | number;
 };
 
 /** A session of back-to-back slots in one book. */
@@ -368,7 +368,7 @@ export type DecidePluginManifestInput = {
   /** Number of the pending version. */
   readonly number: number;
   /** Global id of the plugin. */
-  readonly plugin: string | number;
+  readonly pluginId: string | number;
   /** Reason, kept with the decision. */
   readonly reason?: string | null | undefined;
 };
@@ -1005,7 +1005,7 @@ export type RecordWriteBackAcknowledgementInput = {
 /** Sends a dead delivery again. */
 export type RedrivePluginWebhookDeliveryInput = {
   /** Global id of the delivery. */
-  readonly delivery: string | number;
+  readonly deliveryId: string | number;
   /** Retry-safe key. */
   readonly idempotencyKey?: string | null | undefined;
 };
@@ -1079,7 +1079,7 @@ export type ReferralFilter = {
   /** Referring practice (hub staff). */
   readonly practice?: string | null | undefined;
   /** Hub service. */
-  readonly service?: string | number | null | undefined;
+  readonly serviceId?: string | number | null | undefined;
   /** State. */
   readonly state?: ReferralState | null | undefined;
   /** Made before. */
@@ -1190,7 +1190,7 @@ export type RegisterPluginInput = {
 /** An entry to remove. */
 export type RemoveConsultationEntryInput = {
   /** Global id of the entry. */
-  readonly entry: string | number;
+  readonly entryId: string | number;
   /** Fail with CONFLICT unless the consultation is at this revision. */
   readonly expectedRevision?: number | null | undefined;
   /** Retry-safe key: a repeat with the same input returns the first result. */
@@ -1286,13 +1286,13 @@ export type RequestWriteBackAgreementInput = {
 /** Blocked entries to send now that an agreement allows them. */
 export type ResendBlockedWriteBackInput = {
   /** Global ids of the entries (HubConsultationEntry), 1-100. */
-  readonly entries: ReadonlyArray<string | number>;
+  readonly entryIds: ReadonlyArray<string | number>;
 };
 
 /** Stops a key at once. */
 export type RevokePluginApiKeyInput = {
   /** Id of the key. */
-  readonly key: string | number;
+  readonly keyId: string | number;
 };
 
 /** A platform role, carried in the `roles` claim of a token. */
@@ -1317,7 +1317,7 @@ export type Role =
 /** Replaces a key; the old one works on for the overlap. Retry-safe without an idempotency key: rotating a key that is already rotating revokes the replacement you never received and mints another (a secret cannot be shown twice). */
 export type RotatePluginApiKeyInput = {
   /** Id of the key to replace. */
-  readonly key: string | number;
+  readonly keyId: string | number;
   /** Minutes the old key keeps working (default 1440, at most 10080). */
   readonly overlapMinutes?: number | null | undefined;
 };
@@ -1327,7 +1327,7 @@ export type RotatePluginWebhookSecretInput = {
   /** Minutes deliveries carry both signatures (default 1440, at most 10080). */
   readonly overlapMinutes?: number | null | undefined;
   /** Global id of the plugin. */
-  readonly plugin: string | number;
+  readonly pluginId: string | number;
 };
 
 /** Why the current owner owns a consultation. */
@@ -1350,7 +1350,7 @@ export type RoutingReason =
 /** Saves the consultation as its next version. */
 export type SaveConsultationInput = {
   /** Global id of the consultation. */
-  readonly consultation: string | number;
+  readonly consultationId: string | number;
   /** Fail with CONFLICT unless the consultation is at this revision. */
   readonly expectedRevision?: number | null | undefined;
   /** Retry-safe key: a repeat returns the same saved consultation. */
@@ -1424,13 +1424,13 @@ export type SetPluginEnabledInput = {
   /** True to enable. */
   readonly enabled: boolean;
   /** Global id of the plugin. */
-  readonly plugin: string | number;
+  readonly pluginId: string | number;
 };
 
 /** Suspends or resumes a plugin. */
 export type SetPluginStateInput = {
   /** Global id of the plugin. */
-  readonly plugin: string | number;
+  readonly pluginId: string | number;
   /** ACTIVE or SUSPENDED. */
   readonly state: PluginState;
 };
@@ -1466,7 +1466,7 @@ export type SetStaffUserRolesInput = {
   /** Every role they hold from now on (replaces the current ones); they must fit the organisation kind. */
   readonly roles: ReadonlyArray<Role>;
   /** Global id of the staff user. */
-  readonly staffUser: string | number;
+  readonly staffUserId: string | number;
 };
 
 /** The outcome of parsing a stored message. */
@@ -1474,7 +1474,7 @@ export type SettleInboundMessageInput = {
   /** Why parsing failed (no patient data). */
   readonly failure?: string | null | undefined;
   /** Global id of the inbound message. */
-  readonly message: string | number;
+  readonly messageId: string | number;
   /** Global id of the online consultation it became. */
   readonly onlineConsultationId?: string | number | null | undefined;
   /** PARSED or PARSE_FAILED. */
@@ -1571,7 +1571,7 @@ export type SlotStatus =
 /** Names a member of staff. */
 export type StaffUserInput = {
   /** Global id of the staff user. */
-  readonly staffUser: string | number;
+  readonly staffUserId: string | number;
 };
 
 /** An online consultation from an OC supplier. */
@@ -1609,7 +1609,7 @@ export type SubmitPluginManifestInput = {
   /** The new manifest; same name, new version. */
   readonly manifest: PluginManifestInput;
   /** Global id of the plugin. */
-  readonly plugin: string | number;
+  readonly pluginId: string | number;
 };
 
 /** One transport header. */
@@ -1649,7 +1649,7 @@ export type WriteBackAcknowledgementKind =
 /** Names an agreement. */
 export type WriteBackAgreementInput = {
   /** Global id of the agreement. */
-  readonly agreement: string | number;
+  readonly agreementId: string | number;
 };
 
 /** Lifecycle of a write-back agreement. */
@@ -1675,7 +1675,7 @@ export type WriteBackDecision =
 /** Names a dead letter. */
 export type WriteBackDeliveryInput = {
   /** Global id of the delivery. */
-  readonly delivery: string | number;
+  readonly deliveryId: string | number;
 };
 
 /** What a delivery carries. */
@@ -1772,7 +1772,7 @@ export type WriteBackTargetKind =
   | 'IN_HUB';
 
 export type AppointmentBooksQueryVariables = Exact<{
-  service?: string | number | null | undefined;
+  serviceId?: string | number | null | undefined;
 }>;
 
 
@@ -1788,7 +1788,7 @@ export type AuditEventsQueryVariables = Exact<{
 export type AuditEventsQuery = { readonly auditEvents: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly action: string, readonly actorId: string, readonly actorType: string, readonly at: string, readonly id: string, readonly onBehalfOf: string | null, readonly organisationOds: string | null, readonly outcome: string, readonly patientId: string | null, readonly reason: string | null, readonly requestId: string | null, readonly subjectId: string | null, readonly subjectType: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } } };
 
 export type ExplainWriteBackQueryVariables = Exact<{
-  entry: string | number;
+  entryId: string | number;
 }>;
 
 
@@ -1799,7 +1799,7 @@ export type FreeSlotsQueryVariables = Exact<{
   first?: number | null | undefined;
   from?: string | null | undefined;
   mode?: SlotMode | null | undefined;
-  service?: string | number | null | undefined;
+  serviceId?: string | number | null | undefined;
   slotType?: string | null | undefined;
   to?: string | null | undefined;
 }>;
@@ -1988,7 +1988,7 @@ export type PluginQuery = { readonly plugin: { readonly approvedVersion: number,
 export type PluginWebhookDeliveriesQueryVariables = Exact<{
   after?: string | null | undefined;
   first?: number | null | undefined;
-  plugin: string | number;
+  pluginId: string | number;
   state?: PluginWebhookDeliveryState | null | undefined;
 }>;
 
@@ -2064,7 +2064,7 @@ export type ReferralsQuery = { readonly referrals: { readonly totalCount: number
 
 export type SlotTypesQueryVariables = Exact<{
   search?: string | null | undefined;
-  service?: string | number | null | undefined;
+  serviceId?: string | number | null | undefined;
 }>;
 
 
@@ -2122,7 +2122,7 @@ export type AcceptReferralMutationVariables = Exact<{
 }>;
 
 
-export type AcceptReferralMutation = { readonly acceptReferral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type AcceptReferralMutation = { readonly acceptReferral: { readonly referral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } } };
 
 export type ActivateWriteBackAgreementMutationVariables = Exact<{
   input: WriteBackAgreementInput;
@@ -2178,14 +2178,14 @@ export type BlockSlotMutationVariables = Exact<{
 }>;
 
 
-export type BlockSlotMutation = { readonly blockSlot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } } } };
+export type BlockSlotMutation = { readonly blockSlot: { readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } } };
 
 export type BookReferralMutationVariables = Exact<{
   input: BookReferralInput;
 }>;
 
 
-export type BookReferralMutation = { readonly bookReferral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type BookReferralMutation = { readonly bookReferral: { readonly referral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } } };
 
 export type CancelConsultationMutationVariables = Exact<{
   input: ConsultationReasonInput;
@@ -2206,7 +2206,7 @@ export type CancelReferralMutationVariables = Exact<{
 }>;
 
 
-export type CancelReferralMutation = { readonly cancelReferral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type CancelReferralMutation = { readonly cancelReferral: { readonly referral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } } };
 
 export type ClaimConsultationMutationVariables = Exact<{
   input: ConsultationRefInput;
@@ -2234,7 +2234,7 @@ export type CompleteReferralMutationVariables = Exact<{
 }>;
 
 
-export type CompleteReferralMutation = { readonly completeReferral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type CompleteReferralMutation = { readonly completeReferral: { readonly referral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } } };
 
 export type ConfigureWriteBackTargetMutationVariables = Exact<{
   input: ConfigureWriteBackTargetInput;
@@ -2248,7 +2248,7 @@ export type CreateAppointmentBookMutationVariables = Exact<{
 }>;
 
 
-export type CreateAppointmentBookMutation = { readonly createAppointmentBook: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+export type CreateAppointmentBookMutation = { readonly createAppointmentBook: { readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } } } };
 
 export type CreatePluginApiKeyMutationVariables = Exact<{
   input: CreatePluginApiKeyInput;
@@ -2269,7 +2269,7 @@ export type CreateSlotTypeMutationVariables = Exact<{
 }>;
 
 
-export type CreateSlotTypeMutation = { readonly createSlotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
+export type CreateSlotTypeMutation = { readonly createSlotType: { readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } } } };
 
 export type DeactivatePrescriberMutationVariables = Exact<{
   input: DeactivatePrescriberInput;
@@ -2367,7 +2367,7 @@ export type RecordAttendanceMutationVariables = Exact<{
 }>;
 
 
-export type RecordAttendanceMutation = { readonly recordAttendance: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type RecordAttendanceMutation = { readonly recordAttendance: { readonly referral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } } };
 
 export type RecordConsultationMutationVariables = Exact<{
   input: RecordConsultationInput;
@@ -2430,14 +2430,14 @@ export type ReferFromConsultationMutationVariables = Exact<{
 }>;
 
 
-export type ReferFromConsultationMutation = { readonly referFromConsultation: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type ReferFromConsultationMutation = { readonly referFromConsultation: { readonly referral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } } };
 
 export type ReferPatientMutationVariables = Exact<{
   input: ReferPatientInput;
 }>;
 
 
-export type ReferPatientMutation = { readonly referPatient: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type ReferPatientMutation = { readonly referPatient: { readonly referral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } } };
 
 export type RegisterPatientMutationVariables = Exact<{
   input: RegisterPatientInput;
@@ -2472,7 +2472,7 @@ export type RejectReferralMutationVariables = Exact<{
 }>;
 
 
-export type RejectReferralMutation = { readonly rejectReferral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex, readonly registeredPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly timeline: { readonly totalCount: number | null, readonly edges: ReadonlyArray<{ readonly cursor: string, readonly node: { readonly kind: PatientActivityKind, readonly occurredAt: string, readonly state: string, readonly subjectId: string } }>, readonly pageInfo: { readonly endCursor: string | null, readonly hasNextPage: boolean, readonly hasPreviousPage: boolean, readonly startCursor: string | null } }, readonly writtenBackEntries: ReadonlyArray<{ readonly archived: boolean, readonly authorId: string, readonly consultationStartedAt: string, readonly dmdCode: string | null, readonly dose: string | null, readonly entryKind: string | null, readonly fromHub: boolean, readonly heading: string, readonly kind: WriteBackDeliveryKind, readonly location: string, readonly messageId: string, readonly quantity: string | null, readonly receivedAt: string, readonly snomedCode: string | null, readonly sourceProduct: string, readonly term: string | null, readonly text: string | null, readonly version: number }> } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } };
+export type RejectReferralMutation = { readonly rejectReferral: { readonly referral: { readonly consentRecordedAt: string | null, readonly consentToRecordAccess: boolean, readonly consultationId: string | null, readonly createdAt: string, readonly id: string, readonly method: ReferralMethod, readonly nhsNumber: string, readonly onlineConsultationId: string | null, readonly outcomeReason: string | null, readonly reason: string | null, readonly state: ReferralState, readonly updatedAt: string, readonly document: { readonly contentType: string, readonly reference: string, readonly sizeBytes: number, readonly title: string } | null, readonly fromOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly history: ReadonlyArray<{ readonly actorId: string, readonly at: string, readonly fromState: ReferralState | null, readonly reason: string | null, readonly toState: ReferralState }>, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus } | null, readonly task: { readonly body: string | null, readonly category: ReferralTaskCategory, readonly subject: string } | null, readonly team: { readonly acceptsCrossOrgTasks: boolean, readonly id: string, readonly name: string } | null } } };
 
 export type ReleaseConsultationMutationVariables = Exact<{
   input: ConsultationRefInput;
@@ -2563,14 +2563,14 @@ export type SetHubServiceDetailsMutationVariables = Exact<{
 }>;
 
 
-export type SetHubServiceDetailsMutation = { readonly setHubServiceDetails: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } };
+export type SetHubServiceDetailsMutation = { readonly setHubServiceDetails: { readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
 export type SetHubServiceReferralMethodsMutationVariables = Exact<{
   input: SetHubServiceReferralMethodsInput;
 }>;
 
 
-export type SetHubServiceReferralMethodsMutation = { readonly setHubServiceReferralMethods: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } };
+export type SetHubServiceReferralMethodsMutation = { readonly setHubServiceReferralMethods: { readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
 export type SetInboxSharingMutationVariables = Exact<{
   input: SetInboxSharingInput;
@@ -2591,7 +2591,7 @@ export type SetOrganisationGroupMembershipMutationVariables = Exact<{
 }>;
 
 
-export type SetOrganisationGroupMembershipMutation = { readonly setOrganisationGroupMembership: boolean };
+export type SetOrganisationGroupMembershipMutation = { readonly setOrganisationGroupMembership: { readonly member: boolean, readonly organisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }, readonly organisationGroup: ReadonlyArray<{ readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null }> } };
 
 export type SetPluginEnabledMutationVariables = Exact<{
   input: SetPluginEnabledInput;
@@ -2626,7 +2626,7 @@ export type SetReferralAgreementMutationVariables = Exact<{
 }>;
 
 
-export type SetReferralAgreementMutation = { readonly setReferralAgreement: { readonly id: string, readonly state: ReferralAgreementState, readonly type: ReferralAgreementType, readonly updatedAt: string, readonly practice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } };
+export type SetReferralAgreementMutation = { readonly setReferralAgreement: { readonly agreement: { readonly id: string, readonly state: ReferralAgreementState, readonly type: ReferralAgreementType, readonly updatedAt: string, readonly practice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } } } };
 
 export type SetStaffUserRolesMutationVariables = Exact<{
   input: SetStaffUserRolesInput;
@@ -2654,7 +2654,7 @@ export type SubmitOnlineConsultationMutationVariables = Exact<{
 }>;
 
 
-export type SubmitOnlineConsultationMutation = { readonly submitOnlineConsultation: { readonly consultationId: string, readonly created: boolean, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly owner: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } };
+export type SubmitOnlineConsultationMutation = { readonly submitOnlineConsultation: { readonly consultationId: string, readonly created: boolean, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly consultation: { readonly id: string, readonly outcome: string | null, readonly redFlagCount: number, readonly responseExpectedBy: string | null, readonly routingReason: RoutingReason, readonly state: ConsultationState, readonly submittedAt: string, readonly supplier: string, readonly supplierReference: string, readonly template: string, readonly triageNotes: string | null, readonly type: ConsultationType, readonly urgency: Urgency | null, readonly answers: ReadonlyArray<{ readonly answer: string, readonly question: string, readonly questionId: string }>, readonly attachments: ReadonlyArray<{ readonly contentType: string, readonly fileName: string, readonly sizeBytes: number }>, readonly history: ReadonlyArray<{ readonly action: ConsultationAction, readonly actorId: string, readonly at: string, readonly from: ConsultationState, readonly reason: string | null, readonly to: ConsultationState }>, readonly ice: { readonly concerns: string | null, readonly expectations: string | null, readonly ideas: string | null } | null, readonly lock: { readonly expiresAt: string, readonly holder: string, readonly since: string } | null, readonly originatingPractice: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly ownerOrganisation: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string }, readonly patient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly id: string, readonly nhsNumber: string, readonly sex: Sex } | null, readonly redFlags: ReadonlyArray<{ readonly description: string, readonly questionId: string }>, readonly replies: ReadonlyArray<{ readonly channel: ReplyChannel, readonly createdAt: string, readonly errorCode: string | null, readonly link: string | null, readonly replyId: string, readonly retries: number, readonly sentBy: string, readonly status: ReplyStatus, readonly template: ReplyTemplate, readonly text: string, readonly updatedAt: string }>, readonly signpost: { readonly comment: string | null, readonly destination: SignpostDestination, readonly mode: ContactMode, readonly signpostedAt: string, readonly signpostedBy: string, readonly team: SignpostTeam, readonly type: ConsultationType, readonly urgency: Urgency } | null, readonly submittedPatient: { readonly dateOfBirth: string, readonly familyName: string, readonly givenName: string, readonly nhsNumber: string } | null } | null, readonly owner: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string, readonly pcn: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } | null } } };
 
 export type SubmitPluginManifestMutationVariables = Exact<{
   input: SubmitPluginManifestInput;
@@ -2675,7 +2675,7 @@ export type UnblockSlotMutationVariables = Exact<{
 }>;
 
 
-export type UnblockSlotMutation = { readonly unblockSlot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role>, readonly hub: { readonly active: boolean, readonly id: string, readonly kind: OrganisationKind, readonly name: string, readonly odsCode: string } }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> } } } };
+export type UnblockSlotMutation = { readonly unblockSlot: { readonly slot: { readonly blockedReason: string | null, readonly endsAt: string, readonly gpConnectBookable: boolean, readonly id: string, readonly mode: SlotMode, readonly startsAt: string, readonly status: SlotStatus, readonly book: { readonly active: boolean, readonly gpConnectBookable: boolean, readonly id: string, readonly name: string, readonly sessionHolder: string | null }, readonly service: { readonly active: boolean, readonly daysOfOperation: ReadonlyArray<DayOfWeek>, readonly exclusionCriteria: string | null, readonly id: string, readonly inclusionCriteria: string | null, readonly kind: HubServiceKind, readonly name: string, readonly referralMethods: ReadonlyArray<ReferralMethod>, readonly requiredRoles: ReadonlyArray<Role> }, readonly slotType: { readonly description: string | null, readonly id: string, readonly mode: SlotMode, readonly name: string } } } };
 
 export type InboxEventsSubscriptionVariables = Exact<{
   after?: string | null | undefined;
@@ -2745,8 +2745,8 @@ export class TypedDocumentString<TResult, TVariables>
 }
 
 export const AppointmentBooksQueryDocument = new TypedDocumentString(`
-    query AppointmentBooksQuery($service: ID) {
-  appointmentBooks(service: $service) {
+    query AppointmentBooksQuery($serviceId: ID) {
+  appointmentBooks(serviceId: $serviceId) {
     active
     gpConnectBookable
     id
@@ -2805,8 +2805,8 @@ export const AuditEventsQueryDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<AuditEventsQuery, AuditEventsQueryVariables>;
 export const ExplainWriteBackQueryDocument = new TypedDocumentString(`
-    query ExplainWriteBackQuery($entry: ID!) {
-  explainWriteBack(entry: $entry) {
+    query ExplainWriteBackQuery($entryId: ID!) {
+  explainWriteBack(entryId: $entryId) {
     agreement {
       createdAt
       id
@@ -2945,13 +2945,13 @@ export const ExplainWriteBackQueryDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ExplainWriteBackQuery, ExplainWriteBackQueryVariables>;
 export const FreeSlotsQueryDocument = new TypedDocumentString(`
-    query FreeSlotsQuery($after: String, $first: Int, $from: DateTime, $mode: SlotMode, $service: ID, $slotType: String, $to: DateTime) {
+    query FreeSlotsQuery($after: String, $first: Int, $from: DateTime, $mode: SlotMode, $serviceId: ID, $slotType: String, $to: DateTime) {
   freeSlots(
     after: $after
     first: $first
     from: $from
     mode: $mode
-    service: $service
+    serviceId: $serviceId
     slotType: $slotType
     to: $to
   ) {
@@ -5577,11 +5577,11 @@ export const PluginQueryDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<PluginQuery, PluginQueryVariables>;
 export const PluginWebhookDeliveriesQueryDocument = new TypedDocumentString(`
-    query PluginWebhookDeliveriesQuery($after: String, $first: Int, $plugin: ID!, $state: PluginWebhookDeliveryState) {
+    query PluginWebhookDeliveriesQuery($after: String, $first: Int, $pluginId: ID!, $state: PluginWebhookDeliveryState) {
   pluginWebhookDeliveries(
     after: $after
     first: $first
-    plugin: $plugin
+    pluginId: $pluginId
     state: $state
   ) {
     edges {
@@ -6425,8 +6425,8 @@ export const ReferralsQueryDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ReferralsQuery, ReferralsQueryVariables>;
 export const SlotTypesQueryDocument = new TypedDocumentString(`
-    query SlotTypesQuery($search: String, $service: ID) {
-  slotTypes(search: $search, service: $service) {
+    query SlotTypesQuery($search: String, $serviceId: ID) {
+  slotTypes(search: $search, serviceId: $serviceId) {
     description
     id
     mode
@@ -6723,127 +6723,45 @@ export const WriteBackTargetQueryDocument = new TypedDocumentString(`
 export const AcceptReferralMutationDocument = new TypedDocumentString(`
     mutation AcceptReferralMutation($input: ReferralMoveInput!) {
   acceptReferral(input: $input) {
-    consentRecordedAt
-    consentToRecordAccess
-    consultationId
-    createdAt
-    document {
-      contentType
-      reference
-      sizeBytes
-      title
-    }
-    fromOrganisation {
-      active
-      id
-      kind
-      name
-      odsCode
-      pcn {
+    referral {
+      consentRecordedAt
+      consentToRecordAccess
+      consultationId
+      createdAt
+      document {
+        contentType
+        reference
+        sizeBytes
+        title
+      }
+      fromOrganisation {
         active
         id
         kind
         name
         odsCode
       }
-    }
-    history {
-      actorId
-      at
-      fromState
-      reason
-      toState
-    }
-    id
-    method
-    nhsNumber
-    onlineConsultationId
-    outcomeReason
-    patient {
-      dateOfBirth
-      familyName
-      givenName
+      history {
+        actorId
+        at
+        fromState
+        reason
+        toState
+      }
       id
+      method
       nhsNumber
-      registeredPractice {
-        active
+      onlineConsultationId
+      outcomeReason
+      patient {
+        dateOfBirth
+        familyName
+        givenName
         id
-        kind
-        name
-        odsCode
+        nhsNumber
+        sex
       }
-      sex
-      timeline {
-        edges {
-          cursor
-          node {
-            kind
-            occurredAt
-            state
-            subjectId
-          }
-        }
-        pageInfo {
-          endCursor
-          hasNextPage
-          hasPreviousPage
-          startCursor
-        }
-        totalCount
-      }
-      writtenBackEntries {
-        archived
-        authorId
-        consultationStartedAt
-        dmdCode
-        dose
-        entryKind
-        fromHub
-        heading
-        kind
-        location
-        messageId
-        quantity
-        receivedAt
-        snomedCode
-        sourceProduct
-        term
-        text
-        version
-      }
-    }
-    reason
-    service {
-      active
-      daysOfOperation
-      exclusionCriteria
-      hub {
-        active
-        id
-        kind
-        name
-        odsCode
-      }
-      id
-      inclusionCriteria
-      kind
-      name
-      referralMethods
-      requiredRoles
-    }
-    slot {
-      blockedReason
-      book {
-        active
-        gpConnectBookable
-        id
-        name
-        sessionHolder
-      }
-      endsAt
-      gpConnectBookable
-      id
-      mode
+      reason
       service {
         active
         daysOfOperation
@@ -6855,27 +6773,28 @@ export const AcceptReferralMutationDocument = new TypedDocumentString(`
         referralMethods
         requiredRoles
       }
-      slotType {
-        description
+      slot {
+        blockedReason
+        endsAt
+        gpConnectBookable
         id
         mode
+        startsAt
+        status
+      }
+      state
+      task {
+        body
+        category
+        subject
+      }
+      team {
+        acceptsCrossOrgTasks
+        id
         name
       }
-      startsAt
-      status
+      updatedAt
     }
-    state
-    task {
-      body
-      category
-      subject
-    }
-    team {
-      acceptsCrossOrgTasks
-      id
-      name
-    }
-    updatedAt
   }
 }
     `) as unknown as TypedDocumentString<AcceptReferralMutation, AcceptReferralMutationVariables>;
@@ -7226,180 +7145,6 @@ export const ApprovePluginManifestMutationDocument = new TypedDocumentString(`
 export const BlockSlotMutationDocument = new TypedDocumentString(`
     mutation BlockSlotMutation($input: BlockSlotInput!) {
   blockSlot(input: $input) {
-    blockedReason
-    book {
-      active
-      gpConnectBookable
-      id
-      name
-      service {
-        active
-        daysOfOperation
-        exclusionCriteria
-        id
-        inclusionCriteria
-        kind
-        name
-        referralMethods
-        requiredRoles
-      }
-      sessionHolder
-    }
-    endsAt
-    gpConnectBookable
-    id
-    mode
-    service {
-      active
-      daysOfOperation
-      exclusionCriteria
-      hub {
-        active
-        id
-        kind
-        name
-        odsCode
-      }
-      id
-      inclusionCriteria
-      kind
-      name
-      referralMethods
-      requiredRoles
-    }
-    slotType {
-      description
-      id
-      mode
-      name
-      service {
-        active
-        daysOfOperation
-        exclusionCriteria
-        id
-        inclusionCriteria
-        kind
-        name
-        referralMethods
-        requiredRoles
-      }
-    }
-    startsAt
-    status
-  }
-}
-    `) as unknown as TypedDocumentString<BlockSlotMutation, BlockSlotMutationVariables>;
-export const BookReferralMutationDocument = new TypedDocumentString(`
-    mutation BookReferralMutation($input: BookReferralInput!) {
-  bookReferral(input: $input) {
-    consentRecordedAt
-    consentToRecordAccess
-    consultationId
-    createdAt
-    document {
-      contentType
-      reference
-      sizeBytes
-      title
-    }
-    fromOrganisation {
-      active
-      id
-      kind
-      name
-      odsCode
-      pcn {
-        active
-        id
-        kind
-        name
-        odsCode
-      }
-    }
-    history {
-      actorId
-      at
-      fromState
-      reason
-      toState
-    }
-    id
-    method
-    nhsNumber
-    onlineConsultationId
-    outcomeReason
-    patient {
-      dateOfBirth
-      familyName
-      givenName
-      id
-      nhsNumber
-      registeredPractice {
-        active
-        id
-        kind
-        name
-        odsCode
-      }
-      sex
-      timeline {
-        edges {
-          cursor
-          node {
-            kind
-            occurredAt
-            state
-            subjectId
-          }
-        }
-        pageInfo {
-          endCursor
-          hasNextPage
-          hasPreviousPage
-          startCursor
-        }
-        totalCount
-      }
-      writtenBackEntries {
-        archived
-        authorId
-        consultationStartedAt
-        dmdCode
-        dose
-        entryKind
-        fromHub
-        heading
-        kind
-        location
-        messageId
-        quantity
-        receivedAt
-        snomedCode
-        sourceProduct
-        term
-        text
-        version
-      }
-    }
-    reason
-    service {
-      active
-      daysOfOperation
-      exclusionCriteria
-      hub {
-        active
-        id
-        kind
-        name
-        odsCode
-      }
-      id
-      inclusionCriteria
-      kind
-      name
-      referralMethods
-      requiredRoles
-    }
     slot {
       blockedReason
       book {
@@ -7433,18 +7178,84 @@ export const BookReferralMutationDocument = new TypedDocumentString(`
       startsAt
       status
     }
-    state
-    task {
-      body
-      category
-      subject
-    }
-    team {
-      acceptsCrossOrgTasks
+  }
+}
+    `) as unknown as TypedDocumentString<BlockSlotMutation, BlockSlotMutationVariables>;
+export const BookReferralMutationDocument = new TypedDocumentString(`
+    mutation BookReferralMutation($input: BookReferralInput!) {
+  bookReferral(input: $input) {
+    referral {
+      consentRecordedAt
+      consentToRecordAccess
+      consultationId
+      createdAt
+      document {
+        contentType
+        reference
+        sizeBytes
+        title
+      }
+      fromOrganisation {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+      history {
+        actorId
+        at
+        fromState
+        reason
+        toState
+      }
       id
-      name
+      method
+      nhsNumber
+      onlineConsultationId
+      outcomeReason
+      patient {
+        dateOfBirth
+        familyName
+        givenName
+        id
+        nhsNumber
+        sex
+      }
+      reason
+      service {
+        active
+        daysOfOperation
+        exclusionCriteria
+        id
+        inclusionCriteria
+        kind
+        name
+        referralMethods
+        requiredRoles
+      }
+      slot {
+        blockedReason
+        endsAt
+        gpConnectBookable
+        id
+        mode
+        startsAt
+        status
+      }
+      state
+      task {
+        body
+        category
+        subject
+      }
+      team {
+        acceptsCrossOrgTasks
+        id
+        name
+      }
+      updatedAt
     }
-    updatedAt
   }
 }
     `) as unknown as TypedDocumentString<BookReferralMutation, BookReferralMutationVariables>;
@@ -7640,127 +7451,45 @@ export const CancelPrescriptionMutationDocument = new TypedDocumentString(`
 export const CancelReferralMutationDocument = new TypedDocumentString(`
     mutation CancelReferralMutation($input: ReferralReasonedMoveInput!) {
   cancelReferral(input: $input) {
-    consentRecordedAt
-    consentToRecordAccess
-    consultationId
-    createdAt
-    document {
-      contentType
-      reference
-      sizeBytes
-      title
-    }
-    fromOrganisation {
-      active
-      id
-      kind
-      name
-      odsCode
-      pcn {
+    referral {
+      consentRecordedAt
+      consentToRecordAccess
+      consultationId
+      createdAt
+      document {
+        contentType
+        reference
+        sizeBytes
+        title
+      }
+      fromOrganisation {
         active
         id
         kind
         name
         odsCode
       }
-    }
-    history {
-      actorId
-      at
-      fromState
-      reason
-      toState
-    }
-    id
-    method
-    nhsNumber
-    onlineConsultationId
-    outcomeReason
-    patient {
-      dateOfBirth
-      familyName
-      givenName
+      history {
+        actorId
+        at
+        fromState
+        reason
+        toState
+      }
       id
+      method
       nhsNumber
-      registeredPractice {
-        active
+      onlineConsultationId
+      outcomeReason
+      patient {
+        dateOfBirth
+        familyName
+        givenName
         id
-        kind
-        name
-        odsCode
+        nhsNumber
+        sex
       }
-      sex
-      timeline {
-        edges {
-          cursor
-          node {
-            kind
-            occurredAt
-            state
-            subjectId
-          }
-        }
-        pageInfo {
-          endCursor
-          hasNextPage
-          hasPreviousPage
-          startCursor
-        }
-        totalCount
-      }
-      writtenBackEntries {
-        archived
-        authorId
-        consultationStartedAt
-        dmdCode
-        dose
-        entryKind
-        fromHub
-        heading
-        kind
-        location
-        messageId
-        quantity
-        receivedAt
-        snomedCode
-        sourceProduct
-        term
-        text
-        version
-      }
-    }
-    reason
-    service {
-      active
-      daysOfOperation
-      exclusionCriteria
-      hub {
-        active
-        id
-        kind
-        name
-        odsCode
-      }
-      id
-      inclusionCriteria
-      kind
-      name
-      referralMethods
-      requiredRoles
-    }
-    slot {
-      blockedReason
-      book {
-        active
-        gpConnectBookable
-        id
-        name
-        sessionHolder
-      }
-      endsAt
-      gpConnectBookable
-      id
-      mode
+      reason
       service {
         active
         daysOfOperation
@@ -7772,27 +7501,28 @@ export const CancelReferralMutationDocument = new TypedDocumentString(`
         referralMethods
         requiredRoles
       }
-      slotType {
-        description
+      slot {
+        blockedReason
+        endsAt
+        gpConnectBookable
         id
         mode
+        startsAt
+        status
+      }
+      state
+      task {
+        body
+        category
+        subject
+      }
+      team {
+        acceptsCrossOrgTasks
+        id
         name
       }
-      startsAt
-      status
+      updatedAt
     }
-    state
-    task {
-      body
-      category
-      subject
-    }
-    team {
-      acceptsCrossOrgTasks
-      id
-      name
-    }
-    updatedAt
   }
 }
     `) as unknown as TypedDocumentString<CancelReferralMutation, CancelReferralMutationVariables>;
@@ -8123,127 +7853,45 @@ export const CompletePatientTraceMutationDocument = new TypedDocumentString(`
 export const CompleteReferralMutationDocument = new TypedDocumentString(`
     mutation CompleteReferralMutation($input: ReferralMoveInput!) {
   completeReferral(input: $input) {
-    consentRecordedAt
-    consentToRecordAccess
-    consultationId
-    createdAt
-    document {
-      contentType
-      reference
-      sizeBytes
-      title
-    }
-    fromOrganisation {
-      active
-      id
-      kind
-      name
-      odsCode
-      pcn {
+    referral {
+      consentRecordedAt
+      consentToRecordAccess
+      consultationId
+      createdAt
+      document {
+        contentType
+        reference
+        sizeBytes
+        title
+      }
+      fromOrganisation {
         active
         id
         kind
         name
         odsCode
       }
-    }
-    history {
-      actorId
-      at
-      fromState
-      reason
-      toState
-    }
-    id
-    method
-    nhsNumber
-    onlineConsultationId
-    outcomeReason
-    patient {
-      dateOfBirth
-      familyName
-      givenName
+      history {
+        actorId
+        at
+        fromState
+        reason
+        toState
+      }
       id
+      method
       nhsNumber
-      registeredPractice {
-        active
+      onlineConsultationId
+      outcomeReason
+      patient {
+        dateOfBirth
+        familyName
+        givenName
         id
-        kind
-        name
-        odsCode
+        nhsNumber
+        sex
       }
-      sex
-      timeline {
-        edges {
-          cursor
-          node {
-            kind
-            occurredAt
-            state
-            subjectId
-          }
-        }
-        pageInfo {
-          endCursor
-          hasNextPage
-          hasPreviousPage
-          startCursor
-        }
-        totalCount
-      }
-      writtenBackEntries {
-        archived
-        authorId
-        consultationStartedAt
-        dmdCode
-        dose
-        entryKind
-        fromHub
-        heading
-        kind
-        location
-        messageId
-        quantity
-        receivedAt
-        snomedCode
-        sourceProduct
-        term
-        text
-        version
-      }
-    }
-    reason
-    service {
-      active
-      daysOfOperation
-      exclusionCriteria
-      hub {
-        active
-        id
-        kind
-        name
-        odsCode
-      }
-      id
-      inclusionCriteria
-      kind
-      name
-      referralMethods
-      requiredRoles
-    }
-    slot {
-      blockedReason
-      book {
-        active
-        gpConnectBookable
-        id
-        name
-        sessionHolder
-      }
-      endsAt
-      gpConnectBookable
-      id
-      mode
+      reason
       service {
         active
         daysOfOperation
@@ -8255,27 +7903,28 @@ export const CompleteReferralMutationDocument = new TypedDocumentString(`
         referralMethods
         requiredRoles
       }
-      slotType {
-        description
+      slot {
+        blockedReason
+        endsAt
+        gpConnectBookable
         id
         mode
+        startsAt
+        status
+      }
+      state
+      task {
+        body
+        category
+        subject
+      }
+      team {
+        acceptsCrossOrgTasks
+        id
         name
       }
-      startsAt
-      status
+      updatedAt
     }
-    state
-    task {
-      body
-      category
-      subject
-    }
-    team {
-      acceptsCrossOrgTasks
-      id
-      name
-    }
-    updatedAt
   }
 }
     `) as unknown as TypedDocumentString<CompleteReferralMutation, CompleteReferralMutationVariables>;
@@ -8302,29 +7951,24 @@ export const ConfigureWriteBackTargetMutationDocument = new TypedDocumentString(
 export const CreateAppointmentBookMutationDocument = new TypedDocumentString(`
     mutation CreateAppointmentBookMutation($input: CreateAppointmentBookInput!) {
   createAppointmentBook(input: $input) {
-    active
-    gpConnectBookable
-    id
-    name
-    service {
+    book {
       active
-      daysOfOperation
-      exclusionCriteria
-      hub {
+      gpConnectBookable
+      id
+      name
+      service {
         active
+        daysOfOperation
+        exclusionCriteria
         id
+        inclusionCriteria
         kind
         name
-        odsCode
+        referralMethods
+        requiredRoles
       }
-      id
-      inclusionCriteria
-      kind
-      name
-      referralMethods
-      requiredRoles
+      sessionHolder
     }
-    sessionHolder
   }
 }
     `) as unknown as TypedDocumentString<CreateAppointmentBookMutation, CreateAppointmentBookMutationVariables>;
@@ -8387,27 +8031,22 @@ export const CreateSlotSessionMutationDocument = new TypedDocumentString(`
 export const CreateSlotTypeMutationDocument = new TypedDocumentString(`
     mutation CreateSlotTypeMutation($input: CreateSlotTypeInput!) {
   createSlotType(input: $input) {
-    description
-    id
-    mode
-    name
-    service {
-      active
-      daysOfOperation
-      exclusionCriteria
-      hub {
+    slotType {
+      description
+      id
+      mode
+      name
+      service {
         active
+        daysOfOperation
+        exclusionCriteria
         id
+        inclusionCriteria
         kind
         name
-        odsCode
+        referralMethods
+        requiredRoles
       }
-      id
-      inclusionCriteria
-      kind
-      name
-      referralMethods
-      requiredRoles
     }
   }
 }
@@ -9306,127 +8945,45 @@ export const ReactivateStaffUserMutationDocument = new TypedDocumentString(`
 export const RecordAttendanceMutationDocument = new TypedDocumentString(`
     mutation RecordAttendanceMutation($input: RecordAttendanceInput!) {
   recordAttendance(input: $input) {
-    consentRecordedAt
-    consentToRecordAccess
-    consultationId
-    createdAt
-    document {
-      contentType
-      reference
-      sizeBytes
-      title
-    }
-    fromOrganisation {
-      active
-      id
-      kind
-      name
-      odsCode
-      pcn {
+    referral {
+      consentRecordedAt
+      consentToRecordAccess
+      consultationId
+      createdAt
+      document {
+        contentType
+        reference
+        sizeBytes
+        title
+      }
+      fromOrganisation {
         active
         id
         kind
         name
         odsCode
       }
-    }
-    history {
-      actorId
-      at
-      fromState
-      reason
-      toState
-    }
-    id
-    method
-    nhsNumber
-    onlineConsultationId
-    outcomeReason
-    patient {
-      dateOfBirth
-      familyName
-      givenName
+      history {
+        actorId
+        at
+        fromState
+        reason
+        toState
+      }
       id
+      method
       nhsNumber
-      registeredPractice {
-        active
+      onlineConsultationId
+      outcomeReason
+      patient {
+        dateOfBirth
+        familyName
+        givenName
         id
-        kind
-        name
-        odsCode
+        nhsNumber
+        sex
       }
-      sex
-      timeline {
-        edges {
-          cursor
-          node {
-            kind
-            occurredAt
-            state
-            subjectId
-          }
-        }
-        pageInfo {
-          endCursor
-          hasNextPage
-          hasPreviousPage
-          startCursor
-        }
-        totalCount
-      }
-      writtenBackEntries {
-        archived
-        authorId
-        consultationStartedAt
-        dmdCode
-        dose
-        entryKind
-        fromHub
-        heading
-        kind
-        location
-        messageId
-        quantity
-        receivedAt
-        snomedCode
-        sourceProduct
-        term
-        text
-        version
-      }
-    }
-    reason
-    service {
-      active
-      daysOfOperation
-      exclusionCriteria
-      hub {
-        active
-        id
-        kind
-        name
-        odsCode
-      }
-      id
-      inclusionCriteria
-      kind
-      name
-      referralMethods
-      requiredRoles
-    }
-    slot {
-      blockedReason
-      book {
-        active
-        gpConnectBookable
-        id
-        name
-        sessionHolder
-      }
-      endsAt
-      gpConnectBookable
-      id
-      mode
+      reason
       service {
         active
         daysOfOperation
@@ -9438,27 +8995,28 @@ export const RecordAttendanceMutationDocument = new TypedDocumentString(`
         referralMethods
         requiredRoles
       }
-      slotType {
-        description
+      slot {
+        blockedReason
+        endsAt
+        gpConnectBookable
         id
         mode
+        startsAt
+        status
+      }
+      state
+      task {
+        body
+        category
+        subject
+      }
+      team {
+        acceptsCrossOrgTasks
+        id
         name
       }
-      startsAt
-      status
+      updatedAt
     }
-    state
-    task {
-      body
-      category
-      subject
-    }
-    team {
-      acceptsCrossOrgTasks
-      id
-      name
-    }
-    updatedAt
   }
 }
     `) as unknown as TypedDocumentString<RecordAttendanceMutation, RecordAttendanceMutationVariables>;
@@ -9823,127 +9381,45 @@ export const RedriveWriteBackMutationDocument = new TypedDocumentString(`
 export const ReferFromConsultationMutationDocument = new TypedDocumentString(`
     mutation ReferFromConsultationMutation($input: ReferFromConsultationInput!) {
   referFromConsultation(input: $input) {
-    consentRecordedAt
-    consentToRecordAccess
-    consultationId
-    createdAt
-    document {
-      contentType
-      reference
-      sizeBytes
-      title
-    }
-    fromOrganisation {
-      active
-      id
-      kind
-      name
-      odsCode
-      pcn {
+    referral {
+      consentRecordedAt
+      consentToRecordAccess
+      consultationId
+      createdAt
+      document {
+        contentType
+        reference
+        sizeBytes
+        title
+      }
+      fromOrganisation {
         active
         id
         kind
         name
         odsCode
       }
-    }
-    history {
-      actorId
-      at
-      fromState
-      reason
-      toState
-    }
-    id
-    method
-    nhsNumber
-    onlineConsultationId
-    outcomeReason
-    patient {
-      dateOfBirth
-      familyName
-      givenName
+      history {
+        actorId
+        at
+        fromState
+        reason
+        toState
+      }
       id
+      method
       nhsNumber
-      registeredPractice {
-        active
+      onlineConsultationId
+      outcomeReason
+      patient {
+        dateOfBirth
+        familyName
+        givenName
         id
-        kind
-        name
-        odsCode
+        nhsNumber
+        sex
       }
-      sex
-      timeline {
-        edges {
-          cursor
-          node {
-            kind
-            occurredAt
-            state
-            subjectId
-          }
-        }
-        pageInfo {
-          endCursor
-          hasNextPage
-          hasPreviousPage
-          startCursor
-        }
-        totalCount
-      }
-      writtenBackEntries {
-        archived
-        authorId
-        consultationStartedAt
-        dmdCode
-        dose
-        entryKind
-        fromHub
-        heading
-        kind
-        location
-        messageId
-        quantity
-        receivedAt
-        snomedCode
-        sourceProduct
-        term
-        text
-        version
-      }
-    }
-    reason
-    service {
-      active
-      daysOfOperation
-      exclusionCriteria
-      hub {
-        active
-        id
-        kind
-        name
-        odsCode
-      }
-      id
-      inclusionCriteria
-      kind
-      name
-      referralMethods
-      requiredRoles
-    }
-    slot {
-      blockedReason
-      book {
-        active
-        gpConnectBookable
-        id
-        name
-        sessionHolder
-      }
-      endsAt
-      gpConnectBookable
-      id
-      mode
+      reason
       service {
         active
         daysOfOperation
@@ -9955,154 +9431,73 @@ export const ReferFromConsultationMutationDocument = new TypedDocumentString(`
         referralMethods
         requiredRoles
       }
-      slotType {
-        description
+      slot {
+        blockedReason
+        endsAt
+        gpConnectBookable
         id
         mode
+        startsAt
+        status
+      }
+      state
+      task {
+        body
+        category
+        subject
+      }
+      team {
+        acceptsCrossOrgTasks
+        id
         name
       }
-      startsAt
-      status
+      updatedAt
     }
-    state
-    task {
-      body
-      category
-      subject
-    }
-    team {
-      acceptsCrossOrgTasks
-      id
-      name
-    }
-    updatedAt
   }
 }
     `) as unknown as TypedDocumentString<ReferFromConsultationMutation, ReferFromConsultationMutationVariables>;
 export const ReferPatientMutationDocument = new TypedDocumentString(`
     mutation ReferPatientMutation($input: ReferPatientInput!) {
   referPatient(input: $input) {
-    consentRecordedAt
-    consentToRecordAccess
-    consultationId
-    createdAt
-    document {
-      contentType
-      reference
-      sizeBytes
-      title
-    }
-    fromOrganisation {
-      active
-      id
-      kind
-      name
-      odsCode
-      pcn {
+    referral {
+      consentRecordedAt
+      consentToRecordAccess
+      consultationId
+      createdAt
+      document {
+        contentType
+        reference
+        sizeBytes
+        title
+      }
+      fromOrganisation {
         active
         id
         kind
         name
         odsCode
       }
-    }
-    history {
-      actorId
-      at
-      fromState
-      reason
-      toState
-    }
-    id
-    method
-    nhsNumber
-    onlineConsultationId
-    outcomeReason
-    patient {
-      dateOfBirth
-      familyName
-      givenName
+      history {
+        actorId
+        at
+        fromState
+        reason
+        toState
+      }
       id
+      method
       nhsNumber
-      registeredPractice {
-        active
+      onlineConsultationId
+      outcomeReason
+      patient {
+        dateOfBirth
+        familyName
+        givenName
         id
-        kind
-        name
-        odsCode
+        nhsNumber
+        sex
       }
-      sex
-      timeline {
-        edges {
-          cursor
-          node {
-            kind
-            occurredAt
-            state
-            subjectId
-          }
-        }
-        pageInfo {
-          endCursor
-          hasNextPage
-          hasPreviousPage
-          startCursor
-        }
-        totalCount
-      }
-      writtenBackEntries {
-        archived
-        authorId
-        consultationStartedAt
-        dmdCode
-        dose
-        entryKind
-        fromHub
-        heading
-        kind
-        location
-        messageId
-        quantity
-        receivedAt
-        snomedCode
-        sourceProduct
-        term
-        text
-        version
-      }
-    }
-    reason
-    service {
-      active
-      daysOfOperation
-      exclusionCriteria
-      hub {
-        active
-        id
-        kind
-        name
-        odsCode
-      }
-      id
-      inclusionCriteria
-      kind
-      name
-      referralMethods
-      requiredRoles
-    }
-    slot {
-      blockedReason
-      book {
-        active
-        gpConnectBookable
-        id
-        name
-        sessionHolder
-      }
-      endsAt
-      gpConnectBookable
-      id
-      mode
+      reason
       service {
         active
         daysOfOperation
@@ -10114,27 +9509,28 @@ export const ReferPatientMutationDocument = new TypedDocumentString(`
         referralMethods
         requiredRoles
       }
-      slotType {
-        description
+      slot {
+        blockedReason
+        endsAt
+        gpConnectBookable
         id
         mode
+        startsAt
+        status
+      }
+      state
+      task {
+        body
+        category
+        subject
+      }
+      team {
+        acceptsCrossOrgTasks
+        id
         name
       }
-      startsAt
-      status
+      updatedAt
     }
-    state
-    task {
-      body
-      category
-      subject
-    }
-    team {
-      acceptsCrossOrgTasks
-      id
-      name
-    }
-    updatedAt
   }
 }
     `) as unknown as TypedDocumentString<ReferPatientMutation, ReferPatientMutationVariables>;
@@ -10445,127 +9841,45 @@ export const RejectPrescriptionMutationDocument = new TypedDocumentString(`
 export const RejectReferralMutationDocument = new TypedDocumentString(`
     mutation RejectReferralMutation($input: ReferralReasonedMoveInput!) {
   rejectReferral(input: $input) {
-    consentRecordedAt
-    consentToRecordAccess
-    consultationId
-    createdAt
-    document {
-      contentType
-      reference
-      sizeBytes
-      title
-    }
-    fromOrganisation {
-      active
-      id
-      kind
-      name
-      odsCode
-      pcn {
+    referral {
+      consentRecordedAt
+      consentToRecordAccess
+      consultationId
+      createdAt
+      document {
+        contentType
+        reference
+        sizeBytes
+        title
+      }
+      fromOrganisation {
         active
         id
         kind
         name
         odsCode
       }
-    }
-    history {
-      actorId
-      at
-      fromState
-      reason
-      toState
-    }
-    id
-    method
-    nhsNumber
-    onlineConsultationId
-    outcomeReason
-    patient {
-      dateOfBirth
-      familyName
-      givenName
+      history {
+        actorId
+        at
+        fromState
+        reason
+        toState
+      }
       id
+      method
       nhsNumber
-      registeredPractice {
-        active
+      onlineConsultationId
+      outcomeReason
+      patient {
+        dateOfBirth
+        familyName
+        givenName
         id
-        kind
-        name
-        odsCode
+        nhsNumber
+        sex
       }
-      sex
-      timeline {
-        edges {
-          cursor
-          node {
-            kind
-            occurredAt
-            state
-            subjectId
-          }
-        }
-        pageInfo {
-          endCursor
-          hasNextPage
-          hasPreviousPage
-          startCursor
-        }
-        totalCount
-      }
-      writtenBackEntries {
-        archived
-        authorId
-        consultationStartedAt
-        dmdCode
-        dose
-        entryKind
-        fromHub
-        heading
-        kind
-        location
-        messageId
-        quantity
-        receivedAt
-        snomedCode
-        sourceProduct
-        term
-        text
-        version
-      }
-    }
-    reason
-    service {
-      active
-      daysOfOperation
-      exclusionCriteria
-      hub {
-        active
-        id
-        kind
-        name
-        odsCode
-      }
-      id
-      inclusionCriteria
-      kind
-      name
-      referralMethods
-      requiredRoles
-    }
-    slot {
-      blockedReason
-      book {
-        active
-        gpConnectBookable
-        id
-        name
-        sessionHolder
-      }
-      endsAt
-      gpConnectBookable
-      id
-      mode
+      reason
       service {
         active
         daysOfOperation
@@ -10577,27 +9891,28 @@ export const RejectReferralMutationDocument = new TypedDocumentString(`
         referralMethods
         requiredRoles
       }
-      slotType {
-        description
+      slot {
+        blockedReason
+        endsAt
+        gpConnectBookable
         id
         mode
+        startsAt
+        status
+      }
+      state
+      task {
+        body
+        category
+        subject
+      }
+      team {
+        acceptsCrossOrgTasks
+        id
         name
       }
-      startsAt
-      status
+      updatedAt
     }
-    state
-    task {
-      body
-      category
-      subject
-    }
-    team {
-      acceptsCrossOrgTasks
-      id
-      name
-    }
-    updatedAt
   }
 }
     `) as unknown as TypedDocumentString<RejectReferralMutation, RejectReferralMutationVariables>;
@@ -11144,58 +10459,48 @@ export const SetCapacityPlanMutationDocument = new TypedDocumentString(`
 export const SetHubServiceDetailsMutationDocument = new TypedDocumentString(`
     mutation SetHubServiceDetailsMutation($input: SetHubServiceDetailsInput!) {
   setHubServiceDetails(input: $input) {
-    active
-    daysOfOperation
-    exclusionCriteria
-    hub {
+    service {
       active
-      id
-      kind
-      name
-      odsCode
-      pcn {
+      daysOfOperation
+      exclusionCriteria
+      hub {
         active
         id
         kind
         name
         odsCode
       }
+      id
+      inclusionCriteria
+      kind
+      name
+      referralMethods
+      requiredRoles
     }
-    id
-    inclusionCriteria
-    kind
-    name
-    referralMethods
-    requiredRoles
   }
 }
     `) as unknown as TypedDocumentString<SetHubServiceDetailsMutation, SetHubServiceDetailsMutationVariables>;
 export const SetHubServiceReferralMethodsMutationDocument = new TypedDocumentString(`
     mutation SetHubServiceReferralMethodsMutation($input: SetHubServiceReferralMethodsInput!) {
   setHubServiceReferralMethods(input: $input) {
-    active
-    daysOfOperation
-    exclusionCriteria
-    hub {
+    service {
       active
-      id
-      kind
-      name
-      odsCode
-      pcn {
+      daysOfOperation
+      exclusionCriteria
+      hub {
         active
         id
         kind
         name
         odsCode
       }
+      id
+      inclusionCriteria
+      kind
+      name
+      referralMethods
+      requiredRoles
     }
-    id
-    inclusionCriteria
-    kind
-    name
-    referralMethods
-    requiredRoles
   }
 }
     `) as unknown as TypedDocumentString<SetHubServiceReferralMethodsMutation, SetHubServiceReferralMethodsMutationVariables>;
@@ -11239,7 +10544,37 @@ export const SetOnlineConsultationRoutingMutationDocument = new TypedDocumentStr
     `) as unknown as TypedDocumentString<SetOnlineConsultationRoutingMutation, SetOnlineConsultationRoutingMutationVariables>;
 export const SetOrganisationGroupMembershipMutationDocument = new TypedDocumentString(`
     mutation SetOrganisationGroupMembershipMutation($input: SetOrganisationGroupMembershipInput!) {
-  setOrganisationGroupMembership(input: $input)
+  setOrganisationGroupMembership(input: $input) {
+    member
+    organisation {
+      active
+      id
+      kind
+      name
+      odsCode
+      pcn {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+    }
+    organisationGroup {
+      active
+      id
+      kind
+      name
+      odsCode
+      pcn {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+    }
+  }
 }
     `) as unknown as TypedDocumentString<SetOrganisationGroupMembershipMutation, SetOrganisationGroupMembershipMutationVariables>;
 export const SetPluginEnabledMutationDocument = new TypedDocumentString(`
@@ -11428,24 +10763,19 @@ export const SetPrescribingCostCentreMutationDocument = new TypedDocumentString(
 export const SetReferralAgreementMutationDocument = new TypedDocumentString(`
     mutation SetReferralAgreementMutation($input: SetReferralAgreementInput!) {
   setReferralAgreement(input: $input) {
-    id
-    practice {
-      active
+    agreement {
       id
-      kind
-      name
-      odsCode
-      pcn {
+      practice {
         active
         id
         kind
         name
         odsCode
       }
+      state
+      type
+      updatedAt
     }
-    state
-    type
-    updatedAt
   }
 }
     `) as unknown as TypedDocumentString<SetReferralAgreementMutation, SetReferralAgreementMutationVariables>;
@@ -11604,6 +10934,104 @@ export const SignpostConsultationMutationDocument = new TypedDocumentString(`
 export const SubmitOnlineConsultationMutationDocument = new TypedDocumentString(`
     mutation SubmitOnlineConsultationMutation($input: SubmitOnlineConsultationInput!) {
   submitOnlineConsultation(input: $input) {
+    consultation {
+      answers {
+        answer
+        question
+        questionId
+      }
+      attachments {
+        contentType
+        fileName
+        sizeBytes
+      }
+      history {
+        action
+        actorId
+        at
+        from
+        reason
+        to
+      }
+      ice {
+        concerns
+        expectations
+        ideas
+      }
+      id
+      lock {
+        expiresAt
+        holder
+        since
+      }
+      originatingPractice {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+      outcome
+      ownerOrganisation {
+        active
+        id
+        kind
+        name
+        odsCode
+      }
+      patient {
+        dateOfBirth
+        familyName
+        givenName
+        id
+        nhsNumber
+        sex
+      }
+      redFlagCount
+      redFlags {
+        description
+        questionId
+      }
+      replies {
+        channel
+        createdAt
+        errorCode
+        link
+        replyId
+        retries
+        sentBy
+        status
+        template
+        text
+        updatedAt
+      }
+      responseExpectedBy
+      routingReason
+      signpost {
+        comment
+        destination
+        mode
+        signpostedAt
+        signpostedBy
+        team
+        type
+        urgency
+      }
+      state
+      submittedAt
+      submittedPatient {
+        dateOfBirth
+        familyName
+        givenName
+        nhsNumber
+      }
+      supplier
+      supplierReference
+      template
+      triageNotes
+      type
+      urgency
+    }
     consultationId
     created
     owner {
@@ -11747,52 +11175,19 @@ export const SuspendWriteBackAgreementMutationDocument = new TypedDocumentString
 export const UnblockSlotMutationDocument = new TypedDocumentString(`
     mutation UnblockSlotMutation($input: UnblockSlotInput!) {
   unblockSlot(input: $input) {
-    blockedReason
-    book {
-      active
+    slot {
+      blockedReason
+      book {
+        active
+        gpConnectBookable
+        id
+        name
+        sessionHolder
+      }
+      endsAt
       gpConnectBookable
       id
-      name
-      service {
-        active
-        daysOfOperation
-        exclusionCriteria
-        id
-        inclusionCriteria
-        kind
-        name
-        referralMethods
-        requiredRoles
-      }
-      sessionHolder
-    }
-    endsAt
-    gpConnectBookable
-    id
-    mode
-    service {
-      active
-      daysOfOperation
-      exclusionCriteria
-      hub {
-        active
-        id
-        kind
-        name
-        odsCode
-      }
-      id
-      inclusionCriteria
-      kind
-      name
-      referralMethods
-      requiredRoles
-    }
-    slotType {
-      description
-      id
       mode
-      name
       service {
         active
         daysOfOperation
@@ -11804,9 +11199,15 @@ export const UnblockSlotMutationDocument = new TypedDocumentString(`
         referralMethods
         requiredRoles
       }
+      slotType {
+        description
+        id
+        mode
+        name
+      }
+      startsAt
+      status
     }
-    startsAt
-    status
   }
 }
     `) as unknown as TypedDocumentString<UnblockSlotMutation, UnblockSlotMutationVariables>;

@@ -43,10 +43,10 @@ export async function registerTestPlugin(
     await hub
       .client(admin)
       .request('mutation ($input: SetPluginEnabledInput!) { setPluginEnabled(input: $input) { plugin { id } } }', {
-        input: { plugin: id, enabled: true },
+        input: { pluginId: id, enabled: true },
       });
   }
-  const created = await manager.mutations.createPluginApiKey({ input: { plugin: id, label: 'test' } });
+  const created = await manager.mutations.createPluginApiKey({ input: { pluginId: id, label: 'test' } });
   return {
     id,
     name: registered.plugin.name,

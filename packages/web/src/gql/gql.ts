@@ -35,7 +35,7 @@ type Documents = {
   '\n  mutation RecordConsultation($input: RecordConsultationInput!) {\n    recordConsultation(input: $input) {\n      consultation {\n        ...HubConsultationDetail\n      }\n    }\n  }\n': typeof types.RecordConsultationDocument;
   '\n  mutation AddEntry($input: AddConsultationEntryInput!) {\n    addConsultationEntry(input: $input) {\n      consultation {\n        ...HubConsultationDetail\n      }\n    }\n  }\n': typeof types.AddEntryDocument;
   '\n  mutation SaveConsultation($input: SaveConsultationInput!) {\n    saveConsultation(input: $input) {\n      consultation {\n        ...HubConsultationDetail\n      }\n    }\n  }\n': typeof types.SaveConsultationDocument;
-  '\n  query ExplainWriteBack($entry: ID!) {\n    explainWriteBack(entry: $entry) {\n      entryId\n      decision\n      willWriteBack\n      reasons\n      targetOrganisation {\n        id\n        name\n      }\n    }\n  }\n': typeof types.ExplainWriteBackDocument;
+  '\n  query ExplainWriteBack($entryId: ID!) {\n    explainWriteBack(entryId: $entryId) {\n      entryId\n      decision\n      willWriteBack\n      reasons\n      targetOrganisation {\n        id\n        name\n      }\n    }\n  }\n': typeof types.ExplainWriteBackDocument;
   '\n  subscription WriteBackEvents($organisation: OdsCode!, $after: String) {\n    writeBackEvents(organisation: $organisation, after: $after) {\n      __typename\n      ... on WriteBackEvent {\n        seq\n        cursor\n        type\n        state\n        entryId\n        consultationId\n      }\n      ... on WriteBackResyncRequired {\n        latestSeq\n      }\n    }\n  }\n': typeof types.WriteBackEventsDocument;
   '\n  fragment CapacityPlanFields on CapacityPlan {\n    serviceId\n    date\n    plannedCapacity\n    softThreshold\n    hardThreshold\n    overflowMode\n  }\n': typeof types.CapacityPlanFieldsFragmentDoc;
   '\n  query HubCapacity {\n    hubCapacity {\n      date\n      load\n      state\n      overflowMode\n      plannedCapacity\n      softThreshold\n      hardThreshold\n      services {\n        load\n        state\n        service {\n          id\n          name\n          kind\n        }\n        plan {\n          ...CapacityPlanFields\n        }\n      }\n    }\n  }\n': typeof types.HubCapacityDocument;
@@ -84,7 +84,7 @@ const documents: Documents = {
     types.AddEntryDocument,
   '\n  mutation SaveConsultation($input: SaveConsultationInput!) {\n    saveConsultation(input: $input) {\n      consultation {\n        ...HubConsultationDetail\n      }\n    }\n  }\n':
     types.SaveConsultationDocument,
-  '\n  query ExplainWriteBack($entry: ID!) {\n    explainWriteBack(entry: $entry) {\n      entryId\n      decision\n      willWriteBack\n      reasons\n      targetOrganisation {\n        id\n        name\n      }\n    }\n  }\n':
+  '\n  query ExplainWriteBack($entryId: ID!) {\n    explainWriteBack(entryId: $entryId) {\n      entryId\n      decision\n      willWriteBack\n      reasons\n      targetOrganisation {\n        id\n        name\n      }\n    }\n  }\n':
     types.ExplainWriteBackDocument,
   '\n  subscription WriteBackEvents($organisation: OdsCode!, $after: String) {\n    writeBackEvents(organisation: $organisation, after: $after) {\n      __typename\n      ... on WriteBackEvent {\n        seq\n        cursor\n        type\n        state\n        entryId\n        consultationId\n      }\n      ... on WriteBackResyncRequired {\n        latestSeq\n      }\n    }\n  }\n':
     types.WriteBackEventsDocument,
@@ -240,8 +240,8 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query ExplainWriteBack($entry: ID!) {\n    explainWriteBack(entry: $entry) {\n      entryId\n      decision\n      willWriteBack\n      reasons\n      targetOrganisation {\n        id\n        name\n      }\n    }\n  }\n',
-): (typeof documents)['\n  query ExplainWriteBack($entry: ID!) {\n    explainWriteBack(entry: $entry) {\n      entryId\n      decision\n      willWriteBack\n      reasons\n      targetOrganisation {\n        id\n        name\n      }\n    }\n  }\n'];
+  source: '\n  query ExplainWriteBack($entryId: ID!) {\n    explainWriteBack(entryId: $entryId) {\n      entryId\n      decision\n      willWriteBack\n      reasons\n      targetOrganisation {\n        id\n        name\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query ExplainWriteBack($entryId: ID!) {\n    explainWriteBack(entryId: $entryId) {\n      entryId\n      decision\n      willWriteBack\n      reasons\n      targetOrganisation {\n        id\n        name\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

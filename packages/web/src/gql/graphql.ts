@@ -7,7 +7,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 /** An entry added to a consultation. */
 export type AddConsultationEntryInput = {
   /** Global id of the consultation. */
-  consultation: string | number;
+  consultationId: string | number;
   /** The entry. */
   entry: ConsultationEntryInput;
   /** Fail with CONFLICT unless the consultation is at this revision. */
@@ -415,7 +415,7 @@ export type RoutingReason =
 /** Saves the consultation as its next version. */
 export type SaveConsultationInput = {
   /** Global id of the consultation. */
-  consultation: string | number;
+  consultationId: string | number;
   /** Fail with CONFLICT unless the consultation is at this revision. */
   expectedRevision?: number | null | undefined;
   /** Retry-safe key: a repeat returns the same saved consultation. */
@@ -1498,7 +1498,7 @@ export type SaveConsultationMutation = {
 };
 
 export type ExplainWriteBackQueryVariables = Exact<{
-  entry: string | number;
+  entryId: string | number;
 }>;
 
 export type ExplainWriteBackQuery = {
@@ -5592,7 +5592,7 @@ export const ExplainWriteBackDocument = {
       variableDefinitions: [
         {
           kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'entry' } },
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'entryId' } },
           type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
         },
       ],
@@ -5605,8 +5605,8 @@ export const ExplainWriteBackDocument = {
             arguments: [
               {
                 kind: 'Argument',
-                name: { kind: 'Name', value: 'entry' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'entry' } },
+                name: { kind: 'Name', value: 'entryId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'entryId' } },
               },
             ],
             selectionSet: {

@@ -24,11 +24,11 @@ interface SlotRow {
 }
 type Free = { freeSlots: Connection<SlotRow> };
 
-const CREATE_BOOK = `mutation($input: CreateAppointmentBookInput!) { createAppointmentBook(input: $input) { id name gpConnectBookable sessionHolder service { name } } }`;
-const CREATE_TYPE = `mutation($input: CreateSlotTypeInput!) { createSlotType(input: $input) { id name mode } }`;
+const CREATE_BOOK = `mutation($input: CreateAppointmentBookInput!) { createAppointmentBook(input: $input) { book { id name gpConnectBookable sessionHolder service { name } } } }`;
+const CREATE_TYPE = `mutation($input: CreateSlotTypeInput!) { createSlotType(input: $input) { slotType { id name mode } } }`;
 const CREATE_SESSION = `mutation($input: CreateSlotSessionInput!) { createSlotSession(input: $input) { slots { id startsAt endsAt mode status } } }`;
 const FREE = `query($s: ID, $t: String, $m: SlotMode, $from: DateTime, $to: DateTime, $n: Int, $after: String) {
-  freeSlots(service: $s, slotType: $t, mode: $m, from: $from, to: $to, first: $n, after: $after) {
+  freeSlots(serviceId: $s, slotType: $t, mode: $m, from: $from, to: $to, first: $n, after: $after) {
     edges { cursor node { id startsAt mode status gpConnectBookable slotType { name } book { name } service { name } } }
     pageInfo { hasNextPage endCursor }
   }
@@ -49,13 +49,13 @@ describeEachDatabase('appointment books and slots', (hub) => {
 
   it('creates a book, a conventionally named slot type and a session of slots', async () => {
     const book = (
-      await data<{ createAppointmentBook: Book }>(
+      await data<{ createAppointmentBook: { book: Book } }>(
         hub(),
         CREATE_BOOK,
         { input: { serviceId: services['Pharmacy'], name: 'Pharmacy clinic (test)' } },
         'hub.coord1',
       )
-    ).createAppointmentBook;
+    ).createAppointmentBook.book;
     expect(book).toMatchObject({
       name: 'Pharmacy clinic (test)',
       gpConnectBookable: false,
@@ -63,13 +63,13 @@ describeEachDatabase('appointment books and slots', (hub) => {
       service: { name: 'Pharmacy' },
     });
     const type = (
-      await data<{ createSlotType: Type }>(
+      await data<{ createSlotType: { slotType: Type } }>(
         hub(),
         CREATE_TYPE,
         { input: { serviceId: services['Pharmacy'], name: 'U99001-Pharmacy-TEL' } },
         'hub.manager',
       )
-    ).createSlotType;
+    ).createSlotType.slotType;
     expect(type).toMatchObject({ name: 'U99001-Pharmacy-TEL', mode: 'TELEPHONE' });
     const session = (
       await data<{ createSlotSession: { slots: SlotRow[] } }>(
@@ -152,13 +152,13 @@ describeEachDatabase('appointment books and slots', (hub) => {
     const practiceGp = await hub().gql(CREATE_BOOK, { input: { ...input, sessionHolder: 'p1.gp' } }, 'hub.manager');
     expect(firstError(practiceGp)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sessionHolder' });
     const book = (
-      await data<{ createAppointmentBook: Book }>(
+      await data<{ createAppointmentBook: { book: Book } }>(
         hub(),
         CREATE_BOOK,
         { input: { ...input, sessionHolder: 'hub.anp2' } },
         'hub.manager',
       )
-    ).createAppointmentBook;
+    ).createAppointmentBook.book;
     expect(book).toMatchObject({ gpConnectBookable: true, sessionHolder: 'hub.anp2' });
   });
 
@@ -256,26 +256,27 @@ describeEachDatabase('appointment books and slots', (hub) => {
 
   it('a blocked slot is not offered until unblocked', async () => {
     const [slot] = await freeSlots(hub(), 'U99001-Physio');
-    const blocked = await data<{ blockSlot: { status: string; blockedReason: string } }>(
+    const blocked = await data<{ blockSlot: { slot: { id: string; status: string; blockedReason: string } } }>(
       hub(),
-      `mutation($i: BlockSlotInput!) { blockSlot(input: $i) { status blockedReason } }`,
+      `mutation($i: BlockSlotInput!) { blockSlot(input: $i) { slot { id status blockedReason } } }`,
       { i: { slotId: slot!.id, reason: 'Clinician on leave' } },
       'hub.coord1',
     );
-    expect(blocked.blockSlot).toEqual({ status: 'BLOCKED', blockedReason: 'Clinician on leave' });
+    expect(blocked.blockSlot.slot).toEqual({ id: slot!.id, status: 'BLOCKED', blockedReason: 'Clinician on leave' });
     expect((await freeSlots(hub(), 'U99001-Physio')).map((s) => s.id)).not.toContain(slot!.id);
     const again = await hub().gql(
-      `mutation($i: BlockSlotInput!) { blockSlot(input: $i) { status } }`,
+      `mutation($i: BlockSlotInput!) { blockSlot(input: $i) { slot { status } } }`,
       { i: { slotId: slot!.id, reason: 'x' } },
       'hub.coord1',
     );
     expect(firstError(again)).toMatchObject({ code: 'CONFLICT', reason: 'SLOT_NOT_FREE' });
-    await data<unknown>(
+    const unblocked = await data<{ unblockSlot: { slot: { id: string; status: string; blockedReason: string | null } } }>(
       hub(),
-      `mutation($i: UnblockSlotInput!) { unblockSlot(input: $i) { status } }`,
+      `mutation($i: UnblockSlotInput!) { unblockSlot(input: $i) { slot { id status blockedReason } } }`,
       { i: { slotId: slot!.id } },
       'hub.coord1',
     );
+    expect(unblocked.unblockSlot.slot).toEqual({ id: slot!.id, status: 'FREE', blockedReason: null });
     expect((await freeSlots(hub(), 'U99001-Physio')).map((s) => s.id)).toContain(slot!.id);
   });
 });

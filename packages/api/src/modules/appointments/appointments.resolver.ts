@@ -9,6 +9,7 @@ import { toBookType, toSlotType, toSlotTypeType } from './appointments.mappers.j
 import { BOOK_EDITORS, SLOT_READERS } from './appointments.policy.js';
 import { AppointmentService, slotCursor } from './appointments.service.js';
 import {
+  AppointmentBookPayload,
   AppointmentBookType,
   BlockSlotInput,
   CreateAppointmentBookInput,
@@ -18,6 +19,8 @@ import {
   SlotConnection,
   SlotGqlType,
   SlotModeEnum,
+  SlotPayload,
+  SlotTypePayload,
   SlotTypeType,
   UnblockSlotInput,
 } from './appointments.types.js';
@@ -33,7 +36,7 @@ export class AppointmentBookResolver {
   @Authorized(...SLOT_READERS)
   @Query(() => [AppointmentBookType], { description: "The appointment books of the PCN's hub, by name." })
   async appointmentBooks(
-    @Arg('service', () => ID, { nullable: true, description: 'Only the books of this hub service.' })
+    @Arg('serviceId', () => ID, { nullable: true, description: 'Only the books of this hub service.' })
     serviceId: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<AppointmentBookType[]> {
@@ -41,12 +44,12 @@ export class AppointmentBookResolver {
   }
 
   @Authorized(...BOOK_EDITORS)
-  @Mutation(() => AppointmentBookType, { description: 'Creates an appointment book for a hub service. Audited.' })
+  @Mutation(() => AppointmentBookPayload, { description: 'Creates an appointment book for a hub service. Audited.' })
   async createAppointmentBook(
     @Arg('input', () => CreateAppointmentBookInput, { description: 'What to change: see CreateAppointmentBookInput.' }) input: CreateAppointmentBookInput,
     @Ctx() ctx: RequestContext,
-  ): Promise<AppointmentBookType> {
-    return toBookType(await service(ctx).createBook(input));
+  ): Promise<AppointmentBookPayload> {
+    return { book: toBookType(await service(ctx).createBook(input)) };
   }
 
   @FieldResolver(() => HubServiceType, { description: 'The service the book serves.' })
@@ -64,7 +67,7 @@ export class SlotTypeResolver {
   async slotTypes(
     @Arg('search', () => String, { nullable: true, description: 'Start of a name, e.g. U99001-MinorIllness.' })
     search: string | null,
-    @Arg('service', () => ID, { nullable: true, description: 'Only the slot types of this hub service.' })
+    @Arg('serviceId', () => ID, { nullable: true, description: 'Only the slot types of this hub service.' })
     serviceId: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<SlotTypeType[]> {
@@ -72,14 +75,14 @@ export class SlotTypeResolver {
   }
 
   @Authorized(...BOOK_EDITORS)
-  @Mutation(() => SlotTypeType, {
+  @Mutation(() => SlotTypePayload, {
     description: 'Creates a slot type; its name must follow <PCN>-<Service>-<Mode>. Audited.',
   })
   async createSlotType(
     @Arg('input', () => CreateSlotTypeInput, { description: 'What to change: see CreateSlotTypeInput.' }) input: CreateSlotTypeInput,
     @Ctx() ctx: RequestContext,
-  ): Promise<SlotTypeType> {
-    return toSlotTypeType(await service(ctx).createSlotType(input));
+  ): Promise<SlotTypePayload> {
+    return { slotType: toSlotTypeType(await service(ctx).createSlotType(input)) };
   }
 
   @FieldResolver(() => HubServiceType, { description: 'The service the slot type belongs to.' })
@@ -96,7 +99,7 @@ export class SlotResolver {
       "Free future slots of the PCN's hub, earliest first, by service, slot-type name prefix, mode and time range.",
   })
   async freeSlots(
-    @Arg('service', () => ID, { nullable: true, description: 'Hub service.' }) serviceId: string | null,
+    @Arg('serviceId', () => ID, { nullable: true, description: 'Hub service.' }) serviceId: string | null,
     @Arg('slotType', () => String, {
       nullable: true,
       description: 'Slot-type name or its start, e.g. U99001-MinorIllness.',
@@ -127,21 +130,21 @@ export class SlotResolver {
   }
 
   @Authorized(...BOOK_EDITORS)
-  @Mutation(() => SlotGqlType, { description: 'Withdraws a FREE slot (BLOCKED). Audited.' })
+  @Mutation(() => SlotPayload, { description: 'Withdraws a FREE slot (BLOCKED). Audited.' })
   async blockSlot(
     @Arg('input', () => BlockSlotInput, { description: 'What to change: see BlockSlotInput.' }) input: BlockSlotInput,
     @Ctx() ctx: RequestContext,
-  ): Promise<SlotGqlType> {
-    return toSlotType(await service(ctx).block(input));
+  ): Promise<SlotPayload> {
+    return { slot: toSlotType(await service(ctx).block(input)) };
   }
 
   @Authorized(...BOOK_EDITORS)
-  @Mutation(() => SlotGqlType, { description: 'Makes a BLOCKED slot FREE again. Audited.' })
+  @Mutation(() => SlotPayload, { description: 'Makes a BLOCKED slot FREE again. Audited.' })
   async unblockSlot(
     @Arg('input', () => UnblockSlotInput, { description: 'What to change: see UnblockSlotInput.' }) input: UnblockSlotInput,
     @Ctx() ctx: RequestContext,
-  ): Promise<SlotGqlType> {
-    return toSlotType(await service(ctx).unblock(input));
+  ): Promise<SlotPayload> {
+    return { slot: toSlotType(await service(ctx).unblock(input)) };
   }
 
   @FieldResolver(() => HubServiceType, { description: 'The hub service.' })

@@ -60,7 +60,7 @@ export class AppointmentService {
 
   async books(serviceId: string | null): Promise<AppointmentBook[]> {
     const hub = await this.hub();
-    const service = serviceId ? await this.service(serviceId, 'service') : null;
+    const service = serviceId ? await this.service(serviceId, 'serviceId') : null;
     return this.ctx.em.find(
       AppointmentBook,
       { hub: hub.id, ...(service ? { service: service.id } : {}) },
@@ -73,7 +73,7 @@ export class AppointmentService {
     const hub = await this.hub();
     const term = search?.trim() ?? '';
     if (term.length > 60) throw AppointmentErrors.badName('search', 60);
-    const service = serviceId ? await this.service(serviceId, 'service') : null;
+    const service = serviceId ? await this.service(serviceId, 'serviceId') : null;
     return this.ctx.em.find(
       SlotType,
       {
@@ -271,7 +271,7 @@ export class AppointmentService {
     if (filter.to && filter.to <= from) throw AppointmentErrors.badRange();
     const where: FilterQuery<Slot>[] = [{ hub: hub.id, status: 'FREE', startsAt: { $gt: from } }];
     if (filter.to) where.push({ startsAt: { $lt: filter.to } });
-    if (filter.serviceId) where.push({ service: (await this.service(filter.serviceId, 'service')).id });
+    if (filter.serviceId) where.push({ service: (await this.service(filter.serviceId, 'serviceId')).id });
     if (filter.mode) where.push({ mode: filter.mode });
     const term = filter.slotType?.trim();
     if (term) {

@@ -141,3 +141,21 @@ export class CreateSlotSessionPayload {
   @Field(() => [SlotGqlType], { description: 'The slots created, earliest first.' })
   slots!: SlotGqlType[];
 }
+
+@ObjectType('AppointmentBookPayload', { description: 'Result of createAppointmentBook.' })
+export class AppointmentBookPayload {
+  @Field(() => AppointmentBookType, { description: 'The book created.' })
+  book!: AppointmentBookType;
+}
+
+@ObjectType('SlotTypePayload', { description: 'Result of createSlotType.' })
+export class SlotTypePayload {
+  @Field(() => SlotTypeType, { description: 'The slot type created.' })
+  slotType!: SlotTypeType;
+}
+
+@ObjectType('SlotPayload', { description: 'Result of blockSlot and unblockSlot.' })
+export class SlotPayload {
+  @Field(() => SlotGqlType, { description: 'The slot after the change.' })
+  slot!: SlotGqlType;
+}

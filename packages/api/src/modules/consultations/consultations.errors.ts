@@ -3,7 +3,7 @@ import { Errors, HubError } from '../../platform/errors.js';
 /** Situation-named errors of hub consultations; ids only, never patient data. */
 export const ConsultationErrors = {
   notFound: (id: string, field = 'id') => new HubError('NOT_FOUND', `Hub consultation ${id} not found`, { id, field }),
-  entryNotFound: (id: string, field = 'input.entry') =>
+  entryNotFound: (id: string, field = 'input.entryId') =>
     new HubError('NOT_FOUND', `Consultation entry ${id} not found`, { id, field }),
   patientNotFound: () => new HubError('NOT_FOUND', 'Patient not found', { field: 'input.nhsNumber' }),
   inboxItemNotFound: () =>
@@ -20,7 +20,7 @@ export const ConsultationErrors = {
       revision: actual,
     }),
   entryRemoved: (id: string) =>
-    new HubError('CONFLICT', `Consultation entry ${id} has been removed`, { id, field: 'input.entry' }),
+    new HubError('CONFLICT', `Consultation entry ${id} has been removed`, { id, field: 'input.entryId' }),
   kindChanged: (from: string, to: string) =>
     Errors.badInput('input.content', `An amendment keeps the entry kind: ${from}, not ${to}`),
   nothingToSave: (id: string) => Errors.invalidTransition('HubConsultation', id, 'SAVED', 'SAVED'),

@@ -85,7 +85,7 @@ export class RecordConsultationInput {
 @InputType('AddConsultationEntryInput', { description: 'An entry added to a consultation.' })
 export class AddConsultationEntryInput {
   @Field(() => ID, { description: 'Global id of the consultation.' })
-  consultation!: string;
+  consultationId!: string;
   @Field(() => ConsultationEntryInput, { description: 'The entry.' })
   entry!: ConsultationEntryInput;
   @Field(() => Int, { nullable: true, description: 'Fail with CONFLICT unless the consultation is at this revision.' })
@@ -97,7 +97,7 @@ export class AddConsultationEntryInput {
 @InputType('AmendConsultationEntryInput', { description: "New content for an entry (same kind)." })
 export class AmendConsultationEntryInput {
   @Field(() => ID, { description: 'Global id of the entry.' })
-  entry!: string;
+  entryId!: string;
   @Field(() => ConsultationEntryInput, { description: 'The new content.' })
   content!: ConsultationEntryInput;
   @Field(() => Int, { nullable: true, description: 'Fail with CONFLICT unless the consultation is at this revision.' })
@@ -109,7 +109,7 @@ export class AmendConsultationEntryInput {
 @InputType('RemoveConsultationEntryInput', { description: 'An entry to remove.' })
 export class RemoveConsultationEntryInput {
   @Field(() => ID, { description: 'Global id of the entry.' })
-  entry!: string;
+  entryId!: string;
   @Field(() => Int, { nullable: true, description: 'Fail with CONFLICT unless the consultation is at this revision.' })
   expectedRevision?: number | null;
   @Field(() => String, { nullable: true, description: 'Retry-safe key: a repeat with the same input returns the first result.' })
@@ -119,7 +119,7 @@ export class RemoveConsultationEntryInput {
 @InputType('SaveConsultationInput', { description: 'Saves the consultation as its next version.' })
 export class SaveConsultationInput {
   @Field(() => ID, { description: 'Global id of the consultation.' })
-  consultation!: string;
+  consultationId!: string;
   @Field(() => Int, { nullable: true, description: 'Fail with CONFLICT unless the consultation is at this revision.' })
   expectedRevision?: number | null;
   @Field(() => String, { nullable: true, description: 'Retry-safe key: a repeat returns the same saved consultation.' })

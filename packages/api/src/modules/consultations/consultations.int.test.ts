@@ -33,7 +33,7 @@ describeEachDatabase('hub consultations', (hub) => {
     expect(draft.entries.map((e) => e.kind)).toEqual(['CODED', 'NOTE', 'MEDICATION', 'DOCUMENT']);
     expect(draft.entries.every((e) => e.unsaved && e.writeBack === null)).toBe(true);
 
-    const saved = await must(hub().gql<{ saveConsultation: { consultation: ConsultationView } }>(SAVE, { input: { consultation: draft.id } }, 'hub.anp1'));
+    const saved = await must(hub().gql<{ saveConsultation: { consultation: ConsultationView } }>(SAVE, { input: { consultationId: draft.id } }, 'hub.anp1'));
     expect(saved.saveConsultation.consultation).toMatchObject({ state: 'SAVED', version: 1 });
     expect(saved.saveConsultation.consultation.entries.every((e) => !e.unsaved && e.writeBack !== null)).toBe(true);
     const audit = await hub().sql<{ action: string }>(
@@ -48,19 +48,19 @@ describeEachDatabase('hub consultations', (hub) => {
     const added = await must(
       hub().gql<{ addConsultationEntry: { entry: { id: string }; consultation: { state: string } } }>(
         ADD,
-        { input: { consultation: c.id, entry: coded(CODES.hypertension, 'Hypertension') } },
+        { input: { consultationId: c.id, entry: coded(CODES.hypertension, 'Hypertension') } },
         'hub.anp1',
       ),
     );
     expect(added.addConsultationEntry.consultation.state).toBe('DRAFT');
-    await must(hub().gql(AMEND, { input: { entry: c.entries[0]!.id, content: coded(CODES.asthma, 'Asthma') } }, 'hub.anp1'));
-    const v2 = (await must(hub().gql<{ saveConsultation: { consultation: ConsultationView } }>(SAVE, { input: { consultation: c.id } }, 'hub.anp1')))
+    await must(hub().gql(AMEND, { input: { entryId: c.entries[0]!.id, content: coded(CODES.asthma, 'Asthma') } }, 'hub.anp1'));
+    const v2 = (await must(hub().gql<{ saveConsultation: { consultation: ConsultationView } }>(SAVE, { input: { consultationId: c.id } }, 'hub.anp1')))
       .saveConsultation.consultation;
     expect(v2.version).toBe(2);
-    expect(codeOf(await hub().gql(SAVE, { input: { consultation: c.id } }, 'hub.anp1'))).toBe('INVALID_TRANSITION');
+    expect(codeOf(await hub().gql(SAVE, { input: { consultationId: c.id } }, 'hub.anp1'))).toBe('INVALID_TRANSITION');
 
-    await must(hub().gql(REMOVE, { input: { entry: added.addConsultationEntry.entry.id } }, 'hub.anp1'));
-    const v3 = (await must(hub().gql<{ saveConsultation: { consultation: ConsultationView } }>(SAVE, { input: { consultation: c.id } }, 'hub.anp1')))
+    await must(hub().gql(REMOVE, { input: { entryId: added.addConsultationEntry.entry.id } }, 'hub.anp1'));
+    const v3 = (await must(hub().gql<{ saveConsultation: { consultation: ConsultationView } }>(SAVE, { input: { consultationId: c.id } }, 'hub.anp1')))
       .saveConsultation.consultation;
     expect(v3.version).toBe(3);
     expect(v3.entries.find((e) => e.id === added.addConsultationEntry.entry.id)?.removed).toBe(true);
@@ -71,23 +71,23 @@ describeEachDatabase('hub consultations', (hub) => {
   it('removes a never-saved entry outright', async () => {
     const recorded = await must(hub().gql<Recorded>(RECORD, { input: { nhsNumber: patientAt(3, 1), entries: [coded(), note()] } }, 'hub.anp1'));
     const c = recorded.recordConsultation.consultation;
-    await must(hub().gql(REMOVE, { input: { entry: c.entries[1]!.id } }, 'hub.anp1'));
+    await must(hub().gql(REMOVE, { input: { entryId: c.entries[1]!.id } }, 'hub.anp1'));
     expect(await hub().sql('select 1 from consultation_entry where id = ?', [dbId(c.entries[1]!.id)])).toEqual([]);
   });
 
   it('lets only the author amend a saved version: another author gets CONFLICT and nothing changes', async () => {
     const c = await recordAndSave(hub(), 'hub.anp1', { nhsNumber: patientAt(4, 1), entries: [coded()] });
     const before = await hub().sql('select revision, term from consultation_entry where id = ?', [dbId(c.entries[0]!.id)]);
-    const res = await hub().gql(AMEND, { input: { entry: c.entries[0]!.id, content: coded(CODES.asthma, 'Asthma') } }, 'hub.anp2');
+    const res = await hub().gql(AMEND, { input: { entryId: c.entries[0]!.id, content: coded(CODES.asthma, 'Asthma') } }, 'hub.anp2');
     expect(codeOf(res)).toBe('CONFLICT');
     expect(await hub().sql('select revision, term from consultation_entry where id = ?', [dbId(c.entries[0]!.id)])).toEqual(before);
-    expect(codeOf(await hub().gql(ADD, { input: { consultation: c.id, entry: note() } }, 'hub.anp2'))).toBe('CONFLICT');
-    expect(codeOf(await hub().gql(SAVE, { input: { consultation: c.id } }, 'hub.anp2'))).toBe('CONFLICT');
+    expect(codeOf(await hub().gql(ADD, { input: { consultationId: c.id, entry: note() } }, 'hub.anp2'))).toBe('CONFLICT');
+    expect(codeOf(await hub().gql(SAVE, { input: { consultationId: c.id } }, 'hub.anp2'))).toBe('CONFLICT');
   });
 
   it('answers NOT_FOUND to another organisation, exactly as to a missing consultation', async () => {
     const c = await recordAndSave(hub(), 'hub.anp1', { nhsNumber: patientAt(1, 2), entries: [coded()] });
-    const foreign = await hub().gql(ADD, { input: { consultation: c.id, entry: note() } }, 'p1.gp');
+    const foreign = await hub().gql(ADD, { input: { consultationId: c.id, entry: note() } }, 'p1.gp');
     expect(codeOf(foreign)).toBe('NOT_FOUND');
     expect(codeOf(await hub().gql('query ($id: ID!) { hubConsultation(id: $id) { id } }', { id: c.id }, 'p1.gp'))).toBe('NOT_FOUND');
   });
@@ -95,8 +95,8 @@ describeEachDatabase('hub consultations', (hub) => {
   it('checks the optimistic revision: a stale expectedRevision is CONFLICT naming the field', async () => {
     const recorded = await must(hub().gql<Recorded>(RECORD, { input: { nhsNumber: patientAt(5, 1), entries: [coded()] } }, 'hub.anp1'));
     const c = recorded.recordConsultation.consultation;
-    await must(hub().gql(ADD, { input: { consultation: c.id, entry: note(), expectedRevision: c.revision } }, 'hub.anp1'));
-    const stale = await hub().gql(ADD, { input: { consultation: c.id, entry: note(), expectedRevision: c.revision } }, 'hub.anp1');
+    await must(hub().gql(ADD, { input: { consultationId: c.id, entry: note(), expectedRevision: c.revision } }, 'hub.anp1'));
+    const stale = await hub().gql(ADD, { input: { consultationId: c.id, entry: note(), expectedRevision: c.revision } }, 'hub.anp1');
     expect(codeOf(stale)).toBe('CONFLICT');
     expect(stale.errors![0]!.extensions!.field).toBe('input.expectedRevision');
   });
@@ -167,7 +167,7 @@ describeEachDatabase('hub consultations', (hub) => {
 
   it('rejects an invalid code on amendment and keeps the entry as it was', async () => {
     const c = await recordAndSave(hub(), 'hub.anp1', { nhsNumber: patientAt(7, 4), entries: [coded()] });
-    const res = await hub().gql(AMEND, { input: { entry: c.entries[0]!.id, content: coded('12345') } }, 'hub.anp1');
+    const res = await hub().gql(AMEND, { input: { entryId: c.entries[0]!.id, content: coded('12345') } }, 'hub.anp1');
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0]!.extensions!.field).toBe('input.content.coded.snomedCode');
     const rows = await hub().sql<{ snomed_code: string; revision: number }>('select snomed_code, revision from consultation_entry where id = ?', [

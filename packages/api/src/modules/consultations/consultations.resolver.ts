@@ -50,10 +50,10 @@ export class HubConsultationResolver {
       "Whether an entry will be written back to the patient's registered practice, and why: agreement found or missing, the practice-to-practice switch, the patient's registration, the source product. For the authoring organisation, the registered practice and hub managers.",
   })
   async explainWriteBack(
-    @Arg('entry', () => ID, { description: 'Global id of the entry.' }) entry: string,
+    @Arg('entryId', () => ID, { description: 'Global id of the entry.' }) entryId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteBackExplanationType> {
-    return service(ctx).explain(entry);
+    return service(ctx).explain(entryId);
   }
 
   @Authorized(...CONSULTATION_AUTHORS)

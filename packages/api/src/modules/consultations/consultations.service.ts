@@ -42,7 +42,7 @@ export class ConsultationService {
     return c;
   }
 
-  async entryById(id: string, field = 'input.entry'): Promise<{ entry: ConsultationEntry; consultation: Consultation }> {
+  async entryById(id: string, field = 'input.entryId'): Promise<{ entry: ConsultationEntry; consultation: Consultation }> {
     const entry = await this.ctx.em.findOne(ConsultationEntry, { id });
     if (!entry) throw ConsultationErrors.entryNotFound(id, field);
     const consultation = await this.ctx.em.findOne(Consultation, { id: entry.consultation.id });
@@ -152,19 +152,19 @@ export class ConsultationService {
   }
 
   async addEntry(input: {
-    consultation: string;
+    consultationId: string;
     entry: EntryInput;
     expectedRevision?: number | null;
     idempotencyKey?: string | null;
   }): Promise<{ consultation: Consultation; entry: ConsultationEntry }> {
-    const id = expectGlobalId(input.consultation, 'HubConsultation', 'input.consultation');
+    const id = expectGlobalId(input.consultationId, 'HubConsultation', 'input.consultationId');
     const content = validateEntry(input.entry, 'input.entry', this.actor.plugin?.producesCodes ?? null);
-    await this.byId(id, 'input.consultation');
+    await this.byId(id, 'input.consultationId');
     const { result } = await runIdempotent(
       this.ctx.em,
       { actorId: this.actor.id, key: input.idempotencyKey, operation: 'addConsultationEntry', input },
       async (em) => {
-        const c = await this.lockForChange(em, id, 'input.consultation', input.expectedRevision);
+        const c = await this.lockForChange(em, id, 'input.consultationId', input.expectedRevision);
         const entry = addEntry(em, c, content, this.actor.id);
         this.ctx.audit.record(em, { action: 'addConsultationEntry', subjectType: 'HubConsultationEntry', subjectId: entry.id, patientId: c.patient.id });
         return { consultation: c, entry };
@@ -175,17 +175,17 @@ export class ConsultationService {
   }
 
   async amendEntry(input: {
-    entry: string;
+    entryId: string;
     content: EntryInput;
     expectedRevision?: number | null;
     idempotencyKey?: string | null;
   }): Promise<{ consultation: Consultation; entry: ConsultationEntry }> {
-    const entryId = expectGlobalId(input.entry, 'HubConsultationEntry', 'input.entry');
+    const entryId = expectGlobalId(input.entryId, 'HubConsultationEntry', 'input.entryId');
     const content = validateEntry(input.content, 'input.content', this.actor.plugin?.producesCodes ?? null);
     const { consultation } = await this.entryById(entryId);
     const request = { actorId: this.actor.id, key: input.idempotencyKey, operation: 'amendConsultationEntry', input };
     const { result } = await runIdempotent(this.ctx.em, request, async (em) => {
-      const c = await this.lockForChange(em, consultation.id, 'input.entry', input.expectedRevision);
+      const c = await this.lockForChange(em, consultation.id, 'input.entryId', input.expectedRevision);
       const entry = await em.findOneOrFail(ConsultationEntry, { id: entryId });
       if (entry.removed) throw ConsultationErrors.entryRemoved(entryId);
       if (entry.kind !== content.kind) throw ConsultationErrors.kindChanged(entry.kind, content.kind);
@@ -205,12 +205,12 @@ export class ConsultationService {
     return { consultation: await fresh.findOneOrFail(Consultation, { id: entry.consultation.id }), entry };
   }
 
-  async removeEntry(input: { entry: string; expectedRevision?: number | null; idempotencyKey?: string | null }): Promise<{ consultation: Consultation; entryId: string }> {
-    const entryId = expectGlobalId(input.entry, 'HubConsultationEntry', 'input.entry');
+  async removeEntry(input: { entryId: string; expectedRevision?: number | null; idempotencyKey?: string | null }): Promise<{ consultation: Consultation; entryId: string }> {
+    const entryId = expectGlobalId(input.entryId, 'HubConsultationEntry', 'input.entryId');
     const { consultation } = await this.entryById(entryId);
     const request = { actorId: this.actor.id, key: input.idempotencyKey, operation: 'removeConsultationEntry', input };
     const { result } = await runIdempotent(this.ctx.em, request, async (em) => {
-      const c = await this.lockForChange(em, consultation.id, 'input.entry', input.expectedRevision);
+      const c = await this.lockForChange(em, consultation.id, 'input.entryId', input.expectedRevision);
       const entry = await em.findOneOrFail(ConsultationEntry, { id: entryId });
       if (entry.removed) throw ConsultationErrors.entryRemoved(entryId);
       if (entry.savedRevision === 0) {
@@ -228,14 +228,14 @@ export class ConsultationService {
   }
 
   /** Saves the next version and decides write-back for every entry it changed. */
-  async save(input: { consultation: string; expectedRevision?: number | null; idempotencyKey?: string | null }): Promise<Consultation> {
-    const id = expectGlobalId(input.consultation, 'HubConsultation', 'input.consultation');
-    await this.byId(id, 'input.consultation');
+  async save(input: { consultationId: string; expectedRevision?: number | null; idempotencyKey?: string | null }): Promise<Consultation> {
+    const id = expectGlobalId(input.consultationId, 'HubConsultation', 'input.consultationId');
+    await this.byId(id, 'input.consultationId');
     const { result, replayed } = await runIdempotent(
       this.ctx.em,
       { actorId: this.actor.id, key: input.idempotencyKey, operation: 'saveConsultation', input },
       async (em): Promise<{ consultation: Consultation; hints: StreamHint[] }> => {
-        const c = await this.lockChecked(em, id, 'input.consultation', input.expectedRevision);
+        const c = await this.lockChecked(em, id, 'input.consultationId', input.expectedRevision);
         const { hints, changed, saved } = await saveNextVersion(em, c, this.actor.id, this.actor.pcnId);
         if (!saved) throw ConsultationErrors.nothingToSave(id);
         this.ctx.audit.record(em, {
@@ -258,7 +258,7 @@ export class ConsultationService {
 
   /** Whether an entry will be written back and why (authoring org, registered practice, hub managers). */
   async explain(entryGlobalId: string): Promise<WriteBackExplanationType> {
-    const entryId = expectGlobalId(entryGlobalId, 'HubConsultationEntry', 'entry');
+    const entryId = expectGlobalId(entryGlobalId, 'HubConsultationEntry', 'entryId');
     const em = this.ctx.em;
     const entry = await em.findOne(ConsultationEntry, { id: entryId });
     const c = entry ? await em.findOne(Consultation, { id: entry.consultation.id }) : null;
@@ -272,7 +272,7 @@ export class ConsultationService {
     const pcnId = target?.pcn?.id ?? null;
     const visible = c !== null && (!this.actor.plugin || c.sourceProduct === this.actor.plugin.name);
     if (!entry || !c || !visible || !source || !target || !pcnId || !canExplain(this.actor, { authoringOrgId: source.id, targetOrgId: target.id, pcnId })) {
-      throw ConsultationErrors.entryNotFound(entryId, 'entry');
+      throw ConsultationErrors.entryNotFound(entryId, 'entryId');
     }
     const content = contentOf(entry);
     return explainWriteBack(em, {

@@ -26,7 +26,7 @@ export const AMEND = `mutation ($input: AmendConsultationEntryInput!) { amendCon
 export const REMOVE = `mutation ($input: RemoveConsultationEntryInput!) { removeConsultationEntry(input: $input) { consultation { id revision } removedEntryId } }`;
 export const SAVE = `mutation ($input: SaveConsultationInput!) { saveConsultation(input: $input) { consultation { ${CONSULTATION_FIELDS} } } }`;
 export const GET = `query ($id: ID!) { hubConsultation(id: $id) { ${CONSULTATION_FIELDS} } }`;
-export const EXPLAIN = `query ($entry: ID!) { explainWriteBack(entry: $entry) { willWriteBack decision state direction reasons agreementFound agreementState practiceToPracticeWriteBack patientRegisteredAtAuthoringOrganisation sourceProduct agreement { id state } targetOrganisation { odsCode } } }`;
+export const EXPLAIN = `query ($entry: ID!) { explainWriteBack(entryId: $entry) { willWriteBack decision state direction reasons agreementFound agreementState practiceToPracticeWriteBack patientRegisteredAtAuthoringOrganisation sourceProduct agreement { id state } targetOrganisation { odsCode } } }`;
 
 export interface EntryView {
   id: string;
@@ -67,7 +67,7 @@ export async function recordAndSave(
 ): Promise<ConsultationView> {
   const recorded = await must(hub.gql<{ recordConsultation: { consultation: ConsultationView } }>(RECORD, { input }, user));
   const saved = await must(
-    hub.gql<{ saveConsultation: { consultation: ConsultationView } }>(SAVE, { input: { consultation: recorded.recordConsultation.consultation.id } }, user),
+    hub.gql<{ saveConsultation: { consultation: ConsultationView } }>(SAVE, { input: { consultationId: recorded.recordConsultation.consultation.id } }, user),
   );
   return saved.saveConsultation.consultation;
 }

@@ -105,3 +105,9 @@ export class HubServiceType extends Node {
   })
   referralMethods!: ReferralMethod[];
 }
+
+@ObjectType('HubServicePayload', { description: 'Result of setHubServiceDetails and setHubServiceReferralMethods.' })
+export class HubServicePayload {
+  @Field(() => HubServiceType, { description: 'The service after the change.' })
+  service!: HubServiceType;
+}

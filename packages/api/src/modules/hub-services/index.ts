@@ -7,7 +7,7 @@ export {
   type ReferralMethod,
   type DayOfWeek,
 } from './hub-service.entity.js';
-export { HubServiceType, HubServiceKindEnum, ReferralMethodEnum, DayOfWeekEnum } from './hub-services.types.js';
+export { HubServiceType, HubServicePayload, HubServiceKindEnum, ReferralMethodEnum, DayOfWeekEnum } from './hub-services.types.js';
 export { HubServiceResolver } from './hub-services.resolver.js';
 export { toHubServiceType } from './hub-services.mappers.js';
 export { hubServiceById } from './hub-services.loaders.js';

@@ -164,4 +164,15 @@ export class SubmitPayloadResolver {
   owner(@Root() payload: SubmitOnlineConsultationPayload, @Ctx() ctx: RequestContext): Promise<OrganisationType> {
     return organisation(ctx, payload.ownerId);
   }
+
+  @FieldResolver(() => OnlineConsultationType, {
+    nullable: true,
+    description:
+      "The consultation, when the caller may read it under the inbox rules (staff of its owner); else null, as for a supplier. Audited like a read.",
+  })
+  async consultation(@Root() payload: SubmitOnlineConsultationPayload, @Ctx() ctx: RequestContext): Promise<OnlineConsultationType | null> {
+    const actor = ctx.actor;
+    if (!actor || !canSeeConsultation(actor, { ownerId: payload.ownerId })) return null;
+    return toConsultationType(recordOf(await service(ctx).byId(payload.consultationId)));
+  }
 }

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { syntheticNhsNumber } from '@pcn-hub/schema';
 import { codeOf, describeEachDatabase, type TestHub } from '../../test/harness.js';
+import type { Role } from '../../platform/auth/roles.js';
 import { DEMO, demoPatient } from '../../seed/demo.js';
 import { CONSULTATION, SUBMIT, act, dbIdOf, ok, practiceOf, row, submission, submit, type Submitted } from './inbox.testkit.js';
 
@@ -61,6 +62,29 @@ describeEachDatabase('inbox ingest', (hub) => {
     expect(again.errors).toBeUndefined();
     expect(again.data!.submitOnlineConsultation).toMatchObject({ consultationId: first.data!.submitOnlineConsultation.consultationId, created: false });
     expect(await footprint(hub())).toEqual(before);
+  });
+
+  it('answers the consultation itself only to a caller the inbox rules let read it (audited), null to the supplier', async () => {
+    const SUBMIT_WITH = `mutation($input: SubmitOnlineConsultationInput!) {
+      submitOnlineConsultation(input: $input) { consultationId consultation { id state ownerOrganisation { odsCode } } }
+    }`;
+    type Answer = { submitOnlineConsultation: { consultationId: string; consultation: { id: string; state: string; ownerOrganisation: { odsCode: string } } | null } };
+    const reads = (id: string) =>
+      hub().sql<{ actor_id: string }>("select actor_id from audit_event where action = 'readOnlineConsultation' and subject_id = ?", [dbIdOf(id)]);
+
+    const bySupplier = await hub().gql<Answer>(SUBMIT_WITH, { input: submission(0) }, 'oc.supplier');
+    expect(bySupplier.errors).toBeUndefined();
+    expect(bySupplier.data!.submitOnlineConsultation.consultation).toBeNull();
+    expect(await reads(bySupplier.data!.submitOnlineConsultation.consultationId)).toEqual([]);
+
+    // A hub system account that may also read the hub inbox: the consultation routes to the hub.
+    const claims: { sub: string; org: string; roles: Role[] } = { sub: 'hub.integration', org: 'Y99000', roles: ['INTEGRATION', 'HUB_ADMIN'] };
+    const inboxReader = { token: await hub().token(claims) };
+    const byReader = await hub().gql<Answer>(SUBMIT_WITH, { input: submission(0) }, inboxReader);
+    expect(byReader.errors).toBeUndefined();
+    const answer = byReader.data!.submitOnlineConsultation;
+    expect(answer.consultation).toEqual({ id: answer.consultationId, state: 'AWAITING_TRIAGE', ownerOrganisation: { odsCode: 'Y99000' } });
+    expect(await reads(answer.consultationId)).toEqual([{ actor_id: 'hub.integration' }]);
   });
 
   it('stores one consultation when copies race in at once', async () => {

@@ -83,7 +83,7 @@ export class InboundMessageResolver {
   async settleInboundMessage(@Arg('input', () => SettleInboundMessageInput, { description: 'What to change: see SettleInboundMessageInput.' }) input: SettleInboundMessageInput, @Ctx() ctx: RequestContext): Promise<SettleInboundMessagePayload> {
     if (input.outcome === 'RECEIVED') throw Errors.badInput('input.outcome', 'outcome is PARSED or PARSE_FAILED');
     const message = await service(ctx).settle({
-      id: expectGlobalId(input.message, 'InboundMessage', 'input.message'),
+      id: expectGlobalId(input.messageId, 'InboundMessage', 'input.messageId'),
       outcome: input.outcome,
       failure: input.failure ?? null,
       onlineConsultationId: input.onlineConsultationId ? expectGlobalId(input.onlineConsultationId, 'OnlineConsultation', 'input.onlineConsultationId') : null,

@@ -25,7 +25,7 @@ const MAILBOX = /^[A-Z0-9]{1,40}$/;
 export const inboundCursor = (m: InboundMessage): string => encodeCursor([m.receivedAt.toISOString(), m.id]);
 
 const MessagingErrors = {
-  notFound: (id: string) => new HubError('NOT_FOUND', `Inbound message ${id} not found`, { id, field: 'input.message' }),
+  notFound: (id: string) => new HubError('NOT_FOUND', `Inbound message ${id} not found`, { id, field: 'input.messageId' }),
   notHub: () => Errors.forbidden('Inbound transport messages belong to the hub: act for the hub organisation'),
 };
 

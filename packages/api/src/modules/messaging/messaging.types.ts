@@ -111,7 +111,7 @@ export class RecordInboundMessagePayload {
 @InputType('SettleInboundMessageInput', { description: 'The outcome of parsing a stored message.' })
 export class SettleInboundMessageInput {
   @Field(() => ID, { description: 'Global id of the inbound message.' })
-  message!: string;
+  messageId!: string;
   @Field(() => InboundStateEnum, { description: 'PARSED or PARSE_FAILED.' })
   outcome!: InboundState;
   @Field(() => String, { nullable: true, description: 'Why parsing failed (no patient data).' })

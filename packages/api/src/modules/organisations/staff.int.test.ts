@@ -58,7 +58,7 @@ describeEachDatabase('staff administration', (hub) => {
   it('changes roles (audited, effective on the next request) and refuses misfits, unknown users and one\'s own roles', async () => {
     const anp3 = await staffOf(hub(), 'Y99000', 'hub.anp3');
     expect(anp3.roles.sort()).toEqual(['HUB_CLINICIAN', 'HUB_PRESCRIBER']);
-    const changed = await ok(hub().gql<{ setStaffUserRoles: { staffUser: Staff } }>(ROLES, { input: { staffUser: anp3.id, roles: ['HUB_CLINICIAN'] } }, 'hub.manager'));
+    const changed = await ok(hub().gql<{ setStaffUserRoles: { staffUser: Staff } }>(ROLES, { input: { staffUserId: anp3.id, roles: ['HUB_CLINICIAN'] } }, 'hub.manager'));
     expect(changed.setStaffUserRoles.staffUser.roles).toEqual(['HUB_CLINICIAN']);
     // A token still naming HUB_PRESCRIBER keeps only what the account holds.
     expect((await ok(hub().gql<{ viewer: { roles: string[] } }>(VIEWER, {}, 'hub.anp3'))).viewer.roles).toEqual(['HUB_CLINICIAN']);
@@ -68,12 +68,12 @@ describeEachDatabase('staff administration', (hub) => {
     });
 
     const refusals: [Record<string, unknown>, string, string, string][] = [
-      [{ staffUser: anp3.id, roles: ['PRACTICE_ADMIN'] }, 'hub.manager', 'BAD_USER_INPUT', 'input.roles'],
-      [{ staffUser: anp3.id, roles: [] }, 'hub.manager', 'BAD_USER_INPUT', 'input.roles'],
-      [{ staffUser: toGlobalId('StaffUser', uuidv7()), roles: ['HUB_CLINICIAN'] }, 'hub.manager', 'NOT_FOUND', 'input.staffUser'],
-      [{ staffUser: 'nonsense', roles: ['HUB_CLINICIAN'] }, 'hub.manager', 'BAD_USER_INPUT', 'input.staffUser'],
-      [{ staffUser: anp3.id, roles: ['HUB_ADMIN'] }, 'p1.admin', 'NOT_FOUND', 'input.staffUser'],
-      [{ staffUser: (await staffOf(hub(), 'Y99000', 'hub.manager')).id, roles: ['HUB_CLINICIAN'] }, 'hub.manager', 'BAD_USER_INPUT', 'input.staffUser'],
+      [{ staffUserId: anp3.id, roles: ['PRACTICE_ADMIN'] }, 'hub.manager', 'BAD_USER_INPUT', 'input.roles'],
+      [{ staffUserId: anp3.id, roles: [] }, 'hub.manager', 'BAD_USER_INPUT', 'input.roles'],
+      [{ staffUserId: toGlobalId('StaffUser', uuidv7()), roles: ['HUB_CLINICIAN'] }, 'hub.manager', 'NOT_FOUND', 'input.staffUserId'],
+      [{ staffUserId: 'nonsense', roles: ['HUB_CLINICIAN'] }, 'hub.manager', 'BAD_USER_INPUT', 'input.staffUserId'],
+      [{ staffUserId: anp3.id, roles: ['HUB_ADMIN'] }, 'p1.admin', 'NOT_FOUND', 'input.staffUserId'],
+      [{ staffUserId: (await staffOf(hub(), 'Y99000', 'hub.manager')).id, roles: ['HUB_CLINICIAN'] }, 'hub.manager', 'BAD_USER_INPUT', 'input.staffUserId'],
     ];
     for (const [input, as, code, field] of refusals) {
       const res = await hub().gql(ROLES, { input }, as);
@@ -81,29 +81,29 @@ describeEachDatabase('staff administration', (hub) => {
     }
     expect((await staffOf(hub(), 'Y99000', 'hub.anp3')).roles).toEqual(['HUB_CLINICIAN']);
     expect(await audit(hub(), 'setStaffUserRoles', dbIdOf(anp3.id))).toHaveLength(1);
-    await ok(hub().gql(ROLES, { input: { staffUser: anp3.id, roles: ['HUB_CLINICIAN', 'HUB_PRESCRIBER'] } }, 'hub.manager'));
+    await ok(hub().gql(ROLES, { input: { staffUserId: anp3.id, roles: ['HUB_CLINICIAN', 'HUB_PRESCRIBER'] } }, 'hub.manager'));
   });
 
   it("deactivates an account: its tokens are refused at once; reactivation lets them in again; one's own account cannot be", async () => {
     const gp = await staffOf(hub(), 'Y99011', 'p1.gp');
     expect(codeOf(await hub().gql(VIEWER, {}, 'p1.gp'))).toBeUndefined();
     const token = await hub().token('p1.gp');
-    const off = await ok(hub().gql<{ deactivateStaffUser: { staffUser: Staff } }>(toggle('deactivate'), { input: { staffUser: gp.id } }, 'p1.admin'));
+    const off = await ok(hub().gql<{ deactivateStaffUser: { staffUser: Staff } }>(toggle('deactivate'), { input: { staffUserId: gp.id } }, 'p1.admin'));
     expect(off.deactivateStaffUser.staffUser.active).toBe(false);
     const refused = await hub().gql(VIEWER, {}, { token });
     expect(codeOf(refused)).toBe('UNAUTHENTICATED');
     expect(refused.status).toBe(401);
-    expect(codeOf(await hub().gql(toggle('deactivate'), { input: { staffUser: gp.id } }, 'p1.admin'))).toBe('INVALID_TRANSITION');
+    expect(codeOf(await hub().gql(toggle('deactivate'), { input: { staffUserId: gp.id } }, 'p1.admin'))).toBe('INVALID_TRANSITION');
     const inactive = await ok(hub().gql<Page>(LIST, { ods: 'Y99011', active: false }, 'p1.admin'));
     expect(inactive.staffUsers.edges.map((e) => e.node.username)).toEqual(['p1.gp']);
 
-    const self = await hub().gql(toggle('deactivate'), { input: { staffUser: (await staffOf(hub(), 'Y99011', 'p1.admin')).id } }, 'p1.admin');
-    expect(self.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.staffUser' });
-    const other = await hub().gql(toggle('deactivate'), { input: { staffUser: (await staffOf(hub(), 'Y99000', 'hub.anp1')).id } }, 'p1.admin');
-    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.staffUser' });
+    const self = await hub().gql(toggle('deactivate'), { input: { staffUserId: (await staffOf(hub(), 'Y99011', 'p1.admin')).id } }, 'p1.admin');
+    expect(self.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.staffUserId' });
+    const other = await hub().gql(toggle('deactivate'), { input: { staffUserId: (await staffOf(hub(), 'Y99000', 'hub.anp1')).id } }, 'p1.admin');
+    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.staffUserId' });
     expect((await staffOf(hub(), 'Y99000', 'hub.anp1')).active).toBe(true);
 
-    await ok(hub().gql(toggle('reactivate'), { input: { staffUser: gp.id } }, 'hub.manager'));
+    await ok(hub().gql(toggle('reactivate'), { input: { staffUserId: gp.id } }, 'hub.manager'));
     expect(codeOf(await hub().gql(VIEWER, {}, { token }))).toBeUndefined();
     expect((await audit(hub(), 'deactivateStaffUser', dbIdOf(gp.id))).map((a) => a.actor_id)).toEqual(['p1.admin']);
     expect((await audit(hub(), 'reactivateStaffUser', dbIdOf(gp.id))).map((a) => a.actor_id)).toEqual(['hub.manager']);

@@ -7,7 +7,7 @@ import { StaffAdministrationService, staffCursor } from './staff.service.js';
 import { SetStaffUserRolesInput, StaffUserConnection, StaffUserInput, StaffUserPayload } from './staff.types.js';
 
 const service = (ctx: RequestContext) => new StaffAdministrationService(ctx as AuthenticatedContext);
-const staffId = (input: StaffUserInput) => expectGlobalId(input.staffUser, 'StaffUser', 'input.staffUser');
+const staffId = (input: StaffUserInput) => expectGlobalId(input.staffUserId, 'StaffUser', 'input.staffUserId');
 
 @Resolver()
 export class StaffAdministrationResolver {
@@ -36,7 +36,7 @@ export class StaffAdministrationResolver {
     @Arg('input', () => SetStaffUserRolesInput, { description: 'What to change: see SetStaffUserRolesInput.' }) input: SetStaffUserRolesInput,
     @Ctx() ctx: RequestContext,
   ): Promise<StaffUserPayload> {
-    const id = expectGlobalId(input.staffUser, 'StaffUser', 'input.staffUser');
+    const id = expectGlobalId(input.staffUserId, 'StaffUser', 'input.staffUserId');
     return { staffUser: toStaffUserType(await service(ctx).setRoles(id, input.roles)) };
   }
 

@@ -59,7 +59,7 @@ export class StaffAdministrationService {
       if (wanted.includes('HUB_MANAGER') !== before.includes('HUB_MANAGER') && !this.actor.roles.has('HUB_MANAGER')) {
         throw Errors.forbidden('Only a hub manager may grant or take away HUB_MANAGER');
       }
-      if (user.username === this.actor.id) throw OrganisationErrors.ownAdministration('input.staffUser', 'You cannot change your own roles');
+      if (user.username === this.actor.id) throw OrganisationErrors.ownAdministration('input.staffUserId', 'You cannot change your own roles');
       user.roles = wanted;
       return `roles ${before.join(',')} -> ${[...wanted].sort().join(',')}`;
     });
@@ -67,7 +67,7 @@ export class StaffAdministrationService {
 
   deactivate(id: string): Promise<StaffUser> {
     return this.change(id, 'deactivateStaffUser', (user) => {
-      if (user.username === this.actor.id) throw OrganisationErrors.ownAdministration('input.staffUser', 'You cannot deactivate your own account');
+      if (user.username === this.actor.id) throw OrganisationErrors.ownAdministration('input.staffUserId', 'You cannot deactivate your own account');
       if (!user.active) throw Errors.invalidTransition('StaffUser', id, 'INACTIVE', 'INACTIVE');
       user.active = false;
       return 'deactivated';

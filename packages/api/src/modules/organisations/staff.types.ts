@@ -8,7 +8,7 @@ export const { Connection: StaffUserConnection } = connectionTypes('StaffUser', 
 @InputType('SetStaffUserRolesInput', { description: 'The roles a member of staff holds from now on.' })
 export class SetStaffUserRolesInput {
   @Field(() => ID, { description: 'Global id of the staff user.' })
-  staffUser!: string;
+  staffUserId!: string;
 
   @Field(() => [RoleEnum], { description: 'Every role they hold from now on (replaces the current ones); they must fit the organisation kind.' })
   roles!: Role[];
@@ -17,7 +17,7 @@ export class SetStaffUserRolesInput {
 @InputType('StaffUserInput', { description: 'Names a member of staff.' })
 export class StaffUserInput {
   @Field(() => ID, { description: 'Global id of the staff user.' })
-  staffUser!: string;
+  staffUserId!: string;
 }
 
 @ObjectType('StaffUserPayload', { description: 'Result of setStaffUserRoles, deactivateStaffUser or reactivateStaffUser.' })

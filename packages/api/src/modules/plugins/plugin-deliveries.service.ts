@@ -17,7 +17,7 @@ export class PluginDeliveryService {
   }
 
   async page(pluginId: string, state: WebhookDeliveryState | null, limit: number, after: string | null): Promise<PluginWebhookDelivery[]> {
-    const plugin = await this.plugins.visible(pluginId, 'plugin');
+    const plugin = await this.plugins.visible(pluginId, 'pluginId');
     const where: Record<string, unknown> = { plugin: plugin.id };
     if (state) where.state = state;
     if (after) {
@@ -33,7 +33,7 @@ export class PluginDeliveryService {
     const { result } = await runIdempotent(this.ctx.em, request, async (em) => {
       const delivery = await em.findOne(PluginWebhookDelivery, { id });
       if (!delivery) throw PluginErrors.deliveryNotFound(id);
-      await this.plugins.visible(delivery.plugin.id, 'input.delivery', em).catch(() => {
+      await this.plugins.visible(delivery.plugin.id, 'input.deliveryId', em).catch(() => {
         throw PluginErrors.deliveryNotFound(id);
       });
       if (delivery.state !== 'DEAD' && delivery.state !== 'WITHHELD') throw PluginErrors.notRedrivable(id, delivery.state);

@@ -22,7 +22,7 @@ describeEachDatabase('plugin SNOMED CT codes restricted to its manifest', (hub) 
     const c = recorded.recordConsultation.consultation;
     expect(await count()).toBe(1);
 
-    const added = await call(ADD, { input: { consultation: c.id, entry: coded(CODES.hypertension, 'Hypertension') } });
+    const added = await call(ADD, { input: { consultationId: c.id, entry: coded(CODES.hypertension, 'Hypertension') } });
     expect(added.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.entry.coded.snomedCode' });
     const amended = await call(AMEND, { input: { entry: c.entries[0]!.id, content: coded(CODES.asthma, 'Asthma') } });
     expect(amended.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.content.coded.snomedCode' });
@@ -30,7 +30,7 @@ describeEachDatabase('plugin SNOMED CT codes restricted to its manifest', (hub) 
     expect(rows).toEqual([{ snomed_code: CODES.mi }, { snomed_code: null }]);
 
     // Its declared code is accepted everywhere; staff are not restricted.
-    await ok(call(ADD, { input: { consultation: c.id, entry: coded() } }));
+    await ok(call(ADD, { input: { consultationId: c.id, entry: coded() } }));
     const staff = await hub().gql(RECORD, { input: { nhsNumber, entries: [coded(CODES.asthma, 'Asthma')] } }, 'hub.anp1');
     expect(staff.errors).toBeUndefined();
   });

@@ -13,9 +13,9 @@ export const PluginErrors = {
   renamed: () => Errors.badInput('input.manifest.name', 'A new manifest version keeps the plugin name'),
   versionReused: (version: string) =>
     new HubError('CONFLICT', `Manifest version ${version} was submitted before; bump the version`, { field: 'input.manifest.version' }),
-  notFound: (id: string, field = 'input.plugin') => new HubError('NOT_FOUND', `Plugin ${id} not found`, { id, field }),
-  keyNotFound: (id: string, field = 'input.key') => new HubError('NOT_FOUND', `API key ${id} not found`, { id, field }),
-  keyNotLive: (id: string) => new HubError('CONFLICT', `API key ${id} is already revoked or rotated`, { id, field: 'input.key' }),
+  notFound: (id: string, field = 'input.pluginId') => new HubError('NOT_FOUND', `Plugin ${id} not found`, { id, field }),
+  keyNotFound: (id: string, field = 'input.keyId') => new HubError('NOT_FOUND', `API key ${id} not found`, { id, field }),
+  keyNotLive: (id: string) => new HubError('CONFLICT', `API key ${id} is already revoked or rotated`, { id, field: 'input.keyId' }),
   manifestNotPending: (plugin: string, number: number) =>
     Errors.invalidTransition('PluginManifestVersion', `${plugin}#${number}`, 'NOT_PENDING', 'APPROVED'),
   manifestNotFound: (number: number) =>
@@ -24,7 +24,7 @@ export const PluginErrors = {
     Errors.forbidden(`A ${kind} cannot enable plugins; hub and practice admins enable them for their organisation`),
   badOverlap: (field: string) => Errors.badInput(field, 'overlapMinutes must be 0-10080 (7 days)'),
   badLabel: () => Errors.badInput('input.label', 'label must be 1-100 characters'),
-  deliveryNotFound: (id: string) => new HubError('NOT_FOUND', `Webhook delivery ${id} not found`, { id, field: 'input.delivery' }),
+  deliveryNotFound: (id: string) => new HubError('NOT_FOUND', `Webhook delivery ${id} not found`, { id, field: 'input.deliveryId' }),
   notRedrivable: (id: string, state: string) => Errors.invalidTransition('PluginWebhookDelivery', id, state, 'PENDING'),
   wrongSourceProduct: () =>
     Errors.badInput('input.sourceProduct', 'A plugin records consultations under its own name only'),

@@ -5,7 +5,7 @@ import type { PluginManifest } from '@pcn-hub/schema';
 import type { InProcessPlugin, InProcessPluginEvent } from './plugins.in-process.js';
 import { ENABLE, manifest, ok, REGISTER } from './plugins.testkit.js';
 
-const DELIVERIES = `query ($plugin: ID!) { pluginWebhookDeliveries(plugin: $plugin, first: 50) { edges { node { state attempts lastError eventType } } } }`;
+const DELIVERIES = `query ($plugin: ID!) { pluginWebhookDeliveries(pluginId: $plugin, first: 50) { edges { node { state attempts lastError eventType } } } }`;
 
 function plugin(name: string, handle: InProcessPlugin['handle']): InProcessPlugin {
   return {
@@ -40,7 +40,7 @@ for (const kind of TEST_DATABASES) {
       const list = await ok(hub.gql<any>('{ plugins { id name } }', {}, 'p1.admin'));
       for (const p of list.plugins) ids.set(p.name, p.id);
       for (const name of ['inproc-recorder', 'inproc-failing', 'inproc-slow']) {
-        await ok(hub.gql(ENABLE, { input: { plugin: ids.get(name), enabled: true } }, 'p1.admin'));
+        await ok(hub.gql(ENABLE, { input: { pluginId: ids.get(name), enabled: true } }, 'p1.admin'));
       }
     });
     afterAll(() => hub.stop());

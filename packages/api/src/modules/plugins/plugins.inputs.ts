@@ -40,7 +40,7 @@ export class RegisterPluginInput {
 @InputType('SubmitPluginManifestInput', { description: 'A new manifest version.' })
 export class SubmitPluginManifestInput {
   @Field(() => ID, { description: 'Global id of the plugin.' })
-  plugin!: string;
+  pluginId!: string;
   @Field(() => PluginManifestInput, { description: 'The new manifest; same name, new version.' })
   manifest!: PluginManifestInput;
   @Field(() => String, { nullable: true, description: 'Retry-safe key.' })
@@ -50,7 +50,7 @@ export class SubmitPluginManifestInput {
 @InputType('DecidePluginManifestInput', { description: 'Approves or rejects a pending manifest version.' })
 export class DecidePluginManifestInput {
   @Field(() => ID, { description: 'Global id of the plugin.' })
-  plugin!: string;
+  pluginId!: string;
   @Field(() => Int, { description: 'Number of the pending version.' })
   number!: number;
   @Field(() => String, { nullable: true, description: 'Reason, kept with the decision.' })
@@ -60,7 +60,7 @@ export class DecidePluginManifestInput {
 @InputType('SetPluginEnabledInput', { description: "Enables or disables a plugin for the viewer's organisation." })
 export class SetPluginEnabledInput {
   @Field(() => ID, { description: 'Global id of the plugin.' })
-  plugin!: string;
+  pluginId!: string;
   @Field(() => Boolean, { description: 'True to enable.' })
   enabled!: boolean;
 }
@@ -68,7 +68,7 @@ export class SetPluginEnabledInput {
 @InputType('SetPluginStateInput', { description: 'Suspends or resumes a plugin.' })
 export class SetPluginStateInput {
   @Field(() => ID, { description: 'Global id of the plugin.' })
-  plugin!: string;
+  pluginId!: string;
   @Field(() => PluginStateEnum, { description: 'ACTIVE or SUSPENDED.' })
   state!: PluginState;
 }
@@ -76,7 +76,7 @@ export class SetPluginStateInput {
 @InputType('CreatePluginApiKeyInput', { description: 'Makes an API key for a plugin.' })
 export class CreatePluginApiKeyInput {
   @Field(() => ID, { description: 'Global id of the plugin.' })
-  plugin!: string;
+  pluginId!: string;
   @Field(() => String, { nullable: true, description: 'A label, e.g. production.' })
   label?: string | null;
 }
@@ -87,7 +87,7 @@ export class CreatePluginApiKeyInput {
 })
 export class RotatePluginApiKeyInput {
   @Field(() => ID, { description: 'Id of the key to replace.' })
-  key!: string;
+  keyId!: string;
   @Field(() => Int, { nullable: true, description: 'Minutes the old key keeps working (default 1440, at most 10080).' })
   overlapMinutes?: number | null;
 }
@@ -95,13 +95,13 @@ export class RotatePluginApiKeyInput {
 @InputType('RevokePluginApiKeyInput', { description: 'Stops a key at once.' })
 export class RevokePluginApiKeyInput {
   @Field(() => ID, { description: 'Id of the key.' })
-  key!: string;
+  keyId!: string;
 }
 
 @InputType('RotatePluginWebhookSecretInput', { description: 'A new webhook signing secret; the old one stays valid for the overlap.' })
 export class RotatePluginWebhookSecretInput {
   @Field(() => ID, { description: 'Global id of the plugin.' })
-  plugin!: string;
+  pluginId!: string;
   @Field(() => Int, { nullable: true, description: 'Minutes deliveries carry both signatures (default 1440, at most 10080).' })
   overlapMinutes?: number | null;
 }
@@ -109,7 +109,7 @@ export class RotatePluginWebhookSecretInput {
 @InputType('RedrivePluginWebhookDeliveryInput', { description: 'Sends a dead delivery again.' })
 export class RedrivePluginWebhookDeliveryInput {
   @Field(() => ID, { description: 'Global id of the delivery.' })
-  delivery!: string;
+  deliveryId!: string;
   @Field(() => String, { nullable: true, description: 'Retry-safe key.' })
   idempotencyKey?: string | null;
 }

@@ -5,7 +5,7 @@ import { asPlugin, CREATE_KEY, ENABLE, manifest, ok, REGISTER, registerPlugin, R
 
 const RECORD = `mutation ($input: RecordConsultationInput!) { recordConsultation(input: $input) { consultation { id sourceProduct entries { id } } } }`;
 const SAVE = `mutation ($input: SaveConsultationInput!) { saveConsultation(input: $input) { consultation { id version entries { id writeBack { decision state } } } } }`;
-const EXPLAIN = `query ($entry: ID!) { explainWriteBack(entry: $entry) { willWriteBack sourceProduct reasons sourcePlugin { name displayName vendor } } }`;
+const EXPLAIN = `query ($entry: ID!) { explainWriteBack(entryId: $entry) { willWriteBack sourceProduct reasons sourcePlugin { name displayName vendor } } }`;
 const SUBMIT_MANIFEST = `mutation ($input: SubmitPluginManifestInput!) { submitPluginManifest(input: $input) { plugin { scopes approvedVersion } manifestVersion { number state scopes } } }`;
 const APPROVE = `mutation ($input: DecidePluginManifestInput!) { approvePluginManifest(input: $input) { plugin { scopes approvedVersion } manifestVersion { state } } }`;
 
@@ -69,20 +69,20 @@ describeEachDatabase('plugin registration, credentials and producing', (hub) => 
     const forged = plugin.key.slice(0, -4) + (plugin.key.endsWith('AAAA') ? 'BBBB' : 'AAAA');
     expect(codeOf(await asPlugin(hub(), forged, 'Y99000')(VIEWER))).toBe('UNAUTHENTICATED');
     // Rotation with no overlap: the new key works at once, the old one stops.
-    const rotated = await ok(hub().gql<any>(ROTATE_KEY, { input: { key: plugin.keyId, overlapMinutes: 0 } }, 'hub.manager'));
+    const rotated = await ok(hub().gql<any>(ROTATE_KEY, { input: { keyId: plugin.keyId, overlapMinutes: 0 } }, 'hub.manager'));
     expect(codeOf(await call(VIEWER))).toBe('UNAUTHENTICATED');
     const fresh = asPlugin(hub(), rotated.rotatePluginApiKey.key, 'Y99000');
     await ok(fresh(VIEWER));
     // Rotation with an overlap: both work until it ends; the plugin may rotate its own key.
-    const again = await ok(fresh<any>(ROTATE_KEY, { input: { key: rotated.rotatePluginApiKey.apiKey.id, overlapMinutes: 60 } }));
+    const again = await ok(fresh<any>(ROTATE_KEY, { input: { keyId: rotated.rotatePluginApiKey.apiKey.id, overlapMinutes: 60 } }));
     await ok(fresh(VIEWER));
     const newest = asPlugin(hub(), again.rotatePluginApiKey.key, 'Y99000');
     await ok(newest(VIEWER));
     // Revocation takes effect on the very next call.
-    await ok(hub().gql(REVOKE_KEY, { input: { key: again.rotatePluginApiKey.apiKey.id } }, 'hub.manager'));
+    await ok(hub().gql(REVOKE_KEY, { input: { keyId: again.rotatePluginApiKey.apiKey.id } }, 'hub.manager'));
     expect(codeOf(await newest(VIEWER))).toBe('UNAUTHENTICATED');
     // Disabling by the organisation stops the key there at once.
-    await ok(hub().gql(ENABLE, { input: { plugin: plugin.id, enabled: false } }, 'hub.manager'));
+    await ok(hub().gql(ENABLE, { input: { pluginId: plugin.id, enabled: false } }, 'hub.manager'));
     expect(codeOf(await fresh(VIEWER))).toBe('FORBIDDEN');
     const reasons = await hub().sql<{ reason: string }>("select reason from audit_event where actor_id = ? and outcome = 'DENIED'", [plugin.name]);
     expect(reasons.map((r) => r.reason)).toEqual(
@@ -101,7 +101,7 @@ describeEachDatabase('plugin registration, credentials and producing', (hub) => 
     expect(c.sourceProduct).toBe(plugin.name);
     const replay = await ok(call<any>(RECORD, { input: { nhsNumber, entries: [coded(CODES.hypertension, 'Hypertension')], idempotencyKey: 'k1' } }));
     expect(replay.recordConsultation.consultation.id).toBe(c.id);
-    const saved = await ok(call<any>(SAVE, { input: { consultation: c.id } }));
+    const saved = await ok(call<any>(SAVE, { input: { consultationId: c.id } }));
     expect(saved.saveConsultation.consultation.entries[0].writeBack.decision).toBe('WRITE_BACK');
     const entryId = c.entries[0].id;
     await expect
@@ -143,25 +143,25 @@ describeEachDatabase('plugin registration, credentials and producing', (hub) => 
   it('approves a new manifest at once unless it asks for more scopes', async () => {
     const plugin = await registerPlugin(hub(), { scopes: ['consultations:read'] });
     const call = asPlugin(hub(), plugin.key, 'Y99000');
-    const same = await ok(call<any>(SUBMIT_MANIFEST, { input: { plugin: plugin.id, manifest: manifest({ name: plugin.name, version: '1.1.0', scopes: ['consultations:read'] }) } }));
+    const same = await ok(call<any>(SUBMIT_MANIFEST, { input: { pluginId: plugin.id, manifest: manifest({ name: plugin.name, version: '1.1.0', scopes: ['consultations:read'] }) } }));
     expect(same.submitPluginManifest.manifestVersion).toMatchObject({ number: 2, state: 'APPROVED' });
-    const more = await ok(call<any>(SUBMIT_MANIFEST, { input: { plugin: plugin.id, manifest: manifest({ name: plugin.name, version: '2.0.0', scopes: ['consultations:read', 'consultations:write'] }) } }));
+    const more = await ok(call<any>(SUBMIT_MANIFEST, { input: { pluginId: plugin.id, manifest: manifest({ name: plugin.name, version: '2.0.0', scopes: ['consultations:read', 'consultations:write'] }) } }));
     expect(more.submitPluginManifest).toMatchObject({ plugin: { scopes: ['consultations:read'], approvedVersion: 2 }, manifestVersion: { number: 3, state: 'PENDING_APPROVAL' } });
     expect(codeOf(await call(RECORD, { input: { nhsNumber: patientAt(1, 63) } }))).toBe('FORBIDDEN');
-    expect(codeOf(await call(APPROVE, { input: { plugin: plugin.id, number: 3 } }))).toBe('FORBIDDEN');
-    const approved = await ok(hub().gql<any>(APPROVE, { input: { plugin: plugin.id, number: 3 } }, 'hub.manager'));
+    expect(codeOf(await call(APPROVE, { input: { pluginId: plugin.id, number: 3 } }))).toBe('FORBIDDEN');
+    const approved = await ok(hub().gql<any>(APPROVE, { input: { pluginId: plugin.id, number: 3 } }, 'hub.manager'));
     expect(approved.approvePluginManifest.plugin).toMatchObject({ approvedVersion: 3, scopes: ['consultations:read', 'consultations:write'] });
     await ok(call(RECORD, { input: { nhsNumber: patientAt(1, 63) } }));
-    expect(codeOf(await call(SUBMIT_MANIFEST, { input: { plugin: plugin.id, manifest: manifest({ name: plugin.name, version: '2.0.0' }) } }))).toBe('CONFLICT');
+    expect(codeOf(await call(SUBMIT_MANIFEST, { input: { pluginId: plugin.id, manifest: manifest({ name: plugin.name, version: '2.0.0' }) } }))).toBe('CONFLICT');
   });
 
   it('lets only managers see keys and a practice admin enable for their own practice only', async () => {
     const plugin = await registerPlugin(hub(), {}, []);
     const res = await ok(hub().gql<any>(`query ($id: ID!) { plugin(id: $id) { name apiKeys { id } } }`, { id: plugin.id }, 'p2.admin'));
     expect(res.plugin.apiKeys).toBeNull();
-    await ok(hub().gql(ENABLE, { input: { plugin: plugin.id, enabled: true } }, 'p2.admin'));
+    await ok(hub().gql(ENABLE, { input: { pluginId: plugin.id, enabled: true } }, 'p2.admin'));
     const list = await ok(hub().gql<any>(`{ plugins { name enabledForViewer enabledOrganisations { odsCode } } }`, {}, 'p2.admin'));
     expect(list.plugins.find((p: any) => p.name === plugin.name)).toMatchObject({ enabledForViewer: true, enabledOrganisations: [{ odsCode: 'Y99012' }] });
-    expect(codeOf(await hub().gql(CREATE_KEY, { input: { plugin: plugin.id } }, 'p2.admin'))).toBe('FORBIDDEN');
+    expect(codeOf(await hub().gql(CREATE_KEY, { input: { pluginId: plugin.id } }, 'p2.admin'))).toBe('FORBIDDEN');
   });
 });

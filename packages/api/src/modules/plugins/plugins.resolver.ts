@@ -37,7 +37,7 @@ export const PLUGIN_ENABLERS: Role[] = ['HUB_MANAGER', 'HUB_ADMIN', 'PRACTICE_AD
 
 const plugins = (ctx: RequestContext) => new PluginService(ctx as AuthenticatedContext);
 const deliveries = (ctx: RequestContext) => new PluginDeliveryService(ctx as AuthenticatedContext);
-const pluginId = (id: string, field = 'input.plugin') => expectGlobalId(id, 'Plugin', field);
+const pluginId = (id: string, field = 'input.pluginId') => expectGlobalId(id, 'Plugin', field);
 
 @Resolver(() => PluginType)
 export class PluginResolver {
@@ -81,7 +81,7 @@ export class PluginResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<PluginManifestVersionPayload> {
     const service = plugins(ctx);
-    const version = await service.submitManifest({ manifest: input.manifest, idempotencyKey: input.idempotencyKey ?? null, plugin: pluginId(input.plugin) });
+    const version = await service.submitManifest({ manifest: input.manifest, idempotencyKey: input.idempotencyKey ?? null, plugin: pluginId(input.pluginId) });
     return { plugin: toPluginType(await service.visible(version.plugin.id)), manifestVersion: toManifestVersionType(version) };
   }
 
@@ -99,7 +99,7 @@ export class PluginResolver {
 
   private async decide(ctx: RequestContext, input: DecidePluginManifestInput, approve: boolean): Promise<PluginManifestVersionPayload> {
     const service = plugins(ctx);
-    const version = await service.decideManifest({ number: input.number, reason: input.reason ?? null, plugin: pluginId(input.plugin), approve });
+    const version = await service.decideManifest({ number: input.number, reason: input.reason ?? null, plugin: pluginId(input.pluginId), approve });
     return { plugin: toPluginType(await service.visible(version.plugin.id)), manifestVersion: toManifestVersionType(version) };
   }
 
@@ -108,19 +108,19 @@ export class PluginResolver {
     description: "Enables or disables a plugin for the viewer's own organisation (hub or practice admins). Disabling stops its keys for the organisation and withholds its undelivered events at once. Audited.",
   })
   async setPluginEnabled(@Arg('input', () => SetPluginEnabledInput, { description: 'What to change: see SetPluginEnabledInput.' }) input: SetPluginEnabledInput, @Ctx() ctx: RequestContext): Promise<PluginPayload> {
-    return { plugin: toPluginType(await plugins(ctx).setEnabled({ enabled: input.enabled, plugin: pluginId(input.plugin) })) };
+    return { plugin: toPluginType(await plugins(ctx).setEnabled({ enabled: input.enabled, plugin: pluginId(input.pluginId) })) };
   }
 
   @Authorized('HUB_MANAGER')
   @Mutation(() => PluginPayload, { description: 'Suspends (every key refused, deliveries withheld) or resumes a plugin. Audited.' })
   async setPluginState(@Arg('input', () => SetPluginStateInput, { description: 'What to change: see SetPluginStateInput.' }) input: SetPluginStateInput, @Ctx() ctx: RequestContext): Promise<PluginPayload> {
-    return { plugin: toPluginType(await plugins(ctx).setState({ state: input.state, plugin: pluginId(input.plugin) })) };
+    return { plugin: toPluginType(await plugins(ctx).setState({ state: input.state, plugin: pluginId(input.pluginId) })) };
   }
 
   @Authorized('HUB_MANAGER')
   @Mutation(() => CreatedPluginApiKeyPayload, { description: 'Makes an API key; the full key is in this answer only (stored hashed). Audited.' })
   async createPluginApiKey(@Arg('input', () => CreatePluginApiKeyInput, { description: 'What to change: see CreatePluginApiKeyInput.' }) input: CreatePluginApiKeyInput, @Ctx() ctx: RequestContext): Promise<CreatedPluginApiKeyPayload> {
-    const { apiKey, key } = await plugins(ctx).createKey({ label: input.label ?? null, plugin: pluginId(input.plugin) });
+    const { apiKey, key } = await plugins(ctx).createKey({ label: input.label ?? null, plugin: pluginId(input.pluginId) });
     return { apiKey: toApiKeyType(apiKey), key };
   }
 
@@ -149,7 +149,7 @@ export class PluginResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<RotatePluginWebhookSecretPayload> {
     const service = plugins(ctx);
-    const id = pluginId(input.plugin);
+    const id = pluginId(input.pluginId);
     const webhookSecret = await service.rotateWebhookSecret({ overlapMinutes: input.overlapMinutes ?? null, plugin: id });
     return { plugin: toPluginType(await service.visible(id)), webhookSecret };
   }
@@ -158,14 +158,14 @@ export class PluginResolver {
   @PluginScope('SELF')
   @Query(() => PluginWebhookDeliveryConnection, { description: "A plugin's webhook deliveries, newest first (the dead-letter view with state: DEAD)." })
   async pluginWebhookDeliveries(
-    @Arg('plugin', () => ID, { description: 'Global id of the plugin.' }) plugin: string,
+    @Arg('pluginId', () => ID, { description: 'Global id of the plugin.' }) plugin: string,
     @Arg('state', () => WebhookDeliveryStateEnum, { nullable: true, description: 'Only this state.' }) state: WebhookDeliveryState | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size (default 20, at most 200).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last edge seen.' }) after: string | null,
     @Ctx() ctx: RequestContext,
   ) {
     const size = pageSize(first);
-    const rows = await deliveries(ctx).page(pluginId(plugin, 'plugin'), state ?? null, size, after ?? null);
+    const rows = await deliveries(ctx).page(pluginId(plugin, 'pluginId'), state ?? null, size, after ?? null);
     return toConnection(rows, size, Boolean(after), toDeliveryType, deliveryCursor);
   }
 
@@ -176,7 +176,7 @@ export class PluginResolver {
     @Arg('input', () => RedrivePluginWebhookDeliveryInput, { description: 'What to change: see RedrivePluginWebhookDeliveryInput.' }) input: RedrivePluginWebhookDeliveryInput,
     @Ctx() ctx: RequestContext,
   ): Promise<PluginWebhookDeliveryPayload> {
-    const id = expectGlobalId(input.delivery, 'PluginWebhookDelivery', 'input.delivery');
+    const id = expectGlobalId(input.deliveryId, 'PluginWebhookDelivery', 'input.deliveryId');
     return { delivery: toDeliveryType(await deliveries(ctx).redrive(id, input.idempotencyKey)) };
   }
 

@@ -43,7 +43,7 @@ export class PluginService {
   }
 
   /** The plugin if the viewer may see it: staff of its PCN, or the plugin itself. Else NOT_FOUND. */
-  async visible(id: string, field = 'input.plugin', em: Em = this.ctx.em): Promise<Plugin> {
+  async visible(id: string, field = 'input.pluginId', em: Em = this.ctx.em): Promise<Plugin> {
     const plugin = await em.findOne(Plugin, { id });
     if (!plugin || plugin.pcn.id !== this.actor.pcnId) throw PluginErrors.notFound(id, field);
     if (this.actor.plugin && this.actor.plugin.id !== plugin.id) throw PluginErrors.notFound(id, field);
@@ -51,7 +51,7 @@ export class PluginService {
   }
 
   /** As {@link visible}, for changes: staff must be hub managers (the resolver has checked roles). */
-  private async governed(em: Em, id: string, field = 'input.plugin'): Promise<Plugin> {
+  private async governed(em: Em, id: string, field = 'input.pluginId'): Promise<Plugin> {
     return this.visible(id, field, em);
   }
 
@@ -217,10 +217,10 @@ export class PluginService {
   }
 
   /** A new key; the old one keeps working for `overlapMinutes` (default a day), then stops. */
-  async rotateKey(input: { key: string; overlapMinutes?: number | null }): Promise<{ apiKey: PluginApiKey; key: string }> {
+  async rotateKey(input: { keyId: string; overlapMinutes?: number | null }): Promise<{ apiKey: PluginApiKey; key: string }> {
     const overlap = overlapMs(input.overlapMinutes, 'input.overlapMinutes');
     return this.ctx.em.transactional(async (em) => {
-      const old = await this.liveKey(em, input.key, true);
+      const old = await this.liveKey(em, input.keyId, true);
       if (old.rotatedTo) {
         // A retry of a rotation whose answer was lost: the unseen replacement is revoked.
         const unseen = await em.findOne(PluginApiKey, { id: old.rotatedTo });
@@ -245,17 +245,17 @@ export class PluginService {
   }
 
   /** Revocation takes effect on the next call: keys are checked against the database every time. */
-  async revokeKey(input: { key: string }): Promise<PluginApiKey> {
+  async revokeKey(input: { keyId: string }): Promise<PluginApiKey> {
     return this.ctx.em.transactional(async (em) => {
-      const found = await em.findOne(PluginApiKey, { id: input.key });
+      const found = await em.findOne(PluginApiKey, { id: input.keyId });
       // Revoking twice is a no-op, so a retried revocation is safe.
       if (found?.revokedAt) {
-        await this.governed(em, found.plugin.id, 'input.key').catch(() => {
-          throw PluginErrors.keyNotFound(input.key);
+        await this.governed(em, found.plugin.id, 'input.keyId').catch(() => {
+          throw PluginErrors.keyNotFound(input.keyId);
         });
         return found;
       }
-      const key = await this.liveKey(em, input.key, true);
+      const key = await this.liveKey(em, input.keyId, true);
       key.revokedAt = new Date();
       key.revokedBy = this.actor.id;
       this.ctx.audit.record(em, { action: 'revokePluginApiKey', subjectType: 'PluginApiKey', subjectId: key.id });
@@ -266,7 +266,7 @@ export class PluginService {
   private async liveKey(em: Em, id: string, rotatingAllowed = false): Promise<PluginApiKey> {
     const key = await em.findOne(PluginApiKey, { id }, { populate: ['plugin'] });
     if (!key) throw PluginErrors.keyNotFound(id);
-    await this.governed(em, key.plugin.id, 'input.key').catch(() => {
+    await this.governed(em, key.plugin.id, 'input.keyId').catch(() => {
       throw PluginErrors.keyNotFound(id);
     });
     const expired = key.expiresAt !== null && key.expiresAt !== undefined && key.expiresAt.getTime() <= Date.now();

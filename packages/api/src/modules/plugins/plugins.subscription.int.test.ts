@@ -32,7 +32,7 @@ describeEachDatabase(
         );
         await recordAndSave(hub(), 'hub.anp1', { nhsNumber: patientAt(1, 56), entries: [coded()] });
         await expect.poll(() => seen.filter((m) => m.state === 'DELIVERED').length, { timeout: 15_000 }).toBeGreaterThan(0);
-        await ok(hub().gql(REVOKE_KEY, { input: { key: plugin.keyId } }, 'hub.manager'));
+        await ok(hub().gql(REVOKE_KEY, { input: { keyId: plugin.keyId } }, 'hub.manager'));
         const before = seen.length;
         await recordAndSave(hub(), 'hub.anp1', { nhsNumber: patientAt(1, 57), entries: [coded()] });
         // The next event finds the key revoked: the stream ends with FORBIDDEN instead of delivering it.
@@ -64,7 +64,7 @@ describeEachDatabase(
           );
         }).finally(() => undefined);
       expect(await subscribe(plugin.key)).toContain('FORBIDDEN');
-      await ok(hub().gql(REVOKE_KEY, { input: { key: plugin.keyId } }, 'hub.manager'));
+      await ok(hub().gql(REVOKE_KEY, { input: { keyId: plugin.keyId } }, 'hub.manager'));
       expect(await subscribe(plugin.key)).toMatch(/4401|Unauthorized/);
     });
   },

@@ -59,7 +59,7 @@ export async function registerPlugin(hub: TestHub, overrides: Record<string, unk
     hub.gql<{ registerPlugin: { plugin: { id: string; name: string }; webhookSecret: string } }>(REGISTER, { input: { manifest: manifest(overrides) } }, 'hub.manager'),
   );
   const { id, name } = registered.registerPlugin.plugin;
-  for (const admin of enableAs) await ok(hub.gql(ENABLE, { input: { plugin: id, enabled: true } }, admin));
-  const created = await ok(hub.gql<{ createPluginApiKey: { apiKey: { id: string }; key: string } }>(CREATE_KEY, { input: { plugin: id } }, 'hub.manager'));
+  for (const admin of enableAs) await ok(hub.gql(ENABLE, { input: { pluginId: id, enabled: true } }, admin));
+  const created = await ok(hub.gql<{ createPluginApiKey: { apiKey: { id: string }; key: string } }>(CREATE_KEY, { input: { pluginId: id } }, 'hub.manager'));
   return { id, name, key: created.createPluginApiKey.key, keyId: created.createPluginApiKey.apiKey.id, webhookSecret: registered.registerPlugin.webhookSecret };
 }

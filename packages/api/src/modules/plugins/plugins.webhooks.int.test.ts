@@ -50,7 +50,7 @@ class Receiver {
   }
 }
 
-const DELIVERIES = `query ($plugin: ID!, $state: PluginWebhookDeliveryState) { pluginWebhookDeliveries(plugin: $plugin, state: $state, first: 50) { edges { node { id webhookId eventType state attempts lastError lastStatus } } } }`;
+const DELIVERIES = `query ($plugin: ID!, $state: PluginWebhookDeliveryState) { pluginWebhookDeliveries(pluginId: $plugin, state: $state, first: 50) { edges { node { id webhookId eventType state attempts lastError lastStatus } } } }`;
 const REDRIVE = `mutation ($input: RedrivePluginWebhookDeliveryInput!) { redrivePluginWebhookDelivery(input: $input) { delivery { state attempts } } }`;
 const ROTATE_SECRET = `mutation ($input: RotatePluginWebhookSecretInput!) { rotatePluginWebhookSecret(input: $input) { webhookSecret } }`;
 
@@ -103,7 +103,7 @@ describeEachDatabase(
       expect(new Set(receiver.at(path).map((r) => r.headers['webhook-id']))).toEqual(new Set([dead!.webhookId]));
       receiver.status.set(path, 204);
       // The plugin itself may redrive its dead letters.
-      const redriven = await ok(asPlugin(hub(), plugin.key, 'Y99011')<any>(REDRIVE, { input: { delivery: dead!.id } }));
+      const redriven = await ok(asPlugin(hub(), plugin.key, 'Y99011')<any>(REDRIVE, { input: { deliveryId: dead!.id } }));
       expect(redriven.redrivePluginWebhookDelivery.delivery.state).toBe('PENDING');
       await expect.poll(async () => (await deliveries(hub(), plugin.id, 'DELIVERED')).length, { timeout: 20_000 }).toBe(1);
       expect(receiver.at(path)).toHaveLength(4);
@@ -115,7 +115,7 @@ describeEachDatabase(
       const plugin = await registerPlugin(hub(), { scopes: WEBHOOK_SCOPES, events: ['write-back.*'], webhookUrl: receiver.url + path }, ['p1.admin']);
       await recordAndSave(hub(), 'hub.anp1', { nhsNumber: patientAt(1, 52), entries: [coded()] });
       await expect.poll(() => receiver.at(path).length, { timeout: 20_000 }).toBeGreaterThan(0);
-      await ok(hub().gql(ENABLE, { input: { plugin: plugin.id, enabled: false } }, 'p1.admin'));
+      await ok(hub().gql(ENABLE, { input: { pluginId: plugin.id, enabled: false } }, 'p1.admin'));
       await expect
         .poll(async () => (await deliveries(hub(), plugin.id)).every((d) => d.state === 'WITHHELD' || d.state === 'DEAD'), { timeout: 20_000 })
         .toBe(true);
@@ -127,7 +127,7 @@ describeEachDatabase(
     it('signs with both secrets during a rotation', async () => {
       const path = `/rotating-${hub().kind}`;
       const plugin = await registerPlugin(hub(), { scopes: WEBHOOK_SCOPES, events: ['write-back.WRITE_BACK_DELIVERED'], webhookUrl: receiver.url + path }, ['p1.admin']);
-      const rotated = await ok(hub().gql<any>(ROTATE_SECRET, { input: { plugin: plugin.id, overlapMinutes: 30 } }, 'hub.manager'));
+      const rotated = await ok(hub().gql<any>(ROTATE_SECRET, { input: { pluginId: plugin.id, overlapMinutes: 30 } }, 'hub.manager'));
       const newSecret = rotated.rotatePluginWebhookSecret.webhookSecret as string;
       await recordAndSave(hub(), 'hub.anp1', { nhsNumber: patientAt(1, 53), entries: [coded()] });
       await expect.poll(() => receiver.at(path).length, { timeout: 20_000 }).toBe(1);

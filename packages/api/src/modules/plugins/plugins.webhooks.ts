@@ -1,7 +1,7 @@
 import { backoffDelay } from '@pcn-hub/schema';
 import { eventTypeMatches } from '@pcn-hub/schema';
 import type { Config } from '../../platform/config.js';
-import type { Em, Orm } from '../../platform/db/orm.js';
+import type { Orm } from '../../platform/db/orm.js';
 import { exec } from '../../platform/db/sql.js';
 import type { EventBus } from '../../platform/events/index.js';
 import { toGlobalId } from '../../platform/graphql/relay.js';

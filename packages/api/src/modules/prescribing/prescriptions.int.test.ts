@@ -301,7 +301,7 @@ describeEachDatabase('prescribing: raise and issue at the hub', (hub) => {
   it('writes an issued prescription back: its items become medication entries of the saved consultation', async () => {
     const RECORD =
       'mutation ($input: RecordConsultationInput!) { recordConsultation(input: $input) { consultation { id } } }';
-    const SAVE = 'mutation ($id: ID!) { saveConsultation(input: { consultation: $id }) { consultation { id version } } }';
+    const SAVE = 'mutation ($id: ID!) { saveConsultation(input: { consultationId: $id }) { consultation { id version } } }';
     const nhsNumber = patientAt(4, 5);
     const recorded = await must(
       hub().gql<{ recordConsultation: { consultation: { id: string } } }>(

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
-import { HubServiceType, REFERRAL_METHODS, toHubServiceType } from '../hub-services/index.js';
+import { HubServicePayload, REFERRAL_METHODS, toHubServiceType } from '../hub-services/index.js';
 import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
 import { REFERRAL_METHOD_STRATEGIES } from './referral-methods.js';
 import { ReferralSetupService } from './referral-setup.service.js';
@@ -12,7 +12,13 @@ import {
 } from './referrals.inputs.js';
 import { toAgreementType, toMethodInfo, toTeamType } from './referrals.mappers.js';
 import { REFERRAL_READERS, REFERRAL_SETUP_ROLES } from './referrals.policy.js';
-import { HubTeamType, ReferralAgreementType, ReferralMethodInfoType } from './referrals.types.js';
+import {
+  HubTeamType,
+  ReferralAgreementPayload,
+  ReferralAgreementType,
+  ReferralMethodInfoType,
+  SetOrganisationGroupMembershipPayload,
+} from './referrals.types.js';
 
 const setup = (ctx: RequestContext) => new ReferralSetupService(ctx as AuthenticatedContext);
 
@@ -26,23 +32,23 @@ export class ReferralSetupResolver {
   }
 
   @Authorized(...REFERRAL_SETUP_ROLES)
-  @Mutation(() => HubServiceType, { description: 'Replaces the referral methods a hub service accepts. Audited.' })
+  @Mutation(() => HubServicePayload, { description: 'Replaces the referral methods a hub service accepts. Audited.' })
   async setHubServiceReferralMethods(
     @Arg('input', () => SetHubServiceReferralMethodsInput, { description: 'What to change: see SetHubServiceReferralMethodsInput.' }) input: SetHubServiceReferralMethodsInput,
     @Ctx() ctx: RequestContext,
-  ): Promise<HubServiceType> {
-    return toHubServiceType(await setup(ctx).setReferralMethods(input));
+  ): Promise<HubServicePayload> {
+    return { service: toHubServiceType(await setup(ctx).setReferralMethods(input)) };
   }
 
   @Authorized(...REFERRAL_SETUP_ROLES)
-  @Mutation(() => HubServiceType, {
+  @Mutation(() => HubServicePayload, {
     description: 'Replaces the criteria, days of operation and required roles of a hub service. Audited.',
   })
   async setHubServiceDetails(
     @Arg('input', () => SetHubServiceDetailsInput, { description: 'What to change: see SetHubServiceDetailsInput.' }) input: SetHubServiceDetailsInput,
     @Ctx() ctx: RequestContext,
-  ): Promise<HubServiceType> {
-    return toHubServiceType(await setup(ctx).setDetails(input));
+  ): Promise<HubServicePayload> {
+    return { service: toHubServiceType(await setup(ctx).setDetails(input)) };
   }
 
   @Authorized(...REFERRAL_READERS)
@@ -54,14 +60,14 @@ export class ReferralSetupResolver {
   }
 
   @Authorized(...REFERRAL_SETUP_ROLES)
-  @Mutation(() => ReferralAgreementType, {
+  @Mutation(() => ReferralAgreementPayload, {
     description: 'Sets the state of a practice<->hub referral agreement. Audited.',
   })
   async setReferralAgreement(
     @Arg('input', () => SetReferralAgreementInput, { description: 'What to change: see SetReferralAgreementInput.' }) input: SetReferralAgreementInput,
     @Ctx() ctx: RequestContext,
-  ): Promise<ReferralAgreementType> {
-    return toAgreementType(await setup(ctx).setAgreement(input));
+  ): Promise<ReferralAgreementPayload> {
+    return { agreement: toAgreementType(await setup(ctx).setAgreement(input)) };
   }
 
   @Authorized(...REFERRAL_READERS)
@@ -73,14 +79,15 @@ export class ReferralSetupResolver {
   }
 
   @Authorized(...REFERRAL_SETUP_ROLES)
-  @Mutation(() => Boolean, {
-    description: "Adds a practice to, or removes it from, the hub's organisation group; returns membership. Audited.",
+  @Mutation(() => SetOrganisationGroupMembershipPayload, {
+    description: "Adds a practice to, or removes it from, the hub's organisation group. Audited.",
   })
   async setOrganisationGroupMembership(
     @Arg('input', () => SetOrganisationGroupMembershipInput, { description: 'What to change: see SetOrganisationGroupMembershipInput.' }) input: SetOrganisationGroupMembershipInput,
     @Ctx() ctx: RequestContext,
-  ): Promise<boolean> {
-    return setup(ctx).setGroupMembership(input);
+  ): Promise<SetOrganisationGroupMembershipPayload> {
+    const { practice, member, group } = await setup(ctx).setGroupMembership(input);
+    return { organisation: toOrganisationType(practice), member, organisationGroup: group.map(toOrganisationType) };
   }
 
   @Authorized(...REFERRAL_READERS)

@@ -153,7 +153,10 @@ export class ReferralSetupService {
   }
 
   /** Adds a practice to, or removes it from, the hub's organisation group. */
-  async setGroupMembership(input: { practiceOdsCode: string; member: boolean }): Promise<boolean> {
+  async setGroupMembership(input: {
+    practiceOdsCode: string;
+    member: boolean;
+  }): Promise<{ practice: Organisation; member: boolean; group: Organisation[] }> {
     const hub = await this.hub();
     if (hub.id !== this.ctx.actor.organisationId) throw ReferralErrors.hubOnly();
     const practice = await this.practice(input.practiceOdsCode);
@@ -174,7 +177,7 @@ export class ReferralSetupService {
         reason: input.member ? 'added' : 'removed',
       });
     });
-    return input.member;
+    return { practice, member: input.member, group: await this.groupMembers() };
   }
 
   async teams(): Promise<HubTeam[]> {

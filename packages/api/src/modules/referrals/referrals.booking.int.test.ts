@@ -188,7 +188,7 @@ describeEachDatabase('referrals: booking methods', (hub) => {
     expect(res.errors![0]!.message).toContain('Y99017');
     expect(await count(hub(), 'referral')).toBe(before);
 
-    const SET = `mutation($i: SetReferralAgreementInput!) { setReferralAgreement(input: $i) { type state practice { odsCode } } }`;
+    const SET = `mutation($i: SetReferralAgreementInput!) { setReferralAgreement(input: $i) { agreement { type state practice { odsCode } } } }`;
     expect(
       codeOf(
         await hub().gql(
@@ -214,7 +214,7 @@ describeEachDatabase('referrals: booking methods', (hub) => {
         'hub.manager',
       )
     ).setReferralAgreement;
-    expect(activated).toEqual({ type: 'CROSS_ORG_APPOINTMENTS', state: 'ACTIVE', practice: { odsCode: 'Y99017' } });
+    expect(activated).toEqual({ agreement: { type: 'CROSS_ORG_APPOINTMENTS', state: 'ACTIVE', practice: { odsCode: 'Y99017' } } });
     expect((await referOk(hub(), booking(i, slotId), referrerOf(i))).state).toBe('READY');
   });
 
@@ -233,7 +233,7 @@ describeEachDatabase('referrals: booking methods', (hub) => {
         expect(firstError(loser)).toMatchObject({ code: 'CONFLICT', field: 'input.slotId', reason: 'SLOT_TAKEN' });
       expect(await count(hub(), 'referral')).toBe(before + 1);
       expect(await count(hub(), 'referral', 'slot_id = ?', [dbIdOf(slotId)])).toBe(1);
-      const winner = winners[0]!.data!.referPatient;
+      const winner = winners[0]!.data!.referPatient.referral;
       const winnerOrg = (
         await hub().sql<{ id: string }>('select id from organisation where ods_code = ?', [
           winner.fromOrganisation.odsCode,
@@ -264,7 +264,7 @@ describeEachDatabase('referrals: booking methods', (hub) => {
     const blockedId = await slot('U99001-MinorIllness-F2F');
     await data<unknown>(
       hub(),
-      `mutation($i: BlockSlotInput!) { blockSlot(input: $i) { status } }`,
+      `mutation($i: BlockSlotInput!) { blockSlot(input: $i) { slot { status } } }`,
       { i: { slotId: blockedId, reason: 'Training' } },
       'hub.manager',
     );

@@ -121,7 +121,7 @@ export class CompletePatientTraceInput {
 @InputType('ReferralFilter', { description: 'Which referrals to list; all given conditions apply.' })
 export class ReferralFilterInput {
   @Field(() => ID, { nullable: true, description: 'Hub service.' })
-  service?: string | null;
+  serviceId?: string | null;
   @Field(() => OdsCodeScalar, { nullable: true, description: 'Referring practice (hub staff).' })
   practice?: string | null;
   @Field(() => ReferralStateEnum, { nullable: true, description: 'State.' })

@@ -254,7 +254,7 @@ describeEachDatabase('referrals: lifecycle, visibility, lists and events', (hub)
         await data<List>(
           hub(),
           LIST,
-          { f: { service: services['Physiotherapy'], state: 'REQUESTED', practice: 'Y99011' }, n: 200 },
+          { f: { serviceId: services['Physiotherapy'], state: 'REQUESTED', practice: 'Y99011' }, n: 200 },
           'hub.anp2',
         )
       ).referrals,

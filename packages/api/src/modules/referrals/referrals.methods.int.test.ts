@@ -73,7 +73,7 @@ describeEachDatabase('referrals: each method end to end', (hub) => {
     expect(before.daysOfOperation).toEqual(['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY']);
     expect(before.inclusionCriteria).toMatch(/Medication/);
 
-    const SET = `mutation($i: SetHubServiceReferralMethodsInput!) { setHubServiceReferralMethods(input: $i) { referralMethods } }`;
+    const SET = `mutation($i: SetHubServiceReferralMethodsInput!) { setHubServiceReferralMethods(input: $i) { service { id referralMethods } } }`;
     const input = {
       serviceId: services['Pharmacy'],
       methods: ['DOCUMENT_SEND', 'CROSS_ORGANISATION_TASK', 'INBOX_SIGNPOST', 'DOCUMENT_SEND'],
@@ -83,8 +83,9 @@ describeEachDatabase('referrals: each method end to end', (hub) => {
     expect(firstError(await refer(hub(), letter(15, 'Pharmacy'), referrerOf(15)))).toMatchObject({
       rule: 'METHOD_NOT_ACCEPTED',
     });
-    const after = (await data<{ setHubServiceReferralMethods: Service }>(hub(), SET, { i: input }, 'hub.manager'))
-      .setHubServiceReferralMethods;
+    const after = (await data<{ setHubServiceReferralMethods: { service: Service } }>(hub(), SET, { i: input }, 'hub.manager'))
+      .setHubServiceReferralMethods.service;
+    expect(after.id).toBe(services['Pharmacy']);
     expect(after.referralMethods).toEqual(['INBOX_SIGNPOST', 'CROSS_ORGANISATION_TASK', 'DOCUMENT_SEND']);
     expect(
       await count(hub(), 'audit_event', "action = 'setHubServiceReferralMethods' and subject_id = ?", [
@@ -207,13 +208,13 @@ describeEachDatabase('referrals: each method end to end', (hub) => {
     await data<unknown>(
       hub(),
       'mutation($i: AddConsultationEntryInput!) { addConsultationEntry(input: $i) { entry { id } } }',
-      { i: { consultation: attended.consultationId, entry: { note: { text: 'Knee examined; exercises advised.' } } } },
+      { i: { consultationId: attended.consultationId, entry: { note: { text: 'Knee examined; exercises advised.' } } } },
       'hub.physio',
     );
     await data<unknown>(
       hub(),
       'mutation($i: SaveConsultationInput!) { saveConsultation(input: $i) { consultation { state version } } }',
-      { i: { consultation: attended.consultationId } },
+      { i: { consultationId: attended.consultationId } },
       'hub.physio',
     );
     expect(await count(hub(), 'write_back_record', 'consultation_id = ?', [dbIdOf(attended.consultationId!)])).toBe(1);
@@ -264,8 +265,19 @@ describeEachDatabase('referrals: each method end to end', (hub) => {
     expect(res.errors![0]!.message).toContain('Y99016');
     expect(await count(hub(), 'referral', 'slot_id = ?', [dbIdOf(slotId)])).toBe(0);
 
-    const SET = `mutation($i: SetOrganisationGroupMembershipInput!) { setOrganisationGroupMembership(input: $i) }`;
-    await data<unknown>(hub(), SET, { i: { practiceOdsCode: 'Y99016', member: true } }, 'hub.manager');
+    const SET = `mutation($i: SetOrganisationGroupMembershipInput!) {
+      setOrganisationGroupMembership(input: $i) { organisation { id odsCode } member organisationGroup { odsCode } }
+    }`;
+    type Membership = { organisation: { id: string; odsCode: string }; member: boolean; organisationGroup: { odsCode: string }[] };
+    const setMembership = async (member: boolean) =>
+      (await data<{ setOrganisationGroupMembership: Membership }>(hub(), SET, { i: { practiceOdsCode: 'Y99016', member } }, 'hub.manager'))
+        .setOrganisationGroupMembership;
+    const stillOut = await setMembership(false);
+    expect(stillOut).toMatchObject({ organisation: { odsCode: 'Y99016' }, member: false });
+    expect(stillOut.organisationGroup.map((o) => o.odsCode)).not.toContain('Y99016');
+    const added = await setMembership(true);
+    expect(added).toMatchObject({ organisation: { odsCode: 'Y99016' }, member: true });
+    expect(await count(hub(), 'audit_event', "action = 'setOrganisationGroupMembership' and subject_id = ?", [dbIdOf(added.organisation.id)])).toBe(2);
     const group = (
       await data<{ organisationGroup: { odsCode: string }[] }>(
         hub(),
@@ -275,6 +287,7 @@ describeEachDatabase('referrals: each method end to end', (hub) => {
       )
     ).organisationGroup.map((o) => o.odsCode);
     expect(group).toContain('Y99016');
+    expect(added.organisationGroup.map((o) => o.odsCode)).toEqual(group);
     expect((await referOk(hub(), gp, referrerOf(i))).state).toBe('READY');
   });
 

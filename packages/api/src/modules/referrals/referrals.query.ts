@@ -14,7 +14,7 @@ import { ReferralErrors } from './referrals.errors.js';
 import { canSeeReferral, referralScope } from './referrals.policy.js';
 
 export interface ReferralFilter {
-  service?: string | null;
+  serviceId?: string | null;
   practice?: string | null;
   state?: ReferralState | null;
   method?: ReferralMethod | null;
@@ -58,7 +58,7 @@ export class ReferralQueries {
   /** A keyset page, newest first. Hub staff see the hub's referrals; practice staff their own only. */
   async list(filter: ReferralFilter, size: number, after: string | null): Promise<Referral[]> {
     const where: FilterQuery<Referral>[] = [referralScope(this.ctx.actor)];
-    if (filter.service) where.push({ service: expectGlobalId(filter.service, 'HubService', 'filter.service') });
+    if (filter.serviceId) where.push({ service: expectGlobalId(filter.serviceId, 'HubService', 'filter.serviceId') });
     if (filter.practice) {
       const practice = await this.ctx.em.findOne(Organisation, {
         odsCode: normaliseOdsCode(filter.practice),

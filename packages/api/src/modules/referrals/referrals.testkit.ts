@@ -9,7 +9,7 @@ export const REFERRAL = `id method state nhsNumber consentToRecordAccess consent
   fromOrganisation { odsCode } service { name } slot { id status } team { name } task { subject category body }
   document { title contentType sizeBytes reference } history { fromState toState actorId reason }`;
 
-export const REFER = `mutation($input: ReferPatientInput!) { referPatient(input: $input) { ${REFERRAL} } }`;
+export const REFER = `mutation($input: ReferPatientInput!) { referPatient(input: $input) { referral { ${REFERRAL} } } }`;
 
 export interface ReferralView {
   id: string;
@@ -50,22 +50,22 @@ export function refer(
   hub: TestHub,
   input: Record<string, unknown>,
   as: string,
-): Promise<GqlResult<{ referPatient: ReferralView }>> {
-  return hub.gql<{ referPatient: ReferralView }>(REFER, { input }, as);
+): Promise<GqlResult<{ referPatient: { referral: ReferralView } }>> {
+  return hub.gql<{ referPatient: { referral: ReferralView } }>(REFER, { input }, as);
 }
 
 /** referPatient that must succeed. */
 export async function referOk(hub: TestHub, input: Record<string, unknown>, as: string): Promise<ReferralView> {
-  return (await data<{ referPatient: ReferralView }>(hub, REFER, { input }, as)).referPatient;
+  return (await data<{ referPatient: { referral: ReferralView } }>(hub, REFER, { input }, as)).referPatient.referral;
 }
 
-/** A referral mutation taking `input` and returning the referral. */
+/** A referral mutation taking `input` and returning its ReferralPayload. */
 export async function move(
   hub: TestHub,
   mutation: string,
   input: Record<string, unknown>,
   as: string,
-): Promise<GqlResult<Record<string, ReferralView>>> {
+): Promise<GqlResult<Record<string, { referral: ReferralView }>>> {
   const inputType: Record<string, string> = {
     acceptReferral: 'ReferralMoveInput',
     completeReferral: 'ReferralMoveInput',
@@ -76,7 +76,7 @@ export async function move(
     referFromConsultation: 'ReferFromConsultationInput',
   };
   return hub.gql(
-    `mutation($input: ${inputType[mutation]}!) { ${mutation}(input: $input) { ${REFERRAL} } }`,
+    `mutation($input: ${inputType[mutation]}!) { ${mutation}(input: $input) { referral { ${REFERRAL} } } }`,
     { input },
     as,
   );
@@ -90,7 +90,7 @@ export async function moveOk(
 ): Promise<ReferralView> {
   const res = await move(hub, mutation, input, as);
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data![mutation]!;
+  return res.data![mutation]!.referral;
 }
 
 /** The history of a referral as `from>to:actor`. */

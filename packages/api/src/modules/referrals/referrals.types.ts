@@ -3,6 +3,7 @@ import { NHSNumberScalar } from '@pcn-hub/schema';
 import { connectionTypes, Node } from '../../platform/graphql/relay.js';
 import { DateTime } from '../../platform/graphql/scalars.js';
 import { ReferralMethodEnum, type ReferralMethod } from '../hub-services/index.js';
+import { OrganisationType } from '../organisations/index.js';
 import type { ReferralState } from './referral.state.js';
 import type { AgreementState, AgreementType, TaskCategory, TraceTaskState } from './referrals.codes.js';
 import {
@@ -191,4 +192,30 @@ export class CompletePatientTracePayload {
   task!: PatientTraceTaskType;
   @Field(() => [ReferralType], { description: 'The referrals that were waiting on it, after the move.' })
   referrals!: ReferralType[];
+}
+
+@ObjectType('ReferralPayload', {
+  description: 'Result of a referral move (referPatient, referFromConsultation, accept, reject, cancel, book, attendance, complete).',
+})
+export class ReferralPayload {
+  @Field(() => ReferralType, { description: 'The referral after the move.' })
+  referral!: ReferralType;
+}
+
+@ObjectType('ReferralAgreementPayload', { description: 'Result of setReferralAgreement.' })
+export class ReferralAgreementPayload {
+  @Field(() => ReferralAgreementType, { description: 'The agreement after the change.' })
+  agreement!: ReferralAgreementType;
+}
+
+@ObjectType('SetOrganisationGroupMembershipPayload', { description: 'Result of setOrganisationGroupMembership.' })
+export class SetOrganisationGroupMembershipPayload {
+  @Field(() => OrganisationType, { description: 'The practice added or removed.' })
+  organisation!: OrganisationType;
+  @Field(() => Boolean, { description: "True when the practice is now in the hub's organisation group." })
+  member!: boolean;
+  @Field(() => [OrganisationType], {
+    description: "The hub's organisation group after the change, by ODS code (as the organisationGroup query answers).",
+  })
+  organisationGroup!: OrganisationType[];
 }

@@ -23,7 +23,7 @@ export class WriteBackResendService {
 
   async resend(entryIds: readonly string[]): Promise<ResendOutcome> {
     if (entryIds.length === 0 || entryIds.length > MAX_RESEND_ENTRIES) {
-      throw Errors.badInput('input.entries', `Give 1-${MAX_RESEND_ENTRIES} entries`);
+      throw Errors.badInput('input.entryIds', `Give 1-${MAX_RESEND_ENTRIES} entries`);
     }
     const ids = [...new Set(entryIds)];
     const actor = this.ctx.actor;

@@ -30,7 +30,7 @@ async function request(hub: TestHub, user: string, input: Record<string, unknown
 }
 
 async function change(hub: TestHub, user: string, verb: 'activate' | 'suspend' | 'revoke', id: string): Promise<{ state: string }> {
-  const res = await must(hub.gql<Record<string, { agreement: { state: string } }>>(act(verb), { input: { agreement: id } }, user));
+  const res = await must(hub.gql<Record<string, { agreement: { state: string } }>>(act(verb), { input: { agreementId: id } }, user));
   return res[`${verb}WriteBackAgreement`]!.agreement;
 }
 
@@ -116,7 +116,7 @@ describeEachDatabase(
       expect(pair.state).toBe('REQUESTED');
       expect((await writeBackOf(hub(), 'p1.gp', target)).entry.writeBack!.reason).toContain('switched OFF');
       expect((await change(hub(), 'p1.admin', 'activate', pair.id)).state).toBe('REQUESTED');
-      expect(codeOf(await hub().gql(act('activate'), { input: { agreement: pair.id } }, 'p3.admin'))).toBe('NOT_FOUND');
+      expect(codeOf(await hub().gql(act('activate'), { input: { agreementId: pair.id } }, 'p3.admin'))).toBe('NOT_FOUND');
       expect((await change(hub(), 'p2.admin', 'activate', pair.id)).state).toBe('ACTIVE');
       const offButActive = await writeBackOf(hub(), 'p1.gp', patientAt(2, 13));
       expect(offButActive.entry.writeBack).toMatchObject({ state: 'BLOCKED' });
@@ -190,13 +190,13 @@ describeEachDatabase(
 
     it('refuses agreement changes outside the actor\'s sides and on revoked agreements', async () => {
       const pair = await request(hub(), 'hub.manager', { sourceOdsCode: 'Y99012', targetOdsCode: 'Y99013' });
-      expect(codeOf(await hub().gql(act('activate'), { input: { agreement: pair.id } }, 'hub.manager'))).toBe('FORBIDDEN');
+      expect(codeOf(await hub().gql(act('activate'), { input: { agreementId: pair.id } }, 'hub.manager'))).toBe('FORBIDDEN');
       // A pair of other practices answers like an unknown organisation (the denial is audited).
       expect(codeOf(await hub().gql(REQUEST, { input: { sourceOdsCode: 'Y99013', targetOdsCode: 'Y99014' } }, 'p1.admin'))).toBe('NOT_FOUND');
       await change(hub(), 'p2.admin', 'revoke', pair.id);
-      expect(codeOf(await hub().gql(act('activate'), { input: { agreement: pair.id } }, 'p2.admin'))).toBe('INVALID_TRANSITION');
-      expect(codeOf(await hub().gql(act('revoke'), { input: { agreement: pair.id } }, 'p2.admin'))).toBe('INVALID_TRANSITION');
-      expect(codeOf(await hub().gql(act('suspend'), { input: { agreement: pair.id } }, 'p2.admin'))).toBe('INVALID_TRANSITION');
+      expect(codeOf(await hub().gql(act('activate'), { input: { agreementId: pair.id } }, 'p2.admin'))).toBe('INVALID_TRANSITION');
+      expect(codeOf(await hub().gql(act('revoke'), { input: { agreementId: pair.id } }, 'p2.admin'))).toBe('INVALID_TRANSITION');
+      expect(codeOf(await hub().gql(act('suspend'), { input: { agreementId: pair.id } }, 'p2.admin'))).toBe('INVALID_TRANSITION');
       // After revocation the pair may be requested again.
       expect((await request(hub(), 'hub.manager', { sourceOdsCode: 'Y99012', targetOdsCode: 'Y99013' })).state).toBe('REQUESTED');
       expect(codeOf(await hub().gql(SWITCH, { enabled: true }, 'p1.admin'))).toBe('FORBIDDEN');

@@ -10,7 +10,7 @@ const act = (verb: 'activate' | 'suspend') =>
   `mutation ($input: WriteBackAgreementInput!) { ${verb}WriteBackAgreement(input: $input) { agreement { id state } } }`;
 const SWITCH = 'mutation ($enabled: Boolean!) { setPracticeToPracticeWriteBack(input: { enabled: $enabled }) { policy { practiceToPracticeWriteBack } } }';
 const EXPLAIN =
-  'query ($entry: ID!) { explainWriteBack(entry: $entry) { willWriteBack decision state reasons blockedAt replannedAt replannedBy replanReason } }';
+  'query ($entryId: ID!) { explainWriteBack(entryId: $entryId) { willWriteBack decision state reasons blockedAt replannedAt replannedBy replanReason } }';
 const RESEND =
   'mutation ($input: ResendBlockedWriteBackInput!) { resendBlockedWriteBack(input: $input) { resent { entryId writeBack { state decision } } refused { entryId code reasons } } }';
 
@@ -32,7 +32,7 @@ async function agreementId(hub: TestHub, source: string, target: string): Promis
 }
 
 async function setAgreement(hub: TestHub, user: string, verb: 'activate' | 'suspend', id: string): Promise<string> {
-  const res = await must(hub.gql<Record<string, { agreement: { state: string } }>>(act(verb), { input: { agreement: id } }, user));
+  const res = await must(hub.gql<Record<string, { agreement: { state: string } }>>(act(verb), { input: { agreementId: id } }, user));
   return res[`${verb}WriteBackAgreement`]!.agreement.state;
 }
 
@@ -50,7 +50,7 @@ async function settled(hub: TestHub, user: string, consultationId: string, state
 }
 
 const explain = async (hub: TestHub, entry: string): Promise<Explained> =>
-  (await must(hub.gql<{ explainWriteBack: Explained }>(EXPLAIN, { entry }, 'hub.manager'))).explainWriteBack;
+  (await must(hub.gql<{ explainWriteBack: Explained }>(EXPLAIN, { entryId: entry }, 'hub.manager'))).explainWriteBack;
 
 const deliveries = (hub: TestHub, entry: string) =>
   hub.sql<{ state: string }>('select state from write_back_delivery where entry_id = ?', [dbId(entry)]);
@@ -116,7 +116,7 @@ describeEachDatabase(
       const res = await must(
         hub().gql<{ resendBlockedWriteBack: { resent: { entryId: string; writeBack: { state: string } }[]; refused: unknown[] } }>(
           RESEND,
-          { input: { entries: [old.entry.id] } },
+          { input: { entryIds: [old.entry.id] } },
           'hub.manager',
         ),
       );
@@ -138,7 +138,7 @@ describeEachDatabase(
       const res = await must(
         hub().gql<{ resendBlockedWriteBack: { resent: unknown[]; refused: { entryId: string; code: string; reasons: string[] }[] } }>(
           RESEND,
-          { input: { entries: [blocked.entry.id, delivered.entry.id, unknown] } },
+          { input: { entryIds: [blocked.entry.id, delivered.entry.id, unknown] } },
           'hub.manager',
         ),
       );
@@ -152,12 +152,12 @@ describeEachDatabase(
       expect(await deliveries(hub(), blocked.entry.id)).toEqual([]);
       expect(await replanAudit(hub(), blocked.entry.id)).toEqual([]);
 
-      const bad = await hub().gql(RESEND, { input: { entries: [blocked.entry.id, 'not-an-id'] } }, 'hub.manager');
+      const bad = await hub().gql(RESEND, { input: { entryIds: [blocked.entry.id, 'not-an-id'] } }, 'hub.manager');
       expect(codeOf(bad)).toBe('BAD_USER_INPUT');
-      expect(bad.errors![0]!.extensions!.field).toBe('input.entries[1]');
-      const empty = await hub().gql(RESEND, { input: { entries: [] } }, 'hub.manager');
-      expect(empty.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.entries' });
-      expect(codeOf(await hub().gql(RESEND, { input: { entries: [blocked.entry.id] } }, 'p1.admin'))).toBe('FORBIDDEN');
+      expect(bad.errors![0]!.extensions!.field).toBe('input.entryIds[1]');
+      const empty = await hub().gql(RESEND, { input: { entryIds: [] } }, 'hub.manager');
+      expect(empty.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.entryIds' });
+      expect(codeOf(await hub().gql(RESEND, { input: { entryIds: [blocked.entry.id] } }, 'p1.admin'))).toBe('FORBIDDEN');
       expect(await deliveries(hub(), blocked.entry.id)).toEqual([]);
     });
 

@@ -7,8 +7,8 @@ const SECRET = `whsec_${Buffer.from('flaky-target-secret-0123456789abcdef').toSt
 const CONFIGURE =
   'mutation ($input: ConfigureWriteBackTargetInput!) { configureWriteBackTarget(input: $input) { target { kind endpointUrl hasSigningSecret practice { odsCode } } issuedSigningSecret } }';
 const DEAD_LETTERS = '{ writeBackDeadLetters(first: 50) { edges { node { id messageId state attempts lastError targetOrganisation { odsCode } } } } }';
-const REDRIVE = 'mutation ($id: ID!) { redriveWriteBack(input: { delivery: $id }) { delivery { id state attempts messageId } } }';
-const DISCARD = 'mutation ($id: ID!) { discardWriteBack(input: { delivery: $id }) { delivery { id state } } }';
+const REDRIVE = 'mutation ($id: ID!) { redriveWriteBack(input: { deliveryId: $id }) { delivery { id state attempts messageId } } }';
+const DISCARD = 'mutation ($id: ID!) { discardWriteBack(input: { deliveryId: $id }) { delivery { id state } } }';
 
 const TERMINAL = ['DELIVERED', 'DEAD', 'BLOCKED', 'NOT_REQUIRED', 'DISCARDED'];
 

@@ -16,10 +16,10 @@ export const WriteBackErrors = {
       field: 'input.targetOdsCode',
     }),
   agreementNotFound: (id: string) =>
-    new HubError('NOT_FOUND', `Write-back agreement ${id} not found`, { id, field: 'input.agreement' }),
+    new HubError('NOT_FOUND', `Write-back agreement ${id} not found`, { id, field: 'input.agreementId' }),
   notYourSide: () => Errors.forbidden('Only the source or target organisation\'s administrator may do this'),
   deliveryNotFound: (id: string) =>
-    new HubError('NOT_FOUND', `Write-back delivery ${id} not found`, { id, field: 'input.delivery' }),
+    new HubError('NOT_FOUND', `Write-back delivery ${id} not found`, { id, field: 'input.deliveryId' }),
   practiceNotFound: (field: string) => new HubError('NOT_FOUND', 'Practice not found in this PCN', { field }),
   badEndpoint: () => Errors.badInput('input.endpointUrl', 'endpointUrl must be an http or https URL'),
   endpointNeeded: () => Errors.badInput('input.endpointUrl', 'An HTTP target needs an endpointUrl'),

@@ -19,7 +19,7 @@ export class RequestWriteBackAgreementInput {
 @InputType('WriteBackAgreementInput', { description: 'Names an agreement.' })
 export class WriteBackAgreementInput {
   @Field(() => ID, { description: 'Global id of the agreement.' })
-  agreement!: string;
+  agreementId!: string;
 }
 
 @ObjectType('WriteBackAgreementPayload', { description: 'Result of an agreement mutation.' })
@@ -43,7 +43,7 @@ export class SetPracticeToPracticeWriteBackPayload {
 @InputType('WriteBackDeliveryInput', { description: 'Names a dead letter.' })
 export class WriteBackDeliveryInput {
   @Field(() => ID, { description: 'Global id of the delivery.' })
-  delivery!: string;
+  deliveryId!: string;
 }
 
 @ObjectType('WriteBackDeliveryPayload', { description: 'Result of redriveWriteBack or discardWriteBack.' })

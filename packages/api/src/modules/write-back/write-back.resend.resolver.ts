@@ -16,7 +16,7 @@ export class WriteBackResendResolver {
     @Arg('input', () => ResendBlockedWriteBackInput, { description: 'What to send: see ResendBlockedWriteBackInput.' }) input: ResendBlockedWriteBackInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ResendBlockedWriteBackPayload> {
-    const ids = input.entries.map((id, i) => expectGlobalId(id, ENTRY_NODE, `input.entries[${i}]`));
+    const ids = input.entryIds.map((id, i) => expectGlobalId(id, ENTRY_NODE, `input.entryIds[${i}]`));
     const outcome = await new WriteBackResendService(ctx as AuthenticatedContext).resend(ids);
     return {
       resent: outcome.resent.map((r) => ({ entryId: toGlobalId(ENTRY_NODE, r.entryId), writeBack: toStatusType(r.status) })),

@@ -18,7 +18,7 @@ registerEnumType(WriteBackResendRefusalEnum, {
 @InputType('ResendBlockedWriteBackInput', { description: 'Blocked entries to send now that an agreement allows them.' })
 export class ResendBlockedWriteBackInput {
   @Field(() => [ID], { description: 'Global ids of the entries (HubConsultationEntry), 1-100.' })
-  entries!: string[];
+  entryIds!: string[];
 }
 
 @ObjectType('WriteBackResent', { description: 'An entry planned again and queued for delivery.' })

@@ -43,7 +43,7 @@ export const WRITE_BACK_VIEWERS: Role[] = [
 const agreements = (ctx: RequestContext) => new WriteBackAgreementService(ctx as AuthenticatedContext);
 const deliveries = (ctx: RequestContext) => new WriteBackDeliveryService(ctx as AuthenticatedContext);
 const targets = (ctx: RequestContext) => new WriteBackTargetService(ctx as AuthenticatedContext);
-const agreementId = (input: WriteBackAgreementInput) => expectGlobalId(input.agreement, 'WriteBackAgreement', 'input.agreement');
+const agreementId = (input: WriteBackAgreementInput) => expectGlobalId(input.agreementId, 'WriteBackAgreement', 'input.agreementId');
 
 async function organisation(ctx: RequestContext, id: string): Promise<OrganisationType> {
   return toOrganisationType((await organisationById(ctx).load(id))!);
@@ -157,7 +157,7 @@ export class WriteBackDeliveryResolver {
     @Arg('input', () => WriteBackDeliveryInput, { description: 'What to change: see WriteBackDeliveryInput.' }) input: WriteBackDeliveryInput,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteBackDeliveryPayload> {
-    const id = expectGlobalId(input.delivery, 'WriteBackDelivery', 'input.delivery');
+    const id = expectGlobalId(input.deliveryId, 'WriteBackDelivery', 'input.deliveryId');
     return { delivery: toDeliveryType(await deliveries(ctx).redrive(id)) };
   }
 
@@ -169,7 +169,7 @@ export class WriteBackDeliveryResolver {
     @Arg('input', () => WriteBackDeliveryInput, { description: 'What to change: see WriteBackDeliveryInput.' }) input: WriteBackDeliveryInput,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteBackDeliveryPayload> {
-    const id = expectGlobalId(input.delivery, 'WriteBackDelivery', 'input.delivery');
+    const id = expectGlobalId(input.deliveryId, 'WriteBackDelivery', 'input.deliveryId');
     return { delivery: toDeliveryType(await deliveries(ctx).discard(id)) };
   }
 

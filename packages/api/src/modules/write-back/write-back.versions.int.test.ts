@@ -30,7 +30,7 @@ async function entryState(hub: TestHub, consultationId: string, state: string): 
 }
 
 async function saveAgain(hub: TestHub, id: string): Promise<void> {
-  await must(hub.gql(SAVE, { input: { consultation: id } }, 'hub.anp1'));
+  await must(hub.gql(SAVE, { input: { consultationId: id } }, 'hub.anp1'));
 }
 
 /** Replaces the app's in-process worker for a test that needs the outbox to sit still. */
@@ -46,7 +46,7 @@ describeEachDatabase(
       const nhsNumber = patientAt(1, 30);
       const c = await recordAndSave(hub(), 'hub.anp1', { nhsNumber, entries: [coded(CODES.mi, 'Myocardial infarction')] });
       const v1 = await entryState(hub(), c.id, 'DELIVERED');
-      await must(hub().gql(AMEND, { input: { entry: v1.id, content: coded(CODES.hypertension, 'Hypertension') } }, 'hub.anp1'));
+      await must(hub().gql(AMEND, { input: { entryId: v1.id, content: coded(CODES.hypertension, 'Hypertension') } }, 'hub.anp1'));
       await saveAgain(hub(), c.id);
       const v2 = await eventually(async () => {
         const e = (await getConsultation(hub(), 'hub.anp1', c.id)).entries[0]!;
@@ -56,7 +56,7 @@ describeEachDatabase(
       const current = await must(hub().gql<{ patient: { writtenBackEntries: { version: number; term: string; archived: boolean }[] } }>(HISTORY, { n: nhsNumber }, 'p1.gp'));
       expect(current.patient.writtenBackEntries).toEqual([expect.objectContaining({ version: 2, term: 'Hypertension', archived: false })]);
 
-      await must(hub().gql(REMOVE, { input: { entry: v1.id } }, 'hub.anp1'));
+      await must(hub().gql(REMOVE, { input: { entryId: v1.id } }, 'hub.anp1'));
       await saveAgain(hub(), c.id);
       expect((await getConsultation(hub(), 'hub.anp1', c.id)).entries[0]!.removed).toBe(true);
       const removal = await eventually(async () => {
@@ -84,7 +84,7 @@ describeEachDatabase(
         const nhsNumber = patientAt(2, 30);
         const c = await recordAndSave(hub(), 'hub.anp1', { nhsNumber, entries: [coded(CODES.mi, 'First draft')] });
         const entryId = c.entries[0]!.id;
-        await must(hub().gql(AMEND, { input: { entry: entryId, content: coded(CODES.asthma, 'Latest version') } }, 'hub.anp1'));
+        await must(hub().gql(AMEND, { input: { entryId: entryId, content: coded(CODES.asthma, 'Latest version') } }, 'hub.anp1'));
         await saveAgain(hub(), c.id);
         const rows = await hub().sql<{ message_id: string; version: number; state: string }>(
           'select message_id, version, state from write_back_delivery where entry_id = ?',
