@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const ALL = ['packages/**/src/**/*.test.ts', 'packages/plugins/*/src/**/*.test.ts'];
 const INTEGRATION = ['packages/**/src/**/*.int.test.ts', 'packages/plugins/*/src/**/*.int.test.ts'];
@@ -18,7 +18,7 @@ export default defineConfig({
     // seconds; integration tests (`*.int.test.ts`) start real hubs, databases, processes and
     // browsers, so their project first builds the workspace once (the global setup).
     projects: [
-      { extends: true, test: { name: 'unit', include: ALL, exclude: INTEGRATION } },
+      { extends: true, test: { name: 'unit', include: ALL, exclude: [...configDefaults.exclude, ...INTEGRATION] } },
       { extends: true, test: { name: 'integration', include: INTEGRATION, globalSetup: ['./vitest.global-setup.ts'] } },
     ],
   },

@@ -15,6 +15,13 @@ export {
   type WebhookFailureReason,
   type WebhookHeaders,
 } from './plugin.webhooks.js';
+export {
+  createForwardingWebhookHandler,
+  type ForwardingWebhookHandler,
+  type ForwardingWebhookHandling,
+  type ForwardingWebhookOptions,
+  type ForwardResult,
+} from './plugin.forwarding.js';
 /** The plugin contract, re-exported from `@pcn-hub/schema`: scopes, event types, the manifest and its validation. */
 export {
   PLUGIN_EVENT_FAMILIES,

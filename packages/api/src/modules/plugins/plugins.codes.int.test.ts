@@ -24,7 +24,7 @@ describeEachDatabase('plugin SNOMED CT codes restricted to its manifest', (hub) 
 
     const added = await call(ADD, { input: { consultationId: c.id, entry: coded(CODES.hypertension, 'Hypertension') } });
     expect(added.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.entry.coded.snomedCode' });
-    const amended = await call(AMEND, { input: { entry: c.entries[0]!.id, content: coded(CODES.asthma, 'Asthma') } });
+    const amended = await call(AMEND, { input: { entryId: c.entries[0]!.id, content: coded(CODES.asthma, 'Asthma') } });
     expect(amended.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.content.coded.snomedCode' });
     const rows = await hub().sql<{ snomed_code: string | null }>('select snomed_code from consultation_entry where consultation_id = ? order by id', [dbId(c.id)]);
     expect(rows).toEqual([{ snomed_code: CODES.mi }, { snomed_code: null }]);

@@ -160,8 +160,12 @@ describeEachDatabase('prescribing: raise and issue at the hub', (hub) => {
     const before = await footprint(hub());
     // A hub clinician without the prescriber role is refused by the access rule ...
     expect(codeOf(await hub().gql(ISSUE, { id: raised.id }, 'hub.physio'))).toBe('FORBIDDEN');
-    // ... and one holding HUB_PRESCRIBER but no prescriber record by the cost-centre rule.
-    const res = await hub().gql(ISSUE, { id: raised.id }, await asUser(hub(), 'hub.physio', ['HUB_PRESCRIBER']));
+    // ... and one holding HUB_PRESCRIBER but no prescriber record by the cost-centre rule (the
+    // account must hold the role too: a token keeps only the roles its staff account holds).
+    await hub().sql("update staff_user set roles = '{HUB_CLINICIAN,HUB_PRESCRIBER}' where username = 'hub.physio'");
+    const res = await hub()
+      .gql(ISSUE, { id: raised.id }, await asUser(hub(), 'hub.physio', ['HUB_PRESCRIBER']))
+      .finally(() => hub().sql("update staff_user set roles = '{HUB_CLINICIAN}' where username = 'hub.physio'"));
     expect(codeOf(res)).toBe('FORBIDDEN');
     expect(res.errors![0]!.extensions!.rule).toBe('PRESCRIBER_OF_COST_CENTRE');
     expect(await footprint(hub())).toEqual(before);
