@@ -5,7 +5,7 @@ import { createOrm, migrate, type Em, type Orm } from './platform/db/orm.js';
 import { createTokenVerifier, type TokenVerifier } from './platform/auth/tokens.js';
 import { createAuthenticator } from './platform/auth/authenticate.js';
 import { createHubServer, type HubServer } from './platform/http/server.js';
-import { findOrganisationForActor, staffAccount } from './modules/organisations/index.js';
+import { findOrganisationForActor, staffAccount, watchStaffAccounts } from './modules/organisations/index.js';
 import { markEpsUndeliverable } from './modules/prescribing/index.js';
 import { markReplyUndeliverable } from './modules/replies/index.js';
 import { buildHubSchema } from './schema.js';
@@ -131,6 +131,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       redisUrl: config.redisUrl,
       logger,
     });
+    // Staff accounts are remembered between change hints (a deactivation reaches every process's cache).
+    const stopWatchingAccounts = watchStaffAccounts(orm, events);
     const stopPruner = startEventPruner(orm, { retentionHours: config.eventRetentionHours, logger });
     let server: HubServer;
     let port: number;
@@ -147,6 +149,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       port = options.listen === false ? 0 : await server.listen(config.port, config.host);
     } catch (error) {
       // The bus holds connections of its own; release them or the process never exits.
+      stopWatchingAccounts();
       await stopPruner();
       await events.close();
       throw error;
@@ -202,6 +205,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
           await metricsServer?.close();
           await writeBackWorker?.stop(config.shutdownGraceMs);
           await pluginWebhookWorker?.stop();
+          stopWatchingAccounts();
           await stopPruner();
           await events.close();
           if (ownsOrm) await orm.close(true);

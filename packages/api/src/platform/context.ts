@@ -35,11 +35,22 @@ export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = { writeBackBackfillDays
 /** The context of a request whose actor is known. */
 export type AuthenticatedContext = RequestContext & { readonly actor: Actor };
 
-/** Builds a context; loaders are memoised per context. */
-export function createRequestContext(fields: Omit<RequestContext, 'loader'>): RequestContext {
+/**
+ * Builds a context; loaders are memoised per context. `em` may be given as a function: the fork is
+ * then made on first use (the plain-SQL read paths of the hottest pages never need one).
+ */
+export function createRequestContext(
+  fields: Omit<RequestContext, 'loader' | 'em'> & { readonly em: Em | (() => Em) },
+): RequestContext {
   const loaders = new Map<string, DataLoader<unknown, unknown>>();
+  const { em: given, ...rest } = fields;
+  let em: Em | null = typeof given === 'function' ? null : given;
   const ctx: RequestContext = {
-    ...fields,
+    ...rest,
+    get em(): Em {
+      em ??= (given as () => Em)();
+      return em;
+    },
     loader<K, V>(key: string, create: (c: RequestContext) => DataLoader<K, V>): DataLoader<K, V> {
       let loader = loaders.get(key) as DataLoader<K, V> | undefined;
       if (!loader) {

@@ -225,9 +225,9 @@ describeEachDatabase('inbox query', (hub) => {
       const ten = await count(10);
       const fifty = await count(50);
       expect(fifty).toBe(ten);
-      // page (joined to patients and organisations), audit insert, folder counts, history, signpost
-      // services: the hook sees them all.
-      expect(ten).toBeGreaterThanOrEqual(5);
+      // page (joined to patients and organisations, with its audit insert), folder counts, history,
+      // signpost services: the hook sees them all (the staff account is remembered after the first).
+      expect(ten).toBeGreaterThanOrEqual(4);
       expect(ten).toBeLessThanOrEqual(8);
     } finally {
       logger.logQuery = original;

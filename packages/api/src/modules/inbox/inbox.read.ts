@@ -1,4 +1,5 @@
 import type { Actor } from '../../platform/auth/actor.js';
+import type { AuditLog } from '../../platform/audit/audit.log.js';
 import type { Em } from '../../platform/db/orm.js';
 import { asDate, exec, type SqlConditions } from '../../platform/db/sql.js';
 import { toGlobalId } from '../../platform/graphql/relay.js';
@@ -231,6 +232,7 @@ export async function readPage(
   backwards: boolean,
   limit: number,
   reads: PageReads,
+  audit?: { readonly log: AuditLog; readonly count: number },
 ): Promise<PageRow[]> {
   const params: unknown[] = [];
   let columns = COLUMNS + (reads.content ? CONTENT_COLUMNS : '');
@@ -249,11 +251,22 @@ export async function readPage(
     columns += orgColumns('op');
     joins += ' join organisation op on op.id = oc.originating_practice_id';
   }
-  const rows = await exec<Row>(
-    em,
-    `select ${columns} from online_consultation oc${joins} where ${where.and()} order by ${ORDER_SQL[order][backwards ? 1 : 0]} limit ?`,
-    [...params, ...where.params, limit],
-  );
+  const orderBy = ORDER_SQL[order][backwards ? 1 : 0];
+  if (audit) columns += `, row_number() over (order by ${orderBy}) as "rank_"`;
+  let sql = `select ${columns} from online_consultation oc${joins} where ${where.and()} order by ${orderBy} limit ?`;
+  params.push(...where.params, limit);
+  if (audit) {
+    // The page and its audit rows in one statement: the first `count` rows read are audited.
+    const insert = audit.log.readsInsert(
+      'page',
+      { subjectId: 's.id', patientId: 's."patientId"', rank: 's."rank_"' },
+      { action: 'readOnlineConsultation', subjectType: 'OnlineConsultation' },
+      audit.count,
+    );
+    sql = `with page as (${sql}), audited as (${insert.sql}) select * from page order by "rank_"`;
+    params.push(...insert.params);
+  }
+  const rows = await exec<Row>(em, sql, params);
   const organisations = new Map<string, OrganisationType>();
   return rows.map((row) => ({
     record: recordFrom(row, reads.content),

@@ -118,7 +118,7 @@ export class InboxService {
 
   /**
    * One keyset page (`size + 1` rows fetched, to know whether more follow), with the joins `reads`
-   * asks for: one SELECT, then one audit INSERT for the consultations returned.
+   * asks for: one statement that reads the rows and writes the audit rows of those returned.
    */
   async page(
     organisationId: string,
@@ -133,10 +133,11 @@ export class InboxService {
     if (cursor.after) keyset(where, order, cursor.after, 'after');
     if (cursor.before) keyset(where, order, cursor.before, 'before');
     const backwards = Boolean(cursor.before) && !cursor.after;
-    const rows = await readPage(this.ctx.em, this.ctx.actor, where, order, backwards, size + 1, reads);
+    // One statement reads `size + 1` rows and audits the `size` of them that make the page.
+    const audit = { log: this.ctx.audit, count: size };
+    const rows = await readPage(this.ctx.em, this.ctx.actor, where, order, backwards, size + 1, reads, audit);
     // Backwards, the rows came nearest-first: the page is the `size` nearest, in the usual order.
     const page = backwards ? rows.slice(0, size).reverse() : rows.slice(0, size);
-    await this.auditReads(page.map((row) => row.record));
     return { rows: page, more: rows.length > size };
   }
 

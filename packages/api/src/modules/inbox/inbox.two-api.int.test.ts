@@ -181,5 +181,45 @@ for (const variant of variants) {
         expect.arrayContaining([first.consultationId, ...later]),
       );
     });
+
+    it("refuses a deactivated account's tokens on the other process at once, and lets them in again on reactivation", async () => {
+      if (!hub) throw new Error('hub not started');
+      const token = await hub.token('p2.gp');
+      const onChild = async (): Promise<string | undefined> => {
+        const res = await fetch(`${childUrl}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: '{ viewer { id } }' }),
+        });
+        const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
+        return body.errors?.[0]?.extensions?.code;
+      };
+      // The second process has read (and remembers) the account.
+      expect(await onChild()).toBeUndefined();
+      expect(await onChild()).toBeUndefined();
+      const list = await hub.gql<{ staffUsers: { edges: { node: { id: string; username: string } }[] } }>(
+        'query { staffUsers(organisationOdsCode: "Y99012", first: 200) { edges { node { id username } } } }',
+        {},
+        'hub.manager',
+      );
+      const gp = list.data!.staffUsers.edges.find((e) => e.node.username === 'p2.gp')!.node;
+      const toggle = (verb: string) => `mutation ($input: StaffUserInput!) { ${verb}StaffUser(input: $input) { staffUser { active } } }`;
+      const within = async (ms: number, want: string | undefined): Promise<number> => {
+        const started = Date.now();
+        while ((await onChild()) !== want) {
+          if (Date.now() - started > ms) throw new Error(`the second process still answers otherwise after ${ms} ms`);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        return Date.now() - started;
+      };
+      try {
+        expect((await hub.gql(toggle('deactivate'), { input: { staffUserId: gp.id } }, 'hub.manager')).errors).toBeUndefined();
+        // The change hint crosses processes in milliseconds; the cache's own bound (10 s) is not what ends it.
+        expect(await within(2_000, 'UNAUTHENTICATED')).toBeLessThan(2_000);
+      } finally {
+        await hub.gql(toggle('reactivate'), { input: { staffUserId: gp.id } }, 'hub.manager');
+      }
+      expect(await within(2_000, undefined)).toBeLessThan(2_000);
+    });
   });
 }

@@ -6,6 +6,7 @@ import type { Role } from '../../platform/auth/roles.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { Organisation, type OrganisationKind } from './organisation.entity.js';
 import { StaffUser } from './staff-user.entity.js';
+import { hintStaffAccountChanged } from './organisations.accounts.js';
 import { OrganisationErrors } from './organisations.errors.js';
 import { canManageStaffOf, canSeeOrganisation, rolesFitOrganisation } from './organisations.policy.js';
 
@@ -83,7 +84,7 @@ export class OrganisationService {
     if (input.roles.includes('HUB_MANAGER') && !this.actor.roles.has('HUB_MANAGER')) {
       throw Errors.forbidden('Only a hub manager may grant HUB_MANAGER');
     }
-    return this.ctx.em.transactional(async (em) => {
+    const added = await this.ctx.em.transactional(async (em) => {
       if (await em.count(StaffUser, { username })) throw OrganisationErrors.usernameTaken();
       const user = em.create(StaffUser, {
         username,
@@ -95,6 +96,9 @@ export class OrganisationService {
       this.ctx.audit.record(em, { action: 'addStaffUser', subjectType: 'StaffUser', subjectId: user.id });
       return user;
     });
+    // A token subject that had no staff row keeps its token's roles until now: tell every cache.
+    hintStaffAccountChanged(this.ctx.events);
+    return added;
   }
 }
 

@@ -10,6 +10,7 @@ import { Organisation } from './organisation.entity.js';
 import { OrganisationErrors } from './organisations.errors.js';
 import { canManageStaffOf, canSeeOrganisation, rolesFitOrganisation } from './organisations.policy.js';
 import { StaffUser } from './staff-user.entity.js';
+import { hintStaffAccountChanged } from './organisations.accounts.js';
 
 /** Cursor over a staff list: (username). */
 export const staffCursor = (user: StaffUser): string => encodeCursor([user.username]);
@@ -83,7 +84,7 @@ export class StaffAdministrationService {
   }
 
   private async change(id: string, action: string, apply: (user: StaffUser, org: Organisation) => string): Promise<StaffUser> {
-    return this.ctx.em.transactional(async (em: Em) => {
+    const changed = await this.ctx.em.transactional(async (em: Em) => {
       const user = await em.findOne(StaffUser, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const org = user ? await em.findOne(Organisation, { id: user.organisation.id }) : null;
       if (!user || !org || !this.manages(org)) throw OrganisationErrors.staffUserNotFound(id);
@@ -91,5 +92,7 @@ export class StaffAdministrationService {
       this.ctx.audit.record(em, { action, subjectType: 'StaffUser', subjectId: id, reason });
       return user;
     });
+    hintStaffAccountChanged(this.ctx.events);
+    return changed;
   }
 }

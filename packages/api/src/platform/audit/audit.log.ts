@@ -62,6 +62,29 @@ export class AuditLog {
     em.persist(em.create(AuditEvent, this.row(entry)));
   }
 
+  /**
+   * The INSERT of a read's audit rows, to run as a data-modifying CTE of the very statement that
+   * reads the rows (so a page and its audit rows cost one round trip and commit together): one
+   * SUCCESS row of `entry` for each row of `source` whose rank (`columns.rank`, 1-based) is at most
+   * `count`, its subject and patient taken from `columns`. Returns the SQL and its values, in order.
+   */
+  readsInsert(
+    source: string,
+    columns: { readonly subjectId: string; readonly patientId: string; readonly rank: string },
+    entry: { readonly action: string; readonly subjectType: string },
+    count: number,
+  ): { sql: string; params: unknown[] } {
+    const first = this.row(entry);
+    const ids = Array.from({ length: count }, () => uuidv7());
+    const sql = `insert into audit_event (id, at, actor_id, actor_type, organisation_ods, action, subject_type,
+      subject_id, patient_id, outcome, request_id, reason, on_behalf_of)
+      select n.id, ?::timestamptz, ?, ?, ?, ?, ?, (${columns.subjectId})::text, ${columns.patientId}, 'SUCCESS', ?, null, ?
+      from ${source} s join unnest(?::uuid[]) with ordinality as n(id, rank) on n.rank = ${columns.rank}`;
+    const params = [first.at, first.actorId, first.actorType, first.organisationOds, entry.action, entry.subjectType];
+    params.push(first.requestId, first.onBehalfOf, `{${ids.join(',')}}`);
+    return { sql, params };
+  }
+
   /** Inserts rows at once, in one plain statement (a page of 200 reads writes 200 rows). */
   async recordNow(em: Em, entries: readonly AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;

@@ -51,15 +51,15 @@ export function createAuthenticator(
 ) {
   const cache = new Map<string, { facts: OrganisationFacts | null; until: number }>();
 
-  async function organisation(em: Em, odsCode: string): Promise<OrganisationFacts | null> {
+  async function organisation(em: () => Em, odsCode: string): Promise<OrganisationFacts | null> {
     const hit = cache.get(odsCode);
     if (hit && hit.until > Date.now()) return hit.facts;
-    const facts = await findOrganisation(em, odsCode);
+    const facts = await findOrganisation(em(), odsCode);
     cache.set(odsCode, { facts, until: Date.now() + CACHE_MS });
     return facts;
   }
 
-  async function fromToken(token: string, em: Em): Promise<Actor> {
+  async function fromToken(token: string, em: () => Em): Promise<Actor> {
     const claims = await verifier.verify(token);
     const org = await organisation(em, claims.org);
     if (!org) throw unauthenticated('Token organisation is not known');
@@ -83,12 +83,13 @@ export function createAuthenticator(
     };
   }
 
-  async function fromHeader(header: string | undefined, em: Em, hints: CallerHints = {}): Promise<Actor | null> {
+  /** `em` is called only when a read needs one (a token's organisation is usually cached). */
+  async function fromHeader(header: string | undefined, em: () => Em, hints: CallerHints = {}): Promise<Actor | null> {
     if (header === undefined || header === '') return null;
     const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header.trim());
     if (!match) throw unauthenticated('Authorization header must be "Bearer <token>"');
     const credential = match[1]!;
-    if (apiKeys?.recognises(credential)) return apiKeys.authenticate(em, credential, hints);
+    if (apiKeys?.recognises(credential)) return apiKeys.authenticate(em(), credential, hints);
     return fromToken(credential, em);
   }
 

@@ -116,7 +116,7 @@ export function createCallerAuthentication(deps: {
     }
     let actor: Actor | null;
     try {
-      actor = await authenticator.fromHeader(header, orm.em.fork(), hints);
+      actor = await authenticator.fromHeader(header, () => orm.em.fork(), hints);
     } catch (error) {
       metrics.authFailures.inc({ kind: authenticator.isApiKey(credential) ? 'api_key' : 'token' });
       if (blocked !== null) {

@@ -129,7 +129,7 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
     return createRequestContext({
       requestId,
       actor,
-      em: orm.em.fork(),
+      em: () => orm.em.fork(),
       logger: logger.child({ requestId }),
       audit: new AuditLog(actor, requestId),
       events,
@@ -170,6 +170,9 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
     // structural pre-check that keeps graphql-js's quadratic overlap rule from being fed a bomb).
     dangerouslyDisableValidation: true,
     parseOptions: { maxTokens: config.limits.tokens },
+    // Apollo's default indents every response (about 40% more bytes to build and write); clients
+    // parse JSON and the explorer formats what it shows.
+    stringifyResult: (value) => JSON.stringify(value),
     logger: {
       debug: (m) => logger.debug(m),
       info: (m) => logger.info(m),
