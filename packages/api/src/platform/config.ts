@@ -46,6 +46,8 @@ export interface Config {
     readonly tokens: number;
     /** Answer introspection (`__schema`, `__type`) on HTTP and graphql-ws. */
     readonly introspection: boolean;
+    /** Compile an operation (graphql-jit) the n-th time an authenticated caller runs it; 0: never. */
+    readonly compileAfter: number;
     readonly subscriptionsPerSocket: number;
     readonly socketsPerPrincipal: number;
   };
@@ -135,6 +137,7 @@ export const CONFIG_VARIABLES = [
   ['GRAPHQL_MAX_COST', '5000', 'Largest estimated cost of one operation.'],
   ['GRAPHQL_MAX_TOKENS', '2000', 'Most tokens in one document.'],
   ['GRAPHQL_INTROSPECTION', 'true outside production', 'Answer introspection queries (HTTP and graphql-ws). Off in production unless set `true`.'],
+  ['GRAPHQL_COMPILE_AFTER', '2', 'Run an HTTP query or mutation as code compiled for it (graphql-jit) from the n-th time an authenticated caller sends it; until then, and with `0` always, graphql-js executes it.'],
   ['WS_MAX_SUBSCRIPTIONS_PER_SOCKET', '100', 'Most operations one graphql-ws socket may run at once; more closes the socket with 4429.'],
   ['WS_MAX_SOCKETS_PER_PRINCIPAL', '50', 'Most graphql-ws sockets one user or plugin key may hold open in one process; more is closed with 4429.'],
   ['RATE_LIMIT_AUTH_FAILURES', '30', 'Failed authentications per client address per minute before `RATE_LIMITED` (429, `Retry-After`). Shared through Redis when `REDIS_URL` is set. `0` turns it off.'],
@@ -302,6 +305,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       cost: int(env, 'GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
       tokens: int(env, 'GRAPHQL_MAX_TOKENS', 2000, 50, 100_000),
       introspection: bool(env, 'GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
+      compileAfter: int(env, 'GRAPHQL_COMPILE_AFTER', 2, 0, 1_000_000),
       subscriptionsPerSocket: int(env, 'WS_MAX_SUBSCRIPTIONS_PER_SOCKET', 100, 1, 100_000),
       socketsPerPrincipal: int(env, 'WS_MAX_SOCKETS_PER_PRINCIPAL', 50, 1, 1_000_000),
     },

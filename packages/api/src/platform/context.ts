@@ -11,6 +11,11 @@ export interface RequestContext {
   readonly actor: Actor | null;
   /** A fork of the ORM's EntityManager for this request only. */
   readonly em: Em;
+  /**
+   * Where plain SQL (`exec`) runs: the request's fork once it has one (its transaction, if open),
+   * else the ORM's root manager, so a read that needs no unit of work never makes a fork.
+   */
+  readonly sqlEm: Em;
   readonly logger: Logger;
   readonly audit: AuditLog;
   /** Wake-up hints for live streams; call `hint` after the transaction that appended events commits. */
@@ -40,7 +45,7 @@ export type AuthenticatedContext = RequestContext & { readonly actor: Actor };
  * then made on first use (the plain-SQL read paths of the hottest pages never need one).
  */
 export function createRequestContext(
-  fields: Omit<RequestContext, 'loader' | 'em'> & { readonly em: Em | (() => Em) },
+  fields: Omit<RequestContext, 'loader' | 'em' | 'sqlEm'> & { readonly em: Em | (() => Em) },
 ): RequestContext {
   const loaders = new Map<string, DataLoader<unknown, unknown>>();
   const { em: given, ...rest } = fields;
@@ -50,6 +55,9 @@ export function createRequestContext(
     get em(): Em {
       em ??= (given as () => Em)();
       return em;
+    },
+    get sqlEm(): Em {
+      return em ?? rest.orm.em;
     },
     loader<K, V>(key: string, create: (c: RequestContext) => DataLoader<K, V>): DataLoader<K, V> {
       let loader = loaders.get(key) as DataLoader<K, V> | undefined;

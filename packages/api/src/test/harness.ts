@@ -8,6 +8,10 @@ import { projectCacheTemplateDir } from '../platform/db/pglite-template.js';
 import { startApp, type HubApp, type StartOptions } from '../app.js';
 import type { Role } from '../platform/auth/roles.js';
 import { DEMO_USERS } from '../seed/demo.js';
+import { hintStaffAccountChanged } from '../modules/organisations/index.js';
+
+/** A statement that writes staff accounts. */
+const STAFF_WRITE = /\b(update|insert\s+into|delete\s+from)\s+"?staff_user\b/i;
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
@@ -81,6 +85,9 @@ export async function startTestHub(
     RATE_LIMIT_AUTH_FAILURES: '100000',
     RATE_LIMIT_KEY_FAILURES: '100000',
     RATE_LIMIT_REQUESTS: '1000000',
+    // Every authenticated operation runs compiled (graphql-jit) from its first run, so the suites
+    // prove the compiled path; TEST_GRAPHQL_COMPILE_AFTER=0 runs them on graphql-js instead.
+    GRAPHQL_COMPILE_AFTER: process.env.TEST_GRAPHQL_COMPILE_AFTER ?? '1',
     ...(pgdb ? { DATABASE_URL: pgdb.url, DATABASE_POOL_MAX: '5' } : {}),
     ...env,
   });
@@ -110,7 +117,11 @@ export async function startTestHub(
       return { status: res.status, ...body } as never;
     },
     async sql(text, params = []) {
-      return app.orm.em.fork().getConnection().execute(text, params as never[]) as never;
+      const rows = await app.orm.em.fork().getConnection().execute(text, params as never[]);
+      // Staff accounts are remembered between change hints; a test that edits them in SQL (as an
+      // operator would) sends the hint the hub's own staff mutations send.
+      if (STAFF_WRITE.test(text)) hintStaffAccountChanged(app.events);
+      return rows as never;
     },
     async stop() {
       await app.stop();

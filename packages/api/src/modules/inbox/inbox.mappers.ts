@@ -1,7 +1,7 @@
 import { toGlobalId } from '../../platform/graphql/relay.js';
 import type { ConsultationTransition } from './online-consultation.entity.js';
 import type { ConsultationContent, ConsultationRecord } from './inbox.read.js';
-import type { ConsultationTransitionType, OnlineConsultationType, SignpostType } from './inbox.types.js';
+import { OnlineConsultationType, type ConsultationTransitionType, type SignpostType } from './inbox.types.js';
 import type { ConsultationAction, ConsultationState, SignpostDestination } from './online-consultation.status.js';
 import { lockActive } from './inbox.policy.js';
 import type { HubClosure } from './inbox-settings.entity.js';
@@ -43,7 +43,10 @@ function contentOf(c: ConsultationContent) {
  */
 export function toConsultationType(c: ConsultationRecord, now: Date = new Date()): OnlineConsultationType {
   const lock = { holder: c.lockHolder, holderOrgId: c.lockHolderOrgId, holderFamily: c.lockHolderFamily, expiresAt: c.lockExpiresAt };
-  return {
+  // An instance of the GraphQL class (without running its constructor): type-graphql hands field
+  // resolvers their root as an instance and would otherwise copy a plain object into a new one for
+  // every field resolved (three per consultation of an inbox page).
+  return Object.assign(Object.create(OnlineConsultationType.prototype) as OnlineConsultationType, {
     __typename: 'OnlineConsultation',
     id: consultationGlobalId(c.id),
     dbId: c.id,
@@ -64,7 +67,7 @@ export function toConsultationType(c: ConsultationRecord, now: Date = new Date()
     lock: lockActive(lock, now) ? { holder: lock.holder!, since: c.lockSince!, expiresAt: lock.expiresAt! } : null,
     outcome: c.outcome,
     ...(c.content ? contentOf(c.content) : {}),
-  } as OnlineConsultationType;
+  });
 }
 
 export function toTransitionType(t: ConsultationTransition): ConsultationTransitionType {

@@ -135,7 +135,7 @@ export class InboxService {
     const backwards = Boolean(cursor.before) && !cursor.after;
     // One statement reads `size + 1` rows and audits the `size` of them that make the page.
     const audit = { log: this.ctx.audit, count: size };
-    const rows = await readPage(this.ctx.em, this.ctx.actor, where, order, backwards, size + 1, reads, audit);
+    const rows = await readPage(this.ctx.sqlEm, this.ctx.actor, where, order, backwards, size + 1, reads, audit);
     // Backwards, the rows came nearest-first: the page is the `size` nearest, in the usual order.
     const page = backwards ? rows.slice(0, size).reverse() : rows.slice(0, size);
     return { rows: page, more: rows.length > size };

@@ -6,5 +6,11 @@ export { findOrganisationForActor } from './organisations.service.js';
 export { organisationById } from './organisations.loaders.js';
 export { toOrganisationType, toStaffUserType } from './organisations.mappers.js';
 export { canSeeOrganisation, canSeeStaffOf } from './organisations.policy.js';
-export { staffAccount, staffAccountActive, watchStaffAccounts, STAFF_ACCOUNTS_STREAM } from './organisations.accounts.js';
+export {
+  hintStaffAccountChanged,
+  staffAccount,
+  staffAccountActive,
+  watchStaffAccounts,
+  STAFF_ACCOUNTS_STREAM,
+} from './organisations.accounts.js';
 export { StaffAdministrationResolver } from './staff.resolver.js';

@@ -26,6 +26,7 @@ import { createThrottle } from '../auth/throttle.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Actor } from '../auth/actor.js';
 import { createErrorFormatter, HubError } from '../errors.js';
+import { compiledGateway } from '../graphql/compiled-execution.js';
 import { createOperationGuard } from '../graphql/operation-guard.js';
 import { BodyTooLargeError, readBody } from './body.js';
 import { createOriginPolicy } from './cors.js';
@@ -156,7 +157,7 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
   });
 
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    ...(config.limits.compileAfter > 0 ? { gateway: compiledGateway(schema, config.limits.compileAfter) } : { schema }),
     formatError,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
