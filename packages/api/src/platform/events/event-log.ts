@@ -1,4 +1,5 @@
 import type { Em } from '../db/orm.js';
+import { exec } from '../db/sql.js';
 import { metrics, streamKind } from '../observability/metrics.js';
 
 /** An event to append to a stream, inside the transaction of the change it describes. */
@@ -60,38 +61,28 @@ function toStored(row: Row): StoredEvent {
  * later. Must be called inside `em.transactional`.
  */
 export async function appendEvent(em: Em, event: EventInput): Promise<StoredEvent> {
-  // MikroORM types the transaction as `any`; it is only passed back to execute().
-  const trx: unknown = em.getTransactionContext();
-  if (!trx) throw new Error('appendEvent must run inside a transaction');
-  const connection = em.getConnection();
-  const [head] = await connection.execute<{ seq: string | number }[]>(
-    `insert into stream_head (stream, seq) values (?, 1)
-     on conflict (stream) do update set seq = stream_head.seq + 1
-     returning seq`,
-    [event.stream],
-    'all',
-    trx,
-  );
-  const seq = Number(head!.seq);
-  const [row] = await connection.execute<Row[]>(
-    `insert into event_log (stream, seq, type, subject_type, subject_id, actor_id, payload, created_at)
-     values (?, ?, ?, ?, ?, ?, ?, now())
-     returning *`,
-    [
-      event.stream,
-      seq,
-      event.type,
-      event.subjectType,
-      event.subjectId,
-      event.actorId ?? null,
-      JSON.stringify(event.payload ?? {}),
-    ],
-    'all',
-    trx,
-  );
+  if (!em.getTransactionContext()) throw new Error('appendEvent must run inside a transaction');
+  // One statement: the head upsert (its row lock held until commit) feeds the event's insert.
+  const [row] = await exec<Row>(em, APPEND, [
+    event.stream,
+    event.stream,
+    event.type,
+    event.subjectType,
+    event.subjectId,
+    event.actorId ?? null,
+    JSON.stringify(event.payload ?? {}),
+  ]);
   metrics.eventsAppended.inc({ stream: streamKind(event.stream) });
   return toStored(row!);
 }
+
+const APPEND = `with head as (
+    insert into stream_head (stream, seq) values (?, 1)
+    on conflict (stream) do update set seq = stream_head.seq + 1
+    returning seq)
+  insert into event_log (stream, seq, type, subject_type, subject_id, actor_id, payload, created_at)
+  select ?, head.seq, ?, ?, ?, ?, ?::jsonb, now() from head
+  returning *`;
 
 /** Events of `stream` with seq greater than `afterSeq`, in order, at most `limit`. */
 export async function readStream(em: Em, stream: string, afterSeq: number, limit = 500): Promise<StoredEvent[]> {
