@@ -1,7 +1,4 @@
-export {
-  WriteBackAgreement,
-  WriteBackPolicy,
-} from './write-back-agreement.entity.js';
+export { WriteBackAgreement, WriteBackPolicy } from './write-back-agreement.entity.js';
 export { WriteBackRecord, WriteBackDelivery } from './write-back-record.entity.js';
 export { WriteBackTargetSetting, PracticeRecordEntry } from './write-back-target.entity.js';
 export {
@@ -18,7 +15,6 @@ export { planWriteBack, type SavedConsultationFacts, type SavedEntry } from './w
 export { explainWriteBack, type ExplainInput } from './write-back.explain.js';
 export { writeBackStatusByEntry, type EntryWriteBackStatus } from './write-back-deliveries.service.js';
 export { seedWriteBackAgreements } from './write-back-agreements.service.js';
-export { sendHints } from './write-back.events.js';
 export { WriteBackWorker, startWriteBackWorker, type WriteBackWorkerOptions } from './write-back.worker.js';
 export {
   HttpWriteBackTarget,

@@ -5,7 +5,6 @@ import type { Orm } from '../../platform/db/orm.js';
 import { isResyncHint, type EventBus } from '../../platform/events/index.js';
 import type { Logger } from '../../platform/logger.js';
 import { WRITE_BACK_STREAM_PREFIX } from './write-back.codes.js';
-import { sendHints } from './write-back.events.js';
 import {
   claimDeliveries,
   completeAttempts,
@@ -21,6 +20,7 @@ import {
 } from './write-back.targets.js';
 import { metrics } from '../../platform/observability/metrics.js';
 import { contextFrom, inSpan, SpanKind } from '../../platform/observability/tracing.js';
+import { hintCommitted } from '../../platform/changes.js';
 
 /** Tunables of a worker (from `Config.writeBack`). */
 export type WriteBackWorkerSettings = Config['writeBack'];
@@ -148,7 +148,7 @@ export class WriteBackWorker {
         if (this.stopped || free <= 0 || !lowWater) break;
         const started = performance.now();
         const { claimed, hints } = await claimDeliveries(this.options.orm.em.fork(), this.id, free, leaseMs);
-        sendHints(this.options.bus, hints);
+        hintCommitted(this.options.bus, hints);
         if (claimed.length > 0) {
           this.options.logger.debug(
             { worker: this.id, claimed: claimed.length, ms: Math.round(performance.now() - started) },
@@ -186,7 +186,11 @@ export class WriteBackWorker {
         {
           kind: SpanKind.PRODUCER,
           parent: contextFrom(delivery.traceParent),
-          attributes: { 'pcnhub.delivery.id': delivery.id, 'pcnhub.delivery.attempt': delivery.attempt, 'messaging.message.id': delivery.messageId },
+          attributes: {
+            'pcnhub.delivery.id': delivery.id,
+            'pcnhub.delivery.attempt': delivery.attempt,
+            'messaging.message.id': delivery.messageId,
+          },
         },
         async (span) => {
           const outcome = await this.attemptOnce(delivery);
@@ -231,7 +235,9 @@ export class WriteBackWorker {
 
   /** One info line and one metric per attempt (ids only); a dead letter is a warning. */
   private report(delivery: ClaimedDelivery, outcome: DeliveryOutcome): void {
-    const dead = outcome.kind === 'REJECTED' || (outcome.kind === 'RETRY' && delivery.attempt >= this.options.settings.maxAttempts);
+    const dead =
+      outcome.kind === 'REJECTED' ||
+      (outcome.kind === 'RETRY' && delivery.attempt >= this.options.settings.maxAttempts);
     const label = dead ? 'dead' : outcome.kind.toLowerCase();
     metrics.deliveryAttempts.inc({ queue: 'write_back', outcome: label });
     const line = {
@@ -282,7 +288,7 @@ export class WriteBackWorker {
             batch,
             this.options.settings,
           );
-          sendHints(this.options.bus, hints);
+          hintCommitted(this.options.bus, hints);
           this.options.logger.debug(
             { worker: this.id, recorded: batch.length, ms: Math.round(performance.now() - started) },
             'write-back outcomes',
@@ -320,7 +326,7 @@ export class WriteBackWorker {
     if (this.stopped) return;
     try {
       const hints = await reapExpiredLeases(this.options.orm.em.fork(), this.options.settings.maxAttempts);
-      sendHints(this.options.bus, hints);
+      hintCommitted(this.options.bus, hints);
       if (hints.length > 0) this.kick();
     } catch (error) {
       this.options.logger.error({ err: error, worker: this.id }, 'write-back lease reaper failed');
