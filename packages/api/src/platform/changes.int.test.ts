@@ -68,7 +68,7 @@ for (const kind of EVENT_TEST_DATABASES) {
       });
     }, 120_000);
     afterAll(async () => {
-      await db?.drop();
+      await db.drop();
     });
     beforeEach(async () => {
       bus = new RecordingBus();

@@ -1,4 +1,7 @@
-export { WriteBackAgreement, WriteBackPolicy } from './write-back-agreement.entity.js';
+export {
+  WriteBackAgreement,
+  WriteBackPolicy,
+} from './write-back-agreement.entity.js';
 export { WriteBackRecord, WriteBackDelivery } from './write-back-record.entity.js';
 export { WriteBackTargetSetting, PracticeRecordEntry } from './write-back-target.entity.js';
 export {

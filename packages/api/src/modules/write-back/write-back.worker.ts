@@ -186,11 +186,7 @@ export class WriteBackWorker {
         {
           kind: SpanKind.PRODUCER,
           parent: contextFrom(delivery.traceParent),
-          attributes: {
-            'pcnhub.delivery.id': delivery.id,
-            'pcnhub.delivery.attempt': delivery.attempt,
-            'messaging.message.id': delivery.messageId,
-          },
+          attributes: { 'pcnhub.delivery.id': delivery.id, 'pcnhub.delivery.attempt': delivery.attempt, 'messaging.message.id': delivery.messageId },
         },
         async (span) => {
           const outcome = await this.attemptOnce(delivery);
@@ -235,9 +231,7 @@ export class WriteBackWorker {
 
   /** One info line and one metric per attempt (ids only); a dead letter is a warning. */
   private report(delivery: ClaimedDelivery, outcome: DeliveryOutcome): void {
-    const dead =
-      outcome.kind === 'REJECTED' ||
-      (outcome.kind === 'RETRY' && delivery.attempt >= this.options.settings.maxAttempts);
+    const dead = outcome.kind === 'REJECTED' || (outcome.kind === 'RETRY' && delivery.attempt >= this.options.settings.maxAttempts);
     const label = dead ? 'dead' : outcome.kind.toLowerCase();
     metrics.deliveryAttempts.inc({ queue: 'write_back', outcome: label });
     const line = {
