@@ -1,4 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { changeRow } from '../../platform/changes.js';
 import type { AuthenticatedContext } from '../../platform/context.js';
 import { decodeCursor, encodeCursor, expectGlobalId } from '../../platform/graphql/relay.js';
 import { Errors } from '../../platform/errors.js';
@@ -48,14 +49,6 @@ export class AppointmentService {
     const type = await this.ctx.em.findOne(SlotType, { id, hub: hub.id });
     if (!type) throw AppointmentErrors.slotTypeNotFound(field);
     return type;
-  }
-
-  async slot(globalId: string, field: string): Promise<Slot> {
-    const id = expectGlobalId(globalId, 'Slot', field);
-    const hub = await this.hub();
-    const slot = await this.ctx.em.findOne(Slot, { id, hub: hub.id });
-    if (!slot) throw AppointmentErrors.slotNotFound(field);
-    return slot;
   }
 
   async books(serviceId: string | null): Promise<AppointmentBook[]> {
@@ -219,34 +212,39 @@ export class AppointmentService {
   async block(input: { slotId: string; reason: string }): Promise<Slot> {
     const reason = input.reason.trim();
     if (reason.length < 1 || reason.length > 500) throw AppointmentErrors.badReason();
-    const slot = await this.slot(input.slotId, 'input.slotId');
-    return this.ctx.em.transactional(async (em) => {
-      const changed = await em.nativeUpdate(
-        Slot,
-        { id: slot.id, status: 'FREE' },
-        { status: 'BLOCKED', blockedReason: reason },
-      );
-      if (changed !== 1)
-        throw AppointmentErrors.slotNotFree(
-          slot.id,
-          (await em.findOneOrFail(Slot, { id: slot.id }, { refresh: true })).status,
-        );
-      this.ctx.audit.record(em, { action: 'blockSlot', subjectType: 'Slot', subjectId: slot.id, reason });
-      return em.findOneOrFail(Slot, { id: slot.id }, { refresh: true });
+    return this.changeSlot(input.slotId, 'blockSlot', reason, (slot) => {
+      if (slot.status !== 'FREE') throw AppointmentErrors.slotNotFree(slot.id, slot.status);
+      slot.status = 'BLOCKED';
+      slot.blockedReason = reason;
     });
   }
 
   async unblock(input: { slotId: string }): Promise<Slot> {
-    const slot = await this.slot(input.slotId, 'input.slotId');
-    return this.ctx.em.transactional(async (em) => {
-      const changed = await em.nativeUpdate(
-        Slot,
-        { id: slot.id, status: 'BLOCKED' },
-        { status: 'FREE', blockedReason: null },
-      );
-      if (changed !== 1) throw AppointmentErrors.slotNotBlocked(slot.id);
-      this.ctx.audit.record(em, { action: 'unblockSlot', subjectType: 'Slot', subjectId: slot.id });
-      return em.findOneOrFail(Slot, { id: slot.id }, { refresh: true });
+    return this.changeSlot(input.slotId, 'unblockSlot', null, (slot) => {
+      if (slot.status !== 'BLOCKED') throw AppointmentErrors.slotNotBlocked(slot.id);
+      slot.status = 'FREE';
+      slot.blockedReason = null;
+    });
+  }
+
+  /** One change of a slot of the PCN's hub through the platform's change recipe (locked row, audit). */
+  private async changeSlot(
+    globalId: string,
+    action: string,
+    reason: string | null,
+    apply: (slot: Slot) => void,
+  ): Promise<Slot> {
+    const id = expectGlobalId(globalId, 'Slot', 'input.slotId');
+    const hub = await this.hub();
+    return changeRow(this.ctx, {
+      entity: Slot,
+      id,
+      action,
+      subjectType: 'Slot',
+      visible: (slot) => slot.hub.id === hub.id,
+      notFound: () => AppointmentErrors.slotNotFound('input.slotId'),
+      apply: async (_tx, slot) => apply(slot),
+      audit: () => ({ reason }),
     });
   }
 

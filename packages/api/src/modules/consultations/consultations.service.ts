@@ -8,13 +8,14 @@ import { runIdempotent } from '../../platform/idempotency/index.js';
 import { canSeeConsultation as canSeeInboxItem, OnlineConsultation } from '../inbox/index.js';
 import { Organisation } from '../organisations/index.js';
 import { findPatientInCare, Patient } from '../patients/index.js';
-import { explainWriteBack, sendHints, type OrgFacts, type WriteBackExplanationType } from '../write-back/index.js';
+import { explainWriteBack, type OrgFacts, type WriteBackExplanationType } from '../write-back/index.js';
 import { NATIVE_SOURCE, PLUGIN_ID } from './consultation.codes.js';
 import { Consultation, ConsultationEntry } from './consultation.entity.js';
 import { ConsultationErrors } from './consultations.errors.js';
 import { canExplain, canSeeConsultation } from './consultations.policy.js';
 import { addEntry, saveNextVersion } from './consultations.saving.js';
 import { applyContent, contentOf, validateEntry, type EntryInput } from './consultations.validation.js';
+import { hintCommitted } from '../../platform/changes.js';
 
 const orgFacts = (org: Organisation): OrgFacts & { name: string } => ({
   id: org.id,
@@ -252,7 +253,7 @@ export class ConsultationService {
         replay: async (cid) => ({ consultation: await this.ctx.em.fork().findOneOrFail(Consultation, { id: cid }), hints: [] }),
       },
     );
-    if (!replayed) sendHints(this.ctx.events, result.hints);
+    if (!replayed) hintCommitted(this.ctx.events, result.hints);
     return result.consultation;
   }
 

@@ -1,5 +1,6 @@
 import { normaliseOdsCode } from '@pcn-hub/schema';
 import type { FilterQuery } from '@mikro-orm/core';
+import type { Tx } from '../../platform/changes.js';
 import type { Em } from '../../platform/db/orm.js';
 import { Errors, HubError } from '../../platform/errors.js';
 import { findHubOfPcn } from '../hub-services/index.js';
@@ -65,7 +66,9 @@ export class HandBackService extends TransitionRunner {
     const skipped: HandBackResult['skipped'] = [];
     for (const { id } of candidates) {
       try {
-        handedBack.push(await this.run(consultationGlobalId(id), (c, em, now) => this.rule(c, em, now, hub.id, reason, triageNotes)));
+        handedBack.push(
+          await this.run(consultationGlobalId(id), 'PASS_BACK', (c, tx, now) => this.rule(c, tx, now, hub.id, reason, triageNotes), 'in-rule'),
+        );
       } catch (error) {
         // Changed since it was listed (claimed, moved, finished): it stays where it is now.
         if (!(error instanceof HubError) || error.code === 'INTERNAL_SERVER_ERROR') throw error;
@@ -77,7 +80,7 @@ export class HandBackService extends TransitionRunner {
     return { handedBack, skipped, remaining };
   }
 
-  private async rule(c: OnlineConsultation, em: Em, now: Date, hubId: string, reason: string, triageNotes: string | null) {
+  private async rule(c: OnlineConsultation, em: Tx, now: Date, hubId: string, reason: string, triageNotes: string | null) {
     if (c.owner.id !== hubId) throw InboxErrors.alreadyWithPractice(c.id);
     const to = this.step('PASS_BACK', c);
     if (!canHandBack(this.actor, { ownerId: c.owner.id }, lockOf(c), hubId, now)) throw InboxErrors.lockedByOther(c.id);

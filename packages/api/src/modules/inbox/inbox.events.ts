@@ -1,5 +1,4 @@
-import type { Em } from '../../platform/db/orm.js';
-import type { EventBus } from '../../platform/events/index.js';
+import type { Tx } from '../../platform/changes.js';
 import { appendEvent, type StoredEvent } from '../../platform/events/index.js';
 import { ConsultationTransition, type OnlineConsultation } from './online-consultation.entity.js';
 import { EVENT_TYPE_OF, type ConsultationAction, type ConsultationState } from './online-consultation.status.js';
@@ -26,7 +25,7 @@ export interface TransitionRecord {
  * the events are appended now. An ownership transfer appends to both inboxes' streams, always in
  * stream-name order, so two transfers in opposite directions cannot deadlock on the stream heads.
  */
-export async function recordTransition(em: Em, record: TransitionRecord): Promise<StoredEvent[]> {
+export async function recordTransition(em: Tx, record: TransitionRecord): Promise<StoredEvent[]> {
   const { consultation, action, from, to, actorId, fromOwnerId, toOwnerId } = record;
   em.create(ConsultationTransition, {
     consultation,
@@ -64,9 +63,4 @@ export async function recordTransition(em: Em, record: TransitionRecord): Promis
     );
   }
   return events;
-}
-
-/** Wakes subscribers once the transaction that appended `events` has committed. */
-export function hintCommitted(bus: EventBus, events: readonly StoredEvent[]): void {
-  for (const event of events) bus.hint({ stream: event.stream, seq: event.seq });
 }

@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { normaliseOdsCode } from '@pcn-hub/schema';
+import { runChange } from '../../platform/changes.js';
 import type { AuthenticatedContext } from '../../platform/context.js';
-import type { StoredEvent } from '../../platform/events/index.js';
 import { Organisation } from '../organisations/index.js';
 import { Patient } from '../patients/index.js';
 import { findHubOfPcn } from '../hub-services/index.js';
@@ -11,7 +11,7 @@ import { DEFAULT_OC_ROUTING, UNASSIGNED_URGENCY_RANK, type RoutingReason } from 
 import { routeArrival } from './inbox.capacity.js';
 import { loadHubCapacity } from './capacity.service.js';
 import { InboxErrors } from './inbox.errors.js';
-import { hintCommitted, recordTransition } from './inbox.events.js';
+import { recordTransition } from './inbox.events.js';
 import { validateSubmission, type SubmissionInput } from './inbox.validation.js';
 
 export interface SubmissionResult {
@@ -55,53 +55,50 @@ export class IngestService {
       registeredPractice: practice.id,
     });
 
-    let events: StoredEvent[] = [];
     try {
-      const consultation = await em.transactional(async (tx) => {
-        const c = tx.create(OnlineConsultation, {
-          supplier: clean.supplier,
-          supplierReference: clean.supplierReference,
-          originatingPractice: practice.id,
-          owner: ownerId,
-          patient: patient?.id ?? null,
-          ...clean.patient,
-          type: clean.type,
-          template: clean.template,
-          submittedAt: clean.submittedAt,
-          responseExpectedBy: clean.responseExpectedBy,
-          answers: clean.answers,
-          redFlags: clean.redFlags,
-          redFlagCount: clean.redFlags.length,
-          ice: clean.ice,
-          attachments: clean.attachments,
-          state: patient ? 'AWAITING_TRIAGE' : 'UNMATCHED',
-          urgency: null,
-          urgencyRank: UNASSIGNED_URGENCY_RANK,
-          signpost: null,
-          routingReason,
-        });
-        // Insert first: a concurrent duplicate fails here, before any event is appended.
-        await tx.flush();
-        events = await recordTransition(tx, {
-          consultation: c,
-          action: 'ARRIVE',
-          from: 'RECEIVED',
-          to: c.state,
-          actorId: actor.id,
-          reason: routingReason,
-          fromOwnerId: null,
-          toOwnerId: ownerId,
-          extra: { originatingPracticeId: practice.id, routingReason, matched: Boolean(patient) },
-        });
-        this.ctx.audit.record(tx, {
-          action: 'submitOnlineConsultation',
-          subjectType: 'OnlineConsultation',
-          subjectId: c.id,
-          patientId: patient?.id ?? null,
-        });
-        return c;
+      const consultation = await runChange(this.ctx, {
+        action: 'submitOnlineConsultation',
+        subjectType: 'OnlineConsultation',
+        work: async (tx, events) => {
+          const c = tx.create(OnlineConsultation, {
+            supplier: clean.supplier,
+            supplierReference: clean.supplierReference,
+            originatingPractice: practice.id,
+            owner: ownerId,
+            patient: patient?.id ?? null,
+            ...clean.patient,
+            type: clean.type,
+            template: clean.template,
+            submittedAt: clean.submittedAt,
+            responseExpectedBy: clean.responseExpectedBy,
+            answers: clean.answers,
+            redFlags: clean.redFlags,
+            redFlagCount: clean.redFlags.length,
+            ice: clean.ice,
+            attachments: clean.attachments,
+            state: patient ? 'AWAITING_TRIAGE' : 'UNMATCHED',
+            urgency: null,
+            urgencyRank: UNASSIGNED_URGENCY_RANK,
+            signpost: null,
+            routingReason,
+          });
+          // Insert first: a concurrent duplicate fails here, before any event is appended.
+          await tx.flush();
+          events.written(await recordTransition(tx, {
+            consultation: c,
+            action: 'ARRIVE',
+            from: 'RECEIVED',
+            to: c.state,
+            actorId: actor.id,
+            reason: routingReason,
+            fromOwnerId: null,
+            toOwnerId: ownerId,
+            extra: { originatingPracticeId: practice.id, routingReason, matched: Boolean(patient) },
+          }));
+          return c;
+        },
+        audit: (c) => ({ subjectId: c.id, patientId: patient?.id ?? null }),
       });
-      hintCommitted(this.ctx.events, events);
       return { consultation, created: true };
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {

@@ -264,4 +264,25 @@ describeEachDatabase('inbox triage', (hub) => {
     await ok(hub(), 'claimConsultation', { consultationId: second.consultationId }, 'hub.anp3');
     expect((await ok(hub(), 'cancelConsultation', { consultationId: second.consultationId, reason: 'Patient withdrew' }, 'hub.anp3')).state).toBe('CANCELLED');
   });
+
+  it('audits a refused lock override as DENIED on the consultation, after the rollback', async () => {
+    const { consultationId } = await submit(hub(), 23);
+    await ok(hub(), 'claimConsultation', { consultationId }, 'hub.anp1');
+    expect(codeOf(await act(hub(), 'overrideConsultationLock', { consultationId, reason: 'Covering' }, 'hub.coord1'))).toBe('FORBIDDEN');
+    const denied = await hub().sql<{ action: string; subject_type: string; reason: string }>(
+      "select action, subject_type, reason from audit_event where actor_id = 'hub.coord1' and outcome = 'DENIED' and subject_id = ?",
+      [dbIdOf(consultationId)],
+    );
+    expect(denied).toEqual([
+      {
+        action: 'overrideConsultationLock',
+        subject_type: 'OnlineConsultation',
+        reason: "Only a hub manager or a member of the holder's team may override the lock",
+      },
+    ]);
+    // The service audited the refusal, so the request's generic denial row is not added as well.
+    const generic = await hub().sql("select 1 from audit_event where actor_id = 'hub.coord1' and action = 'mutation:overrideConsultationLock'");
+    expect(generic).toEqual([]);
+    expect((await historyOf(hub(), consultationId)).some((h) => h.startsWith('OVERRIDE_LOCK'))).toBe(false);
+  });
 });

@@ -1,13 +1,17 @@
-import { LockMode } from '@mikro-orm/core';
+import { changeRow, type Tx } from '../../platform/changes.js';
 import type { AuthenticatedContext } from '../../platform/context.js';
-import type { Em } from '../../platform/db/orm.js';
-import type { StoredEvent } from '../../platform/events/index.js';
 import { expectGlobalId } from '../../platform/graphql/relay.js';
 import { OnlineConsultation } from './online-consultation.entity.js';
-import { lockEffect, needsLock, transition, type ConsultationAction, type ConsultationState } from './online-consultation.status.js';
+import {
+  lockEffect,
+  needsLock,
+  transition,
+  type ConsultationAction,
+  type ConsultationState,
+} from './online-consultation.status.js';
 import type { RoutingReason } from './inbox.codes.js';
 import { InboxErrors } from './inbox.errors.js';
-import { hintCommitted, recordTransition } from './inbox.events.js';
+import { recordTransition } from './inbox.events.js';
 import { canSeeConsultation, holdsLock, lockActive, primaryFamily, type LockFacts } from './inbox.policy.js';
 
 /** How long a claim lasts unless renewed by claiming again. */
@@ -42,7 +46,13 @@ const AUDIT_ACTION: Record<ConsultationAction, string> = {
   CANCEL: 'cancelConsultation',
 };
 
-export type Rule = (c: OnlineConsultation, em: Em, now: Date) => Promise<Step | null>;
+export type Rule = (c: OnlineConsultation, tx: Tx, now: Date) => Promise<Step | null>;
+
+/** What a transition recorded, for its audit row. */
+interface Recorded {
+  readonly step: Step;
+  readonly from: ConsultationState;
+}
 
 export const lockOf = (c: OnlineConsultation): LockFacts => ({
   holder: c.lockHolder ?? null,
@@ -72,58 +82,69 @@ export abstract class TransitionRunner {
     return result.to;
   }
 
-  protected requireVisible(c: OnlineConsultation): void {
-    if (!canSeeConsultation(this.actor, { ownerId: c.owner.id })) throw InboxErrors.notFound(c.id);
-  }
-
   protected requireLock(c: OnlineConsultation, now: Date): void {
     const lock = lockOf(c);
     if (holdsLock(this.actor, lock, now)) return;
     throw lockActive(lock, now) ? InboxErrors.lockedByOther(c.id) : InboxErrors.lockNotHeld(c.id);
   }
 
-  protected async run(globalId: string, rule: Rule): Promise<OnlineConsultation> {
+  /**
+   * One transition through the platform's change recipe (`platform/changes.ts`): the locked row,
+   * the visibility rule (`'owner'`: the owner's staff see it; `'in-rule'`: the rule decides and
+   * throws not-found itself), the rule, then the row, history row, events and audit row; hints
+   * after commit. A rule that returns null changed nothing and is not audited.
+   */
+  protected run(
+    globalId: string,
+    action: ConsultationAction,
+    rule: Rule,
+    visibility: 'owner' | 'in-rule' = 'owner',
+  ): Promise<OnlineConsultation> {
     const id = expectGlobalId(globalId, 'OnlineConsultation', 'input.consultationId');
-    let events: StoredEvent[] = [];
-    const consultation = await this.ctx.em.transactional(async (em) => {
-      const c = await em.findOne(OnlineConsultation, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-      if (!c) throw InboxErrors.notFound(id);
-      const now = new Date();
-      const step = await rule(c, em, now);
-      if (!step) return c;
-      if (needsLock(step.action) && !step.lockWaived) this.requireLock(c, now);
-      const from = c.state;
-      const fromOwnerId = c.owner.id;
-      const toOwnerId = step.toOwnerId ?? fromOwnerId;
-      this.applyLock(c, step, now);
-      em.assign(c, {
-        state: step.to,
-        owner: toOwnerId,
-        ...(step.routingReason ? { routingReason: step.routingReason } : {}),
-        ...step.changes,
-      });
-      events = await recordTransition(em, {
-        consultation: c,
-        action: step.action,
-        from,
-        to: step.to,
-        actorId: this.actor.id,
-        reason: step.reason ?? null,
-        fromOwnerId: toOwnerId === fromOwnerId ? null : fromOwnerId,
-        toOwnerId,
-        extra: step.extra,
-      });
-      this.ctx.audit.record(em, {
-        action: step.auditAction ?? AUDIT_ACTION[step.action],
-        subjectType: 'OnlineConsultation',
-        subjectId: c.id,
-        patientId: c.patient?.id ?? null,
-        reason: `${from}->${step.to}`,
-      });
-      return c;
+    return changeRow<OnlineConsultation, Recorded | null>(this.ctx, {
+      entity: OnlineConsultation,
+      id,
+      action: AUDIT_ACTION[action],
+      subjectType: 'OnlineConsultation',
+      visible: visibility === 'owner' ? (c) => canSeeConsultation(this.actor, { ownerId: c.owner.id }) : 'in-apply',
+      notFound: (missing) => InboxErrors.notFound(missing),
+      apply: async (tx, c, events) => {
+        const now = new Date();
+        const step = await rule(c, tx, now);
+        if (!step) return null;
+        if (needsLock(step.action) && !step.lockWaived) this.requireLock(c, now);
+        const from = c.state;
+        const fromOwnerId = c.owner.id;
+        const toOwnerId = step.toOwnerId ?? fromOwnerId;
+        this.applyLock(c, step, now);
+        tx.assign(c, {
+          state: step.to,
+          owner: toOwnerId,
+          ...(step.routingReason ? { routingReason: step.routingReason } : {}),
+          ...step.changes,
+        });
+        events.written(
+          await recordTransition(tx, {
+            consultation: c,
+            action: step.action,
+            from,
+            to: step.to,
+            actorId: this.actor.id,
+            reason: step.reason ?? null,
+            fromOwnerId: toOwnerId === fromOwnerId ? null : fromOwnerId,
+            toOwnerId,
+            extra: step.extra,
+          }),
+        );
+        return { step, from };
+      },
+      audit: (c, done) =>
+        done && {
+          action: done.step.auditAction ?? AUDIT_ACTION[done.step.action],
+          patientId: c.patient?.id ?? null,
+          reason: `${done.from}->${done.step.to}`,
+        },
     });
-    hintCommitted(this.ctx.events, events);
-    return consultation;
   }
 
   /** A lock expiry `lockTtlMs` from `now`. */

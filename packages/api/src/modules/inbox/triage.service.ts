@@ -23,7 +23,7 @@ export { DEFAULT_LOCK_TTL_MS } from './triage.runner.js';
 export class TriageService extends TransitionRunner {
   /** Takes the lock (one editor at a time). Claiming again renews one's own lock. */
   claim(input: { consultationId: string }): Promise<OnlineConsultation> {
-    return this.run(input.consultationId, async (c, em, now) => {
+    return this.run(input.consultationId, 'CLAIM', async (c, em, now) => {
       let shared = false;
       if (!canSeeConsultation(this.actor, { ownerId: c.owner.id })) {
         const hub = await findHubOfPcn(em, this.actor.pcnId);
@@ -50,12 +50,11 @@ export class TriageService extends TransitionRunner {
       return shared
         ? { action: 'CLAIM', to, toOwnerId: this.actor.organisationId, routingReason: 'SHARED_TRIAGE', extra: { sharedTriage: true } }
         : { action: 'CLAIM', to };
-    });
+    }, 'in-rule');
   }
 
   release(input: { consultationId: string }): Promise<OnlineConsultation> {
-    return this.run(input.consultationId, async (c) => {
-      this.requireVisible(c);
+    return this.run(input.consultationId, 'RELEASE', async (c) => {
       const queue = c.state === 'IN_PROGRESS' ? ((c.signpost?.destination ?? 'HUB_SERVICE_QUEUE') as ConsultationState) : undefined;
       return { action: 'RELEASE', to: this.step('RELEASE', c, queue) };
     });
@@ -63,8 +62,7 @@ export class TriageService extends TransitionRunner {
 
   overrideLock(input: { consultationId: string; reason: string }): Promise<OnlineConsultation> {
     const reason = requiredText(input.reason, 'input.reason', 2000);
-    return this.run(input.consultationId, async (c, _em, now) => {
-      this.requireVisible(c);
+    return this.run(input.consultationId, 'OVERRIDE_LOCK', async (c, _em, now) => {
       const to = this.step('OVERRIDE_LOCK', c);
       const lock = lockOf(c);
       if (!lockActive(lock, now) || lock.holder === this.actor.id) throw InboxErrors.nothingToOverride(c.id);
@@ -81,8 +79,7 @@ export class TriageService extends TransitionRunner {
     if (wantsService && !input.serviceId) throw InboxErrors.serviceRequired();
     if (!wantsService && input.serviceId) throw InboxErrors.serviceNotAllowed();
     const serviceId = input.serviceId ? expectGlobalId(input.serviceId, 'HubService', 'input.serviceId') : null;
-    return this.run(input.consultationId, async (c, em, now) => {
-      this.requireVisible(c);
+    return this.run(input.consultationId, 'SIGNPOST', async (c, em, now) => {
       const to = this.step('SIGNPOST', c, input.destination);
       this.requireLock(c, now);
       if (serviceId) {
@@ -119,8 +116,7 @@ export class TriageService extends TransitionRunner {
   passBack(input: { consultationId: string; reason: string; triageNotes: string }): Promise<OnlineConsultation> {
     const reason = requiredText(input.reason, 'input.reason', 2000);
     const triageNotes = requiredText(input.triageNotes, 'input.triageNotes', 5000);
-    return this.run(input.consultationId, async (c, em, now) => {
-      this.requireVisible(c);
+    return this.run(input.consultationId, 'PASS_BACK', async (c, em, now) => {
       const to = this.step('PASS_BACK', c);
       this.requireLock(c, now);
       if (this.actor.organisationKind !== 'HUB') throw InboxErrors.alreadyWithPractice(c.id);
@@ -137,7 +133,7 @@ export class TriageService extends TransitionRunner {
 
   pullToHub(input: { consultationId: string; reason?: string | null }): Promise<OnlineConsultation> {
     const reason = optionalText(input.reason, 'input.reason', 2000);
-    return this.run(input.consultationId, async (c, em, now) => {
+    return this.run(input.consultationId, 'PULL_TO_HUB', async (c, em, now) => {
       const hub = await findHubOfPcn(em, this.actor.pcnId);
       const practice = await em.findOne(Organisation, { id: c.originatingPractice.id });
       if (!hub || practice?.pcn?.id !== this.actor.pcnId || !canPullToHub(this.actor, { ownerId: c.owner.id }, hub.id)) {
@@ -151,21 +147,19 @@ export class TriageService extends TransitionRunner {
       if (capacity.closed) throw InboxErrors.hubClosed(c.id);
       if (!canPullAt(capacity.state)) throw InboxErrors.hubAtCapacity(c.id);
       return { action: 'PULL_TO_HUB', to, toOwnerId: hub.id, routingReason: 'PULLED_TO_HUB', reason };
-    });
+    }, 'in-rule');
   }
 
   complete(input: { consultationId: string; outcome: string }): Promise<OnlineConsultation> {
     const outcome = requiredText(input.outcome, 'input.outcome', 200);
-    return this.run(input.consultationId, async (c) => {
-      this.requireVisible(c);
+    return this.run(input.consultationId, 'COMPLETE', async (c) => {
       return { action: 'COMPLETE', to: this.step('COMPLETE', c), reason: outcome, changes: { outcome } };
     });
   }
 
   cancel(input: { consultationId: string; reason: string }): Promise<OnlineConsultation> {
     const reason = requiredText(input.reason, 'input.reason', 2000);
-    return this.run(input.consultationId, async (c, _em, now) => {
-      this.requireVisible(c);
+    return this.run(input.consultationId, 'CANCEL', async (c, _em, now) => {
       const to = this.step('CANCEL', c);
       if (!canCancelWithoutLock(this.actor, { ownerId: c.owner.id })) this.requireLock(c, now);
       return { action: 'CANCEL', to, reason };
@@ -175,8 +169,7 @@ export class TriageService extends TransitionRunner {
   matchPatient(input: { consultationId: string; patientNhsNumber: string }): Promise<OnlineConsultation> {
     const nhsNumber = normaliseNhsNumber(input.patientNhsNumber);
     if (!nhsNumber || !isValidNhsNumber(nhsNumber)) throw Errors.badInput('input.patientNhsNumber', 'Not a valid NHS number');
-    return this.run(input.consultationId, async (c, em) => {
-      this.requireVisible(c);
+    return this.run(input.consultationId, 'MATCH', async (c, em) => {
       const to = this.step('MATCH', c);
       const patient = await em.findOne(Patient, { $and: [{ nhsNumber }, patientScope(this.actor)] });
       if (!patient) throw InboxErrors.patientNotFound();

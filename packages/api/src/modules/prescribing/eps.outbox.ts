@@ -1,10 +1,11 @@
-import type { Em, Orm } from '../../platform/db/orm.js';
+import type { Orm } from '../../platform/db/orm.js';
 import { appendEvent, type StoredEvent } from '../../platform/events/index.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { EPS_EVENT_OF, epsStream, type EpsOperation } from './eps.codes.js';
 import { EpsMessage } from './eps-message.entity.js';
 import { prescribingStream } from './prescribing.events.js';
 import type { Prescription } from './prescription.entity.js';
+import type { Tx } from '../../platform/changes.js';
 
 /**
  * Queues an EPS message of `p` inside the caller's transaction: the outbox row (QUEUED) and an
@@ -13,7 +14,7 @@ import type { Prescription } from './prescription.entity.js';
  * carries ids and codes only; the plugin reads the message itself with the `eps:send` scope.
  */
 export async function queueEpsMessage(
-  em: Em,
+  em: Tx,
   p: Prescription,
   operation: EpsOperation,
   actorId: string,

@@ -1,5 +1,5 @@
-import type { Em } from '../../platform/db/orm.js';
-import { appendEvent, type EventBus, type StoredEvent } from '../../platform/events/index.js';
+import type { Tx } from '../../platform/changes.js';
+import { appendEvent, type StoredEvent } from '../../platform/events/index.js';
 import { EVENT_TYPE_OF, type PrescriptionAction, type PrescriptionState } from './prescribing.codes.js';
 import { PrescriptionTransition, type Prescription } from './prescription.entity.js';
 
@@ -22,7 +22,7 @@ export interface TransitionRecord {
  * see a prescription's states, so the event goes to both streams, in stream-name order so that
  * two writers never wait on each other's stream heads in opposite orders. Payloads: ids and codes.
  */
-export async function recordTransition(em: Em, record: TransitionRecord): Promise<StoredEvent[]> {
+export async function recordTransition(em: Tx, record: TransitionRecord): Promise<StoredEvent[]> {
   const { prescription: p, action, from, to } = record;
   em.create(PrescriptionTransition, {
     prescription: p,
@@ -58,9 +58,4 @@ export async function recordTransition(em: Em, record: TransitionRecord): Promis
     );
   }
   return events;
-}
-
-/** Wakes subscribers once the transaction that appended `events` has committed. */
-export function hintCommitted(bus: EventBus, events: readonly StoredEvent[]): void {
-  for (const event of events) bus.hint({ stream: event.stream, seq: event.seq });
 }

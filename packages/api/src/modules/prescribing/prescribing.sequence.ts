@@ -1,5 +1,5 @@
-import type { Em } from '../../platform/db/orm.js';
 import { SEQUENCE_MODULUS } from './prescribing.codes.js';
+import type { Tx } from '../../platform/changes.js';
 
 /**
  * The next short-form sequence value (0..0xFFFFF, wrapping) of an issuing ODS code, inside the
@@ -7,7 +7,7 @@ import { SEQUENCE_MODULUS } from './prescribing.codes.js';
  * concurrent issues under one code serialise (PostgreSQL) and a rolled-back issue gives its value
  * back. PGlite runs one transaction at a time, which gives the same guarantee.
  */
-export async function nextSequence(em: Em, odsCode: string): Promise<number> {
+export async function nextSequence(em: Tx, odsCode: string): Promise<number> {
   const trx: unknown = em.getTransactionContext();
   if (!trx) throw new Error('nextSequence must run inside a transaction');
   const [row] = await em.getConnection().execute<{ last_value: number | string }[]>(

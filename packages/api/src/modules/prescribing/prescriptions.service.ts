@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { LockMode, ref } from '@mikro-orm/core';
+import { ref } from '@mikro-orm/core';
 import { buildShortFormPrescriptionId, isValidNhsNumber, normaliseNhsNumber } from '@pcn-hub/schema';
 import type { AuthenticatedContext } from '../../platform/context.js';
-import type { Em } from '../../platform/db/orm.js';
-import { Errors, HubError } from '../../platform/errors.js';
-import type { StoredEvent, StreamHint } from '../../platform/events/index.js';
+import { changeRow, hintCommitted, type ChangeEvents, type Tx } from '../../platform/changes.js';
+import { Errors } from '../../platform/errors.js';
+import type { StoredEvent } from '../../platform/events/index.js';
 import { expectGlobalId } from '../../platform/graphql/relay.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { runIdempotent } from '../../platform/idempotency/index.js';
@@ -22,7 +22,7 @@ import {
   type PrescriptionAction,
 } from './prescribing.codes.js';
 import { PrescribingErrors } from './prescribing.errors.js';
-import { hintCommitted, recordTransition } from './prescribing.events.js';
+import { recordTransition } from './prescribing.events.js';
 import { canReconcileAtPractice, canSeePrescription, cancelRule } from './prescribing.policy.js';
 import { nextSequence } from './prescribing.sequence.js';
 import {
@@ -56,9 +56,6 @@ interface Outcome {
  * practice's streams and an audit row in one transaction; events are hinted after commit.
  */
 export class PrescriptionCommands {
-  /** Hints of other modules' streams (write-back) to send once the current change commits. */
-  private afterCommit: StreamHint[] = [];
-
   constructor(private readonly ctx: AuthenticatedContext) {}
 
   private get actor() {
@@ -119,7 +116,7 @@ export class PrescriptionCommands {
 
   /** Issues an acute prescription under the hub's cost centre: EPS short-form and long-form ids. */
   async issue(input: { prescriptionId: string }): Promise<Prescription> {
-    return this.change(input.prescriptionId, 'issue', async (em, p) => {
+    return this.change(input.prescriptionId, 'issue', async (em, p, change) => {
       if (p.courseOfTherapy === 'REPEAT') throw PrescribingErrors.repeatNotIssuedAtHub(p.id, p.state);
       this.expectTransition(p, 'ISSUE');
       if (!this.actor.roles.has('HUB_PRESCRIBER')) throw PrescribingErrors.notAPrescriber();
@@ -137,7 +134,7 @@ export class PrescriptionCommands {
       const events = await this.transition(em, p, 'ISSUE');
       // The EPS prescription-order leaves through the outbox, for the EPS plugin (docs/domain/workflows.md#eps-messages).
       events.push(await queueEpsMessage(em, p, 'ORDER', this.actor.id));
-      this.afterCommit.push(...(await linkIssuedToConsultation(em, p, this.actor)));
+      change.written(await linkIssuedToConsultation(em, p, this.actor));
       return events;
     });
   }
@@ -203,37 +200,26 @@ export class PrescriptionCommands {
   }
 
   /**
-   * Locks the visible prescription, runs `apply` and audits, in one transaction; hints after
+   * One change of a prescription through the platform's change recipe (`platform/changes.ts`):
+   * the locked, visible prescription, `apply`, the audit row in one transaction; hints after
    * commit. A FORBIDDEN refusal is audited as DENIED once the transaction has rolled back.
    */
-  private async change(
+  private change(
     globalId: string,
     action: string,
-    apply: (em: Em, p: Prescription) => Promise<StoredEvent[]>,
+    apply: (tx: Tx, p: Prescription, events: ChangeEvents) => Promise<StoredEvent[]>,
   ): Promise<Prescription> {
-    const id = expectGlobalId(globalId, 'Prescription', 'input.prescriptionId');
-    this.afterCommit = [];
-    try {
-      const { prescription, events } = await this.ctx.em.transactional(async (em): Promise<Outcome> => {
-        const p = await em.findOne(Prescription, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        if (!p || !canSeePrescription(this.actor, { hubId: p.hub.id, registeredPracticeId: p.registeredPractice.id })) {
-          throw PrescribingErrors.notFound(id);
-        }
-        const events = await apply(em, p);
-        this.ctx.audit.record(em, { action, subjectType: 'Prescription', subjectId: p.id, patientId: p.patient.id });
-        return { prescription: p, events };
-      });
-      hintCommitted(this.ctx.events, events);
-      for (const hint of this.afterCommit) this.ctx.events.hint(hint);
-      return prescription;
-    } catch (error) {
-      if (error instanceof HubError && error.code === 'FORBIDDEN') {
-        await this.ctx.audit.recordNow(this.ctx.em, [
-          { action, subjectType: 'Prescription', subjectId: id, outcome: 'DENIED', reason: error.message },
-        ]);
-      }
-      throw error;
-    }
+    return changeRow(this.ctx, {
+      entity: Prescription,
+      id: expectGlobalId(globalId, 'Prescription', 'input.prescriptionId'),
+      action,
+      subjectType: 'Prescription',
+      visible: (p) =>
+        canSeePrescription(this.actor, { hubId: p.hub.id, registeredPracticeId: p.registeredPractice.id }),
+      notFound: (id) => PrescribingErrors.notFound(id),
+      apply: async (tx, p, events) => events.written(await apply(tx, p, events)),
+      audit: (p) => ({ patientId: p.patient.id }),
+    });
   }
 
   private expectTransition(p: Prescription, action: PrescriptionAction): void {
@@ -254,7 +240,7 @@ export class PrescriptionCommands {
 
   /** Moves `p` by `action` (the table decides the target) and records history and events. */
   private async transition(
-    em: Em,
+    em: Tx,
     p: Prescription,
     action: PrescriptionAction,
     from: Prescription['state'] | null = p.state,

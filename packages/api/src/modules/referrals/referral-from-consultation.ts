@@ -1,3 +1,4 @@
+import { runChange } from '../../platform/changes.js';
 import type { AuthenticatedContext } from '../../platform/context.js';
 import { HubService, findHubOfPcn } from '../hub-services/index.js';
 import { OnlineConsultation } from '../inbox/index.js';
@@ -5,7 +6,7 @@ import { Patient } from '../patients/index.js';
 import { newReferral } from './referral.factory.js';
 import { Referral } from './referral.entity.js';
 import { ReferralErrors } from './referrals.errors.js';
-import { ReferralEvents, hintCommitted, recordCreation } from './referrals.events.js';
+import { recordCreation } from './referrals.events.js';
 
 /** Inbox states in which a consultation sits in (or is being worked from) a hub service queue. */
 const SERVICE_QUEUE_STATES: readonly string[] = ['HUB_SERVICE_QUEUE', 'IN_PROGRESS'];
@@ -39,29 +40,24 @@ export async function referralFromConsultation(
   if (!oc.patient) throw ReferralErrors.unmatchedConsultation(oc.id);
   if (await em.count(Referral, { onlineConsultationId: oc.id })) throw ReferralErrors.alreadyReferred(oc.id);
   const patient = await em.findOneOrFail(Patient, { id: oc.patient.id });
-  const events = new ReferralEvents();
-  const referral = await em.transactional(async (tx) => {
-    const r = newReferral(tx, actor.id, {
-      method: 'INBOX_SIGNPOST',
-      hubId: hub.id,
-      serviceId: service.id,
-      fromOrgId: oc.originatingPractice.id,
-      patient,
-      reason: null,
-      details: { slotId: null, task: null, document: null },
-      consent: false,
-      onlineConsultationId: oc.id,
-    });
-    await recordCreation(tx, r, actor.id, events);
-    ctx.audit.record(tx, {
-      action: 'referFromConsultation',
-      subjectType: 'Referral',
-      subjectId: r.id,
-      patientId: patient.id,
-    });
-    await events.appendAll(tx);
-    return r;
+  return runChange(ctx, {
+    action: 'referFromConsultation',
+    subjectType: 'Referral',
+    work: async (tx, events) => {
+      const r = newReferral(tx, actor.id, {
+        method: 'INBOX_SIGNPOST',
+        hubId: hub.id,
+        serviceId: service.id,
+        fromOrgId: oc.originatingPractice.id,
+        patient,
+        reason: null,
+        details: { slotId: null, task: null, document: null },
+        consent: false,
+        onlineConsultationId: oc.id,
+      });
+      await recordCreation(tx, r, actor.id, events);
+      return r;
+    },
+    audit: (r) => ({ subjectId: r.id, patientId: patient.id }),
   });
-  hintCommitted(ctx.events, events);
-  return referral;
 }

@@ -1,6 +1,6 @@
-import { LockMode } from '@mikro-orm/core';
+import { changeRow, runChange, type ChangeEvents, type Tx } from '../../platform/changes.js';
 import type { AuthenticatedContext } from '../../platform/context.js';
-import type { Em } from '../../platform/db/orm.js';
+
 import { expectGlobalId } from '../../platform/graphql/relay.js';
 import { releaseSlot } from '../appointments/index.js';
 import { PatientTraceTask } from './hub-registration.entity.js';
@@ -10,7 +10,7 @@ import { lockOpenTask, resolveTrace } from './referral-trace.js';
 import { Referral } from './referral.entity.js';
 import { SLOT_HOLDING_STATES, canTransition, type ReferralState } from './referral.state.js';
 import { ReferralErrors } from './referrals.errors.js';
-import { ReferralEvents, hintCommitted, moveReferral } from './referrals.events.js';
+import { moveReferral } from './referrals.events.js';
 import { canCancel, canWorkReferral } from './referrals.policy.js';
 import { ReferralService, checkReason } from './referrals.service.js';
 
@@ -24,35 +24,35 @@ export class ReferralLifecycleService {
     return this.ctx.actor;
   }
 
-  private async change(
+  /** One move through the platform's change recipe: the locked, visible referral, `work`, audit; hints after commit. */
+  private change(
     globalId: string,
     guard: Guard,
     action: string,
-    work: (em: Em, referral: Referral, events: ReferralEvents) => Promise<void>,
+    work: (tx: Tx, referral: Referral, events: ChangeEvents) => Promise<void>,
   ): Promise<Referral> {
-    const id = expectGlobalId(globalId, 'Referral', 'input.referralId');
-    const events = new ReferralEvents();
-    const referral = await this.ctx.em.transactional(async (em) => {
-      const r = await em.findOne(Referral, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      const facts = r ? { hubId: r.hub.id, fromOrgId: r.fromOrganisation.id } : null;
-      const allowed = facts && (guard === 'HUB' ? canWorkReferral(this.actor, facts) : canCancel(this.actor, facts));
-      if (!r || !allowed) throw ReferralErrors.notFound(id);
-      await work(em, r, events);
-      this.ctx.audit.record(em, { action, subjectType: 'Referral', subjectId: r.id, patientId: r.patient.id });
-      await events.appendAll(em);
-      return r;
+    return changeRow(this.ctx, {
+      entity: Referral,
+      id: expectGlobalId(globalId, 'Referral', 'input.referralId'),
+      action,
+      subjectType: 'Referral',
+      visible: (r) => {
+        const facts = { hubId: r.hub.id, fromOrgId: r.fromOrganisation.id };
+        return guard === 'HUB' ? canWorkReferral(this.actor, facts) : canCancel(this.actor, facts);
+      },
+      notFound: (id) => ReferralErrors.notFound(id),
+      apply: work,
+      audit: (r) => ({ patientId: r.patient.id }),
     });
-    hintCommitted(this.ctx.events, events);
-    return referral;
   }
 
   /** Leaves a slot-holding state: the slot goes back to FREE (if still in the future). */
   private async leave(
-    em: Em,
+    em: Tx,
     referral: Referral,
     to: ReferralState,
     reason: string | null,
-    events: ReferralEvents,
+    events: ChangeEvents,
   ): Promise<void> {
     const held = SLOT_HOLDING_STATES.includes(referral.state) && referral.slot;
     if (to === 'CANCELLED' || to === 'REJECTED') referral.outcomeReason = reason?.slice(0, 500) ?? null;
@@ -133,31 +133,21 @@ export class ReferralLifecycleService {
     const id = expectGlobalId(input.taskId, 'PatientTraceTask', 'input.taskId');
     const traced = input.traced ?? true;
     const reason = checkReason(input.reason, !traced, 500);
-    const events = new ReferralEvents();
-    const result = await this.ctx.em.transactional(async (em) => {
-      const task = this.actor.organisationKind === 'HUB' ? await lockOpenTask(em, this.actor.organisationId, id) : null;
-      if (!task) throw ReferralErrors.taskNotFound(id);
-      if (task.state !== 'OPEN') throw ReferralErrors.traceClosed(id);
-      const moved = await resolveTrace(
-        em,
-        task.hub.id,
-        task.patient.id,
-        traced ? 'TRACED' : 'FAILED',
-        this.actor.id,
-        reason,
-        events,
-      );
-      this.ctx.audit.record(em, {
-        action: 'completePatientTrace',
-        subjectType: 'PatientTraceTask',
-        subjectId: task.id,
-        patientId: task.patient.id,
-        reason: traced ? 'TRACED' : 'FAILED',
-      });
-      await events.appendAll(em);
-      return { taskId: task.id, referrals: moved };
+    const result = await runChange(this.ctx, {
+      action: 'completePatientTrace',
+      subjectType: 'PatientTraceTask',
+      subjectId: id,
+      work: async (tx, events) => {
+        const task =
+          this.actor.organisationKind === 'HUB' ? await lockOpenTask(tx, this.actor.organisationId, id) : null;
+        if (!task) throw ReferralErrors.taskNotFound(id);
+        if (task.state !== 'OPEN') throw ReferralErrors.traceClosed(id);
+        const outcome = traced ? 'TRACED' : 'FAILED';
+        const moved = await resolveTrace(tx, task.hub.id, task.patient.id, outcome, this.actor.id, reason, events);
+        return { taskId: task.id, patientId: task.patient.id, referrals: moved };
+      },
+      audit: (done) => ({ subjectId: done.taskId, patientId: done.patientId, reason: traced ? 'TRACED' : 'FAILED' }),
     });
-    hintCommitted(this.ctx.events, events);
     const task = await this.ctx.em.fork().findOneOrFail(PatientTraceTask, { id: result.taskId });
     return { task, referrals: result.referrals };
   }

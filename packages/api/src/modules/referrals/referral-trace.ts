@@ -1,4 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
+import type { ChangeEvents, Tx } from '../../platform/changes.js';
 import type { Em } from '../../platform/db/orm.js';
 import { exec } from '../../platform/db/sql.js';
 import { uuidv7 } from '../../platform/ids.js';
@@ -7,8 +8,7 @@ import { PatientTraceTask } from './hub-registration.entity.js';
 import { Referral } from './referral.entity.js';
 import type { ReferralMethodProperties } from './referral-methods.js';
 import { KNOWN_REGISTRATIONS, type HubRegistrationType } from './referrals.codes.js';
-import { moveReferral, type ReferralEvents } from './referrals.events.js';
-
+import { moveReferral } from './referrals.events.js';
 
 /** How the hub knows the patient, or null when it does not. */
 export async function hubRegistrationOf(em: Em, hubId: string, patientId: string): Promise<HubRegistrationType | null> {
@@ -51,11 +51,11 @@ async function register(
  * opened for hub admin (one per patient) and the referral waits in AWAITING_TRACE.
  */
 export async function settleBooking(
-  em: Em,
+  em: Tx,
   referral: Referral,
   properties: ReferralMethodProperties,
   actorId: string,
-  events: ReferralEvents,
+  events: ChangeEvents,
 ): Promise<void> {
   const hubId = referral.hub.id;
   const patientId = referral.patient.id;
@@ -88,13 +88,13 @@ export async function settleBooking(
  * patient and makes them READY; FAILED rejects them with the reason. Returns the referrals moved.
  */
 export async function resolveTrace(
-  em: Em,
+  em: Tx,
   hubId: string,
   patientId: string,
   outcome: 'TRACED' | 'FAILED',
   actorId: string,
   reason: string | null,
-  events: ReferralEvents,
+  events: ChangeEvents,
 ): Promise<Referral[]> {
   const now = new Date();
   await exec(

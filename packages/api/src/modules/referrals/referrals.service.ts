@@ -1,4 +1,5 @@
 import { isValidNhsNumber, normaliseNhsNumber } from '@pcn-hub/schema';
+import { ChangeEvents, hintCommitted, type Tx } from '../../platform/changes.js';
 import type { AuthenticatedContext } from '../../platform/context.js';
 import type { Em } from '../../platform/db/orm.js';
 import { expectGlobalId } from '../../platform/graphql/relay.js';
@@ -19,7 +20,7 @@ import { Referral } from './referral.entity.js';
 import { newReferral } from './referral.factory.js';
 import { LIMITS, type TaskCategory } from './referrals.codes.js';
 import { ReferralErrors } from './referrals.errors.js';
-import { ReferralEvents, hintCommitted, moveReferral, recordCreation } from './referrals.events.js';
+import { moveReferral, recordCreation } from './referrals.events.js';
 
 /** Input of `referPatient`, as the resolver passes it (global ids not yet decoded). */
 export interface ReferPatientInput {
@@ -110,7 +111,7 @@ export class ReferralService {
       ]);
       throw ReferralErrors.patientNotFound();
     }
-    const events = new ReferralEvents();
+    const events = new ChangeEvents();
     const { result, replayed } = await runIdempotent(
       this.ctx.em,
       { actorId: actor.id, key: input.idempotencyKey, operation: 'referPatient', input },
@@ -136,12 +137,12 @@ export class ReferralService {
           patientId: patient.id,
           reason: input.method,
         });
-        await events.appendAll(em);
+        await events.appendPending(em);
         return referral;
       },
       { resultId: (r) => r.id, replay: (id) => this.ctx.em.fork().findOneOrFail(Referral, { id }) },
     );
-    if (!replayed) hintCommitted(this.ctx.events, events);
+    if (!replayed) hintCommitted(this.ctx.events, events.hints);
     return result;
   }
 
@@ -211,11 +212,11 @@ export class ReferralService {
 
   /** Takes the slot for the referral (REQUESTED -> BOOKED), then READY or AWAITING_TRACE. */
   async book(
-    em: Em,
+    em: Tx,
     referral: Referral,
     slotId: string,
     strategy: ReferralMethodStrategy,
-    events: ReferralEvents,
+    events: ChangeEvents,
   ): Promise<void> {
     const refusal = await claimSlot(em, slotId, this.actor.organisationId);
     if (refusal) throw ReferralErrors.slotUnavailable(slotId, SLOT_REFUSAL[refusal]);

@@ -18,7 +18,6 @@ export { planWriteBack, type SavedConsultationFacts, type SavedEntry } from './w
 export { explainWriteBack, type ExplainInput } from './write-back.explain.js';
 export { writeBackStatusByEntry, type EntryWriteBackStatus } from './write-back-deliveries.service.js';
 export { seedWriteBackAgreements } from './write-back-agreements.service.js';
-export { sendHints } from './write-back.events.js';
 export { WriteBackWorker, startWriteBackWorker, type WriteBackWorkerOptions } from './write-back.worker.js';
 export {
   HttpWriteBackTarget,

@@ -1,5 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import { normaliseOdsCode } from '@pcn-hub/schema';
+import { changeRow, runChange, type Tx } from '../../platform/changes.js';
 import type { AuthenticatedContext } from '../../platform/context.js';
 import type { Em } from '../../platform/db/orm.js';
 import { Errors } from '../../platform/errors.js';
@@ -10,7 +11,6 @@ import type { AgreementSide, AgreementState } from './write-back.codes.js';
 import { WriteBackAgreement, WriteBackPolicy } from './write-back-agreement.entity.js';
 import { backfillBlocked, backfillSince, type BackfillScope } from './write-back.backfill.js';
 import { WriteBackErrors } from './write-back.errors.js';
-import { sendHints } from './write-back.events.js';
 import type { StreamHint } from '../../platform/events/index.js';
 import { canSeeAgreement, canStopAgreement, sidesActorSpeaksFor, type AgreementFacts } from './write-back.policy.js';
 
@@ -97,7 +97,11 @@ export class WriteBackAgreementService {
       this.ctx.em,
       { actorId: actor.id, key: input.idempotencyKey, operation: 'requestWriteBackAgreement', input },
       async (em) => {
-        const live = await em.findOne(WriteBackAgreement, { source: source.id, target: target.id, state: { $ne: 'REVOKED' } });
+        const live = await em.findOne(WriteBackAgreement, {
+          source: source.id,
+          target: target.id,
+          state: { $ne: 'REVOKED' },
+        });
         if (live) throw WriteBackErrors.agreementExists(live.id);
         const agreement = em.create(WriteBackAgreement, {
           id: uuidv7(),
@@ -108,7 +112,11 @@ export class WriteBackAgreementService {
           state: 'REQUESTED',
           requestedBy: actor.id,
         });
-        this.ctx.audit.record(em, { action: 'requestWriteBackAgreement', subjectType: 'WriteBackAgreement', subjectId: agreement.id });
+        this.ctx.audit.record(em, {
+          action: 'requestWriteBackAgreement',
+          subjectType: 'WriteBackAgreement',
+          subjectId: agreement.id,
+        });
         return agreement;
       },
       { resultId: (a) => a.id, replay: (id) => this.byId(id) },
@@ -138,7 +146,8 @@ export class WriteBackAgreementService {
   async suspend(id: string): Promise<WriteBackAgreement> {
     return this.change(id, 'suspendWriteBackAgreement', (agreement, sides) => {
       if (!canStopAgreement(this.ctx.actor, scope(agreement))) throw WriteBackErrors.notYourSide();
-      if (agreement.state !== 'ACTIVE') throw Errors.invalidTransition('WriteBackAgreement', id, agreement.state, 'SUSPENDED');
+      if (agreement.state !== 'ACTIVE')
+        throw Errors.invalidTransition('WriteBackAgreement', id, agreement.state, 'SUSPENDED');
       const cleared: AgreementSide[] = sides.length > 0 ? sides : ['SOURCE', 'TARGET'];
       if (cleared.includes('SOURCE')) {
         agreement.sourceActivatedAt = null;
@@ -161,42 +170,55 @@ export class WriteBackAgreementService {
     });
   }
 
-  private async change(
+  /**
+   * One change of an agreement through the platform's change recipe: the locked, visible
+   * agreement, `apply`, its derived state and the audit row; becoming ACTIVE re-plans what it
+   * blocked in the same transaction, and the write-back hints go after commit.
+   */
+  private change(
     id: string,
     action: string,
     apply: (agreement: WriteBackAgreement, sides: AgreementSide[], now: Date) => void,
   ): Promise<WriteBackAgreement> {
-    await this.byId(id);
-    const { agreement, hints } = await this.ctx.em.transactional(async (em) => {
-      const agreement = await em.findOneOrFail(WriteBackAgreement, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      const now = new Date();
-      const before = agreement.state;
-      apply(agreement, sidesActorSpeaksFor(this.ctx.actor, scope(agreement)), now);
-      agreement.state = derivedState(agreement);
-      if (agreement.state === 'ACTIVE' && !agreement.activatedOnceAt) agreement.activatedOnceAt = now;
-      this.ctx.audit.record(em, {
-        action,
-        subjectType: 'WriteBackAgreement',
-        subjectId: id,
-        reason: `state ${agreement.state}`,
-      });
-      // Became ACTIVE: what it blocked within the window goes out now, in this transaction.
-      const hints =
-        before !== 'ACTIVE' && agreement.state === 'ACTIVE'
-          ? await this.backfill(em, now, { pcnId: agreement.pcn.id, sourceOrgId: agreement.source.id, targetOrgId: agreement.target.id }, `agreement ${id} became ACTIVE`)
-          : [];
-      return { agreement, hints };
+    return changeRow(this.ctx, {
+      entity: WriteBackAgreement,
+      id,
+      action,
+      subjectType: 'WriteBackAgreement',
+      visible: (agreement) => canSeeAgreement(this.ctx.actor, scope(agreement)),
+      notFound: (missing) => WriteBackErrors.agreementNotFound(missing),
+      apply: async (tx, agreement, events) => {
+        const now = new Date();
+        const before = agreement.state;
+        apply(agreement, sidesActorSpeaksFor(this.ctx.actor, scope(agreement)), now);
+        agreement.state = derivedState(agreement);
+        if (agreement.state === 'ACTIVE' && !agreement.activatedOnceAt) agreement.activatedOnceAt = now;
+        // Became ACTIVE: what it blocked within the window goes out now, in this transaction.
+        if (before !== 'ACTIVE' && agreement.state === 'ACTIVE') {
+          const where = { pcnId: agreement.pcn.id, sourceOrgId: agreement.source.id, targetOrgId: agreement.target.id };
+          events.written(await this.backfill(tx, now, where, `agreement ${id} became ACTIVE`));
+        }
+      },
+      audit: (agreement) => ({ reason: `state ${agreement.state}` }),
     });
-    sendHints(this.ctx.events, hints);
-    return agreement;
   }
 
   /** Re-plans the blocked entries of `where` within the configured look-back window. */
-  private async backfill(em: Em, now: Date, where: Omit<BackfillScope, 'since'>, reason: string): Promise<StreamHint[]> {
+  private async backfill(
+    em: Tx,
+    now: Date,
+    where: Omit<BackfillScope, 'since'>,
+    reason: string,
+  ): Promise<StreamHint[]> {
     const since = backfillSince(now, this.ctx.settings.writeBackBackfillDays);
     if (!since) return [];
     await em.flush(); // the decision reads the new agreement state and switch from the database
-    const outcome = await backfillBlocked(em, this.ctx.audit, { ...where, since }, { at: now, by: this.ctx.actor.id, reason });
+    const outcome = await backfillBlocked(
+      em,
+      this.ctx.audit,
+      { ...where, since },
+      { at: now, by: this.ctx.actor.id, reason },
+    );
     return outcome.hints;
   }
 
@@ -210,31 +232,31 @@ export class WriteBackAgreementService {
   }
 
   async setPracticeToPractice(enabled: boolean): Promise<void> {
-    const hints = await this.ctx.em.transactional(async (em) => {
-      const pcnId = this.ctx.actor.pcnId;
-      const row = await em.findOne(WriteBackPolicy, { pcn: pcnId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      const wasOn = row?.practiceToPracticeWriteBack ?? false;
-      if (row) {
-        row.practiceToPracticeWriteBack = enabled;
-        row.updatedBy = this.ctx.actor.id;
-      } else {
-        em.create(WriteBackPolicy, {
-          pcn: em.getReference(Organisation, pcnId),
-          practiceToPracticeWriteBack: enabled,
-          updatedBy: this.ctx.actor.id,
-        });
-      }
-      this.ctx.audit.record(em, {
-        action: 'setPracticeToPracticeWriteBack',
-        subjectType: 'WriteBackPolicy',
-        subjectId: pcnId,
-        reason: enabled ? 'switched on' : 'switched off',
-      });
-      if (!enabled || wasOn) return [];
-      // Switched on: practice-to-practice entries it blocked within the window go out now.
-      return this.backfill(em, new Date(), { pcnId }, 'practice-to-practice write-back switched ON');
+    const pcnId = this.ctx.actor.pcnId;
+    await runChange(this.ctx, {
+      action: 'setPracticeToPracticeWriteBack',
+      subjectType: 'WriteBackPolicy',
+      subjectId: pcnId,
+      work: async (tx, events) => {
+        const row = await tx.findOne(WriteBackPolicy, { pcn: pcnId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        const wasOn = row?.practiceToPracticeWriteBack ?? false;
+        if (row) {
+          row.practiceToPracticeWriteBack = enabled;
+          row.updatedBy = this.ctx.actor.id;
+        } else {
+          tx.create(WriteBackPolicy, {
+            pcn: tx.getReference(Organisation, pcnId),
+            practiceToPracticeWriteBack: enabled,
+            updatedBy: this.ctx.actor.id,
+          });
+        }
+        // Switched on: practice-to-practice entries it blocked within the window go out now.
+        if (enabled && !wasOn) {
+          events.written(await this.backfill(tx, new Date(), { pcnId }, 'practice-to-practice write-back switched ON'));
+        }
+      },
+      audit: () => ({ subjectId: pcnId, reason: enabled ? 'switched on' : 'switched off' }),
     });
-    sendHints(this.ctx.events, hints);
   }
 }
 

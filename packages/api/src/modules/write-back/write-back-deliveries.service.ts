@@ -3,12 +3,13 @@ import type { Em } from '../../platform/db/orm.js';
 import { Errors } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor } from '../../platform/graphql/relay.js';
 import { writeBackStateOf, type DeliveryState, type WriteBackState } from './write-back.codes.js';
-import { appendWriteBackEvents, sendHints } from './write-back.events.js';
+import { appendWriteBackEvents } from './write-back.events.js';
 import { changeOf } from './write-back.outbox.js';
 import { WriteBackDelivery, WriteBackRecord } from './write-back-record.entity.js';
 import { WriteBackErrors } from './write-back.errors.js';
 import { lineBusy, lockLines } from './write-back.queue.js';
 import { exec } from '../../platform/db/sql.js';
+import { hintCommitted } from '../../platform/changes.js';
 
 /** The write-back of one entry as the API shows it. */
 export interface EntryWriteBackStatus {
@@ -97,7 +98,7 @@ export class WriteBackDeliveryService {
       // As this transaction left it (a worker may claim it the moment we commit).
       return { hints: events, delivery: await em.findOneOrFail(WriteBackDelivery, { id }, { refresh: true }) };
     });
-    sendHints(this.ctx.events, hints);
+    hintCommitted(this.ctx.events, hints);
     return delivery;
   }
 }

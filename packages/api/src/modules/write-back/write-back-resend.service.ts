@@ -2,8 +2,8 @@ import type { AuthenticatedContext } from '../../platform/context.js';
 import { Errors } from '../../platform/errors.js';
 import { replanRecords, type ReplanRefusal } from './write-back.backfill.js';
 import { writeBackStatusByEntry, type EntryWriteBackStatus } from './write-back-deliveries.service.js';
-import { sendHints } from './write-back.events.js';
 import { WriteBackRecord } from './write-back-record.entity.js';
+import { hintCommitted } from '../../platform/changes.js';
 
 /** At most this many entries per re-send. */
 export const MAX_RESEND_ENTRIES = 100;
@@ -40,7 +40,7 @@ export class WriteBackResendService {
       });
       return result;
     });
-    sendHints(this.ctx.events, outcome.hints);
+    hintCommitted(this.ctx.events, outcome.hints);
     const statuses = await writeBackStatusByEntry(this.ctx.em.fork(), outcome.replanned);
     return {
       resent: outcome.replanned.flatMap((entryId) => {

@@ -201,6 +201,20 @@ describeEachDatabase(
       expect((await request(hub(), 'hub.manager', { sourceOdsCode: 'Y99012', targetOdsCode: 'Y99013' })).state).toBe('REQUESTED');
       expect(codeOf(await hub().gql(SWITCH, { enabled: true }, 'p1.admin'))).toBe('FORBIDDEN');
     });
+
+    it('audits a refused agreement change as DENIED on the agreement, after the rollback', async () => {
+      const pair = await request(hub(), 'hub.manager', { sourceOdsCode: 'Y99015', targetOdsCode: 'Y99016' });
+      expect(codeOf(await hub().gql(act('activate'), { input: { agreementId: pair.id } }, 'hub.manager'))).toBe('FORBIDDEN');
+      const rows = await hub().sql<{ action: string; outcome: string }>(
+        "select action, outcome from audit_event where subject_type = 'WriteBackAgreement' and subject_id = ? order by id",
+        [dbId(pair.id)],
+      );
+      expect(rows).toEqual([
+        { action: 'requestWriteBackAgreement', outcome: 'SUCCESS' },
+        { action: 'activateWriteBackAgreement', outcome: 'DENIED' },
+      ]);
+      expect((await agreementFor(hub(), 'Y99015', 'Y99016')).state).toBe('REQUESTED');
+    });
   },
   { WRITE_BACK_POLL_MS: '100' },
 );

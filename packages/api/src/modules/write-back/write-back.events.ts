@@ -1,5 +1,5 @@
 import type { Em } from '../../platform/db/orm.js';
-import { appendEvent, type EventBus, type StreamHint } from '../../platform/events/index.js';
+import { appendEvent, type StreamHint } from '../../platform/events/index.js';
 import { eventTypeOf, writeBackStream, type WriteBackState } from './write-back.codes.js';
 import { exec } from '../../platform/db/sql.js';
 
@@ -24,7 +24,9 @@ export interface WriteBackChange {
  * commit (the highest seq per stream).
  */
 export async function appendWriteBackEvents(em: Em, changes: readonly WriteBackChange[]): Promise<StreamHint[]> {
-  const ordered = [...changes].sort((a, b) => (a.targetOrgId < b.targetOrgId ? -1 : a.targetOrgId > b.targetOrgId ? 1 : 0));
+  const ordered = [...changes].sort((a, b) =>
+    a.targetOrgId < b.targetOrgId ? -1 : a.targetOrgId > b.targetOrgId ? 1 : 0,
+  );
   const latest = new Map<string, number>();
   for (const change of ordered) {
     const stream = writeBackStream(change.targetOrgId);
@@ -84,7 +86,15 @@ export async function appendWriteBackEventsBatched(em: Em, changes: readonly Wri
     const last = Number(head.seq);
     events.forEach((change, i) => {
       const event = eventOf(change);
-      rows.push(head.stream, last - events.length + 1 + i, event.type, event.subjectType, event.subjectId, event.actorId, JSON.stringify(event.payload));
+      rows.push(
+        head.stream,
+        last - events.length + 1 + i,
+        event.type,
+        event.subjectType,
+        event.subjectId,
+        event.actorId,
+        JSON.stringify(event.payload),
+      );
     });
     hints.push({ stream: head.stream, seq: last });
   }
@@ -95,9 +105,4 @@ export async function appendWriteBackEventsBatched(em: Em, changes: readonly Wri
     rows,
   );
   return hints;
-}
-
-/** Sends the hints of a committed transaction. */
-export function sendHints(bus: EventBus, hints: readonly StreamHint[]): void {
-  for (const hint of hints) bus.hint(hint);
 }

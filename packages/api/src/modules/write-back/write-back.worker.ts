@@ -5,7 +5,6 @@ import type { Orm } from '../../platform/db/orm.js';
 import { isResyncHint, type EventBus } from '../../platform/events/index.js';
 import type { Logger } from '../../platform/logger.js';
 import { WRITE_BACK_STREAM_PREFIX } from './write-back.codes.js';
-import { sendHints } from './write-back.events.js';
 import {
   claimDeliveries,
   completeAttempts,
@@ -21,6 +20,7 @@ import {
 } from './write-back.targets.js';
 import { metrics } from '../../platform/observability/metrics.js';
 import { contextFrom, inSpan, SpanKind } from '../../platform/observability/tracing.js';
+import { hintCommitted } from '../../platform/changes.js';
 
 /** Tunables of a worker (from `Config.writeBack`). */
 export type WriteBackWorkerSettings = Config['writeBack'];
@@ -148,7 +148,7 @@ export class WriteBackWorker {
         if (this.stopped || free <= 0 || !lowWater) break;
         const started = performance.now();
         const { claimed, hints } = await claimDeliveries(this.options.orm.em.fork(), this.id, free, leaseMs);
-        sendHints(this.options.bus, hints);
+        hintCommitted(this.options.bus, hints);
         if (claimed.length > 0) {
           this.options.logger.debug(
             { worker: this.id, claimed: claimed.length, ms: Math.round(performance.now() - started) },
@@ -282,7 +282,7 @@ export class WriteBackWorker {
             batch,
             this.options.settings,
           );
-          sendHints(this.options.bus, hints);
+          hintCommitted(this.options.bus, hints);
           this.options.logger.debug(
             { worker: this.id, recorded: batch.length, ms: Math.round(performance.now() - started) },
             'write-back outcomes',
@@ -320,7 +320,7 @@ export class WriteBackWorker {
     if (this.stopped) return;
     try {
       const hints = await reapExpiredLeases(this.options.orm.em.fork(), this.options.settings.maxAttempts);
-      sendHints(this.options.bus, hints);
+      hintCommitted(this.options.bus, hints);
       if (hints.length > 0) this.kick();
     } catch (error) {
       this.options.logger.error({ err: error, worker: this.id }, 'write-back lease reaper failed');

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { transaction, type Tx } from '../changes.js';
 import type { Em } from '../db/orm.js';
 import { Errors } from '../errors.js';
 import { uuidv7 } from '../ids.js';
@@ -44,7 +45,9 @@ function canonical(value: unknown): unknown {
 
 /** SHA-256 of the operation and its canonical input. */
 export function requestHash(operation: string, input: unknown): string {
-  return createHash('sha256').update(JSON.stringify([operation, canonical(input)])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([operation, canonical(input)]))
+    .digest('hex');
 }
 
 /**
@@ -57,11 +60,11 @@ export function requestHash(operation: string, input: unknown): string {
 export async function runIdempotent<T>(
   em: Em,
   request: IdempotentRequest,
-  work: (tx: Em) => Promise<T>,
+  work: (tx: Tx) => Promise<T>,
   options: IdempotentOptions<T>,
 ): Promise<{ result: T; replayed: boolean }> {
   const { key } = request;
-  if (key === null || key === undefined) return { result: await em.transactional(work), replayed: false };
+  if (key === null || key === undefined) return { result: await transaction(em, work), replayed: false };
   const field = options.field ?? 'input.idempotencyKey';
   if (!KEY.test(key)) throw Errors.badInput(field, 'idempotencyKey must be 1-200 printable characters without spaces');
   const hash = requestHash(request.operation, request.input);
@@ -76,7 +79,7 @@ export async function runIdempotent<T>(
   const seen = await earlier();
   if (seen) return seen;
   try {
-    const result = await em.transactional(async (tx) => {
+    const result = await transaction(em, async (tx) => {
       const value = await work(tx);
       // Flush the work first so the key row is the last statement: a clash aborts everything.
       await tx.flush();
