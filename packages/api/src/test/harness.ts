@@ -117,7 +117,7 @@ export async function startTestHub(
       return { status: res.status, ...body } as never;
     },
     async sql(text, params = []) {
-      const rows = await app.orm.em.fork().getConnection().execute(text, params as never[]);
+      const rows: unknown = await app.orm.em.fork().getConnection().execute(text, params as never[]);
       // Staff accounts are remembered between change hints; a test that edits them in SQL (as an
       // operator would) sends the hint the hub's own staff mutations send.
       if (STAFF_WRITE.test(text)) hintStaffAccountChanged(app.events);

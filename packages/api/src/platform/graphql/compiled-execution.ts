@@ -3,6 +3,8 @@ import {
   execute,
   getVariableValues,
   isAbstractType,
+  OperationTypeNode,
+  type OperationDefinitionNode,
   type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
@@ -63,13 +65,15 @@ export function compiledExecutor(schema: GraphQLSchema, compileAfter: number): G
   }
 
   return async (requestContext): Promise<ExecutionResult> => {
-    const { document, request, context, operation, queryHash } = requestContext;
+    const { document, request, context, queryHash } = requestContext;
+    // Typed as always present; Apollo passes none when the document has no operation of that name.
+    const operation = requestContext.operation as OperationDefinitionNode | undefined;
     const operationName = request.operationName ?? undefined;
     const variableValues = request.variables ?? {};
     const key = `${queryHash}:${operationName ?? ''}`;
     // No operation of that name (Apollo answers graphql-js's own error), a subscription over HTTP, or
     // an operation not (yet) worth compiling: graphql-js, as without this executor.
-    if (!operation || operation.operation === 'subscription' || !worthCompiling(key, context)) {
+    if (!operation || operation.operation === OperationTypeNode.SUBSCRIPTION || !worthCompiling(key, context)) {
       return execute({ schema, document, contextValue: context, variableValues, operationName });
     }
     // Variables are checked by graphql-js first: a refusal then reads exactly as it always has (the
