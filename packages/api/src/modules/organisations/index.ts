@@ -1,3 +1,10 @@
+import type { HubModule } from '../../platform/hub-module.js';
+import { Organisation } from './organisation.entity.js';
+import { StaffUser } from './staff-user.entity.js';
+import { OrganisationResolver, ViewerResolver, StaffUserResolver } from './organisations.resolver.js';
+import { StaffAdministrationResolver } from './staff.resolver.js';
+import { organisationNode, staffUserNode } from './organisations.node.js';
+
 export { Organisation, ORGANISATION_KINDS, type OrganisationKind } from './organisation.entity.js';
 export { StaffUser } from './staff-user.entity.js';
 export { OrganisationType, RoleEnum } from './organisations.types.js';
@@ -8,3 +15,11 @@ export { toOrganisationType, toStaffUserType } from './organisations.mappers.js'
 export { canSeeOrganisation, canSeeStaffOf } from './organisations.policy.js';
 export { staffAccount, staffAccountActive } from './organisations.accounts.js';
 export { StaffAdministrationResolver } from './staff.resolver.js';
+
+/** The organisations module as the composition root registers it (docs/architecture.md#adding-a-module). */
+export const organisationsModule: HubModule = {
+  name: 'organisations',
+  entities: [Organisation, StaffUser],
+  resolvers: [OrganisationResolver, ViewerResolver, StaffUserResolver, StaffAdministrationResolver],
+  nodeFetchers: { Organisation: organisationNode, StaffUser: staffUserNode },
+};

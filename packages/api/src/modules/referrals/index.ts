@@ -1,3 +1,15 @@
+import type { HubModule } from '../../platform/hub-module.js';
+import { Referral, ReferralTransition } from './referral.entity.js';
+import { ReferralAgreement, OrganisationGroupMember, HubTeam } from './referral-setup.entity.js';
+import { HubRegistration, PatientTraceTask } from './hub-registration.entity.js';
+import { ReferralResolver } from './referrals.resolver.js';
+import { ReferralMovesResolver } from './referral-moves.resolver.js';
+import { PatientTraceResolver } from './patient-trace.resolver.js';
+import { ReferralSetupResolver } from './referral-setup.resolver.js';
+import { ReferralSubscriptionResolver } from './referrals.subscription.js';
+import { seedDemoReferrals } from './referrals.seed.js';
+import { referralNode, hubTeamNode, patientTraceTaskNode } from './referrals.node.js';
+
 export { Referral, ReferralTransition } from './referral.entity.js';
 export { ReferralAgreement, OrganisationGroupMember, HubTeam } from './referral-setup.entity.js';
 export { HubRegistration, PatientTraceTask } from './hub-registration.entity.js';
@@ -18,3 +30,26 @@ export { referralStream } from './referrals.events.js';
 export { seedDemoReferrals, DEMO_REFERRALS } from './referrals.seed.js';
 export { referralFromConsultation } from './referral-from-consultation.js';
 export { referralNode, hubTeamNode, patientTraceTaskNode } from './referrals.node.js';
+
+/** The referrals module as the composition root registers it (docs/architecture.md#adding-a-module). */
+export const referralsModule: HubModule = {
+  name: 'referrals',
+  entities: [
+    Referral,
+    ReferralTransition,
+    ReferralAgreement,
+    OrganisationGroupMember,
+    HubTeam,
+    HubRegistration,
+    PatientTraceTask,
+  ],
+  resolvers: [
+    ReferralResolver,
+    ReferralMovesResolver,
+    PatientTraceResolver,
+    ReferralSetupResolver,
+    ReferralSubscriptionResolver,
+  ],
+  nodeFetchers: { Referral: referralNode, HubTeam: hubTeamNode, PatientTraceTask: patientTraceTaskNode },
+  seed: seedDemoReferrals,
+};
