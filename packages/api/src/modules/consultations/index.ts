@@ -4,10 +4,8 @@ import { HubConsultationResolver, ConsultationEntryResolver } from './consultati
 import { hubConsultationNode, hubConsultationEntryNode } from './consultations.node.js';
 
 export { Consultation, ConsultationEntry } from './consultation.entity.js';
-export { HubConsultationResolver, ConsultationEntryResolver } from './consultations.resolver.js';
 export { HubConsultationType, ConsultationEntryType } from './consultations.types.js';
 export { openConsultation, recordIssuedMedication, saveNextVersion } from './consultations.saving.js';
-export { hubConsultationNode, hubConsultationEntryNode } from './consultations.node.js';
 
 /** The consultations module as the composition root registers it (docs/architecture.md#adding-a-module). */
 export const consultationsModule: HubModule = {

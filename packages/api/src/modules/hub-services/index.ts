@@ -20,7 +20,6 @@ export {
   ReferralMethodEnum,
   DayOfWeekEnum,
 } from './hub-services.types.js';
-export { HubServiceResolver } from './hub-services.resolver.js';
 export { toHubServiceType } from './hub-services.mappers.js';
 export { hubServiceById } from './hub-services.loaders.js';
 export { findHubOfPcn } from './hub-services.service.js';

@@ -4,8 +4,6 @@ import { InboundMessageResolver } from './messaging.resolver.js';
 import { inboundMessageNode } from './messaging.node.js';
 
 export { InboundMessage } from './inbound-message.entity.js';
-export { InboundMessageResolver } from './messaging.resolver.js';
-export { inboundMessageNode } from './messaging.node.js';
 
 /** The messaging module as the composition root registers it (docs/architecture.md#adding-a-module). */
 export const messagingModule: HubModule = {

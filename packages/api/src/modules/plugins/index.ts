@@ -7,7 +7,6 @@ import { pluginNode, pluginWebhookDeliveryNode } from './plugins.node.js';
 
 export { Plugin, PluginApiKey, PluginEnablement, PluginManifestVersion, PluginWebhookSecret } from './plugin.entity.js';
 export { PluginStreamCursor, PluginWebhookDelivery } from './plugin-webhook.entity.js';
-export { PluginResolver } from './plugins.resolver.js';
 export { authenticatePluginKey } from './plugins.authenticate.js';
 export { isApiKey } from './plugins.credentials.js';
 export {
@@ -19,8 +18,6 @@ export {
 export { PluginErrors } from './plugins.errors.js';
 export { PluginType } from './plugins.types.js';
 export { toPluginType } from './plugins.mappers.js';
-export { WriteBackExplanationPluginResolver } from './plugins.explain.resolver.js';
-export { pluginNode, pluginWebhookDeliveryNode } from './plugins.node.js';
 export {
   InProcessPlugins,
   inProcessAddress,

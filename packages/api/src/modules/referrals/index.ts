@@ -13,11 +13,6 @@ import { referralNode, hubTeamNode, patientTraceTaskNode } from './referrals.nod
 export { Referral, ReferralTransition } from './referral.entity.js';
 export { ReferralAgreement, OrganisationGroupMember, HubTeam } from './referral-setup.entity.js';
 export { HubRegistration, PatientTraceTask } from './hub-registration.entity.js';
-export { ReferralResolver } from './referrals.resolver.js';
-export { ReferralMovesResolver } from './referral-moves.resolver.js';
-export { PatientTraceResolver } from './patient-trace.resolver.js';
-export { ReferralSetupResolver } from './referral-setup.resolver.js';
-export { ReferralSubscriptionResolver } from './referrals.subscription.js';
 export { ReferralType } from './referrals.types.js';
 export { REFERRAL_STATES, REFERRAL_TRANSITIONS, canTransition, type ReferralState } from './referral.state.js';
 export {
@@ -27,9 +22,8 @@ export {
   type ReferralMethodProperties,
 } from './referral-methods.js';
 export { referralStream } from './referrals.events.js';
-export { seedDemoReferrals, DEMO_REFERRALS } from './referrals.seed.js';
+export { DEMO_REFERRALS } from './referrals.seed.js';
 export { referralFromConsultation } from './referral-from-consultation.js';
-export { referralNode, hubTeamNode, patientTraceTaskNode } from './referrals.node.js';
 
 /** The referrals module as the composition root registers it (docs/architecture.md#adding-a-module). */
 export const referralsModule: HubModule = {

@@ -3,7 +3,6 @@ import { PatientReply } from './patient-reply.entity.js';
 import { PatientReplyResolver } from './replies.resolver.js';
 
 export { PatientReply } from './patient-reply.entity.js';
-export { PatientReplyResolver } from './replies.resolver.js';
 export { markReplyUndeliverable } from './replies.service.js';
 
 /** The replies module as the composition root registers it (docs/architecture.md#adding-a-module). */
