@@ -1,28 +1,34 @@
 import { readdirSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getMetadataStorage } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
 import { HUB_ENTITIES, HUB_MODULES, NODE_FETCHERS } from './modules.js';
 import { PLATFORM_ENTITIES } from './platform/db/entities.js';
 import { RESOLVERS } from './schema.js';
 
-// Every entity and resolver file of the API, loaded whether or not a descriptor names it.
-const entityFiles = import.meta.glob<Record<string, unknown>>(
-  ['./modules/**/*.entity.ts', './platform/**/*.entity.ts'],
-  {
-    eager: true,
-  },
+/** Source files under `folders` (tests, testkits and test helpers excluded) whose name matches `name`. */
+function sources(folders: readonly string[], name: RegExp): string[] {
+  return folders.flatMap((folder) => {
+    const dir = fileURLToPath(new URL(folder, import.meta.url));
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => name.test(file) && !/\.(test|testkit)\.ts$/.test(file) && !file.split(sep).includes('testing'))
+      .map((file) => join(dir, file));
+  });
+}
+
+// Every entity file, and every file that may declare a resolver, loaded whether or not a
+// descriptor names it (no entry points: they would start a server).
+const entityFiles = await Promise.all(
+  sources(['./modules/', './platform/'], /\.entity\.ts$/).map(
+    (file) => import(pathToFileURL(file).href) as Promise<Record<string, unknown>>,
+  ),
 );
-// Every file that may declare a resolver (no entry points: they would start a server).
-import.meta.glob(
-  ['./modules/**/*.ts', './platform/**/*.ts', './*.resolver.ts', '!**/*.test.ts', '!**/*.testkit.ts', '!**/testing/**'],
-  {
-    eager: true,
-  },
-);
+await Promise.all(sources(['./modules/', './platform/'], /\.ts$/).map((file) => import(pathToFileURL(file).href)));
 
 /** The classes the entity files export: each is a `defineEntity` class. */
 function entityClasses(): unknown[] {
-  return Object.values(entityFiles).flatMap((exports) =>
+  return entityFiles.flatMap((exports) =>
     Object.values(exports).filter(
       (value) => typeof value === 'function' && /^class\b/.test(Function.prototype.toString.call(value)),
     ),
