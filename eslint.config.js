@@ -1,58 +1,12 @@
 // ESLint flat config: type-aware typescript-eslint plus the boundaries of docs/architecture.md#house-rules.
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
+import { localRules } from './eslint.local-rules.js';
 
 const root = dirname(fileURLToPath(import.meta.url));
-const modulesDir = resolve(root, 'packages/api/src/modules');
-
-/** Which API module (`modules/<name>/`) a file belongs to, or null outside the modules folder. */
-function moduleOf(file) {
-  const rel = relative(modulesDir, file);
-  if (rel.startsWith('..') || rel === '' || !rel.includes(sep)) return null;
-  return rel.split(sep)[0];
-}
-
-/**
- * Modules import each other only through their `index.ts` (docs/architecture.md#module-boundaries). A relative
- * import that lands inside `modules/<m>/` from outside that module must name `modules/<m>/index.js`.
- * Written as a rule rather than an import pattern because "outside that module" depends on the
- * importing file's own folder. A module's `*.testkit.ts` is its public test API: tests and other
- * testkits may import it directly (index.ts must not export it, or production would load it).
- */
-const moduleBoundaries = {
-  meta: {
-    type: 'problem',
-    docs: { description: 'Modules import each other only through index.ts' },
-    schema: [],
-    messages: {
-      deep: "'{{source}}' reaches into module '{{target}}'; import it from '{{target}}/index.js' instead (export what you need there).",
-    },
-  },
-  create(context) {
-    const file = context.filename;
-    const own = moduleOf(file);
-    const isTestCode = /\.(test|testkit)\.ts$/.test(file);
-    const check = (node) => {
-      const source = node.source?.value;
-      if (typeof source !== 'string' || !source.startsWith('.')) return;
-      const target = resolve(dirname(file), source);
-      const targetModule = moduleOf(target);
-      if (targetModule === null || targetModule === own) return;
-      if (relative(resolve(modulesDir, targetModule), target) === 'index.js') return;
-      if (isTestCode && target.endsWith('.testkit.js')) return;
-      context.report({ node: node.source, messageId: 'deep', data: { source, target: targetModule } });
-    };
-    return {
-      ImportDeclaration: check,
-      ExportNamedDeclaration: check,
-      ExportAllDeclaration: check,
-      ImportExpression: check,
-    };
-  },
-};
 
 // A few Node globals for the plain JavaScript files (scripts, config); TypeScript files get theirs from @types/node.
 const nodeGlobals = Object.fromEntries(
@@ -96,11 +50,14 @@ export default defineConfig(
     languageOptions: {
       parserOptions: {
         // Files outside every tsconfig (root config files) are checked with a default project.
-        projectService: { allowDefaultProject: ['vitest.config.ts', 'vitest.global-setup.ts'], defaultProject: 'tsconfig.base.json' },
+        projectService: {
+          allowDefaultProject: ['vitest.config.ts', 'vitest.global-setup.ts'],
+          defaultProject: 'tsconfig.base.json',
+        },
         tsconfigRootDir: root,
       },
     },
-    plugins: { local: { rules: { 'module-boundaries': moduleBoundaries } } },
+    plugins: { local: localRules },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': [
@@ -132,7 +89,10 @@ export default defineConfig(
       '@typescript-eslint/no-confusing-void-expression': 'off',
       // Numbers and booleans in template literals are fine; objects are not.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      // docs/architecture.md#module-boundaries, #layers-of-the-api and #thin-resolvers (eslint.local-rules.js).
       'local/module-boundaries': 'error',
+      'local/platform-boundary': 'error',
+      'local/resolvers-without-orm': 'error',
     },
   },
   {
@@ -147,23 +107,6 @@ export default defineConfig(
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
-    },
-  },
-  {
-    // docs/architecture.md#thin-resolvers: resolvers are thin and never import the ORM.
-    files: ['**/*.resolver.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@mikro-orm/*'],
-              message: 'Resolvers never import the ORM: move data access into the module service.',
-            },
-          ],
-        },
-      ],
     },
   },
   {

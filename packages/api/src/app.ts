@@ -9,6 +9,7 @@ import { findOrganisationForActor, staffAccount, watchStaffAccounts } from './mo
 import { markEpsUndeliverable } from './modules/prescribing/index.js';
 import { markReplyUndeliverable } from './modules/replies/index.js';
 import { buildHubSchema } from './schema.js';
+import { HUB_ENTITIES } from './modules.js';
 import { DEMO_USERS, seedDemo } from './seed/demo.js';
 import { startDemoBackground, type DemoActivitySummary } from './seed/activity.js';
 import { startMetrics } from './observability.js';
@@ -101,7 +102,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const phases = new BootPhases();
   const ownsOrm = !options.orm;
   const tracing = startTracing(config.tracing);
-  const orm = options.orm ?? (await createOrm(config.database, logger));
+  const orm = options.orm ?? (await createOrm(config.database, logger, HUB_ENTITIES));
   traceDatabase(orm);
   phases.mark('orm');
   try {

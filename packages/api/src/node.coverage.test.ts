@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fetchableNodeTypes } from './node.resolver.js';
 import type { Role } from './platform/auth/roles.js';
 import type { AuthenticatedContext } from './platform/context.js';
-import { fetchNode, type NodeFetcher } from './platform/graphql/node-fetcher.js';
+import { fetchNode, type QueryNodeFetcher } from './platform/graphql/node-fetcher.js';
 
 /** The committed contract (the schema drift check keeps it equal to the API's schema). */
 const schema = buildSchema(readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8'));
@@ -13,7 +13,11 @@ describe('node(id:) covers every Node type', () => {
   const node = schema.getType('Node');
   const nodeTypes =
     node && isInterfaceType(node)
-      ? schema.getPossibleTypes(node).filter(isObjectType).map((t) => t.name).sort()
+      ? schema
+          .getPossibleTypes(node)
+          .filter(isObjectType)
+          .map((t) => t.name)
+          .sort()
       : [];
 
   it('finds the Node types in the schema', () => {
@@ -35,7 +39,7 @@ describe('fetchNode: roles for staff, open root fields for plugins', () => {
         plugin: scopes ? { id: 'p', name: 'p', keyId: 'k', scopes: new Set(scopes), onBehalfOf: null } : null,
       },
     }) as unknown as AuthenticatedContext;
-  const fetcher = (pluginFields?: string[]): NodeFetcher => ({
+  const fetcher = (pluginFields?: string[]): QueryNodeFetcher => ({
     roles: ['HUB_MANAGER'],
     pluginFields,
     fetch: vi.fn(async () => ({ id: 'x' })),
@@ -50,7 +54,9 @@ describe('fetchNode: roles for staff, open root fields for plugins', () => {
 
   it('a plugin needs a root field of the type open to its scopes, whatever its roles', async () => {
     // hubConsultation asks consultations:read; pluginWebhookDeliveries is open to a plugin itself (SELF).
-    expect(await fetchNode(fetcher(['hubConsultation']), ctxOf(['INTEGRATION'], ['consultations:read']), 'x')).toEqual({ id: 'x' });
+    expect(await fetchNode(fetcher(['hubConsultation']), ctxOf(['INTEGRATION'], ['consultations:read']), 'x')).toEqual({
+      id: 'x',
+    });
     expect(await fetchNode(fetcher(['pluginWebhookDeliveries']), ctxOf(['INTEGRATION'], []), 'x')).toEqual({ id: 'x' });
     for (const f of [fetcher(['hubConsultation']), fetcher(['writeBackAgreements']), fetcher()]) {
       expect(await fetchNode(f, ctxOf(['INTEGRATION', 'HUB_MANAGER'], ['consultations:write']), 'x')).toBeNull();

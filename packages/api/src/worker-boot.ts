@@ -9,6 +9,7 @@ import { markEpsUndeliverable } from './modules/prescribing/index.js';
 import { markReplyUndeliverable } from './modules/replies/index.js';
 import { startMetrics } from './observability.js';
 import { startTracing, traceDatabase } from './platform/observability/tracing.js';
+import { HUB_ENTITIES } from './modules.js';
 
 // A write-back and plugin webhook worker on its own (`pnpm worker`): any number of them can share one PostgreSQL,
 // beside API processes started with WRITE_BACK_WORKER=false. It never migrates; it waits for the
@@ -16,7 +17,7 @@ import { startTracing, traceDatabase } from './platform/observability/tracing.js
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const tracing = startTracing(config.tracing);
-const orm = await createOrm(config.database, logger);
+const orm = await createOrm(config.database, logger, HUB_ENTITIES);
 traceDatabase(orm);
 for (let waited = 0; !(await migrationsApplied(orm)); waited += 1) {
   if (waited % 10 === 0) logger.info('waiting for migrations to be applied');
@@ -34,12 +35,15 @@ const webhooks = startPluginWebhookWorker({
   settings: config.pluginWebhooks,
   logger,
   onGivenUp: async (delivery) => {
-            await markEpsUndeliverable(orm, delivery);
-            await markReplyUndeliverable(orm, delivery);
-          },
+    await markEpsUndeliverable(orm, delivery);
+    await markReplyUndeliverable(orm, delivery);
+  },
 });
 const metricsServer = await startMetrics(config, orm, logger);
-logger.info({ worker: worker.id, concurrency: config.writeBack.concurrency }, 'write-back worker ready (plugin webhooks too)');
+logger.info(
+  { worker: worker.id, concurrency: config.writeBack.concurrency },
+  'write-back worker ready (plugin webhooks too)',
+);
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -3,11 +3,9 @@ import type { Em } from '../platform/db/orm.js';
 import { uuidv7 } from '../platform/ids.js';
 import { Organisation, StaffUser } from '../modules/organisations/index.js';
 import { Patient, type Sex } from '../modules/patients/index.js';
-import { HubService, type HubServiceKind } from '../modules/hub-services/index.js';
-import { seedDemoPrescribing } from '../modules/prescribing/index.js';
-import { seedWriteBackAgreements } from '../modules/write-back/index.js';
-import { seedDemoReferrals } from '../modules/referrals/index.js';
 import type { Role } from '../platform/auth/roles.js';
+import type { DemoPcn } from '../platform/hub-module.js';
+import { HUB_MODULES } from '../modules.js';
 
 /** The demo PCN: made-up names and codes; NHS numbers from the 999 test range. */
 export const DEMO = {
@@ -23,12 +21,6 @@ export const DEMO = {
     { odsCode: 'Y99017', name: 'Orchard Green Surgery' },
   ],
   patientCount: 500,
-  hubServices: [
-    { kind: 'MINOR_ILLNESS', name: 'Minor Illness' },
-    { kind: 'ENHANCED_ACCESS', name: 'Enhanced Access' },
-    { kind: 'FCP_PHYSIO', name: 'Physiotherapy' },
-    { kind: 'PHARMACY', name: 'Pharmacy' },
-  ] satisfies readonly { kind: HubServiceKind; name: string }[],
 } as const;
 
 interface DemoUser {
@@ -41,32 +33,110 @@ interface DemoUser {
 /** About twenty staff across every role. Usernames are what `pnpm demo-token --user` takes. */
 export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'hub.manager', displayName: 'Alex Manager', odsCode: 'Y99000', roles: ['HUB_MANAGER'] },
-  { username: 'hub.anp1', displayName: 'Sam Carter (ANP)', odsCode: 'Y99000', roles: ['HUB_CLINICIAN', 'HUB_PRESCRIBER'] },
-  { username: 'hub.anp2', displayName: 'Jo Patel (ANP)', odsCode: 'Y99000', roles: ['HUB_CLINICIAN', 'HUB_PRESCRIBER'] },
-  { username: 'hub.anp3', displayName: 'Chris Okafor (ANP)', odsCode: 'Y99000', roles: ['HUB_CLINICIAN', 'HUB_PRESCRIBER'] },
-  { username: 'hub.pharmacist', displayName: 'Riley Shaw (Pharmacist)', odsCode: 'Y99000', roles: ['HUB_CLINICIAN', 'HUB_PRESCRIBER'] },
+  {
+    username: 'hub.anp1',
+    displayName: 'Sam Carter (ANP)',
+    odsCode: 'Y99000',
+    roles: ['HUB_CLINICIAN', 'HUB_PRESCRIBER'],
+  },
+  {
+    username: 'hub.anp2',
+    displayName: 'Jo Patel (ANP)',
+    odsCode: 'Y99000',
+    roles: ['HUB_CLINICIAN', 'HUB_PRESCRIBER'],
+  },
+  {
+    username: 'hub.anp3',
+    displayName: 'Chris Okafor (ANP)',
+    odsCode: 'Y99000',
+    roles: ['HUB_CLINICIAN', 'HUB_PRESCRIBER'],
+  },
+  {
+    username: 'hub.pharmacist',
+    displayName: 'Riley Shaw (Pharmacist)',
+    odsCode: 'Y99000',
+    roles: ['HUB_CLINICIAN', 'HUB_PRESCRIBER'],
+  },
   { username: 'hub.physio', displayName: 'Morgan Hale (Physio)', odsCode: 'Y99000', roles: ['HUB_CLINICIAN'] },
   { username: 'hub.coord1', displayName: 'Taylor Reed (Care Co-ordinator)', odsCode: 'Y99000', roles: ['HUB_ADMIN'] },
   { username: 'hub.coord2', displayName: 'Jamie Fox (Care Co-ordinator)', odsCode: 'Y99000', roles: ['HUB_ADMIN'] },
   { username: 'pcn.analyst', displayName: 'Robin Vale (Analyst)', odsCode: 'U99001', roles: ['PCN_ANALYST'] },
   { username: 'oc.supplier', displayName: 'Online consultation supplier', odsCode: 'Y99000', roles: ['INTEGRATION'] },
   ...DEMO.practices.flatMap((practice, i): DemoUser[] => [
-    { username: `p${i + 1}.gp`, displayName: `GP at ${practice.name}`, odsCode: practice.odsCode, roles: ['PRACTICE_CLINICIAN'] },
+    {
+      username: `p${i + 1}.gp`,
+      displayName: `GP at ${practice.name}`,
+      odsCode: practice.odsCode,
+      roles: ['PRACTICE_CLINICIAN'],
+    },
     ...(i < 4
-      ? [{ username: `p${i + 1}.admin`, displayName: `Admin at ${practice.name}`, odsCode: practice.odsCode, roles: ['PRACTICE_ADMIN'] as Role[] }]
+      ? [
+          {
+            username: `p${i + 1}.admin`,
+            displayName: `Admin at ${practice.name}`,
+            odsCode: practice.odsCode,
+            roles: ['PRACTICE_ADMIN'] as Role[],
+          },
+        ]
       : []),
   ]),
 ];
 
-const GIVEN = ['Ava', 'Ben', 'Cara', 'Dev', 'Ella', 'Finn', 'Gina', 'Hugo', 'Isla', 'Jack', 'Kira', 'Leo', 'Maya', 'Noah', 'Orla', 'Pete', 'Quin', 'Rosa', 'Seth', 'Tara'];
-const FAMILY = ['Abbott', 'Baker', 'Cole', 'Dunn', 'Ellis', 'Frost', 'Grant', 'Hayes', 'Irwin', 'Jones', 'Keane', 'Lowe', 'Marsh', 'Nash', 'Owen', 'Pryce', 'Quinn', 'Rowe', 'Stone', 'Tate', 'Usher', 'Vance', 'Wells', 'Yates'];
+const GIVEN = [
+  'Ava',
+  'Ben',
+  'Cara',
+  'Dev',
+  'Ella',
+  'Finn',
+  'Gina',
+  'Hugo',
+  'Isla',
+  'Jack',
+  'Kira',
+  'Leo',
+  'Maya',
+  'Noah',
+  'Orla',
+  'Pete',
+  'Quin',
+  'Rosa',
+  'Seth',
+  'Tara',
+];
+const FAMILY = [
+  'Abbott',
+  'Baker',
+  'Cole',
+  'Dunn',
+  'Ellis',
+  'Frost',
+  'Grant',
+  'Hayes',
+  'Irwin',
+  'Jones',
+  'Keane',
+  'Lowe',
+  'Marsh',
+  'Nash',
+  'Owen',
+  'Pryce',
+  'Quinn',
+  'Rowe',
+  'Stone',
+  'Tate',
+  'Usher',
+  'Vance',
+  'Wells',
+  'Yates',
+];
 const SEX_CYCLE: readonly Sex[] = ['FEMALE', 'MALE', 'FEMALE', 'MALE', 'OTHER', 'UNKNOWN'];
 
 /** Deterministic demo patient number `i`. */
 export function demoPatient(i: number) {
-  const year = 1935 + (i * 7) % 88;
-  const month = 1 + (i * 5) % 12;
-  const day = 1 + (i * 11) % 28;
+  const year = 1935 + ((i * 7) % 88);
+  const month = 1 + ((i * 5) % 12);
+  const day = 1 + ((i * 11) % 28);
   return {
     nhsNumber: syntheticNhsNumber(i),
     givenName: GIVEN[i % GIVEN.length]!,
@@ -77,7 +147,11 @@ export function demoPatient(i: number) {
   };
 }
 
-/** Seeds the demo PCN into an empty database; does nothing when organisations exist. */
+/**
+ * Seeds the demo PCN into an empty database; does nothing when organisations exist. The PCN's
+ * organisations, staff and patients first, then each module's own share (its descriptor's `seed`),
+ * in the composition root's order, all in one transaction.
+ */
 export async function seedDemo(em: Em): Promise<{ seeded: boolean }> {
   if ((await em.count(Organisation, {})) > 0) return { seeded: false };
   await em.transactional(async (tx) => {
@@ -86,39 +160,70 @@ export async function seedDemo(em: Em): Promise<{ seeded: boolean }> {
     const hubId = uuidv7();
     const practiceIds = DEMO.practices.map(() => uuidv7());
     const orgs = [
-      { id: pcnId, kind: 'PCN' as const, odsCode: DEMO.pcn.odsCode, name: DEMO.pcn.name, pcn: null, active: true, createdAt: now },
-      { id: hubId, kind: 'HUB' as const, odsCode: DEMO.hub.odsCode, name: DEMO.hub.name, pcn: pcnId, active: true, createdAt: now },
+      {
+        id: pcnId,
+        kind: 'PCN' as const,
+        odsCode: DEMO.pcn.odsCode,
+        name: DEMO.pcn.name,
+        pcn: null,
+        active: true,
+        createdAt: now,
+      },
+      {
+        id: hubId,
+        kind: 'HUB' as const,
+        odsCode: DEMO.hub.odsCode,
+        name: DEMO.hub.name,
+        pcn: pcnId,
+        active: true,
+        createdAt: now,
+      },
       ...DEMO.practices.map((p, i) => ({
-        id: practiceIds[i]!, kind: 'PRACTICE' as const, odsCode: p.odsCode, name: p.name, pcn: pcnId, active: true, createdAt: now,
+        id: practiceIds[i]!,
+        kind: 'PRACTICE' as const,
+        odsCode: p.odsCode,
+        name: p.name,
+        pcn: pcnId,
+        active: true,
+        createdAt: now,
       })),
     ];
     await tx.insertMany(Organisation, orgs);
     const idByOds = new Map<string, string>(orgs.map((o) => [o.odsCode, o.id]));
     const staff = DEMO_USERS.map((u) => ({
-      id: uuidv7(), username: u.username, displayName: u.displayName, organisation: idByOds.get(u.odsCode)!,
-      roles: [...u.roles], active: true, createdAt: now,
+      id: uuidv7(),
+      username: u.username,
+      displayName: u.displayName,
+      organisation: idByOds.get(u.odsCode)!,
+      roles: [...u.roles],
+      active: true,
+      createdAt: now,
     }));
     await tx.insertMany(StaffUser, staff);
     const patients = Array.from({ length: DEMO.patientCount }, (_, i) => {
       const p = demoPatient(i);
       return {
-        id: uuidv7(), nhsNumber: p.nhsNumber, givenName: p.givenName, familyName: p.familyName,
-        dateOfBirth: p.dateOfBirth, sex: p.sex, registeredPractice: practiceIds[p.practiceIndex]!, createdAt: now,
+        id: uuidv7(),
+        nhsNumber: p.nhsNumber,
+        givenName: p.givenName,
+        familyName: p.familyName,
+        dateOfBirth: p.dateOfBirth,
+        sex: p.sex,
+        registeredPractice: practiceIds[p.practiceIndex]!,
+        createdAt: now,
       };
     });
     await tx.insertMany(Patient, patients);
-    // Consultation write-back from the hub to every demo practice, activated by both sides.
-    await seedWriteBackAgreements(tx, pcnId, hubId, practiceIds, now);
-    await tx.insertMany(
-      HubService,
-      DEMO.hubServices.map((service) => ({ id: uuidv7(), hub: hubId, kind: service.kind, name: service.name, active: true, createdAt: now })),
-    );
-    // The PCN prescribing cost centre Y99009 with the hub's ANPs and pharmacist as prescribers.
-    await seedDemoPrescribing(tx, hubId, staff);
-    // Referral routes: accepted methods, agreements, organisation group, teams, books and slots.
-    await seedDemoReferrals(tx, {
-      hubId, pcnOdsCode: DEMO.pcn.odsCode, practices: DEMO.practices.map((p, i) => ({ id: practiceIds[i]!, odsCode: p.odsCode })), now,
-    });
+    // Each module's share: hub services, write-back agreements, the prescribing cost centre,
+    // referral routes, appointment books and slots.
+    const demo: DemoPcn = {
+      now,
+      pcn: { id: pcnId, odsCode: DEMO.pcn.odsCode },
+      hub: { id: hubId, odsCode: DEMO.hub.odsCode },
+      practices: DEMO.practices.map((p, i) => ({ id: practiceIds[i]!, odsCode: p.odsCode })),
+      staff,
+    };
+    for (const hubModule of HUB_MODULES) await hubModule.seed?.(tx, demo);
   });
   return { seeded: true };
 }

@@ -1,3 +1,9 @@
+import type { HubModule } from '../../platform/hub-module.js';
+import { AppointmentBook, SlotType, Slot } from './appointment.entity.js';
+import { AppointmentBookResolver, SlotTypeResolver, SlotResolver } from './appointments.resolver.js';
+import { appointmentBookNode, slotTypeNode, slotNode } from './appointments.node.js';
+import { seedDemoAppointments } from './appointments.seed.js';
+
 export { AppointmentBook, SlotType, Slot } from './appointment.entity.js';
 export {
   SLOT_MODES,
@@ -7,10 +13,17 @@ export {
   parseSlotTypeName,
   slotTypeName,
 } from './appointments.codes.js';
-export { AppointmentBookResolver, SlotTypeResolver, SlotResolver } from './appointments.resolver.js';
 export { AppointmentBookType, SlotTypeType, SlotGqlType, SlotModeEnum, SlotStatusEnum } from './appointments.types.js';
 export { toSlotType, toBookType, toSlotTypeType, slotGlobalId } from './appointments.mappers.js';
 export { slotById } from './appointments.loaders.js';
-export { appointmentBookNode, slotTypeNode, slotNode } from './appointments.node.js';
 export { claimSlot, releaseSlot, slotFacts, type SlotFacts, type ClaimRefusal } from './slot-booking.js';
-export { seedDemoAppointments, DEMO_BOOKS } from './appointments.seed.js';
+export { DEMO_BOOKS } from './appointments.seed.js';
+
+/** The appointments module as the composition root registers it (docs/architecture.md#adding-a-module). */
+export const appointmentsModule: HubModule = {
+  name: 'appointments',
+  entities: [AppointmentBook, SlotType, Slot],
+  resolvers: [AppointmentBookResolver, SlotTypeResolver, SlotResolver],
+  nodeFetchers: { AppointmentBook: appointmentBookNode, SlotType: slotTypeNode, Slot: slotNode },
+  seed: (em, demo) => seedDemoAppointments(em, demo.hub.id, demo.pcn.odsCode, demo.now),
+};

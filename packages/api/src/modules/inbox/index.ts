@@ -1,10 +1,17 @@
+import type { HubModule } from '../../platform/hub-module.js';
+import { OnlineConsultation, ConsultationTransition } from './online-consultation.entity.js';
+import { OcRoutingSetting, CapacityPlan, HubClosure } from './inbox-settings.entity.js';
+import { InboxResolver, InboxConnectionResolver, SignpostResolver, SubmitPayloadResolver } from './inbox.resolver.js';
+import { TriageResolver } from './triage.resolver.js';
+import { InboxSettingsResolver } from './settings.resolver.js';
+import { InboxSubscriptionResolver } from './inbox.subscription.js';
+import { ContinuityResolver } from './continuity.resolver.js';
+import { hubClosureNode } from './continuity.node.js';
+import { onlineConsultationNode } from './inbox.node.js';
+
 export { OnlineConsultation, ConsultationTransition } from './online-consultation.entity.js';
 export { OcRoutingSetting, CapacityPlan, HubClosure } from './inbox-settings.entity.js';
 export { OnlineConsultationType } from './inbox.types.js';
-export { InboxResolver, InboxConnectionResolver, SignpostResolver, SubmitPayloadResolver } from './inbox.resolver.js';
-export { TriageResolver } from './triage.resolver.js';
-export { InboxSettingsResolver } from './settings.resolver.js';
-export { InboxSubscriptionResolver } from './inbox.subscription.js';
 export { inboxStream } from './inbox.events.js';
 export { toConsultationType } from './inbox.mappers.js';
 export { recordOf } from './inbox.read.js';
@@ -12,5 +19,20 @@ export { canSeeConsultation } from './inbox.policy.js';
 export { InboxService } from './inbox.service.js';
 export { ConsultationTypeEnum } from './inbox.enums.js';
 export type { ConsultationType } from './inbox.codes.js';
-export { ContinuityResolver } from './continuity.resolver.js';
-export { hubClosureNode } from './continuity.node.js';
+
+/** The inbox module as the composition root registers it (docs/architecture.md#adding-a-module). */
+export const inboxModule: HubModule = {
+  name: 'inbox',
+  entities: [OnlineConsultation, ConsultationTransition, OcRoutingSetting, CapacityPlan, HubClosure],
+  resolvers: [
+    InboxResolver,
+    InboxConnectionResolver,
+    SignpostResolver,
+    SubmitPayloadResolver,
+    TriageResolver,
+    InboxSettingsResolver,
+    ContinuityResolver,
+    InboxSubscriptionResolver,
+  ],
+  nodeFetchers: { OnlineConsultation: onlineConsultationNode, HubClosure: hubClosureNode },
+};

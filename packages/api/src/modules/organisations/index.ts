@@ -1,7 +1,13 @@
+import type { HubModule } from '../../platform/hub-module.js';
+import { Organisation } from './organisation.entity.js';
+import { StaffUser } from './staff-user.entity.js';
+import { OrganisationResolver, ViewerResolver, StaffUserResolver } from './organisations.resolver.js';
+import { StaffAdministrationResolver } from './staff.resolver.js';
+import { organisationNode, staffUserNode } from './organisations.node.js';
+
 export { Organisation, ORGANISATION_KINDS, type OrganisationKind } from './organisation.entity.js';
 export { StaffUser } from './staff-user.entity.js';
 export { OrganisationType, RoleEnum } from './organisations.types.js';
-export { OrganisationResolver, ViewerResolver, StaffUserResolver } from './organisations.resolver.js';
 export { findOrganisationForActor } from './organisations.service.js';
 export { organisationById } from './organisations.loaders.js';
 export { toOrganisationType, toStaffUserType } from './organisations.mappers.js';
@@ -13,4 +19,11 @@ export {
   watchStaffAccounts,
   STAFF_ACCOUNTS_STREAM,
 } from './organisations.accounts.js';
-export { StaffAdministrationResolver } from './staff.resolver.js';
+
+/** The organisations module as the composition root registers it (docs/architecture.md#adding-a-module). */
+export const organisationsModule: HubModule = {
+  name: 'organisations',
+  entities: [Organisation, StaffUser],
+  resolvers: [OrganisationResolver, ViewerResolver, StaffUserResolver, StaffAdministrationResolver],
+  nodeFetchers: { Organisation: organisationNode, StaffUser: staffUserNode },
+};

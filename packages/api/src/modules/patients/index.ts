@@ -1,7 +1,20 @@
+import type { HubModule } from '../../platform/hub-module.js';
+import { Patient } from './patient.entity.js';
+import { PatientResolver } from './patients.resolver.js';
+import { PatientActivityResolver, PatientTimelineResolver } from './patients.timeline.resolver.js';
+import { patientNode } from './patients.node.js';
+
 export { Patient, SEXES, type Sex } from './patient.entity.js';
 export { PatientType } from './patients.types.js';
-export { PatientResolver } from './patients.resolver.js';
 export { toPatientType } from './patients.mappers.js';
 export { patientScope, patientScopeSql, canSeePatientAt, PATIENT_READERS } from './patients.policy.js';
 export { findPatientInCare, mayReadDemographics } from './patients.care.js';
-export { PatientActivityResolver, PatientTimelineResolver } from './patients.timeline.resolver.js';
+export { auditPatientReads, auditPatientReadFailed } from './patients.audit.js';
+
+/** The patients module as the composition root registers it (docs/architecture.md#adding-a-module). */
+export const patientsModule: HubModule = {
+  name: 'patients',
+  entities: [Patient],
+  resolvers: [PatientResolver, PatientTimelineResolver, PatientActivityResolver],
+  nodeFetchers: { Patient: patientNode },
+};

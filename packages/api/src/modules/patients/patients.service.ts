@@ -5,6 +5,7 @@ import { Errors, HubError } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor } from '../../platform/graphql/relay.js';
 import { Organisation, canSeeOrganisation } from '../organisations/index.js';
 import { Patient, type Sex } from './patient.entity.js';
+import { auditPatientReadFailed, auditPatientReads } from './patients.audit.js';
 import { patientScope } from './patients.policy.js';
 
 const PatientErrors = {
@@ -27,11 +28,11 @@ export class PatientService {
   async byNhsNumber(nhsNumber: string): Promise<Patient> {
     const normalised = normaliseNhsNumber(nhsNumber);
     if (!normalised || !isValidNhsNumber(normalised)) throw Errors.badInput('nhsNumber', 'Not a valid NHS number');
-    const patient = await this.ctx.em.findOne(Patient, { $and: [{ nhsNumber: normalised }, patientScope(this.ctx.actor)] });
+    const patient = await this.ctx.em.findOne(Patient, {
+      $and: [{ nhsNumber: normalised }, patientScope(this.ctx.actor)],
+    });
     if (!patient) {
-      await this.ctx.audit.recordNow(this.ctx.em, [
-        { action: 'readPatient', subjectType: 'Patient', outcome: 'FAILED', reason: 'not found or not visible' },
-      ]);
+      await auditPatientReadFailed(this.ctx);
       throw PatientErrors.notFound();
     }
     await this.auditReads([patient]);
@@ -84,7 +85,9 @@ export class PatientService {
     if (givenName.length < 1 || givenName.length > 100) throw PatientErrors.badName('input.givenName');
     if (familyName.length < 1 || familyName.length > 100) throw PatientErrors.badName('input.familyName');
     if (input.dateOfBirth > new Date().toISOString().slice(0, 10)) throw PatientErrors.futureBirth();
-    const practice = await this.ctx.em.findOne(Organisation, { odsCode: normaliseOdsCode(input.registeredPracticeOdsCode) });
+    const practice = await this.ctx.em.findOne(Organisation, {
+      odsCode: normaliseOdsCode(input.registeredPracticeOdsCode),
+    });
     if (!practice || !canSeeOrganisation(actor, { id: practice.id, pcnId: practice.pcn?.id ?? null })) {
       throw PatientErrors.practiceNotFound();
     }
@@ -103,15 +106,20 @@ export class PatientService {
         sex: input.sex ?? 'UNKNOWN',
         registeredPractice: em.getReference(Organisation, practice.id),
       });
-      this.ctx.audit.record(em, { action: 'registerPatient', subjectType: 'Patient', subjectId: patient.id, patientId: patient.id });
+      this.ctx.audit.record(em, {
+        action: 'registerPatient',
+        subjectType: 'Patient',
+        subjectId: patient.id,
+        patientId: patient.id,
+      });
       return patient;
     });
   }
 
   private async auditReads(patients: readonly Patient[]): Promise<void> {
-    await this.ctx.audit.recordNow(
-      this.ctx.em,
-      patients.map((p) => ({ action: 'readPatient', subjectType: 'Patient', subjectId: p.id, patientId: p.id })),
+    await auditPatientReads(
+      this.ctx,
+      patients.map((p) => p.id),
     );
   }
 }

@@ -1,12 +1,42 @@
+import type { HubModule } from '../../platform/hub-module.js';
+import { Plugin, PluginApiKey, PluginEnablement, PluginManifestVersion, PluginWebhookSecret } from './plugin.entity.js';
+import { PluginStreamCursor, PluginWebhookDelivery } from './plugin-webhook.entity.js';
+import { PluginResolver } from './plugins.resolver.js';
+import { WriteBackExplanationPluginResolver } from './plugins.explain.resolver.js';
+import { pluginNode, pluginWebhookDeliveryNode } from './plugins.node.js';
+
 export { Plugin, PluginApiKey, PluginEnablement, PluginManifestVersion, PluginWebhookSecret } from './plugin.entity.js';
 export { PluginStreamCursor, PluginWebhookDelivery } from './plugin-webhook.entity.js';
-export { PluginResolver } from './plugins.resolver.js';
 export { authenticatePluginKey } from './plugins.authenticate.js';
 export { isApiKey } from './plugins.credentials.js';
-export { PluginWebhookWorker, startPluginWebhookWorker, type GivenUpDelivery, type OnGivenUp } from './plugins.webhooks.js';
+export {
+  PluginWebhookWorker,
+  startPluginWebhookWorker,
+  type GivenUpDelivery,
+  type OnGivenUp,
+} from './plugins.webhooks.js';
 export { PluginErrors } from './plugins.errors.js';
 export { PluginType } from './plugins.types.js';
 export { toPluginType } from './plugins.mappers.js';
-export { WriteBackExplanationPluginResolver } from './plugins.explain.resolver.js';
-export { pluginNode, pluginWebhookDeliveryNode } from './plugins.node.js';
-export { InProcessPlugins, inProcessAddress, type InProcessPlugin, type InProcessPluginEvent } from './plugins.in-process.js';
+export {
+  InProcessPlugins,
+  inProcessAddress,
+  type InProcessPlugin,
+  type InProcessPluginEvent,
+} from './plugins.in-process.js';
+
+/** The plugins module as the composition root registers it (docs/architecture.md#adding-a-module). */
+export const pluginsModule: HubModule = {
+  name: 'plugins',
+  entities: [
+    Plugin,
+    PluginManifestVersion,
+    PluginEnablement,
+    PluginApiKey,
+    PluginWebhookSecret,
+    PluginWebhookDelivery,
+    PluginStreamCursor,
+  ],
+  resolvers: [PluginResolver, WriteBackExplanationPluginResolver],
+  nodeFetchers: { Plugin: pluginNode, PluginWebhookDelivery: pluginWebhookDeliveryNode },
+};

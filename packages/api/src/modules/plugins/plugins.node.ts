@@ -1,24 +1,26 @@
-import type { AuthenticatedContext } from '../../platform/context.js';
 import { HubError } from '../../platform/errors.js';
-import type { NodeFetcher } from '../../platform/graphql/node-fetcher.js';
+import type { NodeFetcher, OwnRulesNodeFetcher } from '../../platform/graphql/node-fetcher.js';
 import { expectGlobalId } from '../../platform/graphql/relay.js';
 import { PluginWebhookDelivery } from './plugin-webhook.entity.js';
 import { PluginErrors } from './plugins.errors.js';
 import { toDeliveryType, toPluginType } from './plugins.mappers.js';
 import { PluginService } from './plugins.service.js';
-import type { PluginType } from './plugins.types.js';
 
 /** `node(id:)` for a Plugin: the same visibility as `plugin(id:)`; invisible answers null. */
-export async function pluginNode(ctx: AuthenticatedContext, id: string): Promise<PluginType | null> {
-  const staffMayView = ['HUB_MANAGER', 'HUB_ADMIN', 'PRACTICE_ADMIN'].some((role) => ctx.actor.roles.has(role as never));
-  if (!staffMayView) return null;
-  try {
-    return toPluginType(await new PluginService(ctx).visible(id, 'id'));
-  } catch (error) {
-    if (error instanceof HubError && error.code === 'NOT_FOUND') return null;
-    throw error;
-  }
-}
+export const pluginNode: OwnRulesNodeFetcher = {
+  find: async (ctx, id) => {
+    const staffMayView = ['HUB_MANAGER', 'HUB_ADMIN', 'PRACTICE_ADMIN'].some((role) =>
+      ctx.actor.roles.has(role as never),
+    );
+    if (!staffMayView) return null;
+    try {
+      return toPluginType(await new PluginService(ctx).visible(id, 'id'));
+    } catch (error) {
+      if (error instanceof HubError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    }
+  },
+};
 
 /**
  * `node(id:)` for a PluginWebhookDelivery: `pluginWebhookDeliveries` (hub managers of the plugin's

@@ -1,15 +1,23 @@
+import type { HubModule } from '../../platform/hub-module.js';
+import { PrescribingCostCentre, Prescriber, PrescriptionSequence } from './cost-centre.entity.js';
+import { Prescription, PrescriptionItem, PrescriptionTransition } from './prescription.entity.js';
+import { EpsMessage } from './eps-message.entity.js';
+import { EpsResolver } from './eps.resolver.js';
+import { PrescribingSubscriptionResolver } from './prescribing.subscription.js';
+import { PrescriptionResolver } from './prescriptions.resolver.js';
+import { PrescribingCostCentreResolver } from './cost-centre.resolver.js';
+import { seedDemoPrescribing } from './prescribing.seed.js';
+import { prescriptionNode } from './prescriptions.node.js';
+import { costCentreNode, prescriberNode } from './cost-centre.node.js';
+
 export { PrescribingCostCentre, Prescriber, PrescriptionSequence } from './cost-centre.entity.js';
 export { Prescription, PrescriptionItem, PrescriptionTransition } from './prescription.entity.js';
 export { EpsMessage } from './eps-message.entity.js';
-export { EpsResolver } from './eps.resolver.js';
-export { PrescribingSubscriptionResolver } from './prescribing.subscription.js';
 export { markEpsUndeliverable } from './eps.outbox.js';
-export { PrescriptionResolver } from './prescriptions.resolver.js';
-export { PrescribingCostCentreResolver } from './cost-centre.resolver.js';
 export { PrescriptionType, PrescribingCostCentreType, PrescriberType } from './prescribing.types.js';
 export { toPrescriptionType } from './prescribing.mappers.js';
 export { prescribingStream } from './prescribing.events.js';
-export { seedDemoPrescribing, DEMO_PRESCRIBING } from './prescribing.seed.js';
+export { DEMO_PRESCRIBING } from './prescribing.seed.js';
 export {
   renderEpsPrescriptionOrder,
   PRESCRIBER_IDENTIFIER_SYSTEMS,
@@ -18,5 +26,20 @@ export {
   type EpsPrescription,
 } from './eps-message.js';
 export { CONTROLLED_DRUG_LIST, controlledDrugSchedule, isScheduleOne, type CdSchedule } from './controlled-drugs.js';
-export { prescriptionNode } from './prescriptions.node.js';
-export { costCentreNode, prescriberNode } from './cost-centre.node.js';
+
+/** The prescribing module as the composition root registers it (docs/architecture.md#adding-a-module). */
+export const prescribingModule: HubModule = {
+  name: 'prescribing',
+  entities: [
+    PrescribingCostCentre,
+    Prescriber,
+    PrescriptionSequence,
+    Prescription,
+    PrescriptionItem,
+    PrescriptionTransition,
+    EpsMessage,
+  ],
+  resolvers: [PrescriptionResolver, EpsResolver, PrescribingSubscriptionResolver, PrescribingCostCentreResolver],
+  nodeFetchers: { Prescription: prescriptionNode, Prescriber: prescriberNode, PrescribingCostCentre: costCentreNode },
+  seed: (em, demo) => seedDemoPrescribing(em, demo.hub.id, demo.staff),
+};

@@ -1,11 +1,18 @@
+import type { HubModule } from '../../platform/hub-module.js';
+import { Referral, ReferralTransition } from './referral.entity.js';
+import { ReferralAgreement, OrganisationGroupMember, HubTeam } from './referral-setup.entity.js';
+import { HubRegistration, PatientTraceTask } from './hub-registration.entity.js';
+import { ReferralResolver } from './referrals.resolver.js';
+import { ReferralMovesResolver } from './referral-moves.resolver.js';
+import { PatientTraceResolver } from './patient-trace.resolver.js';
+import { ReferralSetupResolver } from './referral-setup.resolver.js';
+import { ReferralSubscriptionResolver } from './referrals.subscription.js';
+import { seedDemoReferrals } from './referrals.seed.js';
+import { referralNode, hubTeamNode, patientTraceTaskNode } from './referrals.node.js';
+
 export { Referral, ReferralTransition } from './referral.entity.js';
 export { ReferralAgreement, OrganisationGroupMember, HubTeam } from './referral-setup.entity.js';
 export { HubRegistration, PatientTraceTask } from './hub-registration.entity.js';
-export { ReferralResolver } from './referrals.resolver.js';
-export { ReferralMovesResolver } from './referral-moves.resolver.js';
-export { PatientTraceResolver } from './patient-trace.resolver.js';
-export { ReferralSetupResolver } from './referral-setup.resolver.js';
-export { ReferralSubscriptionResolver } from './referrals.subscription.js';
 export { ReferralType } from './referrals.types.js';
 export { REFERRAL_STATES, REFERRAL_TRANSITIONS, canTransition, type ReferralState } from './referral.state.js';
 export {
@@ -15,6 +22,28 @@ export {
   type ReferralMethodProperties,
 } from './referral-methods.js';
 export { referralStream } from './referrals.events.js';
-export { seedDemoReferrals, DEMO_REFERRALS } from './referrals.seed.js';
+export { DEMO_REFERRALS } from './referrals.seed.js';
 export { referralFromConsultation } from './referral-from-consultation.js';
-export { referralNode, hubTeamNode, patientTraceTaskNode } from './referrals.node.js';
+
+/** The referrals module as the composition root registers it (docs/architecture.md#adding-a-module). */
+export const referralsModule: HubModule = {
+  name: 'referrals',
+  entities: [
+    Referral,
+    ReferralTransition,
+    ReferralAgreement,
+    OrganisationGroupMember,
+    HubTeam,
+    HubRegistration,
+    PatientTraceTask,
+  ],
+  resolvers: [
+    ReferralResolver,
+    ReferralMovesResolver,
+    PatientTraceResolver,
+    ReferralSetupResolver,
+    ReferralSubscriptionResolver,
+  ],
+  nodeFetchers: { Referral: referralNode, HubTeam: hubTeamNode, PatientTraceTask: patientTraceTaskNode },
+  seed: seedDemoReferrals,
+};

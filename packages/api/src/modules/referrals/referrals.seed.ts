@@ -1,7 +1,7 @@
 import { syntheticNhsNumber } from '@pcn-hub/schema';
 import type { Em } from '../../platform/db/orm.js';
+import type { DemoPcn } from '../../platform/hub-module.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { seedDemoAppointments } from '../appointments/index.js';
 import { HubService, type DayOfWeek, type HubServiceKind, type ReferralMethod } from '../hub-services/index.js';
 import { Patient } from '../patients/index.js';
 import type { Role } from '../../platform/auth/roles.js';
@@ -68,13 +68,11 @@ export const DEMO_REFERRALS = {
 /**
  * Seeds referral routes for the demo hub: accepted methods and details per service, agreements and
  * organisation-group membership (all but one practice each), teams, patients already known to the
- * hub, and appointment books with five days of slots.
+ * hub (the appointments module seeds the books and slots).
  */
-export async function seedDemoReferrals(
-  em: Em,
-  demo: { hubId: string; pcnOdsCode: string; practices: readonly { id: string; odsCode: string }[]; now: Date },
-): Promise<void> {
-  const { hubId, practices, now } = demo;
+export async function seedDemoReferrals(em: Em, demo: DemoPcn): Promise<void> {
+  const { practices, now } = demo;
+  const hubId = demo.hub.id;
   for (const service of await em.find(HubService, { hub: hubId })) {
     const setup = DEMO_REFERRALS.services[service.kind];
     if (!setup) continue;
@@ -130,5 +128,4 @@ export async function seedDemoReferrals(
       })),
     );
   }
-  await seedDemoAppointments(em, hubId, demo.pcnOdsCode, now);
 }

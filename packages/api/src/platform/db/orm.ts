@@ -4,7 +4,8 @@ import type { MikroORM, Options } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { DatabaseConfig } from '../config.js';
 import type { Logger } from '../logger.js';
-import { ENTITIES } from './entities.js';
+import type { EntityDefinition } from '../hub-module.js';
+import { PLATFORM_ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 import {
   discardTemplate,
@@ -23,9 +24,9 @@ export type Orm = MikroORM & { em: Em };
 const MIGRATIONS_TABLE = 'mikro_orm_migrations';
 
 /** Options shared by both drivers; the driver and connection are added per kind. */
-function baseOptions(logger: Logger | undefined): Partial<Options> {
+function baseOptions(logger: Logger | undefined, entities: readonly EntityDefinition[]): Partial<Options> {
   return {
-    entities: ENTITIES,
+    entities: [...PLATFORM_ENTITIES, ...entities],
     extensions: [Migrator],
     migrations: {
       migrationsList: MIGRATIONS,
@@ -50,14 +51,20 @@ function baseOptions(logger: Logger | undefined): Partial<Options> {
 
 /**
  * Opens the database: PostgreSQL over `pg` when a URL is configured, embedded PGlite otherwise.
- * Both run the same migrations and SQL.
+ * Both run the same migrations and SQL. `entities` are the modules' entities (the composition
+ * root's `HUB_ENTITIES`); the platform's own are always mapped, so the platform's tests open a
+ * database with none.
  */
-export async function createOrm(database: DatabaseConfig, logger?: Logger): Promise<Orm> {
+export async function createOrm(
+  database: DatabaseConfig,
+  logger?: Logger,
+  entities: readonly EntityDefinition[] = [],
+): Promise<Orm> {
   if (database.kind === 'postgresql') {
     // Only the configured driver is loaded: the other one costs boot time for nothing.
     const { MikroORM: PostgreSqlMikroORM } = await import('@mikro-orm/postgresql');
     const orm = await PostgreSqlMikroORM.init({
-      ...baseOptions(logger),
+      ...baseOptions(logger, entities),
       clientUrl: database.url,
       pool: { min: 0, max: database.poolMax },
     } as Parameters<(typeof import('@mikro-orm/postgresql'))['MikroORM']['init']>[0]);
@@ -70,8 +77,8 @@ export async function createOrm(database: DatabaseConfig, logger?: Logger): Prom
     try {
       // On disk the template is unpacked natively; in memory PGlite loads the tarball itself.
       const template = dataDir ? unpackTemplate(templateDir, dataDir) : await readTemplate(templateDir);
-      if (!template) return await openPgliteFrom(database, logger, fresh);
-      const orm = (opened = await openPglite(database, logger, template === true ? null : template));
+      if (!template) return await openPgliteFrom(database, logger, entities, fresh);
+      const orm = (opened = await openPglite(database, logger, entities, template === true ? null : template));
       // Loading happens on first use: make it happen here, where a bad template can be dropped.
       await orm.em.getConnection().execute('select 1');
       PGLITE_ORIGIN.set(orm, { fresh, fromTemplate: true, templateDir });
@@ -83,16 +90,17 @@ export async function createOrm(database: DatabaseConfig, logger?: Logger): Prom
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     }
   }
-  return openPgliteFrom(database, logger, fresh);
+  return openPgliteFrom(database, logger, entities, fresh);
 }
 
 /** Opens an existing PGlite database, or creates one with initdb. */
 async function openPgliteFrom(
   database: Extract<DatabaseConfig, { kind: 'pglite' }>,
   logger: Logger | undefined,
+  entities: readonly EntityDefinition[],
   fresh: boolean,
 ): Promise<Orm> {
-  const orm = await openPglite(database, logger, null);
+  const orm = await openPglite(database, logger, entities, null);
   PGLITE_ORIGIN.set(orm, { fresh, fromTemplate: false, templateDir: database.templateDir });
   return orm;
 }
@@ -103,12 +111,13 @@ const PGLITE_ORIGIN = new WeakMap<Orm, { fresh: boolean; fromTemplate: boolean; 
 async function openPglite(
   database: Extract<DatabaseConfig, { kind: 'pglite' }>,
   logger: Logger | undefined,
+  entities: readonly EntityDefinition[],
   template: Blob | null,
 ): Promise<Orm> {
   if (database.dataDir) mkdirSync(database.dataDir, { recursive: true });
   const { MikroORM: PgliteMikroORM } = await import('@mikro-orm/pglite');
   const orm = await PgliteMikroORM.init({
-    ...baseOptions(logger),
+    ...baseOptions(logger, entities),
     dbName: database.dataDir ?? 'memory://',
     // A factory: the ORM deep-copies plain option objects, which a Blob does not survive.
     ...(template ? { driverOptions: () => ({ loadDataDir: template }) } : {}),

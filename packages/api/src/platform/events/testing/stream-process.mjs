@@ -6,7 +6,7 @@
 // (a seq, or empty for live), POLL_MS, HEARTBEAT_MS, RECONNECT_MIN_MS, RECONNECT_MAX_MS.
 // Prints {"type":"ready"} once the subscription is live (its first heartbeat), {"type":"event",
 // "seq":n}, {"type":"resync"} when the bus reconnected, {"type":"error","message":...}.
-// The ORM's entity list reaches modules whose GraphQL types need the decorator metadata polyfill.
+// The decorator metadata polyfill, as in every entry point (the ORM here maps the platform entities only).
 import 'reflect-metadata';
 
 const dist = new URL('../../../../dist/', import.meta.url);

@@ -1,0 +1,70 @@
+import { readdirSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { getMetadataStorage } from 'type-graphql';
+import { describe, expect, it } from 'vitest';
+import { HUB_ENTITIES, HUB_MODULES, NODE_FETCHERS } from './modules.js';
+import { PLATFORM_ENTITIES } from './platform/db/entities.js';
+import { RESOLVERS } from './schema.js';
+
+/** Source files under `folders` (tests, testkits and test helpers excluded) whose name matches `name`. */
+function sources(folders: readonly string[], name: RegExp): string[] {
+  return folders.flatMap((folder) => {
+    const dir = fileURLToPath(new URL(folder, import.meta.url));
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => name.test(file) && !/\.(test|testkit)\.ts$/.test(file) && !file.split(sep).includes('testing'))
+      .map((file) => join(dir, file));
+  });
+}
+
+// Every entity file, and every file that may declare a resolver, loaded whether or not a
+// descriptor names it (no entry points: they would start a server).
+const entityFiles = await Promise.all(
+  sources(['./modules/', './platform/'], /\.entity\.ts$/).map(
+    (file) => import(pathToFileURL(file).href) as Promise<Record<string, unknown>>,
+  ),
+);
+await Promise.all(sources(['./modules/', './platform/'], /\.ts$/).map((file) => import(pathToFileURL(file).href)));
+
+/** The classes the entity files export: each is a `defineEntity` class. */
+function entityClasses(): unknown[] {
+  return entityFiles.flatMap((exports) =>
+    Object.values(exports).filter(
+      (value) => typeof value === 'function' && /^class\b/.test(Function.prototype.toString.call(value)),
+    ),
+  );
+}
+
+describe('the composition root lists every module once', () => {
+  it('has a descriptor for every folder under modules/, named after it, once', () => {
+    const folders = readdirSync(new URL('./modules/', import.meta.url), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    const names = HUB_MODULES.map((m) => m.name);
+    expect([...names].sort()).toEqual(folders);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('maps every entity class of every *.entity.ts, each once', () => {
+    const mapped = [...PLATFORM_ENTITIES, ...HUB_ENTITIES];
+    expect(new Set(mapped).size).toBe(mapped.length);
+    const missing = entityClasses().filter((cls) => !mapped.includes(cls as never));
+    expect(missing.map((cls) => (cls as { name: string }).name)).toEqual([]);
+    expect(entityClasses().length).toBe(mapped.length);
+  });
+
+  it('builds the schema from every @Resolver class of the API, each once', () => {
+    const declared = new Set(getMetadataStorage().resolverClasses.map((r) => r.target));
+    const listed = new Set<unknown>(RESOLVERS);
+    expect(listed.size).toBe(RESOLVERS.length);
+    expect([...declared].filter((cls) => !listed.has(cls)).map((cls) => cls.name)).toEqual([]);
+    expect([...listed].filter((cls) => !declared.has(cls as never))).toEqual([]);
+  });
+
+  it('has one node(id:) fetcher per Node type, from the module that owns it', () => {
+    const claimed = HUB_MODULES.flatMap((m) => Object.keys(m.nodeFetchers ?? {}));
+    expect(new Set(claimed).size).toBe(claimed.length);
+    expect(Object.keys(NODE_FETCHERS).sort()).toEqual([...claimed].sort());
+  });
+});
