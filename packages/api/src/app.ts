@@ -201,7 +201,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
           await server.close();
           await metricsServer?.close();
           await writeBackWorker?.stop(config.shutdownGraceMs);
-          await pluginWebhookWorker?.stop();
+          await pluginWebhookWorker?.stop(config.shutdownGraceMs);
           await stopPruner();
           await events.close();
           if (ownsOrm) await orm.close(true);

@@ -34,9 +34,9 @@ const webhooks = startPluginWebhookWorker({
   settings: config.pluginWebhooks,
   logger,
   onGivenUp: async (delivery) => {
-            await markEpsUndeliverable(orm, delivery);
-            await markReplyUndeliverable(orm, delivery);
-          },
+    await markEpsUndeliverable(orm, delivery);
+    await markReplyUndeliverable(orm, delivery);
+  },
 });
 const metricsServer = await startMetrics(config, orm, logger);
 logger.info({ worker: worker.id, concurrency: config.writeBack.concurrency }, 'write-back worker ready (plugin webhooks too)');
@@ -47,7 +47,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'draining');
-    Promise.all([worker.stop(config.shutdownGraceMs), webhooks.stop(), metricsServer?.close()])
+    Promise.all([worker.stop(config.shutdownGraceMs), webhooks.stop(config.shutdownGraceMs), metricsServer?.close()])
       .then(() => events.close())
       .then(() => orm.close(true))
       .then(() => tracing?.shutdown())

@@ -1,10 +1,12 @@
 import type { AuthenticatedContext } from '../../platform/context.js';
 import { decodeCursor, encodeCursor } from '../../platform/graphql/relay.js';
+import { redriveRows } from '../../platform/delivery/index.js';
 import { runIdempotent } from '../../platform/idempotency/index.js';
 import type { WebhookDeliveryState } from './plugins.codes.js';
 import { PluginWebhookDelivery } from './plugin-webhook.entity.js';
 import { PluginErrors } from './plugins.errors.js';
 import { PluginService } from './plugins.service.js';
+import { PLUGIN_WEBHOOK_TABLE } from './plugins.webhooks.js';
 
 export const deliveryCursor = (d: PluginWebhookDelivery): string => encodeCursor([d.createdAt.toISOString(), d.id]);
 
@@ -37,12 +39,9 @@ export class PluginDeliveryService {
         throw PluginErrors.deliveryNotFound(id);
       });
       if (delivery.state !== 'DEAD' && delivery.state !== 'WITHHELD') throw PluginErrors.notRedrivable(id, delivery.state);
-      delivery.state = 'PENDING';
-      delivery.attempts = 0;
-      delivery.nextAttemptAt = new Date();
-      delivery.leaseUntil = null;
+      await redriveRows(em, PLUGIN_WEBHOOK_TABLE, [id], { from: ['DEAD', 'WITHHELD'] });
       this.ctx.audit.record(em, { action: 'redrivePluginWebhookDelivery', subjectType: 'PluginWebhookDelivery', subjectId: id });
-      return delivery;
+      return em.findOneOrFail(PluginWebhookDelivery, { id }, { refresh: true });
     }, { resultId: (d) => d.id, replay: (rid) => this.ctx.em.fork().findOneOrFail(PluginWebhookDelivery, { id: rid }) });
     return result;
   }

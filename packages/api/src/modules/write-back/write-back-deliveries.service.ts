@@ -4,7 +4,8 @@ import { Errors } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor } from '../../platform/graphql/relay.js';
 import { writeBackStateOf, type DeliveryState, type WriteBackState } from './write-back.codes.js';
 import { appendWriteBackEvents, sendHints } from './write-back.events.js';
-import { changeOf } from './write-back.outbox.js';
+import { changeOf, WRITE_BACK_TABLE, type DeliveryRow } from './write-back.outbox.js';
+import { redriveRows } from '../../platform/delivery/index.js';
 import { WriteBackDelivery, WriteBackRecord } from './write-back-record.entity.js';
 import { WriteBackErrors } from './write-back.errors.js';
 import { lineBusy, lockLines } from './write-back.queue.js';
@@ -65,33 +66,34 @@ export class WriteBackDeliveryService {
    */
   redrive(id: string): Promise<WriteBackDelivery> {
     return this.transition(id, 'redriveWriteBack', 'PENDING', async (em, line) =>
-      (await lineBusy(em, line)) ? `state = 'WAITING', attempts = 0` : `state = 'PENDING', attempts = 0, next_attempt_at = now()`,
+      redriveRows(em, WRITE_BACK_TABLE, [id], { to: (await lineBusy(em, line)) ? 'WAITING' : 'PENDING' }),
     );
   }
 
   /** DEAD -> DISCARDED: nobody will send it again. */
   discard(id: string): Promise<WriteBackDelivery> {
-    return this.transition(id, 'discardWriteBack', 'DISCARDED', async () => `state = 'DISCARDED'`);
+    return this.transition(id, 'discardWriteBack', 'DISCARDED', (em) =>
+      exec(
+        em,
+        `update write_back_delivery d set state = 'DISCARDED', lease_owner = null, lease_expires_at = null, updated_at = now()
+         where d.id = ? returning ${WRITE_BACK_TABLE.returning}`,
+        [id],
+      ),
+    );
   }
 
   private async transition(
     id: string,
     action: string,
     to: DeliveryState,
-    set: (em: Em, line: string) => Promise<string>,
+    change: (em: Em, line: string) => Promise<readonly object[]>,
   ): Promise<WriteBackDelivery> {
     const { orderingKey } = await this.byId(id);
     const { hints, delivery } = await this.ctx.em.transactional(async (em) => {
       await lockLines(em, [orderingKey]);
       const [row] = await exec<{ state: DeliveryState }>(em, 'select state from write_back_delivery where id = ? for update', [id]);
       if (!row || row.state !== 'DEAD') throw Errors.invalidTransition('WriteBackDelivery', id, row?.state ?? 'UNKNOWN', to);
-      const assignments = await set(em, orderingKey);
-      const changed = await exec<Parameters<typeof changeOf>[0]>(
-        em,
-        `update write_back_delivery d set ${assignments}, lease_owner = null, lease_expires_at = null, updated_at = now()
-         where d.id = ? returning d.id, d.record_id, d.entry_id, d.consultation_id, d.target_org_id, d.message_id, d.version, d.attempts, d.state`,
-        [id],
-      );
+      const changed = (await change(em, orderingKey)) as readonly DeliveryRow[];
       this.ctx.audit.record(em, { action, subjectType: 'WriteBackDelivery', subjectId: id, reason: `DEAD -> ${to}` });
       const events = await appendWriteBackEvents(em, changed.map((c) => changeOf(c, this.ctx.actor.id)));
       // As this transaction left it (a worker may claim it the moment we commit).
