@@ -39,7 +39,10 @@ const webhooks = startPluginWebhookWorker({
   },
 });
 const metricsServer = await startMetrics(config, orm, logger);
-logger.info({ worker: worker.id, concurrency: config.writeBack.concurrency }, 'write-back worker ready (plugin webhooks too)');
+logger.info(
+  { worker: worker.id, concurrency: config.writeBack.concurrency },
+  'write-back worker ready (plugin webhooks too)',
+);
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -93,7 +93,12 @@ const GLOBAL_ID_TYPES: Readonly<Record<string, string>> = {
 export function withGlobalIds(eventType: string, data: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
-    const type = key === 'consultationId' ? (eventType.startsWith('inbox.') ? 'OnlineConsultation' : 'HubConsultation') : GLOBAL_ID_TYPES[key];
+    const type =
+      key === 'consultationId'
+        ? eventType.startsWith('inbox.')
+          ? 'OnlineConsultation'
+          : 'HubConsultation'
+        : GLOBAL_ID_TYPES[key];
     out[key] = type && typeof value === 'string' ? toGlobalId(type, value) : value;
   }
   return out;
@@ -133,7 +138,12 @@ class PluginWebhookQueue implements DeliveryQueue<Claimed> {
   }
 
   describe(delivery: Claimed): Record<string, unknown> {
-    return { deliveryId: delivery.id, pluginId: delivery.plugin_id, organisationId: delivery.organisation_id, eventType: delivery.event_type };
+    return {
+      deliveryId: delivery.id,
+      pluginId: delivery.plugin_id,
+      organisationId: delivery.organisation_id,
+      eventType: delivery.event_type,
+    };
   }
 
   async attempt(delivery: Claimed, signal: AbortSignal): Promise<Settlement> {
@@ -145,7 +155,11 @@ class PluginWebhookQueue implements DeliveryQueue<Claimed> {
   }
 
   async givenUp(delivery: Claimed): Promise<void> {
-    await this.onGivenUp?.({ eventId: Number(delivery.event_id), eventType: delivery.event_type, organisationId: delivery.organisation_id });
+    await this.onGivenUp?.({
+      eventId: Number(delivery.event_id),
+      eventType: delivery.event_type,
+      organisationId: delivery.organisation_id,
+    });
   }
 
   async send(delivery: Claimed, signal: AbortSignal): Promise<Outcome> {
@@ -160,12 +174,19 @@ class PluginWebhookQueue implements DeliveryQueue<Claimed> {
     if (!facts) return { kind: 'WITHHELD', reason: 'plugin no longer registered' };
     if (facts.state !== 'ACTIVE') return { kind: 'WITHHELD', reason: 'plugin suspended' };
     if (!facts.enabled) return { kind: 'WITHHELD', reason: 'organisation disabled the plugin' };
-    if (!json<string[]>(facts.scopes).includes('events:read')) return { kind: 'WITHHELD', reason: 'events:read scope withdrawn' };
+    if (!json<string[]>(facts.scopes).includes('events:read'))
+      return { kind: 'WITHHELD', reason: 'events:read scope withdrawn' };
     if (!json<string[]>(facts.events).some((p) => eventTypeMatches(p, delivery.event_type))) {
       return { kind: 'WITHHELD', reason: 'event type no longer subscribed' };
     }
     if (!facts.webhook_url) return { kind: 'WITHHELD', reason: 'no webhook URL' };
-    const [event] = await exec<{ subject_type: string; subject_id: string; payload: unknown; created_at: Date | string; ods_code: string }>(
+    const [event] = await exec<{
+      subject_type: string;
+      subject_id: string;
+      payload: unknown;
+      created_at: Date | string;
+      ods_code: string;
+    }>(
       em,
       `select e.subject_type, e.subject_id, e.payload, e.created_at, o.ods_code
          from event_log e join organisation o on o.id = ?
@@ -185,7 +206,10 @@ class PluginWebhookQueue implements DeliveryQueue<Claimed> {
       occurredAt: new Date(event.created_at).toISOString(),
       organisation: { id: toGlobalId('Organisation', delivery.organisation_id), odsCode: event.ods_code },
       subject: { type: event.subject_type, id: toGlobalId(event.subject_type, event.subject_id) },
-      data: withGlobalIds(delivery.event_type, json<Record<string, unknown>>(event.payload as Record<string, unknown> | string)),
+      data: withGlobalIds(
+        delivery.event_type,
+        json<Record<string, unknown>>(event.payload as Record<string, unknown> | string),
+      ),
     });
     if (facts.webhook_url.startsWith('inproc://')) {
       await this.inProcess.deliver(facts.webhook_url, body, this.timeoutMs, signal);
@@ -199,7 +223,12 @@ class PluginWebhookQueue implements DeliveryQueue<Claimed> {
         'user-agent': 'pcn-hub-webhooks/1',
         'webhook-id': delivery.id,
         'webhook-timestamp': String(timestamp),
-        'webhook-signature': signatureHeader(secrets.map((s) => s.secret), delivery.id, timestamp, body),
+        'webhook-signature': signatureHeader(
+          secrets.map((s) => s.secret),
+          delivery.id,
+          timestamp,
+          body,
+        ),
       },
       body,
       redirect: 'manual',
@@ -209,7 +238,6 @@ class PluginWebhookQueue implements DeliveryQueue<Claimed> {
     if (response.status >= 200 && response.status < 300) return { kind: 'DELIVERED', status: response.status };
     return { kind: 'FAILED', status: response.status, reason: `HTTP ${response.status}` };
   }
-
 }
 
 export interface PluginWebhookWorkerOptions extends Omit<DeliveryWorkerOptions, 'settings'> {
@@ -230,7 +258,12 @@ export class PluginWebhookWorker extends DeliveryWorker<Claimed> {
         settings: { ...options.settings, concurrency: CONCURRENCY },
         firstSweepDelayMs: options.firstSweepDelayMs ?? options.firstWakeDelayMs,
       },
-      new PluginWebhookQueue(options.orm, options.settings.timeoutMs, options.inProcess ?? new InProcessPlugins(), options.onGivenUp ?? null),
+      new PluginWebhookQueue(
+        options.orm,
+        options.settings.timeoutMs,
+        options.inProcess ?? new InProcessPlugins(),
+        options.onGivenUp ?? null,
+      ),
     );
   }
 }

@@ -19,20 +19,25 @@ export interface EntryWriteBackStatus {
 }
 
 /** Write-back status of entries by entry id (two statements for any number of entries). */
-export async function writeBackStatusByEntry(em: Em, entryIds: readonly string[]): Promise<Map<string, EntryWriteBackStatus>> {
+export async function writeBackStatusByEntry(
+  em: Em,
+  entryIds: readonly string[],
+): Promise<Map<string, EntryWriteBackStatus>> {
   const out = new Map<string, EntryWriteBackStatus>();
   if (entryIds.length === 0) return out;
   const records = await em.find(WriteBackRecord, { entryId: { $in: [...entryIds] } });
   const deliveryIds = records.flatMap((r) => (r.currentDeliveryId ? [r.currentDeliveryId] : []));
   const deliveries = new Map(
-    deliveryIds.length > 0 ? (await em.find(WriteBackDelivery, { id: { $in: deliveryIds } })).map((d) => [d.id, d]) : [],
+    deliveryIds.length > 0
+      ? (await em.find(WriteBackDelivery, { id: { $in: deliveryIds } })).map((d) => [d.id, d])
+      : [],
   );
   for (const record of records) {
     const delivery = record.currentDeliveryId ? (deliveries.get(record.currentDeliveryId) ?? null) : null;
     out.set(record.entryId, {
       record,
       delivery,
-      state: writeBackStateOf(record.decision, (delivery?.state) ?? null),
+      state: writeBackStateOf(record.decision, delivery?.state ?? null),
     });
   }
   return out;
@@ -91,11 +96,19 @@ export class WriteBackDeliveryService {
     const { orderingKey } = await this.byId(id);
     const { hints, delivery } = await this.ctx.em.transactional(async (em) => {
       await lockLines(em, [orderingKey]);
-      const [row] = await exec<{ state: DeliveryState }>(em, 'select state from write_back_delivery where id = ? for update', [id]);
-      if (!row || row.state !== 'DEAD') throw Errors.invalidTransition('WriteBackDelivery', id, row?.state ?? 'UNKNOWN', to);
+      const [row] = await exec<{ state: DeliveryState }>(
+        em,
+        'select state from write_back_delivery where id = ? for update',
+        [id],
+      );
+      if (!row || row.state !== 'DEAD')
+        throw Errors.invalidTransition('WriteBackDelivery', id, row?.state ?? 'UNKNOWN', to);
       const changed = (await change(em, orderingKey)) as readonly DeliveryRow[];
       this.ctx.audit.record(em, { action, subjectType: 'WriteBackDelivery', subjectId: id, reason: `DEAD -> ${to}` });
-      const events = await appendWriteBackEvents(em, changed.map((c) => changeOf(c, this.ctx.actor.id)));
+      const events = await appendWriteBackEvents(
+        em,
+        changed.map((c) => changeOf(c, this.ctx.actor.id)),
+      );
       // As this transaction left it (a worker may claim it the moment we commit).
       return { hints: events, delivery: await em.findOneOrFail(WriteBackDelivery, { id }, { refresh: true }) };
     });

@@ -25,7 +25,11 @@ export interface ClaimedDelivery {
   /** Attempts ever made, this one included: the fencing token of the lease (never repeats). */
   readonly fence: number;
   readonly nhsNumber: string;
-  readonly target: { readonly kind: TargetKind; readonly endpointUrl: string | null; readonly signingSecret: string | null };
+  readonly target: {
+    readonly kind: TargetKind;
+    readonly endpointUrl: string | null;
+    readonly signingSecret: string | null;
+  };
   /** The trace of the change that enqueued it, when tracing is on. */
   readonly traceParent: string | null;
 }
@@ -101,33 +105,35 @@ type ClaimRow = DeliveryRow & {
 };
 
 /** The deliveries of claimed rows, and their SENDING events (in the claim's transaction). */
-export async function claimedDeliveries(tx: Em, claimed: readonly ClaimedRow[], workerId: string): Promise<{ jobs: ClaimedDelivery[]; hints: StreamHint[] }> {
+export async function claimedDeliveries(
+  tx: Em,
+  claimed: readonly ClaimedRow[],
+  workerId: string,
+): Promise<{ jobs: ClaimedDelivery[]; hints: StreamHint[] }> {
   const rows = claimed as unknown as readonly ClaimRow[];
   const hints = await appendWriteBackEventsBatched(
     tx,
     rows.map((row) => changeOf(row, workerId)),
   );
-  const jobs = rows.map(
-    (row): ClaimedDelivery => ({
-      id: row.id,
-      messageId: row.message_id,
-      recordId: row.record_id,
-      entryId: row.entry_id,
-      consultationId: row.consultation_id,
-      patientId: row.patient_id,
-      targetOrgId: row.target_org_id,
-      orderingKey: row.ordering_key,
-      kind: row.kind,
-      version: row.version,
-      replacesMessageId: row.replaces_message_id,
-      payload: typeof row.payload === 'string' ? (JSON.parse(row.payload) as Record<string, unknown>) : row.payload,
-      attempt: row.attempts,
-      fence: row.fence,
-      nhsNumber: row.nhs_number,
-      target: { kind: row.target_kind ?? 'IN_HUB', endpointUrl: row.endpoint_url, signingSecret: row.signing_secret },
-      traceParent: row.trace_parent,
-    }),
-  );
+  const jobs = rows.map((row): ClaimedDelivery => ({
+    id: row.id,
+    messageId: row.message_id,
+    recordId: row.record_id,
+    entryId: row.entry_id,
+    consultationId: row.consultation_id,
+    patientId: row.patient_id,
+    targetOrgId: row.target_org_id,
+    orderingKey: row.ordering_key,
+    kind: row.kind,
+    version: row.version,
+    replacesMessageId: row.replaces_message_id,
+    payload: typeof row.payload === 'string' ? (JSON.parse(row.payload) as Record<string, unknown>) : row.payload,
+    attempt: row.attempts,
+    fence: row.fence,
+    nhsNumber: row.nhs_number,
+    target: { kind: row.target_kind ?? 'IN_HUB', endpointUrl: row.endpoint_url, signingSecret: row.signing_secret },
+    traceParent: row.trace_parent,
+  }));
   return { jobs, hints };
 }
 
@@ -150,9 +156,18 @@ export async function claimDeliveries(
  * After the engine changed rows (outcomes, reaped leases): finished heads (DELIVERED or DEAD) hand
  * their line to the next delivery, and every change is an event. Lines must be locked.
  */
-export async function deliveriesChanged(tx: Em, changed: readonly Record<string, unknown>[], actorId: string | null): Promise<StreamHint[]> {
+export async function deliveriesChanged(
+  tx: Em,
+  changed: readonly Record<string, unknown>[],
+  actorId: string | null,
+): Promise<StreamHint[]> {
   const rows = changed as unknown as readonly (DeliveryRow & { ordering_key: string })[];
-  const finished = rows.filter((row) => row.state === 'DELIVERED' || row.state === 'DEAD').map((row) => row.ordering_key);
+  const finished = rows
+    .filter((row) => row.state === 'DELIVERED' || row.state === 'DEAD')
+    .map((row) => row.ordering_key);
   if (finished.length > 0) await promoteNext(tx, finished);
-  return appendWriteBackEventsBatched(tx, rows.map((row) => changeOf(row, actorId)));
+  return appendWriteBackEventsBatched(
+    tx,
+    rows.map((row) => changeOf(row, actorId)),
+  );
 }

@@ -1,12 +1,22 @@
 import type { Config } from '../../platform/config.js';
 import type { Orm } from '../../platform/db/orm.js';
-import { DeliveryWorker, type DeliveryQueue, type DeliveryWorkerOptions, type Settlement } from '../../platform/delivery/index.js';
+import {
+  DeliveryWorker,
+  type DeliveryQueue,
+  type DeliveryWorkerOptions,
+  type Settlement,
+} from '../../platform/delivery/index.js';
 import { isResyncHint } from '../../platform/events/index.js';
 import { contextFrom, inSpan, SpanKind } from '../../platform/observability/tracing.js';
 import { WRITE_BACK_STREAM_PREFIX } from './write-back.codes.js';
 import { claimedDeliveries, deliveriesChanged, WRITE_BACK_TABLE, type ClaimedDelivery } from './write-back.outbox.js';
 import { lockLines } from './write-back.queue.js';
-import { HttpWriteBackTarget, InHubWriteBackTarget, type DeliveryOutcome, type WriteBackTarget } from './write-back.targets.js';
+import {
+  HttpWriteBackTarget,
+  InHubWriteBackTarget,
+  type DeliveryOutcome,
+  type WriteBackTarget,
+} from './write-back.targets.js';
 
 /** Tunables of a worker (from `Config.writeBack`). */
 export type WriteBackWorkerSettings = Config['writeBack'];
@@ -17,7 +27,9 @@ export interface WriteBackWorkerOptions extends Omit<DeliveryWorkerOptions, 'set
   readonly targetFor?: (delivery: ClaimedDelivery) => WriteBackTarget;
 }
 
-const SETTLEMENT: { readonly [K in DeliveryOutcome['kind']]: (o: Extract<DeliveryOutcome, { kind: K }>) => Settlement } = {
+const SETTLEMENT: {
+  readonly [K in DeliveryOutcome['kind']]: (o: Extract<DeliveryOutcome, { kind: K }>) => Settlement;
+} = {
   ACKNOWLEDGED: () => ({ kind: 'delivered', label: 'acknowledged' }),
   RETRY: (o) => ({ kind: 'retry', label: 'retry', reason: o.reason }),
   REJECTED: (o) => ({ kind: 'stop', label: 'rejected', reason: o.reason }),
@@ -57,7 +69,12 @@ class WriteBackQueue implements DeliveryQueue<ClaimedDelivery> {
   }
 
   describe(delivery: ClaimedDelivery): Record<string, unknown> {
-    return { deliveryId: delivery.id, messageId: delivery.messageId, entryId: delivery.entryId, targetOrganisationId: delivery.targetOrgId };
+    return {
+      deliveryId: delivery.id,
+      messageId: delivery.messageId,
+      entryId: delivery.entryId,
+      targetOrganisationId: delivery.targetOrgId,
+    };
   }
 
   /** One attempt at the delivery's target, in the trace of the change that enqueued it (when tracing is on). */
@@ -67,7 +84,11 @@ class WriteBackQueue implements DeliveryQueue<ClaimedDelivery> {
       {
         kind: SpanKind.PRODUCER,
         parent: contextFrom(delivery.traceParent),
-        attributes: { 'pcnhub.delivery.id': delivery.id, 'pcnhub.delivery.attempt': delivery.attempt, 'messaging.message.id': delivery.messageId },
+        attributes: {
+          'pcnhub.delivery.id': delivery.id,
+          'pcnhub.delivery.attempt': delivery.attempt,
+          'messaging.message.id': delivery.messageId,
+        },
       },
       async (span) => {
         const outcome = await this.deliver(delivery, signal);
@@ -95,7 +116,10 @@ class WriteBackQueue implements DeliveryQueue<ClaimedDelivery> {
         signal,
       );
     } catch (error) {
-      return { kind: 'RETRY', reason: `target failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}` };
+      return {
+        kind: 'RETRY',
+        reason: `target failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`,
+      };
     }
   }
 

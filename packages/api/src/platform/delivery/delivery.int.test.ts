@@ -52,21 +52,27 @@ for (const kind of EVENT_TEST_DATABASES) {
     let db: ScratchDatabase;
     const em = (): Em => db.orm.em.fork();
     const rows = (table: string, tag: string) =>
-      exec<{ id: string; state: string; attempts: number; last_error: string | null; next_attempt_at: Date; [k: string]: unknown }>(
-        em(),
-        `select * from ${table} where tag = ? order by id`,
-        [tag],
-      );
+      exec<{
+        id: string;
+        state: string;
+        attempts: number;
+        last_error: string | null;
+        next_attempt_at: Date;
+        [k: string]: unknown;
+      }>(em(), `select * from ${table} where tag = ? order by id`, [tag]);
     const enqueue = async (table: string, tag: string, n = 1, state = 'PENDING'): Promise<string[]> => {
       const ids = Array.from({ length: n }, () => uuidv7());
-      for (const id of ids) await exec(em(), `insert into ${table} (id, tag, state) values (?, ?, ?)`, [id, tag, state]);
+      for (const id of ids)
+        await exec(em(), `insert into ${table} (id, tag, state) values (?, ?, ?)`, [id, tag, state]);
       return ids;
     };
     const claim = (t: DeliveryTable, owner: string, limit: number, leaseMs = 60_000) =>
       em().transactional((tx) => claimRows(tx, t, owner, limit, leaseMs));
     const settle = (t: DeliveryTable, owner: string, claimed: ClaimedRow, settlement: Settlement) =>
       em().transactional((tx) =>
-        settleRows(tx, t, POLICY, owner, [{ id: claimed.id, attempt: claimed.attempts, fence: claimed.fence, settlement, at: new Date() }]),
+        settleRows(tx, t, POLICY, owner, [
+          { id: claimed.id, attempt: claimed.attempts, fence: claimed.fence, settlement, at: new Date() },
+        ]),
       );
 
     beforeAll(async () => {
@@ -91,7 +97,11 @@ for (const kind of EVENT_TEST_DATABASES) {
       expect(ids).toHaveLength(6);
       expect(await claim(FENCED, 'w3', 10)).toEqual([]);
       const stored = (await rows('probe_fenced', 'claim')).filter((r) => r.state !== 'DEAD');
-      expect(stored.every((r) => r.state === 'SENDING' && r.attempts === 1 && r.total_attempts === 1 && r.lease_owner !== null)).toBe(true);
+      expect(
+        stored.every(
+          (r) => r.state === 'SENDING' && r.attempts === 1 && r.total_attempts === 1 && r.lease_owner !== null,
+        ),
+      ).toBe(true);
       expect(a.every((r) => r.attempts === 1 && r.fence === 1)).toBe(true);
     });
 
@@ -100,8 +110,17 @@ for (const kind of EVENT_TEST_DATABASES) {
       const claimed = await claim(FENCED, 'w1', 10);
       const byId = new Map(claimed.map((r) => [r.id, r]));
       await settle(FENCED, 'w1', byId.get(ok!)!, { kind: 'delivered', label: 'ok' });
-      const { nextRetryAt } = await settle(FENCED, 'w1', byId.get(flaky!)!, { kind: 'retry', label: 'retry', reason: 'HTTP 503' });
-      await settle(FENCED, 'w1', byId.get(rejected!)!, { kind: 'stop', label: 'rejected', reason: 'HTTP 400', state: 'WITHHELD' });
+      const { nextRetryAt } = await settle(FENCED, 'w1', byId.get(flaky!)!, {
+        kind: 'retry',
+        label: 'retry',
+        reason: 'HTTP 503',
+      });
+      await settle(FENCED, 'w1', byId.get(rejected!)!, {
+        kind: 'stop',
+        label: 'rejected',
+        reason: 'HTTP 400',
+        state: 'WITHHELD',
+      });
       const state = new Map((await rows('probe_fenced', 'settle')).map((r) => [r.id, r]));
       expect(state.get(ok!)).toMatchObject({ state: 'DELIVERED', lease_owner: null, lease_expires_at: null });
       expect(state.get(flaky!)).toMatchObject({ state: 'RETRYING', last_error: 'HTTP 503', lease_owner: null });
@@ -147,11 +166,20 @@ for (const kind of EVENT_TEST_DATABASES) {
       await exec(em(), 'update probe_fenced set attempts = 2 where id = ?', [old]);
       await claim(FENCED, 'w1', 10, 1);
       await sleep(20);
-      const reaped = await em().transactional(async (tx) => reapRows(tx, FENCED, POLICY.maxAttempts, await expiredLeases(tx, FENCED)));
+      const reaped = await em().transactional(async (tx) =>
+        reapRows(tx, FENCED, POLICY.maxAttempts, await expiredLeases(tx, FENCED)),
+      );
       expect(reaped.map((r) => r.id).sort()).toEqual([young, old].sort());
       const state = new Map((await rows('probe_fenced', 'reap')).map((r) => [r.id, r]));
-      expect(state.get(young!)).toMatchObject({ state: 'RETRYING', last_error: 'lease expired before an acknowledgement (outcome unknown)', lease_owner: null });
-      expect(state.get(old!)).toMatchObject({ state: 'DEAD', last_error: 'gave up after 3: lease expired before an acknowledgement (outcome unknown)' });
+      expect(state.get(young!)).toMatchObject({
+        state: 'RETRYING',
+        last_error: 'lease expired before an acknowledgement (outcome unknown)',
+        lease_owner: null,
+      });
+      expect(state.get(old!)).toMatchObject({
+        state: 'DEAD',
+        last_error: 'gave up after 3: lease expired before an acknowledgement (outcome unknown)',
+      });
     });
 
     it('redrives dead letters with a fresh attempt budget, and nothing else', async () => {
@@ -160,7 +188,10 @@ for (const kind of EVENT_TEST_DATABASES) {
       await exec(em(), 'update probe_fenced set attempts = 3 where tag = ?', ['redrive']);
       const changed = await em().transactional((tx) => redriveRows(tx, FENCED, [dead!, delivered!]));
       expect(changed.map((r) => r.id)).toEqual([dead]);
-      expect((await rows('probe_fenced', 'redrive')).find((r) => r.id === dead)).toMatchObject({ state: 'PENDING', attempts: 0 });
+      expect((await rows('probe_fenced', 'redrive')).find((r) => r.id === dead)).toMatchObject({
+        state: 'PENDING',
+        attempts: 0,
+      });
     });
 
     it('with a lease alone: the state stays due, a live lease is skipped, an expired one is retaken; statuses are kept', async () => {
@@ -172,9 +203,17 @@ for (const kind of EVENT_TEST_DATABASES) {
       expect(second).toMatchObject({ id, attempts: 2 });
       expect(await claim(LEASED, 'w3', 10)).toEqual([]);
       await settle(LEASED, 'w2', second!, { kind: 'retry', label: 'failed', reason: 'HTTP 500', status: 500 });
-      expect((await rows('probe_leased', 'lease'))[0]).toMatchObject({ state: 'RETRYING', last_status: 500, lease_until: null });
+      expect((await rows('probe_leased', 'lease'))[0]).toMatchObject({
+        state: 'RETRYING',
+        last_status: 500,
+        lease_until: null,
+      });
       await settle(LEASED, 'w2', first!, { kind: 'delivered', label: 'delivered', status: 204 });
-      expect((await rows('probe_leased', 'lease'))[0]).toMatchObject({ state: 'DELIVERED', last_status: 204, last_error: null });
+      expect((await rows('probe_leased', 'lease'))[0]).toMatchObject({
+        state: 'DELIVERED',
+        last_status: 204,
+        last_error: null,
+      });
     });
 
     it('runs a worker: wakes on a hint, retries, dead-letters, reports given-up jobs; stop waits for attempts in flight', async () => {
@@ -182,7 +221,10 @@ for (const kind of EVENT_TEST_DATABASES) {
       const outcomes = new Map<string, Settlement[]>([
         ['slow', []],
         ['retry-then-ok', [{ kind: 'retry', label: 'retry', reason: 'HTTP 503' }]],
-        ['always-503', Array.from({ length: 3 }, () => ({ kind: 'retry', label: 'retry', reason: 'HTTP 503' }) as const)],
+        [
+          'always-503',
+          Array.from({ length: 3 }, () => ({ kind: 'retry', label: 'retry', reason: 'HTTP 503' }) as const),
+        ],
       ]);
       const givenUp: string[] = [];
       let slowStarted = false;
@@ -193,12 +235,17 @@ for (const kind of EVENT_TEST_DATABASES) {
         table: FENCED,
         wakesOn: (hint) => hint.stream === 'probe:new',
         claimed: (_tx, claimed) =>
-          Promise.resolve({ jobs: claimed.map((r) => ({ id: r.id, attempt: r.attempts, fence: r.fence, tag: String(r.tag) })), hints: [] }),
+          Promise.resolve({
+            jobs: claimed.map((r) => ({ id: r.id, attempt: r.attempts, fence: r.fence, tag: String(r.tag) })),
+            hints: [],
+          }),
         attempt: async (job, signal) => {
           if (job.tag.startsWith('w-slow')) {
             slowStarted = true;
             await new Promise((resolve) => setTimeout(resolve, 300));
-            return signal.aborted ? { kind: 'retry', label: 'retry', reason: 'aborted' } : { kind: 'delivered', label: 'ok' };
+            return signal.aborted
+              ? { kind: 'retry', label: 'retry', reason: 'aborted' }
+              : { kind: 'delivered', label: 'ok' };
           }
           return outcomes.get(job.tag.slice(2))?.shift() ?? { kind: 'delivered', label: 'ok' };
         },
@@ -211,12 +258,16 @@ for (const kind of EVENT_TEST_DATABASES) {
       const [dead] = await enqueue('probe_fenced', 'w-always-503');
       bus.hint({ stream: 'probe:new', seq: 1 });
       const until = async (check: () => Promise<boolean>) => {
-        for (const deadline = Date.now() + 10_000; !(await check()); await sleep(20)) if (Date.now() > deadline) throw new Error('timed out');
+        for (const deadline = Date.now() + 10_000; !(await check()); await sleep(20))
+          if (Date.now() > deadline) throw new Error('timed out');
       };
       await until(async () => (await rows('probe_fenced', 'w-retry-then-ok'))[0]!.state === 'DELIVERED');
       await until(async () => (await rows('probe_fenced', 'w-always-503'))[0]!.state === 'DEAD');
       expect((await rows('probe_fenced', 'w-retry-then-ok'))[0]).toMatchObject({ id: retried, attempts: 2 });
-      expect((await rows('probe_fenced', 'w-always-503'))[0]).toMatchObject({ attempts: 3, last_error: 'gave up after 3: HTTP 503' });
+      expect((await rows('probe_fenced', 'w-always-503'))[0]).toMatchObject({
+        attempts: 3,
+        last_error: 'gave up after 3: HTTP 503',
+      });
       await until(() => Promise.resolve(givenUp.includes(`${dead}:DEAD`)));
 
       // Graceful stop: the attempt in flight finishes and its outcome is recorded.
@@ -233,7 +284,11 @@ for (const kind of EVENT_TEST_DATABASES) {
       const second = new DeliveryWorker({ orm: db.orm, bus, logger: quiet, settings }, queue).start();
       await until(() => Promise.resolve(slowStarted));
       await second.stop(10);
-      expect((await rows('probe_fenced', 'w-slow-2'))[0]).toMatchObject({ id: aborted, state: 'RETRYING', last_error: 'aborted' });
+      expect((await rows('probe_fenced', 'w-slow-2'))[0]).toMatchObject({
+        id: aborted,
+        state: 'RETRYING',
+        last_error: 'aborted',
+      });
       // A stopped worker claims nothing more.
       await enqueue('probe_fenced', 'w-after-stop');
       bus.hint({ stream: 'probe:new', seq: 3 });

@@ -47,7 +47,11 @@ export interface RetryPolicy {
 }
 
 /** A claimed row: the engine's columns and the queue's own. */
-export type ClaimedRow = Record<string, unknown> & { readonly id: string; readonly attempts: number; readonly fence: number };
+export type ClaimedRow = Record<string, unknown> & {
+  readonly id: string;
+  readonly attempts: number;
+  readonly fence: number;
+};
 
 /** A row a change touched, with the table's `returning` columns. */
 export type ChangedRow = Record<string, unknown> & { readonly id: string; readonly state: string };
@@ -77,7 +81,11 @@ const DUE = `('PENDING', 'RETRYING')`;
 const ms = (value: string): string => `now() + (${value}::int * interval '1 millisecond')`;
 
 function leaseCleared(t: DeliveryTable): string {
-  return [`${t.leaseColumn} = null`, t.ownerColumn && `${t.ownerColumn} = null`, t.touchColumn && `${t.touchColumn} = now()`]
+  return [
+    `${t.leaseColumn} = null`,
+    t.ownerColumn && `${t.ownerColumn} = null`,
+    t.touchColumn && `${t.touchColumn} = now()`,
+  ]
     .filter(Boolean)
     .join(', ');
 }
@@ -86,7 +94,13 @@ function leaseCleared(t: DeliveryTable): string {
  * Claims up to `limit` due rows for `workerId` under a lease of `leaseMs`, in one statement: rows
  * are picked with FOR UPDATE SKIP LOCKED, so concurrent workers never pick the same row.
  */
-export async function claimRows(em: Em, t: DeliveryTable, workerId: string, limit: number, leaseMs: number): Promise<ClaimedRow[]> {
+export async function claimRows(
+  em: Em,
+  t: DeliveryTable,
+  workerId: string,
+  limit: number,
+  leaseMs: number,
+): Promise<ClaimedRow[]> {
   const free = t.sendingState ? '' : `and (${t.leaseColumn} is null or ${t.leaseColumn} < now())`;
   const set = [
     t.sendingState && `state = '${t.sendingState}'`,
@@ -97,7 +111,7 @@ export async function claimRows(em: Em, t: DeliveryTable, workerId: string, limi
     t.touchColumn && `${t.touchColumn} = now()`,
     t.claimSet,
   ].filter(Boolean);
-  const rows = await exec<ClaimedRow>(
+  const rows = await exec<Record<string, unknown> & { id: string; attempts: unknown; fence: unknown }>(
     em,
     `with picked as (
        select id from ${t.table}
@@ -113,10 +127,16 @@ export async function claimRows(em: Em, t: DeliveryTable, workerId: string, limi
 }
 
 /** Where a settled attempt leaves its row, and why. */
-function decide(t: DeliveryTable, policy: RetryPolicy, a: SettledAttempt, now: number): { state: string; error: string; nextAt: Date } {
+function decide(
+  t: DeliveryTable,
+  policy: RetryPolicy,
+  a: SettledAttempt,
+  now: number,
+): { state: string; error: string; nextAt: Date } {
   const s = a.settlement;
   if (s.kind === 'stop') return { state: s.state ?? 'DEAD', error: s.reason, nextAt: a.at };
-  if (s.kind === 'retry' && a.attempt >= policy.maxAttempts) return { state: 'DEAD', error: t.exhausted(s.reason, a.attempt), nextAt: a.at };
+  if (s.kind === 'retry' && a.attempt >= policy.maxAttempts)
+    return { state: 'DEAD', error: t.exhausted(s.reason, a.attempt), nextAt: a.at };
   const delay = backoffDelay(a.attempt, { baseMs: policy.backoffMs, maxMs: t.maxBackoffMs });
   return { state: 'RETRYING', error: s.kind === 'retry' ? s.reason : '', nextAt: new Date(now + delay) };
 }
@@ -140,7 +160,9 @@ export async function settleRows(
   const changed: ChangedRow[] = [];
   const status = (a: SettledAttempt): [boolean, number | null] =>
     a.settlement.kind !== 'stop' && a.settlement.status !== undefined ? [true, a.settlement.status] : [false, null];
-  const setStatus = t.statusColumn ? `, ${t.statusColumn} = case when v.set_status then v.status else d.${t.statusColumn} end` : '';
+  const setStatus = t.statusColumn
+    ? `, ${t.statusColumn} = case when v.set_status then v.status else d.${t.statusColumn} end`
+    : '';
   if (acks.length > 0) {
     const unless = ['DELIVERED', ...(t.ackUnless ?? [])].map((s) => `'${s}'`).join(', ');
     changed.push(
@@ -185,7 +207,11 @@ export async function settleRows(
 }
 
 /** Rows whose lease expired in the sending state (their worker died or stalled), oldest first. */
-export async function expiredLeases(em: Em, t: DeliveryTable, limit = 500): Promise<(ChangedRow & { attempts: number })[]> {
+export async function expiredLeases(
+  em: Em,
+  t: DeliveryTable,
+  limit = 500,
+): Promise<(ChangedRow & { attempts: number })[]> {
   if (!t.sendingState) return [];
   return exec(
     em,
@@ -209,8 +235,8 @@ export async function reapRows(
   if (!t.sendingState || expired.length === 0) return [];
   const reason = 'lease expired before an acknowledgement (outcome unknown)';
   const values = expired.flatMap((row) => {
-    const dead = Number(row.attempts) >= maxAttempts;
-    return [row.id, dead ? 'DEAD' : 'RETRYING', dead ? t.exhausted(reason, Number(row.attempts)) : reason];
+    const dead = row.attempts >= maxAttempts;
+    return [row.id, dead ? 'DEAD' : 'RETRYING', dead ? t.exhausted(reason, row.attempts) : reason];
   });
   return exec<ChangedRow>(
     em,

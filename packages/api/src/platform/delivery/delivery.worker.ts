@@ -1,86 +1,16 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import type { Em, Orm } from '../db/orm.js';
-import type { EventBus, StreamHint } from '../events/index.js';
-import type { Logger } from '../logger.js';
+import type { StreamHint } from '../events/index.js';
 import { metrics } from '../observability/metrics.js';
 import {
   claimRows,
   expiredLeases,
   reapRows,
   settleRows,
-  type ChangedRow,
-  type ClaimedRow,
-  type DeliveryTable,
-  type RetryPolicy,
   type SettledAttempt,
   type Settlement,
 } from './delivery.table.js';
-
-/** A claimed job: its row id, this attempt's number and the lease's fencing token. */
-export interface DeliveryJob {
-  readonly id: string;
-  readonly attempt: number;
-  readonly fence: number;
-}
-
-/**
- * What a queue adds to the engine: its table, what wakes it, how to send one job, and its own
- * rules inside the engine's transactions (ordering, events). Hooks that return hints have them
- * sent after commit.
- */
-export interface DeliveryQueue<J extends DeliveryJob> {
-  /** The queue's label in metrics (`write_back`). */
-  readonly queue: string;
-  /** Its name in log lines (`write-back`). */
-  readonly name: string;
-  readonly table: DeliveryTable;
-  /** True for hints of streams whose new events may mean new work. */
-  wakesOn(hint: StreamHint): boolean;
-  /** Before a claim round woken by new work or the poll (turn events into rows). */
-  prepare?(): Promise<void>;
-  /** Inside the claim's transaction: the jobs of the claimed rows, and hints. */
-  claimed(tx: Em, rows: readonly ClaimedRow[], workerId: string): Promise<{ jobs: J[]; hints: StreamHint[] }>;
-  /** One attempt; a thrown error counts as a retry. */
-  attempt(job: J, signal: AbortSignal): Promise<Settlement>;
-  /** Ids of the job for its log line (never patient data). */
-  describe(job: J): Record<string, unknown>;
-  /**
-   * Per-key ordering (write-back's patient lines): inside a settle or reap transaction, before its
-   * rows change, the engine takes `lock` on the keys of the jobs or rows it is about to change.
-   */
-  readonly ordering?: {
-    keyOf(job: J): string;
-    keyOfRow(row: ChangedRow): string;
-    lock(tx: Em, keys: readonly string[]): Promise<void>;
-  };
-  /** Inside a settle, reap or redrive transaction, after its rows changed; `actorId` null for the reaper. */
-  changed?(tx: Em, rows: readonly ChangedRow[], actorId: string | null): Promise<StreamHint[]>;
-  /** After commit, for each job given up on (DEAD or a queue's own final state). */
-  givenUp?(job: J, state: string): Promise<void>;
-}
-
-/** Tunables of a worker. */
-export interface DeliveryWorkerSettings extends RetryPolicy {
-  /** Attempts in flight at once; the worker leases up to twice as many (a prefetch buffer). */
-  readonly concurrency: number;
-  readonly leaseMs: number;
-  readonly pollMs: number;
-}
-
-export interface DeliveryWorkerOptions {
-  readonly orm: Orm;
-  readonly bus: EventBus;
-  readonly logger: Logger;
-  readonly settings: DeliveryWorkerSettings;
-  readonly workerId?: string;
-  /**
-   * Delay before the first sweep (retaking expired leases, claiming the backlog); 0: at once. The
-   * API process sets it so its first requests are not queued behind the sweep's statements (on
-   * PGlite they share one connection and one thread). New work still wakes the worker at once.
-   */
-  readonly firstSweepDelayMs?: number;
-}
+import type { DeliveryJob, DeliveryQueue, DeliveryWorkerOptions } from './delivery.queue.js';
 
 const FLUSH_BATCH = 500;
 /** How long finished attempts wait for company before their outcomes are written (one transaction). */
@@ -122,7 +52,8 @@ export class DeliveryWorker<J extends DeliveryJob> {
       if (this.q.wakesOn(hint)) this.wake();
     });
     this.every(settings.pollMs, () => this.wake());
-    if (this.q.table.sendingState) this.every(Math.max(100, Math.min(Math.floor(settings.leaseMs / 2), 5000)), () => void this.reap());
+    if (this.q.table.sendingState)
+      this.every(Math.max(100, Math.min(Math.floor(settings.leaseMs / 2), 5000)), () => void this.reap());
     // A restarted worker retakes what a dead one left at once, not a reaper period later.
     const sweep = (): void => {
       if (this.stopped) return;
@@ -188,13 +119,18 @@ export class DeliveryWorker<J extends DeliveryJob> {
         this.again = false;
         if (this.fresh) {
           this.fresh = false;
-          await this.q.prepare?.().catch((error: unknown) => this.base.logger.error({ err: error, worker: this.id }, `${this.q.name} prepare failed`));
+          await this.q
+            .prepare?.()
+            .catch((error: unknown) =>
+              this.base.logger.error({ err: error, worker: this.id }, `${this.q.name} prepare failed`),
+            );
         }
         const { concurrency, leaseMs } = this.base.settings;
         const free = 2 * concurrency - this.inflight - this.buffer.length;
         // Claim in batches: only once the buffer has drained to half the slots (or a slot is free
         // with nothing buffered), so a busy worker claims about C/2 rows per statement, not one.
-        const lowWater = this.buffer.length <= concurrency / 2 || (this.inflight < concurrency && this.buffer.length === 0);
+        const lowWater =
+          this.buffer.length <= concurrency / 2 || (this.inflight < concurrency && this.buffer.length === 0);
         if (this.stopped || free <= 0 || !lowWater) break;
         const started = performance.now();
         const { jobs, hints } = await this.base.orm.em.fork().transactional(async (tx) => {
@@ -203,7 +139,10 @@ export class DeliveryWorker<J extends DeliveryJob> {
         });
         this.hint(hints);
         if (jobs.length > 0) {
-          this.base.logger.debug({ worker: this.id, claimed: jobs.length, ms: Math.round(performance.now() - started) }, `${this.q.name} claim`);
+          this.base.logger.debug(
+            { worker: this.id, claimed: jobs.length, ms: Math.round(performance.now() - started) },
+            `${this.q.name} claim`,
+          );
         }
         this.buffer.push(...jobs);
         this.pump();
@@ -229,23 +168,25 @@ export class DeliveryWorker<J extends DeliveryJob> {
 
   /** Starts buffered jobs while there are free slots. */
   private pump(): void {
-    while (this.inflight < this.base.settings.concurrency && this.buffer.length > 0) this.dispatch(this.buffer.shift()!);
+    while (this.inflight < this.base.settings.concurrency && this.buffer.length > 0)
+      this.dispatch(this.buffer.shift()!);
   }
 
   private dispatch(job: J): void {
     this.inflight += 1;
     void this.q
       .attempt(job, this.abort.signal)
-      .catch(
-        (error: unknown): Settlement => ({
-          kind: 'retry',
-          label: 'retry',
-          reason: `attempt failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`,
-        }),
-      )
+      .catch((error: unknown): Settlement => ({
+        kind: 'retry',
+        label: 'retry',
+        reason: `attempt failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`,
+      }))
       .then((settlement) => {
         this.report(job, settlement);
-        this.results.push({ job, settled: { id: job.id, attempt: job.attempt, fence: job.fence, settlement, at: new Date() } });
+        this.results.push({
+          job,
+          settled: { id: job.id, attempt: job.attempt, fence: job.fence, settlement, at: new Date() },
+        });
         this.inflight -= 1;
         this.pump();
         this.flush();
@@ -300,24 +241,45 @@ export class DeliveryWorker<J extends DeliveryJob> {
       const { hints, nextRetryAt } = await this.base.orm.em.fork().transactional(async (tx) => {
         // The queue's own locks first, then rows: every writer takes them in this order (no deadlock).
         const { ordering } = this.q;
-        if (ordering) await ordering.lock(tx, batch.map((r) => ordering.keyOf(r.job)));
-        const { changed, nextRetryAt } = await settleRows(tx, this.q.table, this.base.settings, this.id, batch.map((r) => r.settled));
+        if (ordering)
+          await ordering.lock(
+            tx,
+            batch.map((r) => ordering.keyOf(r.job)),
+          );
+        const { changed, nextRetryAt } = await settleRows(
+          tx,
+          this.q.table,
+          this.base.settings,
+          this.id,
+          batch.map((r) => r.settled),
+        );
         return { hints: (await this.q.changed?.(tx, changed, this.id)) ?? [], nextRetryAt };
       });
       this.hint(hints);
-      this.base.logger.debug({ worker: this.id, recorded: batch.length, ms: Math.round(performance.now() - started) }, `${this.q.name} outcomes`);
+      this.base.logger.debug(
+        { worker: this.id, recorded: batch.length, ms: Math.round(performance.now() - started) },
+        `${this.q.name} outcomes`,
+      );
       if (nextRetryAt !== null) this.wakeAt(nextRetryAt);
       for (const { job, settled } of batch) {
         const state = this.finalState(job, settled.settlement);
         if (state && this.q.givenUp) {
-          await this.q.givenUp(job, state).catch((error: unknown) =>
-            this.base.logger.error({ err: error, worker: this.id, deliveryId: job.id }, `${this.q.name} given-up hook failed`),
-          );
+          await this.q
+            .givenUp(job, state)
+            .catch((error: unknown) =>
+              this.base.logger.error(
+                { err: error, worker: this.id, deliveryId: job.id },
+                `${this.q.name} given-up hook failed`,
+              ),
+            );
         }
       }
     } catch (error) {
       // The leases will expire and the messages go again under the same ids: delayed, not lost.
-      this.base.logger.error({ err: error, worker: this.id, count: batch.length }, `${this.q.name} outcomes not recorded`);
+      this.base.logger.error(
+        { err: error, worker: this.id, count: batch.length },
+        `${this.q.name} outcomes not recorded`,
+      );
     }
   }
 
@@ -343,7 +305,11 @@ export class DeliveryWorker<J extends DeliveryJob> {
         const expired = await expiredLeases(tx, this.q.table);
         if (expired.length === 0) return { reaped: 0, hints: [] };
         const { ordering } = this.q;
-        if (ordering) await ordering.lock(tx, expired.map((row) => ordering.keyOfRow(row)));
+        if (ordering)
+          await ordering.lock(
+            tx,
+            expired.map((row) => ordering.keyOfRow(row)),
+          );
         const rows = await reapRows(tx, this.q.table, this.base.settings.maxAttempts, expired);
         return { reaped: rows.length, hints: (await this.q.changed?.(tx, rows, null)) ?? [] };
       });
@@ -363,7 +329,14 @@ export class DeliveryWorker<J extends DeliveryJob> {
       const check = (): void => {
         // Buffered jobs are leased: they are sent too (or, once aborted, fail fast as unknown).
         this.pump();
-        if (this.inflight === 0 && this.buffer.length === 0 && !this.flushing && !this.claiming && this.results.length === 0) resolve();
+        if (
+          this.inflight === 0 &&
+          this.buffer.length === 0 &&
+          !this.flushing &&
+          !this.claiming &&
+          this.results.length === 0
+        )
+          resolve();
         else setTimeout(check, 5);
       };
       check();

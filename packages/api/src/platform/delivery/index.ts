@@ -11,4 +11,5 @@ export {
   type SettledAttempt,
   type Settlement,
 } from './delivery.table.js';
-export { DeliveryWorker, type DeliveryJob, type DeliveryQueue, type DeliveryWorkerOptions, type DeliveryWorkerSettings } from './delivery.worker.js';
+export { DeliveryWorker } from './delivery.worker.js';
+export type { DeliveryJob, DeliveryQueue, DeliveryWorkerOptions, DeliveryWorkerSettings } from './delivery.queue.js';
