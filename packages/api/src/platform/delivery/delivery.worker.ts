@@ -1,15 +1,8 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { StreamHint } from '../events/index.js';
-import { metrics } from '../observability/metrics.js';
-import {
-  claimRows,
-  expiredLeases,
-  reapRows,
-  settleRows,
-  type SettledAttempt,
-  type Settlement,
-} from './delivery.table.js';
+import type { SettledAttempt, Settlement } from './delivery.table.js';
+import { claimJobs, finalState, reapExpired, recordOutcomes, reportAttempt } from './delivery.rounds.js';
 import type { DeliveryJob, DeliveryQueue, DeliveryWorkerOptions } from './delivery.queue.js';
 
 const FLUSH_BATCH = 500;
@@ -133,10 +126,7 @@ export class DeliveryWorker<J extends DeliveryJob> {
           this.buffer.length <= concurrency / 2 || (this.inflight < concurrency && this.buffer.length === 0);
         if (this.stopped || free <= 0 || !lowWater) break;
         const started = performance.now();
-        const { jobs, hints } = await this.base.orm.em.fork().transactional(async (tx) => {
-          const rows = await claimRows(tx, this.q.table, this.id, free, leaseMs);
-          return rows.length === 0 ? { jobs: [], hints: [] } : this.q.claimed(tx, rows, this.id);
-        });
+        const { jobs, hints } = await claimJobs(this.base.orm, this.q, this.id, free, leaseMs);
         this.hint(hints);
         if (jobs.length > 0) {
           this.base.logger.debug(
@@ -182,7 +172,7 @@ export class DeliveryWorker<J extends DeliveryJob> {
         reason: `attempt failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}`,
       }))
       .then((settlement) => {
-        this.report(job, settlement);
+        reportAttempt(this.base.logger, this.q, this.id, job, settlement, this.base.settings.maxAttempts);
         this.results.push({
           job,
           settled: { id: job.id, attempt: job.attempt, fence: job.fence, settlement, at: new Date() },
@@ -192,29 +182,6 @@ export class DeliveryWorker<J extends DeliveryJob> {
         this.flush();
         this.kick();
       });
-  }
-
-  /** The state an attempt leaves its row in, as far as the worker can tell. */
-  private finalState(job: J, s: Settlement): string | null {
-    if (s.kind === 'stop') return s.state ?? 'DEAD';
-    if (s.kind === 'retry' && job.attempt >= this.base.settings.maxAttempts) return 'DEAD';
-    return null;
-  }
-
-  /** One info line and one metric per attempt (ids only); a dead letter is a warning. */
-  private report(job: J, s: Settlement): void {
-    const dead = this.finalState(job, s) === 'DEAD';
-    const label = dead ? 'dead' : s.label;
-    metrics.deliveryAttempts.inc({ queue: this.q.queue, outcome: label });
-    const line = {
-      worker: this.id,
-      ...this.q.describe(job),
-      attempt: job.attempt,
-      outcome: label,
-      ...(s.kind === 'delivered' ? {} : { reason: s.reason.slice(0, 200) }),
-    };
-    if (dead) this.base.logger.warn(line, `${this.q.name} dead letter`);
-    else this.base.logger.info(line, `${this.q.name} attempt`);
   }
 
   /**
@@ -238,23 +205,8 @@ export class DeliveryWorker<J extends DeliveryJob> {
   private async record(batch: { job: J; settled: SettledAttempt }[]): Promise<void> {
     try {
       const started = performance.now();
-      const { hints, nextRetryAt } = await this.base.orm.em.fork().transactional(async (tx) => {
-        // The queue's own locks first, then rows: every writer takes them in this order (no deadlock).
-        const { ordering } = this.q;
-        if (ordering)
-          await ordering.lock(
-            tx,
-            batch.map((r) => ordering.keyOf(r.job)),
-          );
-        const { changed, nextRetryAt } = await settleRows(
-          tx,
-          this.q.table,
-          this.base.settings,
-          this.id,
-          batch.map((r) => r.settled),
-        );
-        return { hints: (await this.q.changed?.(tx, changed, this.id)) ?? [], nextRetryAt };
-      });
+      const { settings, orm } = this.base;
+      const { hints, nextRetryAt } = await recordOutcomes(orm, this.q, settings, this.id, batch);
       this.hint(hints);
       this.base.logger.debug(
         { worker: this.id, recorded: batch.length, ms: Math.round(performance.now() - started) },
@@ -262,7 +214,7 @@ export class DeliveryWorker<J extends DeliveryJob> {
       );
       if (nextRetryAt !== null) this.wakeAt(nextRetryAt);
       for (const { job, settled } of batch) {
-        const state = this.finalState(job, settled.settlement);
+        const state = finalState(job.attempt, settled.settlement, this.base.settings.maxAttempts);
         if (state && this.q.givenUp) {
           await this.q
             .givenUp(job, state)
@@ -301,18 +253,7 @@ export class DeliveryWorker<J extends DeliveryJob> {
   private async reap(): Promise<void> {
     if (this.stopped || !this.q.table.sendingState) return;
     try {
-      const { reaped, hints } = await this.base.orm.em.fork().transactional(async (tx) => {
-        const expired = await expiredLeases(tx, this.q.table);
-        if (expired.length === 0) return { reaped: 0, hints: [] };
-        const { ordering } = this.q;
-        if (ordering)
-          await ordering.lock(
-            tx,
-            expired.map((row) => ordering.keyOfRow(row)),
-          );
-        const rows = await reapRows(tx, this.q.table, this.base.settings.maxAttempts, expired);
-        return { reaped: rows.length, hints: (await this.q.changed?.(tx, rows, null)) ?? [] };
-      });
+      const { reaped, hints } = await reapExpired(this.base.orm, this.q, this.base.settings.maxAttempts);
       this.hint(hints);
       if (reaped > 0) this.kick();
     } catch (error) {
