@@ -205,7 +205,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
           await server.close();
           await metricsServer?.close();
           await writeBackWorker?.stop(config.shutdownGraceMs);
-          await pluginWebhookWorker?.stop();
+          await pluginWebhookWorker?.stop(config.shutdownGraceMs);
           stopWatchingAccounts();
           await stopPruner();
           await events.close();

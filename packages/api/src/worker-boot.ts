@@ -51,7 +51,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'draining');
-    Promise.all([worker.stop(config.shutdownGraceMs), webhooks.stop(), metricsServer?.close()])
+    Promise.all([worker.stop(config.shutdownGraceMs), webhooks.stop(config.shutdownGraceMs), metricsServer?.close()])
       .then(() => events.close())
       .then(() => orm.close(true))
       .then(() => tracing?.shutdown())

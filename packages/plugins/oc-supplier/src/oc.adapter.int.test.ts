@@ -33,8 +33,8 @@ const countingFetch: typeof fetch = async (url, init) => {
 const adapter = (): OcSupplierAdapter =>
   new OcSupplierAdapter({
     supplier: 'ACME_OC',
-    clientFor: (ods) => plugin.client(ods, { fetch: countingFetch }),
-    retry: { baseDelayMs: 10 },
+    // Retries are the client's (one schedule); short delays keep the test quick.
+    clientFor: (ods) => plugin.client(ods, { fetch: countingFetch, retry: { baseDelayMs: 10 } }),
   });
 
 /** A form as the patient filled it in, with the demographics the practice holds (so the hub matches the patient). */

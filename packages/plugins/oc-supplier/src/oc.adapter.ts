@@ -1,7 +1,5 @@
 import {
-  backoffDelay,
   createHubClient,
-  HubNetworkError,
   isHubApiError,
   type HubClient,
   type HubClientOptions,
@@ -37,7 +35,10 @@ export interface OcSupplierAdapterOptions {
   readonly recentReferences?: number;
   /** How long to remember one (default 24 hours). */
   readonly recentReferenceTtlMs?: number;
-  /** Retries of failures where the hub gave no answer or was unavailable. Default 4 attempts, 200 ms doubling to 5 s. */
+  /**
+   * @deprecated Ignored: retries are the client's own, on one schedule (`retry` of the client's
+   * options, e.g. `practiceClients({ url, apiKey, retry })`). Kept so that existing callers compile.
+   */
   readonly retry?: { readonly attempts?: number; readonly baseDelayMs?: number; readonly maxDelayMs?: number };
   /** The current time (tests); default now. */
   readonly now?: () => Date;
@@ -59,10 +60,6 @@ export function practiceClients(
   };
 }
 
-/** No answer, or the hub said it is briefly unavailable: the submission may be sent again. */
-const isRetryable = (error: unknown): boolean =>
-  error instanceof HubNetworkError || isHubApiError(error, 'SERVICE_UNAVAILABLE');
-
 /**
  * The hub refused to let the plugin act for the form's practice: FORBIDDEN while authenticating
  * (no field path: the key may not act for that organisation), or BAD_USER_INPUT on the practice
@@ -82,8 +79,8 @@ function notEnabled(error: unknown): boolean {
  * answers every later copy with the first (`created: false`). The adapter adds a small cache of
  * recent references (a copy arriving soon after needs no call) and shares one call between copies
  * submitted at the same moment. The supplier reference makes `submitOnlineConsultation` safe to
- * repeat: the SDK client retries it, and the adapter retries again over the client's attempts
- * when no answer came at all or the hub was unavailable (a longer outage).
+ * repeat: the SDK client retries it (no answer, 429, 502-504, SERVICE_UNAVAILABLE) on its one
+ * schedule; the adapter adds no retries of its own.
  */
 export class OcSupplierAdapter {
   private readonly recent: RecentReferences<OcSubmission>;
@@ -121,32 +118,23 @@ export class OcSupplierAdapter {
 
   private async send(input: ReturnType<typeof toSubmitOnlineConsultationInput>): Promise<OcSubmission> {
     const client = this.options.clientFor(input.originatingPracticeOdsCode);
-    const attempts = Math.max(1, this.options.retry?.attempts ?? 4);
-    const base = this.options.retry?.baseDelayMs ?? 200;
-    const max = this.options.retry?.maxDelayMs ?? 5000;
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const { submitOnlineConsultation: answer } = await client.request(SubmitDocument, { input });
-        return {
-          consultationId: answer.consultationId,
-          created: answer.created,
-          ownerOdsCode: answer.owner.odsCode,
-          routingReason: answer.routingReason,
-          supplierReference: input.supplierReference,
-          fromCache: false,
-        };
-      } catch (error) {
-        if (isRetryable(error) && attempt < attempts) {
-          await new Promise((resolve) => setTimeout(resolve, backoffDelay(attempt, { baseMs: base, maxMs: max })));
-          continue;
-        }
-        if (notEnabled(error)) {
-          throw new OcPracticeNotEnabledError(input.originatingPracticeOdsCode, input.supplierReference, {
-            cause: error,
-          });
-        }
-        throw error;
+    try {
+      const { submitOnlineConsultation: answer } = await client.request(SubmitDocument, { input });
+      return {
+        consultationId: answer.consultationId,
+        created: answer.created,
+        ownerOdsCode: answer.owner.odsCode,
+        routingReason: answer.routingReason,
+        supplierReference: input.supplierReference,
+        fromCache: false,
+      };
+    } catch (error) {
+      if (notEnabled(error)) {
+        throw new OcPracticeNotEnabledError(input.originatingPracticeOdsCode, input.supplierReference, {
+          cause: error,
+        });
       }
+      throw error;
     }
   }
 }

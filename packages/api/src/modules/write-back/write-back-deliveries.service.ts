@@ -4,7 +4,8 @@ import { Errors } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor } from '../../platform/graphql/relay.js';
 import { writeBackStateOf, type DeliveryState, type WriteBackState } from './write-back.codes.js';
 import { appendWriteBackEvents } from './write-back.events.js';
-import { changeOf } from './write-back.outbox.js';
+import { changeOf, WRITE_BACK_TABLE, type DeliveryRow } from './write-back.outbox.js';
+import { redriveRows } from '../../platform/delivery/index.js';
 import { WriteBackDelivery, WriteBackRecord } from './write-back-record.entity.js';
 import { WriteBackErrors } from './write-back.errors.js';
 import { lineBusy, lockLines } from './write-back.queue.js';
@@ -19,20 +20,25 @@ export interface EntryWriteBackStatus {
 }
 
 /** Write-back status of entries by entry id (two statements for any number of entries). */
-export async function writeBackStatusByEntry(em: Em, entryIds: readonly string[]): Promise<Map<string, EntryWriteBackStatus>> {
+export async function writeBackStatusByEntry(
+  em: Em,
+  entryIds: readonly string[],
+): Promise<Map<string, EntryWriteBackStatus>> {
   const out = new Map<string, EntryWriteBackStatus>();
   if (entryIds.length === 0) return out;
   const records = await em.find(WriteBackRecord, { entryId: { $in: [...entryIds] } });
   const deliveryIds = records.flatMap((r) => (r.currentDeliveryId ? [r.currentDeliveryId] : []));
   const deliveries = new Map(
-    deliveryIds.length > 0 ? (await em.find(WriteBackDelivery, { id: { $in: deliveryIds } })).map((d) => [d.id, d]) : [],
+    deliveryIds.length > 0
+      ? (await em.find(WriteBackDelivery, { id: { $in: deliveryIds } })).map((d) => [d.id, d])
+      : [],
   );
   for (const record of records) {
     const delivery = record.currentDeliveryId ? (deliveries.get(record.currentDeliveryId) ?? null) : null;
     out.set(record.entryId, {
       record,
       delivery,
-      state: writeBackStateOf(record.decision, (delivery?.state) ?? null),
+      state: writeBackStateOf(record.decision, delivery?.state ?? null),
     });
   }
   return out;
@@ -66,35 +72,44 @@ export class WriteBackDeliveryService {
    */
   redrive(id: string): Promise<WriteBackDelivery> {
     return this.transition(id, 'redriveWriteBack', 'PENDING', async (em, line) =>
-      (await lineBusy(em, line)) ? `state = 'WAITING', attempts = 0` : `state = 'PENDING', attempts = 0, next_attempt_at = now()`,
+      redriveRows(em, WRITE_BACK_TABLE, [id], { to: (await lineBusy(em, line)) ? 'WAITING' : 'PENDING' }),
     );
   }
 
   /** DEAD -> DISCARDED: nobody will send it again. */
   discard(id: string): Promise<WriteBackDelivery> {
-    return this.transition(id, 'discardWriteBack', 'DISCARDED', async () => `state = 'DISCARDED'`);
+    return this.transition(id, 'discardWriteBack', 'DISCARDED', (em) =>
+      exec(
+        em,
+        `update write_back_delivery d set state = 'DISCARDED', lease_owner = null, lease_expires_at = null, updated_at = now()
+         where d.id = ? returning ${WRITE_BACK_TABLE.returning}`,
+        [id],
+      ),
+    );
   }
 
   private async transition(
     id: string,
     action: string,
     to: DeliveryState,
-    set: (em: Em, line: string) => Promise<string>,
+    change: (em: Em, line: string) => Promise<readonly object[]>,
   ): Promise<WriteBackDelivery> {
     const { orderingKey } = await this.byId(id);
     const { hints, delivery } = await this.ctx.em.transactional(async (em) => {
       await lockLines(em, [orderingKey]);
-      const [row] = await exec<{ state: DeliveryState }>(em, 'select state from write_back_delivery where id = ? for update', [id]);
-      if (!row || row.state !== 'DEAD') throw Errors.invalidTransition('WriteBackDelivery', id, row?.state ?? 'UNKNOWN', to);
-      const assignments = await set(em, orderingKey);
-      const changed = await exec<Parameters<typeof changeOf>[0]>(
+      const [row] = await exec<{ state: DeliveryState }>(
         em,
-        `update write_back_delivery d set ${assignments}, lease_owner = null, lease_expires_at = null, updated_at = now()
-         where d.id = ? returning d.id, d.record_id, d.entry_id, d.consultation_id, d.target_org_id, d.message_id, d.version, d.attempts, d.state`,
+        'select state from write_back_delivery where id = ? for update',
         [id],
       );
+      if (!row || row.state !== 'DEAD')
+        throw Errors.invalidTransition('WriteBackDelivery', id, row?.state ?? 'UNKNOWN', to);
+      const changed = (await change(em, orderingKey)) as readonly DeliveryRow[];
       this.ctx.audit.record(em, { action, subjectType: 'WriteBackDelivery', subjectId: id, reason: `DEAD -> ${to}` });
-      const events = await appendWriteBackEvents(em, changed.map((c) => changeOf(c, this.ctx.actor.id)));
+      const events = await appendWriteBackEvents(
+        em,
+        changed.map((c) => changeOf(c, this.ctx.actor.id)),
+      );
       // As this transaction left it (a worker may claim it the moment we commit).
       return { hints: events, delivery: await em.findOneOrFail(WriteBackDelivery, { id }, { refresh: true }) };
     });

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { Orm } from '../../platform/db/orm.js';
@@ -6,6 +5,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import type { DeliveryKind, TargetKind } from './write-back.codes.js';
 import { exec } from '../../platform/db/sql.js';
 import { currentTraceparent } from '../../platform/observability/tracing.js';
+import { webhookSigner } from '../../platform/webhooks/standard-webhooks.js';
 
 /** `traceparent` of the delivery's span, so the receiver can join the trace (nothing when tracing is off). */
 function traceHeaders(): Record<string, string> {
@@ -87,7 +87,12 @@ export class InHubWriteBackTarget implements WriteBackTarget {
   }
 }
 
-export { isSigningSecret, newSigningSecret, signWebhook, verifyWebhook } from '../../platform/webhooks/standard-webhooks.js';
+export {
+  isSigningSecret,
+  newSigningSecret,
+  signWebhook,
+  verifyWebhook,
+} from '../../platform/webhooks/standard-webhooks.js';
 
 /** The JSON body an HTTP target receives. */
 export function webhookBody(message: WriteBackMessage): string {
@@ -120,7 +125,7 @@ const AGENTS = {
 export class HttpWriteBackTarget implements WriteBackTarget {
   readonly kind = 'HTTP' as const;
   private readonly url: URL;
-  private readonly key: Buffer;
+  private readonly sign: (id: string, timestamp: number, body: string) => string;
 
   constructor(
     endpointUrl: string,
@@ -128,13 +133,13 @@ export class HttpWriteBackTarget implements WriteBackTarget {
     private readonly timeoutMs: number,
   ) {
     this.url = new URL(endpointUrl);
-    this.key = Buffer.from(signingSecret.replace(/^whsec_/, ''), 'base64');
+    this.sign = webhookSigner(signingSecret);
   }
 
   deliver(message: WriteBackMessage, signal: AbortSignal): Promise<DeliveryOutcome> {
     const body = webhookBody(message);
     const timestamp = Math.floor(Date.now() / 1000);
-    const signature = `v1,${createHmac('sha256', this.key).update(`${message.messageId}.${timestamp}.${body}`).digest('base64')}`;
+    const signature = this.sign(message.messageId, timestamp, body);
     const client = this.url.protocol === 'https:' ? https : http;
     return new Promise<DeliveryOutcome>((resolve) => {
       let settled = false;
@@ -165,10 +170,13 @@ export class HttpWriteBackTarget implements WriteBackTarget {
           res.resume();
           res.on('end', () => {
             if (status >= 200 && status < 300) finish({ kind: 'ACKNOWLEDGED' });
-            else if (status >= 500 || RETRYABLE.has(status)) finish({ kind: 'RETRY', reason: `target answered HTTP ${status}` });
+            else if (status >= 500 || RETRYABLE.has(status))
+              finish({ kind: 'RETRY', reason: `target answered HTTP ${status}` });
             else finish({ kind: 'REJECTED', reason: `target rejected the message: HTTP ${status}` });
           });
-          res.on('error', () => finish({ kind: 'RETRY', reason: 'connection lost before an acknowledgement (outcome unknown)' }));
+          res.on('error', () =>
+            finish({ kind: 'RETRY', reason: 'connection lost before an acknowledgement (outcome unknown)' }),
+          );
         },
       );
       const timer = setTimeout(() => {
@@ -181,7 +189,9 @@ export class HttpWriteBackTarget implements WriteBackTarget {
       };
       if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
-      req.on('error', (error) => finish({ kind: 'RETRY', reason: `target not reachable: ${error.message.slice(0, 200)}` }));
+      req.on('error', (error) =>
+        finish({ kind: 'RETRY', reason: `target not reachable: ${error.message.slice(0, 200)}` }),
+      );
       req.end(body);
     });
   }

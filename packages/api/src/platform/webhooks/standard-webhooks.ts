@@ -13,10 +13,19 @@ export function isSigningSecret(secret: string): boolean {
   return bytes >= 24 && bytes <= 64;
 }
 
-/** Standard Webhooks signature: `v1,` + base64 HMAC-SHA256 of `id.timestamp.body` keyed by the secret's bytes. */
-export function signWebhook(secret: string, id: string, timestamp: number, body: string): string {
+/**
+ * A signer for one secret (its key decoded once, for senders that sign many messages): Standard
+ * Webhooks signatures, `v1,` + base64 HMAC-SHA256 of `id.timestamp.body` keyed by the secret's bytes.
+ */
+export function webhookSigner(secret: string): (id: string, timestamp: number, body: string) => string {
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  return `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
+  return (id, timestamp, body) =>
+    `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
+}
+
+/** Standard Webhooks signature of one message (see {@link webhookSigner}). */
+export function signWebhook(secret: string, id: string, timestamp: number, body: string): string {
+  return webhookSigner(secret)(id, timestamp, body);
 }
 
 /** The `webhook-signature` header for a set of live secrets (two during a rotation), space-separated. */
