@@ -63,12 +63,12 @@ describeEachDatabase(
     });
 
     it('treats "sent, no acknowledgement" (a timeout) as unknown: resends the same id, the receiver de-duplicates, acknowledges twice', async () => {
-      target.plan('flaky-hang', { hangMs: 900 }, 'ok');
+      target.plan('flaky-hang', { hangMs: 1500 }, 'ok');
       const { consultationId } = await send(hub(), 'flaky-hang', 21);
       const entry = await settled(hub(), consultationId);
       expect(entry.writeBack!.state).toBe('DELIVERED');
       // Let the hung request acknowledge too (the duplicate acknowledgement arrives after DELIVERED).
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await new Promise((resolve) => setTimeout(resolve, 1600));
       const requests = target.requestsFor('flaky-hang');
       expect(requests.length).toBeGreaterThanOrEqual(2);
       expect(new Set(requests.map((r) => r.messageId)).size).toBe(1);
@@ -162,8 +162,9 @@ describeEachDatabase(
     WRITE_BACK_POLL_MS: '50',
     WRITE_BACK_MAX_ATTEMPTS: '4',
     WRITE_BACK_BACKOFF_MS: '20',
-    WRITE_BACK_TIMEOUT_MS: '300',
-    WRITE_BACK_LEASE_MS: '1500',
+    // Long enough that a loaded machine's slow answer is not taken for a hang (the hang test's is longer).
+    WRITE_BACK_TIMEOUT_MS: '700',
+    WRITE_BACK_LEASE_MS: '3000',
     SHUTDOWN_GRACE_MS: '1000',
   },
 );
