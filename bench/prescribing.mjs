@@ -53,6 +53,7 @@ async function main() {
   const schema = await import(new URL('../packages/schema/dist/index.js', import.meta.url).href);
   const { parseConfig } = await import(new URL('platform/config.js', dist).href);
   const { createOrm, migrate } = await import(new URL('platform/db/orm.js', dist).href);
+  const { HUB_ENTITIES } = await import(new URL('modules.js', dist).href);
   const { createLogger } = await import(new URL('platform/logger.js', dist).href);
   const { seedDemo } = await import(new URL('seed/demo.js', dist).href);
   const { startApp } = await import(new URL('app.js', dist).href);
@@ -89,7 +90,7 @@ async function main() {
   try {
     // 1. Schema and demo PCN through the API's own code, then the prescriptions straight into the tables.
     const seedStart = performance.now();
-    const orm = await createOrm({ kind: 'postgresql', url: db.url, poolMax: 2 }, createLogger('silent'));
+    const orm = await createOrm({ kind: 'postgresql', url: db.url, poolMax: 2 }, createLogger('silent'), HUB_ENTITIES);
     try {
       await migrate(orm);
       await seedDemo(orm.em.fork());

@@ -113,6 +113,7 @@ async function main() {
   const dist = new URL('../packages/api/dist/', import.meta.url);
   const { parseConfig } = await import(new URL('platform/config.js', dist).href);
   const { createOrm, migrate } = await import(new URL('platform/db/orm.js', dist).href);
+  const { HUB_ENTITIES } = await import(new URL('modules.js', dist).href);
   const { createLogger } = await import(new URL('platform/logger.js', dist).href);
   const { seedDemo } = await import(new URL('seed/demo.js', dist).href);
   const { startApp } = await import(new URL('app.js', dist).href);
@@ -153,7 +154,7 @@ async function main() {
   try {
     // 1. Schema and demo PCN through the API's own code, then the year of consultations inside PostgreSQL.
     const seedStart = performance.now();
-    const orm = await createOrm({ kind: 'postgresql', url: db.url, poolMax: 2 }, createLogger('silent'));
+    const orm = await createOrm({ kind: 'postgresql', url: db.url, poolMax: 2 }, createLogger('silent'), HUB_ENTITIES);
     try {
       await migrate(orm);
       await seedDemo(orm.em.fork());

@@ -28,6 +28,7 @@ const { Redis } = requireFromApi('ioredis');
 
 const dist = new URL('../packages/api/dist/', import.meta.url);
 const { createOrm, migrate } = await import(new URL('platform/db/orm.js', dist).href);
+const { HUB_ENTITIES } = await import(new URL('modules.js', dist).href);
 const { createLogger } = await import(new URL('platform/logger.js', dist).href);
 const events = await import(new URL('platform/events/index.js', dist).href);
 
@@ -76,7 +77,7 @@ async function write(orm, bus, stream, onCommit) {
 // ---- child: the writer of the two-process phases ----
 if (process.argv[2] === '--writer') {
   const { databaseUrl, busKind, stream, channel } = JSON.parse(process.argv[3]);
-  const orm = await createOrm({ kind: 'postgresql', url: databaseUrl, poolMax: 2 }, logger);
+  const orm = await createOrm({ kind: 'postgresql', url: databaseUrl, poolMax: 2 }, logger, HUB_ENTITIES);
   const bus = makeBus(busKind, databaseUrl, channel);
   await bus.start();
   process.send({ ready: true });
@@ -234,7 +235,7 @@ await admin(`create database ${dbName}`);
 const results = [];
 let orm;
 try {
-  orm = await createOrm({ kind: 'postgresql', url: databaseUrl, poolMax: 10 }, logger);
+  orm = await createOrm({ kind: 'postgresql', url: databaseUrl, poolMax: 10 }, logger, HUB_ENTITIES);
   await migrate(orm);
   console.log(
     `subscriptions bench: ${DURATION_S}s at ${RATE} events/s, subscribers ${SUBSCRIBERS.join(', ')}, node ${process.version}`,

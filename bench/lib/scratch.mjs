@@ -15,10 +15,11 @@ const dist = new URL('../../packages/api/dist/', import.meta.url);
 
 async function apiModules() {
   const { createOrm, migrate } = await import(new URL('platform/db/orm.js', dist).href);
+  const { HUB_ENTITIES } = await import(new URL('modules.js', dist).href);
   const { createLogger } = await import(new URL('platform/logger.js', dist).href);
   const { seedDemo } = await import(new URL('seed/demo.js', dist).href);
   const { uuidv7 } = await import(new URL('platform/ids.js', dist).href);
-  return { createOrm, migrate, logger: createLogger('silent'), seedDemo, uuidv7 };
+  return { createOrm: (database, logger) => createOrm(database, logger, HUB_ENTITIES), migrate, logger: createLogger('silent'), seedDemo, uuidv7 };
 }
 
 async function migrateAndSeedDemo(database) {
