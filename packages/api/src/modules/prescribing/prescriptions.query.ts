@@ -1,14 +1,14 @@
-import DataLoader from 'dataloader';
 import type { FilterQuery } from '@mikro-orm/core';
 import { normaliseOdsCode } from '@pcn-hub/schema';
 import type { Actor } from '../../platform/auth/actor.js';
-import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
+import type { AuthenticatedContext } from '../../platform/context.js';
 import { Errors } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor, expectGlobalId } from '../../platform/graphql/relay.js';
 import type { CourseOfTherapy, PrescriptionState } from './prescribing.codes.js';
 import { PrescribingErrors } from './prescribing.errors.js';
 import { canSeePrescription } from './prescribing.policy.js';
 import { Prescription, PrescriptionItem, PrescriptionTransition } from './prescription.entity.js';
+import { loaderByParent } from '../../platform/db/loaders.js';
 
 export interface PrescriptionFilterInput {
   readonly states?: PrescriptionState[] | null;
@@ -91,33 +91,12 @@ export class PrescriptionQueries {
 }
 
 /** Items of prescriptions by prescription id, line order; one SQL statement per batch. */
-export function itemsByPrescription(ctx: RequestContext): DataLoader<string, PrescriptionItem[]> {
-  return ctx.loader(
-    'prescriptionItems',
-    (c) =>
-      new DataLoader<string, PrescriptionItem[]>(async (ids) => {
-        const rows = await c.em.find(
-          PrescriptionItem,
-          { prescription: { $in: [...ids] } },
-          { orderBy: { lineNo: 'asc' } },
-        );
-        return ids.map((id) => rows.filter((r) => r.prescription.id === id));
-      }),
-  );
-}
+export const itemsByPrescription = loaderByParent('prescriptionItems', PrescriptionItem, 'prescription', {
+  lineNo: 'asc',
+});
 
 /** State history of prescriptions by prescription id, oldest first; one SQL statement per batch. */
-export function historyByPrescription(ctx: RequestContext): DataLoader<string, PrescriptionTransition[]> {
-  return ctx.loader(
-    'prescriptionHistory',
-    (c) =>
-      new DataLoader<string, PrescriptionTransition[]>(async (ids) => {
-        const rows = await c.em.find(
-          PrescriptionTransition,
-          { prescription: { $in: [...ids] } },
-          { orderBy: { at: 'asc', id: 'asc' } },
-        );
-        return ids.map((id) => rows.filter((r) => r.prescription.id === id));
-      }),
-  );
-}
+export const historyByPrescription = loaderByParent('prescriptionHistory', PrescriptionTransition, 'prescription', {
+  at: 'asc',
+  id: 'asc',
+});
