@@ -1,7 +1,6 @@
 import {
   Arg,
   Authorized,
-  createUnionType,
   Ctx,
   Field,
   FieldResolver,
@@ -14,10 +13,19 @@ import {
 } from 'type-graphql';
 import { OdsCodeScalar, normaliseOdsCode } from '@pcn-hub/schema';
 import { hasAnyRole } from '../../platform/auth/actor.js';
-import { forkContext, type AuthenticatedContext, type RequestContext } from '../../platform/context.js';
-import { Errors, HubError } from '../../platform/errors.js';
-import { streamAuthorizer, subscribeStream, type StreamMessage } from '../../platform/events/index.js';
-import { decodeCursor, encodeCursor, toGlobalId } from '../../platform/graphql/relay.js';
+import { authenticated } from '../../platform/auth/auth-context.js';
+import { forkContext, type RequestContext } from '../../platform/context.js';
+import { HubError } from '../../platform/errors.js';
+import {
+  followStream,
+  liveStreamTypes,
+  parseStreamCursor,
+  streamEventCursor,
+  type StreamHeartbeat,
+  type StreamMessage,
+  type StreamResyncRequired,
+} from '../../platform/events/index.js';
+import { toGlobalId } from '../../platform/graphql/relay.js';
 import { DateTime } from '../../platform/graphql/scalars.js';
 import { staffAccountActive } from '../organisations/index.js';
 import { prescribingStream } from './prescribing.events.js';
@@ -25,8 +33,6 @@ import { toPrescriptionType } from './prescribing.mappers.js';
 import { PRESCRIPTION_READERS, canSeePrescription } from './prescribing.policy.js';
 import { PrescriptionType } from './prescribing.types.js';
 import { Prescription } from './prescription.entity.js';
-
-const HEARTBEAT_MS = 15_000;
 
 @ObjectType('PrescribingEvent', {
   description: 'A prescription changed: its state, or the status of one of its EPS messages.',
@@ -51,41 +57,14 @@ export class PrescribingEvent {
   prescriptionId!: string;
 }
 
-@ObjectType('PrescribingStreamHeartbeat', { description: 'Nothing happened for a while; the stream is alive.' })
-export class PrescribingStreamHeartbeat {
-  readonly __typename = 'PrescribingStreamHeartbeat' as const;
-  @Field(() => Int, { description: 'The latest seq of the stream.' })
-  latestSeq!: number;
-  @Field(() => DateTime, { description: 'When.' })
-  at!: Date;
-}
-
-@ObjectType('PrescribingStreamResyncRequired', {
-  description:
-    'The events after your cursor are no longer retained: reload prescriptions, then expect the events after latestSeq.',
-})
-export class PrescribingStreamResyncRequired {
-  readonly __typename = 'PrescribingStreamResyncRequired' as const;
-  @Field(() => Int, { description: 'The stream position the events that follow continue from.' })
-  latestSeq!: number;
-  @Field(() => String, { description: 'Why.' })
-  reason!: string;
-}
-
-export const PrescribingStreamMessage = createUnionType({
-  name: 'PrescribingStreamMessage',
-  description: 'One message of a prescribing live stream.',
-  types: () => [PrescribingEvent, PrescribingStreamHeartbeat, PrescribingStreamResyncRequired] as const,
-  resolveType: (value: { __typename: string }) => value.__typename,
+const { Message: PrescribingStreamMessage, toMessage } = liveStreamTypes({
+  event: PrescribingEvent,
+  heartbeat: 'PrescribingStreamHeartbeat',
+  resync: 'PrescribingStreamResyncRequired',
+  reload: 'reload prescriptions, then',
+  union: 'PrescribingStreamMessage',
+  of: 'a prescribing live stream',
 });
-
-function streamCursor(after: string | null | undefined): number | null {
-  if (after === null || after === undefined) return null;
-  const [seq] = decodeCursor(after, ['int'], 'after');
-  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0)
-    throw Errors.badInput('after', 'after is not a valid cursor');
-  return seq;
-}
 
 @Resolver(() => PrescribingEvent)
 export class PrescribingSubscriptionResolver {
@@ -94,23 +73,16 @@ export class PrescribingSubscriptionResolver {
     description:
       "Live prescribing events of the viewer's own organisation (the hub: its prescriptions; a practice: its patients'), gap-free and resumable like inboxEvents: state changes, and on the hub's stream the EPS status of each message. Another organisation's stream is refused.",
     subscribe: ({ args, context }) => {
-      const ctx = context as AuthenticatedContext;
+      const ctx = authenticated(context as RequestContext);
       const { organisation, after } = args as { organisation: string; after?: string | null };
       if (normaliseOdsCode(organisation) !== ctx.actor.organisationOds) {
         throw new HubError('NOT_FOUND', 'Prescribing stream not found', { field: 'organisation' });
       }
-      return subscribeStream({
+      return followStream(ctx, {
         stream: prescribingStream(ctx.actor.organisationId),
-        afterSeq: streamCursor(after),
-        bus: ctx.events,
-        orm: ctx.orm,
-        authorize: streamAuthorizer({
-          actor: ctx.actor,
-          allowed: () => hasAnyRole(ctx.actor, PRESCRIPTION_READERS),
-          accountActive: staffAccountActive(ctx.orm),
-        }),
-        heartbeatMs: HEARTBEAT_MS,
-        logger: ctx.logger,
+        afterSeq: parseStreamCursor(after),
+        allowed: () => hasAnyRole(ctx.actor, PRESCRIPTION_READERS),
+        accountActive: staffAccountActive(ctx.orm),
       });
     },
   })
@@ -124,35 +96,18 @@ export class PrescribingSubscriptionResolver {
     })
     _after: string | null,
     @Ctx() ctx: RequestContext,
-  ): PrescribingEvent | PrescribingStreamHeartbeat | PrescribingStreamResyncRequired {
-    switch (message.kind) {
-      case 'EVENT': {
-        const { event } = message;
-        return {
-          __typename: 'PrescribingEvent',
-          scope: forkContext(ctx),
-          prescriptionDbId: event.subjectId,
-          seq: event.seq,
-          cursor: encodeCursor([event.seq]),
-          type: event.type,
-          at: event.createdAt,
-          actorId: event.actorId,
-          prescriptionId: toGlobalId('Prescription', event.subjectId),
-        };
-      }
-      case 'HEARTBEAT':
-        return { __typename: 'PrescribingStreamHeartbeat', latestSeq: message.latestSeq, at: message.at };
-      case 'RESYNC_REQUIRED':
-        return {
-          __typename: 'PrescribingStreamResyncRequired',
-          latestSeq: message.latestSeq,
-          reason: 'CURSOR_OUTSIDE_RETENTION',
-        };
-      default: {
-        const never: never = message;
-        return never;
-      }
-    }
+  ): PrescribingEvent | StreamHeartbeat | StreamResyncRequired {
+    return toMessage(message, (event) => ({
+      __typename: 'PrescribingEvent',
+      scope: forkContext(ctx),
+      prescriptionDbId: event.subjectId,
+      seq: event.seq,
+      cursor: streamEventCursor(event.seq),
+      type: event.type,
+      at: event.createdAt,
+      actorId: event.actorId,
+      prescriptionId: toGlobalId('Prescription', event.subjectId),
+    }));
   }
 
   @FieldResolver(() => PrescriptionType, {
