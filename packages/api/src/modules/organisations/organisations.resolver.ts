@@ -15,6 +15,7 @@ import {
   ViewerType,
 } from './organisations.types.js';
 import type { OrganisationKind } from './organisation.entity.js';
+import { ROLES } from '../../platform/auth/roles.js';
 
 const service = (ctx: RequestContext) => new OrganisationService(ctx as AuthenticatedContext);
 
@@ -51,18 +52,21 @@ export class OrganisationResolver {
   @Authorized('HUB_MANAGER')
   @Mutation(() => AddPracticePayload, { description: "Adds a member practice to the hub manager's PCN." })
   async addPractice(
-    @Arg('input', () => AddPracticeInput, { description: 'What to change: see AddPracticeInput.' }) input: AddPracticeInput,
+    @Arg('input', () => AddPracticeInput, { description: 'What to change: see AddPracticeInput.' })
+    input: AddPracticeInput,
     @Ctx() ctx: RequestContext,
   ): Promise<AddPracticePayload> {
     return { practice: toOrganisationType(await service(ctx).addPractice(input)) };
   }
 
-  @Authorized('HUB_MANAGER', 'PRACTICE_ADMIN')
+  @Authorized(...ROLES.administrators)
   @Mutation(() => AddStaffUserPayload, {
-    description: "Adds a member of staff. Hub managers: any organisation of their PCN; practice admins: their own practice.",
+    description:
+      'Adds a member of staff. Hub managers: any organisation of their PCN; practice admins: their own practice.',
   })
   async addStaffUser(
-    @Arg('input', () => AddStaffUserInput, { description: 'What to change: see AddStaffUserInput.' }) input: AddStaffUserInput,
+    @Arg('input', () => AddStaffUserInput, { description: 'What to change: see AddStaffUserInput.' })
+    input: AddStaffUserInput,
     @Ctx() ctx: RequestContext,
   ): Promise<AddStaffUserPayload> {
     return { staffUser: toStaffUserType(await service(ctx).addStaffUser(input)) };

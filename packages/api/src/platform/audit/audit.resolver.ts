@@ -1,11 +1,22 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { AuthenticatedContext, RequestContext } from '../context.js';
 import { DateTime } from '../graphql/scalars.js';
-import { connectionTypes, decodeCursor, encodeCursor, expectGlobalId, pageSize, toConnection, toGlobalId } from '../graphql/relay.js';
+import {
+  connectionTypes,
+  decodeCursor,
+  encodeCursor,
+  expectGlobalId,
+  pageSize,
+  toConnection,
+  toGlobalId,
+} from '../graphql/relay.js';
 import type { AuditEvent } from './audit-event.entity.js';
 import { findAuditTrail } from './audit.service.js';
+import { ROLES } from '../auth/roles.js';
 
-@ObjectType('AuditEvent', { description: 'One audited action: who did what to which subject, and the outcome. Append-only.' })
+@ObjectType('AuditEvent', {
+  description: 'One audited action: who did what to which subject, and the outcome. Append-only.',
+})
 export class AuditEventType {
   @Field(() => ID, { description: 'Opaque id.' })
   id!: string;
@@ -22,7 +33,9 @@ export class AuditEventType {
   @Field(() => String, { nullable: true, description: "ODS code of the actor's organisation." })
   organisationOds!: string | null;
 
-  @Field(() => String, { description: 'What was done, e.g. readPatient, addPractice, Mutation.addPractice (for a denial).' })
+  @Field(() => String, {
+    description: 'What was done, e.g. readPatient, addPractice, Mutation.addPractice (for a denial).',
+  })
   action!: string;
 
   @Field(() => String, { description: 'Type of the subject.' })
@@ -88,7 +101,7 @@ function toType(row: AuditEvent): AuditEventType {
 
 @Resolver()
 export class AuditResolver {
-  @Authorized('HUB_MANAGER', 'PRACTICE_ADMIN')
+  @Authorized(...ROLES.administrators)
   @Query(() => AuditEventConnection, {
     description:
       "The audit trail, newest first. A hub manager reads the trail of the PCN's organisations (denials included); a practice admin reads every access to the patients registered with the practice, by anyone (the data controller's view).",
