@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PluginScope } from '../../platform/auth/plugin-scope.js';
-import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
+import type { AuthenticatedContext } from '../../platform/context.js';
 import { Errors } from '../../platform/errors.js';
 import { expectGlobalId, pageSize, toConnection, toGlobalId } from '../../platform/graphql/relay.js';
 import type { InboundMessage, InboundState } from './inbound-message.entity.js';
@@ -15,8 +15,9 @@ import {
   SettleInboundMessagePayload,
 } from './messaging.types.js';
 import { ROLES } from '../../platform/auth/roles.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
-const service = (ctx: RequestContext) => new MessagingService(ctx as AuthenticatedContext);
+const service = (ctx: AuthenticatedContext) => new MessagingService(ctx);
 
 export function toInboundType(m: InboundMessage): InboundMessageType {
   return {
@@ -53,7 +54,7 @@ export class InboundMessageResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size (default 20, at most 200).' })
     first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last edge seen.' }) after: string | null,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ) {
     const size = pageSize(first);
     return toConnection(
@@ -76,7 +77,7 @@ export class InboundMessageResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size (default 20, at most 200).' })
     first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last edge seen.' }) after: string | null,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ) {
     const size = pageSize(first);
     return toConnection(
@@ -97,7 +98,7 @@ export class InboundMessageResolver {
   async recordInboundMessage(
     @Arg('input', () => RecordInboundMessageInput, { description: 'What to change: see RecordInboundMessageInput.' })
     input: RecordInboundMessageInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<RecordInboundMessagePayload> {
     const { message, alreadyRecorded } = await service(ctx).record(input);
     return { message: toInboundType(message), alreadyRecorded };
@@ -111,7 +112,7 @@ export class InboundMessageResolver {
   async settleInboundMessage(
     @Arg('input', () => SettleInboundMessageInput, { description: 'What to change: see SettleInboundMessageInput.' })
     input: SettleInboundMessageInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<SettleInboundMessagePayload> {
     if (input.outcome === 'RECEIVED') throw Errors.badInput('input.outcome', 'outcome is PARSED or PARSE_FAILED');
     const message = await service(ctx).settle({

@@ -16,15 +16,16 @@ import {
 } from './organisations.types.js';
 import type { OrganisationKind } from './organisation.entity.js';
 import { ROLES } from '../../platform/auth/roles.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
-const service = (ctx: RequestContext) => new OrganisationService(ctx as AuthenticatedContext);
+const service = (ctx: AuthenticatedContext) => new OrganisationService(ctx);
 
 @Resolver(() => OrganisationType)
 export class OrganisationResolver {
   @Authorized()
   @Query(() => ViewerType, { description: 'The actor making the request.' })
-  viewer(@Ctx() ctx: RequestContext): ViewerType {
-    const actor = (ctx as AuthenticatedContext).actor;
+  viewer(@AuthCtx() ctx: AuthenticatedContext): ViewerType {
+    const actor = ctx.actor;
     return { id: actor.id, kind: actor.kind, roles: [...actor.roles], organisationId: actor.organisationId };
   }
 
@@ -34,7 +35,7 @@ export class OrganisationResolver {
   })
   async organisation(
     @Arg('odsCode', () => OdsCodeScalar, { description: 'ODS code.' }) odsCode: string,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<OrganisationType> {
     return toOrganisationType(await service(ctx).byOdsCode(odsCode));
   }
@@ -44,7 +45,7 @@ export class OrganisationResolver {
   async organisations(
     @Arg('kind', () => OrganisationKindEnum, { nullable: true, description: 'Only this kind.' })
     kind: OrganisationKind | null,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<OrganisationType[]> {
     return (await service(ctx).list(kind ?? null)).map(toOrganisationType);
   }
@@ -54,7 +55,7 @@ export class OrganisationResolver {
   async addPractice(
     @Arg('input', () => AddPracticeInput, { description: 'What to change: see AddPracticeInput.' })
     input: AddPracticeInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<AddPracticePayload> {
     return { practice: toOrganisationType(await service(ctx).addPractice(input)) };
   }
@@ -67,7 +68,7 @@ export class OrganisationResolver {
   async addStaffUser(
     @Arg('input', () => AddStaffUserInput, { description: 'What to change: see AddStaffUserInput.' })
     input: AddStaffUserInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<AddStaffUserPayload> {
     return { staffUser: toStaffUserType(await service(ctx).addStaffUser(input)) };
   }

@@ -1,13 +1,14 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { OdsCodeScalar } from '@pcn-hub/schema';
-import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
+import type { AuthenticatedContext } from '../../platform/context.js';
 import { expectGlobalId, pageSize, toConnection } from '../../platform/graphql/relay.js';
 import { toStaffUserType } from './organisations.mappers.js';
 import { StaffAdministrationService, staffCursor } from './staff.service.js';
 import { SetStaffUserRolesInput, StaffUserConnection, StaffUserInput, StaffUserPayload } from './staff.types.js';
 import { ROLES } from '../../platform/auth/roles.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
-const service = (ctx: RequestContext) => new StaffAdministrationService(ctx as AuthenticatedContext);
+const service = (ctx: AuthenticatedContext) => new StaffAdministrationService(ctx);
 const staffId = (input: StaffUserInput) => expectGlobalId(input.staffUserId, 'StaffUser', 'input.staffUserId');
 
 @Resolver()
@@ -27,7 +28,7 @@ export class StaffAdministrationResolver {
     active: boolean | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1-200 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor from a previous page.' }) after: string | null,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<InstanceType<typeof StaffUserConnection>> {
     const size = pageSize(first);
     const rows = await service(ctx).list(organisationOdsCode, active ?? null, size, after ?? null);
@@ -42,7 +43,7 @@ export class StaffAdministrationResolver {
   async setStaffUserRoles(
     @Arg('input', () => SetStaffUserRolesInput, { description: 'What to change: see SetStaffUserRolesInput.' })
     input: SetStaffUserRolesInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<StaffUserPayload> {
     const id = expectGlobalId(input.staffUserId, 'StaffUser', 'input.staffUserId');
     return { staffUser: toStaffUserType(await service(ctx).setRoles(id, input.roles)) };
@@ -55,7 +56,7 @@ export class StaffAdministrationResolver {
   })
   async deactivateStaffUser(
     @Arg('input', () => StaffUserInput, { description: 'Who: see StaffUserInput.' }) input: StaffUserInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<StaffUserPayload> {
     return { staffUser: toStaffUserType(await service(ctx).deactivate(staffId(input))) };
   }
@@ -64,7 +65,7 @@ export class StaffAdministrationResolver {
   @Mutation(() => StaffUserPayload, { description: 'Reactivates a deactivated account. Audited.' })
   async reactivateStaffUser(
     @Arg('input', () => StaffUserInput, { description: 'Who: see StaffUserInput.' }) input: StaffUserInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<StaffUserPayload> {
     return { staffUser: toStaffUserType(await service(ctx).reactivate(staffId(input))) };
   }

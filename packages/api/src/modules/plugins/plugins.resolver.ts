@@ -1,7 +1,7 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ROLES, type Role } from '../../platform/auth/roles.js';
 import { PluginScope } from '../../platform/auth/plugin-scope.js';
-import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
+import type { AuthenticatedContext } from '../../platform/context.js';
 import { expectGlobalId, pageSize, toConnection } from '../../platform/graphql/relay.js';
 import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
 import type { WebhookDeliveryState } from './plugins.codes.js';
@@ -34,14 +34,15 @@ import {
   PluginType,
   PluginWebhookDeliveryConnection,
 } from './plugins.types.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
 /** Staff who see the PCN's plugins (to enable them, or to govern them). */
 export const PLUGIN_VIEWERS: readonly Role[] = [...ROLES.hubAdministration, 'PRACTICE_ADMIN'];
 /** Staff who enable a plugin for their own organisation. */
 export const PLUGIN_ENABLERS: readonly Role[] = PLUGIN_VIEWERS;
 
-const plugins = (ctx: RequestContext) => new PluginService(ctx as AuthenticatedContext);
-const deliveries = (ctx: RequestContext) => new PluginDeliveryService(ctx as AuthenticatedContext);
+const plugins = (ctx: AuthenticatedContext) => new PluginService(ctx);
+const deliveries = (ctx: AuthenticatedContext) => new PluginDeliveryService(ctx);
 const pluginId = (id: string, field = 'input.pluginId') => expectGlobalId(id, 'Plugin', field);
 
 @Resolver(() => PluginType)
@@ -49,7 +50,7 @@ export class PluginResolver {
   @Authorized(...PLUGIN_VIEWERS)
   @PluginScope('SELF')
   @Query(() => [PluginType], { description: "Plugins registered in the viewer's PCN (a plugin sees itself)." })
-  async plugins(@Ctx() ctx: RequestContext): Promise<PluginType[]> {
+  async plugins(@AuthCtx() ctx: AuthenticatedContext): Promise<PluginType[]> {
     return (await plugins(ctx).list()).map(toPluginType);
   }
 
@@ -58,7 +59,7 @@ export class PluginResolver {
   @Query(() => PluginType, { description: 'One plugin of the PCN; any other answers NOT_FOUND.' })
   async plugin(
     @Arg('id', () => ID, { description: 'Global id.' }) id: string,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<PluginType> {
     return toPluginType(await plugins(ctx).visible(pluginId(id, 'id'), 'id'));
   }
@@ -66,7 +67,7 @@ export class PluginResolver {
   @Authorized('INTEGRATION')
   @PluginScope('SELF')
   @Query(() => PluginType, { description: 'The plugin calling (API keys only): its grants and registration.' })
-  async viewerPlugin(@Ctx() ctx: RequestContext): Promise<PluginType> {
+  async viewerPlugin(@AuthCtx() ctx: AuthenticatedContext): Promise<PluginType> {
     return toPluginType(await plugins(ctx).self());
   }
 
@@ -78,7 +79,7 @@ export class PluginResolver {
   async registerPlugin(
     @Arg('input', () => RegisterPluginInput, { description: 'What to change: see RegisterPluginInput.' })
     input: RegisterPluginInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<RegisterPluginPayload> {
     const { plugin, webhookSecret } = await plugins(ctx).register(input);
     return { plugin: toPluginType(plugin), webhookSecret };
@@ -93,7 +94,7 @@ export class PluginResolver {
   async submitPluginManifest(
     @Arg('input', () => SubmitPluginManifestInput, { description: 'What to change: see SubmitPluginManifestInput.' })
     input: SubmitPluginManifestInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<PluginManifestVersionPayload> {
     const service = plugins(ctx);
     const version = await service.submitManifest({
@@ -114,7 +115,7 @@ export class PluginResolver {
   async approvePluginManifest(
     @Arg('input', () => DecidePluginManifestInput, { description: 'What to change: see DecidePluginManifestInput.' })
     input: DecidePluginManifestInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ) {
     return this.decide(ctx, input, true);
   }
@@ -126,13 +127,13 @@ export class PluginResolver {
   async rejectPluginManifest(
     @Arg('input', () => DecidePluginManifestInput, { description: 'What to change: see DecidePluginManifestInput.' })
     input: DecidePluginManifestInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ) {
     return this.decide(ctx, input, false);
   }
 
   private async decide(
-    ctx: RequestContext,
+    ctx: AuthenticatedContext,
     input: DecidePluginManifestInput,
     approve: boolean,
   ): Promise<PluginManifestVersionPayload> {
@@ -157,7 +158,7 @@ export class PluginResolver {
   async setPluginEnabled(
     @Arg('input', () => SetPluginEnabledInput, { description: 'What to change: see SetPluginEnabledInput.' })
     input: SetPluginEnabledInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<PluginPayload> {
     return {
       plugin: toPluginType(await plugins(ctx).setEnabled({ enabled: input.enabled, plugin: pluginId(input.pluginId) })),
@@ -171,7 +172,7 @@ export class PluginResolver {
   async setPluginState(
     @Arg('input', () => SetPluginStateInput, { description: 'What to change: see SetPluginStateInput.' })
     input: SetPluginStateInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<PluginPayload> {
     return {
       plugin: toPluginType(await plugins(ctx).setState({ state: input.state, plugin: pluginId(input.pluginId) })),
@@ -185,7 +186,7 @@ export class PluginResolver {
   async createPluginApiKey(
     @Arg('input', () => CreatePluginApiKeyInput, { description: 'What to change: see CreatePluginApiKeyInput.' })
     input: CreatePluginApiKeyInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<CreatedPluginApiKeyPayload> {
     const { apiKey, key } = await plugins(ctx).createKey({
       label: input.label ?? null,
@@ -203,7 +204,7 @@ export class PluginResolver {
   async rotatePluginApiKey(
     @Arg('input', () => RotatePluginApiKeyInput, { description: 'What to change: see RotatePluginApiKeyInput.' })
     input: RotatePluginApiKeyInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<CreatedPluginApiKeyPayload> {
     const { apiKey, key } = await plugins(ctx).rotateKey(input);
     return { apiKey: toApiKeyType(apiKey), key };
@@ -217,7 +218,7 @@ export class PluginResolver {
   async revokePluginApiKey(
     @Arg('input', () => RevokePluginApiKeyInput, { description: 'What to change: see RevokePluginApiKeyInput.' })
     input: RevokePluginApiKeyInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<RevokePluginApiKeyPayload> {
     return { apiKey: toApiKeyType(await plugins(ctx).revokeKey(input)) };
   }
@@ -233,7 +234,7 @@ export class PluginResolver {
       description: 'What to change: see RotatePluginWebhookSecretInput.',
     })
     input: RotatePluginWebhookSecretInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<RotatePluginWebhookSecretPayload> {
     const service = plugins(ctx);
     const id = pluginId(input.pluginId);
@@ -256,7 +257,7 @@ export class PluginResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size (default 20, at most 200).' })
     first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last edge seen.' }) after: string | null,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ) {
     const size = pageSize(first);
     const rows = await deliveries(ctx).page(pluginId(plugin, 'pluginId'), state ?? null, size, after ?? null);
@@ -273,25 +274,28 @@ export class PluginResolver {
       description: 'What to change: see RedrivePluginWebhookDeliveryInput.',
     })
     input: RedrivePluginWebhookDeliveryInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<PluginWebhookDeliveryPayload> {
     const id = expectGlobalId(input.deliveryId, 'PluginWebhookDelivery', 'input.deliveryId');
     return { delivery: toDeliveryType(await deliveries(ctx).redrive(id, input.idempotencyKey)) };
   }
 
   @FieldResolver(() => PluginManifestVersionType, { description: 'The manifest version that governs it.' })
-  async manifest(@Root() p: PluginType, @Ctx() ctx: RequestContext): Promise<PluginManifestVersionType> {
+  async manifest(@Root() p: PluginType, @AuthCtx() ctx: AuthenticatedContext): Promise<PluginManifestVersionType> {
     const versions = await plugins(ctx).manifestVersions(p.dbId);
     return toManifestVersionType(versions.find((v) => v.number === p.approvedVersion)!);
   }
 
   @FieldResolver(() => [PluginManifestVersionType], { description: 'Every submitted version, newest first.' })
-  async manifestVersions(@Root() p: PluginType, @Ctx() ctx: RequestContext): Promise<PluginManifestVersionType[]> {
+  async manifestVersions(
+    @Root() p: PluginType,
+    @AuthCtx() ctx: AuthenticatedContext,
+  ): Promise<PluginManifestVersionType[]> {
     return (await plugins(ctx).manifestVersions(p.dbId)).map(toManifestVersionType);
   }
 
   @FieldResolver(() => [OrganisationType], { description: 'Organisations that enabled it.' })
-  async enabledOrganisations(@Root() p: PluginType, @Ctx() ctx: RequestContext): Promise<OrganisationType[]> {
+  async enabledOrganisations(@Root() p: PluginType, @AuthCtx() ctx: AuthenticatedContext): Promise<OrganisationType[]> {
     const ids = await plugins(ctx).enabledOrganisationIds(p.dbId);
     const orgs = await organisationById(ctx).loadMany(ids);
     return orgs
@@ -300,18 +304,16 @@ export class PluginResolver {
   }
 
   @FieldResolver(() => Boolean, { description: "Whether the viewer's organisation enabled it." })
-  async enabledForViewer(@Root() p: PluginType, @Ctx() ctx: RequestContext): Promise<boolean> {
-    return (await plugins(ctx).enabledOrganisationIds(p.dbId)).includes(
-      (ctx as AuthenticatedContext).actor.organisationId,
-    );
+  async enabledForViewer(@Root() p: PluginType, @AuthCtx() ctx: AuthenticatedContext): Promise<boolean> {
+    return (await plugins(ctx).enabledOrganisationIds(p.dbId)).includes(ctx.actor.organisationId);
   }
 
   @FieldResolver(() => [PluginApiKeyType], {
     nullable: true,
     description: 'Its API keys (never their secrets): for hub managers and the plugin itself; null for anyone else.',
   })
-  async apiKeys(@Root() p: PluginType, @Ctx() ctx: RequestContext): Promise<PluginApiKeyType[] | null> {
-    const actor = (ctx as AuthenticatedContext).actor;
+  async apiKeys(@Root() p: PluginType, @AuthCtx() ctx: AuthenticatedContext): Promise<PluginApiKeyType[] | null> {
+    const actor = ctx.actor;
     if (!actor.roles.has('HUB_MANAGER') && actor.plugin?.id !== p.dbId) return null;
     return (await plugins(ctx).keys(p.dbId)).map(toApiKeyType);
   }

@@ -29,13 +29,14 @@ import {
   WriteBackStatusType,
   WriteBackTargetType,
 } from './write-back.types.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
 /** Staff who may read agreements, the policy and write-back streams. */
 export const WRITE_BACK_VIEWERS: readonly Role[] = ROLES.staff;
 
-const agreements = (ctx: RequestContext) => new WriteBackAgreementService(ctx as AuthenticatedContext);
-const deliveries = (ctx: RequestContext) => new WriteBackDeliveryService(ctx as AuthenticatedContext);
-const targets = (ctx: RequestContext) => new WriteBackTargetService(ctx as AuthenticatedContext);
+const agreements = (ctx: AuthenticatedContext) => new WriteBackAgreementService(ctx);
+const deliveries = (ctx: AuthenticatedContext) => new WriteBackDeliveryService(ctx);
+const targets = (ctx: AuthenticatedContext) => new WriteBackTargetService(ctx);
 const agreementId = (input: WriteBackAgreementInput) =>
   expectGlobalId(input.agreementId, 'WriteBackAgreement', 'input.agreementId');
 
@@ -52,7 +53,7 @@ export class WriteBackAgreementResolver {
   async writeBackAgreements(
     @Arg('state', () => AgreementStateEnum, { nullable: true, description: 'Only this state.' })
     state: AgreementState | null,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<WriteBackAgreementType[]> {
     return (await agreements(ctx).list(state ?? null)).map(toAgreementType);
   }
@@ -67,7 +68,7 @@ export class WriteBackAgreementResolver {
       description: 'What to change: see RequestWriteBackAgreementInput.',
     })
     input: RequestWriteBackAgreementInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<WriteBackAgreementPayload> {
     return { agreement: toAgreementType(await agreements(ctx).request(input)) };
   }
@@ -80,7 +81,7 @@ export class WriteBackAgreementResolver {
   async activateWriteBackAgreement(
     @Arg('input', () => WriteBackAgreementInput, { description: 'What to change: see WriteBackAgreementInput.' })
     input: WriteBackAgreementInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<WriteBackAgreementPayload> {
     return { agreement: toAgreementType(await agreements(ctx).activate(agreementId(input))) };
   }
@@ -92,7 +93,7 @@ export class WriteBackAgreementResolver {
   async suspendWriteBackAgreement(
     @Arg('input', () => WriteBackAgreementInput, { description: 'What to change: see WriteBackAgreementInput.' })
     input: WriteBackAgreementInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<WriteBackAgreementPayload> {
     return { agreement: toAgreementType(await agreements(ctx).suspend(agreementId(input))) };
   }
@@ -104,14 +105,14 @@ export class WriteBackAgreementResolver {
   async revokeWriteBackAgreement(
     @Arg('input', () => WriteBackAgreementInput, { description: 'What to change: see WriteBackAgreementInput.' })
     input: WriteBackAgreementInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<WriteBackAgreementPayload> {
     return { agreement: toAgreementType(await agreements(ctx).revoke(agreementId(input))) };
   }
 
   @Authorized(...WRITE_BACK_VIEWERS)
   @Query(() => WriteBackPolicyType, { description: "The PCN's write-back switches." })
-  async writeBackPolicy(@Ctx() ctx: RequestContext): Promise<WriteBackPolicyType> {
+  async writeBackPolicy(@AuthCtx() ctx: AuthenticatedContext): Promise<WriteBackPolicyType> {
     return agreements(ctx).policy();
   }
 
@@ -124,7 +125,7 @@ export class WriteBackAgreementResolver {
       description: 'What to change: see SetPracticeToPracticeWriteBackInput.',
     })
     input: SetPracticeToPracticeWriteBackInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<SetPracticeToPracticeWriteBackPayload> {
     await agreements(ctx).setPracticeToPractice(input.enabled);
     return { policy: await agreements(ctx).policy() };
@@ -148,7 +149,7 @@ export class WriteBackDeliveryResolver {
   async writeBackDeadLetters(
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1-200 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor from a previous page.' }) after: string | null,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<InstanceType<typeof WriteBackDeliveryConnection>> {
     const size = pageSize(first);
     const rows = await deliveries(ctx).deadLetters(size, after ?? null);
@@ -163,7 +164,7 @@ export class WriteBackDeliveryResolver {
   async redriveWriteBack(
     @Arg('input', () => WriteBackDeliveryInput, { description: 'What to change: see WriteBackDeliveryInput.' })
     input: WriteBackDeliveryInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<WriteBackDeliveryPayload> {
     const id = expectGlobalId(input.deliveryId, 'WriteBackDelivery', 'input.deliveryId');
     return { delivery: toDeliveryType(await deliveries(ctx).redrive(id)) };
@@ -176,7 +177,7 @@ export class WriteBackDeliveryResolver {
   async discardWriteBack(
     @Arg('input', () => WriteBackDeliveryInput, { description: 'What to change: see WriteBackDeliveryInput.' })
     input: WriteBackDeliveryInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<WriteBackDeliveryPayload> {
     const id = expectGlobalId(input.deliveryId, 'WriteBackDelivery', 'input.deliveryId');
     return { delivery: toDeliveryType(await deliveries(ctx).discard(id)) };
@@ -204,7 +205,7 @@ export class WriteBackTargetResolver {
   })
   async writeBackTarget(
     @Arg('practiceOdsCode', () => OdsCodeScalar, { description: 'The practice.' }) practiceOdsCode: string,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<WriteBackTargetType> {
     return toTargetType(await targets(ctx).get(practiceOdsCode));
   }
@@ -219,7 +220,7 @@ export class WriteBackTargetResolver {
       description: 'What to change: see ConfigureWriteBackTargetInput.',
     })
     input: ConfigureWriteBackTargetInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<ConfigureWriteBackTargetPayload> {
     const { view, issuedSecret } = await targets(ctx).configure(input);
     return { target: toTargetType(view), issuedSigningSecret: issuedSecret };

@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import type { AuthenticatedContext, RequestContext } from '../context.js';
+import { Arg, Authorized, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import type { AuthenticatedContext } from '../context.js';
 import { DateTime } from '../graphql/scalars.js';
 import {
   connectionTypes,
@@ -13,6 +13,7 @@ import {
 import type { AuditEvent } from './audit-event.entity.js';
 import { findAuditTrail } from './audit.service.js';
 import { ROLES } from '../auth/roles.js';
+import { AuthCtx } from '../auth/auth-context.js';
 
 @ObjectType('AuditEvent', {
   description: 'One audited action: who did what to which subject, and the outcome. Append-only.',
@@ -110,9 +111,8 @@ export class AuditResolver {
     @Arg('filter', () => AuditEventFilter, { nullable: true, description: 'Filters.' }) filter: AuditEventFilter | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1-200 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor from a previous page.' }) after: string | null,
-    @Ctx() context: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<InstanceType<typeof AuditEventConnection>> {
-    const ctx = context as AuthenticatedContext;
     const size = pageSize(first);
     const rows = await findAuditTrail(ctx.em, {
       pcnId: ctx.actor.pcnId,
