@@ -5,14 +5,16 @@ import type { Role } from '../../platform/auth/roles.js';
 import type { AuthenticatedContext } from '../../platform/context.js';
 import type { Em } from '../../platform/db/orm.js';
 import { Errors } from '../../platform/errors.js';
-import { decodeCursor, encodeCursor } from '../../platform/graphql/relay.js';
+import { keyset } from '../../platform/graphql/keyset.js';
 import { Organisation } from './organisation.entity.js';
 import { OrganisationErrors } from './organisations.errors.js';
 import { canManageStaffOf, canSeeOrganisation, rolesFitOrganisation } from './organisations.policy.js';
 import { StaffUser } from './staff-user.entity.js';
 
 /** Cursor over a staff list: (username). */
-export const staffCursor = (user: StaffUser): string => encodeCursor([user.username]);
+/** Staff accounts by username. */
+const STAFF_PAGE = keyset<StaffUser>([{ property: 'username', part: 'text', of: (u) => u.username }], 'asc');
+export const staffCursor = STAFF_PAGE.cursorOf;
 
 /**
  * Staff administration: the list of an organisation's staff, their roles, deactivation and
@@ -36,15 +38,10 @@ export class StaffAdministrationService {
     const code = normaliseOdsCode(odsCode);
     const org = await this.ctx.em.findOne(Organisation, { odsCode: code });
     if (!org || !this.manages(org)) throw OrganisationErrors.notFound(code);
-    const [afterName] = after ? (decodeCursor(after, ['text']) as [string]) : [null];
     return this.ctx.em.find(
       StaffUser,
-      {
-        organisation: org.id,
-        ...(active === null ? {} : { active }),
-        ...(afterName ? { username: { $gt: afterName } } : {}),
-      },
-      { orderBy: { username: 'asc' }, limit: size + 1 },
+      { organisation: org.id, ...(active === null ? {} : { active }), ...STAFF_PAGE.after(after) },
+      { orderBy: STAFF_PAGE.orderBy, limit: size + 1 },
     );
   }
 
@@ -59,7 +56,8 @@ export class StaffAdministrationService {
       if (wanted.includes('HUB_MANAGER') !== before.includes('HUB_MANAGER') && !this.actor.roles.has('HUB_MANAGER')) {
         throw Errors.forbidden('Only a hub manager may grant or take away HUB_MANAGER');
       }
-      if (user.username === this.actor.id) throw OrganisationErrors.ownAdministration('input.staffUserId', 'You cannot change your own roles');
+      if (user.username === this.actor.id)
+        throw OrganisationErrors.ownAdministration('input.staffUserId', 'You cannot change your own roles');
       user.roles = wanted;
       return `roles ${before.join(',')} -> ${[...wanted].sort().join(',')}`;
     });
@@ -67,7 +65,8 @@ export class StaffAdministrationService {
 
   deactivate(id: string): Promise<StaffUser> {
     return this.change(id, 'deactivateStaffUser', (user) => {
-      if (user.username === this.actor.id) throw OrganisationErrors.ownAdministration('input.staffUserId', 'You cannot deactivate your own account');
+      if (user.username === this.actor.id)
+        throw OrganisationErrors.ownAdministration('input.staffUserId', 'You cannot deactivate your own account');
       if (!user.active) throw Errors.invalidTransition('StaffUser', id, 'INACTIVE', 'INACTIVE');
       user.active = false;
       return 'deactivated';
@@ -82,7 +81,11 @@ export class StaffAdministrationService {
     });
   }
 
-  private async change(id: string, action: string, apply: (user: StaffUser, org: Organisation) => string): Promise<StaffUser> {
+  private async change(
+    id: string,
+    action: string,
+    apply: (user: StaffUser, org: Organisation) => string,
+  ): Promise<StaffUser> {
     return this.ctx.em.transactional(async (em: Em) => {
       const user = await em.findOne(StaffUser, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const org = user ? await em.findOne(Organisation, { id: user.organisation.id }) : null;

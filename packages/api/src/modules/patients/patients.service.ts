@@ -2,7 +2,7 @@ import { isValidNhsNumber, normaliseNhsNumber, normaliseOdsCode } from '@pcn-hub
 import type { FilterQuery } from '@mikro-orm/core';
 import type { AuthenticatedContext } from '../../platform/context.js';
 import { Errors, HubError } from '../../platform/errors.js';
-import { decodeCursor, encodeCursor } from '../../platform/graphql/relay.js';
+import { keyset } from '../../platform/graphql/keyset.js';
 import { Organisation, canSeeOrganisation } from '../organisations/index.js';
 import { Patient, type Sex } from './patient.entity.js';
 import { patientScope } from './patients.policy.js';
@@ -18,7 +18,16 @@ const PatientErrors = {
 } as const;
 
 /** Cursor over (familyName, givenName, id): the order of `patients`. */
-export const patientCursor = (p: Patient): string => encodeCursor([p.familyName, p.givenName, p.id]);
+/** Patients by name, then id. */
+const PATIENT_PAGE = keyset<Patient>(
+  [
+    { property: 'familyName', part: 'text', of: (p) => p.familyName },
+    { property: 'givenName', part: 'text', of: (p) => p.givenName },
+    { property: 'id', part: 'uuid', of: (p) => p.id },
+  ],
+  'asc',
+);
+export const patientCursor = PATIENT_PAGE.cursorOf;
 
 /** Use cases for patients. Every read is audited with the patient ids it returned. */
 export class PatientService {
@@ -27,7 +36,9 @@ export class PatientService {
   async byNhsNumber(nhsNumber: string): Promise<Patient> {
     const normalised = normaliseNhsNumber(nhsNumber);
     if (!normalised || !isValidNhsNumber(normalised)) throw Errors.badInput('nhsNumber', 'Not a valid NHS number');
-    const patient = await this.ctx.em.findOne(Patient, { $and: [{ nhsNumber: normalised }, patientScope(this.ctx.actor)] });
+    const patient = await this.ctx.em.findOne(Patient, {
+      $and: [{ nhsNumber: normalised }, patientScope(this.ctx.actor)],
+    });
     if (!patient) {
       await this.ctx.audit.recordNow(this.ctx.em, [
         { action: 'readPatient', subjectType: 'Patient', outcome: 'FAILED', reason: 'not found or not visible' },
@@ -49,21 +60,9 @@ export class PatientService {
     } else if (term.length > 0) {
       where.push({ familyName: { $ilike: `${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } });
     }
-    if (after) {
-      const [family, given, id] = decodeCursor(after, ['text', 'text', 'uuid']) as [string, string, string];
-      where.push({
-        $or: [
-          { familyName: { $gt: family } },
-          { familyName: family, givenName: { $gt: given } },
-          { familyName: family, givenName: given, id: { $gt: id } },
-        ],
-      });
-    }
-    const rows = await this.ctx.em.find(
-      Patient,
-      { $and: where },
-      { orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }, { id: 'asc' }], limit: size + 1 },
-    );
+    const next = PATIENT_PAGE.after(after);
+    if (next) where.push(next);
+    const rows = await this.ctx.em.find(Patient, { $and: where }, { orderBy: PATIENT_PAGE.orderBy, limit: size + 1 });
     await this.auditReads(rows.slice(0, size));
     return rows;
   }
@@ -84,7 +83,9 @@ export class PatientService {
     if (givenName.length < 1 || givenName.length > 100) throw PatientErrors.badName('input.givenName');
     if (familyName.length < 1 || familyName.length > 100) throw PatientErrors.badName('input.familyName');
     if (input.dateOfBirth > new Date().toISOString().slice(0, 10)) throw PatientErrors.futureBirth();
-    const practice = await this.ctx.em.findOne(Organisation, { odsCode: normaliseOdsCode(input.registeredPracticeOdsCode) });
+    const practice = await this.ctx.em.findOne(Organisation, {
+      odsCode: normaliseOdsCode(input.registeredPracticeOdsCode),
+    });
     if (!practice || !canSeeOrganisation(actor, { id: practice.id, pcnId: practice.pcn?.id ?? null })) {
       throw PatientErrors.practiceNotFound();
     }
@@ -103,7 +104,12 @@ export class PatientService {
         sex: input.sex ?? 'UNKNOWN',
         registeredPractice: em.getReference(Organisation, practice.id),
       });
-      this.ctx.audit.record(em, { action: 'registerPatient', subjectType: 'Patient', subjectId: patient.id, patientId: patient.id });
+      this.ctx.audit.record(em, {
+        action: 'registerPatient',
+        subjectType: 'Patient',
+        subjectId: patient.id,
+        patientId: patient.id,
+      });
       return patient;
     });
   }

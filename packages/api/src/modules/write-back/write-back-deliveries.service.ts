@@ -1,7 +1,7 @@
 import type { AuthenticatedContext } from '../../platform/context.js';
 import type { Em } from '../../platform/db/orm.js';
 import { Errors } from '../../platform/errors.js';
-import { decodeCursor, encodeCursor } from '../../platform/graphql/relay.js';
+import { keyset } from '../../platform/graphql/keyset.js';
 import { writeBackStateOf, type DeliveryState, type WriteBackState } from './write-back.codes.js';
 import { appendWriteBackEvents, sendHints } from './write-back.events.js';
 import { changeOf } from './write-back.outbox.js';
@@ -18,38 +18,44 @@ export interface EntryWriteBackStatus {
 }
 
 /** Write-back status of entries by entry id (two statements for any number of entries). */
-export async function writeBackStatusByEntry(em: Em, entryIds: readonly string[]): Promise<Map<string, EntryWriteBackStatus>> {
+export async function writeBackStatusByEntry(
+  em: Em,
+  entryIds: readonly string[],
+): Promise<Map<string, EntryWriteBackStatus>> {
   const out = new Map<string, EntryWriteBackStatus>();
   if (entryIds.length === 0) return out;
   const records = await em.find(WriteBackRecord, { entryId: { $in: [...entryIds] } });
   const deliveryIds = records.flatMap((r) => (r.currentDeliveryId ? [r.currentDeliveryId] : []));
   const deliveries = new Map(
-    deliveryIds.length > 0 ? (await em.find(WriteBackDelivery, { id: { $in: deliveryIds } })).map((d) => [d.id, d]) : [],
+    deliveryIds.length > 0
+      ? (await em.find(WriteBackDelivery, { id: { $in: deliveryIds } })).map((d) => [d.id, d])
+      : [],
   );
   for (const record of records) {
     const delivery = record.currentDeliveryId ? (deliveries.get(record.currentDeliveryId) ?? null) : null;
     out.set(record.entryId, {
       record,
       delivery,
-      state: writeBackStateOf(record.decision, (delivery?.state) ?? null),
+      state: writeBackStateOf(record.decision, delivery?.state ?? null),
     });
   }
   return out;
 }
 
+/** Dead letters, oldest first (ids are UUIDv7). */
+const DEAD_LETTER_PAGE = keyset<WriteBackDelivery>([{ property: 'id', part: 'uuid', of: (d) => d.id }], 'asc');
 /** Cursor over dead letters: (id). */
-export const deliveryCursor = (d: WriteBackDelivery): string => encodeCursor([d.id]);
+export const deliveryCursor = DEAD_LETTER_PAGE.cursorOf;
 
 /** Dead letters and their redrive or discard (hub managers of the PCN). */
 export class WriteBackDeliveryService {
   constructor(private readonly ctx: AuthenticatedContext) {}
 
   async deadLetters(size: number, after: string | null): Promise<WriteBackDelivery[]> {
-    const [afterId] = after ? (decodeCursor(after, ['uuid']) as [string]) : [null];
     return this.ctx.em.find(
       WriteBackDelivery,
-      { pcnId: this.ctx.actor.pcnId, state: 'DEAD', ...(afterId ? { id: { $gt: afterId } } : {}) },
-      { orderBy: { id: 'asc' }, limit: size + 1 },
+      { pcnId: this.ctx.actor.pcnId, state: 'DEAD', ...DEAD_LETTER_PAGE.after(after) },
+      { orderBy: DEAD_LETTER_PAGE.orderBy, limit: size + 1 },
     );
   }
 
@@ -65,7 +71,9 @@ export class WriteBackDeliveryService {
    */
   redrive(id: string): Promise<WriteBackDelivery> {
     return this.transition(id, 'redriveWriteBack', 'PENDING', async (em, line) =>
-      (await lineBusy(em, line)) ? `state = 'WAITING', attempts = 0` : `state = 'PENDING', attempts = 0, next_attempt_at = now()`,
+      (await lineBusy(em, line))
+        ? `state = 'WAITING', attempts = 0`
+        : `state = 'PENDING', attempts = 0, next_attempt_at = now()`,
     );
   }
 
@@ -83,8 +91,13 @@ export class WriteBackDeliveryService {
     const { orderingKey } = await this.byId(id);
     const { hints, delivery } = await this.ctx.em.transactional(async (em) => {
       await lockLines(em, [orderingKey]);
-      const [row] = await exec<{ state: DeliveryState }>(em, 'select state from write_back_delivery where id = ? for update', [id]);
-      if (!row || row.state !== 'DEAD') throw Errors.invalidTransition('WriteBackDelivery', id, row?.state ?? 'UNKNOWN', to);
+      const [row] = await exec<{ state: DeliveryState }>(
+        em,
+        'select state from write_back_delivery where id = ? for update',
+        [id],
+      );
+      if (!row || row.state !== 'DEAD')
+        throw Errors.invalidTransition('WriteBackDelivery', id, row?.state ?? 'UNKNOWN', to);
       const assignments = await set(em, orderingKey);
       const changed = await exec<Parameters<typeof changeOf>[0]>(
         em,
@@ -93,7 +106,10 @@ export class WriteBackDeliveryService {
         [id],
       );
       this.ctx.audit.record(em, { action, subjectType: 'WriteBackDelivery', subjectId: id, reason: `DEAD -> ${to}` });
-      const events = await appendWriteBackEvents(em, changed.map((c) => changeOf(c, this.ctx.actor.id)));
+      const events = await appendWriteBackEvents(
+        em,
+        changed.map((c) => changeOf(c, this.ctx.actor.id)),
+      );
       // As this transaction left it (a worker may claim it the moment we commit).
       return { hints: events, delivery: await em.findOneOrFail(WriteBackDelivery, { id }, { refresh: true }) };
     });

@@ -1,19 +1,12 @@
 import { Arg, Authorized, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { AuthenticatedContext } from '../context.js';
 import { DateTime } from '../graphql/scalars.js';
-import {
-  connectionTypes,
-  decodeCursor,
-  encodeCursor,
-  expectGlobalId,
-  pageSize,
-  toConnection,
-  toGlobalId,
-} from '../graphql/relay.js';
+import { connectionTypes, expectGlobalId, pageSize, toConnection, toGlobalId } from '../graphql/relay.js';
 import type { AuditEvent } from './audit-event.entity.js';
 import { findAuditTrail } from './audit.service.js';
 import { ROLES } from '../auth/roles.js';
 import { AuthCtx } from '../auth/auth-context.js';
+import { keyset } from '../graphql/keyset.js';
 
 @ObjectType('AuditEvent', {
   description: 'One audited action: who did what to which subject, and the outcome. Append-only.',
@@ -100,6 +93,9 @@ function toType(row: AuditEvent): AuditEventType {
   };
 }
 
+/** The trail, newest first (ids are UUIDv7). */
+const AUDIT_PAGE = keyset<AuditEvent>([{ property: 'id', part: 'uuid', of: (row) => row.id }], 'desc');
+
 @Resolver()
 export class AuditResolver {
   @Authorized(...ROLES.administrators)
@@ -121,9 +117,9 @@ export class AuditResolver {
       actorId: filter?.actorId ?? null,
       from: filter?.from ?? null,
       to: filter?.to ?? null,
-      beforeId: after ? (decodeCursor(after, ['uuid']) as [string])[0] : null,
+      beforeId: (AUDIT_PAGE.decode(after)?.[0] as string | undefined) ?? null,
       limit: size + 1,
     });
-    return toConnection(rows, size, Boolean(after), toType, (row) => encodeCursor([row.id]));
+    return toConnection(rows, size, Boolean(after), toType, AUDIT_PAGE.cursorOf);
   }
 }
