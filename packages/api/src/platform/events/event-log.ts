@@ -1,4 +1,5 @@
 import type { Em } from '../db/orm.js';
+import { asDate, exec } from '../db/sql.js';
 import { metrics, streamKind } from '../observability/metrics.js';
 
 /** An event to append to a stream, inside the transaction of the change it describes. */
@@ -49,7 +50,7 @@ function toStored(row: Row): StoredEvent {
     subjectId: row.subject_id,
     actorId: row.actor_id,
     payload: typeof row.payload === 'string' ? (JSON.parse(row.payload) as Record<string, unknown>) : row.payload,
-    createdAt: row.created_at instanceof Date ? row.created_at : new Date(row.created_at),
+    createdAt: asDate(row.created_at),
   };
 }
 
@@ -60,20 +61,17 @@ function toStored(row: Row): StoredEvent {
  * later. Must be called inside `em.transactional`.
  */
 export async function appendEvent(em: Em, event: EventInput): Promise<StoredEvent> {
-  // MikroORM types the transaction as `any`; it is only passed back to execute().
-  const trx: unknown = em.getTransactionContext();
-  if (!trx) throw new Error('appendEvent must run inside a transaction');
-  const connection = em.getConnection();
-  const [head] = await connection.execute<{ seq: string | number }[]>(
+  if (!em.getTransactionContext()) throw new Error('appendEvent must run inside a transaction');
+  const [head] = await exec<{ seq: string | number }>(
+    em,
     `insert into stream_head (stream, seq) values (?, 1)
      on conflict (stream) do update set seq = stream_head.seq + 1
      returning seq`,
     [event.stream],
-    'all',
-    trx,
   );
   const seq = Number(head!.seq);
-  const [row] = await connection.execute<Row[]>(
+  const [row] = await exec<Row>(
+    em,
     `insert into event_log (stream, seq, type, subject_type, subject_id, actor_id, payload, created_at)
      values (?, ?, ?, ?, ?, ?, ?, now())
      returning *`,
@@ -86,8 +84,6 @@ export async function appendEvent(em: Em, event: EventInput): Promise<StoredEven
       event.actorId ?? null,
       JSON.stringify(event.payload ?? {}),
     ],
-    'all',
-    trx,
   );
   metrics.eventsAppended.inc({ stream: streamKind(event.stream) });
   return toStored(row!);
