@@ -1,16 +1,4 @@
-import {
-  Arg,
-  Authorized,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  Int,
-  ObjectType,
-  Resolver,
-  Root,
-  Subscription,
-} from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import { PluginScope } from '../../platform/auth/plugin-scope.js';
 import { OdsCodeScalar } from '@pcn-hub/schema';
 import { authenticated } from '../../platform/auth/auth-context.js';
@@ -18,13 +6,13 @@ import { forkContext, type RequestContext } from '../../platform/context.js';
 import {
   followStream,
   liveStreamTypes,
+  streamEventFields,
   parseStreamCursor,
   streamEventCursor,
   type StreamHeartbeat,
   type StreamMessage,
   type StreamResyncRequired,
 } from '../../platform/events/index.js';
-import { DateTime } from '../../platform/graphql/scalars.js';
 import { staffAccountActive } from '../organisations/index.js';
 import { OnlineConsultation } from './online-consultation.entity.js';
 import type { InboxEventType as InboxEventKind } from './online-consultation.status.js';
@@ -38,7 +26,10 @@ import { inboxStream } from './inbox.events.js';
 import { OnlineConsultationType } from './inbox.types.js';
 
 @ObjectType('InboxEvent', { description: 'Something happened to a consultation in the inbox.' })
-export class InboxEvent {
+export class InboxEvent extends streamEventFields({
+  event: 'InboxEvent',
+  seq: "Position in this inbox's stream: gap-free, increasing by one.",
+}) {
   readonly __typename = 'InboxEvent' as const;
   /** This event's own scope (EntityManager fork, audit), made on first use: most selections never need it. */
   scope!: () => RequestContext;
@@ -46,16 +37,8 @@ export class InboxEvent {
   /** The practice whose shared inbox hub staff follow; null on the viewer's own inbox. */
   sharedInboxId!: string | null;
 
-  @Field(() => Int, { description: "Position in this inbox's stream: gap-free, increasing by one." })
-  seq!: number;
-  @Field(() => String, { description: 'Resume point: pass as `after` to receive the events after this one.' })
-  cursor!: string;
   @Field(() => InboxEventTypeEnum, { description: 'What happened.' })
   type!: InboxEventKind;
-  @Field(() => DateTime, { description: 'When it was recorded.' })
-  at!: Date;
-  @Field(() => String, { nullable: true, description: 'Actor id of who did it.' })
-  actorId!: string | null;
   @Field(() => ID, { description: 'Global id of the consultation.' })
   consultationId!: string;
 }

@@ -1,24 +1,13 @@
-import {
-  Arg,
-  Authorized,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  Int,
-  ObjectType,
-  Resolver,
-  Root,
-  Subscription,
-} from 'type-graphql';
-import { OdsCodeScalar, normaliseOdsCode } from '@pcn-hub/schema';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { OdsCodeScalar } from '@pcn-hub/schema';
 import { hasAnyRole } from '../../platform/auth/actor.js';
 import { authenticated } from '../../platform/auth/auth-context.js';
 import { forkContext, type RequestContext } from '../../platform/context.js';
-import { HubError } from '../../platform/errors.js';
 import {
+  expectOwnOrganisation,
   followStream,
   liveStreamTypes,
+  streamEventFields,
   parseStreamCursor,
   streamEventCursor,
   type StreamHeartbeat,
@@ -26,7 +15,6 @@ import {
   type StreamResyncRequired,
 } from '../../platform/events/index.js';
 import { toGlobalId } from '../../platform/graphql/relay.js';
-import { DateTime } from '../../platform/graphql/scalars.js';
 import { staffAccountActive } from '../organisations/index.js';
 import { prescribingStream } from './prescribing.events.js';
 import { toPrescriptionType } from './prescribing.mappers.js';
@@ -37,22 +25,17 @@ import { Prescription } from './prescription.entity.js';
 @ObjectType('PrescribingEvent', {
   description: 'A prescription changed: its state, or the status of one of its EPS messages.',
 })
-export class PrescribingEvent {
+export class PrescribingEvent extends streamEventFields({
+  event: 'PrescribingEvent',
+  seq: "Position in this organisation's prescribing stream: gap-free, increasing by one.",
+}) {
   readonly __typename = 'PrescribingEvent' as const;
   scope!: RequestContext;
   prescriptionDbId!: string;
-  @Field(() => Int, { description: "Position in this organisation's prescribing stream: gap-free, increasing by one." })
-  seq!: number;
-  @Field(() => String, { description: 'Resume point: pass as `after` to receive the events after this one.' })
-  cursor!: string;
   @Field(() => String, {
     description: 'Event type: PRESCRIPTION_<state reached>, or EPS_STATUS_CHANGED (see Prescription.epsMessages).',
   })
   type!: string;
-  @Field(() => DateTime, { description: 'When it was recorded.' })
-  at!: Date;
-  @Field(() => String, { nullable: true, description: 'Actor id of who did it.' })
-  actorId!: string | null;
   @Field(() => ID, { description: 'Global id of the prescription.' })
   prescriptionId!: string;
 }
@@ -75,11 +58,8 @@ export class PrescribingSubscriptionResolver {
     subscribe: ({ args, context }) => {
       const ctx = authenticated(context as RequestContext);
       const { organisation, after } = args as { organisation: string; after?: string | null };
-      if (normaliseOdsCode(organisation) !== ctx.actor.organisationOds) {
-        throw new HubError('NOT_FOUND', 'Prescribing stream not found', { field: 'organisation' });
-      }
       return followStream(ctx, {
-        stream: prescribingStream(ctx.actor.organisationId),
+        stream: prescribingStream(expectOwnOrganisation(ctx, organisation, 'Prescribing stream')),
         afterSeq: parseStreamCursor(after),
         allowed: () => hasAnyRole(ctx.actor, PRESCRIPTION_READERS),
         accountActive: staffAccountActive(ctx.orm),

@@ -1,31 +1,19 @@
-import {
-  Arg,
-  Authorized,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  Int,
-  ObjectType,
-  Resolver,
-  Root,
-  Subscription,
-} from 'type-graphql';
-import { OdsCodeScalar, normaliseOdsCode } from '@pcn-hub/schema';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { OdsCodeScalar } from '@pcn-hub/schema';
 import { hasAnyRole } from '../../platform/auth/actor.js';
 import { authenticated } from '../../platform/auth/auth-context.js';
 import { forkContext, type RequestContext } from '../../platform/context.js';
-import { HubError } from '../../platform/errors.js';
 import {
+  expectOwnOrganisation,
   followStream,
   liveStreamTypes,
+  streamEventFields,
   parseStreamCursor,
   streamEventCursor,
   type StreamHeartbeat,
   type StreamMessage,
   type StreamResyncRequired,
 } from '../../platform/events/index.js';
-import { DateTime } from '../../platform/graphql/scalars.js';
 import { staffAccountActive } from '../organisations/index.js';
 import { Referral } from './referral.entity.js';
 import type { ReferralState } from './referral.state.js';
@@ -36,24 +24,19 @@ import { REFERRAL_READERS, canSeeReferral } from './referrals.policy.js';
 import { ReferralType } from './referrals.types.js';
 
 @ObjectType('ReferralEvent', { description: 'A referral moved.' })
-export class ReferralEvent {
+export class ReferralEvent extends streamEventFields({
+  event: 'ReferralEvent',
+  seq: "Position in this organisation's referral stream: gap-free, increasing by one.",
+}) {
   readonly __typename = 'ReferralEvent' as const;
   scope!: RequestContext;
   referralDbId!: string;
-  @Field(() => Int, { description: "Position in this organisation's referral stream: gap-free, increasing by one." })
-  seq!: number;
-  @Field(() => String, { description: 'Resume point: pass as `after` to receive the events after this one.' })
-  cursor!: string;
   @Field(() => String, { description: 'Event type, REFERRAL_<state reached>.' })
   type!: string;
   @Field(() => ReferralStateEnum, { nullable: true, description: 'State before; null for a new referral.' })
   from!: ReferralState | null;
   @Field(() => ReferralStateEnum, { description: 'State reached.' })
   to!: ReferralState;
-  @Field(() => DateTime, { description: 'When it was recorded.' })
-  at!: Date;
-  @Field(() => String, { nullable: true, description: 'Actor id of who did it.' })
-  actorId!: string | null;
   @Field(() => ID, { description: 'Global id of the referral.' })
   referralId!: string;
 }
@@ -76,11 +59,8 @@ export class ReferralSubscriptionResolver {
     subscribe: ({ args, context }) => {
       const ctx = authenticated(context as RequestContext);
       const { organisation, after } = args as { organisation: string; after?: string | null };
-      if (normaliseOdsCode(organisation) !== ctx.actor.organisationOds) {
-        throw new HubError('NOT_FOUND', 'Referral stream not found', { field: 'organisation' });
-      }
       return followStream(ctx, {
-        stream: referralStream(ctx.actor.organisationId),
+        stream: referralStream(expectOwnOrganisation(ctx, organisation, 'Referral stream')),
         afterSeq: parseStreamCursor(after),
         allowed: () => hasAnyRole(ctx.actor, REFERRAL_READERS),
         accountActive: staffAccountActive(ctx.orm),

@@ -8,6 +8,7 @@ import { Errors } from '../../platform/errors.js';
 import {
   followStream,
   liveStreamTypes,
+  streamEventFields,
   parseStreamCursor,
   streamEventCursor,
   type StreamHeartbeat,
@@ -15,7 +16,6 @@ import {
   type StreamResyncRequired,
 } from '../../platform/events/index.js';
 import { toGlobalId } from '../../platform/graphql/relay.js';
-import { DateTime } from '../../platform/graphql/scalars.js';
 import { Organisation, staffAccountActive } from '../organisations/index.js';
 import { writeBackStream, type WriteBackEventType, type WriteBackState } from './write-back.codes.js';
 import { EventTypeEnum, WriteBackStateEnum } from './write-back.enums.js';
@@ -23,20 +23,16 @@ import { CONSULTATION_NODE, ENTRY_NODE } from './write-back.mappers.js';
 import { WRITE_BACK_VIEWERS } from './write-back.resolver.js';
 
 @ObjectType('WriteBackEvent', { description: 'The write-back of an entry to this practice reached a new state.' })
-export class WriteBackEvent {
+export class WriteBackEvent extends streamEventFields({
+  event: 'WriteBackEvent',
+  seq: "Position in this practice's write-back stream: gap-free, increasing by one.",
+  actorId: 'Actor or worker id.',
+}) {
   readonly __typename = 'WriteBackEvent' as const;
-  @Field(() => Int, { description: "Position in this practice's write-back stream: gap-free, increasing by one." })
-  seq!: number;
-  @Field(() => String, { description: 'Resume point: pass as `after` to receive the events after this one.' })
-  cursor!: string;
   @Field(() => EventTypeEnum, { description: 'What happened.' })
   type!: WriteBackEventType;
   @Field(() => WriteBackStateEnum, { description: 'The state reached.' })
   state!: WriteBackState;
-  @Field(() => DateTime, { description: 'When it was recorded.' })
-  at!: Date;
-  @Field(() => String, { nullable: true, description: 'Actor or worker id.' })
-  actorId!: string | null;
   @Field(() => ID, { description: 'Global id of the hub consultation entry.' })
   entryId!: string;
   @Field(() => ID, { description: 'Global id of the hub consultation.' })

@@ -9,6 +9,8 @@ export { EventLog, StreamHead } from './event-log.entity.js';
 export { streamAuthorizer, ACCOUNT_RECHECK_MS } from './stream.access.js';
 export {
   liveStreamTypes,
+  streamEventFields,
+  expectOwnOrganisation,
   followStream,
   parseStreamCursor,
   streamEventCursor,

@@ -1,6 +1,7 @@
 import { createUnionType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { AuthenticatedContext } from '../context.js';
-import { Errors } from '../errors.js';
+import { normaliseOdsCode } from '@pcn-hub/schema';
+import { Errors, HubError } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../graphql/relay.js';
 import { DateTime } from '../graphql/scalars.js';
 import type { StoredEvent } from './event-log.js';
@@ -22,6 +23,42 @@ export function parseStreamCursor(after: string | null | undefined): number | nu
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0)
     throw Errors.badInput('after', 'after is not a valid cursor');
   return seq;
+}
+
+/**
+ * The fields every live stream event type shares (`seq`, `cursor`, `at`, `actorId`), as an
+ * abstract base its `@ObjectType` extends (`event`: that type's name); `seq` says whose stream it is.
+ */
+export function streamEventFields(describe: {
+  readonly event: string;
+  readonly seq: string;
+  readonly actorId?: string;
+}) {
+  // type-graphql passes fields down from a registered object type only; this one is never
+  // referenced, so it stays out of the schema.
+  @ObjectType(`${describe.event}Fields`)
+  abstract class StreamEventFields {
+    @Field(() => Int, { description: describe.seq })
+    seq!: number;
+    @Field(() => String, { description: 'Resume point: pass as `after` to receive the events after this one.' })
+    cursor!: string;
+    @Field(() => DateTime, { description: 'When it was recorded.' })
+    at!: Date;
+    @Field(() => String, { nullable: true, description: describe.actorId ?? 'Actor id of who did it.' })
+    actorId!: string | null;
+  }
+  return StreamEventFields;
+}
+
+/**
+ * A stream of the viewer's own organisation only: another organisation's ODS code is NOT_FOUND on
+ * `organisation` (`what`: e.g. `Referral stream`), exactly like a stream that does not exist.
+ */
+export function expectOwnOrganisation(ctx: AuthenticatedContext, odsCode: string, what: string): string {
+  if (normaliseOdsCode(odsCode) !== ctx.actor.organisationOds) {
+    throw new HubError('NOT_FOUND', `${what} not found`, { field: 'organisation' });
+  }
+  return ctx.actor.organisationId;
 }
 
 /** A heartbeat of a live stream, as GraphQL sees it. */
