@@ -1,11 +1,22 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  ObjectType,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import { PluginScope } from '../../platform/auth/plugin-scope.js';
-import { OdsCodeScalar } from '@pcn-hub/schema';
 import { authenticated } from '../../platform/auth/auth-context.js';
 import { forkContext, type RequestContext } from '../../platform/context.js';
 import {
   followStream,
   liveStreamTypes,
+  StreamArgs,
   streamEventFields,
   parseStreamCursor,
   streamEventCursor,
@@ -67,7 +78,7 @@ export class InboxSubscriptionResolver {
       "Live events of the viewer's own inbox (hub staff: the hub's; practice staff: their practice's), or, for hub staff, of a PCN practice's inbox while it shares it (re-checked for every event), gap-free and resumable: `after` replays what was missed from the event log, then continues live. A cursor older than retention yields InboxResyncRequired. Another organisation's inbox is refused.",
     subscribe: async ({ args, context }) => {
       const ctx = authenticated(context as RequestContext);
-      const { organisation, after } = args as { organisation: string; after?: string | null };
+      const { organisation, after } = args as StreamArgs;
       const afterSeq = parseStreamCursor(after);
       const organisationId = await new InboxService(ctx).followableInboxId(organisation);
       const shared = organisationId !== ctx.actor.organisationId;
@@ -83,13 +94,7 @@ export class InboxSubscriptionResolver {
   })
   inboxEvents(
     @Root() message: StreamMessage,
-    @Arg('organisation', () => OdsCodeScalar, { description: "ODS code of the viewer's own organisation." })
-    _organisation: string,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'Cursor of the last event received; omit to start live.',
-    })
-    _after: string | null,
+    @Args(() => StreamArgs) _args: StreamArgs,
     @Ctx() ctx: RequestContext,
   ): InboxEvent | StreamHeartbeat | StreamResyncRequired {
     return toMessage(message, (event) => ({

@@ -1,5 +1,15 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
-import { OdsCodeScalar } from '@pcn-hub/schema';
+import {
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  ObjectType,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import { hasAnyRole } from '../../platform/auth/actor.js';
 import { authenticated } from '../../platform/auth/auth-context.js';
 import { forkContext, type RequestContext } from '../../platform/context.js';
@@ -7,6 +17,7 @@ import {
   expectOwnOrganisation,
   followStream,
   liveStreamTypes,
+  StreamArgs,
   streamEventFields,
   parseStreamCursor,
   streamEventCursor,
@@ -57,7 +68,7 @@ export class PrescribingSubscriptionResolver {
       "Live prescribing events of the viewer's own organisation (the hub: its prescriptions; a practice: its patients'), gap-free and resumable like inboxEvents: state changes, and on the hub's stream the EPS status of each message. Another organisation's stream is refused.",
     subscribe: ({ args, context }) => {
       const ctx = authenticated(context as RequestContext);
-      const { organisation, after } = args as { organisation: string; after?: string | null };
+      const { organisation, after } = args as StreamArgs;
       return followStream(ctx, {
         stream: prescribingStream(expectOwnOrganisation(ctx, organisation, 'Prescribing stream')),
         afterSeq: parseStreamCursor(after),
@@ -68,13 +79,7 @@ export class PrescribingSubscriptionResolver {
   })
   prescribingEvents(
     @Root() message: StreamMessage,
-    @Arg('organisation', () => OdsCodeScalar, { description: "ODS code of the viewer's own organisation." })
-    _organisation: string,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'Cursor of the last event received; omit to start live.',
-    })
-    _after: string | null,
+    @Args(() => StreamArgs) _args: StreamArgs,
     @Ctx() ctx: RequestContext,
   ): PrescribingEvent | StreamHeartbeat | StreamResyncRequired {
     return toMessage(message, (event) => ({

@@ -1,5 +1,15 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
-import { OdsCodeScalar } from '@pcn-hub/schema';
+import {
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  ObjectType,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import { hasAnyRole } from '../../platform/auth/actor.js';
 import { authenticated } from '../../platform/auth/auth-context.js';
 import { forkContext, type RequestContext } from '../../platform/context.js';
@@ -7,6 +17,7 @@ import {
   expectOwnOrganisation,
   followStream,
   liveStreamTypes,
+  StreamArgs,
   streamEventFields,
   parseStreamCursor,
   streamEventCursor,
@@ -58,7 +69,7 @@ export class ReferralSubscriptionResolver {
       "Live referral events of the viewer's own organisation (the hub: every referral into it; a practice: its own), gap-free and resumable like inboxEvents. Another organisation's stream is refused.",
     subscribe: ({ args, context }) => {
       const ctx = authenticated(context as RequestContext);
-      const { organisation, after } = args as { organisation: string; after?: string | null };
+      const { organisation, after } = args as StreamArgs;
       return followStream(ctx, {
         stream: referralStream(expectOwnOrganisation(ctx, organisation, 'Referral stream')),
         afterSeq: parseStreamCursor(after),
@@ -69,13 +80,7 @@ export class ReferralSubscriptionResolver {
   })
   referralEvents(
     @Root() message: StreamMessage,
-    @Arg('organisation', () => OdsCodeScalar, { description: "ODS code of the viewer's own organisation." })
-    _organisation: string,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'Cursor of the last event received; omit to start live.',
-    })
-    _after: string | null,
+    @Args(() => StreamArgs) _args: StreamArgs,
     @Ctx() ctx: RequestContext,
   ): ReferralEvent | StreamHeartbeat | StreamResyncRequired {
     return toMessage(message, (event) => ({

@@ -9,6 +9,7 @@ export { EventLog, StreamHead } from './event-log.entity.js';
 export { streamAuthorizer, ACCOUNT_RECHECK_MS } from './stream.access.js';
 export {
   liveStreamTypes,
+  StreamArgs,
   streamEventFields,
   expectOwnOrganisation,
   followStream,

@@ -1,6 +1,6 @@
-import { createUnionType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, createUnionType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { AuthenticatedContext } from '../context.js';
-import { normaliseOdsCode } from '@pcn-hub/schema';
+import { normaliseOdsCode, OdsCodeScalar } from '@pcn-hub/schema';
 import { Errors, HubError } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../graphql/relay.js';
 import { DateTime } from '../graphql/scalars.js';
@@ -59,6 +59,15 @@ export function expectOwnOrganisation(ctx: AuthenticatedContext, odsCode: string
     throw new HubError('NOT_FOUND', `${what} not found`, { field: 'organisation' });
   }
   return ctx.actor.organisationId;
+}
+
+/** The arguments of a subscription to one organisation's stream (`@Args(() => StreamArgs)`). */
+@ArgsType()
+export class StreamArgs {
+  @Field(() => OdsCodeScalar, { description: "ODS code of the viewer's own organisation." })
+  organisation!: string;
+  @Field(() => String, { nullable: true, description: 'Cursor of the last event received; omit to start live.' })
+  after?: string | null;
 }
 
 /** A heartbeat of a live stream, as GraphQL sees it. */
