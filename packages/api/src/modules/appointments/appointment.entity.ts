@@ -1,8 +1,8 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { uuidv7 } from '../../platform/ids.js';
 import { HubService } from '../hub-services/index.js';
 import { Organisation } from '../organisations/index.js';
 import { SLOT_MODES, SLOT_STATUSES } from './appointments.codes.js';
+import { uuidPrimaryKey } from '../../platform/db/properties.js';
 
 /**
  * A hub appointment book, linked to one service. `gpConnectBookable` opens it to GP Connect-style
@@ -12,10 +12,7 @@ const AppointmentBookSchema = defineEntity({
   name: 'AppointmentBook',
   tableName: 'appointment_book',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     hub: () => p.manyToOne(Organisation).ref().index(),
     service: () => p.manyToOne(HubService).ref().index(),
     name: p.string().length(200),
@@ -37,10 +34,7 @@ const SlotTypeSchema = defineEntity({
   name: 'SlotType',
   tableName: 'slot_type',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     hub: () => p.manyToOne(Organisation).ref().index(),
     service: () => p.manyToOne(HubService).ref().index(),
     name: p.string().length(60),
@@ -63,10 +57,7 @@ const SlotSchema = defineEntity({
   name: 'Slot',
   tableName: 'appointment_slot',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     hub: () => p.manyToOne(Organisation).ref(),
     service: () => p.manyToOne(HubService).ref(),
     book: () => p.manyToOne(AppointmentBook).ref(),

@@ -1,21 +1,14 @@
 import type { Actor } from '../../platform/auth/actor.js';
-import type { Role } from '../../platform/auth/roles.js';
+import { ROLES, type Role } from '../../platform/auth/roles.js';
 
 /** Who sets up books, slot types and sessions. */
-export const BOOK_EDITORS: readonly Role[] = ['HUB_MANAGER', 'HUB_ADMIN'];
+export const BOOK_EDITORS: readonly Role[] = ROLES.hubAdministration;
 
 /** Who searches slots and reads books: hub staff and practice staff of the PCN. */
-export const SLOT_READERS: readonly Role[] = [
-  'HUB_CLINICIAN',
-  'HUB_PRESCRIBER',
-  'HUB_ADMIN',
-  'HUB_MANAGER',
-  'PRACTICE_CLINICIAN',
-  'PRACTICE_ADMIN',
-];
+export const SLOT_READERS: readonly Role[] = ROLES.staff;
 
 /** Roles that may hold a GP Connect-bookable session (clinicians who see the patient). */
-export const SESSION_HOLDER_ROLES: readonly Role[] = ['HUB_CLINICIAN', 'HUB_PRESCRIBER'];
+export const SESSION_HOLDER_ROLES: readonly Role[] = ROLES.hubClinicians;
 
 /** Books of a hub are visible to the PCN's staff; editable by the hub's own editors. */
 export function canEditBooksOf(actor: Actor, hubId: string): boolean {

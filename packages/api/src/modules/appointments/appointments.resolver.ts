@@ -24,8 +24,9 @@ import {
   SlotTypeType,
   UnblockSlotInput,
 } from './appointments.types.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
-const service = (ctx: RequestContext) => new AppointmentService(ctx as AuthenticatedContext);
+const service = (ctx: AuthenticatedContext) => new AppointmentService(ctx);
 
 async function hubService(ctx: RequestContext, id: string): Promise<HubServiceType> {
   return toHubServiceType((await hubServiceById(ctx).load(id))!);
@@ -38,7 +39,7 @@ export class AppointmentBookResolver {
   async appointmentBooks(
     @Arg('serviceId', () => ID, { nullable: true, description: 'Only the books of this hub service.' })
     serviceId: string | null,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<AppointmentBookType[]> {
     return (await service(ctx).books(serviceId ?? null)).map(toBookType);
   }
@@ -46,8 +47,9 @@ export class AppointmentBookResolver {
   @Authorized(...BOOK_EDITORS)
   @Mutation(() => AppointmentBookPayload, { description: 'Creates an appointment book for a hub service. Audited.' })
   async createAppointmentBook(
-    @Arg('input', () => CreateAppointmentBookInput, { description: 'What to change: see CreateAppointmentBookInput.' }) input: CreateAppointmentBookInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateAppointmentBookInput, { description: 'What to change: see CreateAppointmentBookInput.' })
+    input: CreateAppointmentBookInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<AppointmentBookPayload> {
     return { book: toBookType(await service(ctx).createBook(input)) };
   }
@@ -69,7 +71,7 @@ export class SlotTypeResolver {
     search: string | null,
     @Arg('serviceId', () => ID, { nullable: true, description: 'Only the slot types of this hub service.' })
     serviceId: string | null,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<SlotTypeType[]> {
     return (await service(ctx).slotTypes(search ?? null, serviceId ?? null)).map(toSlotTypeType);
   }
@@ -79,8 +81,9 @@ export class SlotTypeResolver {
     description: 'Creates a slot type; its name must follow <PCN>-<Service>-<Mode>. Audited.',
   })
   async createSlotType(
-    @Arg('input', () => CreateSlotTypeInput, { description: 'What to change: see CreateSlotTypeInput.' }) input: CreateSlotTypeInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateSlotTypeInput, { description: 'What to change: see CreateSlotTypeInput.' })
+    input: CreateSlotTypeInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<SlotTypePayload> {
     return { slotType: toSlotTypeType(await service(ctx).createSlotType(input)) };
   }
@@ -111,7 +114,7 @@ export class SlotResolver {
     @Arg('to', () => DateTime, { nullable: true, description: 'Slots starting before this.' }) to: Date | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1-200 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor from a previous page.' }) after: string | null,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<InstanceType<typeof SlotConnection>> {
     const size = pageSize(first);
     const rows = await service(ctx).freeSlots({ serviceId, slotType, mode, from, to }, size, after ?? null);
@@ -123,8 +126,9 @@ export class SlotResolver {
     description: 'Creates a session of back-to-back FREE slots in a book, all or none. Audited.',
   })
   async createSlotSession(
-    @Arg('input', () => CreateSlotSessionInput, { description: 'What to change: see CreateSlotSessionInput.' }) input: CreateSlotSessionInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateSlotSessionInput, { description: 'What to change: see CreateSlotSessionInput.' })
+    input: CreateSlotSessionInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<CreateSlotSessionPayload> {
     return { slots: (await service(ctx).createSession(input)).map(toSlotType) };
   }
@@ -133,7 +137,7 @@ export class SlotResolver {
   @Mutation(() => SlotPayload, { description: 'Withdraws a FREE slot (BLOCKED). Audited.' })
   async blockSlot(
     @Arg('input', () => BlockSlotInput, { description: 'What to change: see BlockSlotInput.' }) input: BlockSlotInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<SlotPayload> {
     return { slot: toSlotType(await service(ctx).block(input)) };
   }
@@ -141,8 +145,9 @@ export class SlotResolver {
   @Authorized(...BOOK_EDITORS)
   @Mutation(() => SlotPayload, { description: 'Makes a BLOCKED slot FREE again. Audited.' })
   async unblockSlot(
-    @Arg('input', () => UnblockSlotInput, { description: 'What to change: see UnblockSlotInput.' }) input: UnblockSlotInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UnblockSlotInput, { description: 'What to change: see UnblockSlotInput.' })
+    input: UnblockSlotInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<SlotPayload> {
     return { slot: toSlotType(await service(ctx).unblock(input)) };
   }

@@ -1,9 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { changeRow } from '../../platform/changes.js';
 import type { AuthenticatedContext } from '../../platform/context.js';
-import { decodeCursor, encodeCursor, expectGlobalId } from '../../platform/graphql/relay.js';
-import { Errors } from '../../platform/errors.js';
-import { isUuid, uuidv7 } from '../../platform/ids.js';
+import { expectGlobalId } from '../../platform/graphql/relay.js';
+import { keyset } from '../../platform/graphql/keyset.js';
+import { uuidv7 } from '../../platform/ids.js';
 import { HubService, findHubOfPcn } from '../hub-services/index.js';
 import { Organisation, StaffUser } from '../organisations/index.js';
 import { AppointmentBook, Slot, SlotType } from './appointment.entity.js';
@@ -12,7 +12,15 @@ import { AppointmentErrors } from './appointments.errors.js';
 import { isEligibleSessionHolder } from './appointments.policy.js';
 
 /** Cursor over (startsAt, id): the order of `freeSlots`. */
-export const slotCursor = (s: Slot): string => encodeCursor([s.startsAt.toISOString(), s.id]);
+/** Free slots, soonest first. */
+const SLOT_PAGE = keyset<Slot>(
+  [
+    { property: 'startsAt', part: 'time', of: (s) => s.startsAt.toISOString() },
+    { property: 'id', part: 'uuid', of: (s) => s.id },
+  ],
+  'asc',
+);
+export const slotCursor = SLOT_PAGE.cursorOf;
 
 const escapeLike = (term: string): string => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -276,12 +284,8 @@ export class AppointmentService {
       if (term.length > 60) throw AppointmentErrors.badName('slotType', 60);
       where.push({ slotType: { name: { $ilike: `${escapeLike(term)}%` } } });
     }
-    if (after) {
-      const [at, id] = decodeCursor(after, ['time', 'uuid']) as [string, string];
-      const atDate = new Date(at);
-      if (Number.isNaN(atDate.getTime()) || !isUuid(id)) throw Errors.badInput('after', 'after is not a valid cursor');
-      where.push({ $or: [{ startsAt: { $gt: atDate } }, { startsAt: atDate, id: { $gt: id } }] });
-    }
-    return this.ctx.em.find(Slot, { $and: where }, { orderBy: [{ startsAt: 'asc' }, { id: 'asc' }], limit: size + 1 });
+    const next = SLOT_PAGE.after(after);
+    if (next) where.push(next);
+    return this.ctx.em.find(Slot, { $and: where }, { orderBy: SLOT_PAGE.orderBy, limit: size + 1 });
   }
 }

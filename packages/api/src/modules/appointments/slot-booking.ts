@@ -1,7 +1,6 @@
 import type { Em } from '../../platform/db/orm.js';
-import { exec } from '../../platform/db/sql.js';
+import { asDate, exec } from '../../platform/db/sql.js';
 import type { SlotMode, SlotStatus } from './appointments.codes.js';
-
 
 /** What a referrer needs to know about a slot before booking it. */
 export interface SlotFacts {
@@ -31,8 +30,6 @@ interface SlotRow {
   gp_connect_bookable: boolean;
   book_active: boolean;
 }
-
-const asDate = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
 
 /** The slot and its book's flags; null when there is no such slot. Visibility is the caller's concern. */
 export async function slotFacts(em: Em, slotId: string): Promise<SlotFacts | null> {

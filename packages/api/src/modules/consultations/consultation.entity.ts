@@ -1,8 +1,8 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { uuidv7 } from '../../platform/ids.js';
 import { Organisation } from '../organisations/index.js';
 import { Patient } from '../patients/index.js';
 import { CODED_KINDS, CONSULTATION_STATES, ENTRY_KINDS } from './consultation.codes.js';
+import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
 
 /**
  * A consultation recorded at the hub (or a practice): the unit that is saved and versioned.
@@ -13,7 +13,7 @@ const ConsultationSchema = defineEntity({
   name: 'Consultation',
   tableName: 'consultation',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     patient: () => p.manyToOne(Patient).ref().index(),
     authoringOrganisation: () => p.manyToOne(Organisation).ref().index(),
     /** Actor id (staff username or integration client id) of the author. */
@@ -31,7 +31,7 @@ const ConsultationSchema = defineEntity({
     savedAt: p.datetime().nullable(),
     savedBy: p.string().length(100).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
 });
 
@@ -46,7 +46,7 @@ const ConsultationEntrySchema = defineEntity({
   name: 'ConsultationEntry',
   tableName: 'consultation_entry',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     consultation: () => p.manyToOne(Consultation).ref().index(),
     kind: p.enum(ENTRY_KINDS),
     codedKind: p.enum(CODED_KINDS).nullable(),
@@ -69,7 +69,7 @@ const ConsultationEntrySchema = defineEntity({
     createdBy: p.string().length(100),
     updatedBy: p.string().length(100),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
 });
 

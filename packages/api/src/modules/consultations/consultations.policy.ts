@@ -1,14 +1,14 @@
 import type { Actor } from '../../platform/auth/actor.js';
-import type { Role } from '../../platform/auth/roles.js';
+import { ROLES, type Role } from '../../platform/auth/roles.js';
 
 /** Roles that record and change consultations (integrations record under their plugin id). */
-export const CONSULTATION_AUTHORS: Role[] = ['HUB_CLINICIAN', 'HUB_PRESCRIBER', 'PRACTICE_CLINICIAN', 'INTEGRATION'];
+export const CONSULTATION_AUTHORS: readonly Role[] = [...ROLES.clinicians, 'INTEGRATION'];
 
 /** Roles that may read consultations of their own organisation. */
-export const CONSULTATION_READERS: Role[] = [...CONSULTATION_AUTHORS, 'HUB_ADMIN', 'HUB_MANAGER', 'PRACTICE_ADMIN'];
+export const CONSULTATION_READERS: readonly Role[] = [...ROLES.staff, 'INTEGRATION'];
 
 /** Roles that may ask why an entry was (not) written back. */
-export const EXPLAINERS: Role[] = [...CONSULTATION_READERS];
+export const EXPLAINERS: readonly Role[] = CONSULTATION_READERS;
 
 /**
  * A consultation belongs to its authoring organisation: only its staff see or change it. A plugin
@@ -26,6 +26,8 @@ export function canSeeConsultation(actor: Actor, c: { authoringOrgId: string; so
 export function canExplain(actor: Actor, c: { authoringOrgId: string; targetOrgId: string; pcnId: string }): boolean {
   if (c.pcnId !== actor.pcnId) return false;
   return (
-    actor.organisationId === c.authoringOrgId || actor.organisationId === c.targetOrgId || actor.roles.has('HUB_MANAGER')
+    actor.organisationId === c.authoringOrgId ||
+    actor.organisationId === c.targetOrgId ||
+    actor.roles.has('HUB_MANAGER')
   );
 }

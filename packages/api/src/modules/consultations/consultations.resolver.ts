@@ -29,8 +29,9 @@ import {
   SaveConsultationPayload,
 } from './consultations.inputs.js';
 import { ConsultationEntryType, HubConsultationType } from './consultations.types.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
-const service = (ctx: RequestContext) => new ConsultationService(ctx as AuthenticatedContext);
+const service = (ctx: AuthenticatedContext) => new ConsultationService(ctx);
 
 @Resolver(() => HubConsultationType)
 export class HubConsultationResolver {
@@ -39,7 +40,10 @@ export class HubConsultationResolver {
   @Query(() => HubConsultationType, {
     description: "A hub consultation of the viewer's organisation; any other answers NOT_FOUND.",
   })
-  async hubConsultation(@Arg('id', () => ID, { description: 'Global id.' }) id: string, @Ctx() ctx: RequestContext): Promise<HubConsultationType> {
+  async hubConsultation(
+    @Arg('id', () => ID, { description: 'Global id.' }) id: string,
+    @AuthCtx() ctx: AuthenticatedContext,
+  ): Promise<HubConsultationType> {
     return toHubConsultationType(await service(ctx).byId(expectGlobalId(id, 'HubConsultation', 'id')));
   }
 
@@ -51,7 +55,7 @@ export class HubConsultationResolver {
   })
   async explainWriteBack(
     @Arg('entryId', () => ID, { description: 'Global id of the entry.' }) entryId: string,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<WriteBackExplanationType> {
     return service(ctx).explain(entryId);
   }
@@ -63,18 +67,22 @@ export class HubConsultationResolver {
       "Records a consultation (a draft) for a patient of the PCN, standalone or opened from an inbox item, authored at the viewer's organisation. Audited.",
   })
   async recordConsultation(
-    @Arg('input', () => RecordConsultationInput, { description: 'What to change: see RecordConsultationInput.' }) input: RecordConsultationInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RecordConsultationInput, { description: 'What to change: see RecordConsultationInput.' })
+    input: RecordConsultationInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<RecordConsultationPayload> {
     return { consultation: toHubConsultationType(await service(ctx).record(input)) };
   }
 
   @Authorized(...CONSULTATION_AUTHORS)
   @PluginScope('entries:write')
-  @Mutation(() => ConsultationEntryPayload, { description: 'Adds an entry. Once a version is saved, only its author may. Audited.' })
+  @Mutation(() => ConsultationEntryPayload, {
+    description: 'Adds an entry. Once a version is saved, only its author may. Audited.',
+  })
   async addConsultationEntry(
-    @Arg('input', () => AddConsultationEntryInput, { description: 'What to change: see AddConsultationEntryInput.' }) input: AddConsultationEntryInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => AddConsultationEntryInput, { description: 'What to change: see AddConsultationEntryInput.' })
+    input: AddConsultationEntryInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<ConsultationEntryPayload> {
     const { consultation, entry } = await service(ctx).addEntry(input);
     return { consultation: toHubConsultationType(consultation), entry: toEntryType(entry) };
@@ -83,11 +91,15 @@ export class HubConsultationResolver {
   @Authorized(...CONSULTATION_AUTHORS)
   @PluginScope('entries:write')
   @Mutation(() => ConsultationEntryPayload, {
-    description: 'Replaces the content of an entry (same kind). Amending a saved version by anyone but its author is CONFLICT. Audited.',
+    description:
+      'Replaces the content of an entry (same kind). Amending a saved version by anyone but its author is CONFLICT. Audited.',
   })
   async amendConsultationEntry(
-    @Arg('input', () => AmendConsultationEntryInput, { description: 'What to change: see AmendConsultationEntryInput.' }) input: AmendConsultationEntryInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => AmendConsultationEntryInput, {
+      description: 'What to change: see AmendConsultationEntryInput.',
+    })
+    input: AmendConsultationEntryInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<ConsultationEntryPayload> {
     const { consultation, entry } = await service(ctx).amendEntry(input);
     return { consultation: toHubConsultationType(consultation), entry: toEntryType(entry) };
@@ -99,22 +111,29 @@ export class HubConsultationResolver {
     description: 'Removes an entry; after a save its removal is written back with the next save. Audited.',
   })
   async removeConsultationEntry(
-    @Arg('input', () => RemoveConsultationEntryInput, { description: 'What to change: see RemoveConsultationEntryInput.' }) input: RemoveConsultationEntryInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RemoveConsultationEntryInput, {
+      description: 'What to change: see RemoveConsultationEntryInput.',
+    })
+    input: RemoveConsultationEntryInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<RemoveConsultationEntryPayload> {
     const { consultation, entryId } = await service(ctx).removeEntry(input);
-    return { consultation: toHubConsultationType(consultation), removedEntryId: toGlobalId('HubConsultationEntry', entryId) };
+    return {
+      consultation: toHubConsultationType(consultation),
+      removedEntryId: toGlobalId('HubConsultationEntry', entryId),
+    };
   }
 
   @Authorized(...CONSULTATION_AUTHORS)
   @PluginScope('consultations:write')
   @Mutation(() => SaveConsultationPayload, {
     description:
-      "Saves the next version (version + 1) and decides write-back for every changed entry in the same transaction. Saving with nothing changed is INVALID_TRANSITION. Audited.",
+      'Saves the next version (version + 1) and decides write-back for every changed entry in the same transaction. Saving with nothing changed is INVALID_TRANSITION. Audited.',
   })
   async saveConsultation(
-    @Arg('input', () => SaveConsultationInput, { description: 'What to change: see SaveConsultationInput.' }) input: SaveConsultationInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SaveConsultationInput, { description: 'What to change: see SaveConsultationInput.' })
+    input: SaveConsultationInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<SaveConsultationPayload> {
     return { consultation: toHubConsultationType(await service(ctx).save(input)) };
   }
@@ -124,11 +143,13 @@ export class HubConsultationResolver {
     description:
       'The patient. Audited as a patient read. Null for a plugin without the patients:read scope, which gets `patientId` only.',
   })
-  patient(@Root() c: HubConsultationType, @Ctx() ctx: RequestContext): Promise<PatientType | null> {
-    return patientForConsultation(ctx as AuthenticatedContext, c.patientId);
+  patient(@Root() c: HubConsultationType, @AuthCtx() ctx: AuthenticatedContext): Promise<PatientType | null> {
+    return patientForConsultation(ctx, c.patientId);
   }
 
-  @FieldResolver(() => ID, { description: "The patient's global id (a Patient node), for every viewer of the consultation." })
+  @FieldResolver(() => ID, {
+    description: "The patient's global id (a Patient node), for every viewer of the consultation.",
+  })
   patientId(@Root() c: HubConsultationType): string {
     return toGlobalId('Patient', c.patientId);
   }
@@ -141,7 +162,8 @@ export class HubConsultationResolver {
   @FieldResolver(() => [ConsultationEntryType], { description: 'Its entries, oldest first.' })
   async entries(
     @Root() c: HubConsultationType,
-    @Arg('includeRemoved', () => Boolean, { nullable: true, description: 'Also list removed entries.' }) includeRemoved: boolean | null,
+    @Arg('includeRemoved', () => Boolean, { nullable: true, description: 'Also list removed entries.' })
+    includeRemoved: boolean | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ConsultationEntryType[]> {
     const rows = await entriesByConsultation(ctx).load(c.dbId);
@@ -161,8 +183,14 @@ export class HubConsultationResolver {
 
 @Resolver(() => ConsultationEntryType)
 export class ConsultationEntryResolver {
-  @FieldResolver(() => WriteBackStatusType, { nullable: true, description: 'Its write-back to the registered practice (null until saved).' })
-  async writeBack(@Root() entry: ConsultationEntryType, @Ctx() ctx: RequestContext): Promise<WriteBackStatusType | null> {
+  @FieldResolver(() => WriteBackStatusType, {
+    nullable: true,
+    description: 'Its write-back to the registered practice (null until saved).',
+  })
+  async writeBack(
+    @Root() entry: ConsultationEntryType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WriteBackStatusType | null> {
     const status = await writeBackByEntry(ctx).load(entry.dbId);
     return status ? toStatusType(status) : null;
   }

@@ -1,7 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import type { Role } from '../../platform/auth/roles.js';
-import { uuidv7 } from '../../platform/ids.js';
 import { Organisation } from '../organisations/index.js';
+import { uuidPrimaryKey } from '../../platform/db/properties.js';
 
 /** What a hub service does (docs/domain/model.md#hub-services); the GraphQL enum mirrors these. */
 export const HUB_SERVICE_KINDS = [
@@ -38,7 +38,7 @@ const HubServiceSchema = defineEntity({
   name: 'HubService',
   tableName: 'hub_service',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     hub: () => p.manyToOne(Organisation).ref().index(),
     kind: p.enum(HUB_SERVICE_KINDS),
     name: p.string().length(200),

@@ -4,8 +4,9 @@ import { OrganisationType, organisationById, toOrganisationType } from '../organ
 import { toHubServiceType } from './hub-services.mappers.js';
 import { HubServiceService } from './hub-services.service.js';
 import { HubServiceType } from './hub-services.types.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
-const service = (ctx: RequestContext) => new HubServiceService(ctx as AuthenticatedContext);
+const service = (ctx: AuthenticatedContext) => new HubServiceService(ctx);
 
 @Resolver(() => HubServiceType)
 export class HubServiceResolver {
@@ -14,7 +15,7 @@ export class HubServiceResolver {
   async hubServices(
     @Arg('activeOnly', () => Boolean, { nullable: true, description: 'Only services taking work (default true).' })
     activeOnly: boolean | null,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<HubServiceType[]> {
     return (await service(ctx).list(activeOnly ?? true)).map(toHubServiceType);
   }

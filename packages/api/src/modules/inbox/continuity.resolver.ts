@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
+import { Arg, Authorized, Mutation, Query, Resolver } from 'type-graphql';
+import type { AuthenticatedContext } from '../../platform/context.js';
 import { ContinuityService } from './continuity.service.js';
 import { HandBackService } from './hand-back.service.js';
 import { toClosureType, toConsultationType } from './inbox.mappers.js';
@@ -14,16 +14,18 @@ import {
   ReopenHubInput,
   ReopenHubPayload,
 } from './continuity.types.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
-const continuity = (ctx: RequestContext) => new ContinuityService(ctx as AuthenticatedContext);
+const continuity = (ctx: AuthenticatedContext) => new ContinuityService(ctx);
 
 @Resolver()
 export class ContinuityResolver {
   @Authorized(...CONTINUITY_READERS)
   @Query(() => [HubClosureType], {
-    description: "The hub's business continuity periods in force or planned (closed or reduced capacity), earliest first.",
+    description:
+      "The hub's business continuity periods in force or planned (closed or reduced capacity), earliest first.",
   })
-  async hubClosures(@Ctx() ctx: RequestContext): Promise<HubClosureType[]> {
+  async hubClosures(@AuthCtx() ctx: AuthenticatedContext): Promise<HubClosureType[]> {
     const now = new Date();
     return (await continuity(ctx).current()).map((c) => toClosureType(c, now));
   }
@@ -34,8 +36,9 @@ export class ContinuityResolver {
       'Closes the hub or reduces its capacity, from now or for a planned window. While closed, new arrivals route to the practices and pulls to the hub are refused; reduced capacity scales the capacity plans in force. Overlapping a declared period (closing a closed hub) is INVALID_TRANSITION. Hub managers only. Audited.',
   })
   async declareHubClosure(
-    @Arg('input', () => DeclareHubClosureInput, { description: 'What to declare: see DeclareHubClosureInput.' }) input: DeclareHubClosureInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => DeclareHubClosureInput, { description: 'What to declare: see DeclareHubClosureInput.' })
+    input: DeclareHubClosureInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<DeclareHubClosurePayload> {
     return { closure: toClosureType(await continuity(ctx).declare(input)) };
   }
@@ -47,7 +50,7 @@ export class ContinuityResolver {
   })
   async reopenHub(
     @Arg('input', () => ReopenHubInput, { description: 'What to end: see ReopenHubInput.' }) input: ReopenHubInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<ReopenHubPayload> {
     return { closure: toClosureType(await continuity(ctx).reopen(input)) };
   }
@@ -57,11 +60,13 @@ export class ContinuityResolver {
     description: `Passes the hub's open consultations back to their practices in bulk (at most 500 per call; call again while remaining shows more): each is a normal pass-back with its history, audit row and events on both inboxes. Those someone else is working on stay. Hub managers only.`,
   })
   async handBackHubConsultations(
-    @Arg('input', () => HandBackHubConsultationsInput, { description: 'What to hand back: see HandBackHubConsultationsInput.' })
+    @Arg('input', () => HandBackHubConsultationsInput, {
+      description: 'What to hand back: see HandBackHubConsultationsInput.',
+    })
     input: HandBackHubConsultationsInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<HandBackHubConsultationsPayload> {
-    const result = await new HandBackService(ctx as AuthenticatedContext).handBack(input);
+    const result = await new HandBackService(ctx).handBack(input);
     const now = new Date();
     return {
       consultations: result.handedBack.map((c) => toConsultationType(recordOf(c), now)),

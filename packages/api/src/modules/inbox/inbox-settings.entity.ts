@@ -1,8 +1,8 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { uuidv7 } from '../../platform/ids.js';
 import { Organisation } from '../organisations/index.js';
 import { HubService } from '../hub-services/index.js';
 import { HUB_CLOSURE_KINDS, OC_ROUTINGS, OVERFLOW_MODES } from './inbox.codes.js';
+import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
 
 /**
  * Per-practice online consultation settings; a practice without a row routes to the hub inbox and
@@ -12,13 +12,13 @@ const OcRoutingSettingSchema = defineEntity({
   name: 'OcRoutingSetting',
   tableName: 'oc_routing_setting',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     practice: () => p.manyToOne(Organisation).ref().unique(),
     routing: p.enum(OC_ROUTINGS),
     /** Shared queues: hub staff may list and pull from this practice's inbox, and it sees the hub's queue of its patients. */
     inboxSharing: p.boolean().default(false),
     updatedBy: p.string().length(100),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
 });
 
@@ -30,7 +30,7 @@ const CapacityPlanSchema = defineEntity({
   name: 'CapacityPlan',
   tableName: 'capacity_plan',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     service: () => p.manyToOne(HubService).ref(),
     /** Local (Europe/London) calendar date. */
     date: p.date(),
@@ -39,7 +39,7 @@ const CapacityPlanSchema = defineEntity({
     hardThreshold: p.integer(),
     overflowMode: p.enum(OVERFLOW_MODES),
     updatedBy: p.string().length(100),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
   uniques: [{ properties: ['service', 'date'] }],
 });
@@ -56,7 +56,7 @@ const HubClosureSchema = defineEntity({
   name: 'HubClosure',
   tableName: 'hub_closure',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     hub: () => p.manyToOne(Organisation).ref().index(),
     kind: p.enum(HUB_CLOSURE_KINDS),
     startsAt: p.datetime(),

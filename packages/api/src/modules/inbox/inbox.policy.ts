@@ -1,18 +1,11 @@
 import type { Actor } from '../../platform/auth/actor.js';
-import type { Role } from '../../platform/auth/roles.js';
+import { ROLES, type Role } from '../../platform/auth/roles.js';
 import { hasAnyRole } from '../../platform/auth/actor.js';
 import type { CapacityState, OverflowMode } from './inbox.codes.js';
 import { OPEN_STATES, type ConsultationState } from './online-consultation.status.js';
 
 /** Staff who work an inbox: hub staff the hub's, practice staff their practice's. */
-export const INBOX_ROLES: readonly Role[] = [
-  'HUB_CLINICIAN',
-  'HUB_PRESCRIBER',
-  'HUB_ADMIN',
-  'HUB_MANAGER',
-  'PRACTICE_CLINICIAN',
-  'PRACTICE_ADMIN',
-];
+export const INBOX_ROLES: readonly Role[] = ROLES.staff;
 
 /** Who may submit consultations: OC suppliers (plugin principals come later). */
 export const SUBMITTER_ROLES: readonly Role[] = ['INTEGRATION'];
@@ -21,7 +14,7 @@ export const SUBMITTER_ROLES: readonly Role[] = ['INTEGRATION'];
 export const CONTINUITY_READERS: readonly Role[] = [...INBOX_ROLES, 'PCN_ANALYST'];
 
 /** Who may change a practice's routing. */
-export const ROUTING_ROLES: readonly Role[] = ['HUB_MANAGER', 'PRACTICE_ADMIN'];
+export const ROUTING_ROLES: readonly Role[] = ROLES.administrators;
 
 /** Role families: "same team" for lock overrides is the same organisation and the same family. */
 export type RoleFamily = 'CLINICIAN' | 'ADMIN' | 'MANAGER';
@@ -42,7 +35,13 @@ export function roleFamilies(roles: ReadonlySet<Role>): Set<RoleFamily> {
 /** The family recorded with a lock: clinician over admin over manager. */
 export function primaryFamily(roles: ReadonlySet<Role>): RoleFamily | null {
   const families = roleFamilies(roles);
-  return families.has('CLINICIAN') ? 'CLINICIAN' : families.has('ADMIN') ? 'ADMIN' : families.has('MANAGER') ? 'MANAGER' : null;
+  return families.has('CLINICIAN')
+    ? 'CLINICIAN'
+    : families.has('ADMIN')
+      ? 'ADMIN'
+      : families.has('MANAGER')
+        ? 'MANAGER'
+        : null;
 }
 
 /** An inbox is readable by staff of its own organisation only; any other answers NOT_FOUND. */
@@ -217,5 +216,7 @@ export function canManageContinuity(actor: Actor, hubId: string): boolean {
  * unless someone else holds a live lock on it (their work is not taken from under them).
  */
 export function canHandBack(actor: Actor, c: { ownerId: string }, lock: LockFacts, hubId: string, now: Date): boolean {
-  return canManageContinuity(actor, hubId) && c.ownerId === hubId && (!lockActive(lock, now) || lock.holder === actor.id);
+  return (
+    canManageContinuity(actor, hubId) && c.ownerId === hubId && (!lockActive(lock, now) || lock.holder === actor.id)
+  );
 }

@@ -25,8 +25,9 @@ import {
   SubmittedPatientType,
 } from './inbox.types.js';
 import { INBOX_FOLDERS } from './online-consultation.status.js';
+import { AuthCtx, authenticated } from '../../platform/auth/auth-context.js';
 
-const service = (ctx: RequestContext) => new InboxService(ctx as AuthenticatedContext);
+const service = (ctx: AuthenticatedContext) => new InboxService(ctx);
 /** The context a consultation's fields resolve in (see OnlineConsultationType.scope). */
 const scoped = (root: OnlineConsultationType, ctx: RequestContext): RequestContext => root.scope ?? ctx;
 
@@ -43,20 +44,25 @@ export class InboxResolver {
   })
   async inbox(
     @Arg('organisation', () => OdsCodeScalar, {
-      description: "ODS code of the inbox: the viewer's own organisation, or (hub staff) a PCN practice sharing its inbox.",
+      description:
+        "ODS code of the inbox: the viewer's own organisation, or (hub staff) a PCN practice sharing its inbox.",
     })
     organisation: string,
     @Arg('filter', () => InboxFilter, { nullable: true, description: 'Narrows the page.' }) filter: InboxFilter | null,
-    @Arg('orderBy', () => InboxOrderEnum, { nullable: true, description: 'Sort order (default OLDEST).' }) orderBy: InboxOrder | null,
+    @Arg('orderBy', () => InboxOrderEnum, { nullable: true, description: 'Sort order (default OLDEST).' })
+    orderBy: InboxOrder | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1-200 (default 20).' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor from a previous page (same order).' }) after: string | null,
-    @Arg('last', () => Int, { nullable: true, description: 'Page size when paging backwards with `before`, 1-200.' }) last: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor from a previous page (same order).' })
+    after: string | null,
+    @Arg('last', () => Int, { nullable: true, description: 'Page size when paging backwards with `before`, 1-200.' })
+    last: number | null,
     @Arg('before', () => String, {
       nullable: true,
-      description: "Cursor of a page's first edge (`pageInfo.startCursor`): the page just before it, in the same order.",
+      description:
+        "Cursor of a page's first edge (`pageInfo.startCursor`): the page just before it, in the same order.",
     })
     before: string | null,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<InboxConnection> {
     const inbox = service(ctx);
@@ -94,7 +100,7 @@ export class InboxResolver {
   })
   async onlineConsultation(
     @Arg('id', () => ID, { description: 'Global id.' }) id: string,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<OnlineConsultationType> {
     return toConsultationType(recordOf(await service(ctx).byId(id)));
   }
@@ -109,7 +115,10 @@ export class InboxResolver {
     return c.joined?.originatingPractice ?? organisation(scoped(c, ctx), c.originatingPracticeId);
   }
 
-  @FieldResolver(() => PatientType, { nullable: true, description: 'The matched registered patient; null when unmatched.' })
+  @FieldResolver(() => PatientType, {
+    nullable: true,
+    description: 'The matched registered patient; null when unmatched.',
+  })
   async patient(@Root() c: OnlineConsultationType, @Ctx() ctx: RequestContext): Promise<PatientType | null> {
     if (!c.patientId) return null;
     if (c.joined?.patient !== undefined) return c.joined.patient;
@@ -137,12 +146,17 @@ export class InboxConnectionResolver {
   @FieldResolver(() => Int, {
     description: `Consultations matching the filter (ignores paging), counted up to ${INBOX_COUNT_BOUND}: a larger inbox answers ${INBOX_COUNT_BOUND}. Only computed when asked for.`,
   })
-  async totalCount(@Root() connection: InboxConnection, @Ctx() ctx: RequestContext): Promise<number> {
+  async totalCount(@Root() connection: InboxConnection, @AuthCtx() ctx: AuthenticatedContext): Promise<number> {
     return service(ctx).count(connection.organisationId, connection.filter ?? null);
   }
 
-  @FieldResolver(() => [InboxFolderCountType], { description: 'Consultations per folder in the same inbox (ignores filter).' })
-  async folderCounts(@Root() connection: InboxConnection, @Ctx() ctx: RequestContext): Promise<InboxFolderCountType[]> {
+  @FieldResolver(() => [InboxFolderCountType], {
+    description: 'Consultations per folder in the same inbox (ignores filter).',
+  })
+  async folderCounts(
+    @Root() connection: InboxConnection,
+    @AuthCtx() ctx: AuthenticatedContext,
+  ): Promise<InboxFolderCountType[]> {
     const counts = await service(ctx).folderCounts(connection.organisationId);
     return INBOX_FOLDERS.map((folder) => ({ folder, count: counts[folder] }));
   }
@@ -168,11 +182,14 @@ export class SubmitPayloadResolver {
   @FieldResolver(() => OnlineConsultationType, {
     nullable: true,
     description:
-      "The consultation, when the caller may read it under the inbox rules (staff of its owner); else null, as for a supplier. Audited like a read.",
+      'The consultation, when the caller may read it under the inbox rules (staff of its owner); else null, as for a supplier. Audited like a read.',
   })
-  async consultation(@Root() payload: SubmitOnlineConsultationPayload, @Ctx() ctx: RequestContext): Promise<OnlineConsultationType | null> {
+  async consultation(
+    @Root() payload: SubmitOnlineConsultationPayload,
+    @Ctx() ctx: RequestContext,
+  ): Promise<OnlineConsultationType | null> {
     const actor = ctx.actor;
     if (!actor || !canSeeConsultation(actor, { ownerId: payload.ownerId })) return null;
-    return toConsultationType(recordOf(await service(ctx).byId(payload.consultationId)));
+    return toConsultationType(recordOf(await service(authenticated(ctx)).byId(payload.consultationId)));
   }
 }

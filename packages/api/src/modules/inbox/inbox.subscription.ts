@@ -1,24 +1,29 @@
 import {
-  Arg,
+  Args,
   Authorized,
-  createUnionType,
   Ctx,
   Field,
   FieldResolver,
   ID,
-  Int,
   ObjectType,
   Resolver,
   Root,
   Subscription,
 } from 'type-graphql';
 import { PluginScope } from '../../platform/auth/plugin-scope.js';
-import { OdsCodeScalar } from '@pcn-hub/schema';
-import { forkContext, type AuthenticatedContext, type RequestContext } from '../../platform/context.js';
-import { Errors } from '../../platform/errors.js';
-import { streamAuthorizer, subscribeStream, type StreamMessage } from '../../platform/events/index.js';
-import { decodeCursor, encodeCursor } from '../../platform/graphql/relay.js';
-import { DateTime } from '../../platform/graphql/scalars.js';
+import { authenticated } from '../../platform/auth/auth-context.js';
+import { forkContext, type RequestContext } from '../../platform/context.js';
+import {
+  followStream,
+  liveStreamTypes,
+  StreamArgs,
+  streamEventFields,
+  parseStreamCursor,
+  streamEventCursor,
+  type StreamHeartbeat,
+  type StreamMessage,
+  type StreamResyncRequired,
+} from '../../platform/events/index.js';
 import { staffAccountActive } from '../organisations/index.js';
 import { OnlineConsultation } from './online-consultation.entity.js';
 import type { InboxEventType as InboxEventKind } from './online-consultation.status.js';
@@ -31,11 +36,11 @@ import { stillShared } from './sharing.query.js';
 import { inboxStream } from './inbox.events.js';
 import { OnlineConsultationType } from './inbox.types.js';
 
-/** Idle time before a heartbeat. */
-export const INBOX_HEARTBEAT_MS = 15_000;
-
 @ObjectType('InboxEvent', { description: 'Something happened to a consultation in the inbox.' })
-export class InboxEvent {
+export class InboxEvent extends streamEventFields({
+  event: 'InboxEvent',
+  seq: "Position in this inbox's stream: gap-free, increasing by one.",
+}) {
   readonly __typename = 'InboxEvent' as const;
   /** This event's own scope (EntityManager fork, audit), made on first use: most selections never need it. */
   scope!: () => RequestContext;
@@ -43,56 +48,20 @@ export class InboxEvent {
   /** The practice whose shared inbox hub staff follow; null on the viewer's own inbox. */
   sharedInboxId!: string | null;
 
-  @Field(() => Int, { description: "Position in this inbox's stream: gap-free, increasing by one." })
-  seq!: number;
-  @Field(() => String, { description: 'Resume point: pass as `after` to receive the events after this one.' })
-  cursor!: string;
   @Field(() => InboxEventTypeEnum, { description: 'What happened.' })
   type!: InboxEventKind;
-  @Field(() => DateTime, { description: 'When it was recorded.' })
-  at!: Date;
-  @Field(() => String, { nullable: true, description: 'Actor id of who did it.' })
-  actorId!: string | null;
   @Field(() => ID, { description: 'Global id of the consultation.' })
   consultationId!: string;
 }
 
-@ObjectType('InboxHeartbeat', { description: 'Nothing happened for a while; the stream is alive.' })
-export class InboxHeartbeat {
-  readonly __typename = 'InboxHeartbeat' as const;
-  @Field(() => Int, { description: 'The latest seq of the stream.' })
-  latestSeq!: number;
-  @Field(() => DateTime, { description: 'When.' })
-  at!: Date;
-}
-
-@ObjectType('InboxResyncRequired', {
-  description:
-    'The events after your cursor are no longer retained: reload the inbox, then expect the events after latestSeq.',
-})
-export class InboxResyncRequired {
-  readonly __typename = 'InboxResyncRequired' as const;
-  @Field(() => Int, { description: 'The stream position the events that follow continue from.' })
-  latestSeq!: number;
-  @Field(() => String, { description: 'Why.' })
-  reason!: string;
-}
-
-export const InboxStreamMessage = createUnionType({
-  name: 'InboxStreamMessage',
-  description: 'One message of an inbox live stream.',
-  types: () => [InboxEvent, InboxHeartbeat, InboxResyncRequired] as const,
-  resolveType: (value: { __typename: string }) => value.__typename,
+const { Message: InboxStreamMessage, toMessage } = liveStreamTypes({
+  event: InboxEvent,
+  heartbeat: 'InboxHeartbeat',
+  resync: 'InboxResyncRequired',
+  reload: 'reload the inbox, then',
+  union: 'InboxStreamMessage',
+  of: 'an inbox live stream',
 });
-
-/** `after` is `encodeCursor([seq])`; anything else is BAD_USER_INPUT on `after`. */
-export function parseStreamCursor(after: string | null | undefined): number | null {
-  if (after === null || after === undefined) return null;
-  const [seq] = decodeCursor(after, ['int'], 'after');
-  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0)
-    throw Errors.badInput('after', 'after is not a valid cursor');
-  return seq;
-}
 
 /** Memoises `make`: per-event work is done once, and only when a selected field asks for it. */
 function lazily<T>(make: () => T): () => T {
@@ -108,77 +77,53 @@ export class InboxSubscriptionResolver {
     description:
       "Live events of the viewer's own inbox (hub staff: the hub's; practice staff: their practice's), or, for hub staff, of a PCN practice's inbox while it shares it (re-checked for every event), gap-free and resumable: `after` replays what was missed from the event log, then continues live. A cursor older than retention yields InboxResyncRequired. Another organisation's inbox is refused.",
     subscribe: async ({ args, context }) => {
-      const ctx = context as AuthenticatedContext;
-      const { organisation, after } = args as { organisation: string; after?: string | null };
+      const ctx = authenticated(context as RequestContext);
+      const { organisation, after } = args as StreamArgs;
       const afterSeq = parseStreamCursor(after);
       const organisationId = await new InboxService(ctx).followableInboxId(organisation);
       const shared = organisationId !== ctx.actor.organisationId;
-      const authorize = streamAuthorizer({
-        actor: ctx.actor,
-        allowed: () => shared || canFollowInbox(ctx.actor, organisationId),
-        accountActive: staffAccountActive(ctx.orm),
-      });
-      return subscribeStream({
+      return followStream(ctx, {
         stream: inboxStream(organisationId),
         afterSeq,
-        bus: ctx.events,
-        orm: ctx.orm,
+        allowed: () => shared || canFollowInbox(ctx.actor, organisationId),
+        accountActive: staffAccountActive(ctx.orm),
         // A shared inbox is followed only while the practice still shares it.
-        authorize: shared ? async () => (await authorize()) && (await stillShared(ctx.orm.em.fork(), ctx.actor, organisationId)) : authorize,
-        heartbeatMs: INBOX_HEARTBEAT_MS,
-        logger: ctx.logger,
+        ...(shared ? { stillFollowing: () => stillShared(ctx.orm.em.fork(), ctx.actor, organisationId) } : {}),
       });
     },
   })
   inboxEvents(
     @Root() message: StreamMessage,
-    @Arg('organisation', () => OdsCodeScalar, { description: "ODS code of the viewer's own organisation." })
-    _organisation: string,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'Cursor of the last event received; omit to start live.',
-    })
-    _after: string | null,
+    @Args(() => StreamArgs) _args: StreamArgs,
     @Ctx() ctx: RequestContext,
-  ): InboxEvent | InboxHeartbeat | InboxResyncRequired {
-    switch (message.kind) {
-      case 'EVENT': {
-        const { event } = message;
-        return {
-          __typename: 'InboxEvent',
-          scope: lazily(() => forkContext(ctx)),
-          consultationDbId: event.subjectId,
-          sharedInboxId: event.stream === inboxStream(ctx.actor?.organisationId ?? '') ? null : event.stream.slice('inbox:'.length),
-          seq: event.seq,
-          cursor: encodeCursor([event.seq]),
-          type: event.type as InboxEventKind,
-          at: event.createdAt,
-          actorId: event.actorId,
-          consultationId: consultationGlobalId(event.subjectId),
-        };
-      }
-      case 'HEARTBEAT':
-        return { __typename: 'InboxHeartbeat', latestSeq: message.latestSeq, at: message.at };
-      case 'RESYNC_REQUIRED':
-        return { __typename: 'InboxResyncRequired', latestSeq: message.latestSeq, reason: 'CURSOR_OUTSIDE_RETENTION' };
-      default: {
-        const never: never = message;
-        return never;
-      }
-    }
+  ): InboxEvent | StreamHeartbeat | StreamResyncRequired {
+    return toMessage(message, (event) => ({
+      __typename: 'InboxEvent',
+      scope: lazily(() => forkContext(ctx)),
+      consultationDbId: event.subjectId,
+      sharedInboxId:
+        event.stream === inboxStream(ctx.actor?.organisationId ?? '') ? null : event.stream.slice('inbox:'.length),
+      seq: event.seq,
+      cursor: streamEventCursor(event.seq),
+      type: event.type as InboxEventKind,
+      at: event.createdAt,
+      actorId: event.actorId,
+      consultationId: consultationGlobalId(event.subjectId),
+    }));
   }
 
   @FieldResolver(() => OnlineConsultationType, {
     nullable: true,
     description:
-      "The consultation as it is now, for the viewer; null when no longer visible to them (e.g. passed to a practice, or pulled from a shared practice inbox to another). Audited.",
+      'The consultation as it is now, for the viewer; null when no longer visible to them (e.g. passed to a practice, or pulled from a shared practice inbox to another). Audited.',
   })
   async consultation(@Root() event: InboxEvent): Promise<OnlineConsultationType | null> {
     const scope = event.scope();
     const actor = scope.actor;
     const c = await scope.em.findOne(OnlineConsultation, { id: event.consultationDbId });
     // On a shared inbox (sharing was re-checked before this event): what that practice still owns.
-    const visible = c && actor && (canSeeConsultation(actor, { ownerId: c.owner.id }) || c.owner.id === event.sharedInboxId);
+    const visible =
+      c && actor && (canSeeConsultation(actor, { ownerId: c.owner.id }) || c.owner.id === event.sharedInboxId);
     if (!actor || !c || !visible) return null;
     await scope.audit.recordNow(scope.em, [
       {

@@ -1,5 +1,4 @@
 import { defineEntity, p, type Opt } from '@mikro-orm/core';
-import { uuidv7 } from '../../platform/ids.js';
 import { Organisation } from '../organisations/index.js';
 import { Patient } from '../patients/index.js';
 import { HubService } from '../hub-services/index.js';
@@ -16,6 +15,7 @@ import {
   type OcRedFlag,
   type OcSignpost,
 } from './inbox.codes.js';
+import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
 
 /**
  * An online consultation as the supplier sent it, plus its place in the workflow. The submitted
@@ -25,7 +25,7 @@ const OnlineConsultationSchema = defineEntity({
   name: 'OnlineConsultation',
   tableName: 'online_consultation',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     /** Supplier code, e.g. ECONSULT; with `supplierReference` the business key of a submission. */
     supplier: p.string().length(40),
     supplierReference: p.string().length(100),
@@ -71,7 +71,7 @@ const OnlineConsultationSchema = defineEntity({
     outcome: p.string().length(200).nullable(),
     version: p.integer().version(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
   uniques: [{ properties: ['supplier', 'supplierReference'] }],
   indexes: [
@@ -89,7 +89,7 @@ const ConsultationTransitionSchema = defineEntity({
   name: 'ConsultationTransition',
   tableName: 'consultation_transition',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     consultation: () => p.manyToOne(OnlineConsultation).ref().index(),
     action: p.string().length(30),
     fromState: p.string().length(30),

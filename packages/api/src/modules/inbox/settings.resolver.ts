@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
+import { Arg, Authorized, Mutation, Query, Resolver } from 'type-graphql';
+import type { AuthenticatedContext } from '../../platform/context.js';
 import { LocalDate } from '../../platform/graphql/scalars.js';
 import { toGlobalId } from '../../platform/graphql/relay.js';
 import { toClosureType } from './inbox.mappers.js';
@@ -20,6 +20,7 @@ import {
   SetInboxSharingPayload,
   SetRoutingPayload,
 } from './settings.types.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
 const toRoutingType = (r: PracticeRouting): PracticeRoutingType => ({
   practice: toOrganisationType(r.practice),
@@ -46,19 +47,23 @@ export class InboxSettingsResolver {
   @Query(() => [PracticeRoutingType], {
     description: "Online consultation routing of the PCN's practices (hub staff) or of the viewer's practice.",
   })
-  async onlineConsultationRouting(@Ctx() ctx: RequestContext): Promise<PracticeRoutingType[]> {
-    return (await new RoutingService(ctx as AuthenticatedContext).list()).map(toRoutingType);
+  async onlineConsultationRouting(@AuthCtx() ctx: AuthenticatedContext): Promise<PracticeRoutingType[]> {
+    return (await new RoutingService(ctx).list()).map(toRoutingType);
   }
 
   @Authorized(...ROUTING_ROLES)
   @Mutation(() => SetRoutingPayload, {
-    description: "Sets where a practice's new online consultations go: hub managers for any PCN practice, practice admins for their own. Audited.",
+    description:
+      "Sets where a practice's new online consultations go: hub managers for any PCN practice, practice admins for their own. Audited.",
   })
   async setOnlineConsultationRouting(
-    @Arg('input', () => SetOnlineConsultationRoutingInput, { description: 'What to change: see SetOnlineConsultationRoutingInput.' }) input: SetOnlineConsultationRoutingInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SetOnlineConsultationRoutingInput, {
+      description: 'What to change: see SetOnlineConsultationRoutingInput.',
+    })
+    input: SetOnlineConsultationRoutingInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<SetRoutingPayload> {
-    return { routing: toRoutingType(await new RoutingService(ctx as AuthenticatedContext).set(input)) };
+    return { routing: toRoutingType(await new RoutingService(ctx).set(input)) };
   }
 
   @Authorized(...ROUTING_ROLES)
@@ -67,19 +72,22 @@ export class InboxSettingsResolver {
       "Turns shared queues on or off for a practice: hub staff may then list and pull from its inbox, and it sees the hub's queue of its own patients. Hub managers for any PCN practice, practice admins for their own. Audited.",
   })
   async setInboxSharing(
-    @Arg('input', () => SetInboxSharingInput, { description: 'What to change: see SetInboxSharingInput.' }) input: SetInboxSharingInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SetInboxSharingInput, { description: 'What to change: see SetInboxSharingInput.' })
+    input: SetInboxSharingInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<SetInboxSharingPayload> {
-    return { routing: toRoutingType(await new RoutingService(ctx as AuthenticatedContext).setSharing(input)) };
+    return { routing: toRoutingType(await new RoutingService(ctx).setSharing(input)) };
   }
 
   @Authorized(...INBOX_ROLES, 'PCN_ANALYST')
-  @Query(() => HubCapacityType, { description: "Load against the hub's capacity plans on a day (default today, Europe/London)." })
+  @Query(() => HubCapacityType, {
+    description: "Load against the hub's capacity plans on a day (default today, Europe/London).",
+  })
   async hubCapacity(
     @Arg('date', () => LocalDate, { nullable: true, description: 'The day; today when omitted.' }) date: string | null,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<HubCapacityType> {
-    const overview = await new CapacityService(ctx as AuthenticatedContext).overview(date ?? null);
+    const overview = await new CapacityService(ctx).overview(date ?? null);
     return {
       ...overview,
       closure: overview.closure ? toClosureType(overview.closure) : null,
@@ -95,9 +103,10 @@ export class InboxSettingsResolver {
   @Authorized('HUB_MANAGER')
   @Mutation(() => SetCapacityPlanPayload, { description: "Sets a hub service's capacity plan for a day. Audited." })
   async setCapacityPlan(
-    @Arg('input', () => SetCapacityPlanInput, { description: 'What to change: see SetCapacityPlanInput.' }) input: SetCapacityPlanInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SetCapacityPlanInput, { description: 'What to change: see SetCapacityPlanInput.' })
+    input: SetCapacityPlanInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<SetCapacityPlanPayload> {
-    return { plan: toPlanType(await new CapacityService(ctx as AuthenticatedContext).setPlan(input)) };
+    return { plan: toPlanType(await new CapacityService(ctx).setPlan(input)) };
   }
 }

@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Mutation, Resolver } from 'type-graphql';
 import { PluginScope } from '../../platform/auth/plugin-scope.js';
-import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
+import type { AuthenticatedContext } from '../../platform/context.js';
 import { IngestService } from './ingest.service.js';
 import { TriageService } from './triage.service.js';
 import { recordOf } from './inbox.read.js';
@@ -18,8 +18,9 @@ import {
 } from './inbox.inputs.js';
 import { ConsultationPayload, SubmitOnlineConsultationPayload } from './inbox.types.js';
 import type { OnlineConsultation } from './online-consultation.entity.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
-const triage = (ctx: RequestContext) => new TriageService(ctx as AuthenticatedContext);
+const triage = (ctx: AuthenticatedContext) => new TriageService(ctx);
 const payload = (c: OnlineConsultation): ConsultationPayload => ({ consultation: toConsultationType(recordOf(c)) });
 
 @Resolver()
@@ -31,24 +32,41 @@ export class TriageResolver {
       'Receives an online consultation from a supplier (INTEGRATION principals). Idempotent on (supplier, supplierReference): a resubmission returns the first with created: false and stores nothing.',
   })
   async submitOnlineConsultation(
-    @Arg('input', () => SubmitOnlineConsultationInput, { description: 'What to change: see SubmitOnlineConsultationInput.' }) input: SubmitOnlineConsultationInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SubmitOnlineConsultationInput, {
+      description: 'What to change: see SubmitOnlineConsultationInput.',
+    })
+    input: SubmitOnlineConsultationInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<SubmitOnlineConsultationPayload> {
-    const { consultation: c, created } = await new IngestService(ctx as AuthenticatedContext).submit(input);
-    return { consultationId: consultationGlobalId(c.id), created, state: c.state, routingReason: c.routingReason, ownerId: c.owner.id };
+    const { consultation: c, created } = await new IngestService(ctx).submit(input);
+    return {
+      consultationId: consultationGlobalId(c.id),
+      created,
+      state: c.state,
+      routingReason: c.routingReason,
+      ownerId: c.owner.id,
+    };
   }
 
   @Authorized(...INBOX_ROLES)
   @Mutation(() => ConsultationPayload, {
     description: 'Takes the lock: one editor at a time; locked by someone else is CONFLICT. Claiming again renews it.',
   })
-  async claimConsultation(@Arg('input', () => ConsultationRefInput, { description: 'What to change: see ConsultationRefInput.' }) input: ConsultationRefInput, @Ctx() ctx: RequestContext) {
+  async claimConsultation(
+    @Arg('input', () => ConsultationRefInput, { description: 'What to change: see ConsultationRefInput.' })
+    input: ConsultationRefInput,
+    @AuthCtx() ctx: AuthenticatedContext,
+  ) {
     return payload(await triage(ctx).claim(input));
   }
 
   @Authorized(...INBOX_ROLES)
   @Mutation(() => ConsultationPayload, { description: 'Gives up the lock; the consultation returns to its queue.' })
-  async releaseConsultation(@Arg('input', () => ConsultationRefInput, { description: 'What to change: see ConsultationRefInput.' }) input: ConsultationRefInput, @Ctx() ctx: RequestContext) {
+  async releaseConsultation(
+    @Arg('input', () => ConsultationRefInput, { description: 'What to change: see ConsultationRefInput.' })
+    input: ConsultationRefInput,
+    @AuthCtx() ctx: AuthenticatedContext,
+  ) {
     return payload(await triage(ctx).release(input));
   }
 
@@ -58,26 +76,35 @@ export class TriageResolver {
       "Takes over someone else's lock, with a reason: a hub manager, or someone of the holder's team (same organisation and role family). The previous holder becomes read-only.",
   })
   async overrideConsultationLock(
-    @Arg('input', () => ConsultationReasonInput, { description: 'What to change: see ConsultationReasonInput.' }) input: ConsultationReasonInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ConsultationReasonInput, { description: 'What to change: see ConsultationReasonInput.' })
+    input: ConsultationReasonInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ) {
     return payload(await triage(ctx).overrideLock(input));
   }
 
   @Authorized(...INBOX_ROLES)
-  @Mutation(() => ConsultationPayload, { description: 'Records the signposting decision and sends the consultation on. Needs the lock.' })
+  @Mutation(() => ConsultationPayload, {
+    description: 'Records the signposting decision and sends the consultation on. Needs the lock.',
+  })
   async signpostConsultation(
-    @Arg('input', () => SignpostConsultationInput, { description: 'What to change: see SignpostConsultationInput.' }) input: SignpostConsultationInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SignpostConsultationInput, { description: 'What to change: see SignpostConsultationInput.' })
+    input: SignpostConsultationInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ) {
     return payload(await triage(ctx).signpost(input));
   }
 
   @Authorized(...INBOX_ROLES)
   @Mutation(() => ConsultationPayload, {
-    description: "Passes a hub consultation back to the patient's registered practice, with reason and triage notes. Needs the lock.",
+    description:
+      "Passes a hub consultation back to the patient's registered practice, with reason and triage notes. Needs the lock.",
   })
-  async passBackToPractice(@Arg('input', () => PassBackToPracticeInput, { description: 'What to change: see PassBackToPracticeInput.' }) input: PassBackToPracticeInput, @Ctx() ctx: RequestContext) {
+  async passBackToPractice(
+    @Arg('input', () => PassBackToPracticeInput, { description: 'What to change: see PassBackToPracticeInput.' })
+    input: PassBackToPracticeInput,
+    @AuthCtx() ctx: AuthenticatedContext,
+  ) {
     return payload(await triage(ctx).passBack(input));
   }
 
@@ -85,24 +112,33 @@ export class TriageResolver {
   @Mutation(() => ConsultationPayload, {
     description: 'Moves a practice consultation to the hub inbox; CONFLICT when the hub is at its hard capacity limit.',
   })
-  async pullToHub(@Arg('input', () => PullToHubInput, { description: 'What to change: see PullToHubInput.' }) input: PullToHubInput, @Ctx() ctx: RequestContext) {
+  async pullToHub(
+    @Arg('input', () => PullToHubInput, { description: 'What to change: see PullToHubInput.' }) input: PullToHubInput,
+    @AuthCtx() ctx: AuthenticatedContext,
+  ) {
     return payload(await triage(ctx).pullToHub(input));
   }
 
   @Authorized(...INBOX_ROLES)
   @Mutation(() => ConsultationPayload, { description: 'Completes a consultation with its outcome. Needs the lock.' })
   async completeConsultation(
-    @Arg('input', () => CompleteConsultationInput, { description: 'What to change: see CompleteConsultationInput.' }) input: CompleteConsultationInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CompleteConsultationInput, { description: 'What to change: see CompleteConsultationInput.' })
+    input: CompleteConsultationInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ) {
     return payload(await triage(ctx).complete(input));
   }
 
   @Authorized(...INBOX_ROLES)
   @Mutation(() => ConsultationPayload, {
-    description: "Cancels a consultation with a reason. Needs the lock, except for the owner's hub manager or practice admin.",
+    description:
+      "Cancels a consultation with a reason. Needs the lock, except for the owner's hub manager or practice admin.",
   })
-  async cancelConsultation(@Arg('input', () => ConsultationReasonInput, { description: 'What to change: see ConsultationReasonInput.' }) input: ConsultationReasonInput, @Ctx() ctx: RequestContext) {
+  async cancelConsultation(
+    @Arg('input', () => ConsultationReasonInput, { description: 'What to change: see ConsultationReasonInput.' })
+    input: ConsultationReasonInput,
+    @AuthCtx() ctx: AuthenticatedContext,
+  ) {
     return payload(await triage(ctx).cancel(input));
   }
 
@@ -111,8 +147,11 @@ export class TriageResolver {
     description: 'Links an UNMATCHED consultation to a patient the viewer can see; it moves to AWAITING_TRIAGE.',
   })
   async matchConsultationPatient(
-    @Arg('input', () => MatchConsultationPatientInput, { description: 'What to change: see MatchConsultationPatientInput.' }) input: MatchConsultationPatientInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => MatchConsultationPatientInput, {
+      description: 'What to change: see MatchConsultationPatientInput.',
+    })
+    input: MatchConsultationPatientInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ) {
     return payload(await triage(ctx).matchPatient(input));
   }

@@ -1,6 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { uuidv7 } from '../../platform/ids.js';
 import { Organisation } from '../organisations/index.js';
+import { uuidPrimaryKey } from '../../platform/db/properties.js';
 
 export const INBOUND_STATES = ['RECEIVED', 'PARSED', 'PARSE_FAILED'] as const;
 export type InboundState = (typeof INBOUND_STATES)[number];
@@ -14,7 +14,7 @@ const InboundMessageSchema = defineEntity({
   name: 'InboundMessage',
   tableName: 'inbound_message',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     hub: () => p.manyToOne(Organisation).ref().index(),
     transport: p.string().length(20),
     mailboxId: p.string().length(40),

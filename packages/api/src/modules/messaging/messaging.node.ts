@@ -1,5 +1,5 @@
 import { hasAnyRole } from '../../platform/auth/actor.js';
-import type { Role } from '../../platform/auth/roles.js';
+import { ROLES, type Role } from '../../platform/auth/roles.js';
 import { HubError } from '../../platform/errors.js';
 import type { NodeFetcher } from '../../platform/graphql/node-fetcher.js';
 import { expectGlobalId } from '../../platform/graphql/relay.js';
@@ -7,7 +7,7 @@ import { InboundMessage } from './inbound-message.entity.js';
 import { toInboundType } from './messaging.resolver.js';
 
 /** Hub staff who inspect the mailbox (`inboundMessages`). */
-const INBOX_INSPECTORS: readonly Role[] = ['HUB_ADMIN', 'HUB_MANAGER'];
+const INBOX_INSPECTORS: readonly Role[] = ROLES.hubAdministration;
 
 /**
  * `node(id:)` for an InboundMessage: a message of the viewer's own hub, for its admins and managers
@@ -21,11 +21,18 @@ export const inboundMessageNode: NodeFetcher = {
   fetch: async (ctx, globalId) => {
     const id = expectGlobalId(globalId, 'InboundMessage', 'id');
     const row =
-      ctx.actor.organisationKind === 'HUB' ? await ctx.em.findOne(InboundMessage, { id, hub: ctx.actor.organisationId }) : null;
+      ctx.actor.organisationKind === 'HUB'
+        ? await ctx.em.findOne(InboundMessage, { id, hub: ctx.actor.organisationId })
+        : null;
     if (!row) throw new HubError('NOT_FOUND', `Inbound message ${id} not found`, { id, field: 'id' });
     const staff = !ctx.actor.plugin && hasAnyRole(ctx.actor, INBOX_INSPECTORS);
     await ctx.audit.recordNow(ctx.em, [
-      { action: staff ? 'readInboundMessages' : 'readInboundMessagesToSettle', subjectType: 'InboundMessage', subjectId: row.id, reason: '1 rows' },
+      {
+        action: staff ? 'readInboundMessages' : 'readInboundMessagesToSettle',
+        subjectType: 'InboundMessage',
+        subjectId: row.id,
+        reason: '1 rows',
+      },
     ]);
     return toInboundType(row);
   },

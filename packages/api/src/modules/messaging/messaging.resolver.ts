@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PluginScope } from '../../platform/auth/plugin-scope.js';
-import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
+import type { AuthenticatedContext } from '../../platform/context.js';
 import { Errors } from '../../platform/errors.js';
 import { expectGlobalId, pageSize, toConnection, toGlobalId } from '../../platform/graphql/relay.js';
 import type { InboundMessage, InboundState } from './inbound-message.entity.js';
@@ -14,8 +14,10 @@ import {
   SettleInboundMessageInput,
   SettleInboundMessagePayload,
 } from './messaging.types.js';
+import { ROLES } from '../../platform/auth/roles.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
-const service = (ctx: RequestContext) => new MessagingService(ctx as AuthenticatedContext);
+const service = (ctx: AuthenticatedContext) => new MessagingService(ctx);
 
 export function toInboundType(m: InboundMessage): InboundMessageType {
   return {
@@ -41,16 +43,27 @@ export function toInboundType(m: InboundMessage): InboundMessageType {
 
 @Resolver(() => InboundMessageType)
 export class InboundMessageResolver {
-  @Authorized('HUB_ADMIN', 'HUB_MANAGER')
-  @Query(() => InboundMessageConnection, { description: "Messages received on the hub's mailbox, newest first; `state: PARSE_FAILED` lists those kept for inspection. Audited." })
+  @Authorized(...ROLES.hubAdministration)
+  @Query(() => InboundMessageConnection, {
+    description:
+      "Messages received on the hub's mailbox, newest first; `state: PARSE_FAILED` lists those kept for inspection. Audited.",
+  })
   async inboundMessages(
-    @Arg('state', () => InboundStateEnum, { nullable: true, description: 'Only this state.' }) state: InboundState | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size (default 20, at most 200).' }) first: number | null,
+    @Arg('state', () => InboundStateEnum, { nullable: true, description: 'Only this state.' })
+    state: InboundState | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size (default 20, at most 200).' })
+    first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last edge seen.' }) after: string | null,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ) {
     const size = pageSize(first);
-    return toConnection(await service(ctx).page(state ?? null, size, after ?? null), size, Boolean(after), toInboundType, inboundCursor);
+    return toConnection(
+      await service(ctx).page(state ?? null, size, after ?? null),
+      size,
+      Boolean(after),
+      toInboundType,
+      inboundCursor,
+    );
   }
 
   @Authorized('INTEGRATION')
@@ -61,32 +74,54 @@ export class InboundMessageResolver {
   })
   async inboundMessagesToSettle(
     @Arg('mailboxId', () => String, { nullable: true, description: 'Only this mailbox.' }) mailboxId: string | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size (default 20, at most 200).' }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size (default 20, at most 200).' })
+    first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last edge seen.' }) after: string | null,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ) {
     const size = pageSize(first);
-    return toConnection(await service(ctx).toSettle(mailboxId ?? null, size, after ?? null), size, Boolean(after), toInboundType, inboundCursor);
+    return toConnection(
+      await service(ctx).toSettle(mailboxId ?? null, size, after ?? null),
+      size,
+      Boolean(after),
+      toInboundType,
+      inboundCursor,
+    );
   }
 
   @Authorized('INTEGRATION')
   @PluginScope('messages:write')
-  @Mutation(() => RecordInboundMessagePayload, { description: 'Stores a downloaded transport message before the plugin acknowledges it to the transport. A repeat returns the stored one. Audited.' })
-  async recordInboundMessage(@Arg('input', () => RecordInboundMessageInput, { description: 'What to change: see RecordInboundMessageInput.' }) input: RecordInboundMessageInput, @Ctx() ctx: RequestContext): Promise<RecordInboundMessagePayload> {
+  @Mutation(() => RecordInboundMessagePayload, {
+    description:
+      'Stores a downloaded transport message before the plugin acknowledges it to the transport. A repeat returns the stored one. Audited.',
+  })
+  async recordInboundMessage(
+    @Arg('input', () => RecordInboundMessageInput, { description: 'What to change: see RecordInboundMessageInput.' })
+    input: RecordInboundMessageInput,
+    @AuthCtx() ctx: AuthenticatedContext,
+  ): Promise<RecordInboundMessagePayload> {
     const { message, alreadyRecorded } = await service(ctx).record(input);
     return { message: toInboundType(message), alreadyRecorded };
   }
 
   @Authorized('INTEGRATION')
   @PluginScope('messages:write')
-  @Mutation(() => SettleInboundMessagePayload, { description: 'Records the outcome of parsing a stored message. Audited.' })
-  async settleInboundMessage(@Arg('input', () => SettleInboundMessageInput, { description: 'What to change: see SettleInboundMessageInput.' }) input: SettleInboundMessageInput, @Ctx() ctx: RequestContext): Promise<SettleInboundMessagePayload> {
+  @Mutation(() => SettleInboundMessagePayload, {
+    description: 'Records the outcome of parsing a stored message. Audited.',
+  })
+  async settleInboundMessage(
+    @Arg('input', () => SettleInboundMessageInput, { description: 'What to change: see SettleInboundMessageInput.' })
+    input: SettleInboundMessageInput,
+    @AuthCtx() ctx: AuthenticatedContext,
+  ): Promise<SettleInboundMessagePayload> {
     if (input.outcome === 'RECEIVED') throw Errors.badInput('input.outcome', 'outcome is PARSED or PARSE_FAILED');
     const message = await service(ctx).settle({
       id: expectGlobalId(input.messageId, 'InboundMessage', 'input.messageId'),
       outcome: input.outcome,
       failure: input.failure ?? null,
-      onlineConsultationId: input.onlineConsultationId ? expectGlobalId(input.onlineConsultationId, 'OnlineConsultation', 'input.onlineConsultationId') : null,
+      onlineConsultationId: input.onlineConsultationId
+        ? expectGlobalId(input.onlineConsultationId, 'OnlineConsultation', 'input.onlineConsultationId')
+        : null,
     });
     return { message: toInboundType(message) };
   }

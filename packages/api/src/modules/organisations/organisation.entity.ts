@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { uuidv7 } from '../../platform/ids.js';
+import { uuidPrimaryKey } from '../../platform/db/properties.js';
 
 /** The kinds of organisation the hub knows; the GraphQL enum mirrors these. */
 export const ORGANISATION_KINDS = ['PCN', 'HUB', 'PRACTICE'] as const;
@@ -9,7 +9,7 @@ const OrganisationSchema = defineEntity({
   name: 'Organisation',
   tableName: 'organisation',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     kind: p.enum(ORGANISATION_KINDS),
     odsCode: p.string().length(12).unique(),
     name: p.string().length(200),

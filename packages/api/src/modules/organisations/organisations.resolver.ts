@@ -15,15 +15,17 @@ import {
   ViewerType,
 } from './organisations.types.js';
 import type { OrganisationKind } from './organisation.entity.js';
+import { ROLES } from '../../platform/auth/roles.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
-const service = (ctx: RequestContext) => new OrganisationService(ctx as AuthenticatedContext);
+const service = (ctx: AuthenticatedContext) => new OrganisationService(ctx);
 
 @Resolver(() => OrganisationType)
 export class OrganisationResolver {
   @Authorized()
   @Query(() => ViewerType, { description: 'The actor making the request.' })
-  viewer(@Ctx() ctx: RequestContext): ViewerType {
-    const actor = (ctx as AuthenticatedContext).actor;
+  viewer(@AuthCtx() ctx: AuthenticatedContext): ViewerType {
+    const actor = ctx.actor;
     return { id: actor.id, kind: actor.kind, roles: [...actor.roles], organisationId: actor.organisationId };
   }
 
@@ -33,7 +35,7 @@ export class OrganisationResolver {
   })
   async organisation(
     @Arg('odsCode', () => OdsCodeScalar, { description: 'ODS code.' }) odsCode: string,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<OrganisationType> {
     return toOrganisationType(await service(ctx).byOdsCode(odsCode));
   }
@@ -43,7 +45,7 @@ export class OrganisationResolver {
   async organisations(
     @Arg('kind', () => OrganisationKindEnum, { nullable: true, description: 'Only this kind.' })
     kind: OrganisationKind | null,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<OrganisationType[]> {
     return (await service(ctx).list(kind ?? null)).map(toOrganisationType);
   }
@@ -51,19 +53,22 @@ export class OrganisationResolver {
   @Authorized('HUB_MANAGER')
   @Mutation(() => AddPracticePayload, { description: "Adds a member practice to the hub manager's PCN." })
   async addPractice(
-    @Arg('input', () => AddPracticeInput, { description: 'What to change: see AddPracticeInput.' }) input: AddPracticeInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => AddPracticeInput, { description: 'What to change: see AddPracticeInput.' })
+    input: AddPracticeInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<AddPracticePayload> {
     return { practice: toOrganisationType(await service(ctx).addPractice(input)) };
   }
 
-  @Authorized('HUB_MANAGER', 'PRACTICE_ADMIN')
+  @Authorized(...ROLES.administrators)
   @Mutation(() => AddStaffUserPayload, {
-    description: "Adds a member of staff. Hub managers: any organisation of their PCN; practice admins: their own practice.",
+    description:
+      'Adds a member of staff. Hub managers: any organisation of their PCN; practice admins: their own practice.',
   })
   async addStaffUser(
-    @Arg('input', () => AddStaffUserInput, { description: 'What to change: see AddStaffUserInput.' }) input: AddStaffUserInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => AddStaffUserInput, { description: 'What to change: see AddStaffUserInput.' })
+    input: AddStaffUserInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<AddStaffUserPayload> {
     return { staffUser: toStaffUserType(await service(ctx).addStaffUser(input)) };
   }

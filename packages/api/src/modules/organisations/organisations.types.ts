@@ -18,7 +18,7 @@ registerEnumType(OrganisationKindEnum, {
   },
 });
 
-export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as { [K in Role]: K };
+export const RoleEnum = Object.fromEntries(ROLES.all.map((r) => [r, r])) as { [K in Role]: K };
 registerEnumType(RoleEnum, {
   name: 'Role',
   description: 'A platform role, carried in the `roles` claim of a token.',

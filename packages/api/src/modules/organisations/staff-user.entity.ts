@@ -1,12 +1,12 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { uuidv7 } from '../../platform/ids.js';
 import { Organisation } from './organisation.entity.js';
+import { uuidPrimaryKey } from '../../platform/db/properties.js';
 
 const StaffUserSchema = defineEntity({
   name: 'StaffUser',
   tableName: 'staff_user',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     /** Login name; the `sub` claim of the user's tokens. */
     username: p.string().length(100).unique(),
     displayName: p.string().length(200),

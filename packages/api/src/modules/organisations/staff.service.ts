@@ -5,7 +5,7 @@ import type { Role } from '../../platform/auth/roles.js';
 import type { AuthenticatedContext } from '../../platform/context.js';
 import type { Em } from '../../platform/db/orm.js';
 import { Errors } from '../../platform/errors.js';
-import { decodeCursor, encodeCursor } from '../../platform/graphql/relay.js';
+import { keyset } from '../../platform/graphql/keyset.js';
 import { Organisation } from './organisation.entity.js';
 import { OrganisationErrors } from './organisations.errors.js';
 import { canManageStaffOf, canSeeOrganisation, rolesFitOrganisation } from './organisations.policy.js';
@@ -13,7 +13,9 @@ import { StaffUser } from './staff-user.entity.js';
 import { hintStaffAccountChanged } from './organisations.accounts.js';
 
 /** Cursor over a staff list: (username). */
-export const staffCursor = (user: StaffUser): string => encodeCursor([user.username]);
+/** Staff accounts by username. */
+const STAFF_PAGE = keyset<StaffUser>([{ property: 'username', part: 'text', of: (u) => u.username }], 'asc');
+export const staffCursor = STAFF_PAGE.cursorOf;
 
 /**
  * Staff administration: the list of an organisation's staff, their roles, deactivation and
@@ -37,15 +39,10 @@ export class StaffAdministrationService {
     const code = normaliseOdsCode(odsCode);
     const org = await this.ctx.em.findOne(Organisation, { odsCode: code });
     if (!org || !this.manages(org)) throw OrganisationErrors.notFound(code);
-    const [afterName] = after ? (decodeCursor(after, ['text']) as [string]) : [null];
     return this.ctx.em.find(
       StaffUser,
-      {
-        organisation: org.id,
-        ...(active === null ? {} : { active }),
-        ...(afterName ? { username: { $gt: afterName } } : {}),
-      },
-      { orderBy: { username: 'asc' }, limit: size + 1 },
+      { organisation: org.id, ...(active === null ? {} : { active }), ...STAFF_PAGE.after(after) },
+      { orderBy: STAFF_PAGE.orderBy, limit: size + 1 },
     );
   }
 
@@ -60,7 +57,8 @@ export class StaffAdministrationService {
       if (wanted.includes('HUB_MANAGER') !== before.includes('HUB_MANAGER') && !this.actor.roles.has('HUB_MANAGER')) {
         throw Errors.forbidden('Only a hub manager may grant or take away HUB_MANAGER');
       }
-      if (user.username === this.actor.id) throw OrganisationErrors.ownAdministration('input.staffUserId', 'You cannot change your own roles');
+      if (user.username === this.actor.id)
+        throw OrganisationErrors.ownAdministration('input.staffUserId', 'You cannot change your own roles');
       user.roles = wanted;
       return `roles ${before.join(',')} -> ${[...wanted].sort().join(',')}`;
     });
@@ -68,7 +66,8 @@ export class StaffAdministrationService {
 
   deactivate(id: string): Promise<StaffUser> {
     return this.change(id, 'deactivateStaffUser', (user) => {
-      if (user.username === this.actor.id) throw OrganisationErrors.ownAdministration('input.staffUserId', 'You cannot deactivate your own account');
+      if (user.username === this.actor.id)
+        throw OrganisationErrors.ownAdministration('input.staffUserId', 'You cannot deactivate your own account');
       if (!user.active) throw Errors.invalidTransition('StaffUser', id, 'INACTIVE', 'INACTIVE');
       user.active = false;
       return 'deactivated';

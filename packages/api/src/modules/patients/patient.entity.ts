@@ -1,6 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { uuidv7 } from '../../platform/ids.js';
 import { Organisation } from '../organisations/index.js';
+import { uuidPrimaryKey } from '../../platform/db/properties.js';
 
 export const SEXES = ['FEMALE', 'MALE', 'OTHER', 'UNKNOWN'] as const;
 export type Sex = (typeof SEXES)[number];
@@ -9,7 +9,7 @@ const PatientSchema = defineEntity({
   name: 'Patient',
   tableName: 'patient',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     nhsNumber: p.string().length(10).unique(),
     givenName: p.string().length(100),
     familyName: p.string().length(100),

@@ -1,18 +1,11 @@
 import type { Actor } from '../../platform/auth/actor.js';
-import type { Role } from '../../platform/auth/roles.js';
+import { ROLES, type Role } from '../../platform/auth/roles.js';
 
 /** Roles that may read identifiable patient data at all. */
-export const PATIENT_READERS: readonly Role[] = [
-  'HUB_CLINICIAN',
-  'HUB_PRESCRIBER',
-  'HUB_ADMIN',
-  'HUB_MANAGER',
-  'PRACTICE_CLINICIAN',
-  'PRACTICE_ADMIN',
-];
+export const PATIENT_READERS: readonly Role[] = ROLES.staff;
 
 /** Roles that may register patients. */
-export const PATIENT_REGISTRARS: readonly Role[] = ['HUB_MANAGER', 'PRACTICE_ADMIN'];
+export const PATIENT_REGISTRARS: readonly Role[] = ROLES.administrators;
 
 /**
  * A practice sees the patients registered with it; the hub sees the patients of its PCN's
@@ -28,7 +21,10 @@ export function patientScope(actor: Actor): { registeredPractice: string } | { r
 export function patientScopeSql(actor: Actor, alias: string): { sql: string; params: unknown[] } {
   return actor.organisationKind === 'PRACTICE'
     ? { sql: `${alias}.registered_practice_id = ?`, params: [actor.organisationId] }
-    : { sql: `${alias}.registered_practice_id in (select o.id from organisation o where o.pcn_id = ?)`, params: [actor.pcnId] };
+    : {
+        sql: `${alias}.registered_practice_id in (select o.id from organisation o where o.pcn_id = ?)`,
+        params: [actor.pcnId],
+      };
 }
 
 export function canSeePatientAt(actor: Actor, practice: { id: string; pcnId: string | null }): boolean {

@@ -8,19 +8,21 @@ import { toPatientType } from './patients.mappers.js';
 import { PATIENT_READERS, PATIENT_REGISTRARS } from './patients.policy.js';
 import { PatientService, patientCursor } from './patients.service.js';
 import { PatientConnection, PatientType, RegisterPatientInput, RegisterPatientPayload } from './patients.types.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
-const service = (ctx: RequestContext) => new PatientService(ctx as AuthenticatedContext);
+const service = (ctx: AuthenticatedContext) => new PatientService(ctx);
 
 @Resolver(() => PatientType)
 export class PatientResolver {
   @Authorized(...PATIENT_READERS)
   @PluginScope('patients:read')
   @Query(() => PatientType, {
-    description: 'A patient by NHS number. Patients outside the viewer\'s practice (or PCN, for the hub) answer NOT_FOUND. Audited.',
+    description:
+      "A patient by NHS number. Patients outside the viewer's practice (or PCN, for the hub) answer NOT_FOUND. Audited.",
   })
   async patient(
     @Arg('nhsNumber', () => NHSNumberScalar, { description: 'NHS number.' }) nhsNumber: string,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<PatientType> {
     return toPatientType(await service(ctx).byNhsNumber(nhsNumber));
   }
@@ -34,7 +36,7 @@ export class PatientResolver {
     search: string | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1-200 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor from a previous page.' }) after: string | null,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<InstanceType<typeof PatientConnection>> {
     const size = pageSize(first);
     const rows = await service(ctx).search(search ?? null, size, after ?? null);
@@ -46,8 +48,9 @@ export class PatientResolver {
     description: 'Registers a patient at a member practice (hub managers: any; practice admins: their own).',
   })
   async registerPatient(
-    @Arg('input', () => RegisterPatientInput, { description: 'What to change: see RegisterPatientInput.' }) input: RegisterPatientInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RegisterPatientInput, { description: 'What to change: see RegisterPatientInput.' })
+    input: RegisterPatientInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<RegisterPatientPayload> {
     return { patient: toPatientType(await service(ctx).register(input)) };
   }

@@ -2,7 +2,7 @@ import { isValidNhsNumber, normaliseNhsNumber, normaliseOdsCode } from '@pcn-hub
 import type { FilterQuery } from '@mikro-orm/core';
 import type { AuthenticatedContext } from '../../platform/context.js';
 import { Errors, HubError } from '../../platform/errors.js';
-import { decodeCursor, encodeCursor } from '../../platform/graphql/relay.js';
+import { keyset } from '../../platform/graphql/keyset.js';
 import { Organisation, canSeeOrganisation } from '../organisations/index.js';
 import { Patient, type Sex } from './patient.entity.js';
 import { auditPatientReadFailed, auditPatientReads } from './patients.audit.js';
@@ -19,7 +19,16 @@ const PatientErrors = {
 } as const;
 
 /** Cursor over (familyName, givenName, id): the order of `patients`. */
-export const patientCursor = (p: Patient): string => encodeCursor([p.familyName, p.givenName, p.id]);
+/** Patients by name, then id. */
+const PATIENT_PAGE = keyset<Patient>(
+  [
+    { property: 'familyName', part: 'text', of: (p) => p.familyName },
+    { property: 'givenName', part: 'text', of: (p) => p.givenName },
+    { property: 'id', part: 'uuid', of: (p) => p.id },
+  ],
+  'asc',
+);
+export const patientCursor = PATIENT_PAGE.cursorOf;
 
 /** Use cases for patients. Every read is audited with the patient ids it returned. */
 export class PatientService {
@@ -50,21 +59,9 @@ export class PatientService {
     } else if (term.length > 0) {
       where.push({ familyName: { $ilike: `${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } });
     }
-    if (after) {
-      const [family, given, id] = decodeCursor(after, ['text', 'text', 'uuid']) as [string, string, string];
-      where.push({
-        $or: [
-          { familyName: { $gt: family } },
-          { familyName: family, givenName: { $gt: given } },
-          { familyName: family, givenName: given, id: { $gt: id } },
-        ],
-      });
-    }
-    const rows = await this.ctx.em.find(
-      Patient,
-      { $and: where },
-      { orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }, { id: 'asc' }], limit: size + 1 },
-    );
+    const next = PATIENT_PAGE.after(after);
+    if (next) where.push(next);
+    const rows = await this.ctx.em.find(Patient, { $and: where }, { orderBy: PATIENT_PAGE.orderBy, limit: size + 1 });
     await this.auditReads(rows.slice(0, size));
     return rows;
   }

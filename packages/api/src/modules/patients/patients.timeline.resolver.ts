@@ -5,6 +5,7 @@ import { OrganisationType, organisationById, toOrganisationType } from '../organ
 import { activityCursor, patientTimeline, type ActivityKind, type ActivityRow } from './patients.timeline.js';
 import { PatientActivityConnection, PatientActivityKindEnum, PatientActivityType } from './patients.timeline.types.js';
 import { PatientType } from './patients.types.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
 const NODE_TYPES: Record<ActivityKind, string> = {
   HUB_CONSULTATION: 'HubConsultation',
@@ -29,20 +30,32 @@ export class PatientTimelineResolver {
   })
   async timeline(
     @Root() patient: PatientType,
-    @Arg('kinds', () => [PatientActivityKindEnum], { nullable: true, description: 'Only these kinds (all when omitted).' }) kinds: ActivityKind[] | null,
+    @Arg('kinds', () => [PatientActivityKindEnum], {
+      nullable: true,
+      description: 'Only these kinds (all when omitted).',
+    })
+    kinds: ActivityKind[] | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1-200 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor from a previous page.' }) after: string | null,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<InstanceType<typeof PatientActivityConnection>> {
     const size = pageSize(first);
-    const rows = await patientTimeline(ctx as AuthenticatedContext, { id: patient.dbId, nhsNumber: patient.nhsNumber }, kinds ?? null, size, after ?? null);
+    const rows = await patientTimeline(
+      ctx,
+      { id: patient.dbId, nhsNumber: patient.nhsNumber },
+      kinds ?? null,
+      size,
+      after ?? null,
+    );
     return toConnection(rows, size, Boolean(after), toActivityType, activityCursor);
   }
 }
 
 @Resolver(() => PatientActivityType)
 export class PatientActivityResolver {
-  @FieldResolver(() => OrganisationType, { description: 'Where it happened: the authoring organisation, the inbox owner, the prescribing hub or the referrer.' })
+  @FieldResolver(() => OrganisationType, {
+    description: 'Where it happened: the authoring organisation, the inbox owner, the prescribing hub or the referrer.',
+  })
   async organisation(@Root() activity: PatientActivityType, @Ctx() ctx: RequestContext): Promise<OrganisationType> {
     return toOrganisationType((await organisationById(ctx).load(activity.organisationId))!);
   }

@@ -1,6 +1,6 @@
 import type { AuthenticatedContext } from '../../platform/context.js';
-import { decodeCursor, encodeCursor } from '../../platform/graphql/relay.js';
 import { redriveRows } from '../../platform/delivery/index.js';
+import { keyset } from '../../platform/graphql/keyset.js';
 import { runIdempotent } from '../../platform/idempotency/index.js';
 import type { WebhookDeliveryState } from './plugins.codes.js';
 import { PluginWebhookDelivery } from './plugin-webhook.entity.js';
@@ -8,7 +8,15 @@ import { PluginErrors } from './plugins.errors.js';
 import { PluginService } from './plugins.service.js';
 import { PLUGIN_WEBHOOK_TABLE } from './plugins.webhooks.js';
 
-export const deliveryCursor = (d: PluginWebhookDelivery): string => encodeCursor([d.createdAt.toISOString(), d.id]);
+/** Deliveries, newest first. */
+const DELIVERY_PAGE = keyset<PluginWebhookDelivery>(
+  [
+    { property: 'createdAt', part: 'time', of: (d) => d.createdAt.toISOString() },
+    { property: 'id', part: 'uuid', of: (d) => d.id },
+  ],
+  'desc',
+);
+export const deliveryCursor = DELIVERY_PAGE.cursorOf;
 
 /** Webhook deliveries of one plugin: the dead-letter view and redrive. */
 export class PluginDeliveryService {
@@ -27,14 +35,8 @@ export class PluginDeliveryService {
     const plugin = await this.plugins.visible(pluginId, 'pluginId');
     const where: Record<string, unknown> = { plugin: plugin.id };
     if (state) where.state = state;
-    if (after) {
-      const [at, id] = decodeCursor(after, ['time', 'uuid']) as [string, string];
-      where.$or = [{ createdAt: { $lt: new Date(at) } }, { createdAt: new Date(at), id: { $lt: id } }];
-    }
-    return this.ctx.em.find(PluginWebhookDelivery, where, {
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      limit: limit + 1,
-    });
+    Object.assign(where, DELIVERY_PAGE.after(after));
+    return this.ctx.em.find(PluginWebhookDelivery, where, { orderBy: DELIVERY_PAGE.orderBy, limit: limit + 1 });
   }
 
   /** A DEAD or WITHHELD delivery goes back to PENDING with a fresh attempt budget; the worker re-checks access before sending. */

@@ -1,7 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { uuidv7 } from '../../platform/ids.js';
 import { WEBHOOK_DELIVERY_STATES } from './plugins.codes.js';
 import { Plugin } from './plugin.entity.js';
+import { uuidPrimaryKey } from '../../platform/db/properties.js';
 
 /**
  * One event for one plugin. Created by the dispatcher from the event log; claimed by the delivery
@@ -11,7 +11,7 @@ const PluginWebhookDeliverySchema = defineEntity({
   name: 'PluginWebhookDelivery',
   tableName: 'plugin_webhook_delivery',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     plugin: () => p.manyToOne(Plugin).ref(),
     organisationId: p.uuid(),
     eventId: p.bigint('number'),

@@ -1,8 +1,8 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import type { PluginScope } from '@pcn-hub/schema';
-import { uuidv7 } from '../../platform/ids.js';
 import { Organisation } from '../organisations/index.js';
 import { MANIFEST_STATES, PLUGIN_STATES } from './plugins.codes.js';
+import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
 
 /**
  * A third-party (or first-party) producer registered in a PCN. Its `name` is the source product
@@ -13,7 +13,7 @@ const PluginSchema = defineEntity({
   name: 'Plugin',
   tableName: 'plugin',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     pcn: () => p.manyToOne(Organisation).ref().index(),
     name: p.string().length(64).unique(),
     displayName: p.string().length(100),
@@ -26,7 +26,7 @@ const PluginSchema = defineEntity({
     registeredBy: p.string().length(100),
     revision: p.integer().version(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
 });
 export class Plugin extends PluginSchema.class {}
@@ -37,7 +37,7 @@ const PluginManifestVersionSchema = defineEntity({
   name: 'PluginManifestVersion',
   tableName: 'plugin_manifest_version',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     plugin: () => p.manyToOne(Plugin).ref().index(),
     number: p.integer(),
     manifest: p.json<Record<string, unknown>>(),
@@ -58,7 +58,7 @@ const PluginEnablementSchema = defineEntity({
   name: 'PluginEnablement',
   tableName: 'plugin_enablement',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     plugin: () => p.manyToOne(Plugin).ref(),
     organisation: () => p.manyToOne(Organisation).ref().index(),
     enabled: p.boolean(),
@@ -98,7 +98,7 @@ const PluginWebhookSecretSchema = defineEntity({
   name: 'PluginWebhookSecret',
   tableName: 'plugin_webhook_secret',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     plugin: () => p.manyToOne(Plugin).ref().index(),
     secret: p.string().length(200),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -1,7 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { uuidv7 } from '../../platform/ids.js';
 import { Organisation, StaffUser } from '../organisations/index.js';
 import { PRESCRIBER_CODE_KINDS, PROFESSIONS } from './prescribing.codes.js';
+import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
 
 /**
  * A prescribing cost centre (PCC) set up for the hub with NHSBSA (docs/domain/workflows.md#getting-a-cost-centre,
@@ -13,10 +13,7 @@ const PrescribingCostCentreSchema = defineEntity({
   name: 'PrescribingCostCentre',
   tableName: 'prescribing_cost_centre',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     /** NHSBSA cost-centre code: one letter and five digits. */
     odsCode: p.string().length(6).unique(),
     name: p.string().length(200),
@@ -25,10 +22,7 @@ const PrescribingCostCentreSchema = defineEntity({
     parentCommissionerCode: p.string().length(6).nullable(),
     active: p.boolean().default(true),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
 });
 
@@ -40,10 +34,7 @@ const PrescriberSchema = defineEntity({
   name: 'Prescriber',
   tableName: 'prescriber',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     costCentre: () => p.manyToOne(PrescribingCostCentre).ref(),
     staffUser: () => p.manyToOne(StaffUser).ref().index(),
     codeKind: p.enum(PRESCRIBER_CODE_KINDS),
@@ -51,10 +42,7 @@ const PrescriberSchema = defineEntity({
     profession: p.enum(PROFESSIONS),
     active: p.boolean().default(true),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
   uniques: [{ properties: ['costCentre', 'staffUser'] }],
 });

@@ -22,9 +22,10 @@ import {
   PrescribingCostCentreType,
   PrescribingSummaryType,
 } from './prescribing.types.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
-const service = (ctx: RequestContext) => new CostCentreService(ctx as AuthenticatedContext);
-const summaries = (ctx: RequestContext) => new PrescribingSummaryService(ctx as AuthenticatedContext);
+const service = (ctx: AuthenticatedContext) => new CostCentreService(ctx);
+const summaries = (ctx: AuthenticatedContext) => new PrescribingSummaryService(ctx);
 
 async function prescriberType(ctx: RequestContext, p: Prescriber): Promise<PrescriberType> {
   return toPrescriberType(p, (await staffUserById(ctx).load(p.staffUser.id))!);
@@ -38,8 +39,8 @@ export class PrescribingCostCentreResolver {
     nullable: true,
     description: "Your hub's (or your PCN hub's) active prescribing cost centre; null if none.",
   })
-  async prescribingCostCentre(@Ctx() ctx: RequestContext): Promise<PrescribingCostCentreType | null> {
-    const costCentre = await costCentreForActor(ctx as AuthenticatedContext);
+  async prescribingCostCentre(@AuthCtx() ctx: AuthenticatedContext): Promise<PrescribingCostCentreType | null> {
+    const costCentre = await costCentreForActor(ctx);
     return costCentre ? toCostCentreType(costCentre) : null;
   }
 
@@ -49,8 +50,11 @@ export class PrescribingCostCentreResolver {
       "Sets the hub's cost centre. A new code retires the current one, whose prescribers stay with it (add them again). Audited.",
   })
   async setPrescribingCostCentre(
-    @Arg('input', () => SetPrescribingCostCentreInput, { description: 'What to change: see SetPrescribingCostCentreInput.' }) input: SetPrescribingCostCentreInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SetPrescribingCostCentreInput, {
+      description: 'What to change: see SetPrescribingCostCentreInput.',
+    })
+    input: SetPrescribingCostCentreInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<PrescribingCostCentrePayload> {
     return { costCentre: toCostCentreType(await service(ctx).set(input)) };
   }
@@ -60,8 +64,9 @@ export class PrescribingCostCentreResolver {
     description: 'Attaches a hub staff member holding HUB_PRESCRIBER to the active cost centre. Audited.',
   })
   async addPrescriber(
-    @Arg('input', () => AddPrescriberInput, { description: 'What to change: see AddPrescriberInput.' }) input: AddPrescriberInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => AddPrescriberInput, { description: 'What to change: see AddPrescriberInput.' })
+    input: AddPrescriberInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<PrescriberPayload> {
     return { prescriber: await prescriberType(ctx, await service(ctx).addPrescriber(input)) };
   }
@@ -69,8 +74,9 @@ export class PrescribingCostCentreResolver {
   @Authorized(...COST_CENTRE_MANAGERS)
   @Mutation(() => PrescriberPayload, { description: 'Detaches a prescriber: they can no longer issue. Audited.' })
   async deactivatePrescriber(
-    @Arg('input', () => DeactivatePrescriberInput, { description: 'What to change: see DeactivatePrescriberInput.' }) input: DeactivatePrescriberInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => DeactivatePrescriberInput, { description: 'What to change: see DeactivatePrescriberInput.' })
+    input: DeactivatePrescriberInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<PrescriberPayload> {
     return { prescriber: await prescriberType(ctx, await service(ctx).deactivatePrescriber(input)) };
   }
@@ -85,7 +91,7 @@ export class PrescribingCostCentreResolver {
     period: PrescribingPeriodInput,
     @Arg('groupBy', () => [SummaryDimensionEnum], { description: 'Dimensions to group by.' })
     groupBy: SummaryDimension[],
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<PrescribingSummaryType> {
     const dims = [...new Set(groupBy)];
     const rows = await summaries(ctx).summary(period, dims);
@@ -100,7 +106,7 @@ export class PrescribingCostCentreResolver {
   async prescribingAuditCsv(
     @Arg('period', () => PrescribingPeriodInput, { description: 'Period of issue, at most 731 days.' })
     period: PrescribingPeriodInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<string> {
     return summaries(ctx).auditCsv(period);
   }
@@ -115,7 +121,7 @@ export class PrescribingCostCentreResolver {
     @Root() c: PrescribingCostCentreType,
     @Arg('activeOnly', () => Boolean, { defaultValue: true, description: 'Only active prescribers.' })
     activeOnly: boolean,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<PrescriberType[]> {
     const rows = await service(ctx).prescribers(c.dbId, activeOnly);
     return Promise.all(rows.map((p) => prescriberType(ctx, p)));

@@ -1,6 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { EPS_OPERATIONS, EPS_STATUSES } from './eps.codes.js';
 import { Prescription } from './prescription.entity.js';
+import { updatedAt } from '../../platform/db/properties.js';
 
 /**
  * One EPS message of a prescription, written in the transaction that issued or cancelled it (the
@@ -26,10 +27,7 @@ const EpsMessageSchema = defineEntity({
     /** Who reported the last outcome (the plugin's name). */
     reportedBy: p.string().length(100).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
   uniques: [{ properties: ['prescription', 'operation'] }],
 });

@@ -6,6 +6,7 @@ import { EpsMessage } from './eps-message.entity.js';
 import { prescribingStream } from './prescribing.events.js';
 import type { Prescription } from './prescription.entity.js';
 import type { Tx } from '../../platform/changes.js';
+import { exec } from '../../platform/db/sql.js';
 
 /**
  * Queues an EPS message of `p` inside the caller's transaction: the outbox row (QUEUED) and an
@@ -47,16 +48,15 @@ export async function queueEpsMessage(
 export async function markEpsUndeliverable(orm: Orm, delivery: { eventId: number; eventType: string }): Promise<void> {
   if (!delivery.eventType.startsWith('eps.')) return;
   await orm.em.fork().transactional(async (em) => {
-    const changed = (await em.getConnection().execute(
+    const changed = await exec<{ id: string; prescription_id: string; operation: string; hub_id: string }>(
+      em,
       `update eps_message m set status = 'UNDELIVERED', updated_at = now()
          from event_log e, prescription p
         where e.id = ? and e.stream like 'eps:%' and m.id::text = e.payload->>'messageId'
           and p.id = m.prescription_id and m.status in ('QUEUED', 'RETRYING')
         returning m.id, m.prescription_id, m.operation, p.hub_id`,
       [delivery.eventId],
-      'all',
-      em.getTransactionContext(),
-    )) as { id: string; prescription_id: string; operation: string; hub_id: string }[];
+    );
     // Live for prescribers (read by seq; subscribers also poll, so no hint is needed from here).
     for (const row of changed) {
       await appendEvent(em, {

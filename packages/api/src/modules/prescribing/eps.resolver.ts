@@ -8,8 +8,9 @@ import { EpsMessageType, RecordEpsOutcomeInput, RecordEpsOutcomePayload } from '
 import type { EpsMessage } from './eps-message.entity.js';
 import { toPrescriptionType } from './prescribing.mappers.js';
 import { PrescriptionType } from './prescribing.types.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
-const commands = (ctx: RequestContext) => new EpsCommands(ctx as AuthenticatedContext);
+const commands = (ctx: AuthenticatedContext) => new EpsCommands(ctx);
 
 export function toEpsMessageType(m: EpsMessage): EpsMessageType {
   return {
@@ -36,7 +37,7 @@ export class EpsResolver {
   async recordEpsOutcome(
     @Arg('input', () => RecordEpsOutcomeInput, { description: 'What to change: see RecordEpsOutcomeInput.' })
     input: RecordEpsOutcomeInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<RecordEpsOutcomePayload> {
     const { message, prescription } = await commands(ctx).recordOutcome(input);
     return { epsMessage: toEpsMessageType(message), prescription: toPrescriptionType(prescription) };
@@ -62,7 +63,7 @@ export class EpsResolver {
       description: 'Which message: ORDER (default) or CANCEL.',
     })
     operation: EpsOperation,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<string | null> {
     return commands(ctx).bundle(p.dbId, operation);
   }

@@ -1,6 +1,5 @@
-import DataLoader from 'dataloader';
 import { LockMode } from '@mikro-orm/core';
-import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
+import type { AuthenticatedContext } from '../../platform/context.js';
 import { Errors, HubError } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events/index.js';
 import { isUuid } from '../../platform/ids.js';
@@ -10,6 +9,7 @@ import { EpsMessage } from './eps-message.entity.js';
 import { renderEpsMessageOf } from './eps.render.js';
 import { canSeePrescription } from './prescribing.policy.js';
 import { Prescription } from './prescription.entity.js';
+import { loaderByParent } from '../../platform/db/loaders.js';
 
 /** Who may read an EPS message (it carries the patient's identity): prescribers, and plugins with `eps:send`. */
 export function mayReadEpsMessage(ctx: AuthenticatedContext): boolean {
@@ -19,16 +19,9 @@ export function mayReadEpsMessage(ctx: AuthenticatedContext): boolean {
 }
 
 /** The EPS messages of prescriptions, oldest first, one SQL statement per batch. Ids and codes only. */
-export function epsMessagesByPrescription(ctx: RequestContext): DataLoader<string, EpsMessage[]> {
-  return ctx.loader(
-    'prescribing.epsMessages',
-    (c) =>
-      new DataLoader<string, EpsMessage[]>(async (ids) => {
-        const rows = await c.em.find(EpsMessage, { prescription: { $in: [...ids] } }, { orderBy: { id: 'asc' } });
-        return ids.map((id) => rows.filter((r) => r.prescription.id === id));
-      }),
-  );
-}
+export const epsMessagesByPrescription = loaderByParent('prescribing.epsMessages', EpsMessage, 'prescription', {
+  id: 'asc',
+});
 
 /** The EPS outbox's use cases: reading a message, and the plugin's report of what EPS answered. */
 export class EpsCommands {
@@ -85,7 +78,8 @@ export class EpsCommands {
         throw new HubError('NOT_FOUND', `EPS message ${input.messageId} not found`, { field: 'input.messageId' });
       }
       if (message.status === 'ACCEPTED' || message.status === 'REJECTED') {
-        if (message.status === input.outcome && message.errorCode === errorCode) return { message, prescription: p, event: null };
+        if (message.status === input.outcome && message.errorCode === errorCode)
+          return { message, prescription: p, event: null };
         throw Errors.invalidTransition('EpsMessage', message.id, message.status, input.outcome);
       }
       message.status = input.outcome;

@@ -1,24 +1,19 @@
 import type { Actor } from '../../platform/auth/actor.js';
-import type { Role } from '../../platform/auth/roles.js';
+import { ROLES, type Role } from '../../platform/auth/roles.js';
 import type { PrescriptionState } from './prescribing.codes.js';
 
 /** Who raises prescriptions at the hub. */
-export const PRESCRIPTION_RAISERS: readonly Role[] = ['HUB_CLINICIAN', 'HUB_PRESCRIBER'];
+export const PRESCRIPTION_RAISERS: readonly Role[] = ROLES.hubClinicians;
 /** Who reads prescriptions (each within their own organisation, see {@link canSeePrescription}). */
-export const PRESCRIPTION_READERS: readonly Role[] = [
-  'HUB_MANAGER',
-  'HUB_PRESCRIBER',
-  'HUB_CLINICIAN',
-  'PRACTICE_CLINICIAN',
-];
+export const PRESCRIPTION_READERS: readonly Role[] = [...ROLES.clinicians, 'HUB_MANAGER'];
 /** Who cancels (the service narrows it by state, see {@link cancelRule}). */
-export const PRESCRIPTION_CANCELLERS: readonly Role[] = ['HUB_CLINICIAN', 'HUB_PRESCRIBER', 'PRACTICE_CLINICIAN'];
+export const PRESCRIPTION_CANCELLERS: readonly Role[] = ROLES.clinicians;
 /** Who sees PCN-level aggregates (no patient identifiers). */
-export const SUMMARY_READERS: readonly Role[] = ['PCN_ANALYST', 'HUB_MANAGER'];
+export const SUMMARY_READERS: readonly Role[] = ROLES.analysts;
 /** Who sets up the cost centre and its prescribers. */
 export const COST_CENTRE_MANAGERS: readonly Role[] = ['HUB_MANAGER'];
 /** Who may look at the cost centre and its prescribers. */
-export const COST_CENTRE_READERS: readonly Role[] = ['HUB_MANAGER', 'HUB_PRESCRIBER', 'HUB_CLINICIAN', 'PCN_ANALYST'];
+export const COST_CENTRE_READERS: readonly Role[] = [...ROLES.hubClinicians, ...ROLES.analysts];
 
 /** Facts about a prescription the rules need. */
 export interface PrescriptionFacts {

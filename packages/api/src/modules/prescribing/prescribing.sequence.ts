@@ -1,3 +1,4 @@
+import { exec } from '../../platform/db/sql.js';
 import { SEQUENCE_MODULUS } from './prescribing.codes.js';
 import type { Tx } from '../../platform/changes.js';
 
@@ -8,15 +9,13 @@ import type { Tx } from '../../platform/changes.js';
  * back. PGlite runs one transaction at a time, which gives the same guarantee.
  */
 export async function nextSequence(em: Tx, odsCode: string): Promise<number> {
-  const trx: unknown = em.getTransactionContext();
-  if (!trx) throw new Error('nextSequence must run inside a transaction');
-  const [row] = await em.getConnection().execute<{ last_value: number | string }[]>(
+  if (!em.getTransactionContext()) throw new Error('nextSequence must run inside a transaction');
+  const [row] = await exec<{ last_value: number | string }>(
+    em,
     `insert into prescription_sequence (ods_code, last_value) values (?, 1)
      on conflict (ods_code) do update set last_value = (prescription_sequence.last_value + 1) % ${SEQUENCE_MODULUS}
      returning last_value`,
     [odsCode],
-    'all',
-    trx,
   );
   return Number(row!.last_value);
 }

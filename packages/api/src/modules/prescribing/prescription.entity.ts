@@ -1,10 +1,10 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { uuidv7 } from '../../platform/ids.js';
 import { Organisation } from '../organisations/index.js';
 import { Patient } from '../patients/index.js';
 import { HubService } from '../hub-services/index.js';
 import { PrescribingCostCentre, Prescriber } from './cost-centre.entity.js';
 import { COURSES_OF_THERAPY, PRESCRIBER_CODE_KINDS, PRESCRIPTION_STATES } from './prescribing.codes.js';
+import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
 
 /**
  * A prescription raised at the hub (docs/domain/model.md#prescribing). What the issue decided (cost centre,
@@ -15,10 +15,7 @@ const PrescriptionSchema = defineEntity({
   name: 'Prescription',
   tableName: 'prescription',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     /** The hub that raised it: its prescribing stream and its managers' audit. */
     hub: () => p.manyToOne(Organisation).ref(),
     patient: () => p.manyToOne(Patient).ref().index(),
@@ -49,10 +46,7 @@ const PrescriptionSchema = defineEntity({
     issuedAt: p.datetime().nullable(),
     /** Why it was cancelled or rejected (the latest such reason; the history keeps all). */
     statusReason: p.text().nullable(),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
   indexes: [{ properties: ['hub', 'issuedAt'] }, { properties: ['hub', 'id'] }],
 });
@@ -65,10 +59,7 @@ const PrescriptionItemSchema = defineEntity({
   name: 'PrescriptionItem',
   tableName: 'prescription_item',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     prescription: () => p.manyToOne(Prescription).ref(),
     /** 1..4, the order entered. */
     lineNo: p.smallint(),
@@ -94,10 +85,7 @@ const PrescriptionTransitionSchema = defineEntity({
   name: 'PrescriptionTransition',
   tableName: 'prescription_transition',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     prescription: () => p.manyToOne(Prescription).ref().index(),
     action: p.string().length(30),
     fromState: p.string().length(40).nullable(),

@@ -1,14 +1,14 @@
-import DataLoader from 'dataloader';
 import type { FilterQuery } from '@mikro-orm/core';
 import { normaliseOdsCode } from '@pcn-hub/schema';
 import type { Actor } from '../../platform/auth/actor.js';
-import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
-import { Errors } from '../../platform/errors.js';
-import { decodeCursor, encodeCursor, expectGlobalId } from '../../platform/graphql/relay.js';
+import type { AuthenticatedContext } from '../../platform/context.js';
+import { expectGlobalId } from '../../platform/graphql/relay.js';
+import { keyset } from '../../platform/graphql/keyset.js';
 import type { CourseOfTherapy, PrescriptionState } from './prescribing.codes.js';
 import { PrescribingErrors } from './prescribing.errors.js';
 import { canSeePrescription } from './prescribing.policy.js';
 import { Prescription, PrescriptionItem, PrescriptionTransition } from './prescription.entity.js';
+import { loaderByParent } from '../../platform/db/loaders.js';
 
 export interface PrescriptionFilterInput {
   readonly states?: PrescriptionState[] | null;
@@ -23,7 +23,9 @@ export interface PrescriptionFilterInput {
 type Where = FilterQuery<Prescription>;
 
 /** Cursor of the `prescriptions` order (newest first; ids are UUIDv7, so id order is time order). */
-export const prescriptionCursor = (p: Prescription): string => encodeCursor([p.id]);
+/** Prescriptions, newest first (ids are UUIDv7). */
+const PRESCRIPTION_PAGE = keyset<Prescription>([{ property: 'id', part: 'uuid', of: (p) => p.id }], 'desc');
+export const prescriptionCursor = PRESCRIPTION_PAGE.cursorOf;
 
 /** Rows the actor may see: the raising hub's, or the registered practice's. */
 function scope(actor: Actor): Where {
@@ -67,12 +69,13 @@ export class PrescriptionQueries {
     if (f.prescriberCode) where.push({ prescriberCode: f.prescriberCode.trim().toUpperCase() });
     if (f.issuedFrom) where.push({ issuedAt: { $gte: f.issuedFrom } });
     if (f.issuedTo) where.push({ issuedAt: { $lt: f.issuedTo } });
-    if (after) {
-      const [id] = decodeCursor(after, ['uuid']);
-      if (typeof id !== 'string') throw Errors.badInput('after', 'after is not a valid cursor');
-      where.push({ id: { $lt: id } });
-    }
-    const rows = await this.ctx.em.find(Prescription, { $and: where }, { orderBy: { id: 'desc' }, limit: size + 1 });
+    const next = PRESCRIPTION_PAGE.after(after);
+    if (next) where.push(next);
+    const rows = await this.ctx.em.find(
+      Prescription,
+      { $and: where },
+      { orderBy: PRESCRIPTION_PAGE.orderBy, limit: size + 1 },
+    );
     await this.auditReads(rows.slice(0, size));
     return rows;
   }
@@ -91,33 +94,12 @@ export class PrescriptionQueries {
 }
 
 /** Items of prescriptions by prescription id, line order; one SQL statement per batch. */
-export function itemsByPrescription(ctx: RequestContext): DataLoader<string, PrescriptionItem[]> {
-  return ctx.loader(
-    'prescriptionItems',
-    (c) =>
-      new DataLoader<string, PrescriptionItem[]>(async (ids) => {
-        const rows = await c.em.find(
-          PrescriptionItem,
-          { prescription: { $in: [...ids] } },
-          { orderBy: { lineNo: 'asc' } },
-        );
-        return ids.map((id) => rows.filter((r) => r.prescription.id === id));
-      }),
-  );
-}
+export const itemsByPrescription = loaderByParent('prescriptionItems', PrescriptionItem, 'prescription', {
+  lineNo: 'asc',
+});
 
 /** State history of prescriptions by prescription id, oldest first; one SQL statement per batch. */
-export function historyByPrescription(ctx: RequestContext): DataLoader<string, PrescriptionTransition[]> {
-  return ctx.loader(
-    'prescriptionHistory',
-    (c) =>
-      new DataLoader<string, PrescriptionTransition[]>(async (ids) => {
-        const rows = await c.em.find(
-          PrescriptionTransition,
-          { prescription: { $in: [...ids] } },
-          { orderBy: { at: 'asc', id: 'asc' } },
-        );
-        return ids.map((id) => rows.filter((r) => r.prescription.id === id));
-      }),
-  );
-}
+export const historyByPrescription = loaderByParent('prescriptionHistory', PrescriptionTransition, 'prescription', {
+  at: 'asc',
+  id: 'asc',
+});

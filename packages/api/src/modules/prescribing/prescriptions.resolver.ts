@@ -28,9 +28,10 @@ import {
   prescriptionCursor,
 } from './prescriptions.query.js';
 import { PrescriptionCommands } from './prescriptions.service.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
-const commands = (ctx: RequestContext) => new PrescriptionCommands(ctx as AuthenticatedContext);
-const queries = (ctx: RequestContext) => new PrescriptionQueries(ctx as AuthenticatedContext);
+const commands = (ctx: AuthenticatedContext) => new PrescriptionCommands(ctx);
+const queries = (ctx: AuthenticatedContext) => new PrescriptionQueries(ctx);
 const payload = async (p: Promise<Parameters<typeof toPrescriptionType>[0]>): Promise<PrescriptionPayload> => ({
   prescription: toPrescriptionType(await p),
 });
@@ -45,7 +46,7 @@ export class PrescriptionResolver {
   })
   async prescription(
     @Arg('id', () => ID, { description: 'Prescription id.' }) id: string,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<PrescriptionType> {
     return toPrescriptionType(await queries(ctx).byId(id));
   }
@@ -60,7 +61,7 @@ export class PrescriptionResolver {
     filter: PrescriptionFilter | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1-200 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor from a previous page.' }) after: string | null,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<InstanceType<typeof PrescriptionConnection>> {
     const size = pageSize(first);
     const rows = await queries(ctx).page(filter ?? null, size, after ?? null);
@@ -73,8 +74,9 @@ export class PrescriptionResolver {
       'Raises a prescription of 1-4 dm+d items for a patient of the PCN. A REPEAT goes straight to the registered practice.',
   })
   raisePrescription(
-    @Arg('input', () => RaisePrescriptionInput, { description: 'What to change: see RaisePrescriptionInput.' }) input: RaisePrescriptionInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RaisePrescriptionInput, { description: 'What to change: see RaisePrescriptionInput.' })
+    input: RaisePrescriptionInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<PrescriptionPayload> {
     return payload(commands(ctx).raise(input));
   }
@@ -85,8 +87,9 @@ export class PrescriptionResolver {
       "Issues an ACUTE prescription under the hub's cost centre (active prescribers only): assigns the EPS ids.",
   })
   issuePrescription(
-    @Arg('input', () => PrescriptionRefInput, { description: 'What to change: see PrescriptionRefInput.' }) input: PrescriptionRefInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => PrescriptionRefInput, { description: 'What to change: see PrescriptionRefInput.' })
+    input: PrescriptionRefInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<PrescriptionPayload> {
     return payload(commands(ctx).issue(input));
   }
@@ -96,8 +99,9 @@ export class PrescriptionResolver {
     description: 'The registered practice issues a repeat the hub sent for reconciliation.',
   })
   issueRepeatAtPractice(
-    @Arg('input', () => PrescriptionRefInput, { description: 'What to change: see PrescriptionRefInput.' }) input: PrescriptionRefInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => PrescriptionRefInput, { description: 'What to change: see PrescriptionRefInput.' })
+    input: PrescriptionRefInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<PrescriptionPayload> {
     return payload(commands(ctx).issueAtPractice(input));
   }
@@ -107,8 +111,9 @@ export class PrescriptionResolver {
     description: 'The registered practice rejects a repeat the hub sent, with a reason.',
   })
   rejectPrescription(
-    @Arg('input', () => PrescriptionReasonInput, { description: 'What to change: see PrescriptionReasonInput.' }) input: PrescriptionReasonInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => PrescriptionReasonInput, { description: 'What to change: see PrescriptionReasonInput.' })
+    input: PrescriptionReasonInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<PrescriptionPayload> {
     return payload(commands(ctx).reject(input));
   }
@@ -119,8 +124,9 @@ export class PrescriptionResolver {
       'Cancels a prescription before dispensing, with a reason: before issue the hub; once issued, a prescriber of whoever issued it.',
   })
   cancelPrescription(
-    @Arg('input', () => PrescriptionReasonInput, { description: 'What to change: see PrescriptionReasonInput.' }) input: PrescriptionReasonInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => PrescriptionReasonInput, { description: 'What to change: see PrescriptionReasonInput.' })
+    input: PrescriptionReasonInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<PrescriptionPayload> {
     return payload(commands(ctx).cancel(input));
   }
@@ -130,8 +136,9 @@ export class PrescriptionResolver {
     description: 'The dispensing tracker reports an issued prescription dispensed (terminal).',
   })
   recordPrescriptionDispensed(
-    @Arg('input', () => PrescriptionRefInput, { description: 'What to change: see PrescriptionRefInput.' }) input: PrescriptionRefInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => PrescriptionRefInput, { description: 'What to change: see PrescriptionRefInput.' })
+    input: PrescriptionRefInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<PrescriptionPayload> {
     return payload(commands(ctx).recordDispensed(input));
   }

@@ -1,8 +1,8 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { uuidv7 } from '../../platform/ids.js';
 import { Organisation } from '../organisations/index.js';
 import { Patient } from '../patients/index.js';
 import { HUB_REGISTRATION_TYPES, TRACE_TASK_STATES } from './referrals.codes.js';
+import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
 
 /**
  * How the hub knows a patient (docs/domain/model.md#hub-registration: never REGULAR). No row: the
@@ -12,19 +12,13 @@ const HubRegistrationSchema = defineEntity({
   name: 'HubRegistration',
   tableName: 'hub_registration',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     hub: () => p.manyToOne(Organisation).ref(),
     patient: () => p.manyToOne(Patient).ref().index(),
     type: p.enum(HUB_REGISTRATION_TYPES),
     updatedBy: p.string().length(100),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
   uniques: [{ properties: ['hub', 'patient'] }],
 });
@@ -42,10 +36,7 @@ const PatientTraceTaskSchema = defineEntity({
   name: 'PatientTraceTask',
   tableName: 'patient_trace_task',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     hub: () => p.manyToOne(Organisation).ref(),
     patient: () => p.manyToOne(Patient).ref().index(),
     nhsNumber: p.string().length(10),

@@ -17,6 +17,7 @@ import {
   PatientTraceTaskType,
   ReferralType,
 } from './referrals.types.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
 @Resolver(() => PatientTraceTaskType)
 export class PatientTraceResolver {
@@ -29,14 +30,10 @@ export class PatientTraceResolver {
     state: TraceTaskState | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1-200 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor from a previous page.' }) after: string | null,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<InstanceType<typeof PatientTraceTaskConnection>> {
     const size = pageSize(first);
-    const rows = await new ReferralQueries(ctx as AuthenticatedContext).traceTasks(
-      state ?? 'OPEN',
-      size,
-      after ?? null,
-    );
+    const rows = await new ReferralQueries(ctx).traceTasks(state ?? 'OPEN', size, after ?? null);
     return toConnection(rows, size, Boolean(after), toTraceTaskType, idCursor);
   }
 
@@ -46,10 +43,11 @@ export class PatientTraceResolver {
       'Hub admin traced the patient (registers them at the hub; waiting referrals become READY) or could not (traced: false, with a reason; waiting referrals are REJECTED and their slots freed).',
   })
   async completePatientTrace(
-    @Arg('input', () => CompletePatientTraceInput, { description: 'What to change: see CompletePatientTraceInput.' }) input: CompletePatientTraceInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CompletePatientTraceInput, { description: 'What to change: see CompletePatientTraceInput.' })
+    input: CompletePatientTraceInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<CompletePatientTracePayload> {
-    const { task, referrals } = await new ReferralLifecycleService(ctx as AuthenticatedContext).completeTrace(input);
+    const { task, referrals } = await new ReferralLifecycleService(ctx).completeTrace(input);
     return { task: toTraceTaskType(task), referrals: referrals.map(toReferralType) };
   }
 

@@ -1,7 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { uuidv7 } from '../../platform/ids.js';
 import { Organisation } from '../organisations/index.js';
 import { AGREEMENT_STATES, AGREEMENT_TYPES } from './referrals.codes.js';
+import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
 
 /**
  * A technical agreement between a practice and the hub that a referral method needs, e.g.
@@ -13,19 +13,13 @@ const ReferralAgreementSchema = defineEntity({
   name: 'ReferralAgreement',
   tableName: 'referral_agreement',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     hub: () => p.manyToOne(Organisation).ref(),
     practice: () => p.manyToOne(Organisation).ref().index(),
     type: p.enum(AGREEMENT_TYPES),
     state: p.enum(AGREEMENT_STATES),
     updatedBy: p.string().length(100),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
   uniques: [{ properties: ['hub', 'practice', 'type'] }],
 });
@@ -41,10 +35,7 @@ const OrganisationGroupMemberSchema = defineEntity({
   name: 'OrganisationGroupMember',
   tableName: 'organisation_group_member',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     hub: () => p.manyToOne(Organisation).ref(),
     member: () => p.manyToOne(Organisation).ref().index(),
     addedBy: p.string().length(100),
@@ -64,10 +55,7 @@ const HubTeamSchema = defineEntity({
   name: 'HubTeam',
   tableName: 'hub_team',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     hub: () => p.manyToOne(Organisation).ref(),
     name: p.string().length(200),
     acceptsCrossOrgTasks: p.boolean().default(false),

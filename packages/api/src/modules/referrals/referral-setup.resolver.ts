@@ -19,8 +19,9 @@ import {
   ReferralMethodInfoType,
   SetOrganisationGroupMembershipPayload,
 } from './referrals.types.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
-const setup = (ctx: RequestContext) => new ReferralSetupService(ctx as AuthenticatedContext);
+const setup = (ctx: AuthenticatedContext) => new ReferralSetupService(ctx);
 
 /** How referrals reach the hub: accepted methods per service, agreements, organisation group, teams. */
 @Resolver(() => ReferralAgreementType)
@@ -34,8 +35,11 @@ export class ReferralSetupResolver {
   @Authorized(...REFERRAL_SETUP_ROLES)
   @Mutation(() => HubServicePayload, { description: 'Replaces the referral methods a hub service accepts. Audited.' })
   async setHubServiceReferralMethods(
-    @Arg('input', () => SetHubServiceReferralMethodsInput, { description: 'What to change: see SetHubServiceReferralMethodsInput.' }) input: SetHubServiceReferralMethodsInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SetHubServiceReferralMethodsInput, {
+      description: 'What to change: see SetHubServiceReferralMethodsInput.',
+    })
+    input: SetHubServiceReferralMethodsInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<HubServicePayload> {
     return { service: toHubServiceType(await setup(ctx).setReferralMethods(input)) };
   }
@@ -45,8 +49,9 @@ export class ReferralSetupResolver {
     description: 'Replaces the criteria, days of operation and required roles of a hub service. Audited.',
   })
   async setHubServiceDetails(
-    @Arg('input', () => SetHubServiceDetailsInput, { description: 'What to change: see SetHubServiceDetailsInput.' }) input: SetHubServiceDetailsInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SetHubServiceDetailsInput, { description: 'What to change: see SetHubServiceDetailsInput.' })
+    input: SetHubServiceDetailsInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<HubServicePayload> {
     return { service: toHubServiceType(await setup(ctx).setDetails(input)) };
   }
@@ -55,7 +60,7 @@ export class ReferralSetupResolver {
   @Query(() => [ReferralAgreementType], {
     description: "Referral agreements with the PCN's hub: hub staff see all, a practice its own.",
   })
-  async referralAgreements(@Ctx() ctx: RequestContext): Promise<ReferralAgreementType[]> {
+  async referralAgreements(@AuthCtx() ctx: AuthenticatedContext): Promise<ReferralAgreementType[]> {
     return (await setup(ctx).agreements()).map(toAgreementType);
   }
 
@@ -64,8 +69,9 @@ export class ReferralSetupResolver {
     description: 'Sets the state of a practice<->hub referral agreement. Audited.',
   })
   async setReferralAgreement(
-    @Arg('input', () => SetReferralAgreementInput, { description: 'What to change: see SetReferralAgreementInput.' }) input: SetReferralAgreementInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SetReferralAgreementInput, { description: 'What to change: see SetReferralAgreementInput.' })
+    input: SetReferralAgreementInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<ReferralAgreementPayload> {
     return { agreement: toAgreementType(await setup(ctx).setAgreement(input)) };
   }
@@ -74,7 +80,7 @@ export class ReferralSetupResolver {
   @Query(() => [OrganisationType], {
     description: "The practices in the hub's organisation group (GP Connect booking), by ODS code.",
   })
-  async organisationGroup(@Ctx() ctx: RequestContext): Promise<OrganisationType[]> {
+  async organisationGroup(@AuthCtx() ctx: AuthenticatedContext): Promise<OrganisationType[]> {
     return (await setup(ctx).groupMembers()).map(toOrganisationType);
   }
 
@@ -83,8 +89,11 @@ export class ReferralSetupResolver {
     description: "Adds a practice to, or removes it from, the hub's organisation group. Audited.",
   })
   async setOrganisationGroupMembership(
-    @Arg('input', () => SetOrganisationGroupMembershipInput, { description: 'What to change: see SetOrganisationGroupMembershipInput.' }) input: SetOrganisationGroupMembershipInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SetOrganisationGroupMembershipInput, {
+      description: 'What to change: see SetOrganisationGroupMembershipInput.',
+    })
+    input: SetOrganisationGroupMembershipInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<SetOrganisationGroupMembershipPayload> {
     const { practice, member, group } = await setup(ctx).setGroupMembership(input);
     return { organisation: toOrganisationType(practice), member, organisationGroup: group.map(toOrganisationType) };
@@ -92,7 +101,7 @@ export class ReferralSetupResolver {
 
   @Authorized(...REFERRAL_READERS)
   @Query(() => [HubTeamType], { description: "The hub's teams, by name; tasks go only to those that accept them." })
-  async hubTeams(@Ctx() ctx: RequestContext): Promise<HubTeamType[]> {
+  async hubTeams(@AuthCtx() ctx: AuthenticatedContext): Promise<HubTeamType[]> {
     return (await setup(ctx).teams()).map(toTeamType);
   }
 

@@ -1,5 +1,4 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { uuidv7 } from '../../platform/ids.js';
 import { Slot } from '../appointments/index.js';
 import { HubService, REFERRAL_METHODS } from '../hub-services/index.js';
 import { Organisation } from '../organisations/index.js';
@@ -7,6 +6,7 @@ import { Patient } from '../patients/index.js';
 import { HubTeam } from './referral-setup.entity.js';
 import { REFERRAL_STATES } from './referral.state.js';
 import { TASK_CATEGORIES } from './referrals.codes.js';
+import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
 
 /** A referral letter's metadata (the letter itself lives in the sender's document store). */
 export interface ReferralDocument {
@@ -24,10 +24,7 @@ const ReferralSchema = defineEntity({
   name: 'Referral',
   tableName: 'referral',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     method: p.enum(REFERRAL_METHODS),
     hub: () => p.manyToOne(Organisation).ref(),
     service: () => p.manyToOne(HubService).ref().index(),
@@ -56,10 +53,7 @@ const ReferralSchema = defineEntity({
     createdBy: p.string().length(100),
     version: p.integer().version(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
   indexes: [
     { properties: ['hub', 'state'] },
@@ -76,10 +70,7 @@ const ReferralTransitionSchema = defineEntity({
   name: 'ReferralTransition',
   tableName: 'referral_transition',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     referral: () => p.manyToOne(Referral).ref().index(),
     /** Null for the creation. */
     fromState: p.string().length(30).nullable(),

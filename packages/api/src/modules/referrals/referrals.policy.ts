@@ -1,18 +1,18 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import { hasAnyRole } from '../../platform/auth/actor.js';
-import type { Role } from '../../platform/auth/roles.js';
+import { ROLES, type Role } from '../../platform/auth/roles.js';
 
 /** Hub staff who work referrals. */
-export const HUB_REFERRAL_ROLES: readonly Role[] = ['HUB_CLINICIAN', 'HUB_PRESCRIBER', 'HUB_ADMIN', 'HUB_MANAGER'];
+export const HUB_REFERRAL_ROLES: readonly Role[] = ROLES.hubStaff;
 
 /** Practice staff who refer (and see their own referrals). */
-export const PRACTICE_REFERRER_ROLES: readonly Role[] = ['PRACTICE_CLINICIAN', 'PRACTICE_ADMIN'];
+export const PRACTICE_REFERRER_ROLES: readonly Role[] = ROLES.practiceStaff;
 
 /** Everyone who reads referrals (each sees their own organisation's). */
-export const REFERRAL_READERS: readonly Role[] = [...HUB_REFERRAL_ROLES, ...PRACTICE_REFERRER_ROLES];
+export const REFERRAL_READERS: readonly Role[] = ROLES.staff;
 
 /** Who completes a patient trace: hub admin (care co-ordinators) and the manager. */
-export const TRACE_ROLES: readonly Role[] = ['HUB_ADMIN', 'HUB_MANAGER'];
+export const TRACE_ROLES: readonly Role[] = ROLES.hubAdministration;
 
 /** Who changes agreements, the organisation group and a service's accepted methods. */
 export const REFERRAL_SETUP_ROLES: readonly Role[] = ['HUB_MANAGER'];

@@ -2,8 +2,8 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { normaliseOdsCode } from '@pcn-hub/schema';
 import type { AuthenticatedContext } from '../../platform/context.js';
 import { Errors } from '../../platform/errors.js';
-import { decodeCursor, encodeCursor, expectGlobalId } from '../../platform/graphql/relay.js';
-import { isUuid } from '../../platform/ids.js';
+import { expectGlobalId } from '../../platform/graphql/relay.js';
+import { keyset } from '../../platform/graphql/keyset.js';
 import type { ReferralMethod } from '../hub-services/index.js';
 import { Organisation } from '../organisations/index.js';
 import { PatientTraceTask } from './hub-registration.entity.js';
@@ -22,15 +22,14 @@ export interface ReferralFilter {
   to?: Date | null;
 }
 
-/** Cursor over id (UUIDv7, so creation order): newest first. */
-export const idCursor = (row: { id: string }): string => encodeCursor([row.id]);
+const byId = { property: 'id', part: 'uuid', of: (row: { id: string }) => row.id } as const;
+/** Referrals, newest first (ids are UUIDv7, so creation order). */
+const REFERRAL_PAGE = keyset([byId], 'desc');
+/** Trace tasks, oldest first. */
+const TRACE_TASK_PAGE = keyset([byId], 'asc');
 
-function afterId(after: string | null): string | null {
-  if (!after) return null;
-  const [id] = decodeCursor(after, ['uuid']);
-  if (typeof id !== 'string' || !isUuid(id)) throw Errors.badInput('after', 'after is not a valid cursor');
-  return id;
-}
+/** Cursor over id (the same for both orders). */
+export const idCursor = REFERRAL_PAGE.cursorOf;
 
 /** Reads of referrals and trace tasks. Referral reads carry NHS numbers, so each is audited. */
 export class ReferralQueries {
@@ -74,9 +73,9 @@ export class ReferralQueries {
       throw Errors.badInput('filter.to', 'to must be after from');
     if (filter.from) where.push({ createdAt: { $gte: filter.from } });
     if (filter.to) where.push({ createdAt: { $lt: filter.to } });
-    const cursor = afterId(after);
-    if (cursor) where.push({ id: { $lt: cursor } });
-    const rows = await this.ctx.em.find(Referral, { $and: where }, { orderBy: { id: 'desc' }, limit: size + 1 });
+    const next = REFERRAL_PAGE.after(after);
+    if (next) where.push(next);
+    const rows = await this.ctx.em.find(Referral, { $and: where }, { orderBy: REFERRAL_PAGE.orderBy, limit: size + 1 });
     await this.audit(rows.slice(0, size));
     return rows;
   }
@@ -86,9 +85,13 @@ export class ReferralQueries {
     const actor = this.ctx.actor;
     if (actor.organisationKind !== 'HUB') return [];
     const where: FilterQuery<PatientTraceTask>[] = [{ hub: actor.organisationId, state }];
-    const cursor = afterId(after);
-    if (cursor) where.push({ id: { $gt: cursor } });
-    const rows = await this.ctx.em.find(PatientTraceTask, { $and: where }, { orderBy: { id: 'asc' }, limit: size + 1 });
+    const next = TRACE_TASK_PAGE.after(after);
+    if (next) where.push(next);
+    const rows = await this.ctx.em.find(
+      PatientTraceTask,
+      { $and: where },
+      { orderBy: TRACE_TASK_PAGE.orderBy, limit: size + 1 },
+    );
     await this.ctx.audit.recordNow(
       this.ctx.em,
       rows.slice(0, size).map((t) => ({

@@ -11,8 +11,9 @@ import { ReferralQueries, idCursor } from './referrals.query.js';
 import { ReferralFilterInput } from './referrals.inputs.js';
 import { toReferralType, toTeamType, toTransitionType } from './referrals.mappers.js';
 import { HubTeamType, ReferralConnection, ReferralTransitionType, ReferralType } from './referrals.types.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
-const queries = (ctx: RequestContext) => new ReferralQueries(ctx as AuthenticatedContext);
+const queries = (ctx: AuthenticatedContext) => new ReferralQueries(ctx);
 
 @Resolver(() => ReferralType)
 export class ReferralResolver {
@@ -26,7 +27,7 @@ export class ReferralResolver {
     filter: ReferralFilterInput | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1-200 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor from a previous page.' }) after: string | null,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<InstanceType<typeof ReferralConnection>> {
     const size = pageSize(first);
     const rows = await queries(ctx).list(filter ?? {}, size, after ?? null);
@@ -39,7 +40,7 @@ export class ReferralResolver {
   })
   async referral(
     @Arg('id', () => ID, { description: 'Global id.' }) id: string,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<ReferralType> {
     return toReferralType(await queries(ctx).byId(id));
   }

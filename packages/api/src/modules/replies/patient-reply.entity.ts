@@ -1,7 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { uuidv7 } from '../../platform/ids.js';
 import { OnlineConsultation } from '../inbox/index.js';
 import { REPLY_CHANNELS, REPLY_STATUSES, REPLY_TEMPLATES } from './replies.codes.js';
+import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
 
 /**
  * A message staff sent the patient of an online consultation, and where it is. Written with an
@@ -13,10 +13,7 @@ const PatientReplySchema = defineEntity({
   name: 'PatientReply',
   tableName: 'patient_reply',
   properties: {
-    id: p
-      .uuid()
-      .primary()
-      .onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     consultation: () => p.manyToOne(OnlineConsultation).ref().index(),
     /** The inbox that held the consultation when the reply was sent (its stream carries the events). */
     ownerId: p.uuid(),
@@ -30,10 +27,7 @@ const PatientReplySchema = defineEntity({
     sentBy: p.string().length(100),
     reportedBy: p.string().length(100).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
 });
 

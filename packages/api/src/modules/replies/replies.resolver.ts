@@ -13,8 +13,9 @@ import {
   ReplyToPatientInput,
   ReplyToPatientPayload,
 } from './replies.types.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
-const commands = (ctx: RequestContext) => new ReplyCommands(ctx as AuthenticatedContext);
+const commands = (ctx: AuthenticatedContext) => new ReplyCommands(ctx);
 
 export function toReplyType(r: PatientReply): PatientReplyType {
   return {
@@ -43,7 +44,7 @@ export class PatientReplyResolver {
   async replyToPatient(
     @Arg('input', () => ReplyToPatientInput, { description: 'What to send: see ReplyToPatientInput.' })
     input: ReplyToPatientInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<ReplyToPatientPayload> {
     const { reply, consultation } = await commands(ctx).send(input);
     return { reply: toReplyType(reply), consultation: toConsultationType(recordOf(consultation)) };
@@ -58,7 +59,7 @@ export class PatientReplyResolver {
   async patientReplyForDelivery(
     @Arg('replyId', () => ID, { description: 'The reply id (`replyId` of the inbox.REPLY_REQUESTED event).' })
     replyId: string,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<PatientReplyDeliveryType> {
     const { reply, to } = await commands(ctx).forDelivery(replyId);
     return { reply: toReplyType(reply), to };
@@ -75,7 +76,7 @@ export class PatientReplyResolver {
       description: 'What to change: see RecordPatientReplyStatusInput.',
     })
     input: RecordPatientReplyStatusInput,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<RecordPatientReplyStatusPayload> {
     return { reply: toReplyType(await commands(ctx).recordStatus(input)) };
   }

@@ -1,6 +1,5 @@
-import DataLoader from 'dataloader';
 import { LockMode } from '@mikro-orm/core';
-import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
+import type { AuthenticatedContext } from '../../platform/context.js';
 import type { Orm } from '../../platform/db/orm.js';
 import { Errors } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events/index.js';
@@ -17,6 +16,7 @@ import {
   type ReplyTemplate,
 } from './replies.codes.js';
 import { ReplyErrors } from './replies.errors.js';
+import { loaderByParent } from '../../platform/db/loaders.js';
 
 const ERROR_CODE = /^[A-Za-z0-9_-]{1,40}$/;
 
@@ -48,16 +48,9 @@ function validLink(link: string | null | undefined): string | null {
 }
 
 /** The replies of consultations, oldest first, one SQL statement per batch. */
-export function repliesByConsultation(ctx: RequestContext): DataLoader<string, PatientReply[]> {
-  return ctx.loader(
-    'replies.byConsultation',
-    (c) =>
-      new DataLoader<string, PatientReply[]>(async (ids) => {
-        const rows = await c.em.find(PatientReply, { consultation: { $in: [...ids] } }, { orderBy: { id: 'asc' } });
-        return ids.map((id) => rows.filter((r) => r.consultation.id === id));
-      }),
-  );
-}
+export const repliesByConsultation = loaderByParent('replies.byConsultation', PatientReply, 'consultation', {
+  id: 'asc',
+});
 
 /**
  * Replies to patients (docs/domain/workflows.md#replies-to-patients): staff send one from a

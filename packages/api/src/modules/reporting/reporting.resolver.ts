@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
+import { Arg, Authorized, Query, Resolver } from 'type-graphql';
+import type { AuthenticatedContext } from '../../platform/context.js';
 import { OcReportService } from './oc-report.service.js';
 import type { OcReportDimension } from './reporting.codes.js';
 import { OcReportDimensionEnum } from './reporting.enums.js';
@@ -7,8 +7,9 @@ import { ReportPeriodInput } from './reporting.inputs.js';
 import { toOcReportRowType } from './reporting.mappers.js';
 import { REPORT_READERS } from './reporting.policy.js';
 import { OcReportType } from './reporting.types.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
-const reports = (ctx: RequestContext) => new OcReportService(ctx as AuthenticatedContext);
+const reports = (ctx: AuthenticatedContext) => new OcReportService(ctx);
 
 /** PCN service reports: aggregates for PCN analysts and hub managers, never a patient. */
 @Resolver()
@@ -23,7 +24,7 @@ export class ReportingResolver {
     period: ReportPeriodInput,
     @Arg('groupBy', () => [OcReportDimensionEnum], { description: 'Dimensions to group by.' })
     groupBy: OcReportDimension[],
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<OcReportType> {
     const dims = [...new Set(groupBy)];
     const asOf = new Date();
@@ -41,7 +42,7 @@ export class ReportingResolver {
     period: ReportPeriodInput,
     @Arg('groupBy', () => [OcReportDimensionEnum], { description: 'Dimensions to group by.' })
     groupBy: OcReportDimension[],
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<string> {
     return reports(ctx).csv(period, [...new Set(groupBy)]);
   }

@@ -1,7 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { uuidv7 } from '../../platform/ids.js';
 import { Organisation } from '../organisations/index.js';
 import { AGREEMENT_STATES } from './write-back.codes.js';
+import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
 
 /**
  * A technical sharing agreement letting `source` write consultation entries back into `target`'s
@@ -13,7 +13,7 @@ const WriteBackAgreementSchema = defineEntity({
   name: 'WriteBackAgreement',
   tableName: 'write_back_agreement',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     pcn: () => p.manyToOne(Organisation).ref().index(),
     source: () => p.manyToOne(Organisation).ref().index(),
     target: () => p.manyToOne(Organisation).ref().index(),
@@ -31,7 +31,7 @@ const WriteBackAgreementSchema = defineEntity({
     revokedBy: p.string().length(100).nullable(),
     revision: p.integer().version(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
   // At most one live (not revoked) agreement per direction of a pair.
   indexes: [
@@ -50,11 +50,11 @@ const WriteBackPolicySchema = defineEntity({
   name: 'WriteBackPolicy',
   tableName: 'write_back_policy',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     pcn: () => p.manyToOne(Organisation).ref().unique(),
     practiceToPracticeWriteBack: p.boolean().default(false),
     updatedBy: p.string().length(100),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
 });
 

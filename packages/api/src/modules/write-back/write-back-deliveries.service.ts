@@ -1,7 +1,7 @@
 import type { AuthenticatedContext } from '../../platform/context.js';
 import type { Em } from '../../platform/db/orm.js';
 import { Errors } from '../../platform/errors.js';
-import { decodeCursor, encodeCursor } from '../../platform/graphql/relay.js';
+import { keyset } from '../../platform/graphql/keyset.js';
 import { writeBackStateOf, type DeliveryState, type WriteBackState } from './write-back.codes.js';
 import { appendWriteBackEvents } from './write-back.events.js';
 import { changeOf, WRITE_BACK_TABLE, type DeliveryRow } from './write-back.outbox.js';
@@ -44,19 +44,20 @@ export async function writeBackStatusByEntry(
   return out;
 }
 
+/** Dead letters, oldest first (ids are UUIDv7). */
+const DEAD_LETTER_PAGE = keyset<WriteBackDelivery>([{ property: 'id', part: 'uuid', of: (d) => d.id }], 'asc');
 /** Cursor over dead letters: (id). */
-export const deliveryCursor = (d: WriteBackDelivery): string => encodeCursor([d.id]);
+export const deliveryCursor = DEAD_LETTER_PAGE.cursorOf;
 
 /** Dead letters and their redrive or discard (hub managers of the PCN). */
 export class WriteBackDeliveryService {
   constructor(private readonly ctx: AuthenticatedContext) {}
 
   async deadLetters(size: number, after: string | null): Promise<WriteBackDelivery[]> {
-    const [afterId] = after ? (decodeCursor(after, ['uuid']) as [string]) : [null];
     return this.ctx.em.find(
       WriteBackDelivery,
-      { pcnId: this.ctx.actor.pcnId, state: 'DEAD', ...(afterId ? { id: { $gt: afterId } } : {}) },
-      { orderBy: { id: 'asc' }, limit: size + 1 },
+      { pcnId: this.ctx.actor.pcnId, state: 'DEAD', ...DEAD_LETTER_PAGE.after(after) },
+      { orderBy: DEAD_LETTER_PAGE.orderBy, limit: size + 1 },
     );
   }
 

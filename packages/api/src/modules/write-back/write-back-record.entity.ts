@@ -1,6 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { uuidv7 } from '../../platform/ids.js';
 import { DELIVERY_KINDS, DELIVERY_STATES, WRITE_BACK_DECISIONS } from './write-back.codes.js';
+import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
 
 /**
  * The write-back of one consultation entry to the patient's registered practice: the decision of
@@ -11,7 +11,7 @@ const WriteBackRecordSchema = defineEntity({
   name: 'WriteBackRecord',
   tableName: 'write_back_record',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     entryId: p.uuid().unique(),
     consultationId: p.uuid().index(),
     patientId: p.uuid(),
@@ -33,7 +33,7 @@ const WriteBackRecordSchema = defineEntity({
     replannedBy: p.string().length(100).nullable(),
     replanReason: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
   indexes: [
     {
@@ -56,7 +56,7 @@ const WriteBackDeliverySchema = defineEntity({
   name: 'WriteBackDelivery',
   tableName: 'write_back_delivery',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     messageId: p.uuid().unique(),
     position: p.bigint('number').autoincrement(),
     recordId: p.uuid().index(),
@@ -94,7 +94,7 @@ const WriteBackDeliverySchema = defineEntity({
     /** Saved + 3 hours: the national sending deadline. */
     dueAt: p.datetime(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
   // Partial indexes for the hot paths: the due queue, per-patient ordering, expired leases, dead letters.
   indexes: [

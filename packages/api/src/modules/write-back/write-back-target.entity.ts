@@ -1,21 +1,21 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { uuidv7 } from '../../platform/ids.js';
 import { Organisation } from '../organisations/index.js';
 import { DELIVERY_KINDS, TARGET_KINDS } from './write-back.codes.js';
+import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
 
 /** Where a practice receives write-back; a practice without a row uses the in-hub record. */
 const WriteBackTargetSettingSchema = defineEntity({
   name: 'WriteBackTargetSetting',
   tableName: 'write_back_target',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     practice: () => p.manyToOne(Organisation).ref().unique(),
     kind: p.enum(TARGET_KINDS),
     endpointUrl: p.string().length(2000).nullable(),
     /** Standard Webhooks signing secret (`whsec_` + base64); never returned after it is set. */
     signingSecret: p.string().length(200).nullable(),
     updatedBy: p.string().length(100),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
 });
 
@@ -31,7 +31,7 @@ const PracticeRecordEntrySchema = defineEntity({
   name: 'PracticeRecordEntry',
   tableName: 'practice_record_entry',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     messageId: p.uuid().unique(),
     practiceId: p.uuid(),
     patientId: p.uuid(),

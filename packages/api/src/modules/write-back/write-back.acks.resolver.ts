@@ -1,9 +1,10 @@
-import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver, registerEnumType } from 'type-graphql';
+import { Arg, Authorized, Field, ID, InputType, Mutation, Resolver, registerEnumType } from 'type-graphql';
 import { PluginScope } from '../../platform/auth/plugin-scope.js';
-import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
+import type { AuthenticatedContext } from '../../platform/context.js';
 import { ACK_KINDS, recordAcknowledgement, type AckKind } from './write-back.acks.js';
 import { WriteBackDeliveryPayload } from './write-back.inputs.js';
 import { toDeliveryType } from './write-back.mappers.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
 const AckKindEnum = Object.fromEntries(ACK_KINDS.map((k) => [k, k])) as { [K in AckKind]: K };
 registerEnumType(AckKindEnum, {
@@ -15,7 +16,9 @@ registerEnumType(AckKindEnum, {
   },
 });
 
-@InputType('RecordWriteBackAcknowledgementInput', { description: "What the receiving practice system said about a delivered write-back message." })
+@InputType('RecordWriteBackAcknowledgementInput', {
+  description: 'What the receiving practice system said about a delivered write-back message.',
+})
 export class RecordWriteBackAcknowledgementInput {
   @Field(() => ID, { description: 'The write-back message id (the `webhook-id` it was delivered with).' })
   messageId!: string;
@@ -38,9 +41,12 @@ export class WriteBackAcknowledgementResolver {
       'Records a later acknowledgement from the receiving system, for a plugin that carries write-back for the target practice (e.g. over MESH). Negative: the delivery ends DEAD with the code. Repeating it is harmless. Audited.',
   })
   async recordWriteBackAcknowledgement(
-    @Arg('input', () => RecordWriteBackAcknowledgementInput, { description: 'What to change: see RecordWriteBackAcknowledgementInput.' }) input: RecordWriteBackAcknowledgementInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RecordWriteBackAcknowledgementInput, {
+      description: 'What to change: see RecordWriteBackAcknowledgementInput.',
+    })
+    input: RecordWriteBackAcknowledgementInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<WriteBackDeliveryPayload> {
-    return { delivery: toDeliveryType(await recordAcknowledgement(ctx as AuthenticatedContext, input)) };
+    return { delivery: toDeliveryType(await recordAcknowledgement(ctx, input)) };
   }
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AgreementSide, AgreementState, WriteBackDecision } from './write-back.codes.js';
+import { ROLES } from '../../platform/auth/roles.js';
 
 /** An organisation as the decision needs it. */
 export interface OrgFacts {
@@ -69,17 +70,24 @@ export function decideWriteBack(facts: WriteBackFacts, entry: { readonly adminOn
     direction === 'SAME_ORGANISATION'
       ? `patient is registered at the authoring organisation ${facts.source.odsCode}`
       : `patient is registered at ${facts.target.odsCode}; authored at ${facts.source.odsCode}`;
-  const verdict = (decision: WriteBackDecision, why: string[], agreementId: string | null = null): WriteBackVerdict => ({
+  const verdict = (
+    decision: WriteBackDecision,
+    why: string[],
+    agreementId: string | null = null,
+  ): WriteBackVerdict => ({
     decision,
     direction,
     agreementId,
     reasons: [...why, registration, product],
   });
 
-  if (!facts.clinicallyRelevant) return verdict('NOT_REQUIRED', ['admin-only consultation: administration items are not written back']);
+  if (!facts.clinicallyRelevant)
+    return verdict('NOT_REQUIRED', ['admin-only consultation: administration items are not written back']);
   if (entry.adminOnly) return verdict('NOT_REQUIRED', ['admin-only note: administration items are not written back']);
-  if (direction === 'SAME_ORGANISATION') return verdict('NOT_REQUIRED', ['the entry is already in the registered practice record']);
-  if (!facts.target.active) return verdict('BLOCKED', [`registered practice ${facts.target.odsCode} is not an active member`]);
+  if (direction === 'SAME_ORGANISATION')
+    return verdict('NOT_REQUIRED', ['the entry is already in the registered practice record']);
+  if (!facts.target.active)
+    return verdict('BLOCKED', [`registered practice ${facts.target.odsCode} is not an active member`]);
 
   const agreement = facts.agreement;
   const active = agreement?.state === 'ACTIVE';
@@ -97,11 +105,17 @@ export function decideWriteBack(facts: WriteBackFacts, entry: { readonly adminOn
       }
       const switchOff = 'practice-to-practice write-back is switched OFF for the PCN';
       if (active && agreement.oneToOne) {
-        return verdict('WRITE_BACK', [switchOff, `one-to-one ${describeAgreement(agreement)} lets this pair through`], agreement.id);
+        return verdict(
+          'WRITE_BACK',
+          [switchOff, `one-to-one ${describeAgreement(agreement)} lets this pair through`],
+          agreement.id,
+        );
       }
       return verdict('BLOCKED', [
         switchOff,
-        active ? `${describeAgreement(agreement)} but is not one-to-one` : `no ACTIVE one-to-one agreement: ${describeAgreement(agreement)}`,
+        active
+          ? `${describeAgreement(agreement)} but is not one-to-one`
+          : `no ACTIVE one-to-one agreement: ${describeAgreement(agreement)}`,
       ]);
     }
     case 'UNSUPPORTED':
@@ -114,7 +128,7 @@ export function decideWriteBack(facts: WriteBackFacts, entry: { readonly adminOn
 }
 
 /** Roles that manage agreements at all (each only for its own side, except hub managers' PCN view). */
-export const AGREEMENT_MANAGERS = ['HUB_MANAGER', 'PRACTICE_ADMIN'] as const;
+export const AGREEMENT_MANAGERS = ROLES.administrators;
 
 /**
  * The sides of an agreement the actor may activate: the source side by the source's hub manager
@@ -129,14 +143,20 @@ export function sidesActorSpeaksFor(actor: Actor, agreement: { sourceId: string;
 }
 
 /** Who may see an agreement: hub managers of the PCN, and the two sides' own staff. */
-export function canSeeAgreement(actor: Actor, agreement: { pcnId: string; sourceId: string; targetId: string }): boolean {
+export function canSeeAgreement(
+  actor: Actor,
+  agreement: { pcnId: string; sourceId: string; targetId: string },
+): boolean {
   if (agreement.pcnId !== actor.pcnId) return false;
   if (actor.organisationKind === 'HUB' || actor.organisationKind === 'PCN') return true;
   return actor.organisationId === agreement.sourceId || actor.organisationId === agreement.targetId;
 }
 
 /** Suspending or revoking: either side's admin, or a hub manager of the PCN. */
-export function canStopAgreement(actor: Actor, agreement: { pcnId: string; sourceId: string; targetId: string }): boolean {
+export function canStopAgreement(
+  actor: Actor,
+  agreement: { pcnId: string; sourceId: string; targetId: string },
+): boolean {
   if (agreement.pcnId !== actor.pcnId) return false;
   if (actor.roles.has('HUB_MANAGER')) return true;
   return sidesActorSpeaksFor(actor, agreement).length > 0;

@@ -5,21 +5,25 @@ import { PatientType } from '../patients/index.js';
 import { toWrittenBackEntryType } from './write-back.mappers.js';
 import { WriteBackTargetService } from './write-back-targets.service.js';
 import { WrittenBackEntryType } from './write-back.types.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
 /** The in-hub practice record: entries written back to the viewer's practice for this patient. */
 @Resolver(() => PatientType)
 export class PracticeRecordResolver {
   @FieldResolver(() => [WrittenBackEntryType], {
     description:
-      "Entries written back into the viewer's practice record for this patient (\"Enterprise Consultation\"), newest first. Practice staff only; others get an empty list. Audited.",
+      'Entries written back into the viewer\'s practice record for this patient ("Enterprise Consultation"), newest first. Practice staff only; others get an empty list. Audited.',
   })
   async writtenBackEntries(
     @Root() patient: PatientType,
-    @Arg('includeArchived', () => Boolean, { nullable: true, description: 'Also list replaced versions and removal notices.' })
+    @Arg('includeArchived', () => Boolean, {
+      nullable: true,
+      description: 'Also list replaced versions and removal notices.',
+    })
     includeArchived: boolean | null,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<WrittenBackEntryType[]> {
-    const rows = await new WriteBackTargetService(ctx as AuthenticatedContext).practiceRecord(patient.dbId, includeArchived ?? false);
+    const rows = await new WriteBackTargetService(ctx).practiceRecord(patient.dbId, includeArchived ?? false);
     return rows.map(toWrittenBackEntryType);
   }
 }
@@ -27,7 +31,10 @@ export class PracticeRecordResolver {
 @Resolver(() => WrittenBackEntryType)
 export class WrittenBackEntryResolver {
   @FieldResolver(() => OrganisationType, { nullable: true, description: 'The organisation that authored it.' })
-  async sourceOrganisation(@Root() entry: WrittenBackEntryType, @Ctx() ctx: RequestContext): Promise<OrganisationType | null> {
+  async sourceOrganisation(
+    @Root() entry: WrittenBackEntryType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<OrganisationType | null> {
     const org = entry.sourceOrgId ? await organisationById(ctx).load(entry.sourceOrgId) : null;
     return org ? toOrganisationType(org) : null;
   }

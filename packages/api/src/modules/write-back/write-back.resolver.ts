@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OdsCodeScalar } from '@pcn-hub/schema';
-import type { Role } from '../../platform/auth/roles.js';
+import { ROLES, type Role } from '../../platform/auth/roles.js';
 import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
 import { expectGlobalId, pageSize, toConnection } from '../../platform/graphql/relay.js';
 import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
@@ -29,21 +29,16 @@ import {
   WriteBackStatusType,
   WriteBackTargetType,
 } from './write-back.types.js';
+import { AuthCtx } from '../../platform/auth/auth-context.js';
 
 /** Staff who may read agreements, the policy and write-back streams. */
-export const WRITE_BACK_VIEWERS: Role[] = [
-  'HUB_MANAGER',
-  'HUB_ADMIN',
-  'HUB_CLINICIAN',
-  'HUB_PRESCRIBER',
-  'PRACTICE_ADMIN',
-  'PRACTICE_CLINICIAN',
-];
+export const WRITE_BACK_VIEWERS: readonly Role[] = ROLES.staff;
 
-const agreements = (ctx: RequestContext) => new WriteBackAgreementService(ctx as AuthenticatedContext);
-const deliveries = (ctx: RequestContext) => new WriteBackDeliveryService(ctx as AuthenticatedContext);
-const targets = (ctx: RequestContext) => new WriteBackTargetService(ctx as AuthenticatedContext);
-const agreementId = (input: WriteBackAgreementInput) => expectGlobalId(input.agreementId, 'WriteBackAgreement', 'input.agreementId');
+const agreements = (ctx: AuthenticatedContext) => new WriteBackAgreementService(ctx);
+const deliveries = (ctx: AuthenticatedContext) => new WriteBackDeliveryService(ctx);
+const targets = (ctx: AuthenticatedContext) => new WriteBackTargetService(ctx);
+const agreementId = (input: WriteBackAgreementInput) =>
+  expectGlobalId(input.agreementId, 'WriteBackAgreement', 'input.agreementId');
 
 async function organisation(ctx: RequestContext, id: string): Promise<OrganisationType> {
   return toOrganisationType((await organisationById(ctx).load(id))!);
@@ -56,59 +51,68 @@ export class WriteBackAgreementResolver {
     description: "Write-back agreements of the viewer's PCN (practice staff: those their practice is a side of).",
   })
   async writeBackAgreements(
-    @Arg('state', () => AgreementStateEnum, { nullable: true, description: 'Only this state.' }) state: AgreementState | null,
-    @Ctx() ctx: RequestContext,
+    @Arg('state', () => AgreementStateEnum, { nullable: true, description: 'Only this state.' })
+    state: AgreementState | null,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<WriteBackAgreementType[]> {
     return (await agreements(ctx).list(state ?? null)).map(toAgreementType);
   }
 
-  @Authorized('HUB_MANAGER', 'PRACTICE_ADMIN')
+  @Authorized(...ROLES.administrators)
   @Mutation(() => WriteBackAgreementPayload, {
     description:
       'Requests a write-back agreement (hub managers: any pair in the PCN; practice admins: pairs their practice is a side of). It becomes ACTIVE once both sides activate it. Audited.',
   })
   async requestWriteBackAgreement(
-    @Arg('input', () => RequestWriteBackAgreementInput, { description: 'What to change: see RequestWriteBackAgreementInput.' }) input: RequestWriteBackAgreementInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RequestWriteBackAgreementInput, {
+      description: 'What to change: see RequestWriteBackAgreementInput.',
+    })
+    input: RequestWriteBackAgreementInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<WriteBackAgreementPayload> {
     return { agreement: toAgreementType(await agreements(ctx).request(input)) };
   }
 
-  @Authorized('HUB_MANAGER', 'PRACTICE_ADMIN')
+  @Authorized(...ROLES.administrators)
   @Mutation(() => WriteBackAgreementPayload, {
     description:
       "Activates the viewer's side: the source side by the source's hub manager or practice admin, the target side by the target's practice admin. ACTIVE once both are. Audited.",
   })
   async activateWriteBackAgreement(
-    @Arg('input', () => WriteBackAgreementInput, { description: 'What to change: see WriteBackAgreementInput.' }) input: WriteBackAgreementInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => WriteBackAgreementInput, { description: 'What to change: see WriteBackAgreementInput.' })
+    input: WriteBackAgreementInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<WriteBackAgreementPayload> {
     return { agreement: toAgreementType(await agreements(ctx).activate(agreementId(input))) };
   }
 
-  @Authorized('HUB_MANAGER', 'PRACTICE_ADMIN')
+  @Authorized(...ROLES.administrators)
   @Mutation(() => WriteBackAgreementPayload, {
     description: "ACTIVE -> SUSPENDED: withdraws the viewer's side (either side's admin, or a hub manager). Audited.",
   })
   async suspendWriteBackAgreement(
-    @Arg('input', () => WriteBackAgreementInput, { description: 'What to change: see WriteBackAgreementInput.' }) input: WriteBackAgreementInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => WriteBackAgreementInput, { description: 'What to change: see WriteBackAgreementInput.' })
+    input: WriteBackAgreementInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<WriteBackAgreementPayload> {
     return { agreement: toAgreementType(await agreements(ctx).suspend(agreementId(input))) };
   }
 
-  @Authorized('HUB_MANAGER', 'PRACTICE_ADMIN')
-  @Mutation(() => WriteBackAgreementPayload, { description: 'Ends an agreement for good (either side\'s admin, or a hub manager). Audited.' })
+  @Authorized(...ROLES.administrators)
+  @Mutation(() => WriteBackAgreementPayload, {
+    description: "Ends an agreement for good (either side's admin, or a hub manager). Audited.",
+  })
   async revokeWriteBackAgreement(
-    @Arg('input', () => WriteBackAgreementInput, { description: 'What to change: see WriteBackAgreementInput.' }) input: WriteBackAgreementInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => WriteBackAgreementInput, { description: 'What to change: see WriteBackAgreementInput.' })
+    input: WriteBackAgreementInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<WriteBackAgreementPayload> {
     return { agreement: toAgreementType(await agreements(ctx).revoke(agreementId(input))) };
   }
 
   @Authorized(...WRITE_BACK_VIEWERS)
   @Query(() => WriteBackPolicyType, { description: "The PCN's write-back switches." })
-  async writeBackPolicy(@Ctx() ctx: RequestContext): Promise<WriteBackPolicyType> {
+  async writeBackPolicy(@AuthCtx() ctx: AuthenticatedContext): Promise<WriteBackPolicyType> {
     return agreements(ctx).policy();
   }
 
@@ -117,8 +121,11 @@ export class WriteBackAgreementResolver {
     description: 'Turns practice-to-practice write-back on or off for the PCN (off by default). Audited.',
   })
   async setPracticeToPracticeWriteBack(
-    @Arg('input', () => SetPracticeToPracticeWriteBackInput, { description: 'What to change: see SetPracticeToPracticeWriteBackInput.' }) input: SetPracticeToPracticeWriteBackInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SetPracticeToPracticeWriteBackInput, {
+      description: 'What to change: see SetPracticeToPracticeWriteBackInput.',
+    })
+    input: SetPracticeToPracticeWriteBackInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<SetPracticeToPracticeWriteBackPayload> {
     await agreements(ctx).setPracticeToPractice(input.enabled);
     return { policy: await agreements(ctx).policy() };
@@ -142,7 +149,7 @@ export class WriteBackDeliveryResolver {
   async writeBackDeadLetters(
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1-200 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor from a previous page.' }) after: string | null,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<InstanceType<typeof WriteBackDeliveryConnection>> {
     const size = pageSize(first);
     const rows = await deliveries(ctx).deadLetters(size, after ?? null);
@@ -151,11 +158,13 @@ export class WriteBackDeliveryResolver {
 
   @Authorized('HUB_MANAGER')
   @Mutation(() => WriteBackDeliveryPayload, {
-    description: 'Sends a dead letter again (same message id, fresh attempts). Anything not DEAD is INVALID_TRANSITION. Audited.',
+    description:
+      'Sends a dead letter again (same message id, fresh attempts). Anything not DEAD is INVALID_TRANSITION. Audited.',
   })
   async redriveWriteBack(
-    @Arg('input', () => WriteBackDeliveryInput, { description: 'What to change: see WriteBackDeliveryInput.' }) input: WriteBackDeliveryInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => WriteBackDeliveryInput, { description: 'What to change: see WriteBackDeliveryInput.' })
+    input: WriteBackDeliveryInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<WriteBackDeliveryPayload> {
     const id = expectGlobalId(input.deliveryId, 'WriteBackDelivery', 'input.deliveryId');
     return { delivery: toDeliveryType(await deliveries(ctx).redrive(id)) };
@@ -166,8 +175,9 @@ export class WriteBackDeliveryResolver {
     description: 'Gives up a dead letter for good. Anything not DEAD is INVALID_TRANSITION. Audited.',
   })
   async discardWriteBack(
-    @Arg('input', () => WriteBackDeliveryInput, { description: 'What to change: see WriteBackDeliveryInput.' }) input: WriteBackDeliveryInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => WriteBackDeliveryInput, { description: 'What to change: see WriteBackDeliveryInput.' })
+    input: WriteBackDeliveryInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<WriteBackDeliveryPayload> {
     const id = expectGlobalId(input.deliveryId, 'WriteBackDelivery', 'input.deliveryId');
     return { delivery: toDeliveryType(await deliveries(ctx).discard(id)) };
@@ -189,22 +199,28 @@ export class WriteBackStatusResolver {
 
 @Resolver(() => WriteBackTargetType)
 export class WriteBackTargetResolver {
-  @Authorized('HUB_MANAGER', 'PRACTICE_ADMIN')
-  @Query(() => WriteBackTargetType, { description: 'Where a practice receives write-back (practice admins: their own).' })
+  @Authorized(...ROLES.administrators)
+  @Query(() => WriteBackTargetType, {
+    description: 'Where a practice receives write-back (practice admins: their own).',
+  })
   async writeBackTarget(
     @Arg('practiceOdsCode', () => OdsCodeScalar, { description: 'The practice.' }) practiceOdsCode: string,
-    @Ctx() ctx: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<WriteBackTargetType> {
     return toTargetType(await targets(ctx).get(practiceOdsCode));
   }
 
-  @Authorized('HUB_MANAGER', 'PRACTICE_ADMIN')
+  @Authorized(...ROLES.administrators)
   @Mutation(() => ConfigureWriteBackTargetPayload, {
-    description: 'Sets where a practice receives write-back (hub managers: any practice; practice admins: their own). Audited.',
+    description:
+      'Sets where a practice receives write-back (hub managers: any practice; practice admins: their own). Audited.',
   })
   async configureWriteBackTarget(
-    @Arg('input', () => ConfigureWriteBackTargetInput, { description: 'What to change: see ConfigureWriteBackTargetInput.' }) input: ConfigureWriteBackTargetInput,
-    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ConfigureWriteBackTargetInput, {
+      description: 'What to change: see ConfigureWriteBackTargetInput.',
+    })
+    input: ConfigureWriteBackTargetInput,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<ConfigureWriteBackTargetPayload> {
     const { view, issuedSecret } = await targets(ctx).configure(input);
     return { target: toTargetType(view), issuedSigningSecret: issuedSecret };

@@ -1,35 +1,38 @@
-import { Arg, Authorized, createUnionType, Ctx, Field, ID, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import { PluginScope } from '../../platform/auth/plugin-scope.js';
 import { normaliseOdsCode, OdsCodeScalar } from '@pcn-hub/schema';
 import type { Actor } from '../../platform/auth/actor.js';
+import { authenticated } from '../../platform/auth/auth-context.js';
 import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
 import { Errors } from '../../platform/errors.js';
-import { streamAuthorizer, subscribeStream, type StreamMessage } from '../../platform/events/index.js';
-import { decodeCursor, encodeCursor, toGlobalId } from '../../platform/graphql/relay.js';
-import { DateTime } from '../../platform/graphql/scalars.js';
+import {
+  followStream,
+  liveStreamTypes,
+  streamEventFields,
+  parseStreamCursor,
+  streamEventCursor,
+  type StreamHeartbeat,
+  type StreamMessage,
+  type StreamResyncRequired,
+} from '../../platform/events/index.js';
+import { toGlobalId } from '../../platform/graphql/relay.js';
 import { Organisation, staffAccountActive } from '../organisations/index.js';
 import { writeBackStream, type WriteBackEventType, type WriteBackState } from './write-back.codes.js';
 import { EventTypeEnum, WriteBackStateEnum } from './write-back.enums.js';
 import { CONSULTATION_NODE, ENTRY_NODE } from './write-back.mappers.js';
 import { WRITE_BACK_VIEWERS } from './write-back.resolver.js';
 
-const HEARTBEAT_MS = 15_000;
-
 @ObjectType('WriteBackEvent', { description: 'The write-back of an entry to this practice reached a new state.' })
-export class WriteBackEvent {
+export class WriteBackEvent extends streamEventFields({
+  event: 'WriteBackEvent',
+  seq: "Position in this practice's write-back stream: gap-free, increasing by one.",
+  actorId: 'Actor or worker id.',
+}) {
   readonly __typename = 'WriteBackEvent' as const;
-  @Field(() => Int, { description: "Position in this practice's write-back stream: gap-free, increasing by one." })
-  seq!: number;
-  @Field(() => String, { description: 'Resume point: pass as `after` to receive the events after this one.' })
-  cursor!: string;
   @Field(() => EventTypeEnum, { description: 'What happened.' })
   type!: WriteBackEventType;
   @Field(() => WriteBackStateEnum, { description: 'The state reached.' })
   state!: WriteBackState;
-  @Field(() => DateTime, { description: 'When it was recorded.' })
-  at!: Date;
-  @Field(() => String, { nullable: true, description: 'Actor or worker id.' })
-  actorId!: string | null;
   @Field(() => ID, { description: 'Global id of the hub consultation entry.' })
   entryId!: string;
   @Field(() => ID, { description: 'Global id of the hub consultation.' })
@@ -44,39 +47,14 @@ export class WriteBackEvent {
   attempt!: number | null;
 }
 
-@ObjectType('WriteBackHeartbeat', { description: 'Nothing happened for a while; the stream is alive.' })
-export class WriteBackHeartbeat {
-  readonly __typename = 'WriteBackHeartbeat' as const;
-  @Field(() => Int, { description: 'The latest seq of the stream.' })
-  latestSeq!: number;
-  @Field(() => DateTime, { description: 'When.' })
-  at!: Date;
-}
-
-@ObjectType('WriteBackResyncRequired', {
-  description: 'The events after your cursor are no longer retained: reload, then expect the events after latestSeq.',
-})
-export class WriteBackResyncRequired {
-  readonly __typename = 'WriteBackResyncRequired' as const;
-  @Field(() => Int, { description: 'The stream position the events that follow continue from.' })
-  latestSeq!: number;
-  @Field(() => String, { description: 'Why.' })
-  reason!: string;
-}
-
-export const WriteBackStreamMessage = createUnionType({
-  name: 'WriteBackStreamMessage',
-  description: 'One message of a write-back live stream.',
-  types: () => [WriteBackEvent, WriteBackHeartbeat, WriteBackResyncRequired] as const,
-  resolveType: (value: { __typename: string }) => value.__typename,
+const { Message: WriteBackStreamMessage, toMessage } = liveStreamTypes({
+  event: WriteBackEvent,
+  heartbeat: 'WriteBackHeartbeat',
+  resync: 'WriteBackResyncRequired',
+  reload: 'reload, then',
+  union: 'WriteBackStreamMessage',
+  of: 'a write-back live stream',
 });
-
-function parseCursor(after: string | null | undefined): number | null {
-  if (after === null || after === undefined) return null;
-  const [seq] = decodeCursor(after, ['int'], 'after');
-  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) throw Errors.badInput('after', 'after is not a valid cursor');
-  return seq;
-}
 
 /** A practice's own staff, and hub staff of the same PCN, may follow a practice's stream. */
 function canFollow(actor: Actor, org: { id: string; pcnId: string | null }): boolean {
@@ -84,13 +62,15 @@ function canFollow(actor: Actor, org: { id: string; pcnId: string | null }): boo
   return actor.organisationKind === 'HUB' || actor.organisationId === org.id;
 }
 
-async function streamOrganisation(ctx: AuthenticatedContext, odsCode: string): Promise<{ id: string; pcnId: string | null }> {
+async function streamOrganisation(
+  ctx: AuthenticatedContext,
+  odsCode: string,
+): Promise<{ id: string; pcnId: string | null }> {
   const org = await ctx.em.findOne(Organisation, { odsCode: normaliseOdsCode(odsCode), kind: 'PRACTICE' });
   const scope = org ? { id: org.id, pcnId: org.pcn?.id ?? null } : null;
   if (!scope || !canFollow(ctx.actor, scope)) throw Errors.notFound('Organisation', normaliseOdsCode(odsCode));
   return scope;
 }
-
 
 @Resolver(() => WriteBackEvent)
 export class WriteBackSubscriptionResolver {
@@ -98,64 +78,50 @@ export class WriteBackSubscriptionResolver {
   @PluginScope('events:read')
   @Subscription(() => WriteBackStreamMessage, {
     description:
-      "Live write-back state changes of entries going to a practice (its own staff, or hub staff of the PCN), gap-free and resumable: `after` replays from the event log, then continues live. A cursor older than retention yields WriteBackResyncRequired.",
+      'Live write-back state changes of entries going to a practice (its own staff, or hub staff of the PCN), gap-free and resumable: `after` replays from the event log, then continues live. A cursor older than retention yields WriteBackResyncRequired.',
     subscribe: async ({ args, context }) => {
-      const ctx = context as AuthenticatedContext;
+      const ctx = authenticated(context as RequestContext);
       const { organisation, after } = args as { organisation: string; after?: string | null };
       const org = await streamOrganisation(ctx, organisation);
-      return subscribeStream({
+      return followStream(ctx, {
         stream: writeBackStream(org.id),
-        afterSeq: parseCursor(after),
-        bus: ctx.events,
-        orm: ctx.orm,
-        authorize: streamAuthorizer({
-          actor: ctx.actor,
-          allowed: () => canFollow(ctx.actor, org),
-          accountActive: staffAccountActive(ctx.orm),
-        }),
-        heartbeatMs: HEARTBEAT_MS,
-        logger: ctx.logger,
+        afterSeq: parseStreamCursor(after),
+        allowed: () => canFollow(ctx.actor, org),
+        accountActive: staffAccountActive(ctx.orm),
       });
     },
   })
   writeBackEvents(
     @Root() message: StreamMessage,
-    @Arg('organisation', () => OdsCodeScalar, { description: 'ODS code of the receiving practice.' }) _organisation: string,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last event received; omit to start live.' })
+    @Arg('organisation', () => OdsCodeScalar, { description: 'ODS code of the receiving practice.' })
+    _organisation: string,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Cursor of the last event received; omit to start live.',
+    })
     _after: string | null,
     @Ctx() _ctx: RequestContext,
-  ): WriteBackEvent | WriteBackHeartbeat | WriteBackResyncRequired {
-    switch (message.kind) {
-      case 'EVENT': {
-        const { event } = message;
-        const p = event.payload;
-        const id = (key: string): string | null => (typeof p[key] === 'string' ? (p[key]) : null);
-        const num = (key: string): number | null => (typeof p[key] === 'number' ? (p[key]) : null);
-        const deliveryId = id('deliveryId');
-        return {
-          __typename: 'WriteBackEvent',
-          seq: event.seq,
-          cursor: encodeCursor([event.seq]),
-          type: event.type as WriteBackEventType,
-          state: p.state as WriteBackState,
-          at: event.createdAt,
-          actorId: event.actorId,
-          entryId: toGlobalId(ENTRY_NODE, id('entryId') ?? ''),
-          consultationId: toGlobalId(CONSULTATION_NODE, id('consultationId') ?? ''),
-          deliveryId: deliveryId ? toGlobalId('WriteBackDelivery', deliveryId) : null,
-          messageId: id('messageId'),
-          version: num('version'),
-          attempt: num('attempt'),
-        };
-      }
-      case 'HEARTBEAT':
-        return { __typename: 'WriteBackHeartbeat', latestSeq: message.latestSeq, at: message.at };
-      case 'RESYNC_REQUIRED':
-        return { __typename: 'WriteBackResyncRequired', latestSeq: message.latestSeq, reason: 'CURSOR_OUTSIDE_RETENTION' };
-      default: {
-        const never: never = message;
-        return never;
-      }
-    }
+  ): WriteBackEvent | StreamHeartbeat | StreamResyncRequired {
+    return toMessage(message, (event) => {
+      const p = event.payload;
+      const id = (key: string): string | null => (typeof p[key] === 'string' ? p[key] : null);
+      const num = (key: string): number | null => (typeof p[key] === 'number' ? p[key] : null);
+      const deliveryId = id('deliveryId');
+      return {
+        __typename: 'WriteBackEvent',
+        seq: event.seq,
+        cursor: streamEventCursor(event.seq),
+        type: event.type as WriteBackEventType,
+        state: p.state as WriteBackState,
+        at: event.createdAt,
+        actorId: event.actorId,
+        entryId: toGlobalId(ENTRY_NODE, id('entryId') ?? ''),
+        consultationId: toGlobalId(CONSULTATION_NODE, id('consultationId') ?? ''),
+        deliveryId: deliveryId ? toGlobalId('WriteBackDelivery', deliveryId) : null,
+        messageId: id('messageId'),
+        version: num('version'),
+        attempt: num('attempt'),
+      };
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { uuidv7 } from '../ids.js';
+import { uuidPrimaryKey } from '../db/properties.js';
 
 export const AUDIT_OUTCOMES = ['SUCCESS', 'DENIED', 'FAILED'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
@@ -12,8 +12,11 @@ const AuditEventSchema = defineEntity({
   name: 'AuditEvent',
   tableName: 'audit_event',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
-    at: p.datetime().onCreate(() => new Date()).index(),
+    id: uuidPrimaryKey(),
+    at: p
+      .datetime()
+      .onCreate(() => new Date())
+      .index(),
     actorId: p.string().length(100).index(),
     actorType: p.string().length(20),
     organisationOds: p.string().length(12).nullable(),

@@ -1,11 +1,16 @@
-import { Arg, Authorized, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import type { AuthenticatedContext, RequestContext } from '../context.js';
+import { Arg, Authorized, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import type { AuthenticatedContext } from '../context.js';
 import { DateTime } from '../graphql/scalars.js';
-import { connectionTypes, decodeCursor, encodeCursor, expectGlobalId, pageSize, toConnection, toGlobalId } from '../graphql/relay.js';
+import { connectionTypes, expectGlobalId, pageSize, toConnection, toGlobalId } from '../graphql/relay.js';
 import type { AuditEvent } from './audit-event.entity.js';
 import { findAuditTrail } from './audit.service.js';
+import { ROLES } from '../auth/roles.js';
+import { AuthCtx } from '../auth/auth-context.js';
+import { keyset } from '../graphql/keyset.js';
 
-@ObjectType('AuditEvent', { description: 'One audited action: who did what to which subject, and the outcome. Append-only.' })
+@ObjectType('AuditEvent', {
+  description: 'One audited action: who did what to which subject, and the outcome. Append-only.',
+})
 export class AuditEventType {
   @Field(() => ID, { description: 'Opaque id.' })
   id!: string;
@@ -22,7 +27,9 @@ export class AuditEventType {
   @Field(() => String, { nullable: true, description: "ODS code of the actor's organisation." })
   organisationOds!: string | null;
 
-  @Field(() => String, { description: 'What was done, e.g. readPatient, addPractice, Mutation.addPractice (for a denial).' })
+  @Field(() => String, {
+    description: 'What was done, e.g. readPatient, addPractice, Mutation.addPractice (for a denial).',
+  })
   action!: string;
 
   @Field(() => String, { description: 'Type of the subject.' })
@@ -86,9 +93,12 @@ function toType(row: AuditEvent): AuditEventType {
   };
 }
 
+/** The trail, newest first (ids are UUIDv7). */
+const AUDIT_PAGE = keyset<AuditEvent>([{ property: 'id', part: 'uuid', of: (row) => row.id }], 'desc');
+
 @Resolver()
 export class AuditResolver {
-  @Authorized('HUB_MANAGER', 'PRACTICE_ADMIN')
+  @Authorized(...ROLES.administrators)
   @Query(() => AuditEventConnection, {
     description:
       "The audit trail, newest first. A hub manager reads the trail of the PCN's organisations (denials included); a practice admin reads every access to the patients registered with the practice, by anyone (the data controller's view).",
@@ -97,9 +107,8 @@ export class AuditResolver {
     @Arg('filter', () => AuditEventFilter, { nullable: true, description: 'Filters.' }) filter: AuditEventFilter | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1-200 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor from a previous page.' }) after: string | null,
-    @Ctx() context: RequestContext,
+    @AuthCtx() ctx: AuthenticatedContext,
   ): Promise<InstanceType<typeof AuditEventConnection>> {
-    const ctx = context as AuthenticatedContext;
     const size = pageSize(first);
     const rows = await findAuditTrail(ctx.em, {
       pcnId: ctx.actor.pcnId,
@@ -108,9 +117,9 @@ export class AuditResolver {
       actorId: filter?.actorId ?? null,
       from: filter?.from ?? null,
       to: filter?.to ?? null,
-      beforeId: after ? (decodeCursor(after, ['uuid']) as [string])[0] : null,
+      beforeId: (AUDIT_PAGE.decode(after)?.[0] as string | undefined) ?? null,
       limit: size + 1,
     });
-    return toConnection(rows, size, Boolean(after), toType, (row) => encodeCursor([row.id]));
+    return toConnection(rows, size, Boolean(after), toType, AUDIT_PAGE.cursorOf);
   }
 }

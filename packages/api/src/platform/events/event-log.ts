@@ -1,5 +1,5 @@
 import type { Em } from '../db/orm.js';
-import { exec } from '../db/sql.js';
+import { asDate, exec } from '../db/sql.js';
 import { metrics, streamKind } from '../observability/metrics.js';
 
 /** An event to append to a stream, inside the transaction of the change it describes. */
@@ -50,7 +50,7 @@ function toStored(row: Row): StoredEvent {
     subjectId: row.subject_id,
     actorId: row.actor_id,
     payload: typeof row.payload === 'string' ? (JSON.parse(row.payload) as Record<string, unknown>) : row.payload,
-    createdAt: row.created_at instanceof Date ? row.created_at : new Date(row.created_at),
+    createdAt: asDate(row.created_at),
   };
 }
 

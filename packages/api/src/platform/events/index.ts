@@ -7,3 +7,16 @@ export { subscribeStream, type StreamMessage, type SubscribeStreamOptions } from
 export { pruneEventLog, startEventPruner, type PruneOptions, type EventPrunerOptions } from './event-log.retention.js';
 export { EventLog, StreamHead } from './event-log.entity.js';
 export { streamAuthorizer, ACCOUNT_RECHECK_MS } from './stream.access.js';
+export {
+  liveStreamTypes,
+  StreamArgs,
+  streamEventFields,
+  expectOwnOrganisation,
+  followStream,
+  parseStreamCursor,
+  streamEventCursor,
+  STREAM_HEARTBEAT_MS,
+  type LiveStreamTypeNames,
+  type StreamHeartbeat,
+  type StreamResyncRequired,
+} from './stream.types.js';

@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { uuidv7 } from '../ids.js';
+import { uuidPrimaryKey } from '../db/properties.js';
 
 /**
  * One idempotency key used by one actor: what it was used for (operation + request hash) and
@@ -9,7 +9,7 @@ const IdempotencyKeySchema = defineEntity({
   name: 'IdempotencyKey',
   tableName: 'idempotency_key',
   properties: {
-    id: p.uuid().primary().onCreate(() => uuidv7()),
+    id: uuidPrimaryKey(),
     actorId: p.string().length(100),
     key: p.string().length(200),
     operation: p.string().length(100),
