@@ -36,6 +36,7 @@ import {
   PrescriptionResolver,
 } from './modules/prescribing/index.js';
 import { PatientReplyResolver } from './modules/replies/index.js';
+import { AttachmentResolver } from './modules/attachments/index.js';
 import { AppointmentBookResolver, SlotResolver, SlotTypeResolver } from './modules/appointments/index.js';
 import {
   PatientTraceResolver,
@@ -84,6 +85,7 @@ export const RESOLVERS = [
   EpsResolver,
   PrescribingSubscriptionResolver,
   PatientReplyResolver,
+  AttachmentResolver,
   PrescribingCostCentreResolver,
   AppointmentBookResolver,
   SlotTypeResolver,

@@ -10,3 +10,4 @@ export { toPluginType } from './plugins.mappers.js';
 export { WriteBackExplanationPluginResolver } from './plugins.explain.resolver.js';
 export { pluginNode, pluginWebhookDeliveryNode } from './plugins.node.js';
 export { InProcessPlugins, inProcessAddress, type InProcessPlugin, type InProcessPluginEvent } from './plugins.in-process.js';
+export { pluginSubscribed } from './plugins.dispatch.js';

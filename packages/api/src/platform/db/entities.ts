@@ -46,6 +46,7 @@ import {
 
 import { InboundMessage } from '../../modules/messaging/index.js';
 import { PatientReply } from '../../modules/replies/index.js';
+import { Attachment, AttachmentChunk } from '../../modules/attachments/index.js';
 
 /** Every entity the ORM maps; modules add theirs here. */
 export const ENTITIES = [
@@ -78,6 +79,8 @@ export const ENTITIES = [
   PrescriptionTransition,
   EpsMessage,
   PatientReply,
+  Attachment,
+  AttachmentChunk,
   AppointmentBook,
   SlotType,
   Slot,
