@@ -223,6 +223,10 @@ export type HubServiceKind =
 
 /** What happened to a consultation in an inbox. */
 export type InboxEventType =
+  /** An attachment's bytes arrived (see OnlineConsultation.attachments); a scanner plugin may now scan it. */
+  | 'ATTACHMENT_RECEIVED'
+  /** A scanner plugin recorded its verdict on an attachment: it is now AVAILABLE or REJECTED. */
+  | 'ATTACHMENT_SCANNED'
   /** It was cancelled. */
   | 'CANCELLED'
   /** Someone claimed it (took the lock). */
