@@ -53,14 +53,16 @@ describeEachDatabase('attachment scanning by a plugin', (hub) => {
       downloadUrl: null,
     });
     const cleanDb = fromGlobalId(clean.attachmentId)!.id;
-    await expect.poll(() => received.filter((b) => b.includes(cleanDb)).length, { timeout: 20_000 }).toBe(1);
-    expect(JSON.parse(received.find((b) => b.includes(cleanDb))!)).toMatchObject({
+    await expect.poll(() => received.filter((b) => b.includes(clean.attachmentId)).length, { timeout: 20_000 }).toBe(1);
+    expect(JSON.parse(received.find((b) => b.includes(clean.attachmentId))!)).toMatchObject({
       type: 'inbox.ATTACHMENT_RECEIVED',
-      data: { attachmentId: cleanDb, status: 'PENDING_SCAN' },
+      data: { consultationId: clean.consultationId, attachmentId: clean.attachmentId, position: 0, status: 'PENDING_SCAN' },
     });
 
     const call = asPlugin(hub(), scanner.key, 'Y99000');
-    const link = (await ok(call<Res>(LINK, { id: cleanDb }))).attachmentDownloadLink;
+    // The scanner may name the attachment by the event's global id or its uuid.
+    const link = (await ok(call<Res>(LINK, { id: clean.attachmentId }))).attachmentDownloadLink;
+    expect((await ok(call<Res>(LINK, { id: cleanDb }))).attachmentDownloadLink.attachmentId).toBe(clean.attachmentId);
     const fetched = await http(hub(), 'GET', link.url);
     expect(fetched.body.equals(clean.bytes)).toBe(true);
     const scanned = await ok(call<Res>(SCAN, { input: { attachmentId: cleanDb, verdict: 'CLEAN' } }));
