@@ -20,7 +20,12 @@ describe('the files of an inbound consultation', () => {
       ...plainOnlineConsultation(),
       attachments: [
         { fileName: 'a.jpg', contentType: 'image/jpeg', sizeBytes: 3 },
-        { fileName: 'b.jpg', contentType: 'IMAGE/JPEG', sizeBytes: bytes.length, contentBase64: bytes.toString('base64') },
+        {
+          fileName: 'b.jpg',
+          contentType: 'IMAGE/JPEG',
+          sizeBytes: bytes.length,
+          contentBase64: bytes.toString('base64'),
+        },
       ],
     };
     const parsed = parseInboundOnlineConsultation(JSON.stringify(doc));

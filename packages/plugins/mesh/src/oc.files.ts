@@ -19,7 +19,12 @@ export interface OcFile {
 
 function file(position: number, contentType: string, base64: string): OcFile {
   const bytes = Buffer.from(base64, 'base64');
-  return { position, contentType: contentType.toLowerCase(), bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return {
+    position,
+    contentType: contentType.toLowerCase(),
+    bytes,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
 }
 
 /**

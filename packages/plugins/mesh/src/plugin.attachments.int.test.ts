@@ -22,7 +22,11 @@ let patient: Awaited<ReturnType<typeof demoPatient>>;
 beforeAll(async () => {
   e2e = await startE2e();
   patient = await demoPatient(e2e, 1);
-  plugin = await startMeshPlugin(e2e.config({ writeBack: { signingSecrets: {}, routing: { kind: 'ENDPOINT_LOOKUP' }, store: new MemoryOutboundStore() } }));
+  plugin = await startMeshPlugin(
+    e2e.config({
+      writeBack: { signingSecrets: {}, routing: { kind: 'ENDPOINT_LOOKUP' }, store: new MemoryOutboundStore() },
+    }),
+  );
 });
 afterAll(async () => {
   await plugin.stop();
@@ -59,7 +63,14 @@ describe('MESH attachments -> hub', () => {
     const photo = Buffer.from(Array.from({ length: 10_000 }, (_, i) => i % 251));
     const plain = {
       ...plainOnlineConsultation(fixture(`PLAIN-${randomUUID()}`)),
-      attachments: [{ fileName: 'rash.jpg', contentType: 'image/jpeg', sizeBytes: photo.length, contentBase64: photo.toString('base64') }],
+      attachments: [
+        {
+          fileName: 'rash.jpg',
+          contentType: 'image/jpeg',
+          sizeBytes: photo.length,
+          contentBase64: photo.toString('base64'),
+        },
+      ],
     };
     const sentPlain = await supplier.send({ to: HUB_BOX.id, workflowId: OC_WORKFLOW, body: JSON.stringify(plain) });
     const sentReport = await supplier.send({
@@ -70,13 +81,24 @@ describe('MESH attachments -> hub', () => {
 
     const plainId = await consultationOf(sentPlain.messageId);
     const [jpeg] = (await e2e.gql('hub.coord1', ATTACHMENTS, { id: plainId })).onlineConsultation.attachments;
-    expect(jpeg).toMatchObject({ position: 0, fileName: 'rash.jpg', contentType: 'image/jpeg', status: 'AVAILABLE', sha256: sha256(photo) });
+    expect(jpeg).toMatchObject({
+      position: 0,
+      fileName: 'rash.jpg',
+      contentType: 'image/jpeg',
+      status: 'AVAILABLE',
+      sha256: sha256(photo),
+    });
     expect((await fetchLink(jpeg.downloadUrl)).equals(photo)).toBe(true);
 
     const reportId = await consultationOf(sentReport.messageId);
     const [pdf] = (await e2e.gql('hub.coord1', ATTACHMENTS, { id: reportId })).onlineConsultation.attachments;
     const pdfBytes = Buffer.from('%PDF-1.4 synthetic');
-    expect(pdf).toMatchObject({ contentType: 'application/pdf', sizeBytes: pdfBytes.length, status: 'AVAILABLE', sha256: sha256(pdfBytes) });
+    expect(pdf).toMatchObject({
+      contentType: 'application/pdf',
+      sizeBytes: pdfBytes.length,
+      status: 'AVAILABLE',
+      sha256: sha256(pdfBytes),
+    });
     expect((await fetchLink(pdf.downloadUrl)).equals(pdfBytes)).toBe(true);
   });
 
@@ -85,14 +107,26 @@ describe('MESH attachments -> hub', () => {
     const bytes = Buffer.from('not the declared size');
     const plain = {
       ...plainOnlineConsultation(fixture(`BAD-${randomUUID()}`)),
-      attachments: [{ fileName: 'scan.pdf', contentType: 'application/pdf', sizeBytes: bytes.length + 5, contentBase64: bytes.toString('base64') }],
+      attachments: [
+        {
+          fileName: 'scan.pdf',
+          contentType: 'application/pdf',
+          sizeBytes: bytes.length + 5,
+          contentBase64: bytes.toString('base64'),
+        },
+      ],
     };
     const sent = await supplier.send({ to: HUB_BOX.id, workflowId: OC_WORKFLOW, body: JSON.stringify(plain) });
     const id = await consultationOf(sent.messageId);
     const [file] = (await e2e.gql('hub.coord1', ATTACHMENTS, { id })).onlineConsultation.attachments;
     expect(file).toMatchObject({ status: 'AWAITING_UPLOAD', downloadUrl: null });
     const line = e2e.logs.find((l) => l.includes('mesh.attachment.refused') && l.includes(sent.messageId));
-    expect(line && JSON.parse(line)).toMatchObject({ level: 'warn', code: 'BAD_USER_INPUT', field: 'content-length', position: 0 });
+    expect(line && JSON.parse(line)).toMatchObject({
+      level: 'warn',
+      code: 'BAD_USER_INPUT',
+      field: 'content-length',
+      position: 0,
+    });
     expect(line).not.toContain('scan.pdf');
   });
 });

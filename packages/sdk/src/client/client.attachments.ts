@@ -60,14 +60,17 @@ export async function uploadAttachment(
   if (options.sha256) headers['content-digest'] = `sha-256=:${hexToBase64(options.sha256)}:`;
   let response: Response;
   try {
-    response = await transport.fetch(hubPath(transport.url, `/attachments/consultations/${encodeURIComponent(consultationId)}/${position}`), {
-      method: 'PUT',
-      headers,
-      body,
-      signal: options.signal,
-      // A stream body needs half-duplex in Node's fetch.
-      ...(body instanceof Uint8Array ? {} : { duplex: 'half' }),
-    } as RequestInit);
+    response = await transport.fetch(
+      hubPath(transport.url, `/attachments/consultations/${encodeURIComponent(consultationId)}/${position}`),
+      {
+        method: 'PUT',
+        headers,
+        body,
+        signal: options.signal,
+        // A stream body needs half-duplex in Node's fetch.
+        ...(body instanceof Uint8Array ? {} : { duplex: 'half' }),
+      },
+    );
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;
     throw new HubNetworkError('The attachment upload got no answer', { cause: error, attempts: 1 });
@@ -77,7 +80,11 @@ export async function uploadAttachment(
 }
 
 /** GETs a signed download link (as `attachmentDownloadLink` gives it); the body streams. */
-export async function downloadAttachment(transport: HttpTransport, link: string, signal?: AbortSignal): Promise<Response> {
+export async function downloadAttachment(
+  transport: HttpTransport,
+  link: string,
+  signal?: AbortSignal,
+): Promise<Response> {
   const response = await transport.fetch(hubPath(transport.url, link), { method: 'GET', signal });
   if (!response.ok) throw await refusal(response);
   return response;

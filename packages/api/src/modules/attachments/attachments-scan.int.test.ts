@@ -10,7 +10,12 @@ type Res = Record<string, any>;
 const LINK = `query ($id: ID!) { attachmentDownloadLink(attachmentId: $id) { attachmentId url } }`;
 const SCAN = `mutation ($input: RecordAttachmentScanInput!) { recordAttachmentScan(input: $input) { attachment { attachmentId status scanVerdict } } }`;
 const STATUS = `query ($id: ID!) { onlineConsultation(id: $id) { attachments { status scanVerdict downloadUrl } } }`;
-const SCANNER = { scopes: ['attachments:scan', 'events:read'], events: ['inbox.ATTACHMENT_RECEIVED'], producesCodes: [], producesEntryKinds: [] };
+const SCANNER = {
+  scopes: ['attachments:scan', 'events:read'],
+  events: ['inbox.ATTACHMENT_RECEIVED'],
+  producesCodes: [],
+  producesEntryKinds: [],
+};
 
 let received: string[] = [];
 let server: Server;
@@ -32,7 +37,10 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-async function uploaded(hub: () => any, i: number): Promise<{ consultationId: string; attachmentId: string; bytes: Buffer }> {
+async function uploaded(
+  hub: () => any,
+  i: number,
+): Promise<{ consultationId: string; attachmentId: string; bytes: Buffer }> {
   const bytes = photo(5000 + i);
   const consultationId = await submitWithFiles(hub(), i, [bytes]);
   const put = await upload(hub(), consultationId, 0, bytes);
@@ -47,7 +55,9 @@ describeEachDatabase('attachment scanning by a plugin', (hub) => {
     const clean = await uploaded(hub, 50);
     const infected = await uploaded(hub, 51);
     expect(codeOf(await hub().gql(LINK, { id: clean.attachmentId }, 'hub.anp1'))).toBe('ATTACHMENT_NOT_AVAILABLE');
-    expect((await hub().gql<Res>(STATUS, { id: clean.consultationId }, 'hub.anp1')).data!.onlineConsultation.attachments[0]).toEqual({
+    expect(
+      (await hub().gql<Res>(STATUS, { id: clean.consultationId }, 'hub.anp1')).data!.onlineConsultation.attachments[0],
+    ).toEqual({
       status: 'PENDING_SCAN',
       scanVerdict: null,
       downloadUrl: null,
@@ -56,7 +66,12 @@ describeEachDatabase('attachment scanning by a plugin', (hub) => {
     await expect.poll(() => received.filter((b) => b.includes(clean.attachmentId)).length, { timeout: 20_000 }).toBe(1);
     expect(JSON.parse(received.find((b) => b.includes(clean.attachmentId))!)).toMatchObject({
       type: 'inbox.ATTACHMENT_RECEIVED',
-      data: { consultationId: clean.consultationId, attachmentId: clean.attachmentId, position: 0, status: 'PENDING_SCAN' },
+      data: {
+        consultationId: clean.consultationId,
+        attachmentId: clean.attachmentId,
+        position: 0,
+        status: 'PENDING_SCAN',
+      },
     });
 
     const call = asPlugin(hub(), scanner.key, 'Y99000');
@@ -66,8 +81,15 @@ describeEachDatabase('attachment scanning by a plugin', (hub) => {
     const fetched = await http(hub(), 'GET', link.url);
     expect(fetched.body.equals(clean.bytes)).toBe(true);
     const scanned = await ok(call<Res>(SCAN, { input: { attachmentId: cleanDb, verdict: 'CLEAN' } }));
-    expect(scanned.recordAttachmentScan.attachment).toEqual({ attachmentId: clean.attachmentId, status: 'AVAILABLE', scanVerdict: 'CLEAN' });
-    expect((await ok(call<Res>(SCAN, { input: { attachmentId: cleanDb, verdict: 'CLEAN' } }))).recordAttachmentScan.attachment.status).toBe('AVAILABLE');
+    expect(scanned.recordAttachmentScan.attachment).toEqual({
+      attachmentId: clean.attachmentId,
+      status: 'AVAILABLE',
+      scanVerdict: 'CLEAN',
+    });
+    expect(
+      (await ok(call<Res>(SCAN, { input: { attachmentId: cleanDb, verdict: 'CLEAN' } }))).recordAttachmentScan
+        .attachment.status,
+    ).toBe('AVAILABLE');
     const staff = (await hub().gql<Res>(LINK, { id: clean.attachmentId }, 'hub.anp1')).data!.attachmentDownloadLink;
     expect((await http(hub(), 'GET', staff.url)).body.equals(clean.bytes)).toBe(true);
 
@@ -77,23 +99,35 @@ describeEachDatabase('attachment scanning by a plugin', (hub) => {
     const infectedDb = fromGlobalId(infected.attachmentId)!.id;
     expect(await hub().sql('select seq from attachment_chunk where attachment_id = ?', [infectedDb])).toEqual([]);
     expect(codeOf(await hub().gql(LINK, { id: infected.attachmentId }, 'hub.anp1'))).toBe('ATTACHMENT_NOT_AVAILABLE');
-    expect(codeOf(await call(SCAN, { input: { attachmentId: infectedDb, verdict: 'CLEAN' } }))).toBe('INVALID_TRANSITION');
+    expect(codeOf(await call(SCAN, { input: { attachmentId: infectedDb, verdict: 'CLEAN' } }))).toBe(
+      'INVALID_TRANSITION',
+    );
     // A link issued before the verdict no longer opens the rejected file.
     const refused = await http(hub(), 'GET', earlier);
     expect([refused.status, refused.code]).toEqual([409, 'ATTACHMENT_NOT_AVAILABLE']);
-    const audits = await hub().sql<{ reason: string }>("select reason from audit_event where action = 'recordAttachmentScan' order by at");
+    const audits = await hub().sql<{ reason: string }>(
+      "select reason from audit_event where action = 'recordAttachmentScan' order by at",
+    );
     expect(audits.map((a) => a.reason)).toEqual([`${cleanDb} CLEAN`, `${infectedDb} INFECTED`]);
   });
 
   it('answers NOT_FOUND to a scanner of another inbox and FORBIDDEN to a plugin without the scope; staff cannot record verdicts', async () => {
     const { attachmentId } = await uploaded(hub, 52);
     const elsewhere = await registerPlugin(hub(), SCANNER, ['p1.admin']);
-    expect(codeOf(await asPlugin(hub(), elsewhere.key, 'Y99011')(SCAN, { input: { attachmentId, verdict: 'CLEAN' } }))).toBe('NOT_FOUND');
+    expect(
+      codeOf(await asPlugin(hub(), elsewhere.key, 'Y99011')(SCAN, { input: { attachmentId, verdict: 'CLEAN' } })),
+    ).toBe('NOT_FOUND');
     expect(codeOf(await asPlugin(hub(), elsewhere.key, 'Y99011')(LINK, { id: attachmentId }))).toBe('NOT_FOUND');
     const noScope = await registerPlugin(hub(), { scopes: ['events:read'], events: ['inbox.ATTACHMENT_RECEIVED'] });
-    expect(codeOf(await asPlugin(hub(), noScope.key, 'Y99000')(SCAN, { input: { attachmentId, verdict: 'CLEAN' } }))).toBe('FORBIDDEN');
-    expect(codeOf(await hub().gql(SCAN, { input: { attachmentId, verdict: 'CLEAN' } }, 'hub.manager'))).toBe('FORBIDDEN');
-    expect(codeOf(await hub().gql(SCAN, { input: { attachmentId: 'QXR0YWNobWVudDp4', verdict: 'CLEAN' } }, 'oc.supplier'))).toMatch(/NOT_FOUND|BAD_USER_INPUT/);
+    expect(
+      codeOf(await asPlugin(hub(), noScope.key, 'Y99000')(SCAN, { input: { attachmentId, verdict: 'CLEAN' } })),
+    ).toBe('FORBIDDEN');
+    expect(codeOf(await hub().gql(SCAN, { input: { attachmentId, verdict: 'CLEAN' } }, 'hub.manager'))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      codeOf(await hub().gql(SCAN, { input: { attachmentId: 'QXR0YWNobWVudDp4', verdict: 'CLEAN' } }, 'oc.supplier')),
+    ).toMatch(/NOT_FOUND|BAD_USER_INPUT/);
     expect((await footprint(hub())).attachments).toBeGreaterThan(0);
   });
 });
@@ -103,7 +137,10 @@ describeEachDatabase(
   (hub) => {
     it('holds every upload PENDING_SCAN even with no scanner enabled', async () => {
       const { consultationId, attachmentId } = await uploaded(hub, 53);
-      expect((await hub().gql<Res>(STATUS, { id: consultationId }, 'hub.anp1')).data!.onlineConsultation.attachments[0].status).toBe('PENDING_SCAN');
+      expect(
+        (await hub().gql<Res>(STATUS, { id: consultationId }, 'hub.anp1')).data!.onlineConsultation.attachments[0]
+          .status,
+      ).toBe('PENDING_SCAN');
       expect(codeOf(await hub().gql(LINK, { id: attachmentId }, 'hub.anp1'))).toBe('ATTACHMENT_NOT_AVAILABLE');
     });
   },

@@ -20,16 +20,31 @@ describeEachDatabase(
       const put = await upload(hub(), id, 0, bytes);
       expect(put.status).toBe(201);
       const stored = JSON.parse(put.body.toString()).attachment;
-      expect(stored).toMatchObject({ position: 0, status: 'AVAILABLE', sizeBytes: bytes.length, sha256: sha256(bytes) });
+      expect(stored).toMatchObject({
+        position: 0,
+        status: 'AVAILABLE',
+        sizeBytes: bytes.length,
+        sha256: sha256(bytes),
+      });
       const dbId = fromGlobalId(stored.attachmentId)!.id;
       const chunks = await hub().sql<{ seq: number; n: number }>(
         'select seq, length(data)::int as n from attachment_chunk where attachment_id = ? order by seq',
         [dbId],
       );
-      expect(chunks).toEqual([{ seq: 0, n: 262144 }, { seq: 1, n: 262144 }, { seq: 2, n: 614400 - 524288 }]);
+      expect(chunks).toEqual([
+        { seq: 0, n: 262144 },
+        { seq: 1, n: 262144 },
+        { seq: 2, n: 614400 - 524288 },
+      ]);
 
       const view = (await hub().gql<Res>(ATTACHMENTS, { id }, 'hub.anp1')).data!.onlineConsultation.attachments[0];
-      expect(view).toMatchObject({ attachmentId: stored.attachmentId, status: 'AVAILABLE', sha256: sha256(bytes), scanVerdict: null, fileName: 'photo-0.jpg' });
+      expect(view).toMatchObject({
+        attachmentId: stored.attachmentId,
+        status: 'AVAILABLE',
+        sha256: sha256(bytes),
+        scanVerdict: null,
+        fileName: 'photo-0.jpg',
+      });
       expect(view.downloadUrl).toMatch(/^\/attachments\/[0-9a-f-]{36}\?link=/);
       const got = await http(hub(), 'GET', view.downloadUrl);
       expect(got.status).toBe(200);
@@ -45,18 +60,45 @@ describeEachDatabase(
         [dbId],
       );
       expect(audits).toEqual([{ actor_id: 'hub.anp1', subject_id: fromGlobalId(id)!.id, reason: dbId }]);
-      const events = await hub().sql<{ payload: Res }>("select payload from event_log where type = 'ATTACHMENT_RECEIVED' and subject_id = ?", [fromGlobalId(id)!.id]);
-      expect(events.map((e) => e.payload)).toEqual([{ consultationId: fromGlobalId(id)!.id, attachmentId: dbId, position: 0, status: 'AVAILABLE' }]);
+      const events = await hub().sql<{ payload: Res }>(
+        "select payload from event_log where type = 'ATTACHMENT_RECEIVED' and subject_id = ?",
+        [fromGlobalId(id)!.id],
+      );
+      expect(events.map((e) => e.payload)).toEqual([
+        { consultationId: fromGlobalId(id)!.id, attachmentId: dbId, position: 0, status: 'AVAILABLE' },
+      ]);
       // The same bytes again: the first upload stands.
       expect((await upload(hub(), id, 0, bytes)).status).toBe(409);
     });
 
     it('refuses a declaration over the size limit or of a type not allowed, storing nothing', async () => {
       const before = await hub().sql<{ n: number }>('select count(*)::int as n from online_consultation');
-      const big = await hub().gql(SUBMIT, { input: submission(41, { attachments: [{ fileName: 'a.jpg', contentType: 'image/jpeg', sizeBytes: MAX + 1 }] }) }, 'oc.supplier');
-      expect(big.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attachments[0].sizeBytes' });
-      const exe = await hub().gql(SUBMIT, { input: submission(41, { attachments: [{ fileName: 'a.exe', contentType: 'application/x-msdownload', sizeBytes: 10 }] }) }, 'oc.supplier');
-      expect(exe.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attachments[0].contentType' });
+      const big = await hub().gql(
+        SUBMIT,
+        {
+          input: submission(41, {
+            attachments: [{ fileName: 'a.jpg', contentType: 'image/jpeg', sizeBytes: MAX + 1 }],
+          }),
+        },
+        'oc.supplier',
+      );
+      expect(big.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.attachments[0].sizeBytes',
+      });
+      const exe = await hub().gql(
+        SUBMIT,
+        {
+          input: submission(41, {
+            attachments: [{ fileName: 'a.exe', contentType: 'application/x-msdownload', sizeBytes: 10 }],
+          }),
+        },
+        'oc.supplier',
+      );
+      expect(exe.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.attachments[0].contentType',
+      });
       expect(await hub().sql('select count(*)::int as n from online_consultation')).toEqual(before);
     });
 
@@ -70,7 +112,9 @@ describeEachDatabase(
       expect([png.status, png.code, png.field]).toEqual([415, 'BAD_USER_INPUT', 'content-type']);
       const short = await upload(hub(), id, 0, bytes.subarray(0, 999));
       expect([short.status, short.code, short.field]).toEqual([400, 'BAD_USER_INPUT', 'content-length']);
-      expect((await http(hub(), 'PUT', `/attachments/consultations/${id}/0`, { 'content-type': 'image/jpeg' }, bytes)).code).toBe('UNAUTHENTICATED');
+      expect(
+        (await http(hub(), 'PUT', `/attachments/consultations/${id}/0`, { 'content-type': 'image/jpeg' }, bytes)).code,
+      ).toBe('UNAUTHENTICATED');
       expect((await upload(hub(), id, 0, bytes, { as: 'hub.anp1' })).status).toBe(403);
       expect((await upload(hub(), id, 1, bytes)).code).toBe('NOT_FOUND');
       expect(await footprint(hub())).toEqual(before);
@@ -82,9 +126,13 @@ describeEachDatabase(
       const before = await footprint(hub());
       const token = await hub().token('oc.supplier');
       const parts = Array.from({ length: 5 }, () => photo(300 * 1024));
-      const over = await http(hub(), 'PUT', `/attachments/consultations/${id}/0`, { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg' }, parts).catch(
-        (error: Error) => error,
-      );
+      const over = await http(
+        hub(),
+        'PUT',
+        `/attachments/consultations/${id}/0`,
+        { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg' },
+        parts,
+      ).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
       // The hub answers and closes mid-body: the client sees the answer, or the connection reset.
       if (!(over instanceof Error)) expect([over.status, over.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
       expect(await footprint(hub())).toEqual(before);
@@ -97,7 +145,11 @@ describeEachDatabase(
       const { request } = await import('node:http');
       const req = request(new URL(`/attachments/consultations/${id}/0`, hub().app.url), {
         method: 'PUT',
-        headers: { authorization: `Bearer ${await hub().token('oc.supplier')}`, 'content-type': 'image/jpeg', 'content-length': String(bytes.length) },
+        headers: {
+          authorization: `Bearer ${await hub().token('oc.supplier')}`,
+          'content-type': 'image/jpeg',
+          'content-length': String(bytes.length),
+        },
       });
       req.on('error', () => undefined);
       req.write(bytes.subarray(0, 400 * 1024));
@@ -111,15 +163,21 @@ describeEachDatabase(
 
     it('refuses bytes whose SHA-256 differs from the declared one or from Content-Digest', async () => {
       const bytes = photo(2048);
-      const id = await submitWithFiles(hub(), 45, [bytes, bytes], (f) => ({ sha256: sha256(Buffer.concat([f, Buffer.from('x')])) }));
+      const id = await submitWithFiles(hub(), 45, [bytes, bytes], (f) => ({
+        sha256: sha256(Buffer.concat([f, Buffer.from('x')])),
+      }));
       const before = await footprint(hub());
       const declared = await upload(hub(), id, 0, bytes);
       expect([declared.status, declared.code, declared.field]).toEqual([400, 'BAD_USER_INPUT', 'sha256']);
       const other = await submitWithFiles(hub(), 46, [bytes]);
-      const digest = await upload(hub(), other, 0, bytes, { headers: { 'content-digest': `sha-256=:${Buffer.alloc(32).toString('base64')}:` } });
+      const digest = await upload(hub(), other, 0, bytes, {
+        headers: { 'content-digest': `sha-256=:${Buffer.alloc(32).toString('base64')}:` },
+      });
       expect([digest.status, digest.field]).toEqual([400, 'content-digest']);
       expect(await footprint(hub())).toEqual(before);
-      const good = await upload(hub(), other, 0, bytes, { headers: { 'content-digest': `sha-256=:${Buffer.from(sha256(bytes), 'hex').toString('base64')}:` } });
+      const good = await upload(hub(), other, 0, bytes, {
+        headers: { 'content-digest': `sha-256=:${Buffer.from(sha256(bytes), 'hex').toString('base64')}:` },
+      });
       expect(good.status).toBe(201);
     });
 
@@ -129,20 +187,33 @@ describeEachDatabase(
       const first = JSON.parse((await upload(hub(), id, 0, a)).body.toString()).attachment.attachmentId;
       const second = JSON.parse((await upload(hub(), id, 1, b)).body.toString()).attachment.attachmentId;
       expect(codeOf(await hub().gql(LINK, { id: first }, 'p2.gp'))).toBe('NOT_FOUND');
-      expect(codeOf(await hub().gql(LINK, { id: first.replace(/.$/, first.endsWith('A') ? 'B' : 'A') }, 'hub.anp1'))).toMatch(/NOT_FOUND|BAD_USER_INPUT/);
+      expect(
+        codeOf(await hub().gql(LINK, { id: first.replace(/.$/, first.endsWith('A') ? 'B' : 'A') }, 'hub.anp1')),
+      ).toMatch(/NOT_FOUND|BAD_USER_INPUT/);
       const link = (await hub().gql<Res>(LINK, { id: first }, 'hub.anp1')).data!.attachmentDownloadLink;
       expect(new Date(link.expiresAt).getTime() - Date.now()).toBeGreaterThan(250_000);
       const secondDb = fromGlobalId(second)!.id;
       const swapped = link.url.replace(fromGlobalId(first)!.id, secondDb);
-      expect([(await http(hub(), 'GET', swapped)).status, (await http(hub(), 'GET', swapped)).code]).toEqual([403, 'FORBIDDEN']);
+      expect([(await http(hub(), 'GET', swapped)).status, (await http(hub(), 'GET', swapped)).code]).toEqual([
+        403,
+        'FORBIDDEN',
+      ]);
       const tampered = `${link.url.slice(0, -2)}${link.url.endsWith('AA') ? 'BB' : 'AA'}`;
       expect((await http(hub(), 'GET', tampered)).status).toBe(403);
       const expired = signLink(hub().config.attachments.linkSecret, {
-        attachmentId: secondDb, expiresAt: Math.floor(Date.now() / 1000) - 1, actorKind: 'USER', actorId: 'hub.anp1', organisationOds: 'Y99000', forScan: false,
+        attachmentId: secondDb,
+        expiresAt: Math.floor(Date.now() / 1000) - 1,
+        actorKind: 'USER',
+        actorId: 'hub.anp1',
+        organisationOds: 'Y99000',
+        forScan: false,
       });
       const gone = await http(hub(), 'GET', expired);
       expect([gone.status, gone.code]).toEqual([410, 'LINK_EXPIRED']);
-      const audits = await hub().sql<{ n: number }>("select count(*)::int as n from audit_event where action = 'downloadAttachment' and reason = ?", [secondDb]);
+      const audits = await hub().sql<{ n: number }>(
+        "select count(*)::int as n from audit_event where action = 'downloadAttachment' and reason = ?",
+        [secondDb],
+      );
       expect(audits[0]!.n).toBe(0);
       expect((await http(hub(), 'GET', link.url)).body.equals(a)).toBe(true);
     });

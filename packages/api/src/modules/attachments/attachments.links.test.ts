@@ -26,7 +26,9 @@ describe('attachment download links', () => {
     const link = linkOf(signLink(SECRET, claims))!;
     expect(verifyLink(new TextEncoder().encode('t'.repeat(32)), ID, link, NOW)).toBe('FORGED');
     const [payload, signature] = link.split('.');
-    const altered = Buffer.from(JSON.stringify([ID, claims.expiresAt + 3600, 'USER', 'hub.anp1', 'Y99000', 1])).toString('base64url');
+    const altered = Buffer.from(
+      JSON.stringify([ID, claims.expiresAt + 3600, 'USER', 'hub.anp1', 'Y99000', 1]),
+    ).toString('base64url');
     expect(verifyLink(SECRET, ID, `${altered}.${signature}`, NOW)).toBe('FORGED');
     expect(verifyLink(SECRET, ID, payload!, NOW)).toBe('FORGED');
     expect(verifyLink(SECRET, ID, null, NOW)).toBe('FORGED');

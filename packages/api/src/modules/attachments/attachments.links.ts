@@ -31,7 +31,14 @@ function mac(secret: Uint8Array, payload: string): Buffer {
 /** The path and query of a link (relative to the hub's origin). */
 export function signLink(secret: Uint8Array, claims: LinkClaims): string {
   const payload = Buffer.from(
-    JSON.stringify([claims.attachmentId, claims.expiresAt, claims.actorKind, claims.actorId, claims.organisationOds, claims.forScan ? 1 : 0]),
+    JSON.stringify([
+      claims.attachmentId,
+      claims.expiresAt,
+      claims.actorKind,
+      claims.actorId,
+      claims.organisationOds,
+      claims.forScan ? 1 : 0,
+    ]),
   ).toString('base64url');
   return `${PATH}${claims.attachmentId}?link=${payload}.${mac(secret, payload).toString('base64url')}`;
 }
@@ -47,7 +54,12 @@ export function attachmentIdOfPath(pathname: string): string | null {
  * The claims of a presented link, or why it is refused: a bad signature, a link for another
  * attachment than the path names, or anything malformed is FORGED; a good one past expiry EXPIRED.
  */
-export function verifyLink(secret: Uint8Array, pathId: string, link: string | null, now: Date): LinkClaims | LinkRefusal {
+export function verifyLink(
+  secret: Uint8Array,
+  pathId: string,
+  link: string | null,
+  now: Date,
+): LinkClaims | LinkRefusal {
   const [payload, signature, extra] = (link ?? '').split('.');
   if (!payload || !signature || extra !== undefined) return 'FORGED';
   const expected = mac(secret, payload);

@@ -9,7 +9,9 @@ export function canUpload(actor: Actor): boolean {
 
 /** A submitter reaches the practices of its PCN; one acting for a practice only that practice (as submission does). */
 export function submitterReaches(actor: Actor, practice: { id: string; pcnId: string | null }): boolean {
-  return practice.pcnId === actor.pcnId && (actor.organisationKind !== 'PRACTICE' || practice.id === actor.organisationId);
+  return (
+    practice.pcnId === actor.pcnId && (actor.organisationKind !== 'PRACTICE' || practice.id === actor.organisationId)
+  );
 }
 
 /** A scanner: a plugin with attachments:scan acting for the inbox the attachment arrived in. */

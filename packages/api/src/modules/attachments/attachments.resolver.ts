@@ -34,10 +34,12 @@ export class AttachmentResolver {
   @PluginScope('attachments:scan')
   @Query(() => AttachmentDownloadLinkType, {
     description:
-      "A signed link to download an attachment, valid ATTACHMENT_LINK_SECONDS: for staff who can see its consultation once it is AVAILABLE (else ATTACHMENT_NOT_AVAILABLE), and for the scanner plugin of the inbox it arrived in while it is PENDING_SCAN too. Any other attachment answers NOT_FOUND. Each fetch of the link is audited.",
+      'A signed link to download an attachment, valid ATTACHMENT_LINK_SECONDS: for staff who can see its consultation once it is AVAILABLE (else ATTACHMENT_NOT_AVAILABLE), and for the scanner plugin of the inbox it arrived in while it is PENDING_SCAN too. Any other attachment answers NOT_FOUND. Each fetch of the link is audited.',
   })
   async attachmentDownloadLink(
-    @Arg('attachmentId', () => ID, { description: 'Global id of the attachment (a scanner may give the uuid of its event).' })
+    @Arg('attachmentId', () => ID, {
+      description: 'Global id of the attachment (a scanner may give the uuid of its event).',
+    })
     attachmentId: string,
     @Ctx() ctx: RequestContext,
   ): Promise<AttachmentDownloadLinkType> {
@@ -59,13 +61,18 @@ export class AttachmentResolver {
     return { attachment: toStoredType(await commands(ctx).recordScan(input)) };
   }
 
-  @FieldResolver(() => ID, { nullable: true, description: 'Global id of the stored file; null until its bytes arrive.' })
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description: 'Global id of the stored file; null until its bytes arrive.',
+  })
   async attachmentId(@Root() a: OcAttachmentType, @Ctx() ctx: RequestContext): Promise<string | null> {
     const row = await stored(a, ctx);
     return row ? toGlobalId('Attachment', row.id) : null;
   }
 
-  @FieldResolver(() => Int, { description: 'Index of the attachment in the form (the position its bytes are uploaded to).' })
+  @FieldResolver(() => Int, {
+    description: 'Index of the attachment in the form (the position its bytes are uploaded to).',
+  })
   position(@Root() a: OcAttachmentType): number {
     return a.position;
   }
@@ -77,13 +84,17 @@ export class AttachmentResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'SHA-256 of the bytes (hex): as computed on arrival, else as the supplier declared it; null when neither.',
+    description:
+      'SHA-256 of the bytes (hex): as computed on arrival, else as the supplier declared it; null when neither.',
   })
   async sha256(@Root() a: OcAttachmentType, @Ctx() ctx: RequestContext): Promise<string | null> {
     return (await stored(a, ctx))?.sha256 ?? a.sha256 ?? null;
   }
 
-  @FieldResolver(() => ScanVerdictEnum, { nullable: true, description: "The scanner's verdict; null when none was recorded." })
+  @FieldResolver(() => ScanVerdictEnum, {
+    nullable: true,
+    description: "The scanner's verdict; null when none was recorded.",
+  })
   async scanVerdict(@Root() a: OcAttachmentType, @Ctx() ctx: RequestContext): Promise<ScanVerdict | null> {
     return (await stored(a, ctx))?.scan_verdict ?? null;
   }
@@ -97,7 +108,7 @@ export class AttachmentResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      "A signed link to download it (as attachmentDownloadLink gives, valid ATTACHMENT_LINK_SECONDS), for staff, once it is AVAILABLE; else null. Each fetch is audited.",
+      'A signed link to download it (as attachmentDownloadLink gives, valid ATTACHMENT_LINK_SECONDS), for staff, once it is AVAILABLE; else null. Each fetch is audited.',
   })
   async downloadUrl(@Root() a: OcAttachmentType, @Ctx() ctx: RequestContext): Promise<string | null> {
     const row = await stored(a, ctx);

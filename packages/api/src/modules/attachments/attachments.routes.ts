@@ -15,12 +15,19 @@ import { receiveUpload } from './attachments.upload.js';
 const UPLOAD = /^\/attachments\/consultations\/([A-Za-z0-9_-]{1,200})\/([^/]{1,10})$/;
 
 function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
   res.end(JSON.stringify(body));
 }
 
 function methodNotAllowed(allowed: string): HubError {
-  return new HubError('BAD_USER_INPUT', `Use ${allowed}`, { field: 'method', http: { status: 405, headers: { allow: allowed } } });
+  return new HubError('BAD_USER_INPUT', `Use ${allowed}`, {
+    field: 'method',
+    http: { status: 405, headers: { allow: allowed } },
+  });
 }
 
 /** `attachment; filename="..."` with an ASCII fallback and the exact name in RFC 5987 form. */
@@ -29,11 +36,21 @@ function disposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-async function upload(req: IncomingMessage, res: ServerResponse, match: RegExpExecArray, tools: RouteTools): Promise<void> {
+async function upload(
+  req: IncomingMessage,
+  res: ServerResponse,
+  match: RegExpExecArray,
+  tools: RouteTools,
+): Promise<void> {
   if (req.method !== 'PUT') throw methodNotAllowed('PUT');
   const ctx = await tools.context();
   if (!ctx.actor) throw Errors.unauthenticated();
-  const { attachment } = await receiveUpload(ctx as AuthenticatedContext, req, match[1]!, decodeURIComponent(match[2]!));
+  const { attachment } = await receiveUpload(
+    ctx as AuthenticatedContext,
+    req,
+    match[1]!,
+    decodeURIComponent(match[2]!),
+  );
   json(res, 201, {
     attachment: {
       attachmentId: toGlobalId('Attachment', attachment.id),
@@ -60,7 +77,14 @@ interface DownloadRow {
  * scanner whose link it is). The fetch is audited with the ids the link names, then the chunks
  * are streamed one at a time with the headers that keep a browser from rendering it.
  */
-async function download(req: IncomingMessage, res: ServerResponse, url: URL, id: string, settings: AttachmentSettings, tools: RouteTools): Promise<void> {
+async function download(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  id: string,
+  settings: AttachmentSettings,
+  tools: RouteTools,
+): Promise<void> {
   if (req.method !== 'GET') throw methodNotAllowed('GET');
   const claims = verifyLink(settings.linkSecret, id, url.searchParams.get('link'), new Date());
   if (claims === 'FORGED') throw AttachmentErrors.linkForged();
@@ -77,7 +101,13 @@ async function download(req: IncomingMessage, res: ServerResponse, url: URL, id:
   if (!released) throw AttachmentErrors.notAvailable(toGlobalId('Attachment', id), row.status);
   const actor = { kind: claims.actorKind, id: claims.actorId, organisationOds: claims.organisationOds } as Actor;
   await new AuditLog(actor, tools.requestId).recordNow(ctx.em, [
-    { action: 'downloadAttachment', subjectType: 'OnlineConsultation', subjectId: row.consultation_id, patientId: row.patient_id, reason: id },
+    {
+      action: 'downloadAttachment',
+      subjectType: 'OnlineConsultation',
+      subjectId: row.consultation_id,
+      patientId: row.patient_id,
+      reason: id,
+    },
   ]);
   res.writeHead(200, {
     'content-type': row.content_type,
@@ -88,7 +118,11 @@ async function download(req: IncomingMessage, res: ServerResponse, url: URL, id:
     'content-security-policy': "default-src 'none'; sandbox",
   });
   for (let seq = 0; ; seq += 1) {
-    const [chunk] = await exec<{ data: Uint8Array }>(ctx.em, 'select data from attachment_chunk where attachment_id = ? and seq = ?', [id, seq]);
+    const [chunk] = await exec<{ data: Uint8Array }>(
+      ctx.em,
+      'select data from attachment_chunk where attachment_id = ? and seq = ?',
+      [id, seq],
+    );
     if (!chunk) break;
     if (!res.write(chunk.data)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
     if (res.destroyed) return;

@@ -17,7 +17,8 @@ import { isScannerFor } from './attachments.policy.js';
 export interface StoredAttachmentRow {
   readonly id: string;
   readonly consultation_id: string;
-  readonly position: number;
+  /** smallint: a number from both drivers, typed loosely as driver rows are. */
+  readonly position: number | string;
   readonly organisation_id: string;
   readonly size_bytes: number;
   readonly sha256: string;
@@ -43,7 +44,9 @@ export function storedAttachments(ctx: RequestContext): DataLoader<string, Map<n
                from attachment where consultation_id in (${ids.map(() => '?').join(', ')})`,
             ids,
           );
-          return ids.map((id) => new Map(rows.filter((r) => r.consultation_id === id).map((r) => [Number(r.position), r])));
+          return ids.map(
+            (id) => new Map(rows.filter((r) => r.consultation_id === id).map((r) => [Number(r.position), r])),
+          );
         },
         { cache: false },
       ),
@@ -92,14 +95,16 @@ export class AttachmentCommands {
     const attachment = await this.ctx.em.findOne(Attachment, { id });
     if (!attachment) throw AttachmentErrors.notFound(attachmentGlobalId, 'attachmentId');
     if (this.ctx.actor.plugin) {
-      if (!isScannerFor(this.ctx.actor, attachment)) throw AttachmentErrors.notFound(attachmentGlobalId, 'attachmentId');
+      if (!isScannerFor(this.ctx.actor, attachment))
+        throw AttachmentErrors.notFound(attachmentGlobalId, 'attachmentId');
       if (attachment.status === 'REJECTED') throw AttachmentErrors.notAvailable(attachmentGlobalId, attachment.status);
       return { attachment, ...this.sign(id, true) };
     }
     try {
       await new InboxService(this.ctx).byId(consultationGlobalId(attachment.consultation.id));
     } catch (error) {
-      if (error instanceof HubError && error.code === 'NOT_FOUND') throw AttachmentErrors.notFound(attachmentGlobalId, 'attachmentId');
+      if (error instanceof HubError && error.code === 'NOT_FOUND')
+        throw AttachmentErrors.notFound(attachmentGlobalId, 'attachmentId');
       throw error;
     }
     if (attachment.status !== 'AVAILABLE') throw AttachmentErrors.notAvailable(attachmentGlobalId, attachment.status);

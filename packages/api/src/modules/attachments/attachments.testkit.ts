@@ -22,7 +22,9 @@ export interface HttpAnswer {
 function answer(status: number, headers: HttpAnswer['headers'], body: Buffer): HttpAnswer {
   const out: HttpAnswer = { status, headers, body };
   if (String(headers['content-type'] ?? '').startsWith('application/json')) {
-    const parsed = JSON.parse(body.toString('utf8')) as { errors?: { extensions?: { code?: string; field?: string } }[] };
+    const parsed = JSON.parse(body.toString('utf8')) as {
+      errors?: { extensions?: { code?: string; field?: string } }[];
+    };
     out.code = parsed.errors?.[0]?.extensions?.code;
     out.field = parsed.errors?.[0]?.extensions?.field;
   }
@@ -78,8 +80,18 @@ export async function upload(
 }
 
 /** Submits demo patient `i`'s consultation declaring `files` as JPEG photos; returns its global id. */
-export async function submitWithFiles(hub: TestHub, i: number, files: readonly Buffer[], declare: (f: Buffer) => Record<string, unknown> = () => ({})): Promise<string> {
-  const attachments = files.map((f, n) => ({ fileName: `photo-${n}.jpg`, contentType: 'image/jpeg', sizeBytes: f.length, ...declare(f) }));
+export async function submitWithFiles(
+  hub: TestHub,
+  i: number,
+  files: readonly Buffer[],
+  declare: (f: Buffer) => Record<string, unknown> = () => ({}),
+): Promise<string> {
+  const attachments = files.map((f, n) => ({
+    fileName: `photo-${n}.jpg`,
+    contentType: 'image/jpeg',
+    sizeBytes: f.length,
+    ...declare(f),
+  }));
   return (await submit(hub, i, { attachments })).consultationId;
 }
 

@@ -2,7 +2,8 @@ import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql
 import { DateTime } from '../../platform/graphql/scalars.js';
 import { ATTACHMENT_STATUSES, SCAN_VERDICTS, type AttachmentStatus, type ScanVerdict } from './attachments.codes.js';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+const enumOf = <T extends string>(values: readonly T[]) =>
+  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const AttachmentStatusEnum = enumOf(ATTACHMENT_STATUSES);
 registerEnumType(AttachmentStatusEnum, {
@@ -35,7 +36,9 @@ export class AttachmentDownloadLinkType {
       "Path and query of the link, relative to the hub's origin (GET it, no credentials needed). Each fetch is audited against whoever asked for the link.",
   })
   url!: string;
-  @Field(() => DateTime, { description: 'When the link stops working (410 LINK_EXPIRED); ATTACHMENT_LINK_SECONDS after it was issued.' })
+  @Field(() => DateTime, {
+    description: 'When the link stops working (410 LINK_EXPIRED); ATTACHMENT_LINK_SECONDS after it was issued.',
+  })
   expiresAt!: Date;
 }
 
@@ -51,7 +54,9 @@ export class StoredAttachmentType {
 
 @InputType('RecordAttachmentScanInput', { description: "A scanner plugin's verdict on an attachment." })
 export class RecordAttachmentScanInput {
-  @Field(() => ID, { description: 'Global id of the attachment (`attachmentId` of the inbox.ATTACHMENT_RECEIVED event, as a global id).' })
+  @Field(() => ID, {
+    description: 'Global id of the attachment (`attachmentId` of the inbox.ATTACHMENT_RECEIVED event, as a global id).',
+  })
   attachmentId!: string;
   @Field(() => ScanVerdictEnum, { description: 'CLEAN releases it; INFECTED rejects it.' })
   verdict!: ScanVerdict;

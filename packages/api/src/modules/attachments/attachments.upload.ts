@@ -25,7 +25,9 @@ function digestHeader(value: string | string[] | undefined): string | null {
 /** Whether a scan holds the file: always when the setting says so, else when a scanner plugin is enabled for the inbox. */
 async function statusOnArrival(ctx: AuthenticatedContext, em: Em, organisationId: string): Promise<StoredStatus> {
   if (ctx.settings.attachments.scanRequired) return 'PENDING_SCAN';
-  return (await pluginSubscribed(em, organisationId, 'attachments:scan', RECEIVED_EVENT)) ? 'PENDING_SCAN' : 'AVAILABLE';
+  return (await pluginSubscribed(em, organisationId, 'attachments:scan', RECEIVED_EVENT))
+    ? 'PENDING_SCAN'
+    : 'AVAILABLE';
 }
 
 /**
@@ -45,7 +47,8 @@ export async function receiveUpload(
   const actor = ctx.actor;
   if (!canUpload(actor)) throw AttachmentErrors.uploadNotAllowed();
   const consultationId = expectGlobalId(consultationGlobalId, 'OnlineConsultation', 'consultationId');
-  if (!/^\d{1,2}$/.test(positionText)) throw Errors.badInput('position', 'position must be the index of a declared attachment');
+  if (!/^\d{1,2}$/.test(positionText))
+    throw Errors.badInput('position', 'position must be the index of a declared attachment');
   const position = Number(positionText);
   const c = await ctx.em.findOne(OnlineConsultation, { id: consultationId }, { populate: ['originatingPractice'] });
   const practice = c?.originatingPractice.getEntity();
@@ -66,64 +69,69 @@ export async function receiveUpload(
   const existing = await ctx.em.findOne(Attachment, { consultation: c.id, position });
   if (existing) throw AttachmentErrors.alreadyUploaded(existing.id);
 
-  let event: StoredEvent | null = null;
-  const attachment = await ctx.em.transactional(async (em) => {
-    const id = uuidv7();
-    const organisationId = c.owner.id;
-    // The row first (the chunks refer to it); a concurrent upload of the same position fails here.
-    await exec(
-      em,
-      `insert into attachment (id, consultation_id, position, organisation_id, file_name, content_type, size_bytes, sha256, status, uploaded_by, created_at, updated_at)
+  const { attachment, event } = await ctx.em.transactional(
+    async (em): Promise<{ attachment: string; event: StoredEvent }> => {
+      const id = uuidv7();
+      const organisationId = c.owner.id;
+      // The row first (the chunks refer to it); a concurrent upload of the same position fails here.
+      await exec(
+        em,
+        `insert into attachment (id, consultation_id, position, organisation_id, file_name, content_type, size_bytes, sha256, status, uploaded_by, created_at, updated_at)
        values (?, ?, ?, ?, ?, ?, 0, '', 'PENDING_SCAN', ?, now(), now())`,
-      [id, c.id, position, organisationId, declared.fileName, declared.contentType, actor.id],
-    );
-    const hash = createHash('sha256');
-    let size = 0;
-    let seq = 0;
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    const store = async (data: Buffer) => {
-      await exec(em, 'insert into attachment_chunk (attachment_id, seq, data) values (?, ?, ?)', [id, seq++, data]);
-    };
-    for await (const part of req as AsyncIterable<Buffer>) {
-      size += part.length;
-      if (size > limits.maxBytes) throw AttachmentErrors.tooLarge(limits.maxBytes);
-      if (size > declared.sizeBytes) throw AttachmentErrors.sizeMismatch();
-      hash.update(part);
-      pending.push(part);
-      pendingBytes += part.length;
-      while (pendingBytes >= CHUNK_BYTES) {
-        const joined = Buffer.concat(pending);
-        await store(joined.subarray(0, CHUNK_BYTES));
-        pending = [joined.subarray(CHUNK_BYTES)];
-        pendingBytes = joined.length - CHUNK_BYTES;
+        [id, c.id, position, organisationId, declared.fileName, declared.contentType, actor.id],
+      );
+      const hash = createHash('sha256');
+      let size = 0;
+      let seq = 0;
+      let pending: Buffer[] = [];
+      let pendingBytes = 0;
+      const store = async (data: Buffer) => {
+        await exec(em, 'insert into attachment_chunk (attachment_id, seq, data) values (?, ?, ?)', [id, seq++, data]);
+      };
+      for await (const part of req as AsyncIterable<Buffer>) {
+        size += part.length;
+        if (size > limits.maxBytes) throw AttachmentErrors.tooLarge(limits.maxBytes);
+        if (size > declared.sizeBytes) throw AttachmentErrors.sizeMismatch();
+        hash.update(part);
+        pending.push(part);
+        pendingBytes += part.length;
+        while (pendingBytes >= CHUNK_BYTES) {
+          const joined = Buffer.concat(pending);
+          await store(joined.subarray(0, CHUNK_BYTES));
+          pending = [joined.subarray(CHUNK_BYTES)];
+          pendingBytes = joined.length - CHUNK_BYTES;
+        }
       }
-    }
-    if (pendingBytes > 0) await store(Buffer.concat(pending));
-    if (size !== declared.sizeBytes) throw AttachmentErrors.sizeMismatch();
-    const sha256 = hash.digest('hex');
-    if (declared.sha256 && declared.sha256 !== sha256) throw AttachmentErrors.checksumMismatch('sha256');
-    if (digest && digest !== sha256) throw AttachmentErrors.checksumMismatch('content-digest');
-    const status = await statusOnArrival(ctx, em, organisationId);
-    await exec(em, 'update attachment set size_bytes = ?, sha256 = ?, status = ? where id = ?', [size, sha256, status, id]);
-    event = await appendEvent(em, {
-      stream: inboxStream(organisationId),
-      type: 'ATTACHMENT_RECEIVED',
-      subjectType: 'OnlineConsultation',
-      subjectId: c.id,
-      actorId: actor.id,
-      payload: { consultationId: c.id, attachmentId: id, position, status },
-    });
-    ctx.audit.record(em, {
-      action: 'uploadAttachment',
-      subjectType: 'OnlineConsultation',
-      subjectId: c.id,
-      patientId: c.patient?.id ?? null,
-      reason: id,
-    });
-    return id;
-  });
-  if (event) ctx.events.hint({ stream: (event as StoredEvent).stream, seq: (event as StoredEvent).seq });
-  const stored = await ctx.em.fork().findOneOrFail(Attachment, { id: attachment });
-  return { attachment: stored, consultation: c };
+      if (pendingBytes > 0) await store(Buffer.concat(pending));
+      if (size !== declared.sizeBytes) throw AttachmentErrors.sizeMismatch();
+      const sha256 = hash.digest('hex');
+      if (declared.sha256 && declared.sha256 !== sha256) throw AttachmentErrors.checksumMismatch('sha256');
+      if (digest && digest !== sha256) throw AttachmentErrors.checksumMismatch('content-digest');
+      const status = await statusOnArrival(ctx, em, organisationId);
+      await exec(em, 'update attachment set size_bytes = ?, sha256 = ?, status = ? where id = ?', [
+        size,
+        sha256,
+        status,
+        id,
+      ]);
+      const stored = await appendEvent(em, {
+        stream: inboxStream(organisationId),
+        type: 'ATTACHMENT_RECEIVED',
+        subjectType: 'OnlineConsultation',
+        subjectId: c.id,
+        actorId: actor.id,
+        payload: { consultationId: c.id, attachmentId: id, position, status },
+      });
+      ctx.audit.record(em, {
+        action: 'uploadAttachment',
+        subjectType: 'OnlineConsultation',
+        subjectId: c.id,
+        patientId: c.patient?.id ?? null,
+        reason: id,
+      });
+      return { attachment: id, event: stored };
+    },
+  );
+  ctx.events.hint({ stream: event.stream, seq: event.seq });
+  return { attachment: await ctx.em.fork().findOneOrFail(Attachment, { id: attachment }), consultation: c };
 }

@@ -46,11 +46,17 @@ const STATUS: Partial<Record<string, number>> = {
 export function sendRouteError(res: ServerResponse, error: unknown, requestId: string, logger: Logger): void {
   const hub = error instanceof HubError ? error : mapKnownError(error);
   if (!hub) logger.error({ err: error, requestId }, 'route failed');
-  const { http, ...extensions } = (hub?.extensions ?? {}) as { http?: { status?: number; headers?: Record<string, string> } };
+  const { http, ...extensions } = (hub?.extensions ?? {}) as {
+    http?: { status?: number; headers?: Record<string, string> };
+  };
   const status = hub ? (http?.status ?? STATUS[hub.code] ?? 400) : 500;
   const body = hub
     ? { errors: [{ message: hub.message, extensions: { ...extensions, code: hub.code } }] }
-    : { errors: [{ message: `Internal server error (request id ${requestId})`, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
+    : {
+        errors: [
+          { message: `Internal server error (request id ${requestId})`, extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+        ],
+      };
   if (res.headersSent) {
     res.destroy();
     return;
