@@ -33,6 +33,10 @@ describe('attachment download links', () => {
     expect(verifyLink(SECRET, ID, payload!, NOW)).toBe('FORGED');
     expect(verifyLink(SECRET, ID, null, NOW)).toBe('FORGED');
     expect(verifyLink(SECRET, ID, `${link}.x`, NOW)).toBe('FORGED');
+    // The same signature bytes written another way (the unused low bits of the last character).
+    const last = signature!.at(-1)!;
+    const variant = `${payload}.${signature!.slice(0, -1)}${String.fromCharCode(last.charCodeAt(0) ^ 1)}`;
+    expect(verifyLink(SECRET, ID, variant, NOW)).toBe('FORGED');
     expect(verifyLink(SECRET, ID, link, new Date(NOW.getTime() + 300_000))).toBe('EXPIRED');
   });
 

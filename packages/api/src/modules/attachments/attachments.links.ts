@@ -62,8 +62,9 @@ export function verifyLink(
 ): LinkClaims | LinkRefusal {
   const [payload, signature, extra] = (link ?? '').split('.');
   if (!payload || !signature || extra !== undefined) return 'FORGED';
-  const expected = mac(secret, payload);
-  const given = Buffer.from(signature, 'base64url');
+  // The exact text of the signature: a variant encoding of the same bytes is not the link issued.
+  const expected = Buffer.from(mac(secret, payload).toString('base64url'));
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'FORGED';
   let parsed: unknown;
   try {

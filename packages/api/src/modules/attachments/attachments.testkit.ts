@@ -55,6 +55,27 @@ export function http(
   });
 }
 
+/** Sends only the headers of a request (a body announced, never sent) and resolves to the hub's answer. */
+export function announce(
+  hub: TestHub,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<HttpAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(path, hub.app.url), { method, headers }, (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (p: Buffer) => parts.push(p));
+      res.on('end', () => {
+        resolve(answer(res.statusCode ?? 0, res.headers, Buffer.concat(parts)));
+        req.destroy();
+      });
+    });
+    req.on('error', reject);
+    req.flushHeaders();
+  });
+}
+
 /** PUTs the bytes of the attachment at `position` as `as` (a demo user) or with a raw bearer. */
 export async function upload(
   hub: TestHub,

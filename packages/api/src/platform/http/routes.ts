@@ -43,7 +43,13 @@ const STATUS: Partial<Record<string, number>> = {
  * A HubError may name its own status (`extensions.http.status`, e.g. 415); anything that is not a
  * contract error is a 500 whose detail stays in the log.
  */
-export function sendRouteError(res: ServerResponse, error: unknown, requestId: string, logger: Logger): void {
+export function sendRouteError(
+  res: ServerResponse,
+  error: unknown,
+  requestId: string,
+  logger: Logger,
+  closeAfter = false,
+): void {
   const hub = error instanceof HubError ? error : mapKnownError(error);
   if (!hub) logger.error({ err: error, requestId }, 'route failed');
   const { http, ...extensions } = (hub?.extensions ?? {}) as {
@@ -65,6 +71,8 @@ export function sendRouteError(res: ServerResponse, error: unknown, requestId: s
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    // A body left unread (refused before reading it, or part-way): the connection cannot be reused.
+    ...(closeAfter ? { connection: 'close' } : {}),
     ...(http?.headers ?? {}),
   });
   res.end(JSON.stringify(body));

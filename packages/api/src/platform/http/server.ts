@@ -297,8 +297,10 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
         anonymous: () => buildContext(null, requestId),
       });
     } catch (error) {
-      sendRouteError(res, error, requestId, logger);
-      if (!req.complete) req.destroy();
+      const unread = !req.complete;
+      sendRouteError(res, error, requestId, logger, unread);
+      // Not before the answer is out: the client reads the refusal, then the connection goes.
+      if (unread) res.once('finish', () => req.destroy());
     }
   }
 
