@@ -16,6 +16,17 @@ export type AddConsultationEntryInput = {
   idempotencyKey?: string | null | undefined;
 };
 
+/** Where an attachment is. */
+export type AttachmentStatus =
+  /** Released: staff who can see the consultation may download it. */
+  | 'AVAILABLE'
+  /** Declared with the form; its bytes have not arrived. */
+  | 'AWAITING_UPLOAD'
+  /** Stored, held until a scanner plugin records its verdict. */
+  | 'PENDING_SCAN'
+  /** The scanner found it infected; its bytes were deleted. */
+  | 'REJECTED';
+
 /** Load against the thresholds. */
 export type CapacityState =
   /** At or above the hard threshold: the overflow mode decides where new work goes. */
@@ -689,7 +700,14 @@ export type ConsultationDetailFragment = {
   answers: Array<{ questionId: string; question: string; answer: string }>;
   redFlags: Array<{ questionId: string; description: string }>;
   ice: { ideas: string | null; concerns: string | null; expectations: string | null } | null;
-  attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
+  attachments: Array<{
+    position: number;
+    attachmentId: string | null;
+    fileName: string;
+    contentType: string;
+    sizeBytes: number;
+    status: AttachmentStatus;
+  }>;
   history: Array<{
     action: ConsultationAction;
     from: ConsultationState;
@@ -746,7 +764,14 @@ export type ConsultationQuery = {
     answers: Array<{ questionId: string; question: string; answer: string }>;
     redFlags: Array<{ questionId: string; description: string }>;
     ice: { ideas: string | null; concerns: string | null; expectations: string | null } | null;
-    attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
+    attachments: Array<{
+      position: number;
+      attachmentId: string | null;
+      fileName: string;
+      contentType: string;
+      sizeBytes: number;
+      status: AttachmentStatus;
+    }>;
     history: Array<{
       action: ConsultationAction;
       from: ConsultationState;
@@ -782,6 +807,14 @@ export type ConsultationQuery = {
   };
 };
 
+export type AttachmentDownloadLinkQueryVariables = Exact<{
+  attachmentId: string | number;
+}>;
+
+export type AttachmentDownloadLinkQuery = {
+  attachmentDownloadLink: { attachmentId: string; url: string; expiresAt: string };
+};
+
 export type HubServicesQueryVariables = Exact<{ [key: string]: never }>;
 
 export type HubServicesQuery = { hubServices: Array<{ id: string; name: string; kind: HubServiceKind }> };
@@ -809,7 +842,14 @@ export type ClaimMutation = {
       answers: Array<{ questionId: string; question: string; answer: string }>;
       redFlags: Array<{ questionId: string; description: string }>;
       ice: { ideas: string | null; concerns: string | null; expectations: string | null } | null;
-      attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
+      attachments: Array<{
+        position: number;
+        attachmentId: string | null;
+        fileName: string;
+        contentType: string;
+        sizeBytes: number;
+        status: AttachmentStatus;
+      }>;
       history: Array<{
         action: ConsultationAction;
         from: ConsultationState;
@@ -869,7 +909,14 @@ export type ReleaseMutation = {
       answers: Array<{ questionId: string; question: string; answer: string }>;
       redFlags: Array<{ questionId: string; description: string }>;
       ice: { ideas: string | null; concerns: string | null; expectations: string | null } | null;
-      attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
+      attachments: Array<{
+        position: number;
+        attachmentId: string | null;
+        fileName: string;
+        contentType: string;
+        sizeBytes: number;
+        status: AttachmentStatus;
+      }>;
       history: Array<{
         action: ConsultationAction;
         from: ConsultationState;
@@ -929,7 +976,14 @@ export type OverrideLockMutation = {
       answers: Array<{ questionId: string; question: string; answer: string }>;
       redFlags: Array<{ questionId: string; description: string }>;
       ice: { ideas: string | null; concerns: string | null; expectations: string | null } | null;
-      attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
+      attachments: Array<{
+        position: number;
+        attachmentId: string | null;
+        fileName: string;
+        contentType: string;
+        sizeBytes: number;
+        status: AttachmentStatus;
+      }>;
       history: Array<{
         action: ConsultationAction;
         from: ConsultationState;
@@ -989,7 +1043,14 @@ export type SignpostMutation = {
       answers: Array<{ questionId: string; question: string; answer: string }>;
       redFlags: Array<{ questionId: string; description: string }>;
       ice: { ideas: string | null; concerns: string | null; expectations: string | null } | null;
-      attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
+      attachments: Array<{
+        position: number;
+        attachmentId: string | null;
+        fileName: string;
+        contentType: string;
+        sizeBytes: number;
+        status: AttachmentStatus;
+      }>;
       history: Array<{
         action: ConsultationAction;
         from: ConsultationState;
@@ -1049,7 +1110,14 @@ export type PassBackMutation = {
       answers: Array<{ questionId: string; question: string; answer: string }>;
       redFlags: Array<{ questionId: string; description: string }>;
       ice: { ideas: string | null; concerns: string | null; expectations: string | null } | null;
-      attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
+      attachments: Array<{
+        position: number;
+        attachmentId: string | null;
+        fileName: string;
+        contentType: string;
+        sizeBytes: number;
+        status: AttachmentStatus;
+      }>;
       history: Array<{
         action: ConsultationAction;
         from: ConsultationState;
@@ -1109,7 +1177,14 @@ export type PullToHubMutation = {
       answers: Array<{ questionId: string; question: string; answer: string }>;
       redFlags: Array<{ questionId: string; description: string }>;
       ice: { ideas: string | null; concerns: string | null; expectations: string | null } | null;
-      attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
+      attachments: Array<{
+        position: number;
+        attachmentId: string | null;
+        fileName: string;
+        contentType: string;
+        sizeBytes: number;
+        status: AttachmentStatus;
+      }>;
       history: Array<{
         action: ConsultationAction;
         from: ConsultationState;
@@ -1169,7 +1244,14 @@ export type CompleteMutation = {
       answers: Array<{ questionId: string; question: string; answer: string }>;
       redFlags: Array<{ questionId: string; description: string }>;
       ice: { ideas: string | null; concerns: string | null; expectations: string | null } | null;
-      attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
+      attachments: Array<{
+        position: number;
+        attachmentId: string | null;
+        fileName: string;
+        contentType: string;
+        sizeBytes: number;
+        status: AttachmentStatus;
+      }>;
       history: Array<{
         action: ConsultationAction;
         from: ConsultationState;
@@ -1229,7 +1311,14 @@ export type CancelMutation = {
       answers: Array<{ questionId: string; question: string; answer: string }>;
       redFlags: Array<{ questionId: string; description: string }>;
       ice: { ideas: string | null; concerns: string | null; expectations: string | null } | null;
-      attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
+      attachments: Array<{
+        position: number;
+        attachmentId: string | null;
+        fileName: string;
+        contentType: string;
+        sizeBytes: number;
+        status: AttachmentStatus;
+      }>;
       history: Array<{
         action: ConsultationAction;
         from: ConsultationState;
@@ -1289,7 +1378,14 @@ export type MatchPatientMutation = {
       answers: Array<{ questionId: string; question: string; answer: string }>;
       redFlags: Array<{ questionId: string; description: string }>;
       ice: { ideas: string | null; concerns: string | null; expectations: string | null } | null;
-      attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
+      attachments: Array<{
+        position: number;
+        attachmentId: string | null;
+        fileName: string;
+        contentType: string;
+        sizeBytes: number;
+        status: AttachmentStatus;
+      }>;
       history: Array<{
         action: ConsultationAction;
         from: ConsultationState;
@@ -1731,9 +1827,12 @@ export const ConsultationDetailFragmentDoc = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attachmentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
               ],
             },
           },
@@ -2598,9 +2697,12 @@ export const ConsultationDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attachmentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
               ],
             },
           },
@@ -2675,6 +2777,47 @@ export const ConsultationDocument = {
     },
   ],
 } as unknown as DocumentNode<ConsultationQuery, ConsultationQueryVariables>;
+export const AttachmentDownloadLinkDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AttachmentDownloadLink' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'attachmentId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'attachmentDownloadLink' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'attachmentId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'attachmentId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'attachmentId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AttachmentDownloadLinkQuery, AttachmentDownloadLinkQueryVariables>;
 export const HubServicesDocument = {
   kind: 'Document',
   definitions: [
@@ -2884,9 +3027,12 @@ export const ClaimDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attachmentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
               ],
             },
           },
@@ -3143,9 +3289,12 @@ export const ReleaseDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attachmentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
               ],
             },
           },
@@ -3402,9 +3551,12 @@ export const OverrideLockDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attachmentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
               ],
             },
           },
@@ -3661,9 +3813,12 @@ export const SignpostDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attachmentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
               ],
             },
           },
@@ -3920,9 +4075,12 @@ export const PassBackDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attachmentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
               ],
             },
           },
@@ -4176,9 +4334,12 @@ export const PullToHubDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attachmentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
               ],
             },
           },
@@ -4435,9 +4596,12 @@ export const CompleteDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attachmentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
               ],
             },
           },
@@ -4694,9 +4858,12 @@ export const CancelDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attachmentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
               ],
             },
           },
@@ -4953,9 +5120,12 @@ export const MatchPatientDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attachmentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
               ],
             },
           },
