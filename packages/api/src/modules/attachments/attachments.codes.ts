@@ -22,5 +22,11 @@ export type ScanVerdict = (typeof SCAN_VERDICTS)[number];
 /** Bytes per stored chunk: the upload buffers at most one chunk, the download reads one at a time. */
 export const CHUNK_BYTES = 256 * 1024;
 
+/**
+ * Longest silence of an upload's body: an upload holds a database transaction (on PGlite, the one
+ * connection), so a client that stops sending is cut off and everything rolled back.
+ */
+export const UPLOAD_IDLE_MS = 30_000;
+
 /** The plugin event a scanner subscribes to. */
 export const RECEIVED_EVENT = 'inbox.ATTACHMENT_RECEIVED';

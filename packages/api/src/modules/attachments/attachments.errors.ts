@@ -29,6 +29,8 @@ export const AttachmentErrors = {
     new HubError('BAD_USER_INPUT', 'The upload is not the size declared with the consultation', {
       field: 'content-length',
     }),
+  incomplete: () =>
+    new HubError('BAD_USER_INPUT', 'The upload ended before its declared size: nothing was stored', { field: 'body' }),
   checksumMismatch: (field: string) =>
     new HubError('BAD_USER_INPUT', 'The SHA-256 of the bytes is not the one declared', { field }),
   badDigest: () =>

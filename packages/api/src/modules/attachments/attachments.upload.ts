@@ -10,7 +10,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { inboxStream, OnlineConsultation } from '../inbox/index.js';
 import { pluginSubscribed } from '../plugins/index.js';
 import { Attachment } from './attachment.entity.js';
-import { CHUNK_BYTES, RECEIVED_EVENT, type StoredStatus } from './attachments.codes.js';
+import { CHUNK_BYTES, RECEIVED_EVENT, UPLOAD_IDLE_MS, type StoredStatus } from './attachments.codes.js';
 import { AttachmentErrors } from './attachments.errors.js';
 import { canUpload, submitterReaches } from './attachments.policy.js';
 
@@ -20,6 +20,15 @@ function digestHeader(value: string | string[] | undefined): string | null {
   const match = /(?:^|,)\s*sha-256=:([A-Za-z0-9+/]{43}=):/.exec(Array.isArray(value) ? value.join(',') : value);
   if (!match) throw AttachmentErrors.badDigest();
   return Buffer.from(match[1]!, 'base64').toString('hex');
+}
+
+/** The request body; the client going away or falling silent ends it as an incomplete upload (a 400, not a fault of the hub). */
+async function* bodyOf(req: IncomingMessage): AsyncGenerator<Buffer> {
+  try {
+    for await (const part of req as AsyncIterable<Buffer>) yield part;
+  } catch {
+    throw AttachmentErrors.incomplete();
+  }
 }
 
 /** Whether a scan holds the file: always when the setting says so, else when a scanner plugin is enabled for the inbox. */
@@ -69,6 +78,7 @@ export async function receiveUpload(
   const existing = await ctx.em.findOne(Attachment, { consultation: c.id, position });
   if (existing) throw AttachmentErrors.alreadyUploaded(existing.id);
 
+  req.setTimeout(UPLOAD_IDLE_MS, () => req.destroy(new Error('upload idle')));
   const { attachment, event } = await ctx.em.transactional(
     async (em): Promise<{ attachment: string; event: StoredEvent }> => {
       const id = uuidv7();
@@ -88,7 +98,7 @@ export async function receiveUpload(
       const store = async (data: Buffer) => {
         await exec(em, 'insert into attachment_chunk (attachment_id, seq, data) values (?, ?, ?)', [id, seq++, data]);
       };
-      for await (const part of req as AsyncIterable<Buffer>) {
+      for await (const part of bodyOf(req)) {
         size += part.length;
         if (size > limits.maxBytes) throw AttachmentErrors.tooLarge(limits.maxBytes);
         if (size > declared.sizeBytes) throw AttachmentErrors.sizeMismatch();
