@@ -8,6 +8,7 @@ import { createHubServer, type HubServer } from './platform/http/server.js';
 import { findOrganisationForActor, staffAccount, watchStaffAccounts } from './modules/organisations/index.js';
 import { markEpsUndeliverable } from './modules/prescribing/index.js';
 import { markReplyUndeliverable } from './modules/replies/index.js';
+import { attachmentRoutes } from './modules/attachments/index.js';
 import { buildHubSchema } from './schema.js';
 import { HUB_ENTITIES } from './modules.js';
 import { DEMO_USERS, seedDemo } from './seed/demo.js';
@@ -146,7 +147,16 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
             return user ? sign({ sub: user.username, org: user.odsCode, roles: [...user.roles] }, ttl) : null;
           }
         : undefined;
-      server = await createHubServer({ config, logger, orm, schema, authenticator, events, mintDemoToken });
+      server = await createHubServer({
+        config,
+        logger,
+        orm,
+        schema,
+        authenticator,
+        events,
+        mintDemoToken,
+        routes: [attachmentRoutes(config.attachments)],
+      });
       port = options.listen === false ? 0 : await server.listen(config.port, config.host);
     } catch (error) {
       // The bus holds connections of its own; release them or the process never exits.

@@ -13,6 +13,7 @@ import { appointmentsModule } from './modules/appointments/index.js';
 import { pluginsModule } from './modules/plugins/index.js';
 import { messagingModule } from './modules/messaging/index.js';
 import { reportingModule } from './modules/reporting/index.js';
+import { attachmentsModule } from './modules/attachments/index.js';
 
 /**
  * The composition root's one list of modules (docs/architecture.md#layers-of-the-api): the ORM's
@@ -24,6 +25,7 @@ export const HUB_MODULES: readonly HubModule[] = [
   patientsModule,
   hubServicesModule,
   inboxModule,
+  attachmentsModule,
   consultationsModule,
   writeBackModule,
   prescribingModule,

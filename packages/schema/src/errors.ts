@@ -21,6 +21,10 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_KEY_REUSED',
   /** The patient gave no way to reach them (no mobile number, no e-mail address): a reply cannot be sent. */
   'NO_CONTACT_CHANNEL',
+  /** An attachment is not released to staff yet (awaiting upload or a virus scan) or was rejected by the scan. */
+  'ATTACHMENT_NOT_AVAILABLE',
+  /** A signed download link is past its expiry (HTTP 410): ask for a new one. */
+  'LINK_EXPIRED',
   /** The request document is too deep, too costly, has too many aliases or tokens. */
   'QUERY_TOO_COMPLEX',
   /** The request document could not be parsed. */

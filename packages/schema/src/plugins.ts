@@ -40,6 +40,11 @@ export const PLUGIN_SCOPES = [
    * text and the patient's contact channel, to deliver them) and report their delivery status.
    */
   'patient-messages:send',
+  /**
+   * Scan the attachments of an enabling organisation's online consultations before staff may open
+   * them: fetch each one's bytes while it is PENDING_SCAN and record the verdict (CLEAN or INFECTED).
+   */
+  'attachments:scan',
 ] as const;
 
 /** One of {@link PLUGIN_SCOPES}. */
@@ -69,6 +74,8 @@ export const PLUGIN_EVENT_TYPES = [
   'inbox.CANCELLED',
   'inbox.REPLY_REQUESTED',
   'inbox.REPLY_STATUS_CHANGED',
+  'inbox.ATTACHMENT_RECEIVED',
+  'inbox.ATTACHMENT_SCANNED',
   'write-back.WRITE_BACK_PENDING',
   'write-back.WRITE_BACK_SENDING',
   'write-back.WRITE_BACK_DELIVERED',

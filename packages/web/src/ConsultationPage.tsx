@@ -19,6 +19,7 @@ import { isOpen, isOverdue, nhsNumber, patientName, urgencyText, when } from './
 import type { ContactMode, SignpostDestination, SignpostTeam, Urgency, ViewerQuery } from './gql/graphql';
 import type { LiveInbox } from './live';
 import { navigate } from './router';
+import { Attachments } from './Attachments';
 
 type Viewer = ViewerQuery['viewer'];
 
@@ -319,17 +320,7 @@ export function ConsultationPage({
             </>
           ) : null}
           <h3>Attachments</h3>
-          {c.attachments.length ? (
-            <ul>
-              {c.attachments.map((a) => (
-                <li key={a.fileName}>
-                  {a.fileName} ({a.contentType}, {Math.round(a.sizeBytes / 1024)} KB)
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>None.</p>
-          )}
+          <Attachments items={c.attachments} />
           <h2>Patient</h2>
           {c.patient ? (
             <p data-testid="patient">

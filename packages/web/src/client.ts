@@ -83,6 +83,7 @@ export function createHubClient(token: () => string, onUnauthenticated: () => vo
           OcRedFlag: () => null,
           OcIce: () => null,
           OcAttachment: () => null,
+          AttachmentDownloadLink: () => null,
           ConsultationTransition: () => null,
           Signpost: () => null,
           Viewer: (v) => (typeof v.id === 'string' ? v.id : null),

@@ -130,9 +130,12 @@ export const ConsultationDetailFragment = graphql(`
       expectations
     }
     attachments {
+      position
+      attachmentId
       fileName
       contentType
       sizeBytes
+      status
     }
     history {
       action
@@ -172,6 +175,16 @@ export const ConsultationQuery = graphql(`
   query Consultation($id: ID!) {
     onlineConsultation(id: $id) {
       ...ConsultationDetail
+    }
+  }
+`);
+
+export const AttachmentDownloadLinkQuery = graphql(`
+  query AttachmentDownloadLink($attachmentId: ID!) {
+    attachmentDownloadLink(attachmentId: $attachmentId) {
+      attachmentId
+      url
+      expiresAt
     }
   }
 `);

@@ -34,6 +34,10 @@ function words(code: string, message: string, extensions: Record<string, unknown
       return 'What you entered is too large to send.';
     case 'SERVICE_UNAVAILABLE':
       return 'The hub is temporarily unavailable. Try again in a moment.';
+    case 'ATTACHMENT_NOT_AVAILABLE':
+      return 'This file is not available yet (it is still arriving or being checked for viruses), or it was rejected.';
+    case 'LINK_EXPIRED':
+      return 'The download link has expired. Try again.';
     case 'NETWORK':
       return 'The hub could not be reached. Check your connection and try again.';
     default:

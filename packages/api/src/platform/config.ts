@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 
 /** Who signs the tokens the API accepts. */
@@ -15,6 +16,20 @@ export type DatabaseConfig =
       /** Where freshly migrated, empty databases are cached to start new ones from (null: off). */
       readonly templateDir: string | null;
     };
+
+/** Limits and links of attachments; use cases read them through `ctx.settings.attachments`. */
+export interface AttachmentSettings {
+  /** Largest attachment, bytes: refused at declaration and when the upload passes it. */
+  readonly maxBytes: number;
+  /** MIME types an attachment may have (lower case). */
+  readonly contentTypes: readonly string[];
+  /** Hold every upload PENDING_SCAN until a scanner plugin records a verdict, even when none is enabled. */
+  readonly scanRequired: boolean;
+  /** Lifetime of a signed download link, seconds. */
+  readonly linkSeconds: number;
+  /** HMAC key of download links. */
+  readonly linkSecret: Uint8Array;
+}
 
 /** The whole configuration, parsed once from the environment and frozen. */
 export interface Config {
@@ -88,6 +103,8 @@ export interface Config {
     /** How far back (days) entries blocked at save are re-planned when an agreement or the switch lets them through. */
     readonly backfillDays: number;
   };
+  /** Attachments of online consultations (modules/attachments). */
+  readonly attachments: AttachmentSettings;
   /** Plugin webhook delivery (dispatcher + worker). */
   readonly pluginWebhooks: {
     readonly worker: boolean;
@@ -163,6 +180,11 @@ export const CONFIG_VARIABLES = [
   ['WRITE_BACK_TIMEOUT_MS', '10000', 'How long an HTTP target has to acknowledge; no answer means outcome unknown (retried with the same id).'],
   ['WRITE_BACK_POLL_MS', '1000', 'Fallback poll of the outbox when no wake-up hint arrives.'],
   ['WRITE_BACK_BACKFILL_DAYS', '14', 'Look-back window: entries blocked at save within this many days are sent when an agreement becomes ACTIVE or the practice-to-practice switch turns on (0: never).'],
+  ['ATTACHMENT_MAX_BYTES', '20971520', 'Largest attachment of an online consultation (20 MiB): a larger declared size is `BAD_USER_INPUT`, a larger upload `413 PAYLOAD_TOO_LARGE` before any byte is stored (the `Content-Length` is checked first, then a running count stops the stream).'],
+  ['ATTACHMENT_CONTENT_TYPES', '`image/jpeg,image/png,image/heic,image/heif,image/webp,application/pdf`', 'Comma-separated MIME types an attachment may have; any other is refused at declaration (`BAD_USER_INPUT`) and at upload (`415`).'],
+  ['ATTACHMENT_SCAN_REQUIRED', 'false', 'Hold every uploaded attachment `PENDING_SCAN` until a scanner plugin (scope `attachments:scan`) records `CLEAN`. Off: attachments are held only where a scanner plugin is enabled, else `AVAILABLE` at once.'],
+  ['ATTACHMENT_LINK_SECONDS', '300', 'Lifetime of a signed attachment download link; an older link answers `410 LINK_EXPIRED`.'],
+  ['ATTACHMENT_LINK_SECRET', 'derived from `JWT_SECRET`; else random per process', 'HMAC key (at least 32 characters) that signs download links. Set it when several API instances serve links and tokens are verified through `JWT_JWKS_URL`.'],
   ['PLUGIN_WEBHOOK_WORKER', 'true', 'Dispatch and deliver plugin webhooks inside the API process; `false` when workers run apart.'],
   ['PLUGIN_WEBHOOK_MAX_ATTEMPTS', '10', 'Attempts before a plugin webhook delivery goes DEAD (redrive with `redrivePluginWebhookDelivery`).'],
   ['PLUGIN_WEBHOOK_BACKOFF_MS', '5000', 'Delay before the second webhook attempt; doubles per attempt (jittered, capped at 6 hours).'],
@@ -327,6 +349,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
     shutdownGraceMs: int(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     eventRetentionHours: int(env, 'EVENT_RETENTION_HOURS', 168, 1, 87_600),
     writeBack: writeBackConfig(env),
+    attachments: attachmentConfig(env),
     pluginWebhooks: pluginWebhookConfig(env),
   };
   return deepFreeze(config);
@@ -364,6 +387,34 @@ function writeBackConfig(env: Env): Config['writeBack'] {
     timeoutMs,
     pollMs: int(env, 'WRITE_BACK_POLL_MS', 1000, 10, 60_000),
     backfillDays: int(env, 'WRITE_BACK_BACKFILL_DAYS', 14, 0, 366),
+  };
+}
+
+const DEFAULT_ATTACHMENT_TYPES = 'image/jpeg,image/png,image/heic,image/heif,image/webp,application/pdf';
+const MIME_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}$/;
+
+function attachmentConfig(env: Env): AttachmentSettings {
+  const contentTypes = (env.ATTACHMENT_CONTENT_TYPES || DEFAULT_ATTACHMENT_TYPES)
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => t.length > 0);
+  if (contentTypes.length === 0 || contentTypes.some((t) => !MIME_TYPE.test(t))) {
+    throw new ConfigError('ATTACHMENT_CONTENT_TYPES', 'must be MIME types such as image/jpeg, separated by commas');
+  }
+  const secret = env.ATTACHMENT_LINK_SECRET;
+  if (secret !== undefined && secret !== '' && secret.length < 32) throw new ConfigError('ATTACHMENT_LINK_SECRET', 'must be at least 32 characters');
+  // Derived from the JWT secret when there is one (every instance then agrees); a key of its own otherwise.
+  const linkSecret = secret
+    ? new TextEncoder().encode(secret)
+    : env.JWT_SECRET
+      ? new Uint8Array(createHmac('sha256', env.JWT_SECRET).update('pcn-hub attachment links').digest())
+      : new Uint8Array(randomBytes(32));
+  return {
+    maxBytes: int(env, 'ATTACHMENT_MAX_BYTES', 20_971_520, 1, 104_857_600),
+    contentTypes,
+    scanRequired: bool(env, 'ATTACHMENT_SCAN_REQUIRED', false),
+    linkSeconds: int(env, 'ATTACHMENT_LINK_SECONDS', 300, 5, 86_400),
+    linkSecret,
   };
 }
 

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type DataLoader from 'dataloader';
 import type { Actor } from './auth/actor.js';
+import type { AttachmentSettings } from './config.js';
 import { AuditLog } from './audit/audit.log.js';
 import type { Em, Orm } from './db/orm.js';
 import type { EventBus } from './events/event-bus.js';
@@ -32,10 +34,21 @@ export interface RequestContext {
 export interface ServiceSettings {
   /** WRITE_BACK_BACKFILL_DAYS: how far back blocked entries are re-planned when an agreement allows them. */
   readonly writeBackBackfillDays: number;
+  /** ATTACHMENT_*: limits, scanning and download links of attachments. */
+  readonly attachments: AttachmentSettings;
 }
 
 /** Settings when no configuration is at hand: the documented defaults. */
-export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = { writeBackBackfillDays: 14 };
+export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = {
+  writeBackBackfillDays: 14,
+  attachments: {
+    maxBytes: 20_971_520,
+    contentTypes: ['image/jpeg', 'image/png', 'image/heic', 'image/heif', 'image/webp', 'application/pdf'],
+    scanRequired: false,
+    linkSeconds: 300,
+    linkSecret: new Uint8Array(randomBytes(32)),
+  },
+};
 
 /** The context of a request whose actor is known. */
 export type AuthenticatedContext = RequestContext & { readonly actor: Actor };

@@ -9,6 +9,7 @@ import type { HubClient } from '@pcn-hub/sdk/client';
 import { INBOUND_TO_SETTLE, RECORD_INBOUND, SETTLE_INBOUND, SUBMIT_ONLINE_CONSULTATION } from './hub.operations.js';
 import type { HubInboundMessageWithBody, InboundToSettlePage, SubmittedConsultation } from './hub.operations.js';
 import { SubmissionRejectedError } from './mesh.inbound.types.js';
+import type { OcFile } from './oc.files.js';
 import type {
   InboundMessage,
   InboundOutcome,
@@ -30,6 +31,8 @@ export interface HubInboundStoreOptions {
 
 /** The hub's answer codes after which a resubmission cannot succeed. */
 const PERMANENT_REFUSALS = new Set(['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND']);
+/** Refusals of one attachment's bytes that no retry changes (CONFLICT: stored before). */
+const FILE_REFUSALS = new Set(['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE']);
 
 function isSubmitted(result: unknown): result is SubmittedConsultation {
   return typeof result === 'object' && result !== null && typeof (result as { consultationId?: unknown }).consultationId === 'string';
@@ -136,6 +139,24 @@ export class HubInboundStore implements InboundStore {
 }
 
 /**
+ * Uploads one file of a submitted consultation. CONFLICT means a previous attempt stored it (a
+ * resubmission after a crash); a refusal of the file itself (too large, a type or size the hub does
+ * not accept) leaves the consultation in the inbox with that attachment AWAITING_UPLOAD, logged with
+ * codes only. Anything else (the hub down) throws: the message is retried, and the consultation
+ * is not stored twice.
+ */
+async function uploadFile(client: HubClient, consultationId: string, file: OcFile, meshMessageId: string, logger?: MeshLogger): Promise<void> {
+  try {
+    await client.uploadAttachment(consultationId, file.position, file.bytes, { contentType: file.contentType, sha256: file.sha256 });
+  } catch (err) {
+    if (!isHubApiError(err) || !FILE_REFUSALS.has(err.code)) throw err;
+    if (err.code !== 'CONFLICT') {
+      logger?.('warn', 'mesh.attachment.refused', { meshMessageId, consultationId, position: file.position, code: err.code, field: err.field });
+    }
+  }
+}
+
+/**
  * The poller's `submit` over `submitOnlineConsultation` (client acting for the hub, scope
  * `inbox:submit`). The hub de-duplicates on supplier + supplierReference, so the MESH copy and the
  * e-mail copy of one consultation, or a resubmission after a crash, store it once. A permanent
@@ -143,12 +164,13 @@ export class HubInboundStore implements InboundStore {
  * the code and field only; anything else (the hub down) leaves the message to retry.
  */
 export function hubSubmit(client: HubClient, logger?: MeshLogger): SubmitOnlineConsultation {
-  return async (input, meshMessageId) => {
+  return async (input, meshMessageId, files = []) => {
     try {
       const { submitOnlineConsultation } = await client.request(SUBMIT_ONLINE_CONSULTATION, { input });
       if (!submitOnlineConsultation.created) {
         logger?.('info', 'mesh.submit.duplicate', { meshMessageId, consultationId: submitOnlineConsultation.consultationId });
       }
+      for (const file of files) await uploadFile(client, submitOnlineConsultation.consultationId, file, meshMessageId, logger);
       return submitOnlineConsultation;
     } catch (err) {
       if (isHubApiError(err) && PERMANENT_REFUSALS.has(err.code)) {

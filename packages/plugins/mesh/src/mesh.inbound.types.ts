@@ -3,6 +3,7 @@ import type { ItkResponse } from './itk.response.js';
 import type { MeshClient } from './mesh.client.js';
 import type { MeshErrorCode } from './mesh.errors.js';
 import type { MeshMessageType, MeshReport } from './mesh.types.js';
+import type { OcFile } from './oc.files.js';
 import type { OcInboundFormat, OcParseOptions, ParseFailure, SubmitOnlineConsultationInput } from './oc.types.js';
 
 /** A downloaded message as the store keeps it (raw bytes and headers, before any parsing). */
@@ -60,13 +61,14 @@ export class SubmissionRejectedError extends Error {
 }
 
 /**
- * Hands a parsed consultation to the hub's ingest; the idempotency key is the MESH message id.
- * Throw {@link SubmissionRejectedError} for a permanent refusal; any other error leaves the
- * message pending (retried next poll).
+ * Hands a parsed consultation to the hub's ingest, then the bytes of its attachments (`files`);
+ * the idempotency key is the MESH message id. Throw {@link SubmissionRejectedError} for a
+ * permanent refusal; any other error leaves the message pending (retried next poll).
  */
 export type SubmitOnlineConsultation = (
   input: SubmitOnlineConsultationInput,
   idempotencyKey: string,
+  files?: readonly OcFile[],
 ) => Promise<unknown>;
 
 /** Structured log sink; fields carry ids and codes only, never payloads or subjects. */

@@ -219,7 +219,7 @@ export class MeshPoller {
     if (!parsed.ok) return { kind: 'PARSE_FAILED', failure: parsed.failure };
     let result: unknown;
     try {
-      result = await this.o.submit(parsed.input, message.meshMessageId);
+      result = await this.o.submit(parsed.input, message.meshMessageId, parsed.files);
     } catch (err) {
       if (!(err instanceof SubmissionRejectedError)) throw err;
       return { kind: 'PARSE_FAILED', failure: { code: 'REJECTED', reason: err.message, format: parsed.format } };

@@ -4,6 +4,7 @@
  * document holds a Composition typed SNOMED 149951000000107, the Patient, the Organization the
  * patient submitted to, an Encounter and a QuestionnaireResponse with the answers.
  */
+import { createHash } from 'node:crypto';
 import {
   FHIR_SYSTEMS,
   anyIdentifierValue,
@@ -191,10 +192,13 @@ function readAttachments(resources: Resources): OcAttachmentInput[] {
     const content = str(binary['content']);
     if (contentType === undefined || content === undefined) continue;
     const extension = contentType.split('/')[1]?.split(/[+;]/)[0] ?? 'bin';
+    const bytes = Buffer.from(content, 'base64');
     out.push({
       contentType,
       fileName: `${str(binary['id']) ?? `attachment-${out.length + 1}`}.${extension}`,
-      sizeBytes: Buffer.from(content, 'base64').length,
+      sizeBytes: bytes.length,
+      // The hub refuses an upload of other bytes (the file is sent after the consultation).
+      sha256: createHash('sha256').update(bytes).digest('hex'),
     });
   }
   return out;

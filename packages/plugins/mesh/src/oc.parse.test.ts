@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseInboundOnlineConsultation } from './oc.parse.js';
@@ -42,7 +43,14 @@ describe('GP Connect Online Consultation Report', () => {
         { questionId: 'q1', question: 'What is the problem?', answer: 'Sore throat for three days' },
         { questionId: 'q2', question: 'Do you have a fever?', answer: 'No' },
       ],
-      attachments: [{ contentType: 'application/pdf', fileName: expect.stringMatching(/\.pdf$/), sizeBytes: 18 }],
+      attachments: [
+        {
+          contentType: 'application/pdf',
+          fileName: expect.stringMatching(/\.pdf$/),
+          sizeBytes: 18,
+          sha256: createHash('sha256').update('%PDF-1.4 synthetic').digest('hex'),
+        },
+      ],
     });
   });
 

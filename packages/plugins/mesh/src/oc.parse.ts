@@ -9,6 +9,7 @@ import { isOnlineConsultationReport, readOnlineConsultationReport } from './oc.g
 import { PCN_HUB_OC_V1, readPlainOnlineConsultation } from './oc.plain.js';
 import type { OcInboundFormat, OcParseOptions, OcParseResult, ParseFailure } from './oc.types.js';
 import { OcFieldError } from './oc.validate.js';
+import { attachmentFiles } from './oc.files.js';
 
 function failure(code: ParseFailure['code'], reason: string, format?: OcInboundFormat): OcParseResult {
   return { ok: false, failure: { code, reason, format } };
@@ -60,7 +61,7 @@ function parseDocument(doc: FhirObject, options: OcParseOptions): OcParseResult 
   try {
     const input =
       format === 'PCN_HUB_OC_V1' ? readPlainOnlineConsultation(doc) : readOnlineConsultationReport(doc, options);
-    return { ok: true, format, input };
+    return { ok: true, format, input, files: attachmentFiles(doc, format) };
   } catch (err) {
     if (err instanceof OcFieldError) return failure(err.code, err.message, format);
     throw err;

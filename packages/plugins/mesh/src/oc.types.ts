@@ -3,6 +3,7 @@
  * the hub's GraphQL input of the same name (packages/schema/schema.graphql) field for field, so a
  * parsed consultation can be passed to `submitOnlineConsultation` as it is.
  */
+import type { OcFile } from './oc.files.js';
 
 /** GraphQL `ConsultationType`. */
 export type ConsultationType = 'CLINICAL' | 'ADMIN';
@@ -17,11 +18,13 @@ export interface OcAnswerInput {
   questionId: string;
 }
 
-/** GraphQL `OcAttachmentInput`: attachment metadata (the bytes are held elsewhere). */
+/** GraphQL `OcAttachmentInput`: attachment metadata (the bytes follow by upload, see {@link OcFile}). */
 export interface OcAttachmentInput {
   contentType: string;
   fileName: string;
   sizeBytes: number;
+  /** SHA-256 of the bytes, hex. */
+  sha256?: string;
 }
 
 /** GraphQL `OcIceInput`: ideas, concerns and expectations. */
@@ -98,7 +101,8 @@ export interface PcnHubOcV1 {
   answers: { question: string; answer: string; questionId?: string }[];
   redFlags?: { questionId: string; description: string }[];
   ice?: OcIceInput;
-  attachments?: OcAttachmentInput[];
+  /** Each may carry its bytes as `contentBase64`; the plugin uploads them after submitting. */
+  attachments?: (OcAttachmentInput & { contentBase64?: string })[];
 }
 
 /** Which inbound shape a message was read as. */
@@ -126,9 +130,10 @@ export interface ParseFailure {
   format: OcInboundFormat | undefined;
 }
 
-/** Result of {@link parseInboundOnlineConsultation}. */
+/** Result of {@link parseInboundOnlineConsultation}; `files` are the bytes of the declared attachments that came with it. */
 export type OcParseResult =
-  { ok: true; format: OcInboundFormat; input: SubmitOnlineConsultationInput } | { ok: false; failure: ParseFailure };
+  | { ok: true; format: OcInboundFormat; input: SubmitOnlineConsultationInput; files: OcFile[] }
+  | { ok: false; failure: ParseFailure };
 
 /** Options of the inbound parser. */
 export interface OcParseOptions {

@@ -1,6 +1,13 @@
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { executeHttp, type HttpTransport } from './client.http.js';
+import {
+  downloadAttachment,
+  uploadAttachment,
+  type AttachmentBody,
+  type UploadAttachmentOptions,
+  type UploadedAttachment,
+} from './client.attachments.js';
 import { iterateSubscription, type HubEventIterator } from './client.iterate.js';
 import {
   buildMethods,
@@ -87,6 +94,20 @@ export interface HubClient {
   readonly mutations: MutationMethods;
   /** One typed method per Subscription field; handlers receive the field's value. */
   readonly subscriptions: SubscriptionMethods;
+  /**
+   * Uploads the bytes of the attachment a submitted consultation declares at `position` (from 0),
+   * streamed when `body` is a stream. Throws {@link HubApiError} on refusal (`PAYLOAD_TOO_LARGE`,
+   * `BAD_USER_INPUT` with `field` `content-type`, `content-length` or `sha256`, `CONFLICT` when
+   * received before).
+   */
+  uploadAttachment(
+    consultationId: string,
+    position: number,
+    body: AttachmentBody,
+    options: UploadAttachmentOptions,
+  ): Promise<UploadedAttachment>;
+  /** Fetches a signed download link (`attachmentDownloadLink.url`); the `Response` body streams the bytes. */
+  downloadAttachment(link: string, signal?: AbortSignal): Promise<Response>;
   /** Stops every subscription and closes the WebSocket. */
   close(): Promise<void>;
 }
@@ -211,6 +232,9 @@ export function createHubClient(options: HubClientOptions): HubClient {
     wsUrl,
     request,
     subscribe,
+    uploadAttachment: (consultationId: string, position: number, body: AttachmentBody, uploadOptions: UploadAttachmentOptions) =>
+      uploadAttachment(transport, consultationId, position, body, uploadOptions),
+    downloadAttachment: (link: string, signal?: AbortSignal) => downloadAttachment(transport, link, signal),
     iterate: (document: AnyHubDocument, variables: Variables | undefined) =>
       iterateSubscription((handlers) => subscribe(document, variables, handlers)),
     ...methods,

@@ -7,6 +7,7 @@
  */
 export { createHubClient, type HubClient, type HubClientOptions } from './client.js';
 export { HubApiError, HubNetworkError, isHubApiError, type HubGraphQLError } from './client.errors.js';
+export type { AttachmentBody, UploadAttachmentOptions, UploadedAttachment } from './client.attachments.js';
 export type { HubDocument, Variables } from './client.operation.js';
 export type {
   MutationMethods,

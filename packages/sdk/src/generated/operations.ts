@@ -4,6 +4,7 @@ import * as G from './graphql.js';
 /** The typed document of every Query field, by field name. */
 export const queryDocuments = {
   appointmentBooks: G.AppointmentBooksQueryDocument,
+  attachmentDownloadLink: G.AttachmentDownloadLinkQueryDocument,
   auditEvents: G.AuditEventsQueryDocument,
   explainWriteBack: G.ExplainWriteBackQueryDocument,
   freeSlots: G.FreeSlotsQueryDocument,
@@ -86,6 +87,7 @@ export const mutationDocuments = {
   pullToHub: G.PullToHubMutationDocument,
   raisePrescription: G.RaisePrescriptionMutationDocument,
   reactivateStaffUser: G.ReactivateStaffUserMutationDocument,
+  recordAttachmentScan: G.RecordAttachmentScanMutationDocument,
   recordAttendance: G.RecordAttendanceMutationDocument,
   recordConsultation: G.RecordConsultationMutationDocument,
   recordEpsOutcome: G.RecordEpsOutcomeMutationDocument,

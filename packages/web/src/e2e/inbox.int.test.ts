@@ -206,6 +206,34 @@ describe('Smart Inbox in the browser', () => {
     await page.getByLabel('Demo user').waitFor();
   });
 
+  it("downloads a patient's photo through a fresh signed link; a file still arriving has no download", async () => {
+    const bytes = Buffer.from('synthetic photo bytes');
+    const { consultationId } = await submit(hub, 31, {
+      attachments: [
+        { fileName: 'rash.jpg', contentType: 'image/jpeg', sizeBytes: bytes.length },
+        { fileName: 'later.jpg', contentType: 'image/jpeg', sizeBytes: 10 },
+      ],
+    });
+    const put = await fetch(new URL(`/attachments/consultations/${consultationId}/0`, hub.app.url), {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${await hub.token('oc.supplier')}`, 'content-type': 'image/jpeg' },
+      body: bytes,
+    });
+    expect(put.status).toBe(201);
+    const { page, problems } = await newPage(await context());
+    await signIn(page, origin, 'hub.anp1');
+    await page.goto(`${origin}/consultations/${encodeURIComponent(consultationId)}`);
+    await page.getByText('later.jpg').waitFor();
+    expect(await page.getByRole('button', { name: 'Download later.jpg' }).count()).toBe(0);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download rash.jpg' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('rash.jpg');
+    expect(problems).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('opens a consultation with its triage form, patient and history; accessible', async () => {
     const { consultationId } = await submit(hub, 30, {
       redFlags: [{ questionId: 'q2', description: 'Difficulty breathing' }],

@@ -16,6 +16,17 @@ export type AddConsultationEntryInput = {
   idempotencyKey?: string | null | undefined;
 };
 
+/** Where an attachment is. */
+export type AttachmentStatus =
+  /** Released: staff who can see the consultation may download it. */
+  | 'AVAILABLE'
+  /** Declared with the form; its bytes have not arrived. */
+  | 'AWAITING_UPLOAD'
+  /** Stored, held until a scanner plugin records its verdict. */
+  | 'PENDING_SCAN'
+  /** The scanner found it infected; its bytes were deleted. */
+  | 'REJECTED';
+
 /** Load against the thresholds. */
 export type CapacityState =
   /** At or above the hard threshold: the overflow mode decides where new work goes. */
@@ -223,6 +234,10 @@ export type HubServiceKind =
 
 /** What happened to a consultation in an inbox. */
 export type InboxEventType =
+  /** An attachment's bytes arrived (see OnlineConsultation.attachments); a scanner plugin may now scan it. */
+  | 'ATTACHMENT_RECEIVED'
+  /** A scanner plugin recorded its verdict on an attachment: it is now AVAILABLE or REJECTED. */
+  | 'ATTACHMENT_SCANNED'
   /** It was cancelled. */
   | 'CANCELLED'
   /** Someone claimed it (took the lock). */
@@ -685,7 +700,14 @@ export type ConsultationDetailFragment = {
   answers: Array<{ questionId: string; question: string; answer: string }>;
   redFlags: Array<{ questionId: string; description: string }>;
   ice: { ideas: string | null; concerns: string | null; expectations: string | null } | null;
-  attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
+  attachments: Array<{
+    position: number;
+    attachmentId: string | null;
+    fileName: string;
+    contentType: string;
+    sizeBytes: number;
+    status: AttachmentStatus;
+  }>;
   history: Array<{
     action: ConsultationAction;
     from: ConsultationState;
@@ -742,7 +764,14 @@ export type ConsultationQuery = {
     answers: Array<{ questionId: string; question: string; answer: string }>;
     redFlags: Array<{ questionId: string; description: string }>;
     ice: { ideas: string | null; concerns: string | null; expectations: string | null } | null;
-    attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
+    attachments: Array<{
+      position: number;
+      attachmentId: string | null;
+      fileName: string;
+      contentType: string;
+      sizeBytes: number;
+      status: AttachmentStatus;
+    }>;
     history: Array<{
       action: ConsultationAction;
       from: ConsultationState;
@@ -778,6 +807,14 @@ export type ConsultationQuery = {
   };
 };
 
+export type AttachmentDownloadLinkQueryVariables = Exact<{
+  attachmentId: string | number;
+}>;
+
+export type AttachmentDownloadLinkQuery = {
+  attachmentDownloadLink: { attachmentId: string; url: string; expiresAt: string };
+};
+
 export type HubServicesQueryVariables = Exact<{ [key: string]: never }>;
 
 export type HubServicesQuery = { hubServices: Array<{ id: string; name: string; kind: HubServiceKind }> };
@@ -805,7 +842,14 @@ export type ClaimMutation = {
       answers: Array<{ questionId: string; question: string; answer: string }>;
       redFlags: Array<{ questionId: string; description: string }>;
       ice: { ideas: string | null; concerns: string | null; expectations: string | null } | null;
-      attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
+      attachments: Array<{
+        position: number;
+        attachmentId: string | null;
+        fileName: string;
+        contentType: string;
+        sizeBytes: number;
+        status: AttachmentStatus;
+      }>;
       history: Array<{
         action: ConsultationAction;
         from: ConsultationState;
@@ -865,7 +909,14 @@ export type ReleaseMutation = {
       answers: Array<{ questionId: string; question: string; answer: string }>;
       redFlags: Array<{ questionId: string; description: string }>;
       ice: { ideas: string | null; concerns: string | null; expectations: string | null } | null;
-      attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
+      attachments: Array<{
+        position: number;
+        attachmentId: string | null;
+        fileName: string;
+        contentType: string;
+        sizeBytes: number;
+        status: AttachmentStatus;
+      }>;
       history: Array<{
         action: ConsultationAction;
         from: ConsultationState;
@@ -925,7 +976,14 @@ export type OverrideLockMutation = {
       answers: Array<{ questionId: string; question: string; answer: string }>;
       redFlags: Array<{ questionId: string; description: string }>;
       ice: { ideas: string | null; concerns: string | null; expectations: string | null } | null;
-      attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
+      attachments: Array<{
+        position: number;
+        attachmentId: string | null;
+        fileName: string;
+        contentType: string;
+        sizeBytes: number;
+        status: AttachmentStatus;
+      }>;
       history: Array<{
         action: ConsultationAction;
         from: ConsultationState;
@@ -985,7 +1043,14 @@ export type SignpostMutation = {
       answers: Array<{ questionId: string; question: string; answer: string }>;
       redFlags: Array<{ questionId: string; description: string }>;
       ice: { ideas: string | null; concerns: string | null; expectations: string | null } | null;
-      attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
+      attachments: Array<{
+        position: number;
+        attachmentId: string | null;
+        fileName: string;
+        contentType: string;
+        sizeBytes: number;
+        status: AttachmentStatus;
+      }>;
       history: Array<{
         action: ConsultationAction;
         from: ConsultationState;
@@ -1045,7 +1110,14 @@ export type PassBackMutation = {
       answers: Array<{ questionId: string; question: string; answer: string }>;
       redFlags: Array<{ questionId: string; description: string }>;
       ice: { ideas: string | null; concerns: string | null; expectations: string | null } | null;
-      attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
+      attachments: Array<{
+        position: number;
+        attachmentId: string | null;
+        fileName: string;
+        contentType: string;
+        sizeBytes: number;
+        status: AttachmentStatus;
+      }>;
       history: Array<{
         action: ConsultationAction;
         from: ConsultationState;
@@ -1105,7 +1177,14 @@ export type PullToHubMutation = {
       answers: Array<{ questionId: string; question: string; answer: string }>;
       redFlags: Array<{ questionId: string; description: string }>;
       ice: { ideas: string | null; concerns: string | null; expectations: string | null } | null;
-      attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
+      attachments: Array<{
+        position: number;
+        attachmentId: string | null;
+        fileName: string;
+        contentType: string;
+        sizeBytes: number;
+        status: AttachmentStatus;
+      }>;
       history: Array<{
         action: ConsultationAction;
         from: ConsultationState;
@@ -1165,7 +1244,14 @@ export type CompleteMutation = {
       answers: Array<{ questionId: string; question: string; answer: string }>;
       redFlags: Array<{ questionId: string; description: string }>;
       ice: { ideas: string | null; concerns: string | null; expectations: string | null } | null;
-      attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
+      attachments: Array<{
+        position: number;
+        attachmentId: string | null;
+        fileName: string;
+        contentType: string;
+        sizeBytes: number;
+        status: AttachmentStatus;
+      }>;
       history: Array<{
         action: ConsultationAction;
         from: ConsultationState;
@@ -1225,7 +1311,14 @@ export type CancelMutation = {
       answers: Array<{ questionId: string; question: string; answer: string }>;
       redFlags: Array<{ questionId: string; description: string }>;
       ice: { ideas: string | null; concerns: string | null; expectations: string | null } | null;
-      attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
+      attachments: Array<{
+        position: number;
+        attachmentId: string | null;
+        fileName: string;
+        contentType: string;
+        sizeBytes: number;
+        status: AttachmentStatus;
+      }>;
       history: Array<{
         action: ConsultationAction;
         from: ConsultationState;
@@ -1285,7 +1378,14 @@ export type MatchPatientMutation = {
       answers: Array<{ questionId: string; question: string; answer: string }>;
       redFlags: Array<{ questionId: string; description: string }>;
       ice: { ideas: string | null; concerns: string | null; expectations: string | null } | null;
-      attachments: Array<{ fileName: string; contentType: string; sizeBytes: number }>;
+      attachments: Array<{
+        position: number;
+        attachmentId: string | null;
+        fileName: string;
+        contentType: string;
+        sizeBytes: number;
+        status: AttachmentStatus;
+      }>;
       history: Array<{
         action: ConsultationAction;
         from: ConsultationState;
@@ -1727,9 +1827,12 @@ export const ConsultationDetailFragmentDoc = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attachmentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
               ],
             },
           },
@@ -2594,9 +2697,12 @@ export const ConsultationDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attachmentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
               ],
             },
           },
@@ -2671,6 +2777,47 @@ export const ConsultationDocument = {
     },
   ],
 } as unknown as DocumentNode<ConsultationQuery, ConsultationQueryVariables>;
+export const AttachmentDownloadLinkDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AttachmentDownloadLink' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'attachmentId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'attachmentDownloadLink' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'attachmentId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'attachmentId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'attachmentId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AttachmentDownloadLinkQuery, AttachmentDownloadLinkQueryVariables>;
 export const HubServicesDocument = {
   kind: 'Document',
   definitions: [
@@ -2880,9 +3027,12 @@ export const ClaimDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attachmentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
               ],
             },
           },
@@ -3139,9 +3289,12 @@ export const ReleaseDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attachmentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
               ],
             },
           },
@@ -3398,9 +3551,12 @@ export const OverrideLockDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attachmentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
               ],
             },
           },
@@ -3657,9 +3813,12 @@ export const SignpostDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attachmentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
               ],
             },
           },
@@ -3916,9 +4075,12 @@ export const PassBackDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attachmentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
               ],
             },
           },
@@ -4172,9 +4334,12 @@ export const PullToHubDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attachmentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
               ],
             },
           },
@@ -4431,9 +4596,12 @@ export const CompleteDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attachmentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
               ],
             },
           },
@@ -4690,9 +4858,12 @@ export const CancelDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attachmentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
               ],
             },
           },
@@ -4949,9 +5120,12 @@ export const MatchPatientDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attachmentId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'contentType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'sizeBytes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
               ],
             },
           },

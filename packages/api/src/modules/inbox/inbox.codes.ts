@@ -76,6 +76,8 @@ export interface OcAttachment {
   readonly fileName: string;
   readonly contentType: string;
   readonly sizeBytes: number;
+  /** SHA-256 the supplier declared (lower-case hex); the upload must match it. */
+  readonly sha256?: string | null;
 }
 
 /** The current signposting decision (the latest SIGNPOST transition). */

@@ -254,5 +254,7 @@ registerEnumType(InboxEventTypeEnum, {
     CANCELLED: { description: 'It was cancelled.' },
     REPLY_REQUESTED: { description: 'Staff sent the patient a reply; it is queued for the patient-messaging plugin.' },
     REPLY_STATUS_CHANGED: { description: "A reply's delivery status changed (see OnlineConsultation.replies)." },
+    ATTACHMENT_RECEIVED: { description: "An attachment's bytes arrived (see OnlineConsultation.attachments); a scanner plugin may now scan it." },
+    ATTACHMENT_SCANNED: { description: 'A scanner plugin recorded its verdict on an attachment: it is now AVAILABLE or REJECTED.' },
   },
 });

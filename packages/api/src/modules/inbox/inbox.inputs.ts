@@ -61,14 +61,19 @@ export class OcIceInput {
   expectations?: string | null;
 }
 
-@InputType('OcAttachmentInput', { description: 'Metadata of an attachment.' })
+@InputType('OcAttachmentInput', {
+  description:
+    "An attachment of the form: its metadata, declared with the consultation; its bytes follow by PUT /attachments/consultations/<consultationId>/<position> (the position in this list, from 0) with the submitter's credentials.",
+})
 export class OcAttachmentInput {
   @Field(() => String, { description: 'File name, 1-255 characters.' })
   fileName!: string;
-  @Field(() => String, { description: 'MIME type, e.g. image/jpeg.' })
+  @Field(() => String, { description: 'MIME type, e.g. image/jpeg: one the hub accepts (ATTACHMENT_CONTENT_TYPES).' })
   contentType!: string;
-  @Field(() => Int, { description: 'Size in bytes, 0 to 100 MB.' })
+  @Field(() => Int, { description: 'Size in bytes, 0 to the hub\'s limit (ATTACHMENT_MAX_BYTES, at most 100 MB).' })
   sizeBytes!: number;
+  @Field(() => String, { nullable: true, description: 'SHA-256 of the bytes, 64 hex digits: an upload with other bytes is refused.' })
+  sha256?: string | null;
 }
 
 @InputType('SubmitOnlineConsultationInput', { description: 'An online consultation from an OC supplier.' })

@@ -25,12 +25,12 @@ function toSignpost(s: ConsultationContent['signpost']): SignpostType | null {
   };
 }
 
-function contentOf(c: ConsultationContent) {
+function contentOf(c: ConsultationContent, id: string) {
   return {
     answers: c.answers,
     redFlags: c.redFlags,
     ice: c.ice,
-    attachments: c.attachments,
+    attachments: c.attachments.map((a, position) => ({ ...a, consultationDbId: id, position })),
     signpost: toSignpost(c.signpost),
     triageNotes: c.triageNotes,
   };
@@ -66,7 +66,7 @@ export function toConsultationType(c: ConsultationRecord, now: Date = new Date()
     routingReason: c.routingReason,
     lock: lockActive(lock, now) ? { holder: lock.holder!, since: c.lockSince!, expiresAt: lock.expiresAt! } : null,
     outcome: c.outcome,
-    ...(c.content ? contentOf(c.content) : {}),
+    ...(c.content ? contentOf(c.content, c.id) : {}),
   });
 }
 

@@ -62,8 +62,16 @@ export class OcIceType implements OcIce {
   expectations!: string | null;
 }
 
-@ObjectType('OcAttachment', { description: 'Metadata of an attachment (the bytes are held elsewhere).' })
+@ObjectType('OcAttachment', {
+  description:
+    'An attachment of the form: its declared metadata and, once its bytes arrived, the stored file (status, checksum, a short-lived download link).',
+})
 export class OcAttachmentType implements OcAttachment {
+  /** The consultation's id (uuid) and the declaration's index: the key of the stored file. */
+  consultationDbId!: string;
+  position!: number;
+  /** The SHA-256 the supplier declared, if any (the attachments module serves the field). */
+  sha256?: string | null;
   @Field(() => String, { description: 'File name as sent.' })
   fileName!: string;
   @Field(() => String, { description: 'MIME type, e.g. image/jpeg.' })

@@ -1,5 +1,6 @@
 import { isValidNhsNumber, normaliseNhsNumber } from '@pcn-hub/schema';
 import { Errors } from '../../platform/errors.js';
+import { DEFAULT_SERVICE_SETTINGS } from '../../platform/context.js';
 import type { ConsultationType, OcAnswer, OcAttachment, OcIce, OcRedFlag } from './inbox.codes.js';
 
 /** A submission that passed validation: trimmed, normalised, ready to store. */
@@ -42,7 +43,7 @@ export interface SubmissionInput {
   answers: readonly { questionId: string; question: string; answer: string }[];
   redFlags?: readonly { questionId: string; description: string }[] | null;
   ice?: { ideas?: string | null; concerns?: string | null; expectations?: string | null } | null;
-  attachments?: readonly { fileName: string; contentType: string; sizeBytes: number }[] | null;
+  attachments?: readonly { fileName: string; contentType: string; sizeBytes: number; sha256?: string | null }[] | null;
   responseExpectedBy?: Date | null;
 }
 
@@ -53,6 +54,13 @@ const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}$
 const SKEW_MS = 5 * 60_000;
 const MAX_ANSWERS = 300;
 const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** The attachment limits a submission is held to (ATTACHMENT_MAX_BYTES, ATTACHMENT_CONTENT_TYPES). */
+export interface AttachmentLimits {
+  readonly maxBytes: number;
+  readonly contentTypes: readonly string[];
+}
 
 /** Trimmed text of 1..max characters, or BAD_USER_INPUT naming `field`. */
 export function requiredText(value: string | null | undefined, field: string, max: number): string {
@@ -72,7 +80,11 @@ export function optionalText(value: string | null | undefined, field: string, ma
  * Validates a submission completely before anything is stored. Every refusal is BAD_USER_INPUT
  * naming the input path; messages never echo the values (they may be patient data).
  */
-export function validateSubmission(input: SubmissionInput, now: Date): CleanSubmission {
+export function validateSubmission(
+  input: SubmissionInput,
+  now: Date,
+  limits: AttachmentLimits = DEFAULT_SERVICE_SETTINGS.attachments,
+): CleanSubmission {
   const supplier = input.supplier.trim().toUpperCase();
   if (!SUPPLIER.test(supplier)) throw Errors.badInput('input.supplier', 'supplier must be a code of 2-40 characters A-Z, 0-9, _');
   const supplierReference = input.supplierReference.trim();
@@ -116,7 +128,16 @@ export function validateSubmission(input: SubmissionInput, now: Date): CleanSubm
     if (!Number.isInteger(a.sizeBytes) || a.sizeBytes < 0 || a.sizeBytes > MAX_ATTACHMENT_BYTES) {
       throw Errors.badInput(`input.attachments[${i}].sizeBytes`, 'sizeBytes must be 0 to 100 MB');
     }
-    return { fileName, contentType, sizeBytes: a.sizeBytes };
+    // The hub's own limits, refused before anything is stored (the upload is checked again).
+    if (a.sizeBytes > limits.maxBytes) {
+      throw Errors.badInput(`input.attachments[${i}].sizeBytes`, `sizeBytes must be at most ${limits.maxBytes} (ATTACHMENT_MAX_BYTES)`);
+    }
+    if (!limits.contentTypes.includes(contentType)) {
+      throw Errors.badInput(`input.attachments[${i}].contentType`, `contentType must be one of ${limits.contentTypes.join(', ')}`);
+    }
+    const sha256 = a.sha256 == null || a.sha256.trim() === '' ? null : a.sha256.trim().toLowerCase();
+    if (sha256 !== null && !SHA256_HEX.test(sha256)) throw Errors.badInput(`input.attachments[${i}].sha256`, 'sha256 must be 64 hex digits');
+    return sha256 ? { fileName, contentType, sizeBytes: a.sizeBytes, sha256 } : { fileName, contentType, sizeBytes: a.sizeBytes };
   });
   if (attachments.length > 50) throw Errors.badInput('input.attachments', 'At most 50 attachments');
   const responseExpectedBy = input.responseExpectedBy ?? null;

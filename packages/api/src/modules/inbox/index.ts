@@ -11,11 +11,12 @@ import { onlineConsultationNode } from './inbox.node.js';
 
 export { OnlineConsultation, ConsultationTransition } from './online-consultation.entity.js';
 export { OcRoutingSetting, CapacityPlan, HubClosure } from './inbox-settings.entity.js';
-export { OnlineConsultationType } from './inbox.types.js';
+export { OnlineConsultationType, OcAttachmentType } from './inbox.types.js';
+export { consultationGlobalId } from './inbox.mappers.js';
 export { inboxStream } from './inbox.events.js';
 export { toConsultationType } from './inbox.mappers.js';
 export { recordOf } from './inbox.read.js';
-export { canSeeConsultation } from './inbox.policy.js';
+export { canSeeConsultation, INBOX_ROLES, SUBMITTER_ROLES } from './inbox.policy.js';
 export { InboxService } from './inbox.service.js';
 export { ConsultationTypeEnum } from './inbox.enums.js';
 export type { ConsultationType } from './inbox.codes.js';

@@ -28,7 +28,7 @@ export class IngestService {
 
   async submit(input: SubmissionInput & { originatingPracticeOdsCode: string }): Promise<SubmissionResult> {
     const now = new Date();
-    const clean = validateSubmission(input, now);
+    const clean = validateSubmission(input, now, this.ctx.settings.attachments);
     const actor = this.ctx.actor;
     const em = this.ctx.em;
     const practice = await em.findOne(Organisation, {

@@ -227,8 +227,14 @@ export const EVENT_TYPE_OF = {
 /** Events about a consultation's replies to the patient (modules/replies), on the same inbox stream. */
 export const REPLY_EVENT_TYPES = ['REPLY_REQUESTED', 'REPLY_STATUS_CHANGED'] as const;
 
-export const INBOX_EVENT_TYPES = [...Object.values(EVENT_TYPE_OF), ...REPLY_EVENT_TYPES];
-export type InboxEventType = (typeof EVENT_TYPE_OF)[ConsultationAction] | (typeof REPLY_EVENT_TYPES)[number];
+/** Events about a consultation's attachments (modules/attachments), on the same inbox stream. */
+export const ATTACHMENT_EVENT_TYPES = ['ATTACHMENT_RECEIVED', 'ATTACHMENT_SCANNED'] as const;
+
+export const INBOX_EVENT_TYPES = [...Object.values(EVENT_TYPE_OF), ...REPLY_EVENT_TYPES, ...ATTACHMENT_EVENT_TYPES];
+export type InboxEventType =
+  | (typeof EVENT_TYPE_OF)[ConsultationAction]
+  | (typeof REPLY_EVENT_TYPES)[number]
+  | (typeof ATTACHMENT_EVENT_TYPES)[number];
 
 /** Inbox folders (eConsult Smart Inbox style): computed from state and type. */
 export const INBOX_FOLDERS = [

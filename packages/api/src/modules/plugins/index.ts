@@ -40,3 +40,4 @@ export const pluginsModule: HubModule = {
   resolvers: [PluginResolver, WriteBackExplanationPluginResolver],
   nodeFetchers: { Plugin: pluginNode, PluginWebhookDelivery: pluginWebhookDeliveryNode },
 };
+export { pluginSubscribed } from './plugins.dispatch.js';

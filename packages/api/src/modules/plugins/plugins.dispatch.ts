@@ -120,3 +120,21 @@ export async function dispatchPluginEvents(orm: Orm, batch = 500): Promise<numbe
   }
   return queued;
 }
+
+/**
+ * Whether an active plugin enabled for `organisationId` holds `scope` and `events:read` and
+ * subscribes to `eventType` by webhook: e.g. a virus scanner for `inbox.ATTACHMENT_RECEIVED`.
+ */
+export async function pluginSubscribed(em: Em, organisationId: string, scope: string, eventType: string): Promise<boolean> {
+  const rows = await exec<{ events: string[] | string }>(
+    em,
+    `select p.events from plugin p join plugin_enablement e on e.plugin_id = p.id
+      where e.organisation_id = ? and e.enabled = true and p.state = 'ACTIVE' and p.webhook_url is not null
+        and p.scopes::jsonb @> ?::jsonb`,
+    [organisationId, JSON.stringify([scope, 'events:read'])],
+  );
+  return rows.some((row) => {
+    const patterns = typeof row.events === 'string' ? (JSON.parse(row.events) as string[]) : row.events;
+    return patterns.some((pattern) => eventTypeMatches(pattern, eventType));
+  });
+}

@@ -88,6 +88,7 @@ const GLOBAL_ID_TYPES: Readonly<Record<string, string>> = {
   ownerId: 'Organisation',
   previousOwnerId: 'Organisation',
   prescriptionId: 'Prescription',
+  attachmentId: 'Attachment',
 };
 
 export function withGlobalIds(eventType: string, data: Record<string, unknown>): Record<string, unknown> {

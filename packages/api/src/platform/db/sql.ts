@@ -2,9 +2,13 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import type { AbstractSqlConnection } from '@mikro-orm/sql';
 import type { Em } from './orm.js';
 
-type Scalar = string | number | boolean | bigint | Date | null | undefined;
+type Scalar = string | number | boolean | bigint | Date | Uint8Array | null | undefined;
 const isScalar = (value: unknown): value is Scalar =>
-  value === null || value === undefined || value instanceof Date || (typeof value !== 'object' && typeof value !== 'function');
+  value === null ||
+  value === undefined ||
+  value instanceof Date ||
+  value instanceof Uint8Array ||
+  (typeof value !== 'object' && typeof value !== 'function');
 
 const numberedCache = new Map<string, string>();
 

@@ -30,6 +30,7 @@ import { compiledGateway } from '../graphql/compiled-execution.js';
 import { createOperationGuard } from '../graphql/operation-guard.js';
 import { BodyTooLargeError, readBody } from './body.js';
 import { createOriginPolicy } from './cors.js';
+import { sendRouteError, type HttpRoute } from './routes.js';
 import { LANDING_PAGE } from './landing-page.js';
 import { htmlSecurityHeaders } from './security-headers.js';
 import { createWebAppHandler } from './web-app.js';
@@ -44,6 +45,8 @@ export interface HttpServerDeps {
   readonly events: EventBus;
   /** Signs a demo user's token for the development sign-in (POST /dev/token); null for an unknown user. */
   readonly mintDemoToken?: (username: string, ttlSeconds: number) => Promise<string | null>;
+  /** Plain HTTP routes of the modules (attachment bytes), authenticated like GraphQL. */
+  readonly routes?: readonly HttpRoute[];
 }
 
 /** The running HTTP + WebSocket server. */
@@ -81,6 +84,12 @@ function parseRequestUrl(raw: string | undefined): URL | null {
   }
 }
 
+/** One request header as a string (a repeated header is joined, as for GraphQL), or null. */
+function header(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+}
+
 /** A client's own request id is kept when it is short and plain; anything else is replaced. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 
@@ -98,7 +107,7 @@ function requestIdOf(req: IncomingMessage): string {
 export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> {
   const { config, logger, orm, schema, authenticator, events } = deps;
   const production = config.env === 'production';
-  const settings = { writeBackBackfillDays: config.writeBack.backfillDays };
+  const settings = { writeBackBackfillDays: config.writeBack.backfillDays, attachments: config.attachments };
   const guard = createOperationGuard({ schema, limits: config.limits, introspection: config.limits.introspection, hideSuggestions: production });
   const throttle = createThrottle(config, logger);
   const authenticate = createCallerAuthentication({ authenticator, throttle, orm, logger });
@@ -271,6 +280,34 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
     res.end();
   }
 
+  async function serveRoute(route: HttpRoute, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
+    try {
+      await route.handle(req, res, url, {
+        requestId,
+        context: async () => {
+          const ctx = await contextFor(
+            typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined,
+            requestId,
+            { organisation: header(req, 'x-pcn-hub-organisation'), onBehalfOf: header(req, 'x-pcn-hub-on-behalf-of') },
+            req.socket.remoteAddress ?? 'unknown',
+          );
+          const facts = requestFacts.get(requestId);
+          if (facts && ctx.actor) {
+            facts.principal = ctx.actor.plugin ? `plugin:${ctx.actor.plugin.name}` : ctx.actor.id;
+            facts.organisation = ctx.actor.organisationOds;
+          }
+          return ctx;
+        },
+        anonymous: () => buildContext(null, requestId),
+      });
+    } catch (error) {
+      const unread = !req.complete;
+      sendRouteError(res, error, requestId, logger, unread);
+      // Not before the answer is out: the client reads the refusal, then the connection goes.
+      if (unread) res.once('finish', () => req.destroy());
+    }
+  }
+
   httpServer.on('request', (req, res) => {
     const requestId = requestIdOf(req);
     res.setHeader('x-request-id', requestId);
@@ -315,6 +352,8 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
         if (url.pathname === '/readyz') {
           return (await ready()) ? send(res, 200, '{"status":"ready"}') : send(res, 503, '{"status":"not ready"}');
         }
+        const route = deps.routes?.find((r) => r.matches(url.pathname));
+        if (route) return await serveRoute(route, req, res, url, requestId);
         if (url.pathname !== '/graphql' && webApp.handle(req, res, url)) return;
         if (url.pathname !== '/graphql') return send(res, 404, errorBody('NOT_FOUND', 'Not found'));
         if (origins.handle(req, res)) return;

@@ -15,6 +15,7 @@ import { Migration20261203121000_eps_outbox } from './migration-20261203121000-e
 import { Migration20261203122332_shared_queues } from './migration-20261203122332-shared-queues.js';
 import { Migration20261203130000_write_back_backfill } from './migration-20261203130000-write-back-backfill.js';
 import { Migration20261203131000_patient_replies } from './migration-20261203131000-patient-replies.js';
+import { Migration20261203144600_attachments } from './migration-20261203144600-attachments.js';
 
 /**
  * Committed migrations in order. `pnpm db:migration:create --name <what>` writes a new file beside
@@ -37,4 +38,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203122332_shared_queues', class: Migration20261203122332_shared_queues },
   { name: 'Migration20261203130000_write_back_backfill', class: Migration20261203130000_write_back_backfill },
   { name: 'Migration20261203131000_patient_replies', class: Migration20261203131000_patient_replies },
+  { name: 'Migration20261203144600_attachments', class: Migration20261203144600_attachments },
 ];
