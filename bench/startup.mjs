@@ -65,7 +65,8 @@ const templateDir = await mkdtemp(join(tmpdir(), 'pcn-hub-bench-templates-'));
 async function warmTemplate() {
   const dir = await mkdtemp(join(tmpdir(), 'pcn-hub-bench-'));
   try {
-    const env = (port) => apiEnv(port, { PCN_HUB_DATA_DIR: join(dir, 'pglite'), PGLITE_TEMPLATE_DIR: templateDir, DATABASE_URL: '' });
+    const env = (port) =>
+      apiEnv(port, { PCN_HUB_DATA_DIR: join(dir, 'pglite'), PGLITE_TEMPLATE_DIR: templateDir, DATABASE_URL: '' });
     await once([apiMain], env, root);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -75,9 +76,11 @@ async function warmTemplate() {
 async function runPglite() {
   const dir = await mkdtemp(join(tmpdir(), 'pcn-hub-bench-'));
   try {
-    const cold = (port) => apiEnv(port, { PCN_HUB_DATA_DIR: join(dir, 'cold', 'pglite'), PGLITE_TEMPLATE_DIR: 'off', DATABASE_URL: '' });
+    const cold = (port) =>
+      apiEnv(port, { PCN_HUB_DATA_DIR: join(dir, 'cold', 'pglite'), PGLITE_TEMPLATE_DIR: 'off', DATABASE_URL: '' });
     record('API on PGlite, first start, no template (initdb + migrate + seed)', await once([apiMain], cold, root));
-    const env = (port) => apiEnv(port, { PCN_HUB_DATA_DIR: join(dir, 'pglite'), PGLITE_TEMPLATE_DIR: templateDir, DATABASE_URL: '' });
+    const env = (port) =>
+      apiEnv(port, { PCN_HUB_DATA_DIR: join(dir, 'pglite'), PGLITE_TEMPLATE_DIR: templateDir, DATABASE_URL: '' });
     record('API on PGlite, first start from the template (+ seed)', await once([apiMain], env, root));
     record('API on PGlite, restart', await once([apiMain], env, root));
     record('API on PGlite, restart, unbundled (dist/main.js)', await once([apiMainUnbundled], env, root));
@@ -93,20 +96,35 @@ async function runDemoActivity() {
   const dir = await mkdtemp(join(tmpdir(), 'pcn-hub-bench-'));
   const port = await freePort();
   const started = performance.now();
-  const env = apiEnv(port, { PCN_HUB_DATA_DIR: join(dir, 'pglite'), PGLITE_TEMPLATE_DIR: templateDir, DATABASE_URL: '', LOG_LEVEL: 'info', SEED_DEMO_ACTIVITY: 'true' });
-  const child = spawn(process.execPath, [apiMain], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'ignore'] });
+  const env = apiEnv(port, {
+    PCN_HUB_DATA_DIR: join(dir, 'pglite'),
+    PGLITE_TEMPLATE_DIR: templateDir,
+    DATABASE_URL: '',
+    LOG_LEVEL: 'info',
+    SEED_DEMO_ACTIVITY: 'true',
+  });
+  const child = spawn(process.execPath, [apiMain], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
     const seeded = new Promise((resolve, reject) => {
       createInterface({ input: child.stdout }).on('line', (line) => {
-        if (line.includes('"demo activity seeded"')) resolve({ at: performance.now() - started, own: JSON.parse(line).ms });
+        if (line.includes('"demo activity seeded"'))
+          resolve({ at: performance.now() - started, own: JSON.parse(line).ms });
         if (line.includes('"demo activity failed"')) reject(new Error('demo activity failed'));
       });
       setTimeout(() => reject(new Error('demo activity: no answer within 180 s')), 180_000).unref();
     });
     let firstAnswer = null;
     while (firstAnswer === null && performance.now() - started < 60_000) {
-      const ok = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' })
+      const ok = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ __typename }"}',
+      })
         .then((r) => r.ok)
         .catch(() => false);
       if (ok) firstAnswer = performance.now() - started;

@@ -48,17 +48,15 @@ export async function runWsPhase({ databaseUrl, subscribers, durationS, rate, he
     const stream = `inbox:${hub.id}`;
     const token = await app.tokens.sign({ sub: 'hub.manager', org: HUB_ODS, roles: ['HUB_MANAGER'] }, 3600);
     const append = async () => {
-      const event = await app.orm.em
-        .fork()
-        .transactional((em) =>
-          appendEvent(em, {
-            stream,
-            type: 'CLAIMED',
-            subjectType: 'OnlineConsultation',
-            subjectId: uuidv7(),
-            payload: {},
-          }),
-        );
+      const event = await app.orm.em.fork().transactional((em) =>
+        appendEvent(em, {
+          stream,
+          type: 'CLAIMED',
+          subjectType: 'OnlineConsultation',
+          subjectId: uuidv7(),
+          payload: {},
+        }),
+      );
       const committedAt = now();
       app.events.hint({ stream, seq: event.seq });
       return { seq: event.seq, committedAt };

@@ -56,17 +56,15 @@ async function write(orm, bus, stream, onCommit) {
   for (let i = 0; i < count; i++) {
     const wait = start + i * interval - now();
     if (wait > 0) await sleep(wait);
-    const event = await orm.em
-      .fork()
-      .transactional((em) =>
-        events.appendEvent(em, {
-          stream,
-          type: 'BENCH',
-          subjectType: 'Bench',
-          subjectId: String(i),
-          payload: { i, preCommitAt: now() },
-        }),
-      );
+    const event = await orm.em.fork().transactional((em) =>
+      events.appendEvent(em, {
+        stream,
+        type: 'BENCH',
+        subjectType: 'Bench',
+        subjectId: String(i),
+        payload: { i, preCommitAt: now() },
+      }),
+    );
     const committedAt = now();
     bus.hint({ stream, seq: event.seq });
     onCommit(event.seq, committedAt);

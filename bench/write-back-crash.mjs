@@ -7,7 +7,16 @@
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createScratchDatabase } from './lib/postgres.mjs';
-import { JWT_SECRET, root, spawnNode, startApi, startTarget, useHttpTarget, workerMain, writeEntries } from './write-back-harness.mjs';
+import {
+  JWT_SECRET,
+  root,
+  spawnNode,
+  startApi,
+  startTarget,
+  useHttpTarget,
+  workerMain,
+  writeEntries,
+} from './write-back-harness.mjs';
 
 const N = Number(process.argv[2] ?? process.env.CRASH_ENTRIES ?? 300);
 const K = Number(process.argv[3] ?? process.env.CRASH_KILLS ?? 3);
@@ -40,12 +49,16 @@ try {
   await sql.connect();
   await useHttpTarget(api.url, target.url);
   const count = async (text) => Number((await sql.query(text)).rows[0].n);
-  const startWorker = () => spawnNode(workerMain, { ...WORKER_ENV, DATABASE_URL: db.url }, { readyText: 'write-back worker ready' });
+  const startWorker = () =>
+    spawnNode(workerMain, { ...WORKER_ENV, DATABASE_URL: db.url }, { readyText: 'write-back worker ready' });
 
   worker = startWorker();
   const writing = writeEntries(api.url, N, { syntheticNhsNumber, parallel: 8 });
   let writingDone = false;
-  writing.then(() => (writingDone = true), () => (writingDone = true));
+  writing.then(
+    () => (writingDone = true),
+    () => (writingDone = true),
+  );
 
   const kills = [];
   for (let k = 0; k < K; k++) {
@@ -57,10 +70,19 @@ try {
     while (target.stats.inProgress === 0 && Date.now() < waitUntil) await sleep(1);
     const midRequest = target.stats.inProgress;
     const inFlight = await count("select count(*) as n from write_back_delivery where state = 'SENDING'");
-    const backlog = await count("select count(*) as n from write_back_delivery where state in ('WAITING', 'PENDING', 'RETRYING')");
+    const backlog = await count(
+      "select count(*) as n from write_back_delivery where state in ('WAITING', 'PENDING', 'RETRYING')",
+    );
     worker.kill('SIGKILL');
     const exit = await worker.exited;
-    kills.push({ atMs: Date.now() - started, signal: exit.signal, midRequest, leased: inFlight, backlog, writing: !writingDone });
+    kills.push({
+      atMs: Date.now() - started,
+      signal: exit.signal,
+      midRequest,
+      leased: inFlight,
+      backlog,
+      writing: !writingDone,
+    });
     await sleep(Math.random() * 200);
     worker = startWorker();
   }
@@ -69,7 +91,9 @@ try {
   // Drain: wait until nothing is left to send (expired leases are retaken by the new worker).
   const drainStarted = Date.now();
   for (;;) {
-    const open = await count("select count(*) as n from write_back_delivery where state in ('WAITING', 'PENDING', 'SENDING', 'RETRYING')");
+    const open = await count(
+      "select count(*) as n from write_back_delivery where state in ('WAITING', 'PENDING', 'SENDING', 'RETRYING')",
+    );
     if (open === 0) break;
     if (Date.now() - drainStarted > 180_000) throw new Error(`drain timed out with ${open} deliveries open`);
     await sleep(100);
@@ -91,10 +115,13 @@ try {
       )
     ).rows.map((r) => [r.state ?? 'NO_RECORD', r.n]),
   );
-  const delivered = (await sql.query("select message_id, record_id from write_back_delivery where state = 'DELIVERED'")).rows;
+  const delivered = (await sql.query("select message_id, record_id from write_back_delivery where state = 'DELIVERED'"))
+    .rows;
   const terminal = (states.DELIVERED ?? 0) + (states.DEAD ?? 0) + (states.BLOCKED ?? 0) + (states.NOT_REQUIRED ?? 0);
   const lost = entries - terminal;
-  const pending = await count("select count(*) as n from write_back_delivery where state in ('WAITING', 'PENDING', 'SENDING', 'RETRYING')");
+  const pending = await count(
+    "select count(*) as n from write_back_delivery where state in ('WAITING', 'PENDING', 'SENDING', 'RETRYING')",
+  );
   const duplicateEffects = [...target.effectsByRecord.values()].filter((ids) => ids.size > 1).length;
   const ackedWithoutEffect = delivered.filter((d) => !target.effects.has(d.message_id)).length;
   const resent = [...target.received.values()].reduce((sum, n) => sum + n, 0) - target.received.size;
@@ -130,7 +157,9 @@ try {
     failed = true;
     process.stderr.write(`write-back crash test FAILED:\n- ${problems.join('\n- ')}\n`);
   } else {
-    process.stdout.write(`write-back crash test passed: ${N} entries, ${K} kill -9s, 0 lost, 0 duplicate effects, 0 pending\n`);
+    process.stdout.write(
+      `write-back crash test passed: ${N} entries, ${K} kill -9s, 0 lost, 0 duplicate effects, 0 pending\n`,
+    );
   }
 } catch (error) {
   failed = true;

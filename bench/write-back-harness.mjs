@@ -80,7 +80,11 @@ export async function startApi(databaseUrl, extraEnv = {}) {
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ __typename }"}',
+      });
       if (res.ok) break;
     } catch {
       // not listening yet
@@ -116,8 +120,10 @@ export async function useHttpTarget(url, endpointUrl) {
   }
 }
 
-const RECORD = 'mutation ($input: RecordConsultationInput!) { recordConsultation(input: $input) { consultation { id } } }';
-const SAVE = 'mutation ($input: SaveConsultationInput!) { saveConsultation(input: $input) { consultation { id version } } }';
+const RECORD =
+  'mutation ($input: RecordConsultationInput!) { recordConsultation(input: $input) { consultation { id } } }';
+const SAVE =
+  'mutation ($input: SaveConsultationInput!) { saveConsultation(input: $input) { consultation { id version } } }';
 const TERMS = [
   ['22298006', 'Myocardial infarction'],
   ['38341003', 'Hypertension'],
@@ -129,7 +135,11 @@ const TERMS = [
  * Writes `total` coded entries through the API: consultations of up to `perConsultation` entries,
  * recorded then saved, `parallel` at a time, for demo patients chosen round-robin.
  */
-export async function writeEntries(url, total, { perConsultation = 5, parallel = 8, syntheticNhsNumber, offset = 0 } = {}) {
+export async function writeEntries(
+  url,
+  total,
+  { perConsultation = 5, parallel = 8, syntheticNhsNumber, offset = 0 } = {},
+) {
   const bearer = TOKENS.clinician();
   let next = 0;
   let written = 0;
@@ -158,7 +168,9 @@ export async function writeEntries(url, total, { perConsultation = 5, parallel =
 function verify(id, timestamp, body, header) {
   const key = Buffer.from(SIGNING_SECRET.replace(/^whsec_/, ''), 'base64');
   const expected = Buffer.from(`v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`);
-  return header.split(' ').some((c) => Buffer.from(c).length === expected.length && timingSafeEqual(Buffer.from(c), expected));
+  return header
+    .split(' ')
+    .some((c) => Buffer.from(c).length === expected.length && timingSafeEqual(Buffer.from(c), expected));
 }
 
 /**
@@ -208,10 +220,11 @@ export async function startTarget({ latencyMs = () => 0 } = {}) {
     effectsByRecord,
     received,
     stats,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(resolve);
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(resolve);
+      }),
   };
 }
 

@@ -33,7 +33,8 @@ const require = createRequire(`${root}packages/api/package.json`);
 const pg = require('pg');
 const { syntheticNhsNumber } = await import(`${root}packages/schema/dist/index.js`);
 
-const RECORD = 'mutation ($input: RecordConsultationInput!) { recordConsultation(input: $input) { consultation { id } } }';
+const RECORD =
+  'mutation ($input: RecordConsultationInput!) { recordConsultation(input: $input) { consultation { id } } }';
 const SAVE = 'mutation ($input: SaveConsultationInput!) { saveConsultation(input: $input) { consultation { id } } }';
 
 /** CPU time (user + system) a process has used, from /proc (Linux), in ms; NaN elsewhere. */
@@ -100,7 +101,9 @@ async function runOnce(concurrency) {
     const since = new Date();
     for (let i = 0; i < IDLE_SAMPLES; i++) {
       const entries = [{ coded: { snomedCode: '22298006', term: 'Myocardial infarction' } }];
-      const { recordConsultation } = await gql(api.url, bearer, RECORD, { input: { nhsNumber: syntheticNhsNumber(i % 500), entries } });
+      const { recordConsultation } = await gql(api.url, bearer, RECORD, {
+        input: { nhsNumber: syntheticNhsNumber(i % 500), entries },
+      });
       await gql(api.url, bearer, SAVE, { input: { consultationId: recordConsultation.consultation.id } });
       await sleep(40 + Math.random() * 40);
     }
@@ -159,9 +162,21 @@ for (const c of CONCURRENCIES) {
 }
 const f = (n) => (Number.isFinite(n) ? n.toFixed(1) : '-');
 process.stdout.write(
-  `\nWrite-back delivery on PostgreSQL ${version}, one worker process, target latency ${LATENCY_MS} ms, ${ENTRIES} entries, load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')}\n\n` +
+  `\nWrite-back delivery on PostgreSQL ${version}, one worker process, target latency ${LATENCY_MS} ms, ${ENTRIES} entries, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ')}\n\n` +
     markdownTable(
-      ['C', 'delivered/s', 'bound C/0.02s', 'ratio', 'idle dispatch p50', 'idle dispatch p99', 'commit-to-ack p50', 'commit-to-ack p99', 'dup effects'],
+      [
+        'C',
+        'delivered/s',
+        'bound C/0.02s',
+        'ratio',
+        'idle dispatch p50',
+        'idle dispatch p99',
+        'commit-to-ack p50',
+        'commit-to-ack p99',
+        'dup effects',
+      ],
       results.map((r) => [
         r.concurrency,
         Math.round(r.perSecond),

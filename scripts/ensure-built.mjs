@@ -47,10 +47,14 @@ const sources = Math.max(newest(join(root, 'packages')), statSync(join(root, 'pn
 if (sources > stampTime()) {
   const started = Date.now();
   process.stderr.write('pcn-hub: sources changed since the last build; building (pnpm build)...\n');
-  execFileSync(process.env.npm_execpath ? process.execPath : 'pnpm', process.env.npm_execpath ? [process.env.npm_execpath, '--silent', 'build'] : ['--silent', 'build'], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  execFileSync(
+    process.env.npm_execpath ? process.execPath : 'pnpm',
+    process.env.npm_execpath ? [process.env.npm_execpath, '--silent', 'build'] : ['--silent', 'build'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   mkdirSync(join(root, 'node_modules', '.cache'), { recursive: true });
   writeFileSync(stamp, new Date().toISOString());
   process.stderr.write(`pcn-hub: built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

@@ -18,7 +18,11 @@ if (!baseline) {
 }
 let before;
 try {
-  before = execFileSync('git', ['show', `${baseline}:packages/schema/schema.graphql`], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  before = execFileSync('git', ['show', `${baseline}:packages/schema/schema.graphql`], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 } catch {
   console.error(`schema diff: the baseline ${baseline} is not in this clone's history`);
   process.exit(1);
@@ -28,7 +32,9 @@ const changes = await diff(buildSchema(before), buildSchema(after));
 const unreleased = changelog.split(/^## /m).find((section) => section.startsWith('Unreleased')) ?? '';
 const breaking = changes.filter((c) => c.criticality.level === CriticalityLevel.Breaking);
 const dangerous = changes.filter((c) => c.criticality.level === CriticalityLevel.Dangerous);
-console.log(`schema diff against ${baseline}: ${changes.length} changes, ${breaking.length} breaking, ${dangerous.length} dangerous`);
+console.log(
+  `schema diff against ${baseline}: ${changes.length} changes, ${breaking.length} breaking, ${dangerous.length} dangerous`,
+);
 const unlisted = [];
 for (const change of breaking) {
   const path = change.path ?? '';
@@ -39,6 +45,8 @@ for (const change of breaking) {
 for (const change of dangerous) console.log(`  dangerous ${change.path ?? ''}: ${change.message}`);
 if (process.argv.includes('--list')) process.exit(0);
 if (unlisted.length > 0) {
-  console.error(`schema diff: ${unlisted.length} breaking change(s) not listed under "## Unreleased" in CHANGELOG.md: ${unlisted.join(', ')}`);
+  console.error(
+    `schema diff: ${unlisted.length} breaking change(s) not listed under "## Unreleased" in CHANGELOG.md: ${unlisted.join(', ')}`,
+  );
   process.exit(1);
 }

@@ -19,7 +19,13 @@ async function apiModules() {
   const { createLogger } = await import(new URL('platform/logger.js', dist).href);
   const { seedDemo } = await import(new URL('seed/demo.js', dist).href);
   const { uuidv7 } = await import(new URL('platform/ids.js', dist).href);
-  return { createOrm: (database, logger) => createOrm(database, logger, HUB_ENTITIES), migrate, logger: createLogger('silent'), seedDemo, uuidv7 };
+  return {
+    createOrm: (database, logger) => createOrm(database, logger, HUB_ENTITIES),
+    migrate,
+    logger: createLogger('silent'),
+    seedDemo,
+    uuidv7,
+  };
 }
 
 async function migrateAndSeedDemo(database) {

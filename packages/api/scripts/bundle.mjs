@@ -56,7 +56,8 @@ const graphqlInstanceOfInProductionMode = {
   transform(code, id) {
     if (!/[\\/]graphql[\\/]jsutils[\\/]instanceOf\.m?js$/.test(id)) return null;
     const guard = /globalThis\.process\s*&&(?:\s*\/\/[^\n]*\n)?\s*process\.env\.NODE_ENV === ['"]production['"]/;
-    if (!guard.test(code)) throw new Error(`${id}: graphql's production-mode test has changed; update scripts/bundle.mjs`);
+    if (!guard.test(code))
+      throw new Error(`${id}: graphql's production-mode test has changed; update scripts/bundle.mjs`);
     return { code: code.replace(guard, 'true'), map: null };
   },
 };

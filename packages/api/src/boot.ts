@@ -5,7 +5,8 @@ import { PRINTED } from './cli/printed.js';
 
 const config = loadConfig();
 const app = await startApp(config);
-const where = config.database.kind === 'pglite' ? `embedded PGlite (${config.database.dataDir ?? 'in memory'})` : 'PostgreSQL';
+const where =
+  config.database.kind === 'pglite' ? `embedded PGlite (${config.database.dataDir ?? 'in memory'})` : 'PostgreSQL';
 app.logger.info({ url: app.url, database: config.database.kind }, 'pcn-hub API ready');
 if (process.stdout.isTTY || config.env === 'development') {
   process.stdout.write(

@@ -12,7 +12,11 @@ interface ReceivedSpan {
 }
 
 /** A local HTTP server: records each request's headers and JSON body, answers 200. */
-async function receiver(): Promise<{ url: string; requests: { path: string; headers: IncomingHttpHeaders; body: unknown }[]; close(): Promise<void> }> {
+async function receiver(): Promise<{
+  url: string;
+  requests: { path: string; headers: IncomingHttpHeaders; body: unknown }[];
+  close(): Promise<void>;
+}> {
   const requests: { path: string; headers: IncomingHttpHeaders; body: unknown }[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -32,14 +36,19 @@ async function receiver(): Promise<{ url: string; requests: { path: string; head
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 function spansOf(requests: { path: string; body: unknown }[]): ReceivedSpan[] {
   const spans: ReceivedSpan[] = [];
   for (const request of requests.filter((r) => r.path === '/v1/traces')) {
     const body = request.body as { resourceSpans?: { scopeSpans?: { spans?: ReceivedSpan[] }[] }[] };
-    for (const resource of body.resourceSpans ?? []) for (const scope of resource.scopeSpans ?? []) spans.push(...(scope.spans ?? []));
+    for (const resource of body.resourceSpans ?? [])
+      for (const scope of resource.scopeSpans ?? []) spans.push(...(scope.spans ?? []));
   }
   return spans;
 }
@@ -71,7 +80,14 @@ describe('observability: metrics, traces and logs', () => {
     await must(
       hub.gql(
         'mutation ($input: ConfigureWriteBackTargetInput!) { configureWriteBackTarget(input: $input) { target { kind } } }',
-        { input: { practiceOdsCode: 'Y99013', kind: 'HTTP', endpointUrl: `${practice.url}/write-back`, signingSecret: `whsec_${Buffer.from('observability-secret-0123456789abcd').toString('base64')}` } },
+        {
+          input: {
+            practiceOdsCode: 'Y99013',
+            kind: 'HTTP',
+            endpointUrl: `${practice.url}/write-back`,
+            signingSecret: `whsec_${Buffer.from('observability-secret-0123456789abcd').toString('base64')}`,
+          },
+        },
         'hub.manager',
       ),
     );
@@ -100,7 +116,8 @@ describe('observability: metrics, traces and logs', () => {
         traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
       },
       body: JSON.stringify({
-        query: 'mutation Save($input: SaveConsultationInput!) { saveConsultation(input: $input) { consultation { id } } }',
+        query:
+          'mutation Save($input: SaveConsultationInput!) { saveConsultation(input: $input) { consultation { id } } }',
         variables: { input: { consultationId: recorded.recordConsultation.consultation.id } },
         operationName: 'Save',
       }),
@@ -150,7 +167,9 @@ describe('observability: metrics, traces and logs', () => {
     for (const line of text.split('\n').filter((l) => l && !l.startsWith('#'))) {
       expect(line).toMatch(/^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[^}]*\})? -?[0-9.e+-]+|NaN|[+-]Inf$/);
     }
-    expect(text).toMatch(/pcnhub_graphql_operations_total\{type="mutation",field="saveConsultation",outcome="ok"\} [1-9]/);
+    expect(text).toMatch(
+      /pcnhub_graphql_operations_total\{type="mutation",field="saveConsultation",outcome="ok"\} [1-9]/,
+    );
     expect(text).toMatch(/pcnhub_delivery_attempts_total\{queue="write_back",outcome="acknowledged"\} [1-9]/);
     // The public port does not serve them.
     expect((await fetch(hub.app.url.replace('/graphql', '/metrics'))).status).toBe(404);

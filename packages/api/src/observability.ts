@@ -35,7 +35,9 @@ export function scrapeCollector(orm: Orm) {
       metrics.deadLetters.set({ queue }, Number(row?.dead ?? 0));
       metrics.queueOldestAge.set({ queue }, Number(row?.oldest_seconds ?? 0));
     }
-    const client: unknown = await (connection as unknown as { getNativeClient?: () => Promise<unknown> }).getNativeClient?.();
+    const client: unknown = await (
+      connection as unknown as { getNativeClient?: () => Promise<unknown> }
+    ).getNativeClient?.();
     const pool = client as { totalCount?: number; idleCount?: number; waitingCount?: number } | undefined;
     if (pool && typeof pool.totalCount === 'number') {
       metrics.poolConnections.set({ state: 'in_use' }, pool.totalCount - (pool.idleCount ?? 0));

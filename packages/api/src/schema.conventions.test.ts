@@ -1,11 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { buildSchema, getNamedType, getNullableType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType } from 'graphql';
+import {
+  buildSchema,
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isSpecifiedScalarType,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 
 /** The committed contract (the schema drift check keeps it equal to the API's schema). */
 const schema = buildSchema(readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8'));
 const ROOTS = new Set(['Query', 'Mutation', 'Subscription']);
-const types = Object.values(schema.getTypeMap()).filter((t) => !t.name.startsWith('__') && !(isSpecifiedScalarType(t)));
+const types = Object.values(schema.getTypeMap()).filter((t) => !t.name.startsWith('__') && !isSpecifiedScalarType(t));
 
 describe('schema conventions: everything a front-end team reads is described', () => {
   it('every type (but the roots) has a description', () => {
@@ -25,14 +34,21 @@ describe('schema conventions: everything a front-end team reads is described', (
   });
 
   it('every input field has a description', () => {
-    const missing = types
-      .filter(isInputObjectType)
-      .flatMap((type) => Object.values(type.getFields()).filter((f) => !f.description).map((f) => `${type.name}.${f.name}`));
+    const missing = types.filter(isInputObjectType).flatMap((type) =>
+      Object.values(type.getFields())
+        .filter((f) => !f.description)
+        .map((f) => `${type.name}.${f.name}`),
+    );
     expect(missing).toEqual([]);
   });
 
   it('every enum value has a description', () => {
-    const missing = types.filter(isEnumType).flatMap((type) => type.getValues().filter((v) => !v.description).map((v) => `${type.name}.${v.name}`));
+    const missing = types.filter(isEnumType).flatMap((type) =>
+      type
+        .getValues()
+        .filter((v) => !v.description)
+        .map((v) => `${type.name}.${v.name}`),
+    );
     expect(missing).toEqual([]);
   });
 });
@@ -54,11 +70,13 @@ describe('schema conventions: a client cache can follow every change', () => {
     for (const type of types) {
       if (isInputObjectType(type))
         for (const field of Object.values(type.getFields()))
-          if (getNamedType(field.type).name === 'ID' && !named(field.name)) offenders.push(`${type.name}.${field.name}`);
+          if (getNamedType(field.type).name === 'ID' && !named(field.name))
+            offenders.push(`${type.name}.${field.name}`);
       if (isObjectType(type) || isInterfaceType(type))
         for (const field of Object.values(type.getFields()))
           for (const arg of field.args)
-            if (getNamedType(arg.type).name === 'ID' && !named(arg.name)) offenders.push(`${type.name}.${field.name}(${arg.name})`);
+            if (getNamedType(arg.type).name === 'ID' && !named(arg.name))
+              offenders.push(`${type.name}.${field.name}(${arg.name})`);
     }
     expect(offenders).toEqual([]);
   });

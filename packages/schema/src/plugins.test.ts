@@ -31,7 +31,16 @@ describe('plugin manifest validation', () => {
       webhookUrl: 'http://hooks.acme.example/',
       events: ['inbox.NOPE'],
     });
-    expect(issues.map((i) => i.field)).toEqual(['name', 'version', 'sdkContractVersion', 'scopes[1]', 'producesCodes[0]', 'webhookUrl', 'events[0]', 'events']);
+    expect(issues.map((i) => i.field)).toEqual([
+      'name',
+      'version',
+      'sdkContractVersion',
+      'scopes[1]',
+      'producesCodes[0]',
+      'webhookUrl',
+      'events[0]',
+      'events',
+    ]);
   });
 
   it('allows plain http only to loopback', () => {

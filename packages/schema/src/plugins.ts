@@ -161,26 +161,34 @@ function text(value: unknown, field: string, max: number, issues: ManifestIssue[
  */
 export function validatePluginManifest(manifest: PluginManifest): ManifestIssue[] {
   const issues: ManifestIssue[] = [];
-  if (!NAME.test(manifest.name)) issues.push({ field: 'name', message: 'must be 2-64 of a-z, 0-9, dot, hyphen, underscore' });
+  if (!NAME.test(manifest.name))
+    issues.push({ field: 'name', message: 'must be 2-64 of a-z, 0-9, dot, hyphen, underscore' });
   if (manifest.name === 'native') issues.push({ field: 'name', message: 'is reserved' });
   text(manifest.displayName, 'displayName', 100, issues);
   text(manifest.vendor, 'vendor', 100, issues);
   text(manifest.description, 'description', 2000, issues);
-  if (!SEMVER.test(manifest.version)) issues.push({ field: 'version', message: 'must be a semantic version such as 1.0.0' });
+  if (!SEMVER.test(manifest.version))
+    issues.push({ field: 'version', message: 'must be a semantic version such as 1.0.0' });
   if (manifest.sdkContractVersion !== PLUGIN_SDK_CONTRACT_VERSION) {
     issues.push({ field: 'sdkContractVersion', message: `must be ${PLUGIN_SDK_CONTRACT_VERSION}` });
   }
   if (manifest.scopes.length === 0) issues.push({ field: 'scopes', message: 'must name at least one scope' });
   manifest.scopes.forEach((scope, i) => {
-    if (!isPluginScope(scope)) issues.push({ field: `scopes[${i}]`, message: `is not a known scope (known: ${PLUGIN_SCOPES.join(', ')})` });
+    if (!isPluginScope(scope))
+      issues.push({ field: `scopes[${i}]`, message: `is not a known scope (known: ${PLUGIN_SCOPES.join(', ')})` });
   });
-  if (new Set(manifest.scopes).size !== manifest.scopes.length) issues.push({ field: 'scopes', message: 'lists a scope twice' });
+  if (new Set(manifest.scopes).size !== manifest.scopes.length)
+    issues.push({ field: 'scopes', message: 'lists a scope twice' });
   manifest.producesCodes.forEach((code, i) => {
-    if (!isValidSnomedConceptId(code)) issues.push({ field: `producesCodes[${i}]`, message: 'is not a valid SNOMED CT concept id' });
+    if (!isValidSnomedConceptId(code))
+      issues.push({ field: `producesCodes[${i}]`, message: 'is not a valid SNOMED CT concept id' });
   });
   manifest.producesEntryKinds.forEach((kind, i) => {
     if (!(PLUGIN_ENTRY_KINDS as readonly string[]).includes(kind)) {
-      issues.push({ field: `producesEntryKinds[${i}]`, message: `is not an entry kind (${PLUGIN_ENTRY_KINDS.join(', ')})` });
+      issues.push({
+        field: `producesEntryKinds[${i}]`,
+        message: `is not an entry kind (${PLUGIN_ENTRY_KINDS.join(', ')})`,
+      });
     }
   });
   if (manifest.webhookUrl != null) {
@@ -189,7 +197,9 @@ export function validatePluginManifest(manifest: PluginManifest): ManifestIssue[
   }
   manifest.events.forEach((pattern, i) => {
     const family = pattern.endsWith('.*') ? pattern.slice(0, -2) : null;
-    const known = family ? (PLUGIN_EVENT_FAMILIES as readonly string[]).includes(family) : (PLUGIN_EVENT_TYPES as readonly string[]).includes(pattern);
+    const known = family
+      ? (PLUGIN_EVENT_FAMILIES as readonly string[]).includes(family)
+      : (PLUGIN_EVENT_TYPES as readonly string[]).includes(pattern);
     if (!known) issues.push({ field: `events[${i}]`, message: 'is not a known event type or <family>.*' });
   });
   if (manifest.events.length > 0 && !manifest.scopes.includes('events:read')) {

@@ -117,9 +117,7 @@ describe.each(CASES)('$scalar.name', ({ scalar, valid, invalid }) => {
     const fromValue = expectBadUserInput(() => scalar.parseValue(input));
     expect(fromValue.message.startsWith(`${scalar.name}: `)).toBe(true);
     expectNoEcho(fromValue.message, input);
-    const fromLiteral = expectBadUserInput(() =>
-      scalar.parseLiteral(parseValueNode(JSON.stringify(input))),
-    );
+    const fromLiteral = expectBadUserInput(() => scalar.parseLiteral(parseValueNode(JSON.stringify(input))));
     expectNoEcho(fromLiteral.message, input);
   });
 
@@ -128,15 +126,7 @@ describe.each(CASES)('$scalar.name', ({ scalar, valid, invalid }) => {
       const error = expectBadUserInput(() => scalar.parseValue(value));
       expect(error.message).not.toContain('9434765919');
     }
-    for (const literal of [
-      '9434765919',
-      '22298006',
-      'true',
-      'null',
-      'M81065',
-      '["M81065"]',
-      '{a: "b"}',
-    ]) {
+    for (const literal of ['9434765919', '22298006', 'true', 'null', 'M81065', '["M81065"]', '{a: "b"}']) {
       const error = expectBadUserInput(() => scalar.parseLiteral(parseValueNode(literal)));
       expect(error.message).toContain('string literal');
       expect(error.message).not.toContain('9434765919');
@@ -214,8 +204,6 @@ describe('scalars in an executed schema', () => {
     expect(error?.extensions['code']).toBe('BAD_USER_INPUT');
     // graphql-js 16 prefixes variable errors with `Variable "$n" got invalid value "…"`, so the
     // server's error formatter must report originalError.message, which is safe.
-    expect(error?.originalError?.message).toBe(
-      'NHSNumber: expected 10 digits with a valid modulus 11 check digit',
-    );
+    expect(error?.originalError?.message).toBe('NHSNumber: expected 10 digits with a valid modulus 11 check digit');
   });
 });

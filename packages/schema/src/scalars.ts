@@ -57,10 +57,7 @@ function identifierScalar(spec: IdentifierRule): GraphQLScalarType<string, strin
       // A bad value here is stored data gone wrong, not the caller's fault.
       const canonical = typeof value === 'string' ? canonicalise(value) : null;
       if (canonical === null) {
-        throw error(
-          `${name}: cannot serialise a value that breaks the rule`,
-          'INTERNAL_SERVER_ERROR',
-        );
+        throw error(`${name}: cannot serialise a value that breaks the rule`, 'INTERNAL_SERVER_ERROR');
       }
       return canonical;
     },
@@ -106,8 +103,7 @@ export const OdsCodeScalar = identifierScalar({
 export const PcnCodeScalar = identifierScalar({
   name: 'PcnCode',
   description:
-    'Primary Care Network ODS code: "U" followed by 5 digits (e.g. U12345). Input is trimmed and ' +
-    'upper-cased.',
+    'Primary Care Network ODS code: "U" followed by 5 digits (e.g. U12345). Input is trimmed and ' + 'upper-cased.',
   canonicalise: checked(normaliseOdsCode, isValidPcnCode),
   rule: 'expected "U" followed by 5 digits',
 });

@@ -20,7 +20,9 @@ const { values } = parseArgs({
 
 const every = Number(values.every);
 if (!Number.isFinite(every) || every < 0.2 || every > 86_400) {
-  process.stderr.write('usage: pnpm demo:traffic [--url http://localhost:4000/graphql] [--every seconds (0.2-86400)]\n');
+  process.stderr.write(
+    'usage: pnpm demo:traffic [--url http://localhost:4000/graphql] [--every seconds (0.2-86400)]\n',
+  );
   process.exit(2);
 }
 const config = loadConfig();
@@ -30,7 +32,9 @@ if (config.env === 'production') {
 }
 const verifier = createTokenVerifier(config.jwt);
 if (!verifier.sign) {
-  process.stderr.write('pnpm demo:traffic signs with the development key or JWT_SECRET; with JWT_JWKS_URL it cannot mint a supplier token.\n');
+  process.stderr.write(
+    'pnpm demo:traffic signs with the development key or JWT_SECRET; with JWT_JWKS_URL it cannot mint a supplier token.\n',
+  );
   process.exit(2);
 }
 const supplier = DEMO_USERS.find((u) => u.username === 'oc.supplier')!;
@@ -56,15 +60,22 @@ async function arrive(): Promise<void> {
     const res = await fetch(values.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await bearer()}` },
-      body: JSON.stringify({ query: SUBMIT_ONLINE_CONSULTATION, variables: { input: liveSubmission(random, liveReference(runId, n)) } }),
+      body: JSON.stringify({
+        query: SUBMIT_ONLINE_CONSULTATION,
+        variables: { input: liveSubmission(random, liveReference(runId, n)) },
+      }),
     });
     const body = (await res.json()) as {
       data?: { submitOnlineConsultation?: { consultationId: string; state: string } } | null;
       errors?: { extensions?: { code?: string } }[];
     };
     const arrived = body.data?.submitOnlineConsultation;
-    if (arrived) process.stdout.write(`${new Date().toISOString()} arrived ${arrived.consultationId} ${arrived.state}\n`);
-    else process.stderr.write(`${new Date().toISOString()} refused: HTTP ${res.status} ${body.errors?.map((e) => e.extensions?.code ?? 'ERROR').join(', ') ?? ''}\n`);
+    if (arrived)
+      process.stdout.write(`${new Date().toISOString()} arrived ${arrived.consultationId} ${arrived.state}\n`);
+    else
+      process.stderr.write(
+        `${new Date().toISOString()} refused: HTTP ${res.status} ${body.errors?.map((e) => e.extensions?.code ?? 'ERROR').join(', ') ?? ''}\n`,
+      );
   } catch (error) {
     process.stderr.write(`${new Date().toISOString()} no answer from ${values.url}: ${(error as Error).message}\n`);
   }

@@ -37,8 +37,11 @@ describe('commands printed by the server, the landing page and the README, run a
     expect(readme).toContain(PRINTED.customToken);
     expect(LANDING_PAGE).toContain(PRINTED.demoToken);
     // Every `pnpm ... token` line of the README is one of the commands tested here.
-    const lines = [...readme.matchAll(/pnpm (?:--silent )?[\w:-]*token[^\n`]*/g)].map((m) => m[0].replace(/\s+#.*$/, '').trim());
-    for (const line of lines) expect(Object.values(PRINTED).some((cmd) => line.startsWith(cmd.split(' --user')[0]!))).toBe(true);
+    const lines = [...readme.matchAll(/pnpm (?:--silent )?[\w:-]*token[^\n`]*/g)].map((m) =>
+      m[0].replace(/\s+#.*$/, '').trim(),
+    );
+    for (const line of lines)
+      expect(Object.values(PRINTED).some((cmd) => line.startsWith(cmd.split(' --user')[0]!))).toBe(true);
   });
 
   it('mints a demo token', () => {
@@ -58,7 +61,11 @@ describe('commands printed by the server, the landing page and the README, run a
   it('mints a custom token', () => {
     const out = run(PRINTED.customToken);
     expect(out.status, out.stderr).toBe(0);
-    expect(decodeJwt(out.stdout.trim().split('\n').at(-1)!)).toMatchObject({ sub: 'locum.gp', org: 'Y99012', roles: ['PRACTICE_CLINICIAN'] });
+    expect(decodeJwt(out.stdout.trim().split('\n').at(-1)!)).toMatchObject({
+      sub: 'locum.gp',
+      org: 'Y99012',
+      roles: ['PRACTICE_CLINICIAN'],
+    });
   });
 
   it('names an unknown demo user', () => {
@@ -69,7 +76,12 @@ describe('commands printed by the server, the landing page and the README, run a
 
   it('pnpm start serves, and SIGTERM to it drains and leaves nothing running', async () => {
     const [bin, args] = pnpmArgv('pnpm start');
-    const child = spawn(bin, args, { cwd: root, env: { ...env, PORT: '0', HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(bin, args, {
+      cwd: root,
+      env: { ...env, PORT: '0', HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));

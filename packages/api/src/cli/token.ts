@@ -17,7 +17,9 @@ const { values } = parseArgs({
 const config = loadConfig();
 const verifier = createTokenVerifier(config.jwt);
 if (!verifier.sign) {
-  process.stderr.write('pnpm demo-token signs with the development key or JWT_SECRET; with JWT_JWKS_URL, ask your identity provider.\n');
+  process.stderr.write(
+    'pnpm demo-token signs with the development key or JWT_SECRET; with JWT_JWKS_URL, ask your identity provider.\n',
+  );
   process.exit(2);
 }
 const demo = DEMO_USERS.find((u) => u.username === values.user);
@@ -29,12 +31,16 @@ if (!values.user) {
   process.exit(2);
 }
 if (!demo && (!values.org || !values.roles)) {
-  process.stderr.write(`"${values.user}" is not a demo user; name one, or give --org and --roles for a custom token.\n${usage}`);
+  process.stderr.write(
+    `"${values.user}" is not a demo user; name one, or give --org and --roles for a custom token.\n${usage}`,
+  );
   process.exit(2);
 }
 const roles = values.roles ? values.roles.split(',').map((r) => r.trim()) : [...demo!.roles];
 if (!roles.every(isRole)) {
-  process.stderr.write('unknown role; roles are HUB_CLINICIAN, HUB_PRESCRIBER, HUB_ADMIN, HUB_MANAGER, PRACTICE_CLINICIAN, PRACTICE_ADMIN, PCN_ANALYST, INTEGRATION\n');
+  process.stderr.write(
+    'unknown role; roles are HUB_CLINICIAN, HUB_PRESCRIBER, HUB_ADMIN, HUB_MANAGER, PRACTICE_CLINICIAN, PRACTICE_ADMIN, PCN_ANALYST, INTEGRATION\n',
+  );
   process.exit(2);
 }
 const token = await verifier.sign({ sub: values.user, org: values.org ?? demo!.odsCode, roles }, Number(values.ttl));

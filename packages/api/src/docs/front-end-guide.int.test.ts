@@ -9,7 +9,10 @@ const RUN_DIR = new URL('../../.guide/', import.meta.url);
 
 /** The guide's runnable snippets: each ```ts block right after a `<!-- frontend:<name> -->` marker, in order. */
 function snippets(markdown: string): { name: string; code: string }[] {
-  return [...markdown.matchAll(/<!-- frontend:([a-z-]+) -->\n```ts\n([\s\S]*?)```/g)].map((m) => ({ name: m[1]!, code: m[2]! }));
+  return [...markdown.matchAll(/<!-- frontend:([a-z-]+) -->\n```ts\n([\s\S]*?)```/g)].map((m) => ({
+    name: m[1]!,
+    code: m[2]!,
+  }));
 }
 
 /** One module running every snippet in order: imports hoisted, the rest in one async function. */
@@ -53,7 +56,21 @@ describe('the front-end guide (docs/front-end.md)', () => {
     process.env.HUB_TOKEN = await hub.token('hub.anp1', 3600);
     await mkdir(RUN_DIR, { recursive: true });
     const file = new URL(`front-end-${process.pid}.ts`, RUN_DIR);
-    await writeFile(file, assemble(parts, ['viewer', 'fieldAtFault', 'seen', 'claimed', 'released', 'follow', 'events', 'resyncs', 'first', 'again']));
+    await writeFile(
+      file,
+      assemble(parts, [
+        'viewer',
+        'fieldAtFault',
+        'seen',
+        'claimed',
+        'released',
+        'follow',
+        'events',
+        'resyncs',
+        'first',
+        'again',
+      ]),
+    );
     try {
       const guide = (await import(file.href)) as { run: () => Promise<GuideOutcome> };
       const out = await guide.run();

@@ -57,7 +57,10 @@ describe('config', () => {
     [{ CORS_ORIGINS: 'https://hub.example/path' }, 'CORS_ORIGINS'],
     [{ METRICS_PORT: 'nine' }, 'METRICS_PORT'],
     [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT'],
-    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_EXPORTER_OTLP_HEADERS: 'novalue' }, 'OTEL_EXPORTER_OTLP_HEADERS'],
+    [
+      { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_EXPORTER_OTLP_HEADERS: 'novalue' },
+      'OTEL_EXPORTER_OTLP_HEADERS',
+    ],
     [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_SERVICE_NAME: 'has spaces' }, 'OTEL_SERVICE_NAME'],
     [{ RATE_LIMIT_REQUESTS: '-1' }, 'RATE_LIMIT_REQUESTS'],
     [{ JWT_CLOCK_SKEW_SECONDS: 'lots' }, 'JWT_CLOCK_SKEW_SECONDS'],

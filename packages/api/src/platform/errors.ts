@@ -76,7 +76,12 @@ function isUncodedRequestError(error: unknown): boolean {
   if (!(error instanceof GraphQLError) || error.originalError || error.extensions.code !== undefined) return false;
   // graphql-js's own request errors: variable coercion (and its "too many errors" cut-off), an
   // operation it cannot identify. No resolver ran; the client sent something wrong.
-  if (/^(Too many errors processing variables|Variable "\$|Unknown operation named|Must provide operation name|Must provide an operation)/.test(error.message)) return true;
+  if (
+    /^(Too many errors processing variables|Variable "\$|Unknown operation named|Must provide operation name|Must provide an operation)/.test(
+      error.message,
+    )
+  )
+    return true;
   const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
   return typeof status === 'number' && status >= 400 && status < 500;
 }
@@ -106,7 +111,11 @@ export function createErrorFormatter(logger: Logger) {
     const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
     // Apollo re-codes every validation error GRAPHQL_VALIDATION_FAILED; our limit rule's code is the contract.
     if (original instanceof GraphQLError && original.extensions.code === 'QUERY_TOO_COMPLEX') {
-      return { message: original.message, locations: formatted.locations, extensions: withoutHttp(original.extensions) };
+      return {
+        message: original.message,
+        locations: formatted.locations,
+        extensions: withoutHttp(original.extensions),
+      };
     }
     const mapped = mapKnownError(original);
     if (mapped) {
@@ -123,7 +132,10 @@ export function createErrorFormatter(logger: Logger) {
       return { message: scrubValues(formatted.message), extensions: { code: 'BAD_USER_INPUT' } };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && (PASSTHROUGH_CODES.has(code) || (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR'))) {
+    if (
+      typeof code === 'string' &&
+      (PASSTHROUGH_CODES.has(code) || (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR'))
+    ) {
       // Apollo's own input errors (parse, validation, variable coercion) are safe to show, minus stack traces.
       const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
       // Apollo's request-shape codes are the client's input mistakes in the hub's contract.

@@ -12,8 +12,15 @@ export function createLogger(level: string): Logger {
     base: { service: 'pcn-hub' },
     redact: {
       paths: [
-        '*.nhsNumber', '*.givenName', '*.familyName', '*.dateOfBirth', '*.name',
-        'req.headers.authorization', 'headers.authorization', '*.token', '*.variables',
+        '*.nhsNumber',
+        '*.givenName',
+        '*.familyName',
+        '*.dateOfBirth',
+        '*.name',
+        'req.headers.authorization',
+        'headers.authorization',
+        '*.token',
+        '*.variables',
       ],
       censor: '[redacted]',
     },

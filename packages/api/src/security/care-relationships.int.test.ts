@@ -9,7 +9,11 @@ const RECORD = `mutation ($input: RecordConsultationInput!) {
   recordConsultation(input: $input) { consultation { id patientId patient { nhsNumber givenName familyName dateOfBirth } } }
 }`;
 
-type Answer = { recordConsultation: { consultation: { id: string; patientId: string; patient: Record<string, string> | null } } | null };
+type Answer = {
+  recordConsultation: {
+    consultation: { id: string; patientId: string; patient: Record<string, string> | null };
+  } | null;
+};
 
 /** Patient 0 is registered at practice 1 (Y99011), patient 1 at practice 2 (Y99012). */
 const OWN = demoPatient(0).nhsNumber;
@@ -32,7 +36,11 @@ describeEachDatabase('care relationships open a patient, not NHS numbers', (hub)
     const foreign = await hub().gql<Answer>(RECORD, { input: { nhsNumber: ELSEWHERE } }, 'p1.gp');
     const unknown = await hub().gql<Answer>(RECORD, { input: { nhsNumber: UNKNOWN } }, 'p1.gp');
     expect(codeOf(foreign)).toBe('NOT_FOUND');
-    expect({ status: foreign.status, data: foreign.data, errors: foreign.errors }).toEqual({ status: unknown.status, data: unknown.data, errors: unknown.errors });
+    expect({ status: foreign.status, data: foreign.data, errors: foreign.errors }).toEqual({
+      status: unknown.status,
+      data: unknown.data,
+      errors: unknown.errors,
+    });
     expect(JSON.stringify(foreign)).not.toContain(demoPatient(1).familyName);
     expect(await drafts()).toBe(before);
   });
@@ -47,15 +55,26 @@ describeEachDatabase('care relationships open a patient, not NHS numbers', (hub)
     // Patient 1's online consultation: owned by practice 2 or the hub, never by practice 1.
     const inboxId = (await submit(hub(), 1)).consultationId;
     const foreign = await hub().gql(RECORD, { input: { nhsNumber: OWN, inboxConsultationId: inboxId } }, 'p1.gp');
-    const missing = await hub().gql(RECORD, {
-      input: { nhsNumber: OWN, inboxConsultationId: Buffer.from('OnlineConsultation:01900000-0000-7000-8000-0000000000ff').toString('base64url') },
-    }, 'p1.gp');
+    const missing = await hub().gql(
+      RECORD,
+      {
+        input: {
+          nhsNumber: OWN,
+          inboxConsultationId: Buffer.from('OnlineConsultation:01900000-0000-7000-8000-0000000000ff').toString(
+            'base64url',
+          ),
+        },
+      },
+      'p1.gp',
+    );
     expect(codeOf(foreign)).toBe('NOT_FOUND');
     expect(foreign.errors).toEqual(missing.errors);
   });
 
   it('a plugin without patients:read receives the patient id, never demographics', async () => {
-    const plugin = await registerPlugin(hub(), { scopes: ['consultations:write', 'entries:write', 'consultations:read'] });
+    const plugin = await registerPlugin(hub(), {
+      scopes: ['consultations:write', 'entries:write', 'consultations:read'],
+    });
     const answer = await asPlugin(hub(), plugin.key)<Answer>(RECORD, { input: { nhsNumber: ELSEWHERE } });
     expect(answer.errors).toBeUndefined();
     expect(answer.data?.recordConsultation?.consultation.patient).toBeNull();

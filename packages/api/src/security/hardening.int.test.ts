@@ -12,7 +12,11 @@ async function post(hub: TestHub, body: unknown, headers: Record<string, string>
     body: JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: JSON.parse(text) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: JSON.parse(text) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] },
+  };
 }
 
 async function signed(claims: Record<string, unknown>, iat: number, exp: number): Promise<string> {
@@ -82,14 +86,24 @@ describe('hardening: one hub in test mode', () => {
       expect(fastest).toBeLessThan(50);
     }
     // An ordinary document with a handful of fragments still validates and runs.
-    const ok = await post(hub, { query: '{ ...V } fragment V on Query { viewer { id } }' }, { authorization: `Bearer ${await hub.token('hub.anp1')}` });
+    const ok = await post(
+      hub,
+      { query: '{ ...V } fragment V on Query { viewer { id } }' },
+      { authorization: `Bearer ${await hub.token('hub.anp1')}` },
+    );
     expect(ok.body.errors).toBeUndefined();
   });
 
   it('measures cost with the page size sent as a variable', async () => {
-    const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: patients(first: $n) { edges { node { id } } }`).join(' ');
+    const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: patients(first: $n) { edges { node { id } } }`).join(
+      ' ',
+    );
     const query = `query ($n: Int) { ${aliases} }`;
-    const refused = await post(hub, { query, variables: { n: 200 } }, { authorization: `Bearer ${await hub.token('hub.manager')}` });
+    const refused = await post(
+      hub,
+      { query, variables: { n: 200 } },
+      { authorization: `Bearer ${await hub.token('hub.manager')}` },
+    );
     expect(refused.status).toBe(400);
     expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
     const socket = new RawSocket(hub.app.url);
@@ -117,9 +131,16 @@ describe('hardening: one hub in test mode', () => {
     expect(sub.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(sub.body.errors?.[0]?.message).toMatch(/graphql-ws/);
 
-    const longOrg = await post(hub, { query: '{ viewer { id } }' }, { ...auth, 'x-pcn-hub-organisation': 'Y'.repeat(40) });
+    const longOrg = await post(
+      hub,
+      { query: '{ viewer { id } }' },
+      { ...auth, 'x-pcn-hub-organisation': 'Y'.repeat(40) },
+    );
     expect(longOrg.status).toBe(400);
-    expect(longOrg.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'x-pcn-hub-organisation' });
+    expect(longOrg.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'x-pcn-hub-organisation',
+    });
   });
 
   it('refuses forged cursors, control characters and a persisted-query hash that does not match, with typed 4xx', async () => {
@@ -133,15 +154,34 @@ describe('hardening: one hub in test mode', () => {
       const answer = await post(hub, { query, variables: { a: forged } }, auth);
       expect(answer.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     }
-    const nul = await post(hub, { query: 'query ($q: String) { patients(first: 5, search: $q) { edges { node { id } } } }', variables: { q: 'ab\u0000c' } }, auth);
+    const nul = await post(
+      hub,
+      {
+        query: 'query ($q: String) { patients(first: 5, search: $q) { edges { node { id } } } }',
+        variables: { q: 'ab\u0000c' },
+      },
+      auth,
+    );
     expect(nul.status).toBe(400);
     expect(nul.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'q' });
-    const literal = await post(hub, { query: '{ patients(first: 5, search: "ab\\u0001c") { edges { node { id } } } }' }, auth);
+    const literal = await post(
+      hub,
+      { query: '{ patients(first: 5, search: "ab\\u0001c") { edges { node { id } } } }' },
+      auth,
+    );
     expect(literal.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'search' });
-    const apq = await post(hub, { query: '{ viewer { id } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }, auth);
+    const apq = await post(
+      hub,
+      { query: '{ viewer { id } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } },
+      auth,
+    );
     expect(apq.status).toBe(400);
     expect(apq.body.errors?.[0]?.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
-    const unknown = await post(hub, { extensions: { persistedQuery: { version: 1, sha256Hash: 'b'.repeat(64) } } }, auth);
+    const unknown = await post(
+      hub,
+      { extensions: { persistedQuery: { version: 1, sha256Hash: 'b'.repeat(64) } } },
+      auth,
+    );
     expect(unknown.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
 
@@ -164,7 +204,10 @@ describe('hardening: one hub in test mode', () => {
     const token = await hub.token('hub.anp1');
     const many = await post(
       hub,
-      { query: 'query ($f: InboxFilter) { inbox(organisation: "Y99000", filter: $f) { pageInfo { hasNextPage } } }', variables: { f: { urgencies: Array(51).fill(null) } } },
+      {
+        query: 'query ($f: InboxFilter) { inbox(organisation: "Y99000", filter: $f) { pageInfo { hasNextPage } } }',
+        variables: { f: { urgencies: Array(51).fill(null) } },
+      },
       { authorization: `Bearer ${token}` },
     );
     expect(many.body.errors?.length).toBeGreaterThan(0);
@@ -174,9 +217,15 @@ describe('hardening: one hub in test mode', () => {
   it('over graphql-ws: variable and operation mistakes are BAD_USER_INPUT, a server-only message closes 4400', async () => {
     const socket = new RawSocket(hub.app.url);
     await socket.connect({ authorization: await hub.token('hub.anp1') });
-    const coercion = await socket.request('1', 'subscription ($v: String) { writeBackEvents(after: $v, organisation: "Y99000") { __typename } }', { v: false });
+    const coercion = await socket.request(
+      '1',
+      'subscription ($v: String) { writeBackEvents(after: $v, organisation: "Y99000") { __typename } }',
+      { v: false },
+    );
     expect(wsCodes(coercion)).toEqual(['BAD_USER_INPUT']);
-    expect(wsCodes(await socket.request('2', 'query Q0 { __typename } query Q1 { __typename }'))).toEqual(['BAD_USER_INPUT']);
+    expect(wsCodes(await socket.request('2', 'query Q0 { __typename } query Q1 { __typename }'))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
     socket.send(JSON.stringify({ type: 'connection_ack' }));
     expect(await socket.closed()).toBe(4400);
   });
@@ -208,9 +257,13 @@ describe('hardening: one hub in test mode', () => {
   });
 
   it('honours a plain incoming request id and replaces a malformed one', async () => {
-    const kept = await fetch(hub.app.url.replace('/graphql', '/healthz'), { headers: { 'x-request-id': 'client-req-0001' } });
+    const kept = await fetch(hub.app.url.replace('/graphql', '/healthz'), {
+      headers: { 'x-request-id': 'client-req-0001' },
+    });
     expect(kept.headers.get('x-request-id')).toBe('client-req-0001');
-    const replaced = await fetch(hub.app.url.replace('/graphql', '/healthz'), { headers: { 'x-request-id': 'bad id <script>' } });
+    const replaced = await fetch(hub.app.url.replace('/graphql', '/healthz'), {
+      headers: { 'x-request-id': 'bad id <script>' },
+    });
     expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -227,13 +280,20 @@ describe('hardening: one hub in test mode', () => {
   it('answers CORS preflights for allowed origins only', async () => {
     const allowed = await fetch(hub.app.url, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
     });
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(allowed.headers.get('access-control-allow-headers')).toContain('authorization');
     expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
-    const refused = await fetch(hub.app.url, { method: 'OPTIONS', headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' } });
+    const refused = await fetch(hub.app.url, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
     expect(refused.status).toBe(403);
     const socket = new RawSocket(hub.app.url, { origin: 'http://evil.example' });
@@ -244,7 +304,11 @@ describe('hardening: one hub in test mode', () => {
 describe('hardening: throttling', () => {
   let hub: Hub;
   beforeAll(async () => {
-    hub = await startTestHub('pglite', { RATE_LIMIT_AUTH_FAILURES: '5', RATE_LIMIT_KEY_FAILURES: '3', RATE_LIMIT_REQUESTS: '8' });
+    hub = await startTestHub('pglite', {
+      RATE_LIMIT_AUTH_FAILURES: '5',
+      RATE_LIMIT_KEY_FAILURES: '3',
+      RATE_LIMIT_REQUESTS: '8',
+    });
   });
   afterAll(async () => hub.stop());
 
@@ -252,22 +316,32 @@ describe('hardening: throttling', () => {
     const statuses: number[] = [];
     let last: Awaited<ReturnType<typeof post>> | null = null;
     for (let i = 0; i < 20; i += 1) {
-      last = await post(hub, { query: '{ viewer { id } }' }, { authorization: `Bearer pcnhub_${'a'.repeat(8)}${i}_secret${i}` });
+      last = await post(
+        hub,
+        { query: '{ viewer { id } }' },
+        { authorization: `Bearer pcnhub_${'a'.repeat(8)}${i}_secret${i}` },
+      );
       statuses.push(last.status);
     }
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses.slice(6)).toEqual(Array(14).fill(429));
     expect(last!.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(last!.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
-    const rows = await hub.sql<{ n: number }>("select count(*)::int as n from audit_event where action = 'authenticate' and outcome = 'DENIED'");
+    const rows = await hub.sql<{ n: number }>(
+      "select count(*)::int as n from audit_event where action = 'authenticate' and outcome = 'DENIED'",
+    );
     // The first failure of the window and the one that reached the limit: never one row per attempt.
     expect(rows[0]!.n).toBe(2);
-    const withRequestId = await hub.sql<{ n: number }>("select count(*)::int as n from audit_event where action = 'authenticate' and request_id is not null");
+    const withRequestId = await hub.sql<{ n: number }>(
+      "select count(*)::int as n from audit_event where action = 'authenticate' and request_id is not null",
+    );
     expect(withRequestId[0]!.n).toBe(2);
   });
 
   it('lets a valid token through from an address that failed too often (staff share addresses)', async () => {
-    expect((await post(hub, { query: '{ viewer { id } }' }, { authorization: `Bearer ${await hub.token('p3.gp')}` })).status).toBe(200);
+    expect(
+      (await post(hub, { query: '{ viewer { id } }' }, { authorization: `Bearer ${await hub.token('p3.gp')}` })).status,
+    ).toBe(200);
     const forged = await post(hub, { query: '{ viewer { id } }' }, { authorization: 'Bearer a.b.c' });
     expect(forged.status).toBe(429);
   });
@@ -275,7 +349,8 @@ describe('hardening: throttling', () => {
   it('limits requests per principal', async () => {
     const token = await hub.token('p2.gp');
     const statuses: number[] = [];
-    for (let i = 0; i < 10; i += 1) statuses.push((await post(hub, { query: '{ viewer { id } }' }, { authorization: `Bearer ${token}` })).status);
+    for (let i = 0; i < 10; i += 1)
+      statuses.push((await post(hub, { query: '{ viewer { id } }' }, { authorization: `Bearer ${token}` })).status);
     expect(statuses.slice(0, 8)).toEqual(Array(8).fill(200));
     expect(statuses.slice(8)).toEqual([429, 429]);
   });

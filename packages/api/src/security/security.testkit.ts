@@ -39,7 +39,8 @@ export class RawSocket {
   private async until(done: () => boolean, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!done()) {
-      if (Date.now() > deadline) throw new Error(`timed out; got ${JSON.stringify(this.messages)} close ${this.closeCode}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out; got ${JSON.stringify(this.messages)} close ${this.closeCode}`);
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 50);
@@ -81,7 +82,9 @@ export class RawSocket {
 /** `query { ...F0 }` where each fragment spreads the next twice: 2^levels spreads in all, about 1 KB. */
 export function doubledSpreads(levels: number): string {
   const fragments = Array.from({ length: levels }, (_, i) =>
-    i === levels - 1 ? `fragment F${i} on Query { viewer { id } }` : `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`,
+    i === levels - 1
+      ? `fragment F${i} on Query { viewer { id } }`
+      : `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`,
   );
   return `query { ...F0 } ${fragments.join(' ')}`;
 }
@@ -91,7 +94,8 @@ export function wsCodes(outcome: WsOutcome): string[] {
   const codes: string[] = [];
   for (const m of outcome.messages) {
     type Coded = { extensions?: { code?: string } };
-    const errors = m.type === 'error' ? (m.payload as Coded[]) : ((m.payload as { errors?: Coded[] } | undefined)?.errors ?? []);
+    const errors =
+      m.type === 'error' ? (m.payload as Coded[]) : ((m.payload as { errors?: Coded[] } | undefined)?.errors ?? []);
     for (const e of errors) codes.push(e.extensions?.code ?? 'NONE');
   }
   return codes;

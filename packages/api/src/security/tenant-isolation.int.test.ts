@@ -264,7 +264,14 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
       const endsAt = new Date(startsAt.getTime() + 3_600_000);
       const d = await must<{ declareHubClosure: { closure: { id: string } } }>(
         'mutation($i: DeclareHubClosureInput!) { declareHubClosure(input: $i) { closure { id } } }',
-        { i: { kind: 'CLOSED', reason: 'Foreign training', startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() } },
+        {
+          i: {
+            kind: 'CLOSED',
+            reason: 'Foreign training',
+            startsAt: startsAt.toISOString(),
+            endsAt: endsAt.toISOString(),
+          },
+        },
         manager,
       );
       add('HubClosure', d.declareHubClosure.closure.id, 'foreign PCN hub closure', ALL);

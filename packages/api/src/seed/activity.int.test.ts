@@ -4,8 +4,21 @@ import { seedDemoActivity } from './activity.js';
 
 /** Every InboxFolder of the schema. */
 const INBOX_FOLDERS = [
-  'ALL_OPEN', 'CLINICAL', 'ADMIN', 'OVERDUE', 'UNMATCHED', 'AWAITING_TRIAGE', 'IN_TRIAGE', 'PASSED_TO_PRACTICE',
-  'HUB_SERVICE_QUEUE', 'ADMIN_QUEUE', 'URGENT', 'IN_PROGRESS', 'SIGNPOSTED', 'COMPLETE', 'CANCELLED',
+  'ALL_OPEN',
+  'CLINICAL',
+  'ADMIN',
+  'OVERDUE',
+  'UNMATCHED',
+  'AWAITING_TRIAGE',
+  'IN_TRIAGE',
+  'PASSED_TO_PRACTICE',
+  'HUB_SERVICE_QUEUE',
+  'ADMIN_QUEUE',
+  'URGENT',
+  'IN_PROGRESS',
+  'SIGNPOSTED',
+  'COMPLETE',
+  'CANCELLED',
 ] as const;
 
 const INBOX = `query ($org: OdsCode!, $filter: InboxFilter) {
@@ -18,7 +31,15 @@ const INBOX = `query ($org: OdsCode!, $filter: InboxFilter) {
 interface InboxPage {
   inbox: {
     folderCounts: { folder: string; count: number }[];
-    edges: { node: { id: string; state: string; redFlagCount: number; responseExpectedBy: string | null; lock: { holder: string } | null } }[];
+    edges: {
+      node: {
+        id: string;
+        state: string;
+        redFlagCount: number;
+        responseExpectedBy: string | null;
+        lock: { holder: string } | null;
+      };
+    }[];
   };
 }
 
@@ -48,7 +69,7 @@ describeEachDatabase(
       expect(summary!.slotsAdded).toBeGreaterThan(0);
     });
 
-    it('fills every folder of the hub inbox; passed-back ones sit in the practices\' inboxes', async () => {
+    it("fills every folder of the hub inbox; passed-back ones sit in the practices' inboxes", async () => {
       await hub().app.demoActivity;
       const { inbox } = await must<InboxPage>(hub(), INBOX, { org: 'Y99000' }, 'hub.manager');
       const byFolder = Object.fromEntries(inbox.folderCounts.map((f) => [f.folder, f.count]));
@@ -57,12 +78,18 @@ describeEachDatabase(
       expect(empty, JSON.stringify(byFolder)).toEqual([]);
       const open = await must<InboxPage>(hub(), INBOX, { org: 'Y99000', filter: { folder: 'ALL_OPEN' } }, 'hub.anp1');
       const nodes = open.inbox.edges.map((e) => e.node);
-      expect(nodes.filter((n) => n.lock).map((n) => n.lock!.holder)).toEqual(expect.arrayContaining(['hub.anp1', 'hub.anp2']));
+      expect(nodes.filter((n) => n.lock).map((n) => n.lock!.holder)).toEqual(
+        expect.arrayContaining(['hub.anp1', 'hub.anp2']),
+      );
       expect(nodes.some((n) => n.redFlagCount > 0)).toBe(true);
-      expect(nodes.filter((n) => n.responseExpectedBy && new Date(n.responseExpectedBy) < new Date()).length).toBeGreaterThanOrEqual(3);
+      expect(
+        nodes.filter((n) => n.responseExpectedBy && new Date(n.responseExpectedBy) < new Date()).length,
+      ).toBeGreaterThanOrEqual(3);
       expect(nodes.filter((n) => n.state === 'UNMATCHED').length).toBeGreaterThanOrEqual(3);
       // Passed back: owned by the registered practices now, in their PASSED_TO_PRACTICE folders.
-      const [passed] = await hub().sql<{ n: string | number }>("select count(*) as n from online_consultation where state = 'PASSED_TO_PRACTICE'");
+      const [passed] = await hub().sql<{ n: string | number }>(
+        "select count(*) as n from online_consultation where state = 'PASSED_TO_PRACTICE'",
+      );
       expect(Number(passed!.n)).toBeGreaterThanOrEqual(3);
       const pulled = await hub().sql("select id from online_consultation where routing_reason = 'PULLED_TO_HUB'");
       expect(pulled.length).toBeGreaterThanOrEqual(1);
@@ -89,25 +116,59 @@ describeEachDatabase(
       }
       expect(states.DELIVERED, JSON.stringify(states)).toBeGreaterThanOrEqual(8);
       expect(states.BLOCKED, JSON.stringify(states)).toBeGreaterThanOrEqual(2);
-      const notYet = (states.PENDING ?? 0) + (states.RETRYING ?? 0) + (states.SENDING ?? 0) + (states.WAITING ?? 0) + (states.DEAD ?? 0);
+      const notYet =
+        (states.PENDING ?? 0) +
+        (states.RETRYING ?? 0) +
+        (states.SENDING ?? 0) +
+        (states.WAITING ?? 0) +
+        (states.DEAD ?? 0);
       expect(notYet, JSON.stringify(states)).toBeGreaterThanOrEqual(2);
-      const [drafts] = await hub().sql<{ n: string | number }>("select count(*) as n from consultation where state = 'DRAFT'");
+      const [drafts] = await hub().sql<{ n: string | number }>(
+        "select count(*) as n from consultation where state = 'DRAFT'",
+      );
       expect(Number(drafts!.n)).toBeGreaterThanOrEqual(1);
     });
 
     it('has acute and repeat prescriptions in several states, and referrals by every method', async () => {
       await hub().app.demoActivity;
-      const rx = await hub().sql<{ course_of_therapy: string; state: string }>('select distinct course_of_therapy, state from prescription');
+      const rx = await hub().sql<{ course_of_therapy: string; state: string }>(
+        'select distinct course_of_therapy, state from prescription',
+      );
       const rxKeys = rx.map((r) => `${r.course_of_therapy}:${r.state}`);
       expect(rxKeys).toEqual(
-        expect.arrayContaining(['ACUTE:RAISED', 'ACUTE:ISSUED', 'ACUTE:DISPENSED', 'ACUTE:CANCELLED', 'REPEAT:PENDING_PRACTICE_RECONCILIATION', 'REPEAT:ISSUED', 'REPEAT:REJECTED']),
+        expect.arrayContaining([
+          'ACUTE:RAISED',
+          'ACUTE:ISSUED',
+          'ACUTE:DISPENSED',
+          'ACUTE:CANCELLED',
+          'REPEAT:PENDING_PRACTICE_RECONCILIATION',
+          'REPEAT:ISSUED',
+          'REPEAT:REJECTED',
+        ]),
       );
-      const referrals = await hub().sql<{ method: string; state: string }>('select distinct method, state from referral');
+      const referrals = await hub().sql<{ method: string; state: string }>(
+        'select distinct method, state from referral',
+      );
       expect(new Set(referrals.map((r) => r.method))).toEqual(
-        new Set(['CROSS_ORGANISATION_BOOKING', 'CROSS_ORGANISATION_TASK', 'DOCUMENT_SEND', 'GP_CONNECT_BOOKING', 'INBOX_SIGNPOST']),
+        new Set([
+          'CROSS_ORGANISATION_BOOKING',
+          'CROSS_ORGANISATION_TASK',
+          'DOCUMENT_SEND',
+          'GP_CONNECT_BOOKING',
+          'INBOX_SIGNPOST',
+        ]),
       );
       expect(new Set(referrals.map((r) => r.state))).toEqual(
-        new Set(['REQUESTED', 'READY', 'AWAITING_TRACE', 'ATTENDED', 'COMPLETED', 'DID_NOT_ATTEND', 'CANCELLED', 'REJECTED']),
+        new Set([
+          'REQUESTED',
+          'READY',
+          'AWAITING_TRACE',
+          'ATTENDED',
+          'COMPLETED',
+          'DID_NOT_ATTEND',
+          'CANCELLED',
+          'REJECTED',
+        ]),
       );
     });
 

@@ -4,7 +4,15 @@ import type { Em } from '../platform/db/orm.js';
 import type { HubApp } from '../app.js';
 import { DEMO, DEMO_USERS, demoPatient } from './demo.js';
 import { DEMO_BOOKS, slotTypeName } from '../modules/appointments/index.js';
-import { DEMO_STORIES, DEMO_SUPPLIERS, SUBMIT_ONLINE_CONSULTATION, demoSubmission, liveReference, liveSubmission, seededRandom } from './traffic.js';
+import {
+  DEMO_STORIES,
+  DEMO_SUPPLIERS,
+  SUBMIT_ONLINE_CONSULTATION,
+  demoSubmission,
+  liveReference,
+  liveSubmission,
+  seededRandom,
+} from './traffic.js';
 
 /**
  * The demo PCN's activity: online consultations in every inbox folder and state, hub consultations
@@ -72,7 +80,15 @@ class Driver {
     const { data, errors } = response.body.singleResult;
     if (errors?.length) {
       const text = (v: unknown): string => (typeof v === 'string' ? v : '');
-      throw new DemoActivityError(step, errors.map((e) => `${text(e.extensions?.code) || 'ERROR'}${text(e.extensions?.field) ? ` (${text(e.extensions?.field)})` : ''}`).join(', '));
+      throw new DemoActivityError(
+        step,
+        errors
+          .map(
+            (e) =>
+              `${text(e.extensions?.code) || 'ERROR'}${text(e.extensions?.field) ? ` (${text(e.extensions?.field)})` : ''}`,
+          )
+          .join(', '),
+      );
     }
     return data as T;
   }
@@ -147,13 +163,28 @@ interface Services {
 }
 
 /** Seeds the demo activity unless the database already has online consultations. */
-export async function seedDemoActivity(app: ActivityApp, options: { signal?: AbortSignal } = {}): Promise<DemoActivitySummary> {
+export async function seedDemoActivity(
+  app: ActivityApp,
+  options: { signal?: AbortSignal } = {},
+): Promise<DemoActivitySummary> {
   const started = performance.now();
   const em: Em = app.orm.em.fork();
-  const existing = await em.getConnection().execute<{ n: string | number }[]>('select count(*) as n from online_consultation', []);
-  const hub = await em.getConnection().execute<{ id: string }[]>("select id from organisation where ods_code = ? and kind = 'HUB'", [DEMO.hub.odsCode]);
+  const existing = await em
+    .getConnection()
+    .execute<{ n: string | number }[]>('select count(*) as n from online_consultation', []);
+  const hub = await em
+    .getConnection()
+    .execute<{ id: string }[]>("select id from organisation where ods_code = ? and kind = 'HUB'", [DEMO.hub.odsCode]);
   if (Number(existing[0]?.n ?? 0) > 0 || hub.length === 0) {
-    return { seeded: false, onlineConsultations: 0, hubConsultations: 0, prescriptions: 0, referrals: 0, slotsAdded: 0, ms: 0 };
+    return {
+      seeded: false,
+      onlineConsultations: 0,
+      hubConsultations: 0,
+      prescriptions: 0,
+      referrals: 0,
+      slotsAdded: 0,
+      ms: 0,
+    };
   }
   const d = new Driver(app, options.signal);
   const now = Date.now();
@@ -175,8 +206,16 @@ export async function seedDemoActivity(app: ActivityApp, options: { signal?: Abo
 }
 
 async function loadServices(d: Driver): Promise<Services> {
-  const { hubServices } = await d.run<{ hubServices: { id: string; name: string }[] }>('hub services', 'hub.manager', '{ hubServices { id name } }');
-  const { hubTeams } = await d.run<{ hubTeams: { id: string; name: string }[] }>('hub teams', 'p1.gp', '{ hubTeams { id name } }');
+  const { hubServices } = await d.run<{ hubServices: { id: string; name: string }[] }>(
+    'hub services',
+    'hub.manager',
+    '{ hubServices { id name } }',
+  );
+  const { hubTeams } = await d.run<{ hubTeams: { id: string; name: string }[] }>(
+    'hub teams',
+    'p1.gp',
+    '{ hubTeams { id name } }',
+  );
   return {
     byName: Object.fromEntries(hubServices.map((s) => [s.name, s.id])),
     teams: Object.fromEntries(hubTeams.map((t) => [t.name, t.id])),
@@ -190,7 +229,11 @@ async function extendBooks(d: Driver, now: number): Promise<number> {
     'hub.manager',
     '{ appointmentBooks { id name } }',
   );
-  const { slotTypes } = await d.run<{ slotTypes: { id: string; name: string }[] }>('slot types', 'hub.manager', '{ slotTypes { id name } }');
+  const { slotTypes } = await d.run<{ slotTypes: { id: string; name: string }[] }>(
+    'slot types',
+    'hub.manager',
+    '{ slotTypes { id name } }',
+  );
   const today = new Date(now);
   let added = 0;
   for (const book of DEMO_BOOKS) {
@@ -198,7 +241,9 @@ async function extendBooks(d: Driver, now: number): Promise<number> {
     if (!bookId) continue;
     for (let day = 6; day <= 14; day += 1) {
       for (const session of book.sessions) {
-        const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + day, session.hour));
+        const start = new Date(
+          Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + day, session.hour),
+        );
         if (start.getUTCDay() === 0) continue;
         const slotTypeId = slotTypes.find((t) => t.name === slotTypeName(DEMO.pcn.odsCode, book.tag, session.mode))?.id;
         if (!slotTypeId) continue;
@@ -242,7 +287,11 @@ async function seedInbox(d: Driver, app: ActivityApp, services: Services, now: n
       const reference = `DEMO-${String(k).padStart(4, '0')}`;
       // Patients 100-479, spread over the seven practices; unmatched ones are unknown numbers (500+).
       const patientIndex = flow === 'unmatched' && j < 3 ? DEMO.patientCount + 10 + j : 100 + ((k * 37) % 380);
-      const redFlag = flow === 'urgent' || (flow === 'await' && j < 3) || (flow === 'claimed' && j === 0) || (flow === 'complete' && j === 0);
+      const redFlag =
+        flow === 'urgent' ||
+        (flow === 'await' && j < 3) ||
+        (flow === 'claimed' && j === 0) ||
+        (flow === 'complete' && j === 0);
       const story =
         flow === 'admin' || (flow === 'cancel' && j % 2 === 1) || (flow === 'await' && j % 5 === 4)
           ? ADMIN[(k + j) % ADMIN.length]!
@@ -251,7 +300,9 @@ async function seedInbox(d: Driver, app: ActivityApp, services: Services, now: n
             : CLINICAL[k % CLINICAL.length]!;
       // Open work arrived in the last two days, finished work over the last week.
       const done = flow === 'complete' || flow === 'cancel';
-      const submittedAt = new Date(now - (done ? DAY + ((k * 97) % (6 * 24)) * HOUR : (5 + ((k * 53) % (47 * 60))) * MINUTE));
+      const submittedAt = new Date(
+        now - (done ? DAY + ((k * 97) % (6 * 24)) * HOUR : (5 + ((k * 53) % (47 * 60))) * MINUTE),
+      );
       const isOverdue = (flow === 'await' && j >= 12) || (flow === 'claimed' && j === 7);
       const input = demoSubmission({
         reference,
@@ -266,17 +317,15 @@ async function seedInbox(d: Driver, app: ActivityApp, services: Services, now: n
         // The unknown patients write to a practice too (any: their number is not on its list).
         ...(flow === 'unmatched' && j < 3 ? { practiceIndex: j } : {}),
       });
-      const { submitOnlineConsultation: submitted } = await d.run<{ submitOnlineConsultation: { consultationId: string } }>(
-        'submit',
-        'oc.supplier',
-        SUBMIT_ONLINE_CONSULTATION,
-        { input },
-      );
+      const { submitOnlineConsultation: submitted } = await d.run<{
+        submitOnlineConsultation: { consultationId: string };
+      }>('submit', 'oc.supplier', SUBMIT_ONLINE_CONSULTATION, { input });
       const id = submitted.consultationId;
       if (isOverdue) overdue.push(reference);
       const triager = TRIAGERS[k % TRIAGERS.length]!;
       const urgency = story.redFlag ? 'SAME_DAY' : URGENCIES[k % URGENCIES.length]!;
-      const act = (mutation: string, user: string, extra: Data = {}) => d.run(mutation, user, triage(mutation), { input: { consultationId: id, ...extra } });
+      const act = (mutation: string, user: string, extra: Data = {}) =>
+        d.run(mutation, user, triage(mutation), { input: { consultationId: id, ...extra } });
       const signpost = (user: string, destination: string, extra: Data = {}) =>
         act('signpostConsultation', user, {
           destination,
@@ -297,7 +346,10 @@ async function seedInbox(d: Driver, app: ActivityApp, services: Services, now: n
           break;
         case 'pulled':
           await act('claimConsultation', triager);
-          await act('passBackToPractice', triager, { reason: 'Needs the registered GP', triageNotes: 'Ongoing problem managed by the practice' });
+          await act('passBackToPractice', triager, {
+            reason: 'Needs the registered GP',
+            triageNotes: 'Ongoing problem managed by the practice',
+          });
           await act('pullToHub', 'hub.anp2', { reason: 'The hub has capacity today' });
           break;
         case 'claimed':
@@ -311,11 +363,19 @@ async function seedInbox(d: Driver, app: ActivityApp, services: Services, now: n
           break;
         case 'admin':
           await act('claimConsultation', 'hub.coord1');
-          await signpost('hub.coord1', 'ADMIN_QUEUE', { team: 'CARE_COORDINATOR', mode: 'SMS', urgency: 'WITHIN_5_DAYS' });
+          await signpost('hub.coord1', 'ADMIN_QUEUE', {
+            team: 'CARE_COORDINATOR',
+            mode: 'SMS',
+            urgency: 'WITHIN_5_DAYS',
+          });
           break;
         case 'urgent':
           await act('claimConsultation', triager);
-          await signpost(triager, 'URGENT_ESCALATION', { team: 'GP', urgency: 'SAME_DAY', comment: 'Red flag: call the patient now' });
+          await signpost(triager, 'URGENT_ESCALATION', {
+            team: 'GP',
+            urgency: 'SAME_DAY',
+            comment: 'Red flag: call the patient now',
+          });
           break;
         case 'progress':
           await act('claimConsultation', triager);
@@ -324,7 +384,10 @@ async function seedInbox(d: Driver, app: ActivityApp, services: Services, now: n
           break;
         case 'external':
           await act('claimConsultation', triager);
-          await signpost(triager, 'SIGNPOSTED_EXTERNAL', { team: 'PHARMACIST', comment: 'Community pharmacy (Pharmacy First)' });
+          await signpost(triager, 'SIGNPOSTED_EXTERNAL', {
+            team: 'PHARMACIST',
+            comment: 'Community pharmacy (Pharmacy First)',
+          });
           break;
         case 'remote':
           await act('claimConsultation', triager);
@@ -335,7 +398,9 @@ async function seedInbox(d: Driver, app: ActivityApp, services: Services, now: n
           if (j % 3 === 0) {
             await signpost(triager, 'HUB_SERVICE_QUEUE', { serviceId: minorIllness });
             await act('claimConsultation', 'hub.anp3');
-            await act('completeConsultation', 'hub.anp3', { outcome: 'Seen in the Minor Illness clinic; treatment given' });
+            await act('completeConsultation', 'hub.anp3', {
+              outcome: 'Seen in the Minor Illness clinic; treatment given',
+            });
           } else if (j % 3 === 1) {
             await signpost(triager, 'SIGNPOSTED_EXTERNAL', { team: 'PHARMACIST', comment: 'Community pharmacy' });
             await act('completeConsultation', triager, { outcome: 'Referred to community pharmacy' });
@@ -356,7 +421,12 @@ async function seedInbox(d: Driver, app: ActivityApp, services: Services, now: n
         case 'passback-claimed':
           await act('claimConsultation', triager);
           await act('passBackToPractice', triager, {
-            reason: ['Long-term condition review', 'Needs continuity with the usual GP', 'Medication review due', 'Results to discuss'][j % 4],
+            reason: [
+              'Long-term condition review',
+              'Needs continuity with the usual GP',
+              'Medication review due',
+              'Results to discuss',
+            ][j % 4],
             triageNotes: 'Triaged at the hub; better seen by the practice',
           });
           if (flow === 'passback-claimed') await act('claimConsultation', gpOf(patientIndex));
@@ -398,7 +468,13 @@ const coded = (code: Code) => ({ coded: { snomedCode: CODED[code][0], term: CODE
 const note = (text: string) => ({ note: { text, adminOnly: false } });
 
 /** Records a hub consultation with entries and saves it (unless `draft`). */
-async function recordConsultation(d: Driver, user: string, nhsNumber: string, entries: Data[], draft = false): Promise<string> {
+async function recordConsultation(
+  d: Driver,
+  user: string,
+  nhsNumber: string,
+  entries: Data[],
+  draft = false,
+): Promise<string> {
   const { recordConsultation: recorded } = await d.run<{ recordConsultation: { consultation: { id: string } } }>(
     'record consultation',
     user,
@@ -410,9 +486,14 @@ async function recordConsultation(d: Driver, user: string, nhsNumber: string, en
 }
 
 async function saveConsultation(d: Driver, user: string, consultation: string): Promise<void> {
-  await d.run('save consultation', user, 'mutation Demo($input: SaveConsultationInput!) { saveConsultation(input: $input) { consultation { id } } }', {
-    input: { consultationId: consultation },
-  });
+  await d.run(
+    'save consultation',
+    user,
+    'mutation Demo($input: SaveConsultationInput!) { saveConsultation(input: $input) { consultation { id } } }',
+    {
+      input: { consultationId: consultation },
+    },
+  );
 }
 
 /**
@@ -434,7 +515,10 @@ async function seedHubConsultations(d: Driver): Promise<number> {
     ['hub.anp1', 3, 21, ['cough']],
   ];
   for (const [user, practice, n, codes] of delivered) {
-    await recordConsultation(d, user, nhs(at(practice, n)), [...codes.map(coded), note('Seen at the hub; safety-netting advice given.')]);
+    await recordConsultation(d, user, nhs(at(practice, n)), [
+      ...codes.map(coded),
+      note('Seen at the hub; safety-netting advice given.'),
+    ]);
     count += 1;
   }
   // Practice 7's clinical system is offline: its deliveries retry (then go to the dead-letter queue).
@@ -442,7 +526,13 @@ async function seedHubConsultations(d: Driver): Promise<number> {
     'write-back target',
     'hub.manager',
     'mutation Demo($input: ConfigureWriteBackTargetInput!) { configureWriteBackTarget(input: $input) { target { kind } } }',
-    { input: { practiceOdsCode: DEMO.practices[6].odsCode, kind: 'HTTP', endpointUrl: 'http://127.0.0.1:9/demo-offline/write-back' } },
+    {
+      input: {
+        practiceOdsCode: DEMO.practices[6].odsCode,
+        kind: 'HTTP',
+        endpointUrl: 'http://127.0.0.1:9/demo-offline/write-back',
+      },
+    },
   );
   for (const n of [20, 21]) {
     await recordConsultation(d, 'hub.anp3', nhs(at(7, n)), [coded('pharyngitis'), note('Seen at the hub.')]);
@@ -457,7 +547,10 @@ async function seedHubConsultations(d: Driver): Promise<number> {
     { input: { sourceOdsCode: DEMO.practices[0].odsCode, targetOdsCode: DEMO.practices[1].odsCode } },
   );
   for (const n of [22, 23]) {
-    await recordConsultation(d, 'p1.gp', nhs(at(2, n)), [coded('backPain'), note('Seen at Harbour Street as a visiting patient.')]);
+    await recordConsultation(d, 'p1.gp', nhs(at(2, n)), [
+      coded('backPain'),
+      note('Seen at Harbour Street as a visiting patient.'),
+    ]);
     count += 1;
   }
   // A draft still being written.
@@ -466,8 +559,20 @@ async function seedHubConsultations(d: Driver): Promise<number> {
 }
 
 const PRESCRIPTION_FIELDS = 'prescription { id state }';
-const AMOXICILLIN = { dmdCode: '39732311000001104', medicineName: 'Amoxicillin 250mg capsules', quantity: 21, unit: 'capsule', dosageText: 'One capsule three times a day for seven days' };
-const PARACETAMOL = { dmdCode: '317335000', medicineName: 'Paracetamol 500mg tablets', quantity: 32, unit: 'tablet', dosageText: 'Two tablets up to four times a day' };
+const AMOXICILLIN = {
+  dmdCode: '39732311000001104',
+  medicineName: 'Amoxicillin 250mg capsules',
+  quantity: 21,
+  unit: 'capsule',
+  dosageText: 'One capsule three times a day for seven days',
+};
+const PARACETAMOL = {
+  dmdCode: '317335000',
+  medicineName: 'Paracetamol 500mg tablets',
+  quantity: 32,
+  unit: 'tablet',
+  dosageText: 'Two tablets up to four times a day',
+};
 
 /** Acute prescriptions raised, issued, dispensed and cancelled at the hub; repeats sent to practices. */
 async function seedPrescriptions(d: Driver): Promise<number> {
@@ -490,7 +595,11 @@ async function seedPrescriptions(d: Driver): Promise<number> {
       reason === undefined ? { id } : { id, reason },
     );
   // Patients 0-69 are known to the hub; acute ones across the practices.
-  const acute: readonly [string, number, 'raised' | 'issued' | 'dispensed' | 'cancelled-issued' | 'cancelled-raised'][] = [
+  const acute: readonly [
+    string,
+    number,
+    'raised' | 'issued' | 'dispensed' | 'cancelled-issued' | 'cancelled-raised',
+  ][] = [
     ['hub.anp1', at(1, 1), 'raised'],
     ['hub.anp2', at(2, 1), 'raised'],
     ['hub.anp1', at(3, 1), 'issued'],
@@ -617,7 +726,8 @@ async function seedReferrals(
   const dna = await booking(at(2, 4), 3, 'Earache');
   await move('recordAttendance', 'hub.anp2', { referralId: dna.id, attended: false, reason: 'No answer to two calls' });
   const inClinic = await booking(at(6, 4), 5, 'Cough and fever');
-  if ((await move('recordAttendance', 'hub.anp2', { referralId: inClinic.id, attended: true })).consultationId) hubConsultations += 1; // ATTENDED, notes still a draft
+  if ((await move('recordAttendance', 'hub.anp2', { referralId: inClinic.id, attended: true })).consultationId)
+    hubConsultations += 1; // ATTENDED, notes still a draft
   await booking(at(3, 4), 8, 'Cough for two weeks');
   await booking(at(4, 4), 12, 'Urinary symptoms');
   await booking(at(5, 15), 16, 'Rash on both arms'); // patient 103: unknown to the hub -> AWAITING_TRACE
@@ -625,7 +735,11 @@ async function seedReferrals(
 
   // GP Connect booking into Enhanced Access (registers the patient at the hub; not practice 6, outside the group).
   const gpConnect = async (i: number, mode: string, skip: number) =>
-    refer(i, { method: 'GP_CONNECT_BOOKING', serviceId: enhancedAccess, slotId: await freeSlot(`${pcn}-EnhancedAccess-${mode}`, skip) });
+    refer(i, {
+      method: 'GP_CONNECT_BOOKING',
+      serviceId: enhancedAccess,
+      slotId: await freeSlot(`${pcn}-EnhancedAccess-${mode}`, skip),
+    });
   await gpConnect(at(1, 5), 'F2F', 0);
   await gpConnect(at(2, 5), 'VID', 2);
   await gpConnect(at(7, 17), 'F2F', 6);
@@ -634,23 +748,38 @@ async function seedReferrals(
 
   // Cross-organisation tasks to hub teams (not practice 7: no task agreement).
   const task = (i: number, serviceId: string, team: string, subject: string, category: string) =>
-    refer(i, { method: 'CROSS_ORGANISATION_TASK', serviceId, task: { teamId: services.teams[team], subject, category, body: 'Details in the shared record.' } });
+    refer(i, {
+      method: 'CROSS_ORGANISATION_TASK',
+      serviceId,
+      task: { teamId: services.teams[team], subject, category, body: 'Details in the shared record.' },
+    });
   await task(at(1, 6), physio, 'Physiotherapy', 'Knee pain: please assess', 'CLINICAL_REVIEW');
   await task(at(2, 6), pharmacy, 'Clinical Pharmacists', 'Medication review after discharge', 'MEDICATION');
   const accepted = await task(at(3, 6), physio, 'Physiotherapy', 'Shoulder pain: exercise plan', 'CLINICAL_REVIEW');
   await move('acceptReferral', 'hub.physio', { referralId: accepted.id, reason: 'Physio will call this week' });
   const completed = await task(at(4, 6), pharmacy, 'Clinical Pharmacists', 'Inhaler technique check', 'MEDICATION');
   await move('acceptReferral', 'hub.pharmacist', { referralId: completed.id });
-  await move('completeReferral', 'hub.pharmacist', { referralId: completed.id, reason: 'Technique checked; spacer supplied' });
+  await move('completeReferral', 'hub.pharmacist', {
+    referralId: completed.id,
+    reason: 'Technique checked; spacer supplied',
+  });
   const rejected = await task(at(5, 6), pharmacy, 'Care Co-ordinators', 'Help with a housing letter', 'ADMIN');
-  await move('rejectReferral', 'hub.coord1', { referralId: rejected.id, reason: 'Not a hub service: the practice writes these letters' });
+  await move('rejectReferral', 'hub.coord1', {
+    referralId: rejected.id,
+    reason: 'Not a hub service: the practice writes these letters',
+  });
 
   // Referral letters to physiotherapy: one waiting, one booked by the hub.
   const letter = (i: number) =>
     refer(i, {
       method: 'DOCUMENT_SEND',
       serviceId: physio,
-      document: { title: 'Physiotherapy referral letter', contentType: 'application/pdf', sizeBytes: 48_213, reference: `docman://demo/${i}` },
+      document: {
+        title: 'Physiotherapy referral letter',
+        contentType: 'application/pdf',
+        sizeBytes: 48_213,
+        reference: `docman://demo/${i}`,
+      },
     });
   await letter(at(1, 7));
   const booked = await letter(at(2, 7));
@@ -672,10 +801,7 @@ export interface DemoTraffic {
  * Every `seconds`, a new online consultation from a random-but-seeded demo patient arrives through
  * the same in-process path as the seeded ones. Logs ids only.
  */
-export function startDemoTraffic(
-  app: ActivityApp & Pick<HubApp, 'logger'>,
-  seconds: number,
-): DemoTraffic {
+export function startDemoTraffic(app: ActivityApp & Pick<HubApp, 'logger'>, seconds: number): DemoTraffic {
   const d = new Driver(app);
   const random = seededRandom(17);
   const runId = Date.now().toString(36);
@@ -686,10 +812,20 @@ export function startDemoTraffic(
     busy = true;
     n += 1;
     void d
-      .run<{ submitOnlineConsultation: { consultationId: string; state: string } }>('live arrival', 'oc.supplier', SUBMIT_ONLINE_CONSULTATION, {
-        input: liveSubmission(random, liveReference(runId, n)),
-      })
-      .then((r) => app.logger.info({ consultationId: r.submitOnlineConsultation.consultationId, state: r.submitOnlineConsultation.state }, 'demo traffic: consultation arrived'))
+      .run<{ submitOnlineConsultation: { consultationId: string; state: string } }>(
+        'live arrival',
+        'oc.supplier',
+        SUBMIT_ONLINE_CONSULTATION,
+        {
+          input: liveSubmission(random, liveReference(runId, n)),
+        },
+      )
+      .then((r) =>
+        app.logger.info(
+          { consultationId: r.submitOnlineConsultation.consultationId, state: r.submitOnlineConsultation.state },
+          'demo traffic: consultation arrived',
+        ),
+      )
       .catch((error: unknown) => app.logger.warn({ err: error }, 'demo traffic: submission failed'))
       .finally(() => {
         busy = false;

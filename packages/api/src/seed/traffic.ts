@@ -30,30 +30,120 @@ interface Story {
 
 /** What demo patients write about (made up; no real patient's words). */
 export const DEMO_STORIES: readonly Story[] = [
-  { template: 'Sore throat', type: 'CLINICAL', answers: [['How long have you had symptoms?', 'Three days'], ['Can you swallow fluids?', 'Yes, but it hurts']] },
-  { template: 'Cough', type: 'CLINICAL', answers: [['How long have you had the cough?', 'Two weeks'], ['Are you bringing up phlegm?', 'Yes, green']] },
-  { template: 'Back pain', type: 'CLINICAL', answers: [['Where is the pain?', 'Lower back'], ['Did it start after an injury?', 'After lifting boxes']] },
-  { template: 'Skin rash', type: 'CLINICAL', answers: [['Where is the rash?', 'Both forearms'], ['Is it itchy?', 'Very']] },
-  { template: 'Earache', type: 'CLINICAL', answers: [['Which ear?', 'Left'], ['Any discharge?', 'No']] },
-  { template: 'Urinary symptoms', type: 'CLINICAL', answers: [['What are your symptoms?', 'Burning when passing urine'], ['Any fever?', 'No']] },
-  { template: 'Headache', type: 'CLINICAL', answers: [['How long have you had headaches?', 'A week'], ['Any problems with your vision?', 'No']] },
-  { template: 'Knee pain', type: 'CLINICAL', answers: [['Which knee?', 'Right'], ['Is it swollen?', 'A little, after walking']] },
+  {
+    template: 'Sore throat',
+    type: 'CLINICAL',
+    answers: [
+      ['How long have you had symptoms?', 'Three days'],
+      ['Can you swallow fluids?', 'Yes, but it hurts'],
+    ],
+  },
+  {
+    template: 'Cough',
+    type: 'CLINICAL',
+    answers: [
+      ['How long have you had the cough?', 'Two weeks'],
+      ['Are you bringing up phlegm?', 'Yes, green'],
+    ],
+  },
+  {
+    template: 'Back pain',
+    type: 'CLINICAL',
+    answers: [
+      ['Where is the pain?', 'Lower back'],
+      ['Did it start after an injury?', 'After lifting boxes'],
+    ],
+  },
+  {
+    template: 'Skin rash',
+    type: 'CLINICAL',
+    answers: [
+      ['Where is the rash?', 'Both forearms'],
+      ['Is it itchy?', 'Very'],
+    ],
+  },
+  {
+    template: 'Earache',
+    type: 'CLINICAL',
+    answers: [
+      ['Which ear?', 'Left'],
+      ['Any discharge?', 'No'],
+    ],
+  },
+  {
+    template: 'Urinary symptoms',
+    type: 'CLINICAL',
+    answers: [
+      ['What are your symptoms?', 'Burning when passing urine'],
+      ['Any fever?', 'No'],
+    ],
+  },
+  {
+    template: 'Headache',
+    type: 'CLINICAL',
+    answers: [
+      ['How long have you had headaches?', 'A week'],
+      ['Any problems with your vision?', 'No'],
+    ],
+  },
+  {
+    template: 'Knee pain',
+    type: 'CLINICAL',
+    answers: [
+      ['Which knee?', 'Right'],
+      ['Is it swollen?', 'A little, after walking'],
+    ],
+  },
   {
     template: 'Chest pain',
     type: 'CLINICAL',
-    answers: [['Describe the pain', 'Tight, across the chest'], ['Does it spread anywhere?', 'Into the left arm']],
+    answers: [
+      ['Describe the pain', 'Tight, across the chest'],
+      ['Does it spread anywhere?', 'Into the left arm'],
+    ],
     redFlag: 'Chest pain spreading to the arm',
   },
   {
     template: 'Shortness of breath',
     type: 'CLINICAL',
-    answers: [['When are you short of breath?', 'At rest'], ['Is it getting worse?', 'Yes, since this morning']],
+    answers: [
+      ['When are you short of breath?', 'At rest'],
+      ['Is it getting worse?', 'Yes, since this morning'],
+    ],
     redFlag: 'Breathless at rest',
   },
-  { template: 'Fit note request', type: 'ADMIN', answers: [['Why do you need a fit note?', 'Off work with back pain'], ['From which date?', 'Last Monday']] },
-  { template: 'Repeat medication query', type: 'ADMIN', answers: [['Which medicine?', 'My inhaler'], ['What is the problem?', 'The pharmacy has not received it']] },
-  { template: 'Test results query', type: 'ADMIN', answers: [['Which test?', 'Blood test last week'], ['How would you like to hear?', 'By text message']] },
-  { template: 'Letter request', type: 'ADMIN', answers: [['What letter do you need?', 'Confirmation of a condition for my employer'], ['Is it urgent?', 'Within two weeks']] },
+  {
+    template: 'Fit note request',
+    type: 'ADMIN',
+    answers: [
+      ['Why do you need a fit note?', 'Off work with back pain'],
+      ['From which date?', 'Last Monday'],
+    ],
+  },
+  {
+    template: 'Repeat medication query',
+    type: 'ADMIN',
+    answers: [
+      ['Which medicine?', 'My inhaler'],
+      ['What is the problem?', 'The pharmacy has not received it'],
+    ],
+  },
+  {
+    template: 'Test results query',
+    type: 'ADMIN',
+    answers: [
+      ['Which test?', 'Blood test last week'],
+      ['How would you like to hear?', 'By text message'],
+    ],
+  },
+  {
+    template: 'Letter request',
+    type: 'ADMIN',
+    answers: [
+      ['What letter do you need?', 'Confirmation of a condition for my employer'],
+      ['Is it urgent?', 'Within two weeks'],
+    ],
+  },
 ];
 
 export const DEMO_SUPPLIERS = ['ECONSULT', 'ACCURX', 'PATCHS'] as const;
@@ -100,8 +190,12 @@ export function demoSubmission(options: {
     submittedAt: options.submittedAt.toISOString(),
     answers: story.answers.map(([question, answer], i) => ({ questionId: `q${i + 1}`, question, answer })),
     redFlags: story.redFlag ? [{ questionId: 'q1', description: story.redFlag }] : [],
-    ice: story.type === 'CLINICAL' ? { ideas: 'Probably an infection', concerns: 'It is not getting better', expectations: 'Advice or treatment' } : null,
-    attachments: story.template === 'Skin rash' ? [{ fileName: 'rash.jpg', contentType: 'image/jpeg', sizeBytes: 183_220 }] : [],
+    ice:
+      story.type === 'CLINICAL'
+        ? { ideas: 'Probably an infection', concerns: 'It is not getting better', expectations: 'Advice or treatment' }
+        : null,
+    attachments:
+      story.template === 'Skin rash' ? [{ fileName: 'rash.jpg', contentType: 'image/jpeg', sizeBytes: 183_220 }] : [],
     responseExpectedBy: options.responseExpectedBy?.toISOString() ?? null,
   };
 }

@@ -16,7 +16,9 @@ const STAFF_WRITE = /\b(update|insert\s+into|delete\s+from)\s+"?staff_user\b/i;
 export type DatabaseKind = 'pglite' | 'postgresql';
 
 /** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
-export const TEST_DATABASES: readonly DatabaseKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgresql'] : ['pglite'];
+export const TEST_DATABASES: readonly DatabaseKind[] = process.env.TEST_DATABASE_URL
+  ? ['pglite', 'postgresql']
+  : ['pglite'];
 
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
@@ -24,7 +26,11 @@ export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 export interface GqlResult<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
-  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> & { code?: string; field?: string } }[];
+  errors?: {
+    message: string;
+    path?: string[];
+    extensions?: Record<string, unknown> & { code?: string; field?: string };
+  }[];
 }
 
 /** One running API on its own database, reached over real HTTP on a random port. */
@@ -117,7 +123,10 @@ export async function startTestHub(
       return { status: res.status, ...body } as never;
     },
     async sql(text, params = []) {
-      const rows: unknown = await app.orm.em.fork().getConnection().execute(text, params as never[]);
+      const rows: unknown = await app.orm.em
+        .fork()
+        .getConnection()
+        .execute(text, params as never[]);
       // Staff accounts are remembered between change hints; a test that edits them in SQL (as an
       // operator would) sends the hint the hub's own staff mutations send.
       if (STAFF_WRITE.test(text)) hintStaffAccountChanged(app.events);
@@ -135,7 +144,11 @@ export async function startTestHub(
  * Runs a suite once per test database. The hub starts before the suite and stops after it;
  * `hub()` returns it inside tests.
  */
-export function describeEachDatabase(name: string, suite: (hub: () => TestHub) => void, env: Record<string, string> = {}): void {
+export function describeEachDatabase(
+  name: string,
+  suite: (hub: () => TestHub) => void,
+  env: Record<string, string> = {},
+): void {
   for (const kind of TEST_DATABASES) {
     describe(`${name} [${kind}]`, () => {
       let current: (TestHub & { stop(): Promise<void> }) | null = null;
@@ -159,9 +172,15 @@ export function codeOf(result: GqlResult): string | undefined {
 }
 
 /** Another PCN with one practice and one patient, for tenant-isolation tests. Idempotent. */
-export async function seedForeignPcn(hub: TestHub): Promise<{ pcnId: string; practiceId: string; patientId: string; nhsNumber: string }> {
+export async function seedForeignPcn(
+  hub: TestHub,
+): Promise<{ pcnId: string; practiceId: string; patientId: string; nhsNumber: string }> {
   const existing = await hub.sql<{ id: string }>("select id from organisation where ods_code = 'U99002'");
-  const ids = { pcnId: '01900000-0000-7000-8000-000000000001', practiceId: '01900000-0000-7000-8000-000000000002', patientId: '01900000-0000-7000-8000-000000000003' };
+  const ids = {
+    pcnId: '01900000-0000-7000-8000-000000000001',
+    practiceId: '01900000-0000-7000-8000-000000000002',
+    patientId: '01900000-0000-7000-8000-000000000003',
+  };
   const nhsNumber = syntheticNhsNumber(899_999);
   if (existing.length === 0) {
     await hub.sql(

@@ -35,7 +35,11 @@ const PERMANENT_REFUSALS = new Set(['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND']);
 const FILE_REFUSALS = new Set(['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE']);
 
 function isSubmitted(result: unknown): result is SubmittedConsultation {
-  return typeof result === 'object' && result !== null && typeof (result as { consultationId?: unknown }).consultationId === 'string';
+  return (
+    typeof result === 'object' &&
+    result !== null &&
+    typeof (result as { consultationId?: unknown }).consultationId === 'string'
+  );
 }
 
 /**
@@ -145,13 +149,28 @@ export class HubInboundStore implements InboundStore {
  * codes only. Anything else (the hub down) throws: the message is retried, and the consultation
  * is not stored twice.
  */
-async function uploadFile(client: HubClient, consultationId: string, file: OcFile, meshMessageId: string, logger?: MeshLogger): Promise<void> {
+async function uploadFile(
+  client: HubClient,
+  consultationId: string,
+  file: OcFile,
+  meshMessageId: string,
+  logger?: MeshLogger,
+): Promise<void> {
   try {
-    await client.uploadAttachment(consultationId, file.position, file.bytes, { contentType: file.contentType, sha256: file.sha256 });
+    await client.uploadAttachment(consultationId, file.position, file.bytes, {
+      contentType: file.contentType,
+      sha256: file.sha256,
+    });
   } catch (err) {
     if (!isHubApiError(err) || !FILE_REFUSALS.has(err.code)) throw err;
     if (err.code !== 'CONFLICT') {
-      logger?.('warn', 'mesh.attachment.refused', { meshMessageId, consultationId, position: file.position, code: err.code, field: err.field });
+      logger?.('warn', 'mesh.attachment.refused', {
+        meshMessageId,
+        consultationId,
+        position: file.position,
+        code: err.code,
+        field: err.field,
+      });
     }
   }
 }
@@ -168,9 +187,13 @@ export function hubSubmit(client: HubClient, logger?: MeshLogger): SubmitOnlineC
     try {
       const { submitOnlineConsultation } = await client.request(SUBMIT_ONLINE_CONSULTATION, { input });
       if (!submitOnlineConsultation.created) {
-        logger?.('info', 'mesh.submit.duplicate', { meshMessageId, consultationId: submitOnlineConsultation.consultationId });
+        logger?.('info', 'mesh.submit.duplicate', {
+          meshMessageId,
+          consultationId: submitOnlineConsultation.consultationId,
+        });
       }
-      for (const file of files) await uploadFile(client, submitOnlineConsultation.consultationId, file, meshMessageId, logger);
+      for (const file of files)
+        await uploadFile(client, submitOnlineConsultation.consultationId, file, meshMessageId, logger);
       return submitOnlineConsultation;
     } catch (err) {
       if (isHubApiError(err) && PERMANENT_REFUSALS.has(err.code)) {

@@ -99,7 +99,9 @@ export const PATIENT_DEMOGRAPHICS = new TypedDocumentString<
 
 /** Reports the receiving practice system's acknowledgement of a write-back message. */
 export const RECORD_WRITE_BACK_ACK = new TypedDocumentString<
-  { recordWriteBackAcknowledgement: { delivery: { messageId: string; state: string; acknowledgement: string | null } } },
+  {
+    recordWriteBackAcknowledgement: { delivery: { messageId: string; state: string; acknowledgement: string | null } };
+  },
   { input: RecordWriteBackAcknowledgementInput }
 >(`mutation MeshWriteBackAck($input: RecordWriteBackAcknowledgementInput!) {
   recordWriteBackAcknowledgement(input: $input) { delivery { messageId state acknowledgement } }

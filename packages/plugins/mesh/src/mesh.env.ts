@@ -6,7 +6,7 @@ import type { WriteBackRouting } from './write-back.types.js';
 export const MESH_ENV_VARIABLES: readonly (readonly [name: string, required: boolean, meaning: string])[] = [
   ['MESH_HUB_URL', true, 'The hub GraphQL URL, e.g. https://hub.example.nhs.uk/graphql.'],
   ['MESH_HUB_API_KEY', true, "The plugin's API key (pcnhub_...)."],
-  ['MESH_HUB_ODS', true, "ODS code of the hub organisation whose mailbox this is (it enabled the plugin)."],
+  ['MESH_HUB_ODS', true, 'ODS code of the hub organisation whose mailbox this is (it enabled the plugin).'],
   ['MESH_URL', true, 'MESH base URL, e.g. https://msg.intspineservices.nhs.uk.'],
   ['MESH_MAILBOX_ID', true, "The hub's mailbox id."],
   ['MESH_PASSWORD', true, 'The mailbox password.'],
@@ -15,17 +15,32 @@ export const MESH_ENV_VARIABLES: readonly (readonly [name: string, required: boo
   ['MESH_TLS_KEY_FILE', false, 'Client private key (PEM) file.'],
   ['MESH_TLS_CA_FILE', false, 'CA bundle (PEM) file for the MESH server certificate.'],
   ['MESH_CHUNK_SIZE_BYTES', false, 'Split outgoing messages above this size (default 20 MB).'],
-  ['MESH_POLL_INTERVAL_MS', false, 'Inbox poll interval (default 300000: 5 minutes; at once while full pages come back).'],
+  [
+    'MESH_POLL_INTERVAL_MS',
+    false,
+    'Inbox poll interval (default 300000: 5 minutes; at once while full pages come back).',
+  ],
   ['MESH_BRIDGE_HOST', false, 'Address the write-back bridge listens on (default 127.0.0.1).'],
   ['MESH_BRIDGE_PORT', false, 'Port of the write-back bridge (default 4100).'],
-  ['MESH_WRITE_BACK_SECRETS', false, 'JSON {"<practice ODS>": "whsec_..."}: the signing secret of each practice write-back target pointed at the bridge.'],
-  ['MESH_ROUTING', false, 'AUTOMATIC_DDMMYYYY (default), AUTOMATIC_YYYYMMDD or ENDPOINT_LOOKUP: how a practice mailbox is found.'],
+  [
+    'MESH_WRITE_BACK_SECRETS',
+    false,
+    'JSON {"<practice ODS>": "whsec_..."}: the signing secret of each practice write-back target pointed at the bridge.',
+  ],
+  [
+    'MESH_ROUTING',
+    false,
+    'AUTOMATIC_DDMMYYYY (default), AUTOMATIC_YYYYMMDD or ENDPOINT_LOOKUP: how a practice mailbox is found.',
+  ],
   ['MESH_STORE_PATH', false, 'File of the write-back correlation store (default ./.data/mesh-outbound.json).'],
 ];
 
 /** A configuration problem; names the variable, never its value (values are secrets). */
 export class MeshEnvError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`${variable}: ${problem}`);
     this.name = 'MeshEnvError';
   }
@@ -75,26 +90,36 @@ function secrets(env: Env): Record<string, string> {
   }
   const out: Record<string, string> = {};
   for (const [ods, secret] of Object.entries(parsed as Record<string, unknown>)) {
-    if (typeof secret !== 'string' || !secret.startsWith('whsec_')) throw new MeshEnvError('MESH_WRITE_BACK_SECRETS', `the secret for ${ods} must be whsec_...`);
+    if (typeof secret !== 'string' || !secret.startsWith('whsec_'))
+      throw new MeshEnvError('MESH_WRITE_BACK_SECRETS', `the secret for ${ods} must be whsec_...`);
     out[ods.toUpperCase()] = secret;
   }
   return out;
 }
 
 /** Builds the plugin's configuration from environment variables (files are read for TLS). */
-export function meshConfigFromEnv(env: Env, readFile: (path: string) => string = (path) => readFileSync(path, 'utf8')): MeshPluginConfig {
+export function meshConfigFromEnv(
+  env: Env,
+  readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): MeshPluginConfig {
   const tlsFile = (name: string) => (env[name]?.trim() ? readFile(env[name].trim()) : undefined);
   const cert = tlsFile('MESH_TLS_CERT_FILE');
   const key = tlsFile('MESH_TLS_KEY_FILE');
   const ca = tlsFile('MESH_TLS_CA_FILE');
   return {
-    hub: { url: required(env, 'MESH_HUB_URL'), apiKey: required(env, 'MESH_HUB_API_KEY'), hubOdsCode: required(env, 'MESH_HUB_ODS').toUpperCase() },
+    hub: {
+      url: required(env, 'MESH_HUB_URL'),
+      apiKey: required(env, 'MESH_HUB_API_KEY'),
+      hubOdsCode: required(env, 'MESH_HUB_ODS').toUpperCase(),
+    },
     mesh: {
       baseUrl: required(env, 'MESH_URL'),
       mailboxId: required(env, 'MESH_MAILBOX_ID').toUpperCase(),
       password: required(env, 'MESH_PASSWORD'),
       sharedSecret: required(env, 'MESH_SHARED_SECRET'),
-      ...(cert || key || ca ? { tls: { ...(cert ? { cert } : {}), ...(key ? { key } : {}), ...(ca ? { ca } : {}) } } : {}),
+      ...(cert || key || ca
+        ? { tls: { ...(cert ? { cert } : {}), ...(key ? { key } : {}), ...(ca ? { ca } : {}) } }
+        : {}),
       chunkSizeBytes: int(env, 'MESH_CHUNK_SIZE_BYTES', 20 * 1024 * 1024, 1024),
     },
     writeBack: {

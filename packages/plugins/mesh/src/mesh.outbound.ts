@@ -148,7 +148,9 @@ export class SendDocumentSender {
       } catch (err) {
         const last = attempt >= maxAttempts || this.o.deferRetries === true;
         if (!isMeshError(err) || !err.retryable || last) throw err;
-        await this.sleep(backoffDelay(attempt, { baseMs: this.o.retryBaseMs ?? 1000, maxMs: MESH_MAX_BACKOFF_MS, jitter: false }));
+        await this.sleep(
+          backoffDelay(attempt, { baseMs: this.o.retryBaseMs ?? 1000, maxMs: MESH_MAX_BACKOFF_MS, jitter: false }),
+        );
       }
     }
   }

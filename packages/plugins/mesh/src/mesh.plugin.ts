@@ -44,7 +44,12 @@ export async function startMeshPlugin(config: MeshPluginConfig): Promise<MeshPlu
     const ods = odsCode.toUpperCase();
     let client = clients.get(ods);
     if (!client) {
-      client = createHubClient({ ...config.hub.client, url: config.hub.url, apiKey: config.hub.apiKey, organisation: ods });
+      client = createHubClient({
+        ...config.hub.client,
+        url: config.hub.url,
+        apiKey: config.hub.apiKey,
+        organisation: ods,
+      });
       clients.set(ods, client);
     }
     return client;

@@ -41,7 +41,10 @@ describe('JsonFileOutboundStore', () => {
 
     const reopened = await JsonFileOutboundStore.open(path);
     expect(await reopened.get('a')).toEqual(delivery('a', 'QUEUED'));
-    expect(await reopened.byMeshMessageId('mesh-b')).toMatchObject({ id: 'b', infAck: { code: '20013', at: new Date('2026-11-24T08:02:00Z') } });
+    expect(await reopened.byMeshMessageId('mesh-b')).toMatchObject({
+      id: 'b',
+      infAck: { code: '20013', at: new Date('2026-11-24T08:02:00Z') },
+    });
     expect(await reopened.byItkMessageId('itk-b')).toMatchObject({ id: 'b', body: '', subject: '', to: '' });
     expect((await reopened.awaitingAck()).map((d) => d.id)).toEqual(['b']);
     expect(await readFile(path, 'utf8')).toContain('Testpatient');

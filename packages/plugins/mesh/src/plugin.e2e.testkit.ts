@@ -22,7 +22,12 @@ export const HUB_ODS = 'Y99000';
 
 const hubWorkflows = [OC_WORKFLOW, OTHER_WORKFLOW, SEND_DOC, SEND_DOC_ACK];
 /** The hub's mailbox the running plugin polls. */
-export const HUB_BOX: MeshServerMailbox = { id: 'X26HUB01', password: 'hub-pw', workflows: hubWorkflows, odsCode: HUB_ODS };
+export const HUB_BOX: MeshServerMailbox = {
+  id: 'X26HUB01',
+  password: 'hub-pw',
+  workflows: hubWorkflows,
+  odsCode: HUB_ODS,
+};
 /** A second hub mailbox, for the crash tests' own pollers. */
 export const HUB_BOX_2: MeshServerMailbox = { id: 'X26HUB02', password: 'hub2-pw', workflows: hubWorkflows };
 /** An online consultation supplier. */
@@ -119,9 +124,13 @@ export async function startE2e(enableAs: readonly string[] = ['hub.manager']): P
 
 /** Demographics of demo patient `i` (registered at practice Y9901(1 + i % 7)), read from the hub. */
 export async function demoPatient(e2e: E2e, i: number) {
-  const data = await e2e.gql('hub.anp1', 'query ($n: NHSNumber!) { patient(nhsNumber: $n) { nhsNumber givenName familyName dateOfBirth } }', {
-    n: syntheticNhsNumber(i),
-  });
+  const data = await e2e.gql(
+    'hub.anp1',
+    'query ($n: NHSNumber!) { patient(nhsNumber: $n) { nhsNumber givenName familyName dateOfBirth } }',
+    {
+      n: syntheticNhsNumber(i),
+    },
+  );
   return data.patient as { nhsNumber: string; givenName: string; familyName: string; dateOfBirth: string };
 }
 

@@ -10,7 +10,16 @@ import type { InboundStore, SubmitOnlineConsultation } from './mesh.inbound.type
 import type { MeshPlugin } from './mesh.plugin.types.js';
 import { startMeshPlugin } from './mesh.plugin.js';
 import { MeshPoller } from './mesh.poller.js';
-import { HUB_BOX, HUB_BOX_2, OC_WORKFLOW, OTHER_WORKFLOW, SUPPLIER_BOX, demoPatient, startE2e, until } from './plugin.e2e.testkit.js';
+import {
+  HUB_BOX,
+  HUB_BOX_2,
+  OC_WORKFLOW,
+  OTHER_WORKFLOW,
+  SUPPLIER_BOX,
+  demoPatient,
+  startE2e,
+  until,
+} from './plugin.e2e.testkit.js';
 import type { E2e } from './plugin.e2e.testkit.js';
 import { onlineConsultationReportBundle, plainOnlineConsultation } from './testing/oc-fixtures.js';
 import { meshChecksum } from './mesh.chunks.js';
@@ -26,7 +35,11 @@ let patient: Awaited<ReturnType<typeof demoPatient>>;
 beforeAll(async () => {
   e2e = await startE2e();
   patient = await demoPatient(e2e, 0);
-  plugin = await startMeshPlugin(e2e.config({ writeBack: { signingSecrets: {}, routing: { kind: 'ENDPOINT_LOOKUP' }, store: new MemoryOutboundStore() } }));
+  plugin = await startMeshPlugin(
+    e2e.config({
+      writeBack: { signingSecrets: {}, routing: { kind: 'ENDPOINT_LOOKUP' }, store: new MemoryOutboundStore() },
+    }),
+  );
 });
 afterAll(async () => {
   await plugin.stop();
@@ -66,8 +79,16 @@ describe('MESH -> hub inbox', () => {
     const supplier = e2e.client(SUPPLIER_BOX, 2048);
     const plainRef = `PLAIN-${randomUUID()}`;
     const reportRef = `OCR-${randomUUID()}`;
-    const plain = await supplier.send({ to: HUB_BOX.id, workflowId: OC_WORKFLOW, body: JSON.stringify(plainOnlineConsultation(fixture(plainRef))) });
-    const report = await supplier.send({ to: HUB_BOX.id, workflowId: OC_WORKFLOW, body: JSON.stringify(onlineConsultationReportBundle(fixture(reportRef))) });
+    const plain = await supplier.send({
+      to: HUB_BOX.id,
+      workflowId: OC_WORKFLOW,
+      body: JSON.stringify(plainOnlineConsultation(fixture(plainRef))),
+    });
+    const report = await supplier.send({
+      to: HUB_BOX.id,
+      workflowId: OC_WORKFLOW,
+      body: JSON.stringify(onlineConsultationReportBundle(fixture(reportRef))),
+    });
     expect(plain.chunkCount).toBe(1);
     expect(report.chunkCount).toBeGreaterThan(1);
 
@@ -75,20 +96,37 @@ describe('MESH -> hub inbox', () => {
     expect(a).toMatchObject({ state: 'PARSED', failure: null });
     expect(b).toMatchObject({ state: 'PARSED', failure: null });
     const [inPlain, inReport] = [await inboxByReference(plainRef), await inboxByReference(reportRef)];
-    expect(inPlain).toEqual([expect.objectContaining({ id: a.onlineConsultationId, supplier: 'ACME_OC', state: 'AWAITING_TRIAGE' })]);
+    expect(inPlain).toEqual([
+      expect.objectContaining({ id: a.onlineConsultationId, supplier: 'ACME_OC', state: 'AWAITING_TRIAGE' }),
+    ]);
     expect(inReport).toEqual([expect.objectContaining({ id: b.onlineConsultationId, supplier: 'ECONSULT' })]);
     expect(e2e.mesh.inbox(HUB_BOX.id).map((m) => m.messageId)).not.toContain(report.messageId);
 
     // The supplier's e-mail fallback re-sends the same consultation as a new MESH message.
-    const copy = await supplier.send({ to: HUB_BOX.id, workflowId: OC_WORKFLOW, body: JSON.stringify(plainOnlineConsultation(fixture(plainRef))) });
-    expect(await settled(copy.messageId)).toMatchObject({ state: 'PARSED', onlineConsultationId: a.onlineConsultationId });
+    const copy = await supplier.send({
+      to: HUB_BOX.id,
+      workflowId: OC_WORKFLOW,
+      body: JSON.stringify(plainOnlineConsultation(fixture(plainRef))),
+    });
+    expect(await settled(copy.messageId)).toMatchObject({
+      state: 'PARSED',
+      onlineConsultationId: a.onlineConsultationId,
+    });
     expect(await inboxByReference(plainRef)).toHaveLength(1);
   });
 
   it('keeps an unparseable message, an unknown workflow and a refused consultation for hub admins, and keeps going', async () => {
     const supplier = e2e.client(SUPPLIER_BOX);
-    const junk = await supplier.send({ to: HUB_BOX.id, workflowId: OC_WORKFLOW, body: 'this is not an online consultation' });
-    const other = await supplier.send({ to: HUB_BOX.id, workflowId: OTHER_WORKFLOW, body: JSON.stringify(plainOnlineConsultation(fixture(`X-${randomUUID()}`))) });
+    const junk = await supplier.send({
+      to: HUB_BOX.id,
+      workflowId: OC_WORKFLOW,
+      body: 'this is not an online consultation',
+    });
+    const other = await supplier.send({
+      to: HUB_BOX.id,
+      workflowId: OTHER_WORKFLOW,
+      body: JSON.stringify(plainOnlineConsultation(fixture(`X-${randomUUID()}`))),
+    });
     const outside = await supplier.send({
       to: HUB_BOX.id,
       workflowId: OC_WORKFLOW,
@@ -102,23 +140,38 @@ describe('MESH -> hub inbox', () => {
       checksum: meshChecksum(Buffer.from('something else')),
     });
     const goodRef = `AFTER-${randomUUID()}`;
-    const good = await supplier.send({ to: HUB_BOX.id, workflowId: OC_WORKFLOW, body: JSON.stringify(plainOnlineConsultation(fixture(goodRef))) });
+    const good = await supplier.send({
+      to: HUB_BOX.id,
+      workflowId: OC_WORKFLOW,
+      body: JSON.stringify(plainOnlineConsultation(fixture(goodRef))),
+    });
 
     expect(await settled(good.messageId)).toMatchObject({ state: 'PARSED' });
     expect(await inboxByReference(goodRef)).toHaveLength(1);
     const failed = await e2e.gql('hub.coord1', MESSAGES, { state: 'PARSE_FAILED' });
     const byId = new Map(failed.inboundMessages.edges.map((e: any) => [e.node.messageId, e.node]));
-    expect(byId.get(junk.messageId)).toMatchObject({ state: 'PARSE_FAILED', failure: 'NOT_JSON: payload is not valid JSON', bodyBytes: 34 });
-    expect(byId.get(other.messageId)).toMatchObject({ failure: expect.stringMatching(/^UNKNOWN_WORKFLOW: workflow SOME_OTHER_WORKFLOW/) });
+    expect(byId.get(junk.messageId)).toMatchObject({
+      state: 'PARSE_FAILED',
+      failure: 'NOT_JSON: payload is not valid JSON',
+      bodyBytes: 34,
+    });
+    expect(byId.get(other.messageId)).toMatchObject({
+      failure: expect.stringMatching(/^UNKNOWN_WORKFLOW: workflow SOME_OTHER_WORKFLOW/),
+    });
     expect(byId.get(outside.messageId)).toMatchObject({
       failure: 'REJECTED: the hub refused the consultation: BAD_USER_INPUT on input.originatingPracticeOdsCode',
     });
     // A download that fails its checksum is never acknowledged: it stays in MESH, typed and logged.
     expect(e2e.mesh.inbox(HUB_BOX.id).map((m) => m.messageId)).toEqual([badChecksum]);
     expect(await inbound(badChecksum)).toBeUndefined();
-    expect(e2e.logs.some((l) => l.includes('mesh.download.failed') && l.includes(badChecksum) && l.includes('CHECKSUM_MISMATCH'))).toBe(true);
+    expect(
+      e2e.logs.some(
+        (l) => l.includes('mesh.download.failed') && l.includes(badChecksum) && l.includes('CHECKSUM_MISMATCH'),
+      ),
+    ).toBe(true);
     // The others are all acknowledged: nothing was dropped.
-    for (const id of [junk.messageId, other.messageId, outside.messageId]) expect(e2e.mesh.message(id)?.status).toBe('acknowledged');
+    for (const id of [junk.messageId, other.messageId, outside.messageId])
+      expect(e2e.mesh.message(id)?.status).toBe('acknowledged');
   });
 
   describe('a plugin killed mid-way and restarted (mailbox 2, its own poller)', () => {
@@ -151,7 +204,11 @@ describe('MESH -> hub inbox', () => {
               throw new Killed('the process died after acknowledging, before submitting');
             };
       await new MeshPoller({ client: e2e.client(HUB_BOX_2), store: dying, submit }).pollOnce();
-      const before = { hub: await inbound(sent.messageId), mesh: e2e.mesh.inbox(HUB_BOX_2.id).map((m) => m.messageId), inbox: await inboxByReference(reference) };
+      const before = {
+        hub: await inbound(sent.messageId),
+        mesh: e2e.mesh.inbox(HUB_BOX_2.id).map((m) => m.messageId),
+        inbox: await inboxByReference(reference),
+      };
       const restarted = await startMeshPlugin(
         e2e.config({
           mesh: { ...e2e.config().mesh, mailboxId: HUB_BOX_2.id, password: HUB_BOX_2.password },
@@ -161,7 +218,12 @@ describe('MESH -> hub inbox', () => {
       try {
         const after = await settled(sent.messageId);
         await until(async () => (e2e.mesh.inbox(HUB_BOX_2.id).length === 0 ? true : undefined), 'mailbox 2 drained');
-        return { before, after, inbox: await inboxByReference(reference), status: e2e.mesh.message(sent.messageId)?.status };
+        return {
+          before,
+          after,
+          inbox: await inboxByReference(reference),
+          status: e2e.mesh.message(sent.messageId)?.status,
+        };
       } finally {
         await restarted.stop();
       }
@@ -192,6 +254,7 @@ describe('MESH -> hub inbox', () => {
   it('never logs patient data', () => {
     const all = e2e.logs.join('\n');
     expect(all).toContain('mesh.message.unparseable');
-    for (const secret of [patient.nhsNumber, patient.familyName, patient.dateOfBirth]) expect(all).not.toContain(secret);
+    for (const secret of [patient.nhsNumber, patient.familyName, patient.dateOfBirth])
+      expect(all).not.toContain(secret);
   });
 });

@@ -17,7 +17,14 @@ import { startMeshPlugin } from './mesh.plugin.js';
 import { HUB_BOX, PRACTICE_BOX, SEND_DOC, SEND_DOC_ACK, demoPatient, startE2e, until } from './plugin.e2e.testkit.js';
 import type { E2e } from './plugin.e2e.testkit.js';
 import type { MeshAlert } from './write-back.types.js';
-import { amendAndSave, deliveryOf, postSigned, recordAndSave, resources, writeBackBody } from './plugin.write-back.testkit.js';
+import {
+  amendAndSave,
+  deliveryOf,
+  postSigned,
+  recordAndSave,
+  resources,
+  writeBackBody,
+} from './plugin.write-back.testkit.js';
 
 let e2e: E2e;
 let plugin: MeshPlugin;
@@ -41,9 +48,18 @@ beforeAll(async () => {
       onAlert: (alert) => void alerts.push(alert),
     }),
   );
-  await e2e.gql('p1.admin', 'mutation ($input: ConfigureWriteBackTargetInput!) { configureWriteBackTarget(input: $input) { target { kind } } }', {
-    input: { practiceOdsCode: 'Y99011', kind: 'HTTP', endpointUrl: plugin.writeBackUrl('Y99011'), signingSecret: secret },
-  });
+  await e2e.gql(
+    'p1.admin',
+    'mutation ($input: ConfigureWriteBackTargetInput!) { configureWriteBackTarget(input: $input) { target { kind } } }',
+    {
+      input: {
+        practiceOdsCode: 'Y99011',
+        kind: 'HTTP',
+        endpointUrl: plugin.writeBackUrl('Y99011'),
+        signingSecret: secret,
+      },
+    },
+  );
   // Demo patients 0, 7, 14, 21, 28 are registered at Y99011; 14 has no automatic route (EPL-151).
   for (const i of [0, 7, 14, 21, 28]) {
     const p = await demoPatient(e2e, i);
@@ -62,7 +78,10 @@ afterAll(async () => {
 /** Plays the practice system: downloads and acknowledges the Send Document message for `messageId`. */
 async function practiceReceives(messageId: string) {
   const practice = e2e.client(PRACTICE_BOX);
-  const id = await until(async () => e2e.mesh.inbox(PRACTICE_BOX.id).find((m) => m.body?.toString().includes(messageId))?.messageId, 'the Send Document message');
+  const id = await until(
+    async () => e2e.mesh.inbox(PRACTICE_BOX.id).find((m) => m.body?.toString().includes(messageId))?.messageId,
+    'the Send Document message',
+  );
   const downloaded = await practice.download(id);
   await practice.acknowledge(id);
   const bundle = JSON.parse(downloaded.body.toString('utf8'));
@@ -112,7 +131,11 @@ describe('hub write-back -> GP Connect Send Document over MESH', () => {
     const v1 = await deliveryWhere(consultationId, (d) => d.state === 'DELIVERED', 'version 1 delivered');
     await practiceReceives(v1.messageId);
     await amendAndSave(e2e, consultationId, 'Myocardial infarction');
-    const v2 = await deliveryWhere(consultationId, (d) => d.version === 2 && d.state === 'DELIVERED', 'version 2 delivered');
+    const v2 = await deliveryWhere(
+      consultationId,
+      (d) => d.version === 2 && d.state === 'DELIVERED',
+      'version 2 delivered',
+    );
     expect(v2.replacesMessageId).toBe(v1.messageId);
     const { headers, all } = await practiceReceives(v2.messageId);
     expect(all.Composition[0]).toMatchObject({
@@ -131,15 +154,24 @@ describe('hub write-back -> GP Connect Send Document over MESH', () => {
     await practiceAnswers(bundle.id, '30002');
     const dead = await deliveryWhere(consultationId, (d) => d.state === 'DEAD', 'dead letter');
     expect(dead).toMatchObject({ acknowledgement: 'BUSINESS 30002', lastError: expect.stringContaining('30002') });
-    const letters = await e2e.gql('hub.manager', 'query { writeBackDeadLetters(first: 200) { edges { node { messageId lastError } } } }');
+    const letters = await e2e.gql(
+      'hub.manager',
+      'query { writeBackDeadLetters(first: 200) { edges { node { messageId lastError } } } }',
+    );
     expect(letters.writeBackDeadLetters.edges.map((e: any) => e.node.messageId)).toContain(sent.messageId);
   });
 
   it('an error REPORT for an undeliverable message (no mailbox for the patient) ends the delivery with the reason', async () => {
     const consultationId = await recordAndSave(e2e, patients[2]!.nhsNumber, 'Asthma', '195967001');
     const dead = await deliveryWhere(consultationId, (d) => d.state === 'DEAD', 'dead letter after the REPORT');
-    expect(dead).toMatchObject({ acknowledgement: 'INFRASTRUCTURE EPL-151', lastError: expect.stringContaining('EPL-151') });
-    expect(await plugin.store.get(dead.messageId)).toMatchObject({ state: 'FAILED', failure: { source: 'MESH_REPORT', code: 'EPL-151' } });
+    expect(dead).toMatchObject({
+      acknowledgement: 'INFRASTRUCTURE EPL-151',
+      lastError: expect.stringContaining('EPL-151'),
+    });
+    expect(await plugin.store.get(dead.messageId)).toMatchObject({
+      state: 'FAILED',
+      failure: { source: 'MESH_REPORT', code: 'EPL-151' },
+    });
   });
 
   it('MESH answering 5xx: the bridge answers non-2xx, the hub retries, and one message is sent', async () => {
@@ -165,16 +197,31 @@ describe('hub write-back -> GP Connect Send Document over MESH', () => {
 
     // Never acknowledged by the practice: an alert with ids only, and TIMED_OUT in the store.
     const alert = await until(async () => alerts.find((a) => a.messageId === body.messageId), 'the overdue alert');
-    expect(alert).toEqual({ kind: 'ACK_OVERDUE', messageId: body.messageId, practiceOdsCode: 'Y99011', meshMessageId: first.body.meshMessageId, missing: 'INFRASTRUCTURE' });
-    expect(await plugin.store.get(body.messageId)).toMatchObject({ state: 'TIMED_OUT', failure: { code: 'ACK_TIMEOUT' } });
+    expect(alert).toEqual({
+      kind: 'ACK_OVERDUE',
+      messageId: body.messageId,
+      practiceOdsCode: 'Y99011',
+      meshMessageId: first.body.meshMessageId,
+      missing: 'INFRASTRUCTURE',
+    });
+    expect(await plugin.store.get(body.messageId)).toMatchObject({
+      state: 'TIMED_OUT',
+      failure: { code: 'ACK_TIMEOUT' },
+    });
     expect(e2e.logs.some((l) => l.includes('mesh.write-back.ack-overdue') && l.includes(body.messageId))).toBe(true);
   });
 
   it('refuses what it can never send with 422 (the hub dead-letters it): a removal, a malformed message', async () => {
     const removal = { ...writeBackBody(patients[4]!.nhsNumber, randomUUID()), type: 'consultation-entry.removed' };
-    expect(await postSigned(plugin.writeBackUrl('Y99011'), removal, secret)).toMatchObject({ status: 422, body: { error: expect.stringContaining('removals') } });
+    expect(await postSigned(plugin.writeBackUrl('Y99011'), removal, secret)).toMatchObject({
+      status: 422,
+      body: { error: expect.stringContaining('removals') },
+    });
     const malformed = { ...writeBackBody(patients[4]!.nhsNumber, randomUUID()), version: 2 };
-    expect(await postSigned(plugin.writeBackUrl('Y99011'), malformed, secret)).toEqual({ status: 422, body: { error: 'a version above 1 must name what it replaces' } });
+    expect(await postSigned(plugin.writeBackUrl('Y99011'), malformed, secret)).toEqual({
+      status: 422,
+      body: { error: 'a version above 1 must name what it replaces' },
+    });
     expect((await fetch(plugin.writeBackUrl('Y99011'))).status).toBe(405);
     expect(e2e.mesh.sentBy(HUB_BOX.id).filter((m) => m.body?.toString().includes(removal.messageId))).toEqual([]);
   });
@@ -183,7 +230,11 @@ describe('hub write-back -> GP Connect Send Document over MESH', () => {
     const lookup = await startMeshPlugin(
       e2e.config({
         mesh: { ...e2e.config().mesh, mailboxId: 'X26HUB02', password: 'hub2-pw' },
-        writeBack: { signingSecrets: { Y99011: secret }, routing: { kind: 'ENDPOINT_LOOKUP' }, storePath: join(dir, 'lookup.json') },
+        writeBack: {
+          signingSecrets: { Y99011: secret },
+          routing: { kind: 'ENDPOINT_LOOKUP' },
+          storePath: join(dir, 'lookup.json'),
+        },
       }),
     );
     try {

@@ -79,7 +79,10 @@ export class WriteBackAcknowledgements {
       try {
         await this.o.onAlert?.(alert);
       } catch (err) {
-        this.log('error', 'mesh.write-back.alert-failed', { messageId: d.id, code: err instanceof Error ? err.name : 'UNKNOWN' });
+        this.log('error', 'mesh.write-back.alert-failed', {
+          messageId: d.id,
+          code: err instanceof Error ? err.name : 'UNKNOWN',
+        });
       }
     }
     return overdue;

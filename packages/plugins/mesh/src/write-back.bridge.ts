@@ -137,7 +137,10 @@ export class WriteBackBridge {
       }));
     } catch (err) {
       const permanent = isHubApiError(err) && (err.code === 'NOT_FOUND' || err.code === 'BAD_USER_INPUT');
-      this.log('warn', 'mesh.bridge.patient-lookup-failed', { ...ids, code: isHubApiError(err) ? err.code : 'NETWORK' });
+      this.log('warn', 'mesh.bridge.patient-lookup-failed', {
+        ...ids,
+        code: isHubApiError(err) ? err.code : 'NETWORK',
+      });
       return permanent
         ? answer(422, { error: 'patient not found at this practice' })
         : answer(503, { error: 'patient lookup failed; retry' });

@@ -71,7 +71,9 @@ function entryOf(e: unknown): WriteBackEntry | string {
  * Reads a write-back body. Failures name the field at fault, never a value (the body carries
  * patient data), so they can be logged and returned to the hub.
  */
-export function parseWriteBackMessage(raw: Buffer): { ok: true; message: WriteBackMessage } | { ok: false; reason: string } {
+export function parseWriteBackMessage(
+  raw: Buffer,
+): { ok: true; message: WriteBackMessage } | { ok: false; reason: string } {
   let doc: unknown;
   try {
     doc = JSON.parse(raw.toString('utf8'));
@@ -86,8 +88,10 @@ export function parseWriteBackMessage(raw: Buffer): { ok: true; message: WriteBa
   const { messageId, recordId, version, replaces, patient, heading, targetOdsCode, consultation: c } = doc;
   if (!text(messageId) || !UUID.test(messageId)) return { ok: false, reason: 'messageId is not a UUID' };
   if (!text(recordId)) return { ok: false, reason: 'recordId missing' };
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { ok: false, reason: 'bad version' };
-  if (replaces !== null && !(text(replaces) && UUID.test(replaces))) return { ok: false, reason: 'replaces is not a UUID' };
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return { ok: false, reason: 'bad version' };
+  if (replaces !== null && !(text(replaces) && UUID.test(replaces)))
+    return { ok: false, reason: 'replaces is not a UUID' };
   if (version > 1 && replaces === null) return { ok: false, reason: 'a version above 1 must name what it replaces' };
   if (!isObject(patient) || !text(patient['nhsNumber']) || !isValidNhsNumber(patient['nhsNumber'])) {
     return { ok: false, reason: 'patient.nhsNumber invalid' };
@@ -145,7 +149,10 @@ function entryLine(entry: WriteBackEntry): string {
  * docs/domain/workflows.md#national-sending-rules). Demographics come from
  * the hub, so the Patient resource matches the automatic routing address.
  */
-export function summaryDocument(message: WriteBackMessage, patient: HubPatientDemographics): ConsultationSummaryDocument {
+export function summaryDocument(
+  message: WriteBackMessage,
+  patient: HubPatientDemographics,
+): ConsultationSummaryDocument {
   const c = message.consultation;
   const entries: SendDocumentCodedEntry[] =
     message.entry.kind === 'CODED' ? [{ code: message.entry.snomedCode, display: message.entry.term }] : [];
@@ -153,7 +160,9 @@ export function summaryDocument(message: WriteBackMessage, patient: HubPatientDe
     message.heading,
     `Consultation at ${c.location}, started ${c.startedAt}, saved ${c.savedAt}`,
     entryLine(message.entry),
-    message.replaces === null ? `Version ${message.version}` : `Version ${message.version}: replaces the previous version`,
+    message.replaces === null
+      ? `Version ${message.version}`
+      : `Version ${message.version}: replaces the previous version`,
   ];
   const sender = { odsCode: c.sourceOrganisation.odsCode, name: c.sourceOrganisation.name };
   return {

@@ -50,14 +50,7 @@ describe('normaliseNhsNumber / isValidNhsNumber form', () => {
   });
 
   it('returns null for anything that is not 10 digits', () => {
-    for (const bad of [
-      '',
-      '943476591',
-      '94347659190',
-      '943476591X',
-      '943.476.5919',
-      '９４３４７６５９１９',
-    ]) {
+    for (const bad of ['', '943476591', '94347659190', '943476591X', '943.476.5919', '９４３４７６５９１９']) {
       expect(normaliseNhsNumber(bad)).toBeNull();
     }
   });

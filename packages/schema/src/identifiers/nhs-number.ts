@@ -105,9 +105,7 @@ export function formatNhsNumber(input: string): string {
  */
 export function syntheticNhsNumber(n: number): string {
   if (!Number.isSafeInteger(n) || n < 0 || n >= SYNTHETIC_NHS_NUMBER_CAPACITY) {
-    throw new RangeError(
-      `syntheticNhsNumber: n must be an integer in [0, ${SYNTHETIC_NHS_NUMBER_CAPACITY})`,
-    );
+    throw new RangeError(`syntheticNhsNumber: n must be an integer in [0, ${SYNTHETIC_NHS_NUMBER_CAPACITY})`);
   }
   const stem = SYNTHETIC_PREFIX + String(Math.floor(n / 9)).padStart(5, '0');
   let wanted = n % 9;

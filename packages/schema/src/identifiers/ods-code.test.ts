@@ -1,10 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  isValidOdsCode,
-  isValidPcnCode,
-  isValidPracticeOdsCode,
-  normaliseOdsCode,
-} from './ods-code.js';
+import { isValidOdsCode, isValidPcnCode, isValidPracticeOdsCode, normaliseOdsCode } from './ods-code.js';
 
 describe('ODS codes (docs/domain/identifiers.md#ods-organisation-codes)', () => {
   it('accepts practice, hub and cost-centre codes as practice codes', () => {

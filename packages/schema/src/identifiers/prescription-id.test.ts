@@ -16,14 +16,12 @@ const validPrescriptionId = fc
   .map(buildShortFormPrescriptionId);
 
 describe('EPS short-form prescription id worked examples (docs/domain/identifiers.md#eps-prescription-ids)', () => {
-  it.each([
-    '04F4C2-A99968-7F717P',
-    '83C40E-A23856-00123W',
-    'A1B2C3-Y01234-00001J',
-    'A1B2C3-Y01234-00002H',
-  ])('%s is valid', (id) => {
-    expect(isValidShortFormPrescriptionId(id)).toBe(true);
-  });
+  it.each(['04F4C2-A99968-7F717P', '83C40E-A23856-00123W', 'A1B2C3-Y01234-00001J', 'A1B2C3-Y01234-00002H'])(
+    '%s is valid',
+    (id) => {
+      expect(isValidShortFormPrescriptionId(id)).toBe(true);
+    },
+  );
 
   it('rejects the published sample DC2C66-A1B2C3-23407B, whose check should be Z', () => {
     expect(isValidShortFormPrescriptionId('DC2C66-A1B2C3-23407B')).toBe(false);
@@ -114,9 +112,7 @@ describe('MOD 37-2 properties', () => {
           if (id[i] === '-') continue;
           for (const ch of MOD37_ALPHABET) {
             if (ch === id[i]) continue;
-            expect(isValidShortFormPrescriptionId(id.slice(0, i) + ch + id.slice(i + 1))).toBe(
-              false,
-            );
+            expect(isValidShortFormPrescriptionId(id.slice(0, i) + ch + id.slice(i + 1))).toBe(false);
           }
         }
       }),
@@ -131,9 +127,7 @@ describe('MOD 37-2 properties', () => {
           const a = id[i]!;
           const b = id[i + 1]!;
           if (a === b || a === '-' || b === '-') continue;
-          expect(isValidShortFormPrescriptionId(id.slice(0, i) + b + a + id.slice(i + 2))).toBe(
-            false,
-          );
+          expect(isValidShortFormPrescriptionId(id.slice(0, i) + b + a + id.slice(i + 2))).toBe(false);
         }
       }),
       { numRuns: 200 },

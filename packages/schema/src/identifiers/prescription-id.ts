@@ -85,9 +85,7 @@ export function buildShortFormPrescriptionId(parts: ShortFormPrescriptionIdParts
   }
   const ods = odsCode.trim().toUpperCase();
   if (!ODS_CHARS.test(ods)) {
-    throw new RangeError(
-      'buildShortFormPrescriptionId: odsCode must be 1-6 characters of [0-9A-Z]',
-    );
+    throw new RangeError('buildShortFormPrescriptionId: odsCode must be 1-6 characters of [0-9A-Z]');
   }
   if (!Number.isSafeInteger(sequence) || sequence < 0) {
     throw new RangeError('buildShortFormPrescriptionId: sequence must be a non-negative integer');

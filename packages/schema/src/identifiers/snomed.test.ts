@@ -1,22 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import {
-  isValidSctid,
-  isValidSnomedConceptId,
-  isValidVerhoeff,
-  parseSctid,
-  verhoeffCheckDigit,
-} from './snomed.js';
+import { isValidSctid, isValidSnomedConceptId, isValidVerhoeff, parseSctid, verhoeffCheckDigit } from './snomed.js';
 
 const withCheck = (body: string): string => body + String(verhoeffCheckDigit(body));
 
 /** Short-format SCTIDs: 6–18 digits ending in partition 0x + check. */
 const shortSctid = fc
-  .tuple(
-    fc.integer({ min: 1, max: 9 }),
-    fc.stringMatching(/^[0-9]{2,14}$/),
-    fc.constantFrom('00', '01', '02'),
-  )
+  .tuple(fc.integer({ min: 1, max: 9 }), fc.stringMatching(/^[0-9]{2,14}$/), fc.constantFrom('00', '01', '02'))
   .map(([lead, rest, partition]) => withCheck(`${lead}${rest}${partition}`));
 
 /** Long-format SCTIDs: item + 7-digit namespace + partition 1x + check, at most 18 digits. */

@@ -9,7 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from '../testing/index.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** The SDK's client built for a browser, as a front-end team's bundler would (the `browser` field drops `ws`). */
 async function bundleClient(): Promise<string> {
@@ -28,7 +36,10 @@ async function bundleClient(): Promise<string> {
 async function pageServer(sdk: string): Promise<{ origin: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     if (req.url === '/sdk.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(sdk);
-    else res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>front end</title><p>front end</p>');
+    else
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><title>front end</title><p>front end</p>');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -89,7 +100,9 @@ describe('the SDK client in a browser, from another origin', () => {
     allowed = await pageServer(sdk);
     refused = await pageServer(sdk);
     hub = await startTestHub({ env: { CORS_ORIGINS: allowed.origin } });
-    const services = (await hub.client('hub.manager').request('{ hubServices { id } }')) as { hubServices: { id: string }[] };
+    const services = (await hub.client('hub.manager').request('{ hubServices { id } }')) as {
+      hubServices: { id: string }[];
+    };
     serviceId = services.hubServices[0]!.id;
     profile = mkdtempSync(join(tmpdir(), 'pcn-hub-chromium-'));
     // playwright-core gives every launch a fresh, empty profile of its own.
@@ -114,28 +127,52 @@ describe('the SDK client in a browser, from another origin', () => {
     await page.goto(allowed.origin);
     const running = inPage(page, { url: hub.url, token: await hub.token('hub.manager'), service: serviceId });
     // A consultation arrives while the page listens: the page's live subscription sees it.
-    const { patients } = (await hub.client('hub.manager').request(
-      '{ patients(first: 1) { edges { node { nhsNumber givenName familyName dateOfBirth registeredPractice { odsCode } } } } }',
-    )) as { patients: { edges: { node: { nhsNumber: string; givenName: string; familyName: string; dateOfBirth: string; registeredPractice: { odsCode: string } } }[] } };
+    const { patients } = (await hub
+      .client('hub.manager')
+      .request(
+        '{ patients(first: 1) { edges { node { nhsNumber givenName familyName dateOfBirth registeredPractice { odsCode } } } } }',
+      )) as {
+      patients: {
+        edges: {
+          node: {
+            nhsNumber: string;
+            givenName: string;
+            familyName: string;
+            dateOfBirth: string;
+            registeredPractice: { odsCode: string };
+          };
+        }[];
+      };
+    };
     const patient = patients.edges[0]!.node;
     for (let attempt = 0; attempt < 20; attempt += 1) {
       await new Promise((r) => setTimeout(r, 500));
-      await hub.client('oc.supplier').request(
-        'mutation ($input: SubmitOnlineConsultationInput!) { submitOnlineConsultation(input: $input) { consultationId } }',
-        {
-          input: {
-            supplier: 'ECONSULT',
-            supplierReference: `BROWSER-${process.pid}-${attempt}`,
-            originatingPracticeOdsCode: patient.registeredPractice.odsCode,
-            patient: { nhsNumber: patient.nhsNumber, givenName: patient.givenName, familyName: patient.familyName, dateOfBirth: patient.dateOfBirth },
-            type: 'CLINICAL',
-            template: 'Sore throat',
-            submittedAt: new Date(Date.now() - 60_000).toISOString(),
-            answers: [{ questionId: 'q1', question: 'How long have you had symptoms?', answer: 'Three days' }],
+      await hub
+        .client('oc.supplier')
+        .request(
+          'mutation ($input: SubmitOnlineConsultationInput!) { submitOnlineConsultation(input: $input) { consultationId } }',
+          {
+            input: {
+              supplier: 'ECONSULT',
+              supplierReference: `BROWSER-${process.pid}-${attempt}`,
+              originatingPracticeOdsCode: patient.registeredPractice.odsCode,
+              patient: {
+                nhsNumber: patient.nhsNumber,
+                givenName: patient.givenName,
+                familyName: patient.familyName,
+                dateOfBirth: patient.dateOfBirth,
+              },
+              type: 'CLINICAL',
+              template: 'Sore throat',
+              submittedAt: new Date(Date.now() - 60_000).toISOString(),
+              answers: [{ questionId: 'q1', question: 'How long have you had symptoms?', answer: 'Three days' }],
+            },
           },
-        },
-      );
-      const settled = await Promise.race([running.then(() => true), new Promise((r) => setTimeout(() => r(false), 100))]);
+        );
+      const settled = await Promise.race([
+        running.then(() => true),
+        new Promise((r) => setTimeout(() => r(false), 100)),
+      ]);
       if (settled) break;
     }
     const outcome = await running;

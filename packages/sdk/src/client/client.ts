@@ -232,8 +232,12 @@ export function createHubClient(options: HubClientOptions): HubClient {
     wsUrl,
     request,
     subscribe,
-    uploadAttachment: (consultationId: string, position: number, body: AttachmentBody, uploadOptions: UploadAttachmentOptions) =>
-      uploadAttachment(transport, consultationId, position, body, uploadOptions),
+    uploadAttachment: (
+      consultationId: string,
+      position: number,
+      body: AttachmentBody,
+      uploadOptions: UploadAttachmentOptions,
+    ) => uploadAttachment(transport, consultationId, position, body, uploadOptions),
     downloadAttachment: (link: string, signal?: AbortSignal) => downloadAttachment(transport, link, signal),
     iterate: (document: AnyHubDocument, variables: Variables | undefined) =>
       iterateSubscription((handlers) => subscribe(document, variables, handlers)),

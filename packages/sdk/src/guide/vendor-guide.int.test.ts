@@ -8,7 +8,10 @@ const RUN_DIR = new URL('../../.guide/', import.meta.url);
 
 /** The README's runnable snippets: each ```ts block right after a `<!-- guide:<name> -->` marker, in order. */
 export function guideSnippets(markdown: string): { name: string; code: string }[] {
-  return [...markdown.matchAll(/<!-- guide:([a-z-]+) -->\n```ts\n([\s\S]*?)```/g)].map((m) => ({ name: m[1]!, code: m[2]! }));
+  return [...markdown.matchAll(/<!-- guide:([a-z-]+) -->\n```ts\n([\s\S]*?)```/g)].map((m) => ({
+    name: m[1]!,
+    code: m[2]!,
+  }));
 }
 
 /** One module running every snippet in order: imports hoisted, the rest in one async function. */
@@ -33,20 +36,40 @@ afterAll(() => hub.stop());
 describe('the vendor guide (packages/sdk/README.md)', () => {
   it('runs from nothing to a written-back entry and a verified webhook, exactly as written', async () => {
     const snippets = guideSnippets(await readFile(README, 'utf8'));
-    expect(snippets.map((s) => s.name)).toEqual(['webhooks', 'manifest', 'register', 'record', 'watch', 'webhook-received', 'errors', 'testing']);
+    expect(snippets.map((s) => s.name)).toEqual([
+      'webhooks',
+      'manifest',
+      'register',
+      'record',
+      'watch',
+      'webhook-received',
+      'errors',
+      'testing',
+    ]);
     process.env.PCN_HUB_URL = hub.url;
     process.env.HUB_MANAGER_TOKEN = await hub.token('hub.manager', 3600);
     process.env.PRACTICE_ADMIN_TOKEN = await hub.token('p1.admin', 3600);
     await mkdir(RUN_DIR, { recursive: true });
     const file = new URL(`guide-${process.pid}.ts`, RUN_DIR);
-    await writeFile(file, assemble(snippets, ['plugin', 'apiKey', 'entry', 'explained', 'delivered', 'received', 'fieldAtFault', 'viewer']));
+    await writeFile(
+      file,
+      assemble(snippets, ['plugin', 'apiKey', 'entry', 'explained', 'delivered', 'received', 'fieldAtFault', 'viewer']),
+    );
     try {
       const guide = (await import(file.href)) as { run: () => Promise<Record<string, any>> };
       const out = await guide.run();
       expect(out.plugin.name).toBe('acme-minor-illness');
       expect(out.apiKey).toMatch(/^pcnhub_/);
-      expect(out.explained).toMatchObject({ willWriteBack: true, state: 'DELIVERED', sourceProduct: 'acme-minor-illness', sourcePlugin: { name: 'acme-minor-illness' } });
-      expect(out.delivered).toMatchObject({ type: 'write-back.WRITE_BACK_DELIVERED', organisation: { odsCode: 'Y99011' } });
+      expect(out.explained).toMatchObject({
+        willWriteBack: true,
+        state: 'DELIVERED',
+        sourceProduct: 'acme-minor-illness',
+        sourcePlugin: { name: 'acme-minor-illness' },
+      });
+      expect(out.delivered).toMatchObject({
+        type: 'write-back.WRITE_BACK_DELIVERED',
+        organisation: { odsCode: 'Y99011' },
+      });
       // The webhook names the entry by the same global id the API returned for it.
       expect(out.delivered.data.entryId).toBe(out.entry.id);
       expect(out.received.every((e: any) => e.organisation.odsCode === 'Y99011')).toBe(true);

@@ -128,9 +128,14 @@ describe('verifyWebhookSignature', () => {
   it('checks a signed delivery of another shape (a write-back message) without reading it as an event', () => {
     const writeBack = JSON.stringify({ type: 'consultation-entry', messageId: 'm-1', version: 1 });
     const headers = signWebhook(writeBack, secret, { id: 'm-1', timestamp: now });
-    expect(verifyWebhookSignature(headers, writeBack, secret, { now })).toEqual({ id: 'm-1', timestamp: Math.floor(now.getTime() / 1000) });
+    expect(verifyWebhookSignature(headers, writeBack, secret, { now })).toEqual({
+      id: 'm-1',
+      timestamp: Math.floor(now.getTime() / 1000),
+    });
     expect(reasonOf(() => verifyWebhook(headers, writeBack, secret, { now }))).toBe('MALFORMED_BODY');
-    expect(reasonOf(() => verifyWebhookSignature(headers, writeBack.replace('m-1', 'm-2'), secret, { now }))).toBe('BAD_SIGNATURE');
+    expect(reasonOf(() => verifyWebhookSignature(headers, writeBack.replace('m-1', 'm-2'), secret, { now }))).toBe(
+      'BAD_SIGNATURE',
+    );
     expect(reasonOf(() => verifyWebhookSignature(headers, writeBack, rotated, { now }))).toBe('BAD_SIGNATURE');
   });
 });

@@ -165,7 +165,8 @@ describe('GraphQL explorer in the browser', () => {
     // A subscription over graphql-ws: an arrival appears in the response pane. The subscription is
     // put in GraphiQL's stored query and the page reloaded (typing into the editor races its parser
     // on a loaded machine); the sign-in's headers are stored too.
-    const SUBSCRIPTION = 'subscription { inboxEvents(organisation: "Y99000") { __typename ... on InboxEvent { seq type } } }';
+    const SUBSCRIPTION =
+      'subscription { inboxEvents(organisation: "Y99000") { __typename ... on InboxEvent { seq type } } }';
     await page.evaluate((query) => {
       localStorage.removeItem('graphiql:tabState');
       localStorage.setItem('graphiql:query', query);
@@ -202,9 +203,12 @@ describe('GraphQL explorer in the browser', () => {
       .first()
       .waitFor()
       .catch(async (error: unknown) => {
-        throw new Error(`no live arrival; the response pane shows: ${await page.locator('.graphiql-response').innerText()}`, {
-          cause: error,
-        });
+        throw new Error(
+          `no live arrival; the response pane shows: ${await page.locator('.graphiql-response').innerText()}`,
+          {
+            cause: error,
+          },
+        );
       });
 
     const outside = requests.filter(

@@ -270,7 +270,9 @@ describeEachDatabase('appointment books and slots', (hub) => {
       'hub.coord1',
     );
     expect(firstError(again)).toMatchObject({ code: 'CONFLICT', reason: 'SLOT_NOT_FREE' });
-    const unblocked = await data<{ unblockSlot: { slot: { id: string; status: string; blockedReason: string | null } } }>(
+    const unblocked = await data<{
+      unblockSlot: { slot: { id: string; status: string; blockedReason: string | null } };
+    }>(
       hub(),
       `mutation($i: UnblockSlotInput!) { unblockSlot(input: $i) { slot { id status blockedReason } } }`,
       { i: { slotId: slot!.id } },

@@ -48,7 +48,8 @@ export const slotNode: NodeFetcher = {
     const hub = await hubIdOf(ctx);
     const slot = hub ? await ctx.em.findOne(Slot, { id, hub }) : null;
     const editor = hasAnyRole(ctx.actor, BOOK_EDITORS);
-    if (!slot || (!editor && !(slot.status === 'FREE' && slot.startsAt > new Date()))) throw AppointmentErrors.slotNotFound('id');
+    if (!slot || (!editor && !(slot.status === 'FREE' && slot.startsAt > new Date())))
+      throw AppointmentErrors.slotNotFound('id');
     return toSlotType(slot);
   },
 };

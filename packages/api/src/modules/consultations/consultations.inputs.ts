@@ -71,14 +71,18 @@ export class RecordConsultationInput {
   clinicallyRelevant?: boolean | null;
   @Field(() => String, {
     nullable: true,
-    description: 'NATIVE (default for staff) or the plugin id of the product creating it (default for integrations: their client id).',
+    description:
+      'NATIVE (default for staff) or the plugin id of the product creating it (default for integrations: their client id).',
   })
   sourceProduct?: string | null;
   @Field(() => ID, { nullable: true, description: 'Global id of the inbox item it was opened from.' })
   inboxConsultationId?: string | null;
   @Field(() => [ConsultationEntryInput], { nullable: true, description: 'Initial entries (at most 100).' })
   entries?: ConsultationEntryInput[] | null;
-  @Field(() => String, { nullable: true, description: 'Retry-safe key: a repeat with the same input returns the same consultation.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Retry-safe key: a repeat with the same input returns the same consultation.',
+  })
   idempotencyKey?: string | null;
 }
 
@@ -90,11 +94,14 @@ export class AddConsultationEntryInput {
   entry!: ConsultationEntryInput;
   @Field(() => Int, { nullable: true, description: 'Fail with CONFLICT unless the consultation is at this revision.' })
   expectedRevision?: number | null;
-  @Field(() => String, { nullable: true, description: 'Retry-safe key: a repeat with the same input returns the same entry.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Retry-safe key: a repeat with the same input returns the same entry.',
+  })
   idempotencyKey?: string | null;
 }
 
-@InputType('AmendConsultationEntryInput', { description: "New content for an entry (same kind)." })
+@InputType('AmendConsultationEntryInput', { description: 'New content for an entry (same kind).' })
 export class AmendConsultationEntryInput {
   @Field(() => ID, { description: 'Global id of the entry.' })
   entryId!: string;
@@ -102,7 +109,10 @@ export class AmendConsultationEntryInput {
   content!: ConsultationEntryInput;
   @Field(() => Int, { nullable: true, description: 'Fail with CONFLICT unless the consultation is at this revision.' })
   expectedRevision?: number | null;
-  @Field(() => String, { nullable: true, description: 'Retry-safe key: a repeat with the same input returns the first result.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Retry-safe key: a repeat with the same input returns the first result.',
+  })
   idempotencyKey?: string | null;
 }
 
@@ -112,7 +122,10 @@ export class RemoveConsultationEntryInput {
   entryId!: string;
   @Field(() => Int, { nullable: true, description: 'Fail with CONFLICT unless the consultation is at this revision.' })
   expectedRevision?: number | null;
-  @Field(() => String, { nullable: true, description: 'Retry-safe key: a repeat with the same input returns the first result.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Retry-safe key: a repeat with the same input returns the first result.',
+  })
   idempotencyKey?: string | null;
 }
 

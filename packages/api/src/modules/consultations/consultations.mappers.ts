@@ -32,7 +32,10 @@ export function toEntryType(entry: ConsultationEntry): ConsultationEntryType {
     id: toGlobalId('HubConsultationEntry', entry.id),
     dbId: entry.id,
     kind: content.kind,
-    coded: content.kind === 'CODED' ? { codedKind: content.codedKind, snomedCode: content.snomedCode, term: content.term } : null,
+    coded:
+      content.kind === 'CODED'
+        ? { codedKind: content.codedKind, snomedCode: content.snomedCode, term: content.term }
+        : null,
     note: content.kind === 'NOTE' ? { text: content.text, adminOnly: content.adminOnly } : null,
     medication:
       content.kind === 'MEDICATION'
@@ -40,7 +43,12 @@ export function toEntryType(entry: ConsultationEntry): ConsultationEntryType {
         : null,
     document:
       content.kind === 'DOCUMENT'
-        ? { title: content.title, contentType: content.contentType, sizeBytes: content.sizeBytes, reference: content.reference }
+        ? {
+            title: content.title,
+            contentType: content.contentType,
+            sizeBytes: content.sizeBytes,
+            reference: content.reference,
+          }
         : null,
     removed: entry.removed,
     unsaved: entry.revision !== entry.savedRevision,

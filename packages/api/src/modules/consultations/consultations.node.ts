@@ -8,7 +8,8 @@ import { ConsultationService } from './consultations.service.js';
 export const hubConsultationNode: NodeFetcher = {
   roles: CONSULTATION_READERS,
   pluginFields: ['hubConsultation'],
-  fetch: async (ctx, globalId) => toHubConsultationType(await new ConsultationService(ctx).byId(expectGlobalId(globalId, 'HubConsultation', 'id'))),
+  fetch: async (ctx, globalId) =>
+    toHubConsultationType(await new ConsultationService(ctx).byId(expectGlobalId(globalId, 'HubConsultation', 'id'))),
 };
 
 /**
@@ -20,5 +21,8 @@ export const hubConsultationEntryNode: NodeFetcher = {
   roles: CONSULTATION_READERS,
   pluginFields: ['hubConsultation', 'amendConsultationEntry', 'removeConsultationEntry'],
   fetch: async (ctx, globalId) =>
-    toEntryType((await new ConsultationService(ctx).entryById(expectGlobalId(globalId, 'HubConsultationEntry', 'id'), 'id')).entry),
+    toEntryType(
+      (await new ConsultationService(ctx).entryById(expectGlobalId(globalId, 'HubConsultationEntry', 'id'), 'id'))
+        .entry,
+    ),
 };

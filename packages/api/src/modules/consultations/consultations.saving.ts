@@ -51,7 +51,12 @@ export function openConsultation(
 }
 
 /** Adds one entry (already validated) to a consultation in `em`'s unit of work. */
-export function addEntry(em: Em, consultation: Consultation, content: EntryContent, actorId: string): ConsultationEntry {
+export function addEntry(
+  em: Em,
+  consultation: Consultation,
+  content: EntryContent,
+  actorId: string,
+): ConsultationEntry {
   const entry = em.create(ConsultationEntry, {
     id: uuidv7(),
     consultation,

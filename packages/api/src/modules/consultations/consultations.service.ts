@@ -39,15 +39,28 @@ export class ConsultationService {
 
   async byId(id: string, field = 'id'): Promise<Consultation> {
     const c = await this.ctx.em.findOne(Consultation, { id });
-    if (!c || !canSeeConsultation(this.actor, { authoringOrgId: c.authoringOrganisation.id, sourceProduct: c.sourceProduct })) throw ConsultationErrors.notFound(id, field);
+    if (
+      !c ||
+      !canSeeConsultation(this.actor, { authoringOrgId: c.authoringOrganisation.id, sourceProduct: c.sourceProduct })
+    )
+      throw ConsultationErrors.notFound(id, field);
     return c;
   }
 
-  async entryById(id: string, field = 'input.entryId'): Promise<{ entry: ConsultationEntry; consultation: Consultation }> {
+  async entryById(
+    id: string,
+    field = 'input.entryId',
+  ): Promise<{ entry: ConsultationEntry; consultation: Consultation }> {
     const entry = await this.ctx.em.findOne(ConsultationEntry, { id });
     if (!entry) throw ConsultationErrors.entryNotFound(id, field);
     const consultation = await this.ctx.em.findOne(Consultation, { id: entry.consultation.id });
-    if (!consultation || !canSeeConsultation(this.actor, { authoringOrgId: consultation.authoringOrganisation.id, sourceProduct: consultation.sourceProduct })) {
+    if (
+      !consultation ||
+      !canSeeConsultation(this.actor, {
+        authoringOrgId: consultation.authoringOrganisation.id,
+        sourceProduct: consultation.sourceProduct,
+      })
+    ) {
       throw ConsultationErrors.entryNotFound(id, field);
     }
     return { entry, consultation };
@@ -72,22 +85,29 @@ export class ConsultationService {
     idempotencyKey?: string | null;
   }): Promise<Consultation> {
     const actor = this.actor;
-    if (actor.organisationKind !== 'HUB' && actor.organisationKind !== 'PRACTICE') throw ConsultationErrors.notAuthoringOrganisation();
+    if (actor.organisationKind !== 'HUB' && actor.organisationKind !== 'PRACTICE')
+      throw ConsultationErrors.notAuthoringOrganisation();
     const isIntegration = actor.roles.has('INTEGRATION');
     const plugin = actor.plugin;
     if (plugin) {
       // A plugin records under its own name only, and coded entries need entries:write too.
-      if (input.sourceProduct && input.sourceProduct.trim() !== plugin.name) throw ConsultationErrors.notOwnSourceProduct();
-      if ((input.entries?.length ?? 0) > 0 && !plugin.scopes.has('entries:write')) throw ConsultationErrors.needsScope('entries:write', 'input.entries');
+      if (input.sourceProduct && input.sourceProduct.trim() !== plugin.name)
+        throw ConsultationErrors.notOwnSourceProduct();
+      if ((input.entries?.length ?? 0) > 0 && !plugin.scopes.has('entries:write'))
+        throw ConsultationErrors.needsScope('entries:write', 'input.entries');
     }
-    const sourceProduct = plugin ? plugin.name : input.sourceProduct?.trim() || (isIntegration ? actor.id : NATIVE_SOURCE);
+    const sourceProduct = plugin
+      ? plugin.name
+      : input.sourceProduct?.trim() || (isIntegration ? actor.id : NATIVE_SOURCE);
     if (sourceProduct !== NATIVE_SOURCE && !PLUGIN_ID.test(sourceProduct)) throw ConsultationErrors.badSourceProduct();
     if (isIntegration && sourceProduct === NATIVE_SOURCE) throw ConsultationErrors.integrationIsNotNative();
     const startedAt = input.startedAt ?? new Date();
     if (startedAt.getTime() > Date.now() + 5 * 60_000) throw ConsultationErrors.futureStart();
     const entries = input.entries ?? [];
     if (entries.length > 100) throw ConsultationErrors.tooManyEntries();
-    const contents = entries.map((entry, i) => validateEntry(entry, `input.entries[${i}]`, this.actor.plugin?.producesCodes ?? null));
+    const contents = entries.map((entry, i) =>
+      validateEntry(entry, `input.entries[${i}]`, this.actor.plugin?.producesCodes ?? null),
+    );
     const inboxId = input.inboxConsultationId
       ? expectGlobalId(input.inboxConsultationId, 'OnlineConsultation', 'input.inboxConsultationId')
       : null;
@@ -103,7 +123,12 @@ export class ConsultationService {
     const patient = await findPatientInCare(this.ctx.em, actor, input.nhsNumber);
     if (!patient) {
       await this.ctx.audit.recordNow(this.ctx.em, [
-        { action: 'recordConsultation', subjectType: 'Patient', outcome: 'FAILED', reason: 'patient not found or not visible' },
+        {
+          action: 'recordConsultation',
+          subjectType: 'Patient',
+          outcome: 'FAILED',
+          reason: 'patient not found or not visible',
+        },
       ]);
       throw ConsultationErrors.patientNotFound();
     }
@@ -125,7 +150,12 @@ export class ConsultationService {
           version: 0,
         });
         for (const content of contents) addEntry(em, c, content, actor.id);
-        this.ctx.audit.record(em, { action: 'recordConsultation', subjectType: 'HubConsultation', subjectId: c.id, patientId: patient.id });
+        this.ctx.audit.record(em, {
+          action: 'recordConsultation',
+          subjectType: 'HubConsultation',
+          subjectId: c.id,
+          patientId: patient.id,
+        });
         return c;
       },
       { resultId: (c) => c.id, replay: (id) => this.ctx.em.fork().findOneOrFail(Consultation, { id }) },
@@ -134,9 +164,18 @@ export class ConsultationService {
   }
 
   /** Locks the consultation row (changes to one consultation serialise) and applies the change rules. */
-  private async lockChecked(em: Em, id: string, field: string, expectedRevision: number | null | undefined): Promise<Consultation> {
+  private async lockChecked(
+    em: Em,
+    id: string,
+    field: string,
+    expectedRevision: number | null | undefined,
+  ): Promise<Consultation> {
     const c = await em.findOne(Consultation, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!c || !canSeeConsultation(this.actor, { authoringOrgId: c.authoringOrganisation.id, sourceProduct: c.sourceProduct })) throw ConsultationErrors.notFound(id, field);
+    if (
+      !c ||
+      !canSeeConsultation(this.actor, { authoringOrgId: c.authoringOrganisation.id, sourceProduct: c.sourceProduct })
+    )
+      throw ConsultationErrors.notFound(id, field);
     if (c.version > 0 && c.authorId !== this.actor.id) throw ConsultationErrors.savedByAnotherAuthor(id);
     if (expectedRevision !== null && expectedRevision !== undefined && expectedRevision !== c.revision) {
       throw ConsultationErrors.staleRevision(id, expectedRevision, c.revision);
@@ -145,7 +184,12 @@ export class ConsultationService {
   }
 
   /** As lockChecked, then marks it a draft of the next version. */
-  private async lockForChange(em: Em, id: string, field: string, expectedRevision: number | null | undefined): Promise<Consultation> {
+  private async lockForChange(
+    em: Em,
+    id: string,
+    field: string,
+    expectedRevision: number | null | undefined,
+  ): Promise<Consultation> {
     const c = await this.lockChecked(em, id, field, expectedRevision);
     c.state = 'DRAFT';
     c.updatedAt = new Date();
@@ -167,7 +211,12 @@ export class ConsultationService {
       async (em) => {
         const c = await this.lockForChange(em, id, 'input.consultationId', input.expectedRevision);
         const entry = addEntry(em, c, content, this.actor.id);
-        this.ctx.audit.record(em, { action: 'addConsultationEntry', subjectType: 'HubConsultationEntry', subjectId: entry.id, patientId: c.patient.id });
+        this.ctx.audit.record(em, {
+          action: 'addConsultationEntry',
+          subjectType: 'HubConsultationEntry',
+          subjectId: entry.id,
+          patientId: c.patient.id,
+        });
         return { consultation: c, entry };
       },
       { resultId: (r) => r.entry.id, replay: (entryId) => this.replayEntry(entryId) },
@@ -185,17 +234,27 @@ export class ConsultationService {
     const content = validateEntry(input.content, 'input.content', this.actor.plugin?.producesCodes ?? null);
     const { consultation } = await this.entryById(entryId);
     const request = { actorId: this.actor.id, key: input.idempotencyKey, operation: 'amendConsultationEntry', input };
-    const { result } = await runIdempotent(this.ctx.em, request, async (em) => {
-      const c = await this.lockForChange(em, consultation.id, 'input.entryId', input.expectedRevision);
-      const entry = await em.findOneOrFail(ConsultationEntry, { id: entryId });
-      if (entry.removed) throw ConsultationErrors.entryRemoved(entryId);
-      if (entry.kind !== content.kind) throw ConsultationErrors.kindChanged(entry.kind, content.kind);
-      applyContent(entry, content);
-      entry.revision += 1;
-      entry.updatedBy = this.actor.id;
-      this.ctx.audit.record(em, { action: 'amendConsultationEntry', subjectType: 'HubConsultationEntry', subjectId: entryId, patientId: c.patient.id });
-      return { consultation: c, entry };
-    }, { resultId: (r) => r.entry.id, replay: (id) => this.replayEntry(id) });
+    const { result } = await runIdempotent(
+      this.ctx.em,
+      request,
+      async (em) => {
+        const c = await this.lockForChange(em, consultation.id, 'input.entryId', input.expectedRevision);
+        const entry = await em.findOneOrFail(ConsultationEntry, { id: entryId });
+        if (entry.removed) throw ConsultationErrors.entryRemoved(entryId);
+        if (entry.kind !== content.kind) throw ConsultationErrors.kindChanged(entry.kind, content.kind);
+        applyContent(entry, content);
+        entry.revision += 1;
+        entry.updatedBy = this.actor.id;
+        this.ctx.audit.record(em, {
+          action: 'amendConsultationEntry',
+          subjectType: 'HubConsultationEntry',
+          subjectId: entryId,
+          patientId: c.patient.id,
+        });
+        return { consultation: c, entry };
+      },
+      { resultId: (r) => r.entry.id, replay: (id) => this.replayEntry(id) },
+    );
     return result;
   }
 
@@ -206,30 +265,51 @@ export class ConsultationService {
     return { consultation: await fresh.findOneOrFail(Consultation, { id: entry.consultation.id }), entry };
   }
 
-  async removeEntry(input: { entryId: string; expectedRevision?: number | null; idempotencyKey?: string | null }): Promise<{ consultation: Consultation; entryId: string }> {
+  async removeEntry(input: {
+    entryId: string;
+    expectedRevision?: number | null;
+    idempotencyKey?: string | null;
+  }): Promise<{ consultation: Consultation; entryId: string }> {
     const entryId = expectGlobalId(input.entryId, 'HubConsultationEntry', 'input.entryId');
     const { consultation } = await this.entryById(entryId);
     const request = { actorId: this.actor.id, key: input.idempotencyKey, operation: 'removeConsultationEntry', input };
-    const { result } = await runIdempotent(this.ctx.em, request, async (em) => {
-      const c = await this.lockForChange(em, consultation.id, 'input.entryId', input.expectedRevision);
-      const entry = await em.findOneOrFail(ConsultationEntry, { id: entryId });
-      if (entry.removed) throw ConsultationErrors.entryRemoved(entryId);
-      if (entry.savedRevision === 0) {
-        // Never saved: nothing was decided or sent for it, so it simply goes.
-        em.remove(entry);
-      } else {
-        entry.removed = true;
-        entry.revision += 1;
-        entry.updatedBy = this.actor.id;
-      }
-      this.ctx.audit.record(em, { action: 'removeConsultationEntry', subjectType: 'HubConsultationEntry', subjectId: entryId, patientId: c.patient.id });
-      return { consultation: c, entryId };
-    }, { resultId: () => consultation.id, replay: async (id) => ({ consultation: await this.ctx.em.fork().findOneOrFail(Consultation, { id }), entryId }) });
+    const { result } = await runIdempotent(
+      this.ctx.em,
+      request,
+      async (em) => {
+        const c = await this.lockForChange(em, consultation.id, 'input.entryId', input.expectedRevision);
+        const entry = await em.findOneOrFail(ConsultationEntry, { id: entryId });
+        if (entry.removed) throw ConsultationErrors.entryRemoved(entryId);
+        if (entry.savedRevision === 0) {
+          // Never saved: nothing was decided or sent for it, so it simply goes.
+          em.remove(entry);
+        } else {
+          entry.removed = true;
+          entry.revision += 1;
+          entry.updatedBy = this.actor.id;
+        }
+        this.ctx.audit.record(em, {
+          action: 'removeConsultationEntry',
+          subjectType: 'HubConsultationEntry',
+          subjectId: entryId,
+          patientId: c.patient.id,
+        });
+        return { consultation: c, entryId };
+      },
+      {
+        resultId: () => consultation.id,
+        replay: async (id) => ({ consultation: await this.ctx.em.fork().findOneOrFail(Consultation, { id }), entryId }),
+      },
+    );
     return result;
   }
 
   /** Saves the next version and decides write-back for every entry it changed. */
-  async save(input: { consultationId: string; expectedRevision?: number | null; idempotencyKey?: string | null }): Promise<Consultation> {
+  async save(input: {
+    consultationId: string;
+    expectedRevision?: number | null;
+    idempotencyKey?: string | null;
+  }): Promise<Consultation> {
     const id = expectGlobalId(input.consultationId, 'HubConsultation', 'input.consultationId');
     await this.byId(id, 'input.consultationId');
     const { result, replayed } = await runIdempotent(
@@ -250,7 +330,10 @@ export class ConsultationService {
       },
       {
         resultId: (r) => r.consultation.id,
-        replay: async (cid) => ({ consultation: await this.ctx.em.fork().findOneOrFail(Consultation, { id: cid }), hints: [] }),
+        replay: async (cid) => ({
+          consultation: await this.ctx.em.fork().findOneOrFail(Consultation, { id: cid }),
+          hints: [],
+        }),
       },
     );
     if (!replayed) hintCommitted(this.ctx.events, result.hints);
@@ -264,15 +347,24 @@ export class ConsultationService {
     const entry = await em.findOne(ConsultationEntry, { id: entryId });
     const c = entry ? await em.findOne(Consultation, { id: entry.consultation.id }) : null;
     const patient = c ? await em.findOne(Patient, { id: c.patient.id }) : null;
-    const [source, target] = c && patient
-      ? await Promise.all([
-          em.findOne(Organisation, { id: c.authoringOrganisation.id }),
-          em.findOne(Organisation, { id: patient.registeredPractice.id }),
-        ])
-      : [null, null];
+    const [source, target] =
+      c && patient
+        ? await Promise.all([
+            em.findOne(Organisation, { id: c.authoringOrganisation.id }),
+            em.findOne(Organisation, { id: patient.registeredPractice.id }),
+          ])
+        : [null, null];
     const pcnId = target?.pcn?.id ?? null;
     const visible = c !== null && (!this.actor.plugin || c.sourceProduct === this.actor.plugin.name);
-    if (!entry || !c || !visible || !source || !target || !pcnId || !canExplain(this.actor, { authoringOrgId: source.id, targetOrgId: target.id, pcnId })) {
+    if (
+      !entry ||
+      !c ||
+      !visible ||
+      !source ||
+      !target ||
+      !pcnId ||
+      !canExplain(this.actor, { authoringOrgId: source.id, targetOrgId: target.id, pcnId })
+    ) {
       throw ConsultationErrors.entryNotFound(entryId, 'entryId');
     }
     const content = contentOf(entry);

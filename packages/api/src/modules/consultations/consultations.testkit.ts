@@ -4,21 +4,34 @@ import { fromGlobalId } from '../../platform/graphql/relay.js';
 import type { GqlResult, TestHub } from '../../test/harness.js';
 
 /** Valid codes for tests: SNOMED CT concepts (myocardial infarction, hypertension) and dm+d (amoxicillin). */
-export const CODES = { mi: '22298006', hypertension: '38341003', asthma: '195967001', amoxicillin: '39732311000001104' } as const;
+export const CODES = {
+  mi: '22298006',
+  hypertension: '38341003',
+  asthma: '195967001',
+  amoxicillin: '39732311000001104',
+} as const;
 
 /** Demo patient `i` is registered at practice Y9901(1 + i % 7): p1 for i % 7 == 0, p2 for 1, ... */
 export const patientAt = (practice: number, n: number): string => syntheticNhsNumber(7 * n + (practice - 1));
 
-export const coded = (snomedCode: string = CODES.mi, term = 'Myocardial infarction') => ({ coded: { snomedCode, term } });
+export const coded = (snomedCode: string = CODES.mi, term = 'Myocardial infarction') => ({
+  coded: { snomedCode, term },
+});
 export const note = (text = 'Seen at the hub', adminOnly = false) => ({ note: { text, adminOnly } });
 export const medication = (dmdCode: string = CODES.amoxicillin) => ({
   medication: { dmdCode, name: 'Amoxicillin 250mg capsules', dose: 'One three times a day', quantity: '21 capsule' },
 });
 export const document = () => ({
-  document: { title: 'Discharge letter', contentType: 'application/pdf', sizeBytes: 1024, reference: 'docstore://letters/1' },
+  document: {
+    title: 'Discharge letter',
+    contentType: 'application/pdf',
+    sizeBytes: 1024,
+    reference: 'docstore://letters/1',
+  },
 });
 
-const CONSULTATION_FIELDS = 'id state version revision sourceProduct clinicallyRelevant writeBackState entries(includeRemoved: true) { id kind removed unsaved writeBack { state decision reason delivery { id messageId version replacesMessageId state attempts } } }';
+const CONSULTATION_FIELDS =
+  'id state version revision sourceProduct clinicallyRelevant writeBackState entries(includeRemoved: true) { id kind removed unsaved writeBack { state decision reason delivery { id messageId version replacesMessageId state attempts } } }';
 
 export const RECORD = `mutation ($input: RecordConsultationInput!) { recordConsultation(input: $input) { consultation { ${CONSULTATION_FIELDS} } } }`;
 export const ADD = `mutation ($input: AddConsultationEntryInput!) { addConsultationEntry(input: $input) { consultation { id revision state } entry { id kind } } }`;
@@ -37,7 +50,14 @@ export interface EntryView {
     state: string;
     decision: string;
     reason: string;
-    delivery: { id: string; messageId: string; version: number; replacesMessageId: string | null; state: string; attempts: number } | null;
+    delivery: {
+      id: string;
+      messageId: string;
+      version: number;
+      replacesMessageId: string | null;
+      state: string;
+      attempts: number;
+    } | null;
   } | null;
 }
 
@@ -65,9 +85,15 @@ export async function recordAndSave(
   user: string,
   input: Record<string, unknown>,
 ): Promise<ConsultationView> {
-  const recorded = await must(hub.gql<{ recordConsultation: { consultation: ConsultationView } }>(RECORD, { input }, user));
+  const recorded = await must(
+    hub.gql<{ recordConsultation: { consultation: ConsultationView } }>(RECORD, { input }, user),
+  );
   const saved = await must(
-    hub.gql<{ saveConsultation: { consultation: ConsultationView } }>(SAVE, { input: { consultationId: recorded.recordConsultation.consultation.id } }, user),
+    hub.gql<{ saveConsultation: { consultation: ConsultationView } }>(
+      SAVE,
+      { input: { consultationId: recorded.recordConsultation.consultation.id } },
+      user,
+    ),
   );
   return saved.saveConsultation.consultation;
 }
@@ -80,7 +106,11 @@ export async function getConsultation(hub: TestHub, user: string, id: string): P
 export const dbId = (globalId: string): string => fromGlobalId(globalId)!.id;
 
 /** Polls `check` until it returns a value (not undefined) or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

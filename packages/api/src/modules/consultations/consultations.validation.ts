@@ -7,7 +7,12 @@ import type { ConsultationEntry } from './consultation.entity.js';
 export interface EntryInput {
   readonly coded?: { readonly snomedCode: string; readonly term: string; readonly codedKind?: CodedKind | null } | null;
   readonly note?: { readonly text: string; readonly adminOnly?: boolean | null } | null;
-  readonly medication?: { readonly dmdCode: string; readonly name: string; readonly dose: string; readonly quantity: string } | null;
+  readonly medication?: {
+    readonly dmdCode: string;
+    readonly name: string;
+    readonly dose: string;
+    readonly quantity: string;
+  } | null;
   readonly document?: {
     readonly title: string;
     readonly contentType: string;
@@ -28,19 +33,36 @@ const CONTENT_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}\/[a-z0-9][a-z0-9!#$&^_.+-
  * Validates one entry input (field = its input path) and returns its content. `allowedCodes`: a
  * plugin whose approved manifest declares its SNOMED CT codes (`producesCodes`) writes only those.
  */
-export function validateEntry(input: EntryInput, field: string, allowedCodes: ReadonlySet<string> | null = null): EntryContent {
-  const given = (['coded', 'note', 'medication', 'document'] as const).filter((k) => input[k] !== null && input[k] !== undefined);
-  if (given.length !== 1) throw Errors.badInput(field, `${field} must set exactly one of coded, note, medication, document`);
+export function validateEntry(
+  input: EntryInput,
+  field: string,
+  allowedCodes: ReadonlySet<string> | null = null,
+): EntryContent {
+  const given = (['coded', 'note', 'medication', 'document'] as const).filter(
+    (k) => input[k] !== null && input[k] !== undefined,
+  );
+  if (given.length !== 1)
+    throw Errors.badInput(field, `${field} must set exactly one of coded, note, medication, document`);
   const { coded, note, medication, document } = input;
   if (coded) {
     const snomedCode = coded.snomedCode.trim();
-    if (!isValidSnomedConceptId(snomedCode)) throw Errors.badInput(`${field}.coded.snomedCode`, 'Not a valid SNOMED CT concept id');
+    if (!isValidSnomedConceptId(snomedCode))
+      throw Errors.badInput(`${field}.coded.snomedCode`, 'Not a valid SNOMED CT concept id');
     if (allowedCodes && !allowedCodes.has(snomedCode)) {
-      throw Errors.badInput(`${field}.coded.snomedCode`, `SNOMED CT code ${snomedCode} is not among the producesCodes of the plugin's approved manifest`);
+      throw Errors.badInput(
+        `${field}.coded.snomedCode`,
+        `SNOMED CT code ${snomedCode} is not among the producesCodes of the plugin's approved manifest`,
+      );
     }
-    return { kind: 'CODED', codedKind: coded.codedKind ?? 'FINDING', snomedCode, term: text(coded.term, `${field}.coded.term`, 255) };
+    return {
+      kind: 'CODED',
+      codedKind: coded.codedKind ?? 'FINDING',
+      snomedCode,
+      term: text(coded.term, `${field}.coded.term`, 255),
+    };
   }
-  if (note) return { kind: 'NOTE', text: text(note.text, `${field}.note.text`, 10_000), adminOnly: note.adminOnly ?? false };
+  if (note)
+    return { kind: 'NOTE', text: text(note.text, `${field}.note.text`, 10_000), adminOnly: note.adminOnly ?? false };
   if (medication) {
     const dmdCode = medication.dmdCode.trim();
     if (!isValidDmdCode(dmdCode)) throw Errors.badInput(`${field}.medication.dmdCode`, 'Not a valid dm+d code');
@@ -89,7 +111,12 @@ export function applyContent(entry: ConsultationEntry, content: EntryContent): v
 export function contentOf(entry: ConsultationEntry): EntryContent {
   switch (entry.kind) {
     case 'CODED':
-      return { kind: 'CODED', codedKind: entry.codedKind ?? 'FINDING', snomedCode: entry.snomedCode ?? '', term: entry.term ?? '' };
+      return {
+        kind: 'CODED',
+        codedKind: entry.codedKind ?? 'FINDING',
+        snomedCode: entry.snomedCode ?? '',
+        term: entry.term ?? '',
+      };
     case 'NOTE':
       return { kind: 'NOTE', text: entry.text ?? '', adminOnly: entry.adminOnly };
     case 'MEDICATION':

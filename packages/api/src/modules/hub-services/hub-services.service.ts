@@ -16,6 +16,10 @@ export class HubServiceService {
   async list(activeOnly: boolean): Promise<HubService[]> {
     const hub = await findHubOfPcn(this.ctx.em, this.ctx.actor.pcnId);
     if (!hub) return [];
-    return this.ctx.em.find(HubService, { hub: hub.id, ...(activeOnly ? { active: true } : {}) }, { orderBy: { name: 'asc' } });
+    return this.ctx.em.find(
+      HubService,
+      { hub: hub.id, ...(activeOnly ? { active: true } : {}) },
+      { orderBy: { name: 'asc' } },
+    );
   }
 }

@@ -7,7 +7,15 @@ import type { Organisation } from '../organisations/index.js';
 import { CapacityPlan } from './inbox-settings.entity.js';
 import { OnlineConsultation } from './online-consultation.entity.js';
 import { OPEN_STATES } from './online-consultation.status.js';
-import { capacityState, hubCapacity, londonDate, londonDayStart, mostRestrictive, scaled, type HubCapacityFacts } from './inbox.capacity.js';
+import {
+  capacityState,
+  hubCapacity,
+  londonDate,
+  londonDayStart,
+  mostRestrictive,
+  scaled,
+  type HubCapacityFacts,
+} from './inbox.capacity.js';
 import { closureInForce, closuresOverlapping } from './hub-closure.query.js';
 import type { HubClosure } from './inbox-settings.entity.js';
 import type { CapacityState, OverflowMode } from './inbox.codes.js';
@@ -91,7 +99,10 @@ export class CapacityService {
         const plan = planOf.get(service.id) ?? null;
         const load = loads.get(service.id) ?? 0;
         // Reduced capacity scales each service's thresholds as it scales the hub's.
-        const limits = plan && { softThreshold: scaled(plan.softThreshold, percent), hardThreshold: scaled(plan.hardThreshold, percent) };
+        const limits = plan && {
+          softThreshold: scaled(plan.softThreshold, percent),
+          hardThreshold: scaled(plan.hardThreshold, percent),
+        };
         return { service, plan, load, state: capacityState(load, limits) };
       }),
     };
@@ -143,4 +154,3 @@ export class CapacityService {
     });
   }
 }
-

@@ -23,12 +23,17 @@ export interface DeclareClosure {
 }
 
 /** Checks a declaration completely before anything is read or stored. */
-export function validateDeclaration(input: DeclareClosure, now: Date): { startsAt: Date; endsAt: Date | null; capacityPercent: number | null; reason: string } {
+export function validateDeclaration(
+  input: DeclareClosure,
+  now: Date,
+): { startsAt: Date; endsAt: Date | null; capacityPercent: number | null; reason: string } {
   const reason = requiredText(input.reason, 'input.reason', 2000);
   const startsAt = input.startsAt ?? now;
-  if (startsAt.getTime() < now.getTime() - START_SKEW_MS) throw Errors.badInput('input.startsAt', 'startsAt cannot be in the past');
+  if (startsAt.getTime() < now.getTime() - START_SKEW_MS)
+    throw Errors.badInput('input.startsAt', 'startsAt cannot be in the past');
   const endsAt = input.endsAt ?? null;
-  if (endsAt && endsAt.getTime() <= startsAt.getTime()) throw Errors.badInput('input.endsAt', 'endsAt must be after startsAt');
+  if (endsAt && endsAt.getTime() <= startsAt.getTime())
+    throw Errors.badInput('input.endsAt', 'endsAt must be after startsAt');
   const percent = input.capacityPercent ?? null;
   if (input.kind === 'REDUCED_CAPACITY') {
     if (percent === null || !Number.isInteger(percent) || percent < 1 || percent > 99) {
@@ -106,8 +111,11 @@ export class ContinuityService {
     return this.ctx.em.transactional(async (em) => {
       await em.findOne(Organisation, { id: hub.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const now = new Date();
-      const closure = wanted ? await em.findOne(HubClosure, { id: wanted, hub: hub.id }) : await closureInForce(em, hub.id, now);
-      if (!closure) throw wanted ? ContinuityErrors.closureNotFound(wanted, 'input.closureId') : ContinuityErrors.notClosed(hub.id);
+      const closure = wanted
+        ? await em.findOne(HubClosure, { id: wanted, hub: hub.id })
+        : await closureInForce(em, hub.id, now);
+      if (!closure)
+        throw wanted ? ContinuityErrors.closureNotFound(wanted, 'input.closureId') : ContinuityErrors.notClosed(hub.id);
       const end = effectiveEnd(closure);
       if (end && end.getTime() <= now.getTime()) throw ContinuityErrors.alreadyEnded(closure.id);
       em.assign(closure, { endedAt: now, endedBy: this.ctx.actor.id, endReason: reason });

@@ -20,7 +20,10 @@ export class HubClosureType extends Node {
   startsAt!: Date;
   @Field(() => DateTime, { nullable: true, description: 'When its window ends; null: until reopened.' })
   endsAt!: Date | null;
-  @Field(() => Int, { nullable: true, description: 'REDUCED_CAPACITY: the share of every capacity plan in force, 1-99.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'REDUCED_CAPACITY: the share of every capacity plan in force, 1-99.',
+  })
   capacityPercent!: number | null;
   @Field(() => String, { description: 'Why, as the hub manager gave it.' })
   reason!: string;
@@ -38,17 +41,28 @@ export class HubClosureType extends Node {
   inForce!: boolean;
 }
 
-@InputType('DeclareHubClosureInput', { description: 'Closes the hub or reduces its capacity, now or for a planned window.' })
+@InputType('DeclareHubClosureInput', {
+  description: 'Closes the hub or reduces its capacity, now or for a planned window.',
+})
 export class DeclareHubClosureInput {
   @Field(() => HubClosureKindEnum, { description: 'Closed, or reduced capacity.' })
   kind!: HubClosureKind;
   @Field(() => String, { description: 'Why, 1-2000 characters (no patient data).' })
   reason!: string;
-  @Field(() => DateTime, { nullable: true, description: 'Start of a planned window; now when omitted. Not in the past.' })
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'Start of a planned window; now when omitted. Not in the past.',
+  })
   startsAt?: Date | null;
-  @Field(() => DateTime, { nullable: true, description: 'End of the window, after startsAt; omitted: until reopenHub.' })
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'End of the window, after startsAt; omitted: until reopenHub.',
+  })
   endsAt?: Date | null;
-  @Field(() => Int, { nullable: true, description: 'REDUCED_CAPACITY only (and required): 1-99, the share of every capacity plan in force.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'REDUCED_CAPACITY only (and required): 1-99, the share of every capacity plan in force.',
+  })
   capacityPercent?: number | null;
 }
 
@@ -79,7 +93,10 @@ export class ReopenHubPayload {
 export class HandBackHubConsultationsInput {
   @Field(() => String, { description: 'Why, 1-2000 characters; recorded on every pass-back.' })
   reason!: string;
-  @Field(() => String, { nullable: true, description: 'Triage notes for the practices, up to 5000 characters; omitted: each keeps its own.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Triage notes for the practices, up to 5000 characters; omitted: each keeps its own.',
+  })
   triageNotes?: string | null;
   @Field(() => [ConsultationStateEnum], {
     nullable: true,
@@ -101,9 +118,13 @@ export class HandBackSkippedType {
 
 @ObjectType('HandBackHubConsultationsPayload', { description: 'Result of handBackHubConsultations.' })
 export class HandBackHubConsultationsPayload {
-  @Field(() => [OnlineConsultationType], { description: 'The consultations passed back, now owned by their practices.' })
+  @Field(() => [OnlineConsultationType], {
+    description: 'The consultations passed back, now owned by their practices.',
+  })
   consultations!: OnlineConsultationType[];
-  @Field(() => [HandBackSkippedType], { description: 'Those left with the hub (someone else holds a live lock, or it changed meanwhile).' })
+  @Field(() => [HandBackSkippedType], {
+    description: 'Those left with the hub (someone else holds a live lock, or it changed meanwhile).',
+  })
   skipped!: HandBackSkippedType[];
   @Field(() => Int, { description: 'Open consultations the hub still owns afterwards.' })
   remaining!: number;

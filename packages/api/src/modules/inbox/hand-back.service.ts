@@ -14,7 +14,9 @@ import { optionalText, requiredText } from './inbox.validation.js';
 import { TransitionRunner, lockOf } from './triage.runner.js';
 
 /** The states a hand-back takes consultations from: those PASS_BACK leaves. */
-export const HAND_BACK_STATES: readonly ConsultationState[] = CONSULTATION_STATES.filter((s) => targetsOf('PASS_BACK', s).length > 0);
+export const HAND_BACK_STATES: readonly ConsultationState[] = CONSULTATION_STATES.filter(
+  (s) => targetsOf('PASS_BACK', s).length > 0,
+);
 
 /** At most this many per call: a larger backlog is handed back by calling again (see `remaining`). */
 export const HAND_BACK_MAX = 500;
@@ -47,7 +49,8 @@ export class HandBackService extends TransitionRunner {
     const triageNotes = optionalText(input.triageNotes, 'input.triageNotes', 5000);
     const states = input.states?.length ? [...new Set(input.states)] : [...HAND_BACK_STATES];
     const wrong = states.find((s) => !HAND_BACK_STATES.includes(s));
-    if (wrong) throw Errors.badInput('input.states', `${wrong} cannot be handed back; use ${HAND_BACK_STATES.join(', ')}`);
+    if (wrong)
+      throw Errors.badInput('input.states', `${wrong} cannot be handed back; use ${HAND_BACK_STATES.join(', ')}`);
     const hub = await findHubOfPcn(this.ctx.em, this.actor.pcnId);
     if (!hub) throw InboxErrors.noHub();
     if (!canManageContinuity(this.actor, hub.id)) throw ContinuityErrors.notManager();
@@ -67,20 +70,37 @@ export class HandBackService extends TransitionRunner {
     for (const { id } of candidates) {
       try {
         handedBack.push(
-          await this.run(consultationGlobalId(id), 'PASS_BACK', (c, tx, now) => this.rule(c, tx, now, hub.id, reason, triageNotes), 'in-rule'),
+          await this.run(
+            consultationGlobalId(id),
+            'PASS_BACK',
+            (c, tx, now) => this.rule(c, tx, now, hub.id, reason, triageNotes),
+            'in-rule',
+          ),
         );
       } catch (error) {
         // Changed since it was listed (claimed, moved, finished): it stays where it is now.
         if (!(error instanceof HubError) || error.code === 'INTERNAL_SERVER_ERROR') throw error;
         const code = error.extensions.reason;
-        skipped.push({ consultationId: consultationGlobalId(id), reason: typeof code === 'string' ? code : error.code });
+        skipped.push({
+          consultationId: consultationGlobalId(id),
+          reason: typeof code === 'string' ? code : error.code,
+        });
       }
     }
-    const remaining = await this.ctx.em.fork().count(OnlineConsultation, { owner: hub.id, state: { $in: [...OPEN_STATES] } });
+    const remaining = await this.ctx.em
+      .fork()
+      .count(OnlineConsultation, { owner: hub.id, state: { $in: [...OPEN_STATES] } });
     return { handedBack, skipped, remaining };
   }
 
-  private async rule(c: OnlineConsultation, em: Tx, now: Date, hubId: string, reason: string, triageNotes: string | null) {
+  private async rule(
+    c: OnlineConsultation,
+    em: Tx,
+    now: Date,
+    hubId: string,
+    reason: string,
+    triageNotes: string | null,
+  ) {
     if (c.owner.id !== hubId) throw InboxErrors.alreadyWithPractice(c.id);
     const to = this.step('PASS_BACK', c);
     if (!canHandBack(this.actor, { ownerId: c.owner.id }, lockOf(c), hubId, now)) throw InboxErrors.lockedByOther(c.id);

@@ -17,7 +17,8 @@ interface Item {
   lock: { holder: string } | null;
 }
 
-const ITEM = 'id supplierReference state type submittedAt urgency redFlagCount patient { id } originatingPractice { odsCode } lock { holder }';
+const ITEM =
+  'id supplierReference state type submittedAt urgency redFlagCount patient { id } originatingPractice { odsCode } lock { holder }';
 const INBOX = `query Inbox($org: OdsCode!, $filter: InboxFilter, $order: InboxOrder, $first: Int, $after: String) {
   inbox(organisation: $org, filter: $filter, orderBy: $order, first: $first, after: $after) {
     edges { cursor node { ${ITEM} } }
@@ -81,7 +82,13 @@ describeEachDatabase('inbox query', (hub) => {
       await ok(
         hub(),
         'signpostConsultation',
-        { consultationId: item.id, team: 'CARE_COORDINATOR', urgency: URGENCIES[k % URGENCIES.length], mode: 'TELEPHONE', destination: 'ADMIN_QUEUE' },
+        {
+          consultationId: item.id,
+          team: 'CARE_COORDINATOR',
+          urgency: URGENCIES[k % URGENCIES.length],
+          mode: 'TELEPHONE',
+          destination: 'ADMIN_QUEUE',
+        },
         'hub.anp1',
       );
     }
@@ -94,7 +101,10 @@ describeEachDatabase('inbox query', (hub) => {
   it('walks every order page by page: sorted, complete, no duplicates', async () => {
     for (const [order, compare] of Object.entries(ORDERS)) {
       const walked = await walk(hub(), { order }, 7);
-      expect(walked.map((i) => i.id), order).toEqual([...all].sort(compare).map((i) => i.id));
+      expect(
+        walked.map((i) => i.id),
+        order,
+      ).toEqual([...all].sort(compare).map((i) => i.id));
     }
   });
 
@@ -113,7 +123,10 @@ describeEachDatabase('inbox query', (hub) => {
       [{ assignedToMe: true }, (i) => i.lock?.holder === 'hub.anp1', 'hub.anp1'],
     ];
     for (const [filter, keep, as] of cases) {
-      const expected = all.filter(keep).sort(ORDERS.OLDEST).map((i) => i.id);
+      const expected = all
+        .filter(keep)
+        .sort(ORDERS.OLDEST)
+        .map((i) => i.id);
       expect(expected.length, JSON.stringify(filter)).toBeGreaterThan(0);
       const got = (await page(hub(), { filter, first: 200 }, as ?? 'hub.manager')).edges.map((e) => e.node.id);
       expect(got, JSON.stringify(filter)).toEqual(expected);
@@ -129,7 +142,9 @@ describeEachDatabase('inbox query', (hub) => {
     const expected = countFolders(
       Object.values(
         // None is overdue: every response-expected-by time is two days ahead (inbox-overdue.int.test.ts).
-        all.reduce<Record<string, { state: ConsultationState; type: 'CLINICAL' | 'ADMIN'; count: number; overdue: number }>>((groups, i) => {
+        all.reduce<
+          Record<string, { state: ConsultationState; type: 'CLINICAL' | 'ADMIN'; count: number; overdue: number }>
+        >((groups, i) => {
           const key = `${i.state}/${i.type}`;
           groups[key] ??= { state: i.state, type: i.type, count: 0, overdue: 0 };
           groups[key].count += 1;
@@ -170,14 +185,20 @@ describeEachDatabase('inbox query', (hub) => {
   });
 
   it('answers a malformed cursor with BAD_USER_INPUT on after', async () => {
-    for (const after of ['nope', Buffer.from('["c1","x"]').toString('base64url'), Buffer.from('["c1",1,"2026-01-01T00:00:00Z","x"]').toString('base64url')]) {
+    for (const after of [
+      'nope',
+      Buffer.from('["c1","x"]').toString('base64url'),
+      Buffer.from('["c1",1,"2026-01-01T00:00:00Z","x"]').toString('base64url'),
+    ]) {
       const res = await hub().gql(INBOX, { org: 'Y99000', after }, 'hub.manager');
       expect(res.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     }
   });
 
   it('audits one read per consultation returned, with its patient', async () => {
-    const before = await hub().sql<{ n: string }>("select count(*) as n from audit_event where actor_id = 'hub.coord2'");
+    const before = await hub().sql<{ n: string }>(
+      "select count(*) as n from audit_event where actor_id = 'hub.coord2'",
+    );
     const p = await page(hub(), { first: 12, order: 'RED_FLAGS' }, 'hub.coord2');
     const rows = await hub().sql<{ subject_id: string; patient_id: string | null; action: string }>(
       "select subject_id, patient_id, action from audit_event where actor_id = 'hub.coord2'",
@@ -242,7 +263,9 @@ describeEachDatabase('inbox page audit', (hub) => {
 
   /** The audit rows one page wrote: (action, subject, patient, outcome) per consultation, in page order. */
   async function auditOf(selection: string): Promise<{ ids: string[]; rows: string[] }> {
-    const [clock] = await hub().sql<{ now: string }>("select to_char(clock_timestamp(), 'YYYY-MM-DD HH24:MI:SS.US') as now");
+    const [clock] = await hub().sql<{ now: string }>(
+      "select to_char(clock_timestamp(), 'YYYY-MM-DD HH24:MI:SS.US') as now",
+    );
     const now = clock!.now;
     const res = await hub().gql<{ inbox: { edges: { node: { id: string } }[] } }>(
       `query { inbox(organisation: "Y99000", first: 6) { edges { node { ${selection} } } } }`,
@@ -262,7 +285,9 @@ describeEachDatabase('inbox page audit', (hub) => {
 
   it('writes the same audit rows for a page whatever the selection joins: one per consultation, with its patient', async () => {
     const bare = await auditOf('id');
-    const joined = await auditOf('id patient { nhsNumber } originatingPractice { name } ownerOrganisation { name } answers { answer }');
+    const joined = await auditOf(
+      'id patient { nhsNumber } originatingPractice { name } ownerOrganisation { name } answers { answer }',
+    );
     expect(joined.ids).toEqual(bare.ids);
     expect(bare.rows).toHaveLength(6);
     expect(joined.rows).toEqual(bare.rows);

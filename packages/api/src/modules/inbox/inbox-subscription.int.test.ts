@@ -49,7 +49,8 @@ function follow(hub: TestHub, token: string, variables: Record<string, unknown>)
     async until(predicate, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(feed)) {
-        if (Date.now() > deadline) throw new Error(`timed out; received ${JSON.stringify(feed.messages.map((m) => m.type ?? m.__typename))}`);
+        if (Date.now() > deadline)
+          throw new Error(`timed out; received ${JSON.stringify(feed.messages.map((m) => m.type ?? m.__typename))}`);
         await new Promise((r) => setTimeout(r, 20));
       }
     },
@@ -78,7 +79,8 @@ function follow(hub: TestHub, token: string, variables: Record<string, unknown>)
       },
       error: (error) => {
         if (Array.isArray(error)) feed.errors.push(...(error as Feed['errors']));
-        else if (error && typeof error === 'object' && 'code' in error) feed.closeCode = (error as { code: number }).code;
+        else if (error && typeof error === 'object' && 'code' in error)
+          feed.closeCode = (error as { code: number }).code;
         feed.done = true;
       },
       complete: () => void (feed.done = true),
@@ -118,14 +120,23 @@ describeEachDatabase('inbox live events over graphql-ws', (hub) => {
     });
     await ok(hub(), 'claimConsultation', { consultationId: first.consultationId }, 'hub.anp2');
     await live.until((f) => events(f).length >= 2);
-    expect(events(live)[1]).toMatchObject({ seq: start + 2, type: 'CLAIMED', consultation: { state: 'IN_TRIAGE', lock: { holder: 'hub.anp2' } } });
+    expect(events(live)[1]).toMatchObject({
+      seq: start + 2,
+      type: 'CLAIMED',
+      consultation: { state: 'IN_TRIAGE', lock: { holder: 'hub.anp2' } },
+    });
     const lastCursor = events(live)[1]!.cursor!;
     await live.dispose();
 
     // Missed while away: release, claim, pass back (leaves the hub inbox), a new arrival.
     await ok(hub(), 'releaseConsultation', { consultationId: first.consultationId }, 'hub.anp2');
     await ok(hub(), 'claimConsultation', { consultationId: first.consultationId }, 'hub.anp3');
-    await ok(hub(), 'passBackToPractice', { consultationId: first.consultationId, reason: 'Needs GP', triageNotes: 'Review' }, 'hub.anp3');
+    await ok(
+      hub(),
+      'passBackToPractice',
+      { consultationId: first.consultationId, reason: 'Needs GP', triageNotes: 'Review' },
+      'hub.anp3',
+    );
     const second = await submit(hub(), 31);
 
     const resumed = follow(hub(), token, { org: 'Y99000', after: lastCursor });
@@ -156,7 +167,11 @@ describeEachDatabase('inbox live events over graphql-ws', (hub) => {
     await ok(hub(), 'claimConsultation', { consultationId }, 'hub.anp1');
     await ok(hub(), 'passBackToPractice', { consultationId, reason: 'Needs GP', triageNotes: 'Review' }, 'hub.anp1');
     await feed.until((f) => events(f).length >= 1);
-    expect(events(feed)[0]).toMatchObject({ seq: start + 1, type: 'PASSED_BACK', consultation: { state: 'PASSED_TO_PRACTICE' } });
+    expect(events(feed)[0]).toMatchObject({
+      seq: start + 1,
+      type: 'PASSED_BACK',
+      consultation: { state: 'PASSED_TO_PRACTICE' },
+    });
     await feed.dispose();
   });
 
@@ -165,7 +180,11 @@ describeEachDatabase('inbox live events over graphql-ws', (hub) => {
     const latest = await latestSeq(hub(), 'Y99000');
     const feed = follow(hub(), token, { org: 'Y99000', after: encodeCursor([latest + 1000]) });
     await feed.until((f) => f.messages.length >= 1);
-    expect(feed.messages[0]).toEqual({ __typename: 'InboxResyncRequired', latestSeq: latest, reason: 'CURSOR_OUTSIDE_RETENTION' });
+    expect(feed.messages[0]).toEqual({
+      __typename: 'InboxResyncRequired',
+      latestSeq: latest,
+      reason: 'CURSOR_OUTSIDE_RETENTION',
+    });
     await submit(hub(), 36);
     await feed.until((f) => events(f).length >= 1);
     expect(events(feed)[0]!.seq).toBe(latest + 1);

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { canPullAt, capacityState, hubCapacity, londonDate, londonDayStart, mostRestrictive, routeArrival, scaled, type PlanFacts } from './inbox.capacity.js';
+import {
+  canPullAt,
+  capacityState,
+  hubCapacity,
+  londonDate,
+  londonDayStart,
+  mostRestrictive,
+  routeArrival,
+  scaled,
+  type PlanFacts,
+} from './inbox.capacity.js';
 
-const plan = (soft: number, hard: number, overflowMode: PlanFacts['overflowMode'] = 'PASS_BACK_DEFAULT'): PlanFacts => ({
+const plan = (
+  soft: number,
+  hard: number,
+  overflowMode: PlanFacts['overflowMode'] = 'PASS_BACK_DEFAULT',
+): PlanFacts => ({
   plannedCapacity: hard,
   softThreshold: soft,
   hardThreshold: hard,
@@ -19,15 +33,27 @@ describe('capacity', () => {
   it('sums the day plans for the hub, PASS_BACK_DEFAULT winning', () => {
     expect(hubCapacity(3, [])).toMatchObject({ state: 'NORMAL', overflowMode: null, hardThreshold: 0 });
     const two = [plan(2, 4, 'SHARED_TRIAGE'), plan(3, 6, 'SHARED_TRIAGE')];
-    expect(hubCapacity(4, two)).toMatchObject({ softThreshold: 5, hardThreshold: 10, plannedCapacity: 10, state: 'NORMAL', overflowMode: 'SHARED_TRIAGE' });
+    expect(hubCapacity(4, two)).toMatchObject({
+      softThreshold: 5,
+      hardThreshold: 10,
+      plannedCapacity: 10,
+      state: 'NORMAL',
+      overflowMode: 'SHARED_TRIAGE',
+    });
     expect(hubCapacity(5, two).state).toBe('SOFT_LIMIT');
     expect(hubCapacity(10, two).state).toBe('HARD_LIMIT');
     expect(hubCapacity(10, [...two, plan(0, 0, 'PASS_BACK_DEFAULT')]).overflowMode).toBe('PASS_BACK_DEFAULT');
   });
 
   it('routes arrivals by setting, then by overflow', () => {
-    expect(routeArrival('PRACTICE_INBOX', { state: 'NORMAL', overflowMode: null })).toEqual({ owner: 'PRACTICE', reason: 'PRACTICE_SETTING' });
-    expect(routeArrival('HUB_INBOX', { state: 'NORMAL', overflowMode: null })).toEqual({ owner: 'HUB', reason: 'ROUTED_TO_HUB' });
+    expect(routeArrival('PRACTICE_INBOX', { state: 'NORMAL', overflowMode: null })).toEqual({
+      owner: 'PRACTICE',
+      reason: 'PRACTICE_SETTING',
+    });
+    expect(routeArrival('HUB_INBOX', { state: 'NORMAL', overflowMode: null })).toEqual({
+      owner: 'HUB',
+      reason: 'ROUTED_TO_HUB',
+    });
     expect(routeArrival('HUB_INBOX', { state: 'SOFT_LIMIT', overflowMode: 'PASS_BACK_DEFAULT' }).owner).toBe('HUB');
     expect(routeArrival('HUB_INBOX', { state: 'HARD_LIMIT', overflowMode: 'PASS_BACK_DEFAULT' })).toEqual({
       owner: 'PRACTICE',
@@ -51,12 +77,22 @@ describe('capacity', () => {
     const two = [plan(2, 4, 'PASS_BACK_DEFAULT'), plan(3, 6, 'PASS_BACK_DEFAULT')];
     const half = hubCapacity(5, two, { kind: 'REDUCED_CAPACITY', capacityPercent: 50 });
     // 50% of (2,4) and (3,6): (1,2) and (1,3), summed (2,5); planned capacity 2+3.
-    expect(half).toMatchObject({ softThreshold: 2, hardThreshold: 5, plannedCapacity: 5, capacityPercent: 50, closed: false, state: 'HARD_LIMIT' });
+    expect(half).toMatchObject({
+      softThreshold: 2,
+      hardThreshold: 5,
+      plannedCapacity: 5,
+      capacityPercent: 50,
+      closed: false,
+      state: 'HARD_LIMIT',
+    });
     expect(hubCapacity(5, two).state).toBe('SOFT_LIMIT');
     expect(routeArrival('HUB_INBOX', half)).toEqual({ owner: 'PRACTICE', reason: 'HUB_OVER_CAPACITY' });
     expect(scaled(7, 99)).toBe(6);
     // A day without plans stays unlimited: reduced capacity scales plans, it does not invent one.
-    expect(hubCapacity(50, [], { kind: 'REDUCED_CAPACITY', capacityPercent: 10 })).toMatchObject({ state: 'NORMAL', capacityPercent: 10 });
+    expect(hubCapacity(50, [], { kind: 'REDUCED_CAPACITY', capacityPercent: 10 })).toMatchObject({
+      state: 'NORMAL',
+      capacityPercent: 10,
+    });
   });
 
   it('routes every arrival to the practice while the hub is closed, whatever its capacity', () => {

@@ -9,7 +9,10 @@ export interface PlanFacts {
 }
 
 /** NORMAL below the soft threshold, SOFT_LIMIT from it, HARD_LIMIT from the hard one; no plan: NORMAL. */
-export function capacityState(load: number, plan: Pick<PlanFacts, 'softThreshold' | 'hardThreshold'> | null): CapacityState {
+export function capacityState(
+  load: number,
+  plan: Pick<PlanFacts, 'softThreshold' | 'hardThreshold'> | null,
+): CapacityState {
   if (!plan) return 'NORMAL';
   if (load >= plan.hardThreshold) return 'HARD_LIMIT';
   if (load >= plan.softThreshold) return 'SOFT_LIMIT';
@@ -48,11 +51,24 @@ export const scaled = (count: number, percent: number): number => Math.floor((co
  * every plan (planned capacity and both thresholds) to its percentage, so the usual rules (routing
  * at the hard limit, refused pulls, shared triage) apply sooner; a CLOSED period sets `closed`.
  */
-export function hubCapacity(load: number, plans: readonly PlanFacts[], closure: ClosureFacts | null = null): HubCapacityFacts {
+export function hubCapacity(
+  load: number,
+  plans: readonly PlanFacts[],
+  closure: ClosureFacts | null = null,
+): HubCapacityFacts {
   const closed = closure?.kind === 'CLOSED';
   const percent = closure?.kind === 'REDUCED_CAPACITY' ? (closure.capacityPercent ?? 100) : 100;
   if (plans.length === 0) {
-    return { load, closed, capacityPercent: percent, plannedCapacity: 0, softThreshold: 0, hardThreshold: 0, state: 'NORMAL', overflowMode: null };
+    return {
+      load,
+      closed,
+      capacityPercent: percent,
+      plannedCapacity: 0,
+      softThreshold: 0,
+      hardThreshold: 0,
+      state: 'NORMAL',
+      overflowMode: null,
+    };
   }
   const sum = (pick: (p: PlanFacts) => number) => plans.reduce((total, p) => total + scaled(pick(p), percent), 0);
   const softThreshold = sum((p) => p.softThreshold);
@@ -83,7 +99,8 @@ export function routeArrival(
 } {
   if (setting === 'PRACTICE_INBOX') return { owner: 'PRACTICE', reason: 'PRACTICE_SETTING' };
   if (hub.closed) return { owner: 'PRACTICE', reason: 'HUB_CLOSED' };
-  if (hub.state === 'HARD_LIMIT' && hub.overflowMode === 'PASS_BACK_DEFAULT') return { owner: 'PRACTICE', reason: 'HUB_OVER_CAPACITY' };
+  if (hub.state === 'HARD_LIMIT' && hub.overflowMode === 'PASS_BACK_DEFAULT')
+    return { owner: 'PRACTICE', reason: 'HUB_OVER_CAPACITY' };
   return { owner: 'HUB', reason: 'ROUTED_TO_HUB' };
 }
 
@@ -100,7 +117,11 @@ export function mostRestrictive<T extends ClosureFacts>(periods: readonly T[]): 
   let worst: T | null = null;
   for (const p of periods) {
     if (!worst) worst = p;
-    else if (worst.kind !== 'CLOSED' && (p.kind === 'CLOSED' || (p.capacityPercent ?? 100) < (worst.capacityPercent ?? 100))) worst = p;
+    else if (
+      worst.kind !== 'CLOSED' &&
+      (p.kind === 'CLOSED' || (p.capacityPercent ?? 100) < (worst.capacityPercent ?? 100))
+    )
+      worst = p;
   }
   return worst;
 }
@@ -123,7 +144,11 @@ let londonHourFormat: Intl.DateTimeFormat | null = null;
 
 /** The instant a Europe/London calendar day (YYYY-MM-DD) starts. */
 export function londonDayStart(date: string): Date {
-  londonHourFormat ??= new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' });
+  londonHourFormat ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hour: '2-digit',
+    hourCycle: 'h23',
+  });
   const utcMidnight = new Date(`${date}T00:00:00Z`);
   // London is UTC or UTC+1: at 00:00 UTC the London clock reads 00 or 01.
   return new Date(utcMidnight.getTime() - Number(londonHourFormat.format(utcMidnight)) * 3_600_000);

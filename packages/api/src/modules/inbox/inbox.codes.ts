@@ -8,9 +8,18 @@ export const URGENCIES = ['SAME_DAY', 'WITHIN_24_HOURS', 'WITHIN_3_DAYS', 'WITHI
 export type Urgency = (typeof URGENCIES)[number];
 /** Sort rank of a consultation without an urgency yet: after every bracket. */
 export const UNASSIGNED_URGENCY_RANK = URGENCIES.length;
-export const urgencyRank = (urgency: Urgency | null): number => (urgency ? URGENCIES.indexOf(urgency) : UNASSIGNED_URGENCY_RANK);
+export const urgencyRank = (urgency: Urgency | null): number =>
+  urgency ? URGENCIES.indexOf(urgency) : UNASSIGNED_URGENCY_RANK;
 
-export const CONTACT_MODES = ['TELEPHONE', 'VIDEO', 'FACE_TO_FACE', 'HOME_VISIT', 'EMAIL', 'SMS', 'ONLINE_MESSAGE'] as const;
+export const CONTACT_MODES = [
+  'TELEPHONE',
+  'VIDEO',
+  'FACE_TO_FACE',
+  'HOME_VISIT',
+  'EMAIL',
+  'SMS',
+  'ONLINE_MESSAGE',
+] as const;
 export type ContactMode = (typeof CONTACT_MODES)[number];
 
 /** The role best suited to the work (the Smart Inbox "Team" field). */

@@ -146,7 +146,8 @@ registerEnumType(RoutingReasonEnum, {
     PASSED_BACK: { description: 'Passed back to the practice by the hub.' },
     PULLED_TO_HUB: { description: 'Pulled from the practice to the hub.' },
     SHARED_TRIAGE: {
-      description: 'Claimed from the hub queue by its practice: during shared-triage overflow, or because the practice shares its inbox with the hub.',
+      description:
+        'Claimed from the hub queue by its practice: during shared-triage overflow, or because the practice shares its inbox with the hub.',
     },
     HUB_CLOSED: { description: 'The hub was closed when it arrived: routed to the practice.' },
   },
@@ -230,9 +231,12 @@ registerEnumType(HubClosureKindEnum, {
   name: 'HubClosureKind',
   description: 'What a hub manager declares for a period (business continuity).',
   valuesConfig: {
-    CLOSED: { description: 'The hub takes no new work: arrivals route to the practices and nothing is pulled to the hub.' },
+    CLOSED: {
+      description: 'The hub takes no new work: arrivals route to the practices and nothing is pulled to the hub.',
+    },
     REDUCED_CAPACITY: {
-      description: "The hub works at a share of its planned capacity: every capacity plan in force is scaled by capacityPercent.",
+      description:
+        'The hub works at a share of its planned capacity: every capacity plan in force is scaled by capacityPercent.',
     },
   },
 });
@@ -254,7 +258,12 @@ registerEnumType(InboxEventTypeEnum, {
     CANCELLED: { description: 'It was cancelled.' },
     REPLY_REQUESTED: { description: 'Staff sent the patient a reply; it is queued for the patient-messaging plugin.' },
     REPLY_STATUS_CHANGED: { description: "A reply's delivery status changed (see OnlineConsultation.replies)." },
-    ATTACHMENT_RECEIVED: { description: "An attachment's bytes arrived (see OnlineConsultation.attachments); a scanner plugin may now scan it." },
-    ATTACHMENT_SCANNED: { description: 'A scanner plugin recorded its verdict on an attachment: it is now AVAILABLE or REJECTED.' },
+    ATTACHMENT_RECEIVED: {
+      description:
+        "An attachment's bytes arrived (see OnlineConsultation.attachments); a scanner plugin may now scan it.",
+    },
+    ATTACHMENT_SCANNED: {
+      description: 'A scanner plugin recorded its verdict on an attachment: it is now AVAILABLE or REJECTED.',
+    },
   },
 });

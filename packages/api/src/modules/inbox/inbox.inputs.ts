@@ -70,9 +70,12 @@ export class OcAttachmentInput {
   fileName!: string;
   @Field(() => String, { description: 'MIME type, e.g. image/jpeg: one the hub accepts (ATTACHMENT_CONTENT_TYPES).' })
   contentType!: string;
-  @Field(() => Int, { description: 'Size in bytes, 0 to the hub\'s limit (ATTACHMENT_MAX_BYTES, at most 100 MB).' })
+  @Field(() => Int, { description: "Size in bytes, 0 to the hub's limit (ATTACHMENT_MAX_BYTES, at most 100 MB)." })
   sizeBytes!: number;
-  @Field(() => String, { nullable: true, description: 'SHA-256 of the bytes, 64 hex digits: an upload with other bytes is refused.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'SHA-256 of the bytes, 64 hex digits: an upload with other bytes is refused.',
+  })
   sha256?: string | null;
 }
 
@@ -100,7 +103,10 @@ export class SubmitOnlineConsultationInput {
   ice?: OcIceInput | null;
   @Field(() => [OcAttachmentInput], { nullable: true, description: 'Attachment metadata.' })
   attachments?: OcAttachmentInput[] | null;
-  @Field(() => DateTime, { nullable: true, description: 'When the patient was told to expect a response; must be in the future.' })
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'When the patient was told to expect a response; must be in the future.',
+  })
   responseExpectedBy?: Date | null;
 }
 
@@ -162,11 +168,17 @@ export class SignpostConsultationInput {
   urgency!: Urgency;
   @Field(() => ContactModeEnum, { description: 'How the patient will be contacted or seen.' })
   mode!: ContactMode;
-  @Field(() => ConsultationTypeEnum, { nullable: true, description: 'Type as triaged; defaults to the submitted type.' })
+  @Field(() => ConsultationTypeEnum, {
+    nullable: true,
+    description: 'Type as triaged; defaults to the submitted type.',
+  })
   type?: ConsultationType | null;
   @Field(() => SignpostDestinationEnum, { description: 'Where to send it.' })
   destination!: SignpostDestination;
-  @Field(() => ID, { nullable: true, description: 'Global id of the hub service; required for HUB_SERVICE_QUEUE only.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Global id of the hub service; required for HUB_SERVICE_QUEUE only.',
+  })
   serviceId?: string | null;
   @Field(() => String, { nullable: true, description: 'Note for colleagues, up to 2000 characters.' })
   comment?: string | null;

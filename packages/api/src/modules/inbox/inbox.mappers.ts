@@ -42,7 +42,12 @@ function contentOf(c: ConsultationContent, id: string) {
  * names one of them (see CONTENT_FIELDS).
  */
 export function toConsultationType(c: ConsultationRecord, now: Date = new Date()): OnlineConsultationType {
-  const lock = { holder: c.lockHolder, holderOrgId: c.lockHolderOrgId, holderFamily: c.lockHolderFamily, expiresAt: c.lockExpiresAt };
+  const lock = {
+    holder: c.lockHolder,
+    holderOrgId: c.lockHolderOrgId,
+    holderFamily: c.lockHolderFamily,
+    expiresAt: c.lockExpiresAt,
+  };
   // An instance of the GraphQL class (without running its constructor): type-graphql hands field
   // resolvers their root as an instance and would otherwise copy a plain object into a new one for
   // every field resolved (three per consultation of an inbox page).

@@ -28,7 +28,15 @@ const P1 = 'practice-1';
 const P2 = 'practice-2';
 
 function actor(id: string, roles: Role[], organisationId: string, kind: Actor['organisationKind']): Actor {
-  return { kind: 'USER', id, roles: new Set(roles), organisationId, organisationOds: organisationId, organisationKind: kind, pcnId: PCN };
+  return {
+    kind: 'USER',
+    id,
+    roles: new Set(roles),
+    organisationId,
+    organisationOds: organisationId,
+    organisationKind: kind,
+    pcnId: PCN,
+  };
 }
 
 const manager = actor('hub.manager', ['HUB_MANAGER'], HUB, 'HUB');
@@ -144,8 +152,12 @@ describe('shared queues', () => {
     const normal = { state: 'NORMAL' as const, overflowMode: null, sharing: false };
     expect(practiceViewOfHubQueue(gp1, { ...normal, sharing: true })).toBe('OPEN');
     expect(practiceViewOfHubQueue(gp1, normal)).toBeNull();
-    expect(practiceViewOfHubQueue(gp1, { ...normal, state: 'SOFT_LIMIT', overflowMode: 'SHARED_TRIAGE' })).toBe('AWAITING_TRIAGE');
-    expect(practiceViewOfHubQueue(gp1, { ...normal, state: 'SOFT_LIMIT', overflowMode: 'PASS_BACK_DEFAULT' })).toBeNull();
+    expect(practiceViewOfHubQueue(gp1, { ...normal, state: 'SOFT_LIMIT', overflowMode: 'SHARED_TRIAGE' })).toBe(
+      'AWAITING_TRIAGE',
+    );
+    expect(
+      practiceViewOfHubQueue(gp1, { ...normal, state: 'SOFT_LIMIT', overflowMode: 'PASS_BACK_DEFAULT' }),
+    ).toBeNull();
     expect(practiceViewOfHubQueue(anp1, { ...normal, sharing: true })).toBeNull();
   });
 
@@ -167,7 +179,9 @@ describe('shared queues', () => {
     expect(canViewConsultation(gp1, hubItem, { hub: { ...hub, sharing: true }, owner: null })).toBe(true);
     expect(canViewConsultation(gp1, hubItem, { hub, owner: null })).toBe(false);
     expect(canViewConsultation(gp2, hubItem, { hub: { ...hub, sharing: true }, owner: null })).toBe(false);
-    expect(canViewConsultation(gp1, { ...hubItem, state: 'COMPLETED' }, { hub: { ...hub, sharing: true }, owner: null })).toBe(false);
+    expect(
+      canViewConsultation(gp1, { ...hubItem, state: 'COMPLETED' }, { hub: { ...hub, sharing: true }, owner: null }),
+    ).toBe(false);
   });
 
   it('lets the same people set sharing as routing', () => {
@@ -191,7 +205,9 @@ describe('business continuity', () => {
     const free: LockFacts = { holder: null, holderOrgId: null, holderFamily: null, expiresAt: null };
     expect(canHandBack(manager, { ownerId: HUB }, free, HUB, now)).toBe(true);
     expect(canHandBack(manager, { ownerId: HUB }, lockBy(anp1, 'CLINICIAN'), HUB, now)).toBe(false);
-    expect(canHandBack(manager, { ownerId: HUB }, lockBy(anp1, 'CLINICIAN', new Date(now.getTime() - 1)), HUB, now)).toBe(true);
+    expect(
+      canHandBack(manager, { ownerId: HUB }, lockBy(anp1, 'CLINICIAN', new Date(now.getTime() - 1)), HUB, now),
+    ).toBe(true);
     expect(canHandBack(manager, { ownerId: HUB }, lockBy(manager, 'MANAGER'), HUB, now)).toBe(true);
     expect(canHandBack(manager, { ownerId: P1 }, free, HUB, now)).toBe(false);
     expect(canHandBack(anp1, { ownerId: HUB }, free, HUB, now)).toBe(false);

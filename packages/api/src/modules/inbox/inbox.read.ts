@@ -6,7 +6,16 @@ import { toGlobalId } from '../../platform/graphql/relay.js';
 import type { OrganisationType } from '../organisations/index.js';
 import { patientScopeSql, type PatientType } from '../patients/index.js';
 import type { OnlineConsultation } from './online-consultation.entity.js';
-import type { ConsultationType, OcAnswer, OcAttachment, OcIce, OcRedFlag, OcSignpost, RoutingReason, Urgency } from './inbox.codes.js';
+import type {
+  ConsultationType,
+  OcAnswer,
+  OcAttachment,
+  OcIce,
+  OcRedFlag,
+  OcSignpost,
+  RoutingReason,
+  Urgency,
+} from './inbox.codes.js';
 import type { InboxOrder } from './inbox.enums.js';
 import type { ConsultationState } from './online-consultation.status.js';
 
@@ -57,7 +66,14 @@ export interface ConsultationContent {
 }
 
 /** The GraphQL fields served from {@link ConsultationContent}. */
-export const CONTENT_FIELDS: readonly string[] = ['answers', 'redFlags', 'ice', 'attachments', 'signpost', 'triageNotes'];
+export const CONTENT_FIELDS: readonly string[] = [
+  'answers',
+  'redFlags',
+  'ice',
+  'attachments',
+  'signpost',
+  'triageNotes',
+];
 
 /** The same view of an entity (single reads, mutations, live events). */
 export function recordOf(c: OnlineConsultation): ConsultationRecord {
@@ -134,8 +150,14 @@ const orgColumns = (alias: string) =>
 /** ORDER BY of each inbox order, then the same read backwards (for `last`/`before`). */
 const ORDER_SQL: Record<InboxOrder, readonly [string, string]> = {
   OLDEST: ['oc.submitted_at asc, oc.id asc', 'oc.submitted_at desc, oc.id desc'],
-  URGENCY: ['oc.urgency_rank asc, oc.submitted_at asc, oc.id asc', 'oc.urgency_rank desc, oc.submitted_at desc, oc.id desc'],
-  RED_FLAGS: ['oc.red_flag_count desc, oc.submitted_at asc, oc.id asc', 'oc.red_flag_count asc, oc.submitted_at desc, oc.id desc'],
+  URGENCY: [
+    'oc.urgency_rank asc, oc.submitted_at asc, oc.id asc',
+    'oc.urgency_rank desc, oc.submitted_at desc, oc.id desc',
+  ],
+  RED_FLAGS: [
+    'oc.red_flag_count desc, oc.submitted_at asc, oc.id asc',
+    'oc.red_flag_count asc, oc.submitted_at desc, oc.id desc',
+  ],
   // The generated `due_at` (inbox.overdue.ts), with its index (owner_id, due_at, submitted_at, id).
   OVERDUE: ['oc.due_at asc, oc.submitted_at asc, oc.id asc', 'oc.due_at desc, oc.submitted_at desc, oc.id desc'],
 };

@@ -8,7 +8,13 @@ import { countFolders, folderFilter, type ConsultationState, type InboxFolder } 
 import type { ConsultationType, Urgency } from './inbox.codes.js';
 import type { InboxOrder } from './inbox.enums.js';
 import { InboxErrors } from './inbox.errors.js';
-import { canFollowInbox, canReadInbox, canViewConsultation, practiceViewOfHubQueue, statesOfView } from './inbox.policy.js';
+import {
+  canFollowInbox,
+  canReadInbox,
+  canViewConsultation,
+  practiceViewOfHubQueue,
+  statesOfView,
+} from './inbox.policy.js';
 import { ownerSharing, practiceSharing, sharingFacts } from './sharing.query.js';
 
 export interface InboxFilterInput {
@@ -56,7 +62,12 @@ function keyset(where: SqlConditions, order: InboxOrder, cursor: string, directi
   }
   if (order === 'OVERDUE') {
     const [due, at, id] = decodeCursor(cursor, ['time', 'time', 'uuid'], direction);
-    where.add(`(oc.due_at, oc.submitted_at, oc.id) ${later} (?, ?, ?)`, new Date(due as string), new Date(at as string), id);
+    where.add(
+      `(oc.due_at, oc.submitted_at, oc.id) ${later} (?, ?, ?)`,
+      new Date(due as string),
+      new Date(at as string),
+      id,
+    );
     return;
   }
   const [key, at, id] = decodeCursor(cursor, ['int', 'time', 'uuid'], direction);
@@ -211,7 +222,9 @@ export class InboxService {
         'select state, type, count(*) as n, count(*) filter (where due_at < ?) as overdue from online_consultation where owner_id = ? group by state, type',
         [new Date(), organisationId],
       );
-    return countFolders(rows.map((r) => ({ state: r.state, type: r.type, count: Number(r.n), overdue: Number(r.overdue) })));
+    return countFolders(
+      rows.map((r) => ({ state: r.state, type: r.type, count: Number(r.n), overdue: Number(r.overdue) })),
+    );
   }
 
   /** One consultation the viewer may see; any other answers NOT_FOUND. */
@@ -220,7 +233,13 @@ export class InboxService {
     const c = await this.ctx.em.findOne(OnlineConsultation, { id });
     if (!c || !(await this.mayView(c))) {
       await this.ctx.audit.recordNow(this.ctx.em, [
-        { action: 'readOnlineConsultation', subjectType: 'OnlineConsultation', subjectId: id, outcome: 'FAILED', reason: 'not found or not visible' },
+        {
+          action: 'readOnlineConsultation',
+          subjectType: 'OnlineConsultation',
+          subjectId: id,
+          outcome: 'FAILED',
+          reason: 'not found or not visible',
+        },
       ]);
       throw InboxErrors.notFound(id, 'id');
     }
@@ -235,7 +254,8 @@ export class InboxService {
     if (canReadInbox(actor, c.owner.id)) return true;
     const hub = await sharingFacts(this.ctx.em, actor);
     if (!hub) return false;
-    const owner = actor.organisationKind === 'HUB' && c.owner.id !== hub.id ? await ownerSharing(this.ctx.em, c.owner.id) : null;
+    const owner =
+      actor.organisationKind === 'HUB' && c.owner.id !== hub.id ? await ownerSharing(this.ctx.em, c.owner.id) : null;
     return canViewConsultation(actor, facts, { hub, owner });
   }
 

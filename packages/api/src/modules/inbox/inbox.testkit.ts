@@ -53,7 +53,11 @@ export interface Submitted {
 
 /** Submits as the demo supplier and expects success. */
 export async function submit(hub: TestHub, i = 0, overrides: Record<string, unknown> = {}): Promise<Submitted> {
-  const res = await hub.gql<{ submitOnlineConsultation: Submitted }>(SUBMIT, { input: submission(i, overrides) }, 'oc.supplier');
+  const res = await hub.gql<{ submitOnlineConsultation: Submitted }>(
+    SUBMIT,
+    { input: submission(i, overrides) },
+    'oc.supplier',
+  );
   expect(res.errors).toBeUndefined();
   return res.data!.submitOnlineConsultation;
 }

@@ -61,7 +61,9 @@ const variants: { name: string; env: Record<string, string>; cut: (hub: TestHub)
     name: 'LISTEN/NOTIFY',
     env: {},
     cut: async (hub) => {
-      const killed = await hub.sql("select pg_terminate_backend(pid) from pg_stat_activity where application_name like 'pcn-hub-events%' and query ilike 'LISTEN%'");
+      const killed = await hub.sql(
+        "select pg_terminate_backend(pid) from pg_stat_activity where application_name like 'pcn-hub-events%' and query ilike 'LISTEN%'",
+      );
       // Both processes listen; a cut that hit nothing would make this test prove nothing.
       expect(killed.length).toBeGreaterThanOrEqual(2);
     },
@@ -203,7 +205,8 @@ for (const variant of variants) {
         'hub.manager',
       );
       const gp = list.data!.staffUsers.edges.find((e) => e.node.username === 'p2.gp')!.node;
-      const toggle = (verb: string) => `mutation ($input: StaffUserInput!) { ${verb}StaffUser(input: $input) { staffUser { active } } }`;
+      const toggle = (verb: string) =>
+        `mutation ($input: StaffUserInput!) { ${verb}StaffUser(input: $input) { staffUser { active } } }`;
       const within = async (ms: number, want: string | undefined): Promise<number> => {
         const started = Date.now();
         while ((await onChild()) !== want) {
@@ -213,7 +216,9 @@ for (const variant of variants) {
         return Date.now() - started;
       };
       try {
-        expect((await hub.gql(toggle('deactivate'), { input: { staffUserId: gp.id } }, 'hub.manager')).errors).toBeUndefined();
+        expect(
+          (await hub.gql(toggle('deactivate'), { input: { staffUserId: gp.id } }, 'hub.manager')).errors,
+        ).toBeUndefined();
         // The change hint crosses processes in milliseconds; the cache's own bound (10 s) is not what ends it.
         expect(await within(2_000, 'UNAUTHENTICATED')).toBeLessThan(2_000);
       } finally {

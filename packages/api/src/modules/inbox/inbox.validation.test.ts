@@ -51,11 +51,20 @@ describe('submission validation', () => {
     ['input.template', (i: SubmissionInput) => (i.template = '')],
     ['input.submittedAt', (i: SubmissionInput) => (i.submittedAt = new Date('2026-11-24T11:00:00Z'))],
     ['input.answers', (i: SubmissionInput) => (i.answers = [])],
-    ['input.answers[0].answer', (i: SubmissionInput) => (i.answers = [{ questionId: 'q1', question: 'Q', answer: '   ' }])],
+    [
+      'input.answers[0].answer',
+      (i: SubmissionInput) => (i.answers = [{ questionId: 'q1', question: 'Q', answer: '   ' }]),
+    ],
     ['input.redFlags[0].description', (i: SubmissionInput) => (i.redFlags = [{ questionId: 'q1', description: '' }])],
     ['input.ice.concerns', (i: SubmissionInput) => (i.ice = { concerns: 'x'.repeat(5001) })],
-    ['input.attachments[0].contentType', (i: SubmissionInput) => (i.attachments = [{ fileName: 'a', contentType: 'jpeg', sizeBytes: 1 }])],
-    ['input.attachments[0].sizeBytes', (i: SubmissionInput) => (i.attachments = [{ fileName: 'a', contentType: 'a/b', sizeBytes: -1 }])],
+    [
+      'input.attachments[0].contentType',
+      (i: SubmissionInput) => (i.attachments = [{ fileName: 'a', contentType: 'jpeg', sizeBytes: 1 }]),
+    ],
+    [
+      'input.attachments[0].sizeBytes',
+      (i: SubmissionInput) => (i.attachments = [{ fileName: 'a', contentType: 'a/b', sizeBytes: -1 }]),
+    ],
     ['input.responseExpectedBy', (i: SubmissionInput) => (i.responseExpectedBy = new Date('2026-11-24T09:59:59Z'))],
   ])('refuses a bad %s', (field, change) => {
     expect(fieldOf(change)).toBe(field);

@@ -86,13 +86,18 @@ export function validateSubmission(
   limits: AttachmentLimits = DEFAULT_SERVICE_SETTINGS.attachments,
 ): CleanSubmission {
   const supplier = input.supplier.trim().toUpperCase();
-  if (!SUPPLIER.test(supplier)) throw Errors.badInput('input.supplier', 'supplier must be a code of 2-40 characters A-Z, 0-9, _');
+  if (!SUPPLIER.test(supplier))
+    throw Errors.badInput('input.supplier', 'supplier must be a code of 2-40 characters A-Z, 0-9, _');
   const supplierReference = input.supplierReference.trim();
   if (!PRINTABLE_REFERENCE.test(supplierReference)) {
-    throw Errors.badInput('input.supplierReference', 'supplierReference must be 1-100 printable characters without spaces');
+    throw Errors.badInput(
+      'input.supplierReference',
+      'supplierReference must be 1-100 printable characters without spaces',
+    );
   }
   const nhsNumber = normaliseNhsNumber(input.patient.nhsNumber);
-  if (!nhsNumber || !isValidNhsNumber(nhsNumber)) throw Errors.badInput('input.patient.nhsNumber', 'Not a valid NHS number');
+  if (!nhsNumber || !isValidNhsNumber(nhsNumber))
+    throw Errors.badInput('input.patient.nhsNumber', 'Not a valid NHS number');
   const givenName = requiredText(input.patient.givenName, 'input.patient.givenName', 100);
   const familyName = requiredText(input.patient.familyName, 'input.patient.familyName', 100);
   if (input.patient.dateOfBirth > now.toISOString().slice(0, 10)) {
@@ -124,20 +129,30 @@ export function validateSubmission(
   const attachments = (input.attachments ?? []).map((a, i) => {
     const fileName = requiredText(a.fileName, `input.attachments[${i}].fileName`, 255);
     const contentType = a.contentType.trim().toLowerCase();
-    if (!MIME.test(contentType)) throw Errors.badInput(`input.attachments[${i}].contentType`, 'contentType must be a MIME type');
+    if (!MIME.test(contentType))
+      throw Errors.badInput(`input.attachments[${i}].contentType`, 'contentType must be a MIME type');
     if (!Number.isInteger(a.sizeBytes) || a.sizeBytes < 0 || a.sizeBytes > MAX_ATTACHMENT_BYTES) {
       throw Errors.badInput(`input.attachments[${i}].sizeBytes`, 'sizeBytes must be 0 to 100 MB');
     }
     // The hub's own limits, refused before anything is stored (the upload is checked again).
     if (a.sizeBytes > limits.maxBytes) {
-      throw Errors.badInput(`input.attachments[${i}].sizeBytes`, `sizeBytes must be at most ${limits.maxBytes} (ATTACHMENT_MAX_BYTES)`);
+      throw Errors.badInput(
+        `input.attachments[${i}].sizeBytes`,
+        `sizeBytes must be at most ${limits.maxBytes} (ATTACHMENT_MAX_BYTES)`,
+      );
     }
     if (!limits.contentTypes.includes(contentType)) {
-      throw Errors.badInput(`input.attachments[${i}].contentType`, `contentType must be one of ${limits.contentTypes.join(', ')}`);
+      throw Errors.badInput(
+        `input.attachments[${i}].contentType`,
+        `contentType must be one of ${limits.contentTypes.join(', ')}`,
+      );
     }
     const sha256 = a.sha256 == null || a.sha256.trim() === '' ? null : a.sha256.trim().toLowerCase();
-    if (sha256 !== null && !SHA256_HEX.test(sha256)) throw Errors.badInput(`input.attachments[${i}].sha256`, 'sha256 must be 64 hex digits');
-    return sha256 ? { fileName, contentType, sizeBytes: a.sizeBytes, sha256 } : { fileName, contentType, sizeBytes: a.sizeBytes };
+    if (sha256 !== null && !SHA256_HEX.test(sha256))
+      throw Errors.badInput(`input.attachments[${i}].sha256`, 'sha256 must be 64 hex digits');
+    return sha256
+      ? { fileName, contentType, sizeBytes: a.sizeBytes, sha256 }
+      : { fileName, contentType, sizeBytes: a.sizeBytes };
   });
   if (attachments.length > 50) throw Errors.badInput('input.attachments', 'At most 50 attachments');
   const responseExpectedBy = input.responseExpectedBy ?? null;
@@ -173,7 +188,8 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,185}\.[^\s@]{2,}$/;
 export function contactMobile(value: string | null | undefined): string | null {
   if (value === null || value === undefined || value.trim() === '') return null;
   const compact = value.replace(/[\s()-]/g, '');
-  if (!UK_MOBILE.test(compact)) throw Errors.badInput('input.patient.mobile', 'mobile must be a UK mobile number (07... or +447...)');
+  if (!UK_MOBILE.test(compact))
+    throw Errors.badInput('input.patient.mobile', 'mobile must be a UK mobile number (07... or +447...)');
   return compact.startsWith('+44') ? compact : `+44${compact.slice(1)}`;
 }
 
@@ -181,6 +197,7 @@ export function contactMobile(value: string | null | undefined): string | null {
 export function contactEmail(value: string | null | undefined): string | null {
   if (value === null || value === undefined || value.trim() === '') return null;
   const email = value.trim();
-  if (email.length > 254 || !EMAIL.test(email)) throw Errors.badInput('input.patient.email', 'email must be an e-mail address');
+  if (email.length > 254 || !EMAIL.test(email))
+    throw Errors.badInput('input.patient.email', 'email must be an e-mail address');
   return email;
 }

@@ -3,17 +3,35 @@ import { syntheticNhsNumber } from '@pcn-hub/schema';
 import { codeOf, describeEachDatabase, type TestHub } from '../../test/harness.js';
 import type { Role } from '../../platform/auth/roles.js';
 import { DEMO, demoPatient } from '../../seed/demo.js';
-import { CONSULTATION, SUBMIT, act, dbIdOf, ok, practiceOf, row, submission, submit, type Submitted } from './inbox.testkit.js';
+import {
+  CONSULTATION,
+  SUBMIT,
+  act,
+  dbIdOf,
+  ok,
+  practiceOf,
+  row,
+  submission,
+  submit,
+  type Submitted,
+} from './inbox.testkit.js';
 
 /** Row counts of everything a submission writes. */
-async function footprint(hub: TestHub): Promise<{ consultations: number; transitions: number; events: number; audits: number }> {
+async function footprint(
+  hub: TestHub,
+): Promise<{ consultations: number; transitions: number; events: number; audits: number }> {
   const [r] = await hub.sql<Record<string, string | number>>(
     `select (select count(*) from online_consultation) as consultations,
             (select count(*) from consultation_transition) as transitions,
             (select count(*) from event_log where stream like 'inbox:%') as events,
             (select count(*) from audit_event where action = 'submitOnlineConsultation') as audits`,
   );
-  return { consultations: Number(r!.consultations), transitions: Number(r!.transitions), events: Number(r!.events), audits: Number(r!.audits) };
+  return {
+    consultations: Number(r!.consultations),
+    transitions: Number(r!.transitions),
+    events: Number(r!.events),
+    audits: Number(r!.audits),
+  };
 }
 
 async function orgId(hub: TestHub, ods: string): Promise<string> {
@@ -24,17 +42,29 @@ async function orgId(hub: TestHub, ods: string): Promise<string> {
 describeEachDatabase('inbox ingest', (hub) => {
   it('stores a consultation for a hub-routed practice in the hub inbox, with history, event and audit', async () => {
     const s = await submit(hub(), 0, { redFlags: [{ questionId: 'q2', description: 'Breathing' }] });
-    expect(s).toMatchObject({ created: true, state: 'AWAITING_TRIAGE', routingReason: 'ROUTED_TO_HUB', owner: { odsCode: 'Y99000' } });
+    expect(s).toMatchObject({
+      created: true,
+      state: 'AWAITING_TRIAGE',
+      routingReason: 'ROUTED_TO_HUB',
+      owner: { odsCode: 'Y99000' },
+    });
     const stored = await row(hub(), s.consultationId);
     const patient = demoPatient(0);
-    expect(stored).toMatchObject({ nhs_number: patient.nhsNumber, given_name: patient.givenName, family_name: patient.familyName, red_flag_count: 1 });
+    expect(stored).toMatchObject({
+      nhs_number: patient.nhsNumber,
+      given_name: patient.givenName,
+      family_name: patient.familyName,
+      red_flag_count: 1,
+    });
     expect(stored.patient_id).toBeTruthy();
     const id = dbIdOf(s.consultationId);
     const history = await hub().sql<{ action: string; from_state: string; to_state: string; actor_id: string }>(
       'select action, from_state, to_state, actor_id from consultation_transition where consultation_id = ?',
       [id],
     );
-    expect(history).toEqual([{ action: 'ARRIVE', from_state: 'RECEIVED', to_state: 'AWAITING_TRIAGE', actor_id: 'oc.supplier' }]);
+    expect(history).toEqual([
+      { action: 'ARRIVE', from_state: 'RECEIVED', to_state: 'AWAITING_TRIAGE', actor_id: 'oc.supplier' },
+    ]);
     const hubId = await orgId(hub(), 'Y99000');
     const events = await hub().sql<{ stream: string; type: string; payload: unknown }>(
       'select stream, type, payload from event_log where subject_id = ?',
@@ -42,7 +72,8 @@ describeEachDatabase('inbox ingest', (hub) => {
     );
     expect(events.map((e) => [e.stream, e.type])).toEqual([[`inbox:${hubId}`, 'CONSULTATION_ARRIVED']]);
     const payload = JSON.stringify(events[0]!.payload);
-    for (const secret of [patient.nhsNumber, patient.givenName, patient.familyName, patient.dateOfBirth]) expect(payload).not.toContain(secret);
+    for (const secret of [patient.nhsNumber, patient.givenName, patient.familyName, patient.dateOfBirth])
+      expect(payload).not.toContain(secret);
     const audits = await hub().sql<{ actor_id: string; patient_id: string }>(
       "select actor_id, patient_id from audit_event where action = 'submitOnlineConsultation' and subject_id = ?",
       [id],
@@ -60,7 +91,10 @@ describeEachDatabase('inbox ingest', (hub) => {
       'oc.supplier',
     );
     expect(again.errors).toBeUndefined();
-    expect(again.data!.submitOnlineConsultation).toMatchObject({ consultationId: first.data!.submitOnlineConsultation.consultationId, created: false });
+    expect(again.data!.submitOnlineConsultation).toMatchObject({
+      consultationId: first.data!.submitOnlineConsultation.consultationId,
+      created: false,
+    });
     expect(await footprint(hub())).toEqual(before);
   });
 
@@ -68,9 +102,17 @@ describeEachDatabase('inbox ingest', (hub) => {
     const SUBMIT_WITH = `mutation($input: SubmitOnlineConsultationInput!) {
       submitOnlineConsultation(input: $input) { consultationId consultation { id state ownerOrganisation { odsCode } } }
     }`;
-    type Answer = { submitOnlineConsultation: { consultationId: string; consultation: { id: string; state: string; ownerOrganisation: { odsCode: string } } | null } };
+    type Answer = {
+      submitOnlineConsultation: {
+        consultationId: string;
+        consultation: { id: string; state: string; ownerOrganisation: { odsCode: string } } | null;
+      };
+    };
     const reads = (id: string) =>
-      hub().sql<{ actor_id: string }>("select actor_id from audit_event where action = 'readOnlineConsultation' and subject_id = ?", [dbIdOf(id)]);
+      hub().sql<{ actor_id: string }>(
+        "select actor_id from audit_event where action = 'readOnlineConsultation' and subject_id = ?",
+        [dbIdOf(id)],
+      );
 
     const bySupplier = await hub().gql<Answer>(SUBMIT_WITH, { input: submission(0) }, 'oc.supplier');
     expect(bySupplier.errors).toBeUndefined();
@@ -78,12 +120,20 @@ describeEachDatabase('inbox ingest', (hub) => {
     expect(await reads(bySupplier.data!.submitOnlineConsultation.consultationId)).toEqual([]);
 
     // A hub system account that may also read the hub inbox: the consultation routes to the hub.
-    const claims: { sub: string; org: string; roles: Role[] } = { sub: 'hub.integration', org: 'Y99000', roles: ['INTEGRATION', 'HUB_ADMIN'] };
+    const claims: { sub: string; org: string; roles: Role[] } = {
+      sub: 'hub.integration',
+      org: 'Y99000',
+      roles: ['INTEGRATION', 'HUB_ADMIN'],
+    };
     const inboxReader = { token: await hub().token(claims) };
     const byReader = await hub().gql<Answer>(SUBMIT_WITH, { input: submission(0) }, inboxReader);
     expect(byReader.errors).toBeUndefined();
     const answer = byReader.data!.submitOnlineConsultation;
-    expect(answer.consultation).toEqual({ id: answer.consultationId, state: 'AWAITING_TRIAGE', ownerOrganisation: { odsCode: 'Y99000' } });
+    expect(answer.consultation).toEqual({
+      id: answer.consultationId,
+      state: 'AWAITING_TRIAGE',
+      ownerOrganisation: { odsCode: 'Y99000' },
+    });
     expect(await reads(answer.consultationId)).toEqual([{ actor_id: 'hub.integration' }]);
   });
 
@@ -91,7 +141,9 @@ describeEachDatabase('inbox ingest', (hub) => {
     const input = submission(2);
     const before = await footprint(hub());
     const results = await Promise.all(
-      Array.from({ length: 6 }, () => hub().gql<{ submitOnlineConsultation: Submitted }>(SUBMIT, { input }, 'oc.supplier')),
+      Array.from({ length: 6 }, () =>
+        hub().gql<{ submitOnlineConsultation: Submitted }>(SUBMIT, { input }, 'oc.supplier'),
+      ),
     );
     for (const r of results) expect(r.errors).toBeUndefined();
     const ids = new Set(results.map((r) => r.data!.submitOnlineConsultation.consultationId));
@@ -106,10 +158,22 @@ describeEachDatabase('inbox ingest', (hub) => {
   it.each([
     ['an unknown practice', { originatingPracticeOdsCode: 'Y12345' }, 'input.originatingPracticeOdsCode'],
     ['the hub as the practice', { originatingPracticeOdsCode: 'Y99000' }, 'input.originatingPracticeOdsCode'],
-    ['an invalid NHS number', { patient: { ...submission(3).patient as object, nhsNumber: '9990000019' } }, 'input.patient.nhsNumber'],
+    [
+      'an invalid NHS number',
+      { patient: { ...(submission(3).patient as object), nhsNumber: '9990000019' } },
+      'input.patient.nhsNumber',
+    ],
     ['no answers', { answers: [] }, 'input.answers'],
-    ['an empty required answer', { answers: [{ questionId: 'q1', question: 'How long?', answer: '  ' }] }, 'input.answers[0].answer'],
-    ['a response-expected-by in the past', { responseExpectedBy: new Date(Date.now() - 60_000).toISOString() }, 'input.responseExpectedBy'],
+    [
+      'an empty required answer',
+      { answers: [{ questionId: 'q1', question: 'How long?', answer: '  ' }] },
+      'input.answers[0].answer',
+    ],
+    [
+      'a response-expected-by in the past',
+      { responseExpectedBy: new Date(Date.now() - 60_000).toISOString() },
+      'input.responseExpectedBy',
+    ],
     ['an empty template', { template: ' ' }, 'input.template'],
   ])('refuses %s with BAD_USER_INPUT naming the field, storing nothing', async (_what, overrides, field) => {
     const before = await footprint(hub());
@@ -127,21 +191,34 @@ describeEachDatabase('inbox ingest', (hub) => {
 
   it('puts a consultation with no registered match in UNMATCHED, and a manual match moves it on', async () => {
     // Patient 5's NHS number with the wrong date of birth: no match.
-    const wrongDob = await submit(hub(), 5, { patient: { ...(submission(5).patient as object), dateOfBirth: '1901-01-01' } });
+    const wrongDob = await submit(hub(), 5, {
+      patient: { ...(submission(5).patient as object), dateOfBirth: '1901-01-01' },
+    });
     expect(wrongDob.state).toBe('UNMATCHED');
     // Patient 6 submitting to another practice than the one they are registered at: no match either.
-    const elsewhere = await submit(hub(), 6, { originatingPracticeOdsCode: practiceOf(7) === practiceOf(6) ? 'Y99012' : practiceOf(7) });
+    const elsewhere = await submit(hub(), 6, {
+      originatingPracticeOdsCode: practiceOf(7) === practiceOf(6) ? 'Y99012' : practiceOf(7),
+    });
     expect(elsewhere.state).toBe('UNMATCHED');
     expect((await row(hub(), wrongDob.consultationId)).patient_id).toBeNull();
 
     const input = { consultationId: wrongDob.consultationId, patientNhsNumber: demoPatient(5).nhsNumber };
     expect(codeOf(await act(hub(), 'matchConsultationPatient', input, 'p1.gp'))).toBe('NOT_FOUND');
-    expect(codeOf(await act(hub(), 'claimConsultation', { consultationId: wrongDob.consultationId }, 'hub.anp1'))).toBe('INVALID_TRANSITION');
-    const unknown = await act(hub(), 'matchConsultationPatient', { ...input, patientNhsNumber: syntheticNhsNumber(90_000) }, 'hub.coord1');
+    expect(codeOf(await act(hub(), 'claimConsultation', { consultationId: wrongDob.consultationId }, 'hub.anp1'))).toBe(
+      'INVALID_TRANSITION',
+    );
+    const unknown = await act(
+      hub(),
+      'matchConsultationPatient',
+      { ...input, patientNhsNumber: syntheticNhsNumber(90_000) },
+      'hub.coord1',
+    );
     expect(codeOf(unknown)).toBe('NOT_FOUND');
     const matched = await ok(hub(), 'matchConsultationPatient', input, 'hub.coord1');
     expect(matched.state).toBe('AWAITING_TRIAGE');
-    const detail = await hub().gql<{ onlineConsultation: { patient: { nhsNumber: string }; history: { action: string; to: string }[] } }>(
+    const detail = await hub().gql<{
+      onlineConsultation: { patient: { nhsNumber: string }; history: { action: string; to: string }[] };
+    }>(
       'query($id: ID!) { onlineConsultation(id: $id) { patient { nhsNumber } history { action to } } }',
       { id: wrongDob.consultationId },
       'hub.coord1',
@@ -161,7 +238,11 @@ describeEachDatabase('inbox ingest', (hub) => {
   it('routes by the practice setting, which hub managers and the practice admin may change, audited', async () => {
     const practice = 'Y99011';
     const set = (routing: string, as: string) =>
-      hub().gql<{ setOnlineConsultationRouting: { routing: { routing: string; updatedBy: string; practice: { odsCode: string } } } }>(
+      hub().gql<{
+        setOnlineConsultationRouting: {
+          routing: { routing: string; updatedBy: string; practice: { odsCode: string } };
+        };
+      }>(
         'mutation($input: SetOnlineConsultationRoutingInput!) { setOnlineConsultationRouting(input: $input) { routing { routing updatedBy practice { odsCode } } } }',
         { input: { practiceOdsCode: practice, routing } },
         as,
@@ -170,11 +251,19 @@ describeEachDatabase('inbox ingest', (hub) => {
     // Another practice's routing answers like an unknown practice.
     expect(codeOf(await set('PRACTICE_INBOX', 'p2.admin'))).toBe('NOT_FOUND');
     const byAdmin = await set('PRACTICE_INBOX', 'p1.admin');
-    expect(byAdmin.data!.setOnlineConsultationRouting.routing).toEqual({ routing: 'PRACTICE_INBOX', updatedBy: 'p1.admin', practice: { odsCode: practice } });
+    expect(byAdmin.data!.setOnlineConsultationRouting.routing).toEqual({
+      routing: 'PRACTICE_INBOX',
+      updatedBy: 'p1.admin',
+      practice: { odsCode: practice },
+    });
 
     const kept = await submit(hub(), 7);
     expect(practiceOf(7)).toBe(practice);
-    expect(kept).toMatchObject({ state: 'AWAITING_TRIAGE', routingReason: 'PRACTICE_SETTING', owner: { odsCode: practice } });
+    expect(kept).toMatchObject({
+      state: 'AWAITING_TRIAGE',
+      routingReason: 'PRACTICE_SETTING',
+      owner: { odsCode: practice },
+    });
 
     const list = await hub().gql<{ onlineConsultationRouting: { practice: { odsCode: string }; routing: string }[] }>(
       '{ onlineConsultationRouting { practice { odsCode } routing } }',
@@ -182,9 +271,17 @@ describeEachDatabase('inbox ingest', (hub) => {
       'hub.manager',
     );
     expect(list.data!.onlineConsultationRouting).toHaveLength(DEMO.practices.length);
-    expect(list.data!.onlineConsultationRouting.find((r) => r.practice.odsCode === practice)!.routing).toBe('PRACTICE_INBOX');
-    expect(list.data!.onlineConsultationRouting.find((r) => r.practice.odsCode === 'Y99012')!.routing).toBe('HUB_INBOX');
-    const own = await hub().gql<{ onlineConsultationRouting: unknown[] }>('{ onlineConsultationRouting { routing } }', {}, 'p1.admin');
+    expect(list.data!.onlineConsultationRouting.find((r) => r.practice.odsCode === practice)!.routing).toBe(
+      'PRACTICE_INBOX',
+    );
+    expect(list.data!.onlineConsultationRouting.find((r) => r.practice.odsCode === 'Y99012')!.routing).toBe(
+      'HUB_INBOX',
+    );
+    const own = await hub().gql<{ onlineConsultationRouting: unknown[] }>(
+      '{ onlineConsultationRouting { routing } }',
+      {},
+      'p1.admin',
+    );
     expect(own.data!.onlineConsultationRouting).toHaveLength(1);
 
     expect((await set('HUB_INBOX', 'hub.manager')).errors).toBeUndefined();
@@ -202,7 +299,11 @@ describeEachDatabase('inbox ingest', (hub) => {
   it('shows submitted demographics to the owner only, and the detail to nobody else', async () => {
     const s = await submit(hub(), 8);
     const q = `query($id: ID!) { onlineConsultation(id: $id) { ${CONSULTATION} submittedPatient { nhsNumber familyName } } }`;
-    const mine = await hub().gql<{ onlineConsultation: { submittedPatient: { nhsNumber: string } } }>(q, { id: s.consultationId }, 'hub.anp2');
+    const mine = await hub().gql<{ onlineConsultation: { submittedPatient: { nhsNumber: string } } }>(
+      q,
+      { id: s.consultationId },
+      'hub.anp2',
+    );
     expect(mine.data!.onlineConsultation.submittedPatient.nhsNumber).toBe(demoPatient(8).nhsNumber);
     expect(codeOf(await hub().gql(q, { id: s.consultationId }, 'p2.gp'))).toBe('NOT_FOUND');
     expect(codeOf(await hub().gql(q, { id: s.consultationId }, 'pcn.analyst'))).toBe('FORBIDDEN');

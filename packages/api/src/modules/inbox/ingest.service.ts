@@ -84,17 +84,19 @@ export class IngestService {
           });
           // Insert first: a concurrent duplicate fails here, before any event is appended.
           await tx.flush();
-          events.written(await recordTransition(tx, {
-            consultation: c,
-            action: 'ARRIVE',
-            from: 'RECEIVED',
-            to: c.state,
-            actorId: actor.id,
-            reason: routingReason,
-            fromOwnerId: null,
-            toOwnerId: ownerId,
-            extra: { originatingPracticeId: practice.id, routingReason, matched: Boolean(patient) },
-          }));
+          events.written(
+            await recordTransition(tx, {
+              consultation: c,
+              action: 'ARRIVE',
+              from: 'RECEIVED',
+              to: c.state,
+              actorId: actor.id,
+              reason: routingReason,
+              fromOwnerId: null,
+              toOwnerId: ownerId,
+              extra: { originatingPracticeId: practice.id, routingReason, matched: Boolean(patient) },
+            }),
+          );
           return c;
         },
         audit: (c) => ({ subjectId: c.id, patientId: patient?.id ?? null }),
@@ -111,13 +113,12 @@ export class IngestService {
 
   /** A stored consultation with this business key, if it is within the submitter's PCN. */
   private async existing(supplier: string, supplierReference: string): Promise<SubmissionResult | null> {
-    const found = await this.ctx.em.fork().findOne(
-      OnlineConsultation,
-      { supplier, supplierReference },
-      { populate: ['originatingPractice'] },
-    );
+    const found = await this.ctx.em
+      .fork()
+      .findOne(OnlineConsultation, { supplier, supplierReference }, { populate: ['originatingPractice'] });
     if (!found) return null;
-    if (found.originatingPractice.getEntity().pcn?.id !== this.ctx.actor.pcnId) throw InboxErrors.supplierReferenceTaken();
+    if (found.originatingPractice.getEntity().pcn?.id !== this.ctx.actor.pcnId)
+      throw InboxErrors.supplierReferenceTaken();
     return { consultation: found, created: false };
   }
 }

@@ -57,10 +57,17 @@ const EXPECTED: Record<ConsultationAction, Partial<Record<ConsultationState, Con
     ADMIN_QUEUE: ['PASSED_TO_PRACTICE'],
     URGENT_ESCALATION: ['PASSED_TO_PRACTICE'],
   },
-  PULL_TO_HUB: { AWAITING_TRIAGE: ['AWAITING_TRIAGE'], PASSED_TO_PRACTICE: ['AWAITING_TRIAGE'], IN_TRIAGE: ['AWAITING_TRIAGE'] },
+  PULL_TO_HUB: {
+    AWAITING_TRIAGE: ['AWAITING_TRIAGE'],
+    PASSED_TO_PRACTICE: ['AWAITING_TRIAGE'],
+    IN_TRIAGE: ['AWAITING_TRIAGE'],
+  },
   COMPLETE: { IN_PROGRESS: ['COMPLETED'], SIGNPOSTED_EXTERNAL: ['COMPLETED'], CLOSED_REMOTELY: ['COMPLETED'] },
   CANCEL: Object.fromEntries(
-    CONSULTATION_STATES.filter((s) => !['RECEIVED', 'COMPLETED', 'CANCELLED'].includes(s)).map((s) => [s, ['CANCELLED']]),
+    CONSULTATION_STATES.filter((s) => !['RECEIVED', 'COMPLETED', 'CANCELLED'].includes(s)).map((s) => [
+      s,
+      ['CANCELLED'],
+    ]),
   ),
 };
 
@@ -121,7 +128,8 @@ describe('online consultation state machine', () => {
     expect(lockEffect('OVERRIDE_LOCK', 'IN_PROGRESS')).toBe('GRANT');
     expect(lockEffect('SIGNPOST', 'SIGNPOSTED_EXTERNAL')).toBe('KEEP');
     expect(lockEffect('SIGNPOST', 'CLOSED_REMOTELY')).toBe('KEEP');
-    for (const queue of ['HUB_SERVICE_QUEUE', 'ADMIN_QUEUE', 'URGENT_ESCALATION'] as const) expect(lockEffect('SIGNPOST', queue)).toBe('DROP');
+    for (const queue of ['HUB_SERVICE_QUEUE', 'ADMIN_QUEUE', 'URGENT_ESCALATION'] as const)
+      expect(lockEffect('SIGNPOST', queue)).toBe('DROP');
     for (const action of ['RELEASE', 'PASS_BACK', 'PULL_TO_HUB', 'COMPLETE', 'CANCEL'] as const) {
       expect(lockEffect(action, 'AWAITING_TRIAGE')).toBe('DROP');
     }
@@ -136,7 +144,9 @@ describe('online consultation state machine', () => {
   it('only lets actions that need the lock start from states that can hold one, but the bulk hand-back', () => {
     // PASS_BACK from an unclaimed queue is reachable only by the hub manager's bulk hand-back, which
     // waives the lock; a single pass-back from there fails on the lock (LOCK_NOT_HELD).
-    const lockFree = { PASS_BACK: ['AWAITING_TRIAGE', 'HUB_SERVICE_QUEUE', 'ADMIN_QUEUE', 'URGENT_ESCALATION'] } as Partial<Record<ConsultationAction, string[]>>;
+    const lockFree = {
+      PASS_BACK: ['AWAITING_TRIAGE', 'HUB_SERVICE_QUEUE', 'ADMIN_QUEUE', 'URGENT_ESCALATION'],
+    } as Partial<Record<ConsultationAction, string[]>>;
     for (const action of CONSULTATION_ACTIONS.filter(needsLock)) {
       const unlocked = TRANSITIONS[action].map(([from]) => from).filter((from) => !LOCKED_STATES.includes(from));
       expect(unlocked.sort(), action).toEqual((lockFree[action] ?? []).sort());
@@ -152,7 +162,10 @@ describe('inbox folders', () => {
   it('puts every stored state in exactly one state folder besides the open/type/overdue ones', () => {
     const stateFolders = INBOX_FOLDERS.filter((f) => !['ALL_OPEN', 'CLINICAL', 'ADMIN', 'OVERDUE'].includes(f));
     for (const state of CONSULTATION_STATES.filter((s) => s !== 'RECEIVED')) {
-      expect(stateFolders.filter((f) => folderFilter(f).states.includes(state)), state).toHaveLength(1);
+      expect(
+        stateFolders.filter((f) => folderFilter(f).states.includes(state)),
+        state,
+      ).toHaveLength(1);
     }
   });
 

@@ -87,12 +87,21 @@ export const SIGNPOST_DESTINATIONS = [
 export type SignpostDestination = (typeof SIGNPOST_DESTINATIONS)[number];
 
 /** Queues someone claims work from; releasing IN_PROGRESS work returns it to one of these. */
-export const WORK_QUEUES = ['HUB_SERVICE_QUEUE', 'ADMIN_QUEUE', 'URGENT_ESCALATION'] as const satisfies readonly SignpostDestination[];
+export const WORK_QUEUES = [
+  'HUB_SERVICE_QUEUE',
+  'ADMIN_QUEUE',
+  'URGENT_ESCALATION',
+] as const satisfies readonly SignpostDestination[];
 
 export const TERMINAL_STATES: readonly ConsultationState[] = ['COMPLETED', 'CANCELLED'];
 
 /** States in which someone may hold the lock. */
-export const LOCKED_STATES: readonly ConsultationState[] = ['IN_TRIAGE', 'IN_PROGRESS', 'SIGNPOSTED_EXTERNAL', 'CLOSED_REMOTELY'];
+export const LOCKED_STATES: readonly ConsultationState[] = [
+  'IN_TRIAGE',
+  'IN_PROGRESS',
+  'SIGNPOSTED_EXTERNAL',
+  'CLOSED_REMOTELY',
+];
 
 type Edge = readonly [ConsultationState, ConsultationState];
 
@@ -109,7 +118,11 @@ export const TRANSITIONS: Readonly<Record<ConsultationAction, readonly Edge[]>> 
     ...all([...WORK_QUEUES, 'IN_PROGRESS'], ['IN_PROGRESS']),
     ...self(['SIGNPOSTED_EXTERNAL', 'CLOSED_REMOTELY']),
   ],
-  RELEASE: [['IN_TRIAGE', 'AWAITING_TRIAGE'], ...all(['IN_PROGRESS'], WORK_QUEUES), ...self(['SIGNPOSTED_EXTERNAL', 'CLOSED_REMOTELY'])],
+  RELEASE: [
+    ['IN_TRIAGE', 'AWAITING_TRIAGE'],
+    ...all(['IN_PROGRESS'], WORK_QUEUES),
+    ...self(['SIGNPOSTED_EXTERNAL', 'CLOSED_REMOTELY']),
+  ],
   OVERRIDE_LOCK: self(LOCKED_STATES),
   SIGNPOST: all(['IN_TRIAGE', 'IN_PROGRESS'], SIGNPOST_DESTINATIONS),
   PASS_BACK: all(['IN_TRIAGE', 'IN_PROGRESS', 'AWAITING_TRIAGE', ...WORK_QUEUES], ['PASSED_TO_PRACTICE']),
@@ -153,7 +166,11 @@ export type TransitionResult =
  * action has several (ARRIVE, SIGNPOST, RELEASE from IN_PROGRESS); otherwise the single target is
  * used. A refusal carries the state that was asked for, so the error can name both.
  */
-export function transition(action: ConsultationAction, from: ConsultationState, wanted?: ConsultationState): TransitionResult {
+export function transition(
+  action: ConsultationAction,
+  from: ConsultationState,
+  wanted?: ConsultationState,
+): TransitionResult {
   const targets = targetsOf(action, from);
   if (wanted !== undefined) {
     return targets.includes(wanted) ? { ok: true, from, to: wanted } : { ok: false, from, to: wanted };
@@ -256,13 +273,19 @@ export const INBOX_FOLDERS = [
 ] as const;
 export type InboxFolder = (typeof INBOX_FOLDERS)[number];
 
-export const OPEN_STATES: readonly ConsultationState[] = CONSULTATION_STATES.filter((s) => s !== 'RECEIVED' && !isTerminal(s));
+export const OPEN_STATES: readonly ConsultationState[] = CONSULTATION_STATES.filter(
+  (s) => s !== 'RECEIVED' && !isTerminal(s),
+);
 
 /**
  * The states a folder holds, the consultation type it is limited to (null: any) and whether it
  * holds only overdue ones (past their response-expected-by time: `inbox.overdue.ts`).
  */
-export function folderFilter(folder: InboxFolder): { states: readonly ConsultationState[]; type: 'CLINICAL' | 'ADMIN' | null; overdue?: true } {
+export function folderFilter(folder: InboxFolder): {
+  states: readonly ConsultationState[];
+  type: 'CLINICAL' | 'ADMIN' | null;
+  overdue?: true;
+} {
   switch (folder) {
     case 'ALL_OPEN':
       return { states: OPEN_STATES, type: null };
@@ -302,7 +325,8 @@ export function countFolders(
   for (const folder of INBOX_FOLDERS) {
     const { states, type, overdue } = folderFilter(folder);
     for (const g of groups) {
-      if (states.includes(g.state) && (type === null || g.type === type)) counts[folder] += overdue ? g.overdue : g.count;
+      if (states.includes(g.state) && (type === null || g.type === type))
+        counts[folder] += overdue ? g.overdue : g.count;
     }
   }
   return counts;

@@ -48,7 +48,10 @@ export class RoutingService {
     const practice = await this.practice(input.practiceOdsCode, 'setInboxSharing', canSetInboxSharing);
     return this.change(practice, 'setInboxSharing', (row) => {
       const before = row?.inboxSharing ?? false;
-      return { values: { inboxSharing: input.shared }, reason: `${before ? 'SHARED' : 'NOT_SHARED'}->${input.shared ? 'SHARED' : 'NOT_SHARED'}` };
+      return {
+        values: { inboxSharing: input.shared },
+        reason: `${before ? 'SHARED' : 'NOT_SHARED'}->${input.shared ? 'SHARED' : 'NOT_SHARED'}`,
+      };
     });
   }
 
@@ -59,10 +62,16 @@ export class RoutingService {
     allowed: (actor: AuthenticatedContext['actor'], practice: { id: string; pcnId: string | null }) => boolean,
   ): Promise<Organisation> {
     const actor = this.ctx.actor;
-    const practice = await this.ctx.em.findOne(Organisation, { odsCode: normaliseOdsCode(odsCode), kind: 'PRACTICE', pcn: actor.pcnId });
+    const practice = await this.ctx.em.findOne(Organisation, {
+      odsCode: normaliseOdsCode(odsCode),
+      kind: 'PRACTICE',
+      pcn: actor.pcnId,
+    });
     if (!practice) throw InboxErrors.practiceNotFound('input.practiceOdsCode');
     if (!allowed(actor, { id: practice.id, pcnId: practice.pcn?.id ?? null })) {
-      await this.ctx.audit.recordNow(this.ctx.em, [{ action, subjectType: 'Organisation', subjectId: practice.id, outcome: 'DENIED' }]);
+      await this.ctx.audit.recordNow(this.ctx.em, [
+        { action, subjectType: 'Organisation', subjectId: practice.id, outcome: 'DENIED' },
+      ]);
       throw InboxErrors.practiceNotFound('input.practiceOdsCode');
     }
     return practice;
@@ -72,14 +81,23 @@ export class RoutingService {
   private async change(
     practice: Organisation,
     action: string,
-    decide: (row: OcRoutingSetting | null) => { values: Partial<Pick<OcRoutingSetting, 'routing' | 'inboxSharing'>>; reason: string },
+    decide: (row: OcRoutingSetting | null) => {
+      values: Partial<Pick<OcRoutingSetting, 'routing' | 'inboxSharing'>>;
+      reason: string;
+    },
   ): Promise<PracticeRouting> {
     const actor = this.ctx.actor;
     const setting = await this.ctx.em.transactional(async (em) => {
       let row = await em.findOne(OcRoutingSetting, { practice: practice.id });
       const { values, reason } = decide(row);
       if (row) em.assign(row, { ...values, updatedBy: actor.id });
-      else row = em.create(OcRoutingSetting, { practice: practice.id, routing: DEFAULT_OC_ROUTING, ...values, updatedBy: actor.id });
+      else
+        row = em.create(OcRoutingSetting, {
+          practice: practice.id,
+          routing: DEFAULT_OC_ROUTING,
+          ...values,
+          updatedBy: actor.id,
+        });
       this.ctx.audit.record(em, { action, subjectType: 'Organisation', subjectId: practice.id, reason });
       return row;
     });

@@ -30,7 +30,7 @@ export class SetRoutingPayload {
   routing!: PracticeRoutingType;
 }
 
-@InputType('SetInboxSharingInput', { description: "Turns shared queues on or off for a practice." })
+@InputType('SetInboxSharingInput', { description: 'Turns shared queues on or off for a practice.' })
 export class SetInboxSharingInput {
   @Field(() => OdsCodeScalar, { description: 'ODS code of the practice.' })
   practiceOdsCode!: string;
@@ -98,13 +98,19 @@ export class HubCapacityType {
     description: 'Overflow mode in force: PASS_BACK_DEFAULT if any plan asks for it.',
   })
   overflowMode!: OverflowMode | null;
-  @Field(() => Boolean, { description: 'A CLOSED period applies: new arrivals route to the practices and nothing is pulled to the hub.' })
+  @Field(() => Boolean, {
+    description: 'A CLOSED period applies: new arrivals route to the practices and nothing is pulled to the hub.',
+  })
   closed!: boolean;
-  @Field(() => Int, { description: 'The share of the plans in force: 100, or a REDUCED_CAPACITY period\'s percentage (the sums above are scaled by it).' })
+  @Field(() => Int, {
+    description:
+      "The share of the plans in force: 100, or a REDUCED_CAPACITY period's percentage (the sums above are scaled by it).",
+  })
   capacityPercent!: number;
   @Field(() => HubClosureType, {
     nullable: true,
-    description: 'The business continuity period applied: in force now (today), or the most restrictive overlapping the day (other days).',
+    description:
+      'The business continuity period applied: in force now (today), or the most restrictive overlapping the day (other days).',
   })
   closure!: HubClosureType | null;
   @Field(() => [ServiceCapacityType], { description: 'Per active service.' })

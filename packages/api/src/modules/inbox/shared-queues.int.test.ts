@@ -27,13 +27,22 @@ interface Page {
 }
 
 const share = (hub: TestHub, ods: string, shared: boolean, as = 'hub.manager') =>
-  hub.gql<{ setInboxSharing: { routing: { inboxSharing: boolean; updatedBy: string } } }>(SET_SHARING, { input: { practiceOdsCode: ods, shared } }, as);
+  hub.gql<{ setInboxSharing: { routing: { inboxSharing: boolean; updatedBy: string } } }>(
+    SET_SHARING,
+    { input: { practiceOdsCode: ods, shared } },
+    as,
+  );
 
 async function inbox(hub: TestHub, org: string, as: string, filter: Record<string, unknown> | null = null) {
   return hub.gql<{ inbox: Page }>(INBOX, { org, filter }, as);
 }
 
-async function ids(hub: TestHub, org: string, as: string, filter: Record<string, unknown> | null = null): Promise<string[]> {
+async function ids(
+  hub: TestHub,
+  org: string,
+  as: string,
+  filter: Record<string, unknown> | null = null,
+): Promise<string[]> {
   const res = await inbox(hub, org, as, filter);
   expect(res.errors, `inbox ${org} as ${as}`).toBeUndefined();
   return res.data!.inbox.edges.map((e) => e.node.id);
@@ -41,10 +50,14 @@ async function ids(hub: TestHub, org: string, as: string, filter: Record<string,
 
 /** A consultation that arrives in the practice's own inbox (the practice keeps its consultations for one submission). */
 async function practiceOwned(hub: TestHub, patient: number, ods: string): Promise<string> {
-  expect((await hub.gql(SET_ROUTING, { input: { practiceOdsCode: ods, routing: 'PRACTICE_INBOX' } }, 'hub.manager')).errors).toBeUndefined();
+  expect(
+    (await hub.gql(SET_ROUTING, { input: { practiceOdsCode: ods, routing: 'PRACTICE_INBOX' } }, 'hub.manager')).errors,
+  ).toBeUndefined();
   const arrival = await submit(hub, patient);
   expect(arrival.owner.odsCode).toBe(ods);
-  expect((await hub.gql(SET_ROUTING, { input: { practiceOdsCode: ods, routing: 'HUB_INBOX' } }, 'hub.manager')).errors).toBeUndefined();
+  expect(
+    (await hub.gql(SET_ROUTING, { input: { practiceOdsCode: ods, routing: 'HUB_INBOX' } }, 'hub.manager')).errors,
+  ).toBeUndefined();
   return arrival.consultationId;
 }
 
@@ -67,7 +80,15 @@ describeEachDatabase('shared practice queues', (hub) => {
     const one = 'query($id: ID!) { onlineConsultation(id: $id) { id } }';
     expect(codeOf(await hub().gql(one, { id: own }, 'hub.anp1'))).toBe('NOT_FOUND');
     expect(codeOf(await hub().gql(one, { id: atHub.consultationId }, 'p1.gp'))).toBe('NOT_FOUND');
-    expect((await hub().gql<{ viewer: unknown }>('{ onlineConsultationRouting { practice { odsCode } inboxSharing } }', {}, 'p1.admin')).data).toEqual({
+    expect(
+      (
+        await hub().gql<{ viewer: unknown }>(
+          '{ onlineConsultationRouting { practice { odsCode } inboxSharing } }',
+          {},
+          'p1.admin',
+        )
+      ).data,
+    ).toEqual({
       onlineConsultationRouting: [{ practice: { odsCode: P1 }, inboxSharing: false }],
     });
   });
@@ -80,7 +101,9 @@ describeEachDatabase('shared practice queues', (hub) => {
     const unknown = await share(hub(), 'Y99999', true);
     expect(unknown.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.practiceOdsCode' });
     expect(await sharingOf(hub(), P2)).toBeNull();
-    const denied = await hub().sql<{ outcome: string }>("select outcome from audit_event where action = 'setInboxSharing'");
+    const denied = await hub().sql<{ outcome: string }>(
+      "select outcome from audit_event where action = 'setInboxSharing'",
+    );
     // The practice admin's try at another practice (the role refusals are audited by the auth checker).
     expect(denied).toEqual([{ outcome: 'DENIED' }]);
 
@@ -108,7 +131,9 @@ describeEachDatabase('shared practice queues', (hub) => {
     expect(listed.node.submittedPatient).toBeNull();
     expect(page.data!.inbox.totalCount).toBe(page.data!.inbox.edges.length);
     expect(page.data!.inbox.folderCounts.find((f) => f.folder === 'AWAITING_TRIAGE')!.count).toBeGreaterThanOrEqual(2);
-    const reads = await hub().sql("select count(*) as n from audit_event where action = 'readOnlineConsultation' and actor_id = 'hub.anp2'");
+    const reads = await hub().sql(
+      "select count(*) as n from audit_event where action = 'readOnlineConsultation' and actor_id = 'hub.anp2'",
+    );
     expect(Number((reads[0] as { n: string }).n)).toBe(page.data!.inbox.edges.length);
     // Other practices' inboxes stay closed to the hub.
     expect(codeOf(await inbox(hub(), P2, 'hub.anp2'))).toBe('NOT_FOUND');
@@ -116,7 +141,11 @@ describeEachDatabase('shared practice queues', (hub) => {
     expect(codeOf(await inbox(hub(), P1, 'p2.gp'))).toBe('NOT_FOUND');
 
     const pulled = await ok(hub(), 'pullToHub', { consultationId: waiting, reason: 'Hub has capacity' }, 'hub.anp2');
-    expect(pulled).toMatchObject({ state: 'AWAITING_TRIAGE', routingReason: 'PULLED_TO_HUB', ownerOrganisation: { odsCode: 'Y99000' } });
+    expect(pulled).toMatchObject({
+      state: 'AWAITING_TRIAGE',
+      routingReason: 'PULLED_TO_HUB',
+      ownerOrganisation: { odsCode: 'Y99000' },
+    });
     expect(await ids(hub(), P1, 'hub.anp2')).not.toContain(waiting);
     expect(await ids(hub(), 'Y99000', 'hub.anp2')).toContain(waiting);
   });
@@ -128,7 +157,13 @@ describeEachDatabase('shared practice queues', (hub) => {
     await ok(
       hub(),
       'signpostConsultation',
-      { consultationId: queued.consultationId, team: 'CARE_COORDINATOR', urgency: 'ROUTINE', mode: 'TELEPHONE', destination: 'ADMIN_QUEUE' },
+      {
+        consultationId: queued.consultationId,
+        team: 'CARE_COORDINATOR',
+        urgency: 'ROUTINE',
+        mode: 'TELEPHONE',
+        destination: 'ADMIN_QUEUE',
+      },
       'hub.coord1',
     );
     const theirs = await submit(hub(), 22);
@@ -143,10 +178,18 @@ describeEachDatabase('shared practice queues', (hub) => {
     });
     expect(codeOf(await hub().gql(one, { id: theirs.consultationId }, 'p1.gp'))).toBe('NOT_FOUND');
     // Seeing is not working: only items awaiting triage can be taken, and only the practice's own.
-    expect(codeOf(await act(hub(), 'claimConsultation', { consultationId: queued.consultationId }, 'p1.gp'))).toBe('NOT_FOUND');
-    expect(codeOf(await act(hub(), 'claimConsultation', { consultationId: theirs.consultationId }, 'p1.gp'))).toBe('NOT_FOUND');
+    expect(codeOf(await act(hub(), 'claimConsultation', { consultationId: queued.consultationId }, 'p1.gp'))).toBe(
+      'NOT_FOUND',
+    );
+    expect(codeOf(await act(hub(), 'claimConsultation', { consultationId: theirs.consultationId }, 'p1.gp'))).toBe(
+      'NOT_FOUND',
+    );
     const taken = await ok(hub(), 'claimConsultation', { consultationId: mine.consultationId }, 'p1.gp');
-    expect(taken).toMatchObject({ state: 'IN_TRIAGE', routingReason: 'SHARED_TRIAGE', ownerOrganisation: { odsCode: P1 } });
+    expect(taken).toMatchObject({
+      state: 'IN_TRIAGE',
+      routingReason: 'SHARED_TRIAGE',
+      ownerOrganisation: { odsCode: P1 },
+    });
   });
 
   it('on, hub staff follow the practice inbox live; turning sharing off ends that stream', async () => {
@@ -175,6 +218,9 @@ describeEachDatabase('shared practice queues', (hub) => {
     const audits = await hub().sql<{ actor_id: string; reason: string }>(
       "select actor_id, reason from audit_event where action = 'setInboxSharing' and outcome = 'SUCCESS' order by id",
     );
-    expect(audits.map((a) => `${a.actor_id}:${a.reason}`)).toEqual(['p1.admin:NOT_SHARED->SHARED', 'hub.manager:SHARED->NOT_SHARED']);
+    expect(audits.map((a) => `${a.actor_id}:${a.reason}`)).toEqual([
+      'p1.admin:NOT_SHARED->SHARED',
+      'hub.manager:SHARED->NOT_SHARED',
+    ]);
   });
 });

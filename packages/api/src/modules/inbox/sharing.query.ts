@@ -13,7 +13,10 @@ async function sharesInbox(em: Em, practiceId: string): Promise<boolean> {
 }
 
 /** A practice (as the sharing rules see it) by id; null when it is not a practice. */
-export async function ownerSharing(em: Em, organisationId: string): Promise<{ id: string; pcnId: string | null; inboxSharing: boolean } | null> {
+export async function ownerSharing(
+  em: Em,
+  organisationId: string,
+): Promise<{ id: string; pcnId: string | null; inboxSharing: boolean } | null> {
   const org = await em.findOne(Organisation, { id: organisationId, kind: 'PRACTICE' });
   return org ? { id: org.id, pcnId: org.pcn?.id ?? null, inboxSharing: await sharesInbox(em, org.id) } : null;
 }

@@ -11,7 +11,14 @@ import { OcRoutingSetting } from './inbox-settings.entity.js';
 import { passBackTarget } from './hand-back.service.js';
 import { urgencyRank } from './inbox.codes.js';
 import { InboxErrors } from './inbox.errors.js';
-import { canCancelWithoutLock, canClaimShared, canOverrideLock, canPullToHub, canSeeConsultation, lockActive } from './inbox.policy.js';
+import {
+  canCancelWithoutLock,
+  canClaimShared,
+  canOverrideLock,
+  canPullToHub,
+  canSeeConsultation,
+  lockActive,
+} from './inbox.policy.js';
 import { optionalText, requiredText } from './inbox.validation.js';
 import type { SignpostConsultationInput } from './inbox.inputs.js';
 import type { OnlineConsultation } from './online-consultation.entity.js';
@@ -23,39 +30,56 @@ export { DEFAULT_LOCK_TTL_MS } from './triage.runner.js';
 export class TriageService extends TransitionRunner {
   /** Takes the lock (one editor at a time). Claiming again renews one's own lock. */
   claim(input: { consultationId: string }): Promise<OnlineConsultation> {
-    return this.run(input.consultationId, 'CLAIM', async (c, em, now) => {
-      let shared = false;
-      if (!canSeeConsultation(this.actor, { ownerId: c.owner.id })) {
-        const hub = await findHubOfPcn(em, this.actor.pcnId);
-        const capacity = hub && hub.id === c.owner.id ? await loadHubCapacity(em, hub.id, now) : null;
-        const sharing = capacity ? await em.findOne(OcRoutingSetting, { practice: this.actor.organisationId }) : null;
-        shared = Boolean(
-          hub &&
+    return this.run(
+      input.consultationId,
+      'CLAIM',
+      async (c, em, now) => {
+        let shared = false;
+        if (!canSeeConsultation(this.actor, { ownerId: c.owner.id })) {
+          const hub = await findHubOfPcn(em, this.actor.pcnId);
+          const capacity = hub && hub.id === c.owner.id ? await loadHubCapacity(em, hub.id, now) : null;
+          const sharing = capacity ? await em.findOne(OcRoutingSetting, { practice: this.actor.organisationId }) : null;
+          shared = Boolean(
+            hub &&
             capacity &&
             canClaimShared(
               this.actor,
               { ownerId: c.owner.id, originatingPracticeId: c.originatingPractice.id, state: c.state },
-              { id: hub.id, state: capacity.state, overflowMode: capacity.overflowMode, sharing: sharing?.inboxSharing ?? false },
+              {
+                id: hub.id,
+                state: capacity.state,
+                overflowMode: capacity.overflowMode,
+                sharing: sharing?.inboxSharing ?? false,
+              },
             ),
-        );
-        if (!shared) throw InboxErrors.notFound(c.id);
-      }
-      const to = this.step('CLAIM', c);
-      const lock = lockOf(c);
-      if (lockActive(lock, now)) {
-        if (lock.holder !== this.actor.id) throw InboxErrors.lockedByOther(c.id);
-        c.lockExpiresAt = this.expiry(now);
-        return null;
-      }
-      return shared
-        ? { action: 'CLAIM', to, toOwnerId: this.actor.organisationId, routingReason: 'SHARED_TRIAGE', extra: { sharedTriage: true } }
-        : { action: 'CLAIM', to };
-    }, 'in-rule');
+          );
+          if (!shared) throw InboxErrors.notFound(c.id);
+        }
+        const to = this.step('CLAIM', c);
+        const lock = lockOf(c);
+        if (lockActive(lock, now)) {
+          if (lock.holder !== this.actor.id) throw InboxErrors.lockedByOther(c.id);
+          c.lockExpiresAt = this.expiry(now);
+          return null;
+        }
+        return shared
+          ? {
+              action: 'CLAIM',
+              to,
+              toOwnerId: this.actor.organisationId,
+              routingReason: 'SHARED_TRIAGE',
+              extra: { sharedTriage: true },
+            }
+          : { action: 'CLAIM', to };
+      },
+      'in-rule',
+    );
   }
 
   release(input: { consultationId: string }): Promise<OnlineConsultation> {
     return this.run(input.consultationId, 'RELEASE', async (c) => {
-      const queue = c.state === 'IN_PROGRESS' ? ((c.signpost?.destination ?? 'HUB_SERVICE_QUEUE') as ConsultationState) : undefined;
+      const queue =
+        c.state === 'IN_PROGRESS' ? ((c.signpost?.destination ?? 'HUB_SERVICE_QUEUE') as ConsultationState) : undefined;
       return { action: 'RELEASE', to: this.step('RELEASE', c, queue) };
     });
   }
@@ -108,7 +132,13 @@ export class TriageService extends TransitionRunner {
             at: now.toISOString(),
           },
         },
-        extra: { destination: input.destination, urgency: input.urgency, team: input.team, mode: input.mode, serviceId },
+        extra: {
+          destination: input.destination,
+          urgency: input.urgency,
+          team: input.team,
+          mode: input.mode,
+          serviceId,
+        },
       };
     });
   }
@@ -133,21 +163,30 @@ export class TriageService extends TransitionRunner {
 
   pullToHub(input: { consultationId: string; reason?: string | null }): Promise<OnlineConsultation> {
     const reason = optionalText(input.reason, 'input.reason', 2000);
-    return this.run(input.consultationId, 'PULL_TO_HUB', async (c, em, now) => {
-      const hub = await findHubOfPcn(em, this.actor.pcnId);
-      const practice = await em.findOne(Organisation, { id: c.originatingPractice.id });
-      if (!hub || practice?.pcn?.id !== this.actor.pcnId || !canPullToHub(this.actor, { ownerId: c.owner.id }, hub.id)) {
-        throw InboxErrors.notFound(c.id);
-      }
-      if (c.owner.id === hub.id) throw InboxErrors.alreadyAtHub(c.id);
-      const to = this.step('PULL_TO_HUB', c);
-      const lock = lockOf(c);
-      if (lockActive(lock, now) && lock.holder !== this.actor.id) throw InboxErrors.lockedByOther(c.id);
-      const capacity = await loadHubCapacity(em, hub.id, now);
-      if (capacity.closed) throw InboxErrors.hubClosed(c.id);
-      if (!canPullAt(capacity.state)) throw InboxErrors.hubAtCapacity(c.id);
-      return { action: 'PULL_TO_HUB', to, toOwnerId: hub.id, routingReason: 'PULLED_TO_HUB', reason };
-    }, 'in-rule');
+    return this.run(
+      input.consultationId,
+      'PULL_TO_HUB',
+      async (c, em, now) => {
+        const hub = await findHubOfPcn(em, this.actor.pcnId);
+        const practice = await em.findOne(Organisation, { id: c.originatingPractice.id });
+        if (
+          !hub ||
+          practice?.pcn?.id !== this.actor.pcnId ||
+          !canPullToHub(this.actor, { ownerId: c.owner.id }, hub.id)
+        ) {
+          throw InboxErrors.notFound(c.id);
+        }
+        if (c.owner.id === hub.id) throw InboxErrors.alreadyAtHub(c.id);
+        const to = this.step('PULL_TO_HUB', c);
+        const lock = lockOf(c);
+        if (lockActive(lock, now) && lock.holder !== this.actor.id) throw InboxErrors.lockedByOther(c.id);
+        const capacity = await loadHubCapacity(em, hub.id, now);
+        if (capacity.closed) throw InboxErrors.hubClosed(c.id);
+        if (!canPullAt(capacity.state)) throw InboxErrors.hubAtCapacity(c.id);
+        return { action: 'PULL_TO_HUB', to, toOwnerId: hub.id, routingReason: 'PULLED_TO_HUB', reason };
+      },
+      'in-rule',
+    );
   }
 
   complete(input: { consultationId: string; outcome: string }): Promise<OnlineConsultation> {
@@ -168,7 +207,8 @@ export class TriageService extends TransitionRunner {
 
   matchPatient(input: { consultationId: string; patientNhsNumber: string }): Promise<OnlineConsultation> {
     const nhsNumber = normaliseNhsNumber(input.patientNhsNumber);
-    if (!nhsNumber || !isValidNhsNumber(nhsNumber)) throw Errors.badInput('input.patientNhsNumber', 'Not a valid NHS number');
+    if (!nhsNumber || !isValidNhsNumber(nhsNumber))
+      throw Errors.badInput('input.patientNhsNumber', 'Not a valid NHS number');
     return this.run(input.consultationId, 'MATCH', async (c, em) => {
       const to = this.step('MATCH', c);
       const patient = await em.findOne(Patient, { $and: [{ nhsNumber }, patientScope(this.actor)] });

@@ -23,13 +23,28 @@ describeEachDatabase('inbound message store', (hub) => {
     const plugin = await registerPlugin(hub(), { scopes: ['messages:write', 'inbox:submit'] }, ['hub.manager']);
     const call = asPlugin(hub(), plugin.key, 'Y99000');
     const first = await ok(call<any>(RECORD, { input: message('20261124-0001') }));
-    expect(first.recordInboundMessage).toMatchObject({ alreadyRecorded: false, message: { state: 'RECEIVED', bodyBytes: 15 } });
+    expect(first.recordInboundMessage).toMatchObject({
+      alreadyRecorded: false,
+      message: { state: 'RECEIVED', bodyBytes: 15 },
+    });
     const again = await ok(call<any>(RECORD, { input: message('20261124-0001') }));
-    expect(again.recordInboundMessage).toMatchObject({ alreadyRecorded: true, message: { id: first.recordInboundMessage.message.id } });
-    await ok(call(SETTLE, { input: { messageId: first.recordInboundMessage.message.id, outcome: 'PARSE_FAILED', failure: 'unknown format' } }));
+    expect(again.recordInboundMessage).toMatchObject({
+      alreadyRecorded: true,
+      message: { id: first.recordInboundMessage.message.id },
+    });
+    await ok(
+      call(SETTLE, {
+        input: { messageId: first.recordInboundMessage.message.id, outcome: 'PARSE_FAILED', failure: 'unknown format' },
+      }),
+    );
     const listed = await ok(hub().gql<any>(LIST, { state: 'PARSE_FAILED' }, 'hub.coord1'));
     expect(listed.inboundMessages.edges.map((e: any) => e.node)).toContainEqual(
-      expect.objectContaining({ messageId: '20261124-0001', state: 'PARSE_FAILED', failure: 'unknown format', headers: [{ name: 'mex-workflowid', value: 'GPFED_CONSULT_REPORT' }] }),
+      expect.objectContaining({
+        messageId: '20261124-0001',
+        state: 'PARSE_FAILED',
+        failure: 'unknown format',
+        headers: [{ name: 'mex-workflowid', value: 'GPFED_CONSULT_REPORT' }],
+      }),
     );
     expect(codeOf(await hub().gql(LIST, {}, 'p1.admin'))).toBe('FORBIDDEN');
   });
@@ -39,14 +54,21 @@ describeEachDatabase('inbound message store', (hub) => {
     const call = asPlugin(hub(), plugin.key, 'Y99000');
     const ids = ['settle-1', 'settle-2', 'settle-3'];
     const recorded = [];
-    for (const id of ids) recorded.push(await ok(call<any>(RECORD, { input: { ...message(id), mailboxId: 'X26SETTLE' } })));
+    for (const id of ids)
+      recorded.push(await ok(call<any>(RECORD, { input: { ...message(id), mailboxId: 'X26SETTLE' } })));
     await ok(call(SETTLE, { input: { messageId: recorded[1].recordInboundMessage.message.id, outcome: 'PARSED' } }));
     const first = await ok(call<any>(TO_SETTLE, { mailboxId: 'x26settle', first: 1 }));
     expect(first.inboundMessagesToSettle.edges.map((e: any) => e.node)).toEqual([
       { messageId: 'settle-1', state: 'RECEIVED', bodyBase64: message('x').bodyBase64 },
     ]);
     expect(first.inboundMessagesToSettle.pageInfo.hasNextPage).toBe(true);
-    const rest = await ok(call<any>(TO_SETTLE, { mailboxId: 'X26SETTLE', first: 10, after: first.inboundMessagesToSettle.pageInfo.endCursor }));
+    const rest = await ok(
+      call<any>(TO_SETTLE, {
+        mailboxId: 'X26SETTLE',
+        first: 10,
+        after: first.inboundMessagesToSettle.pageInfo.endCursor,
+      }),
+    );
     expect(rest.inboundMessagesToSettle.edges.map((e: any) => e.node.messageId)).toEqual(['settle-3']);
     expect(rest.inboundMessagesToSettle.pageInfo.hasNextPage).toBe(false);
     expect(codeOf(await asPlugin(hub(), plugin.key, 'Y99011')(TO_SETTLE, {}))).toBe('FORBIDDEN');

@@ -47,7 +47,10 @@ describeEachDatabase('staff account checks', (hub) => {
     try {
       // A change behind the hub's back (not through the harness, which hints) is not seen until a
       // hint, or the cache's 10 s bound...
-      await hub().app.orm.em.fork().getConnection().execute("update staff_user set active = false where username = 'hub.anp2'");
+      await hub()
+        .app.orm.em.fork()
+        .getConnection()
+        .execute("update staff_user set active = false where username = 'hub.anp2'");
       expect(await check('hub.anp2')).toBe(true);
       // ...and at once after one: the staff mutations send it after they commit.
       hintStaffAccountChanged(hub().app.events);

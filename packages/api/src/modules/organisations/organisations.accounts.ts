@@ -87,7 +87,11 @@ class AccountBatcher {
   private generation = 0;
   private pending = new Map<
     string,
-    { promise: Promise<StaffAccountFacts | null>; resolve: (account: StaffAccountFacts | null) => void; reject: (error: unknown) => void }
+    {
+      promise: Promise<StaffAccountFacts | null>;
+      resolve: (account: StaffAccountFacts | null) => void;
+      reject: (error: unknown) => void;
+    }
   >();
 
   constructor(private readonly orm: Orm) {}

@@ -11,6 +11,7 @@ export const OrganisationErrors = {
   badUsername: () =>
     Errors.badInput('input.username', 'Username must be 3-100 characters of a-z, 0-9, dot, hyphen or underscore'),
   badName: (field: string) => Errors.badInput(field, `${field} must be 1-200 characters`),
-  staffUserNotFound: (id: string) => new HubError('NOT_FOUND', `Staff user ${id} not found`, { id, field: 'input.staffUserId' }),
+  staffUserNotFound: (id: string) =>
+    new HubError('NOT_FOUND', `Staff user ${id} not found`, { id, field: 'input.staffUserId' }),
   ownAdministration: (field: string, message: string) => Errors.badInput(field, message),
 } as const;

@@ -4,9 +4,17 @@ import { toGlobalId } from '../../platform/graphql/relay.js';
 
 describeEachDatabase('organisations and staff', (hub) => {
   it('answers viewer for a demo token', async () => {
-    const res = await hub().gql<{ viewer: unknown }>('{ viewer { id roles organisation { odsCode kind } } }', {}, 'hub.manager');
+    const res = await hub().gql<{ viewer: unknown }>(
+      '{ viewer { id roles organisation { odsCode kind } } }',
+      {},
+      'hub.manager',
+    );
     expect(res.errors).toBeUndefined();
-    expect(res.data?.viewer).toEqual({ id: 'hub.manager', roles: ['HUB_MANAGER'], organisation: { odsCode: 'Y99000', kind: 'HUB' } });
+    expect(res.data?.viewer).toEqual({
+      id: 'hub.manager',
+      roles: ['HUB_MANAGER'],
+      organisation: { odsCode: 'Y99000', kind: 'HUB' },
+    });
   });
 
   it('lists the PCN: the PCN, its hub and seven practices', async () => {
@@ -30,7 +38,11 @@ describeEachDatabase('organisations and staff', (hub) => {
     expect(codeOf(missing)).toBe('NOT_FOUND');
     expect(foreign.errors![0]!.message.replace('Y99021', 'X')).toBe(missing.errors![0]!.message.replace('Y99029', 'X'));
     const { practiceId } = await seedForeignPcn(hub());
-    const byNode = await hub().gql('query ($id: ID!) { node(id: $id) { id } }', { id: toGlobalId('Organisation', practiceId) }, 'hub.manager');
+    const byNode = await hub().gql(
+      'query ($id: ID!) { node(id: $id) { id } }',
+      { id: toGlobalId('Organisation', practiceId) },
+      'hub.manager',
+    );
     expect(byNode.errors).toBeUndefined();
     expect(byNode.data).toEqual({ node: null });
   });
@@ -61,7 +73,11 @@ describeEachDatabase('organisations and staff', (hub) => {
     ['an empty name', { odsCode: 'Y99019', name: '   ' }, 'input.name'],
   ])('rejects %s as BAD_USER_INPUT naming the field, writing nothing', async (_name, input, field) => {
     const before = await hub().sql<{ n: string }>('select count(*)::int as n from organisation');
-    const res = await hub().gql('mutation ($input: AddPracticeInput!) { addPractice(input: $input) { practice { id } } }', { input }, 'hub.manager');
+    const res = await hub().gql(
+      'mutation ($input: AddPracticeInput!) { addPractice(input: $input) { practice { id } } }',
+      { input },
+      'hub.manager',
+    );
     expect(res.status).toBeLessThan(500);
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0]!.extensions!.field).toBe(field);
@@ -69,17 +85,37 @@ describeEachDatabase('organisations and staff', (hub) => {
   });
 
   it('lets a practice admin add staff to their own practice only, with roles that fit', async () => {
-    const ok = await hub().gql<{ addStaffUser: { staffUser: { username: string; roles: string[]; organisation: { odsCode: string } } } }>(
+    const ok = await hub().gql<{
+      addStaffUser: { staffUser: { username: string; roles: string[]; organisation: { odsCode: string } } };
+    }>(
       'mutation ($input: AddStaffUserInput!) { addStaffUser(input: $input) { staffUser { username roles organisation { odsCode } } } }',
-      { input: { username: 'p1.nurse', displayName: 'Pat Nurse', organisationOdsCode: 'Y99011', roles: ['PRACTICE_CLINICIAN'] } },
+      {
+        input: {
+          username: 'p1.nurse',
+          displayName: 'Pat Nurse',
+          organisationOdsCode: 'Y99011',
+          roles: ['PRACTICE_CLINICIAN'],
+        },
+      },
       'p1.admin',
     );
     expect(ok.errors).toBeUndefined();
-    expect(ok.data!.addStaffUser.staffUser).toEqual({ username: 'p1.nurse', roles: ['PRACTICE_CLINICIAN'], organisation: { odsCode: 'Y99011' } });
+    expect(ok.data!.addStaffUser.staffUser).toEqual({
+      username: 'p1.nurse',
+      roles: ['PRACTICE_CLINICIAN'],
+      organisation: { odsCode: 'Y99011' },
+    });
 
     const otherPractice = await hub().gql(
       'mutation ($input: AddStaffUserInput!) { addStaffUser(input: $input) { staffUser { username } } }',
-      { input: { username: 'p2.nurse', displayName: 'Other', organisationOdsCode: 'Y99012', roles: ['PRACTICE_CLINICIAN'] } },
+      {
+        input: {
+          username: 'p2.nurse',
+          displayName: 'Other',
+          organisationOdsCode: 'Y99012',
+          roles: ['PRACTICE_CLINICIAN'],
+        },
+      },
       'p1.admin',
     );
     // Another practice answers exactly like an unknown organisation.

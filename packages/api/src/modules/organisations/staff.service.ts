@@ -82,7 +82,11 @@ export class StaffAdministrationService {
     });
   }
 
-  private async change(id: string, action: string, apply: (user: StaffUser, org: Organisation) => string): Promise<StaffUser> {
+  private async change(
+    id: string,
+    action: string,
+    apply: (user: StaffUser, org: Organisation) => string,
+  ): Promise<StaffUser> {
     const changed = await this.ctx.em.transactional(async (em: Em) => {
       const user = await em.findOne(StaffUser, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const org = user ? await em.findOne(Organisation, { id: user.organisation.id }) : null;

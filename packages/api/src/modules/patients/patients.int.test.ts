@@ -3,7 +3,8 @@ import { expect, it } from 'vitest';
 import { codeOf, describeEachDatabase, seedForeignPcn, type GqlResult } from '../../test/harness.js';
 import { toGlobalId } from '../../platform/graphql/relay.js';
 
-const PATIENT = 'query ($n: NHSNumber!) { patient(nhsNumber: $n) { id nhsNumber familyName registeredPractice { odsCode } } }';
+const PATIENT =
+  'query ($n: NHSNumber!) { patient(nhsNumber: $n) { id nhsNumber familyName registeredPractice { odsCode } } }';
 const REGISTER =
   'mutation ($input: RegisterPatientInput!) { registerPatient(input: $input) { patient { id nhsNumber registeredPractice { odsCode } } } }';
 
@@ -13,7 +14,11 @@ const atP2 = syntheticNhsNumber(1);
 
 describeEachDatabase('patients and tenant isolation', (hub) => {
   it('lets a practice read its own patient and audits the read', async () => {
-    const res = await hub().gql<{ patient: { id: string; registeredPractice: { odsCode: string } } }>(PATIENT, { n: atP1 }, 'p1.gp');
+    const res = await hub().gql<{ patient: { id: string; registeredPractice: { odsCode: string } } }>(
+      PATIENT,
+      { n: atP1 },
+      'p1.gp',
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.patient.registeredPractice.odsCode).toBe('Y99011');
     const rows = await hub().sql<{ n: number }>(
@@ -34,7 +39,11 @@ describeEachDatabase('patients and tenant isolation', (hub) => {
     expect((await hub().gql(PATIENT, { n: atP2 }, 'hub.anp1')).errors).toBeUndefined();
     const { nhsNumber, patientId } = await seedForeignPcn(hub());
     expect(codeOf(await hub().gql(PATIENT, { n: nhsNumber }, 'hub.anp1'))).toBe('NOT_FOUND');
-    const node = await hub().gql('query ($id: ID!) { node(id: $id) { id } }', { id: toGlobalId('Patient', patientId) }, 'hub.anp1');
+    const node = await hub().gql(
+      'query ($id: ID!) { node(id: $id) { id } }',
+      { id: toGlobalId('Patient', patientId) },
+      'hub.anp1',
+    );
     expect(node.data).toEqual({ node: null });
   });
 
@@ -42,10 +51,16 @@ describeEachDatabase('patients and tenant isolation', (hub) => {
     const seen = new Set<string>();
     let after: string | null = null;
     let pages = 0;
-    type Page = { patients: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    type Page = {
+      patients: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    };
     do {
       // Annotated: `after` feeds the request and is assigned from its answer (TS7022 otherwise).
-      const res: GqlResult<Page> = await hub().gql<Page>('query ($after: String) { patients(first: 30, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }', { after }, 'p3.gp');
+      const res: GqlResult<Page> = await hub().gql<Page>(
+        'query ($after: String) { patients(first: 30, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+        { after },
+        'p3.gp',
+      );
       expect(res.errors).toBeUndefined();
       const conn = res.data!.patients;
       for (const e of conn.edges) {
@@ -89,7 +104,9 @@ describeEachDatabase('patients and tenant isolation', (hub) => {
     const res = await hub().gql(REGISTER, { input }, 'p1.admin');
     expect(res.errors).toBeUndefined();
     expect(codeOf(await hub().gql(REGISTER, { input }, 'hub.manager'))).toBe('CONFLICT');
-    const audit = await hub().sql("select 1 from audit_event where action = 'registerPatient' and actor_id = 'p1.admin'");
+    const audit = await hub().sql(
+      "select 1 from audit_event where action = 'registerPatient' and actor_id = 'p1.admin'",
+    );
     expect(audit).toHaveLength(1);
   });
 
@@ -100,29 +117,40 @@ describeEachDatabase('patients and tenant isolation', (hub) => {
     ['malformed date of birth', { dateOfBirth: '06/05/1990' }, 'input.dateOfBirth'],
     ['empty family name', { familyName: ' ' }, 'input.familyName'],
     ['invalid ODS code', { registeredPracticeOdsCode: 'nope!' }, 'input.registeredPracticeOdsCode'],
-  ])('rejects %s as BAD_USER_INPUT naming the field, stores nothing, echoes no patient data', async (_n, override, field) => {
-    const input = {
-      nhsNumber: syntheticNhsNumber(700_002),
-      givenName: 'Orrin',
-      familyName: 'Quillfeather',
-      dateOfBirth: '1985-01-02',
-      registeredPracticeOdsCode: 'Y99011',
-      ...override,
-    };
-    const res = await hub().gql(REGISTER, { input }, 'hub.manager');
-    expect(res.status).toBeLessThan(500);
-    expect(codeOf(res)).toBe('BAD_USER_INPUT');
-    expect(res.errors![0]!.extensions!.field).toBe(field);
-    const text = JSON.stringify(res);
-    for (const value of Object.values(override)) if (value.trim().length > 2) expect(text).not.toContain(value);
-    expect(text).not.toContain('Quillfeather');
-    expect(await hub().sql("select 1 from patient where family_name = 'Quillfeather'")).toEqual([]);
-  });
+  ])(
+    'rejects %s as BAD_USER_INPUT naming the field, stores nothing, echoes no patient data',
+    async (_n, override, field) => {
+      const input = {
+        nhsNumber: syntheticNhsNumber(700_002),
+        givenName: 'Orrin',
+        familyName: 'Quillfeather',
+        dateOfBirth: '1985-01-02',
+        registeredPracticeOdsCode: 'Y99011',
+        ...override,
+      };
+      const res = await hub().gql(REGISTER, { input }, 'hub.manager');
+      expect(res.status).toBeLessThan(500);
+      expect(codeOf(res)).toBe('BAD_USER_INPUT');
+      expect(res.errors![0]!.extensions!.field).toBe(field);
+      const text = JSON.stringify(res);
+      for (const value of Object.values(override)) if (value.trim().length > 2) expect(text).not.toContain(value);
+      expect(text).not.toContain('Quillfeather');
+      expect(await hub().sql("select 1 from patient where family_name = 'Quillfeather'")).toEqual([]);
+    },
+  );
 
   it('does not let a practice admin register a patient at another practice', async () => {
     const res = await hub().gql(
       REGISTER,
-      { input: { nhsNumber: syntheticNhsNumber(700_003), givenName: 'A', familyName: 'B', dateOfBirth: '1970-01-01', registeredPracticeOdsCode: 'Y99012' } },
+      {
+        input: {
+          nhsNumber: syntheticNhsNumber(700_003),
+          givenName: 'A',
+          familyName: 'B',
+          dateOfBirth: '1970-01-01',
+          registeredPracticeOdsCode: 'Y99012',
+        },
+      },
       'p1.admin',
     );
     expect(codeOf(res)).toBe('NOT_FOUND');

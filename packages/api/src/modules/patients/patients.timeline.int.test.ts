@@ -19,7 +19,15 @@ interface Activity {
   state: string;
   organisation: { odsCode: string };
 }
-type Page = { patient: { id: string; timeline: { edges: { cursor: string; node: Activity }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } };
+type Page = {
+  patient: {
+    id: string;
+    timeline: {
+      edges: { cursor: string; node: Activity }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  };
+};
 
 async function page(hub: TestHub, user: string, vars: Record<string, unknown>): Promise<Page['patient']['timeline']> {
   const res = await hub.gql<Page>(TIMELINE, vars, user);
@@ -28,7 +36,12 @@ async function page(hub: TestHub, user: string, vars: Record<string, unknown>): 
 }
 
 /** Every item, page by page. */
-async function all(hub: TestHub, user: string, n: string, first: number): Promise<{ items: Activity[]; pages: number }> {
+async function all(
+  hub: TestHub,
+  user: string,
+  n: string,
+  first: number,
+): Promise<{ items: Activity[]; pages: number }> {
   const items: Activity[] = [];
   let after: string | null = null;
   let pages = 0;
@@ -53,7 +66,17 @@ describeEachDatabase("a patient's hub activity timeline", (hub) => {
     await recordAndSave(hub(), 'hub.anp1', { nhsNumber: n, entries: [] });
     await referOk(
       hub(),
-      { method: 'DOCUMENT_SEND', serviceId: services['Physiotherapy'], nhsNumber: n, document: { title: 'Referral letter', contentType: 'application/pdf', sizeBytes: 1000, reference: 'docman://outbox/1' } },
+      {
+        method: 'DOCUMENT_SEND',
+        serviceId: services['Physiotherapy'],
+        nhsNumber: n,
+        document: {
+          title: 'Referral letter',
+          contentType: 'application/pdf',
+          sizeBytes: 1000,
+          reference: 'docman://outbox/1',
+        },
+      },
       referrerOf(I),
     );
     const patientId = (await hub().sql<{ id: string }>('select id from patient where nhs_number = ?', [n]))[0]!.id;
@@ -64,14 +87,22 @@ describeEachDatabase("a patient's hub activity timeline", (hub) => {
          union all select id, created_at from referral where patient_id = ?) t order by at desc, id desc`,
       [patientId, patientId, patientId, patientId],
     );
-    const auditBefore = await hub().sql("select 1 from audit_event where action = 'readPatientTimeline' and patient_id = ?", [patientId]);
+    const auditBefore = await hub().sql(
+      "select 1 from audit_event where action = 'readPatientTimeline' and patient_id = ?",
+      [patientId],
+    );
 
     const { items, pages } = await all(hub(), 'hub.anp1', n, 2);
     expect(items.map((a) => dbId(a.subjectId))).toEqual(expected.map((r) => r.id));
-    expect(new Set(items.map((a) => a.kind))).toEqual(new Set(['HUB_CONSULTATION', 'ONLINE_CONSULTATION', 'PRESCRIPTION', 'REFERRAL']));
+    expect(new Set(items.map((a) => a.kind))).toEqual(
+      new Set(['HUB_CONSULTATION', 'ONLINE_CONSULTATION', 'PRESCRIPTION', 'REFERRAL']),
+    );
     const times = items.map((a) => Date.parse(a.occurredAt));
     expect(times).toEqual([...times].sort((a, b) => b - a));
-    expect(items.find((a) => a.kind === 'PRESCRIPTION')).toMatchObject({ state: 'ISSUED', organisation: { odsCode: 'Y99000' } });
+    expect(items.find((a) => a.kind === 'PRESCRIPTION')).toMatchObject({
+      state: 'ISSUED',
+      organisation: { odsCode: 'Y99000' },
+    });
     expect(items.find((a) => a.kind === 'REFERRAL')!.organisation.odsCode).toBe('Y99015');
     const audit = await hub().sql<{ actor_id: string; subject_id: string }>(
       "select actor_id, subject_id from audit_event where action = 'readPatientTimeline' and patient_id = ? and outcome = 'SUCCESS'",
@@ -86,10 +117,14 @@ describeEachDatabase("a patient's hub activity timeline", (hub) => {
     expect(new Set(own.edges.map((e) => e.node.kind))).toEqual(new Set(['PRESCRIPTION']));
 
     // One statement per page, whatever the page size: the four tables in one UNION ALL.
-    const connection = Object.getPrototypeOf(hub().app.orm.em.getConnection()) as { execute: (...args: unknown[]) => unknown };
+    const connection = Object.getPrototypeOf(hub().app.orm.em.getConnection()) as {
+      execute: (...args: unknown[]) => unknown;
+    };
     const execute = vi.spyOn(connection, 'execute');
     await page(hub(), 'hub.anp1', { n, first: 3 });
-    const statements = execute.mock.calls.filter(([sql]) => typeof sql === 'string' && /from (consultation|online_consultation|prescription|referral) x/.test(sql));
+    const statements = execute.mock.calls.filter(
+      ([sql]) => typeof sql === 'string' && /from (consultation|online_consultation|prescription|referral) x/.test(sql),
+    );
     execute.mockRestore();
     expect(statements).toHaveLength(1);
   });
@@ -101,7 +136,10 @@ describeEachDatabase("a patient's hub activity timeline", (hub) => {
     const plugin = await registerPlugin(hub(), { scopes: ['patients:read', 'consultations:read'] });
     const res = await asPlugin(hub(), plugin.key, 'Y99000')<Page>(TIMELINE, { n });
     expect(codeOf(res)).toBe('NOT_FOUND');
-    const denied = await hub().sql("select 1 from audit_event where action = 'readPatientTimeline' and outcome = 'DENIED' and actor_id = ?", [plugin.name]);
+    const denied = await hub().sql(
+      "select 1 from audit_event where action = 'readPatientTimeline' and outcome = 'DENIED' and actor_id = ?",
+      [plugin.name],
+    );
     expect(denied).toHaveLength(1);
   });
 });

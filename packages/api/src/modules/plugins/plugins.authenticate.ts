@@ -49,7 +49,13 @@ function refused(code: 'UNAUTHENTICATED' | 'FORBIDDEN', message: string): Audite
   return new AuditedRefusal(code, message, { http: { status: code === 'UNAUTHENTICATED' ? 401 : 403 } });
 }
 
-async function auditDenial(em: Em, actorId: string, ods: string | null, reason: string, requestId: string | null): Promise<void> {
+async function auditDenial(
+  em: Em,
+  actorId: string,
+  ods: string | null,
+  reason: string,
+  requestId: string | null,
+): Promise<void> {
   await em.insertMany(AuditEvent, [
     {
       id: uuidv7(),
@@ -95,8 +101,17 @@ export async function authenticatePluginKey(em: Em, presented: string, hints: Pl
   const now = Date.now();
   const expired = row.expires_at !== null && new Date(row.expires_at).getTime() <= now;
   if (row.revoked_at !== null || expired) {
-    await auditDenial(em, row.plugin_name, targeted, row.revoked_at !== null ? `key ${row.key_id} revoked` : `key ${row.key_id} rotated out`, requestId);
-    throw refused('UNAUTHENTICATED', row.revoked_at !== null ? 'API key has been revoked' : 'API key has expired (rotated)');
+    await auditDenial(
+      em,
+      row.plugin_name,
+      targeted,
+      row.revoked_at !== null ? `key ${row.key_id} revoked` : `key ${row.key_id} rotated out`,
+      requestId,
+    );
+    throw refused(
+      'UNAUTHENTICATED',
+      row.revoked_at !== null ? 'API key has been revoked' : 'API key has expired (rotated)',
+    );
   }
   if (row.plugin_state !== 'ACTIVE') {
     await auditDenial(em, row.plugin_name, targeted, 'plugin suspended', requestId);
@@ -118,7 +133,10 @@ export async function authenticatePluginKey(em: Em, presented: string, hints: Pl
         ? 'no organisation has enabled the plugin'
         : 'several organisations enabled the plugin: name one in x-pcn-hub-organisation';
     await auditDenial(em, row.plugin_name, targeted, reason, requestId);
-    throw refused('FORBIDDEN', wanted ? `Organisation ${wanted} has not enabled this plugin` : reason.replace(/^./, (c) => c.toUpperCase()));
+    throw refused(
+      'FORBIDDEN',
+      wanted ? `Organisation ${wanted} has not enabled this plugin` : reason.replace(/^./, (c) => c.toUpperCase()),
+    );
   }
   let onBehalfOf: string | null = null;
   if (hints.onBehalfOf) {
@@ -130,13 +148,20 @@ export async function authenticatePluginKey(em: Em, presented: string, hints: Pl
         )
       : [];
     if (staff.length === 0) {
-      await auditDenial(em, row.plugin_name, org.ods_code, 'on-behalf-of user is not active staff of the organisation', requestId);
+      await auditDenial(
+        em,
+        row.plugin_name,
+        org.ods_code,
+        'on-behalf-of user is not active staff of the organisation',
+        requestId,
+      );
       throw refused('FORBIDDEN', 'x-pcn-hub-on-behalf-of does not name active staff of the organisation');
     }
     onBehalfOf = username;
   }
   const scopes = typeof row.scopes === 'string' ? (JSON.parse(row.scopes) as string[]) : row.scopes;
-  const codes = typeof row.produces_codes === 'string' ? (JSON.parse(row.produces_codes) as string[] | null) : row.produces_codes;
+  const codes =
+    typeof row.produces_codes === 'string' ? (JSON.parse(row.produces_codes) as string[] | null) : row.produces_codes;
   return {
     kind: 'PLUGIN',
     id: row.plugin_name,
@@ -146,13 +171,25 @@ export async function authenticatePluginKey(em: Em, presented: string, hints: Pl
     organisationKind: org.kind,
     pcnId: org.kind === 'PCN' ? org.id : org.pcn_id!,
     expiresAt: row.expires_at === null ? null : new Date(row.expires_at),
-    plugin: { id: row.plugin_id, name: row.plugin_name, keyId: row.key_id, scopes: new Set(scopes), onBehalfOf, producesCodes: codes && codes.length > 0 ? new Set(codes) : null },
+    plugin: {
+      id: row.plugin_id,
+      name: row.plugin_name,
+      keyId: row.key_id,
+      scopes: new Set(scopes),
+      onBehalfOf,
+      producesCodes: codes && codes.length > 0 ? new Set(codes) : null,
+    },
     stillAllowed: (scope) => pluginStillAllowed(em.fork(), row.key_id, org.id, scope),
   };
 }
 
 /** For live streams: the key is live, the plugin active, enabled by the organisation, and holds `scope`. */
-export async function pluginStillAllowed(em: Em, keyId: string, organisationId: string, scope: string): Promise<boolean> {
+export async function pluginStillAllowed(
+  em: Em,
+  keyId: string,
+  organisationId: string,
+  scope: string,
+): Promise<boolean> {
   const rows = await em.getConnection().execute<{ ok: boolean }[]>(
     `select true as ok
        from plugin_api_key k

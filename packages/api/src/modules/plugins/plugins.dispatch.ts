@@ -26,17 +26,23 @@ interface EventRow {
   created_at: Date | string;
 }
 
-
 /** The family and organisation of a stream, or null for streams plugins never see. */
 export function streamOwner(stream: string): { family: string; organisationId: string } | null {
   const at = stream.indexOf(':');
   if (at < 0) return null;
   const family = stream.slice(0, at);
-  return (PLUGIN_STREAM_FAMILIES as readonly string[]).includes(family) ? { family, organisationId: stream.slice(at + 1) } : null;
+  return (PLUGIN_STREAM_FAMILIES as readonly string[]).includes(family)
+    ? { family, organisationId: stream.slice(at + 1) }
+    : null;
 }
 
 async function subscribers(em: Em): Promise<Map<string, Subscriber[]>> {
-  const rows = await exec<{ plugin_id: string; events: string[] | string; organisation_id: string; changed_at: Date | string }>(
+  const rows = await exec<{
+    plugin_id: string;
+    events: string[] | string;
+    organisation_id: string;
+    changed_at: Date | string;
+  }>(
     em,
     `select p.id as plugin_id, p.events, e.organisation_id, e.changed_at
        from plugin p join plugin_enablement e on e.plugin_id = p.id
@@ -125,7 +131,12 @@ export async function dispatchPluginEvents(orm: Orm, batch = 500): Promise<numbe
  * Whether an active plugin enabled for `organisationId` holds `scope` and `events:read` and
  * subscribes to `eventType` by webhook: e.g. a virus scanner for `inbox.ATTACHMENT_RECEIVED`.
  */
-export async function pluginSubscribed(em: Em, organisationId: string, scope: string, eventType: string): Promise<boolean> {
+export async function pluginSubscribed(
+  em: Em,
+  organisationId: string,
+  scope: string,
+  eventType: string,
+): Promise<boolean> {
   const rows = await exec<{ events: string[] | string }>(
     em,
     `select p.events from plugin p join plugin_enablement e on e.plugin_id = p.id

@@ -9,7 +9,8 @@ import { PluginType } from './plugins.types.js';
 export class WriteBackExplanationPluginResolver {
   @FieldResolver(() => PluginType, {
     nullable: true,
-    description: 'The plugin that produced the entry (null for entries made in pcn-hub itself): its entries follow the same rules.',
+    description:
+      'The plugin that produced the entry (null for entries made in pcn-hub itself): its entries follow the same rules.',
   })
   async sourcePlugin(@Root() e: WriteBackExplanationType, @Ctx() ctx: RequestContext): Promise<PluginType | null> {
     if (e.sourceProduct === 'NATIVE') return null;

@@ -7,9 +7,18 @@ import { pluginFields } from '../../platform/auth/plugin-scope.js';
 const schema = buildSchema(readFileSync(new URL('../../../../schema/schema.graphql', import.meta.url), 'utf8'));
 
 /** Naturally idempotent: repeating them leaves the same state (or, for secrets, cannot replay a secret shown once). */
-const IDEMPOTENT_BY_NATURE = new Set(['revokePluginApiKey', 'rotatePluginApiKey', 'rotatePluginWebhookSecret', 'settleInboundMessage', 'recordInboundMessage', 'submitOnlineConsultation', 'recordWriteBackAcknowledgement',
+const IDEMPOTENT_BY_NATURE = new Set([
+  'revokePluginApiKey',
+  'rotatePluginApiKey',
+  'rotatePluginWebhookSecret',
+  'settleInboundMessage',
+  'recordInboundMessage',
+  'submitOnlineConsultation',
+  'recordWriteBackAcknowledgement',
   // Status reports: the same report again changes nothing (the services answer it as already recorded).
-  'recordEpsOutcome', 'recordPatientReplyStatus']);
+  'recordEpsOutcome',
+  'recordPatientReplyStatus',
+]);
 
 describe('plugin mutations', () => {
   it('take an idempotency key, unless repeating them is harmless by design', () => {

@@ -9,7 +9,10 @@ const DELIVERIES = `query ($plugin: ID!) { pluginWebhookDeliveries(pluginId: $pl
 
 function plugin(name: string, handle: InProcessPlugin['handle']): InProcessPlugin {
   return {
-    manifest: { ...manifest({ name, scopes: ['events:read'], events: ['write-back.WRITE_BACK_DELIVERED'] }), webhookUrl: null } as unknown as PluginManifest,
+    manifest: {
+      ...manifest({ name, scopes: ['events:read'], events: ['write-back.WRITE_BACK_DELIVERED'] }),
+      webhookUrl: null,
+    } as unknown as PluginManifest,
     handle,
   };
 }
@@ -23,7 +26,13 @@ for (const kind of TEST_DATABASES) {
     beforeAll(async () => {
       hub = await startTestHub(
         kind,
-        { PLUGIN_WEBHOOK_POLL_MS: '50', PLUGIN_WEBHOOK_BACKOFF_MS: '20', PLUGIN_WEBHOOK_MAX_ATTEMPTS: '2', PLUGIN_WEBHOOK_TIMEOUT_MS: '300', WRITE_BACK_POLL_MS: '50' },
+        {
+          PLUGIN_WEBHOOK_POLL_MS: '50',
+          PLUGIN_WEBHOOK_BACKOFF_MS: '20',
+          PLUGIN_WEBHOOK_MAX_ATTEMPTS: '2',
+          PLUGIN_WEBHOOK_TIMEOUT_MS: '300',
+          WRITE_BACK_POLL_MS: '50',
+        },
         {
           inProcessPlugins: [
             plugin('inproc-recorder', async (event) => void seen.push(event)),
@@ -32,7 +41,9 @@ for (const kind of TEST_DATABASES) {
             }),
             plugin('inproc-slow', (_event, signal) => {
               pending += 1;
-              return new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve())).finally(() => (pending -= 1));
+              return new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve())).finally(
+                () => (pending -= 1),
+              );
             }),
           ],
         },
@@ -46,7 +57,9 @@ for (const kind of TEST_DATABASES) {
     afterAll(() => hub.stop());
 
     const deliveries = async (name: string) =>
-      (await ok(hub.gql<any>(DELIVERIES, { plugin: ids.get(name) }, 'hub.manager'))).pluginWebhookDeliveries.edges.map((e: any) => e.node);
+      (await ok(hub.gql<any>(DELIVERIES, { plugin: ids.get(name) }, 'hub.manager'))).pluginWebhookDeliveries.edges.map(
+        (e: any) => e.node,
+      );
 
     it('gets frozen, id-only domain events after commit; a failing or slow plugin delays nothing but itself', async () => {
       const first = await recordAndSave(hub, 'hub.anp1', { nhsNumber: patientAt(1, 45), entries: [coded()] });
@@ -61,14 +74,37 @@ for (const kind of TEST_DATABASES) {
       const second = await recordAndSave(hub, 'hub.anp1', { nhsNumber: patientAt(1, 46), entries: [coded()] });
       expect(second.version).toBe(1);
       await expect.poll(() => seen.length, { timeout: 20_000 }).toBe(2);
-      await expect.poll(async () => (await deliveries('inproc-failing')).filter((d: any) => d.state === 'DEAD').length, { timeout: 20_000 }).toBe(2);
-      expect((await deliveries('inproc-failing'))[0]).toMatchObject({ attempts: 2, lastError: 'Error after 2 attempts' });
-      await expect.poll(async () => (await deliveries('inproc-slow')).filter((d: any) => d.state === 'DEAD').length, { timeout: 20_000 }).toBe(2);
+      await expect
+        .poll(async () => (await deliveries('inproc-failing')).filter((d: any) => d.state === 'DEAD').length, {
+          timeout: 20_000,
+        })
+        .toBe(2);
+      expect((await deliveries('inproc-failing'))[0]).toMatchObject({
+        attempts: 2,
+        lastError: 'Error after 2 attempts',
+      });
+      await expect
+        .poll(async () => (await deliveries('inproc-slow')).filter((d: any) => d.state === 'DEAD').length, {
+          timeout: 20_000,
+        })
+        .toBe(2);
       expect((await deliveries('inproc-slow'))[0].lastError).toBe('TimeoutError after 2 attempts');
     });
 
     it('cannot be claimed through the API: an in-process address is not a webhook URL', async () => {
-      const res = await hub.gql(REGISTER, { input: { manifest: manifest({ webhookUrl: 'inproc://inproc-recorder', scopes: ['events:read'], events: ['write-back.*'] }) } }, 'hub.manager');
+      const res = await hub.gql(
+        REGISTER,
+        {
+          input: {
+            manifest: manifest({
+              webhookUrl: 'inproc://inproc-recorder',
+              scopes: ['events:read'],
+              events: ['write-back.*'],
+            }),
+          },
+        },
+        'hub.manager',
+      );
       expect(codeOf(res)).toBe('BAD_USER_INPUT');
     });
   });

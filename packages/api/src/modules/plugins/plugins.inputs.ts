@@ -17,11 +17,17 @@ export class PluginManifestInput {
   sdkContractVersion!: string;
   @Field(() => String, { description: 'What it does, for the admins who enable it.' })
   description!: string;
-  @Field(() => [String], { description: 'Scopes it needs: patients:read, consultations:read, consultations:write, entries:write, inbox:submit, write-back:read, events:read, messages:write.' })
+  @Field(() => [String], {
+    description:
+      'Scopes it needs: patients:read, consultations:read, consultations:write, entries:write, inbox:submit, write-back:read, events:read, messages:write.',
+  })
   scopes!: string[];
   @Field(() => [String], { nullable: true, description: 'SNOMED CT concept ids it codes entries with.' })
   producesCodes?: string[] | null;
-  @Field(() => [String], { nullable: true, description: 'Entry kinds it produces (CODED, NOTE, MEDICATION, DOCUMENT).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Entry kinds it produces (CODED, NOTE, MEDICATION, DOCUMENT).',
+  })
   producesEntryKinds?: string[] | null;
   @Field(() => String, { nullable: true, description: 'https URL events are POSTed to (http only to loopback).' })
   webhookUrl?: string | null;
@@ -29,7 +35,7 @@ export class PluginManifestInput {
   events?: string[] | null;
 }
 
-@InputType('RegisterPluginInput', { description: 'Registers a plugin in the viewer\'s PCN.' })
+@InputType('RegisterPluginInput', { description: "Registers a plugin in the viewer's PCN." })
 export class RegisterPluginInput {
   @Field(() => PluginManifestInput, { description: 'Its manifest; version 1 is approved on registration.' })
   manifest!: PluginManifestInput;
@@ -98,11 +104,16 @@ export class RevokePluginApiKeyInput {
   keyId!: string;
 }
 
-@InputType('RotatePluginWebhookSecretInput', { description: 'A new webhook signing secret; the old one stays valid for the overlap.' })
+@InputType('RotatePluginWebhookSecretInput', {
+  description: 'A new webhook signing secret; the old one stays valid for the overlap.',
+})
 export class RotatePluginWebhookSecretInput {
   @Field(() => ID, { description: 'Global id of the plugin.' })
   pluginId!: string;
-  @Field(() => Int, { nullable: true, description: 'Minutes deliveries carry both signatures (default 1440, at most 10080).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Minutes deliveries carry both signatures (default 1440, at most 10080).',
+  })
   overlapMinutes?: number | null;
 }
 
@@ -118,7 +129,10 @@ export class RedrivePluginWebhookDeliveryInput {
 export class RegisterPluginPayload {
   @Field(() => PluginType, { description: 'The plugin.' })
   plugin!: PluginType;
-  @Field(() => String, { nullable: true, description: 'Webhook signing secret (whsec_...): shown once; null on an idempotent replay.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Webhook signing secret (whsec_...): shown once; null on an idempotent replay.',
+  })
   webhookSecret!: string | null;
 }
 

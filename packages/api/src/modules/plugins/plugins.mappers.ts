@@ -1,7 +1,12 @@
 import { toGlobalId } from '../../platform/graphql/relay.js';
 import type { Plugin, PluginApiKey, PluginManifestVersion } from './plugin.entity.js';
 import type { PluginWebhookDelivery } from './plugin-webhook.entity.js';
-import type { PluginApiKeyType, PluginManifestVersionType, PluginType, PluginWebhookDeliveryType } from './plugins.types.js';
+import type {
+  PluginApiKeyType,
+  PluginManifestVersionType,
+  PluginType,
+  PluginWebhookDeliveryType,
+} from './plugins.types.js';
 
 export function toPluginType(p: Plugin): PluginType {
   return {

@@ -60,7 +60,10 @@ export class PluginService {
     return this.ctx.em.find(Plugin, { pcn: this.actor.pcnId }, { orderBy: { name: 'asc' } });
   }
 
-  async register(input: { manifest: ManifestInput; idempotencyKey?: string | null }): Promise<{ plugin: Plugin; webhookSecret: string | null }> {
+  async register(input: {
+    manifest: ManifestInput;
+    idempotencyKey?: string | null;
+  }): Promise<{ plugin: Plugin; webhookSecret: string | null }> {
     const manifest = checkedManifest(input.manifest);
     const secret = newSigningSecret();
     try {
@@ -105,39 +108,56 @@ export class PluginService {
   }
 
   /** A new manifest version: approved at once unless it asks for scopes not granted before. */
-  async submitManifest(input: { plugin: string; manifest: ManifestInput; idempotencyKey?: string | null }): Promise<PluginManifestVersion> {
+  async submitManifest(input: {
+    plugin: string;
+    manifest: ManifestInput;
+    idempotencyKey?: string | null;
+  }): Promise<PluginManifestVersion> {
     const manifest = checkedManifest(input.manifest);
     const request = { actorId: this.actor.id, key: input.idempotencyKey, operation: 'submitPluginManifest', input };
-    const { result } = await runIdempotent(this.ctx.em, request, async (em) => {
-      const plugin = await this.governed(em, input.plugin);
-      if (manifest.name !== plugin.name) throw PluginErrors.renamed();
-      const versions = await em.find(PluginManifestVersion, { plugin }, { orderBy: { number: 'desc' } });
-      if (versions.some((v) => v.manifest.version === manifest.version)) throw PluginErrors.versionReused(manifest.version);
-      const number = (versions[0]?.number ?? 0) + 1;
-      const needsApproval = addedScopes(plugin.scopes, manifest.scopes).length > 0;
-      for (const v of versions) if (v.state === 'PENDING_APPROVAL') v.state = 'SUPERSEDED';
-      const version = em.create(PluginManifestVersion, {
-        plugin,
-        number,
-        manifest: { ...manifest },
-        state: needsApproval ? 'PENDING_APPROVAL' : 'APPROVED',
-        submittedBy: this.actor.id,
-        decidedBy: needsApproval ? null : this.actor.id,
-        decidedAt: needsApproval ? null : new Date(),
-      });
-      if (!needsApproval) applyManifest(plugin, manifest, number);
-      this.ctx.audit.record(em, {
-        action: 'submitPluginManifest',
-        subjectType: 'Plugin',
-        subjectId: plugin.id,
-        reason: needsApproval ? `version ${number} awaits approval: more scopes` : `version ${number} approved: no new scopes`,
-      });
-      return version;
-    }, { resultId: (v) => v.id, replay: (id) => this.ctx.em.fork().findOneOrFail(PluginManifestVersion, { id }) });
+    const { result } = await runIdempotent(
+      this.ctx.em,
+      request,
+      async (em) => {
+        const plugin = await this.governed(em, input.plugin);
+        if (manifest.name !== plugin.name) throw PluginErrors.renamed();
+        const versions = await em.find(PluginManifestVersion, { plugin }, { orderBy: { number: 'desc' } });
+        if (versions.some((v) => v.manifest.version === manifest.version))
+          throw PluginErrors.versionReused(manifest.version);
+        const number = (versions[0]?.number ?? 0) + 1;
+        const needsApproval = addedScopes(plugin.scopes, manifest.scopes).length > 0;
+        for (const v of versions) if (v.state === 'PENDING_APPROVAL') v.state = 'SUPERSEDED';
+        const version = em.create(PluginManifestVersion, {
+          plugin,
+          number,
+          manifest: { ...manifest },
+          state: needsApproval ? 'PENDING_APPROVAL' : 'APPROVED',
+          submittedBy: this.actor.id,
+          decidedBy: needsApproval ? null : this.actor.id,
+          decidedAt: needsApproval ? null : new Date(),
+        });
+        if (!needsApproval) applyManifest(plugin, manifest, number);
+        this.ctx.audit.record(em, {
+          action: 'submitPluginManifest',
+          subjectType: 'Plugin',
+          subjectId: plugin.id,
+          reason: needsApproval
+            ? `version ${number} awaits approval: more scopes`
+            : `version ${number} approved: no new scopes`,
+        });
+        return version;
+      },
+      { resultId: (v) => v.id, replay: (id) => this.ctx.em.fork().findOneOrFail(PluginManifestVersion, { id }) },
+    );
     return result;
   }
 
-  async decideManifest(input: { plugin: string; number: number; approve: boolean; reason?: string | null }): Promise<PluginManifestVersion> {
+  async decideManifest(input: {
+    plugin: string;
+    number: number;
+    approve: boolean;
+    reason?: string | null;
+  }): Promise<PluginManifestVersion> {
     return this.ctx.em.transactional(async (em) => {
       const plugin = await this.governed(em, input.plugin);
       const version = await em.findOne(PluginManifestVersion, { plugin, number: input.number });
@@ -162,7 +182,12 @@ export class PluginService {
     return this.ctx.em.transactional(async (em) => {
       const plugin = await this.governed(em, input.plugin);
       plugin.state = input.state;
-      this.ctx.audit.record(em, { action: 'setPluginState', subjectType: 'Plugin', subjectId: plugin.id, reason: input.state });
+      this.ctx.audit.record(em, {
+        action: 'setPluginState',
+        subjectType: 'Plugin',
+        subjectId: plugin.id,
+        reason: input.state,
+      });
       return plugin;
     });
   }
@@ -210,14 +235,23 @@ export class PluginService {
     return this.ctx.em.transactional(async (em) => {
       const plugin = await this.governed(em, input.plugin);
       const minted = mintApiKey();
-      const apiKey = em.create(PluginApiKey, { id: minted.id, plugin, secretHash: minted.secretHash, label, createdBy: this.actor.id });
+      const apiKey = em.create(PluginApiKey, {
+        id: minted.id,
+        plugin,
+        secretHash: minted.secretHash,
+        label,
+        createdBy: this.actor.id,
+      });
       this.ctx.audit.record(em, { action: 'createPluginApiKey', subjectType: 'PluginApiKey', subjectId: minted.id });
       return { apiKey, key: minted.key };
     });
   }
 
   /** A new key; the old one keeps working for `overlapMinutes` (default a day), then stops. */
-  async rotateKey(input: { keyId: string; overlapMinutes?: number | null }): Promise<{ apiKey: PluginApiKey; key: string }> {
+  async rotateKey(input: {
+    keyId: string;
+    overlapMinutes?: number | null;
+  }): Promise<{ apiKey: PluginApiKey; key: string }> {
     const overlap = overlapMs(input.overlapMinutes, 'input.overlapMinutes');
     return this.ctx.em.transactional(async (em) => {
       const old = await this.liveKey(em, input.keyId, true);
@@ -239,7 +273,12 @@ export class PluginService {
       });
       old.expiresAt ??= new Date(Date.now() + overlap);
       old.rotatedTo = minted.id;
-      this.ctx.audit.record(em, { action: 'rotatePluginApiKey', subjectType: 'PluginApiKey', subjectId: old.id, reason: `replaced by ${minted.id}` });
+      this.ctx.audit.record(em, {
+        action: 'rotatePluginApiKey',
+        subjectType: 'PluginApiKey',
+        subjectId: old.id,
+        reason: `replaced by ${minted.id}`,
+      });
       return { apiKey, key: minted.key };
     });
   }
@@ -280,7 +319,10 @@ export class PluginService {
     return this.ctx.em.transactional(async (em) => {
       const plugin = await this.governed(em, input.plugin);
       const until = new Date(Date.now() + overlap);
-      const current = await em.find(PluginWebhookSecret, { plugin, $or: [{ expiresAt: null }, { expiresAt: { $gt: until } }] });
+      const current = await em.find(PluginWebhookSecret, {
+        plugin,
+        $or: [{ expiresAt: null }, { expiresAt: { $gt: until } }],
+      });
       for (const row of current) row.expiresAt = until;
       const secret = newSigningSecret();
       em.create(PluginWebhookSecret, { plugin, secret });

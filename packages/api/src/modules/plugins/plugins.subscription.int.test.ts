@@ -5,7 +5,8 @@ import { describeEachDatabase } from '../../test/harness.js';
 import { coded, patientAt, recordAndSave } from '../consultations/consultations.testkit.js';
 import { ok, registerPlugin, REVOKE_KEY } from './plugins.testkit.js';
 
-const QUERY = 'subscription { writeBackEvents(organisation: "Y99011") { __typename ... on WriteBackEvent { seq state } } }';
+const QUERY =
+  'subscription { writeBackEvents(organisation: "Y99011") { __typename ... on WriteBackEvent { seq state } } }';
 
 describeEachDatabase(
   'plugin subscriptions',
@@ -31,7 +32,9 @@ describeEachDatabase(
           },
         );
         await recordAndSave(hub(), 'hub.anp1', { nhsNumber: patientAt(1, 56), entries: [coded()] });
-        await expect.poll(() => seen.filter((m) => m.state === 'DELIVERED').length, { timeout: 15_000 }).toBeGreaterThan(0);
+        await expect
+          .poll(() => seen.filter((m) => m.state === 'DELIVERED').length, { timeout: 15_000 })
+          .toBeGreaterThan(0);
         await ok(hub().gql(REVOKE_KEY, { input: { keyId: plugin.keyId } }, 'hub.manager'));
         const before = seen.length;
         await recordAndSave(hub(), 'hub.anp1', { nhsNumber: patientAt(1, 57), entries: [coded()] });
@@ -58,7 +61,12 @@ describeEachDatabase(
             { query: QUERY },
             {
               next: (r) => resolve(JSON.stringify(r.errors ?? r.data)),
-              error: (e) => resolve(e instanceof Error ? e.message : `${(e as { code?: number }).code ?? ''} ${(e as { reason?: string }).reason ?? ''}`),
+              error: (e) =>
+                resolve(
+                  e instanceof Error
+                    ? e.message
+                    : `${(e as { code?: number }).code ?? ''} ${(e as { reason?: string }).reason ?? ''}`,
+                ),
               complete: () => resolve('complete'),
             },
           );

@@ -36,7 +36,10 @@ export async function ok<T>(res: Promise<GqlResult<T>>): Promise<T> {
 
 /** Calls the hub as a plugin: its key, the organisation it acts for, and optionally a staff user. */
 export function asPlugin(hub: TestHub, key: string, organisation?: string | null, onBehalfOf?: string | null) {
-  return async <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> => {
+  return async <T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GqlResult<T>> => {
     const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${key}` };
     if (organisation) headers['x-pcn-hub-organisation'] = organisation;
     if (onBehalfOf) headers['x-pcn-hub-on-behalf-of'] = onBehalfOf;
@@ -54,12 +57,32 @@ export interface RegisteredPlugin {
 }
 
 /** Registers (as hub.manager), enables for each admin's organisation, and makes a key. */
-export async function registerPlugin(hub: TestHub, overrides: Record<string, unknown> = {}, enableAs: string[] = ['hub.manager']): Promise<RegisteredPlugin> {
+export async function registerPlugin(
+  hub: TestHub,
+  overrides: Record<string, unknown> = {},
+  enableAs: string[] = ['hub.manager'],
+): Promise<RegisteredPlugin> {
   const registered = await ok(
-    hub.gql<{ registerPlugin: { plugin: { id: string; name: string }; webhookSecret: string } }>(REGISTER, { input: { manifest: manifest(overrides) } }, 'hub.manager'),
+    hub.gql<{ registerPlugin: { plugin: { id: string; name: string }; webhookSecret: string } }>(
+      REGISTER,
+      { input: { manifest: manifest(overrides) } },
+      'hub.manager',
+    ),
   );
   const { id, name } = registered.registerPlugin.plugin;
   for (const admin of enableAs) await ok(hub.gql(ENABLE, { input: { pluginId: id, enabled: true } }, admin));
-  const created = await ok(hub.gql<{ createPluginApiKey: { apiKey: { id: string }; key: string } }>(CREATE_KEY, { input: { pluginId: id } }, 'hub.manager'));
-  return { id, name, key: created.createPluginApiKey.key, keyId: created.createPluginApiKey.apiKey.id, webhookSecret: registered.registerPlugin.webhookSecret };
+  const created = await ok(
+    hub.gql<{ createPluginApiKey: { apiKey: { id: string }; key: string } }>(
+      CREATE_KEY,
+      { input: { pluginId: id } },
+      'hub.manager',
+    ),
+  );
+  return {
+    id,
+    name,
+    key: created.createPluginApiKey.key,
+    keyId: created.createPluginApiKey.apiKey.id,
+    webhookSecret: registered.registerPlugin.webhookSecret,
+  };
 }

@@ -58,7 +58,14 @@ const WEBHOOK_SCOPES = ['events:read', 'consultations:read'];
 
 async function deliveries(hub: TestHub, pluginId: string, state?: string) {
   const out = await ok(hub.gql<any>(DELIVERIES, { plugin: pluginId, state: state ?? null }, 'hub.manager'));
-  return out.pluginWebhookDeliveries.edges.map((e: any) => e.node) as { id: string; webhookId: string; eventType: string; state: string; attempts: number; lastError: string | null }[];
+  return out.pluginWebhookDeliveries.edges.map((e: any) => e.node) as {
+    id: string;
+    webhookId: string;
+    eventType: string;
+    state: string;
+    attempts: number;
+    lastError: string | null;
+  }[];
 }
 
 const receiver = new Receiver();
@@ -70,19 +77,37 @@ describeEachDatabase(
   (hub) => {
     it('delivers subscribed events signed with Standard Webhooks, once per event, only for enabling organisations', async () => {
       const path = `/ok-${hub().kind}`;
-      const plugin = await registerPlugin(hub(), { scopes: WEBHOOK_SCOPES, events: ['write-back.WRITE_BACK_DELIVERED'], webhookUrl: receiver.url + path }, ['p1.admin']);
+      const plugin = await registerPlugin(
+        hub(),
+        { scopes: WEBHOOK_SCOPES, events: ['write-back.WRITE_BACK_DELIVERED'], webhookUrl: receiver.url + path },
+        ['p1.admin'],
+      );
       await recordAndSave(hub(), 'hub.anp1', { nhsNumber: patientAt(1, 50), entries: [coded()] });
       // Registered at practice 2, which did not enable the plugin: never delivered.
       await recordAndSave(hub(), 'hub.anp1', { nhsNumber: patientAt(2, 50), entries: [coded()] });
       await expect.poll(() => receiver.at(path).length, { timeout: 20_000 }).toBe(1);
       const [hit] = receiver.at(path);
       const body = JSON.parse(hit!.body);
-      expect(body).toMatchObject({ type: 'write-back.WRITE_BACK_DELIVERED', organisation: { odsCode: 'Y99011' }, subject: { type: 'WriteBackRecord' } });
+      expect(body).toMatchObject({
+        type: 'write-back.WRITE_BACK_DELIVERED',
+        organisation: { odsCode: 'Y99011' },
+        subject: { type: 'WriteBackRecord' },
+      });
       expect(hit!.headers['webhook-id']).toBe(body.id);
       const timestamp = Number(hit!.headers['webhook-timestamp']);
       expect(Math.abs(timestamp - Date.now() / 1000)).toBeLessThan(60);
-      expect(verifyWebhook(plugin.webhookSecret, body.id, timestamp, hit!.body, String(hit!.headers['webhook-signature']))).toBe(true);
-      expect(verifyWebhook(plugin.webhookSecret, body.id, timestamp, hit!.body.replace('Y99011', 'Y99012'), String(hit!.headers['webhook-signature']))).toBe(false);
+      expect(
+        verifyWebhook(plugin.webhookSecret, body.id, timestamp, hit!.body, String(hit!.headers['webhook-signature'])),
+      ).toBe(true);
+      expect(
+        verifyWebhook(
+          plugin.webhookSecret,
+          body.id,
+          timestamp,
+          hit!.body.replace('Y99011', 'Y99012'),
+          String(hit!.headers['webhook-signature']),
+        ),
+      ).toBe(false);
       expect(JSON.stringify(body)).not.toMatch(/\b\d{10}\b/); // ids and codes only: no NHS number
       expect(fromGlobalId(body.data.entryId)?.type).toBe('HubConsultationEntry');
       expect(fromGlobalId(body.data.consultationId)?.type).toBe('HubConsultation');
@@ -94,7 +119,11 @@ describeEachDatabase(
     it('retries with backoff, dead-letters after the attempts, and redrives', async () => {
       const path = `/failing-${hub().kind}`;
       receiver.status.set(path, 500);
-      const plugin = await registerPlugin(hub(), { scopes: WEBHOOK_SCOPES, events: ['write-back.WRITE_BACK_DELIVERED'], webhookUrl: receiver.url + path }, ['p1.admin']);
+      const plugin = await registerPlugin(
+        hub(),
+        { scopes: WEBHOOK_SCOPES, events: ['write-back.WRITE_BACK_DELIVERED'], webhookUrl: receiver.url + path },
+        ['p1.admin'],
+      );
       await recordAndSave(hub(), 'hub.anp1', { nhsNumber: patientAt(1, 51), entries: [coded()] });
       await expect.poll(async () => (await deliveries(hub(), plugin.id, 'DEAD')).length, { timeout: 20_000 }).toBe(1);
       const [dead] = await deliveries(hub(), plugin.id, 'DEAD');
@@ -103,21 +132,32 @@ describeEachDatabase(
       expect(new Set(receiver.at(path).map((r) => r.headers['webhook-id']))).toEqual(new Set([dead!.webhookId]));
       receiver.status.set(path, 204);
       // The plugin itself may redrive its dead letters.
-      const redriven = await ok(asPlugin(hub(), plugin.key, 'Y99011')<any>(REDRIVE, { input: { deliveryId: dead!.id } }));
+      const redriven = await ok(
+        asPlugin(hub(), plugin.key, 'Y99011')<any>(REDRIVE, { input: { deliveryId: dead!.id } }),
+      );
       expect(redriven.redrivePluginWebhookDelivery.delivery.state).toBe('PENDING');
-      await expect.poll(async () => (await deliveries(hub(), plugin.id, 'DELIVERED')).length, { timeout: 20_000 }).toBe(1);
+      await expect
+        .poll(async () => (await deliveries(hub(), plugin.id, 'DELIVERED')).length, { timeout: 20_000 })
+        .toBe(1);
       expect(receiver.at(path)).toHaveLength(4);
     });
 
     it('withholds what a plugin may no longer see: disabled by the organisation before the retry', async () => {
       const path = `/withheld-${hub().kind}`;
       receiver.status.set(path, 503);
-      const plugin = await registerPlugin(hub(), { scopes: WEBHOOK_SCOPES, events: ['write-back.*'], webhookUrl: receiver.url + path }, ['p1.admin']);
+      const plugin = await registerPlugin(
+        hub(),
+        { scopes: WEBHOOK_SCOPES, events: ['write-back.*'], webhookUrl: receiver.url + path },
+        ['p1.admin'],
+      );
       await recordAndSave(hub(), 'hub.anp1', { nhsNumber: patientAt(1, 52), entries: [coded()] });
       await expect.poll(() => receiver.at(path).length, { timeout: 20_000 }).toBeGreaterThan(0);
       await ok(hub().gql(ENABLE, { input: { pluginId: plugin.id, enabled: false } }, 'p1.admin'));
       await expect
-        .poll(async () => (await deliveries(hub(), plugin.id)).every((d) => d.state === 'WITHHELD' || d.state === 'DEAD'), { timeout: 20_000 })
+        .poll(
+          async () => (await deliveries(hub(), plugin.id)).every((d) => d.state === 'WITHHELD' || d.state === 'DEAD'),
+          { timeout: 20_000 },
+        )
         .toBe(true);
       const withheld = await deliveries(hub(), plugin.id, 'WITHHELD');
       expect(withheld.length).toBeGreaterThan(0);
@@ -126,15 +166,26 @@ describeEachDatabase(
 
     it('signs with both secrets during a rotation', async () => {
       const path = `/rotating-${hub().kind}`;
-      const plugin = await registerPlugin(hub(), { scopes: WEBHOOK_SCOPES, events: ['write-back.WRITE_BACK_DELIVERED'], webhookUrl: receiver.url + path }, ['p1.admin']);
-      const rotated = await ok(hub().gql<any>(ROTATE_SECRET, { input: { pluginId: plugin.id, overlapMinutes: 30 } }, 'hub.manager'));
+      const plugin = await registerPlugin(
+        hub(),
+        { scopes: WEBHOOK_SCOPES, events: ['write-back.WRITE_BACK_DELIVERED'], webhookUrl: receiver.url + path },
+        ['p1.admin'],
+      );
+      const rotated = await ok(
+        hub().gql<any>(ROTATE_SECRET, { input: { pluginId: plugin.id, overlapMinutes: 30 } }, 'hub.manager'),
+      );
       const newSecret = rotated.rotatePluginWebhookSecret.webhookSecret as string;
       await recordAndSave(hub(), 'hub.anp1', { nhsNumber: patientAt(1, 53), entries: [coded()] });
       await expect.poll(() => receiver.at(path).length, { timeout: 20_000 }).toBe(1);
       const [hit] = receiver.at(path);
       const signature = String(hit!.headers['webhook-signature']);
       expect(signature.split(' ')).toHaveLength(2);
-      const args = [String(hit!.headers['webhook-id']), Number(hit!.headers['webhook-timestamp']), hit!.body, signature] as const;
+      const args = [
+        String(hit!.headers['webhook-id']),
+        Number(hit!.headers['webhook-timestamp']),
+        hit!.body,
+        signature,
+      ] as const;
       expect(verifyWebhook(plugin.webhookSecret, ...args)).toBe(true);
       expect(verifyWebhook(newSecret, ...args)).toBe(true);
     });
@@ -143,7 +194,11 @@ describeEachDatabase(
       const path = `/hanging-${hub().kind}`;
       receiver.status.set(path, 'hang');
       const heldBefore = receiver.held;
-      await registerPlugin(hub(), { scopes: WEBHOOK_SCOPES, events: ['write-back.*'], webhookUrl: receiver.url + path }, ['p1.admin']);
+      await registerPlugin(
+        hub(),
+        { scopes: WEBHOOK_SCOPES, events: ['write-back.*'], webhookUrl: receiver.url + path },
+        ['p1.admin'],
+      );
       await recordAndSave(hub(), 'hub.anp1', { nhsNumber: patientAt(1, 54), entries: [coded()] });
       await expect.poll(() => receiver.held, { timeout: 20_000 }).toBeGreaterThan(heldBefore);
       // While its webhook hangs, clinicians keep saving.
@@ -151,5 +206,11 @@ describeEachDatabase(
       expect(saved.version).toBe(1);
     });
   },
-  { PLUGIN_WEBHOOK_POLL_MS: '50', PLUGIN_WEBHOOK_BACKOFF_MS: '20', PLUGIN_WEBHOOK_MAX_ATTEMPTS: '3', PLUGIN_WEBHOOK_TIMEOUT_MS: '1000', WRITE_BACK_POLL_MS: '50' },
+  {
+    PLUGIN_WEBHOOK_POLL_MS: '50',
+    PLUGIN_WEBHOOK_BACKOFF_MS: '20',
+    PLUGIN_WEBHOOK_MAX_ATTEMPTS: '3',
+    PLUGIN_WEBHOOK_TIMEOUT_MS: '1000',
+    WRITE_BACK_POLL_MS: '50',
+  },
 );

@@ -29,7 +29,9 @@ export const prescriberNode: NodeFetcher = {
   fetch: async (ctx, globalId) => {
     const id = expectGlobalId(globalId, 'Prescriber', 'id');
     const prescriber = await ctx.em.findOne(Prescriber, { id }, { populate: ['staffUser'] });
-    const costCentre = prescriber ? await ctx.em.findOne(PrescribingCostCentre, { id: prescriber.costCentre.id }) : null;
+    const costCentre = prescriber
+      ? await ctx.em.findOne(PrescribingCostCentre, { id: prescriber.costCentre.id })
+      : null;
     const ofOwnHub = hasAnyRole(ctx.actor, COST_CENTRE_MANAGERS) && costCentre?.hub.id === ctx.actor.organisationId;
     const visible = costCentre !== null && (ofOwnHub || (await costCentreForActor(ctx))?.id === costCentre.id);
     if (!prescriber || !visible) throw PrescribingErrors.prescriberNotFound();

@@ -305,7 +305,8 @@ describeEachDatabase('prescribing: raise and issue at the hub', (hub) => {
   it('writes an issued prescription back: its items become medication entries of the saved consultation', async () => {
     const RECORD =
       'mutation ($input: RecordConsultationInput!) { recordConsultation(input: $input) { consultation { id } } }';
-    const SAVE = 'mutation ($id: ID!) { saveConsultation(input: { consultationId: $id }) { consultation { id version } } }';
+    const SAVE =
+      'mutation ($id: ID!) { saveConsultation(input: { consultationId: $id }) { consultation { id version } } }';
     const nhsNumber = patientAt(4, 5);
     const recorded = await must(
       hub().gql<{ recordConsultation: { consultation: { id: string } } }>(
@@ -324,7 +325,9 @@ describeEachDatabase('prescribing: raise and issue at the hub', (hub) => {
       [dbId],
     );
     expect(entries).toHaveLength(1);
-    const [consultation] = await hub().sql<{ version: number }>('select version from consultation where id = ?', [dbId]);
+    const [consultation] = await hub().sql<{ version: number }>('select version from consultation where id = ?', [
+      dbId,
+    ]);
     expect(consultation!.version).toBe(2);
     const records = await hub().sql<{ decision: string }>('select decision from write_back_record where entry_id = ?', [
       entries[0]!.id,

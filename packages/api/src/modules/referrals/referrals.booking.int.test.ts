@@ -214,7 +214,9 @@ describeEachDatabase('referrals: booking methods', (hub) => {
         'hub.manager',
       )
     ).setReferralAgreement;
-    expect(activated).toEqual({ agreement: { type: 'CROSS_ORG_APPOINTMENTS', state: 'ACTIVE', practice: { odsCode: 'Y99017' } } });
+    expect(activated).toEqual({
+      agreement: { type: 'CROSS_ORG_APPOINTMENTS', state: 'ACTIVE', practice: { odsCode: 'Y99017' } },
+    });
     expect((await referOk(hub(), booking(i, slotId), referrerOf(i))).state).toBe('READY');
   });
 

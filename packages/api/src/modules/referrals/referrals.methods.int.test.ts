@@ -83,8 +83,9 @@ describeEachDatabase('referrals: each method end to end', (hub) => {
     expect(firstError(await refer(hub(), letter(15, 'Pharmacy'), referrerOf(15)))).toMatchObject({
       rule: 'METHOD_NOT_ACCEPTED',
     });
-    const after = (await data<{ setHubServiceReferralMethods: { service: Service } }>(hub(), SET, { i: input }, 'hub.manager'))
-      .setHubServiceReferralMethods.service;
+    const after = (
+      await data<{ setHubServiceReferralMethods: { service: Service } }>(hub(), SET, { i: input }, 'hub.manager')
+    ).setHubServiceReferralMethods.service;
     expect(after.id).toBe(services['Pharmacy']);
     expect(after.referralMethods).toEqual(['INBOX_SIGNPOST', 'CROSS_ORGANISATION_TASK', 'DOCUMENT_SEND']);
     expect(
@@ -208,7 +209,9 @@ describeEachDatabase('referrals: each method end to end', (hub) => {
     await data<unknown>(
       hub(),
       'mutation($i: AddConsultationEntryInput!) { addConsultationEntry(input: $i) { entry { id } } }',
-      { i: { consultationId: attended.consultationId, entry: { note: { text: 'Knee examined; exercises advised.' } } } },
+      {
+        i: { consultationId: attended.consultationId, entry: { note: { text: 'Knee examined; exercises advised.' } } },
+      },
       'hub.physio',
     );
     await data<unknown>(
@@ -268,16 +271,30 @@ describeEachDatabase('referrals: each method end to end', (hub) => {
     const SET = `mutation($i: SetOrganisationGroupMembershipInput!) {
       setOrganisationGroupMembership(input: $i) { organisation { id odsCode } member organisationGroup { odsCode } }
     }`;
-    type Membership = { organisation: { id: string; odsCode: string }; member: boolean; organisationGroup: { odsCode: string }[] };
+    type Membership = {
+      organisation: { id: string; odsCode: string };
+      member: boolean;
+      organisationGroup: { odsCode: string }[];
+    };
     const setMembership = async (member: boolean) =>
-      (await data<{ setOrganisationGroupMembership: Membership }>(hub(), SET, { i: { practiceOdsCode: 'Y99016', member } }, 'hub.manager'))
-        .setOrganisationGroupMembership;
+      (
+        await data<{ setOrganisationGroupMembership: Membership }>(
+          hub(),
+          SET,
+          { i: { practiceOdsCode: 'Y99016', member } },
+          'hub.manager',
+        )
+      ).setOrganisationGroupMembership;
     const stillOut = await setMembership(false);
     expect(stillOut).toMatchObject({ organisation: { odsCode: 'Y99016' }, member: false });
     expect(stillOut.organisationGroup.map((o) => o.odsCode)).not.toContain('Y99016');
     const added = await setMembership(true);
     expect(added).toMatchObject({ organisation: { odsCode: 'Y99016' }, member: true });
-    expect(await count(hub(), 'audit_event', "action = 'setOrganisationGroupMembership' and subject_id = ?", [dbIdOf(added.organisation.id)])).toBe(2);
+    expect(
+      await count(hub(), 'audit_event', "action = 'setOrganisationGroupMembership' and subject_id = ?", [
+        dbIdOf(added.organisation.id),
+      ]),
+    ).toBe(2);
     const group = (
       await data<{ organisationGroup: { odsCode: string }[] }>(
         hub(),

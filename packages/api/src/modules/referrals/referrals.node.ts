@@ -35,10 +35,17 @@ export const patientTraceTaskNode: NodeFetcher = {
   fetch: async (ctx, globalId) => {
     const id = expectGlobalId(globalId, 'PatientTraceTask', 'id');
     const task =
-      ctx.actor.organisationKind === 'HUB' ? await ctx.em.findOne(PatientTraceTask, { id, hub: ctx.actor.organisationId }) : null;
+      ctx.actor.organisationKind === 'HUB'
+        ? await ctx.em.findOne(PatientTraceTask, { id, hub: ctx.actor.organisationId })
+        : null;
     if (!task) throw ReferralErrors.taskNotFound(id);
     await ctx.audit.recordNow(ctx.em, [
-      { action: 'readPatientTraceTask', subjectType: 'PatientTraceTask', subjectId: task.id, patientId: task.patient.id },
+      {
+        action: 'readPatientTraceTask',
+        subjectType: 'PatientTraceTask',
+        subjectId: task.id,
+        patientId: task.patient.id,
+      },
     ]);
     return toTraceTaskType(task);
   },

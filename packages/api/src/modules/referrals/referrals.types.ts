@@ -195,7 +195,8 @@ export class CompletePatientTracePayload {
 }
 
 @ObjectType('ReferralPayload', {
-  description: 'Result of a referral move (referPatient, referFromConsultation, accept, reject, cancel, book, attendance, complete).',
+  description:
+    'Result of a referral move (referPatient, referFromConsultation, accept, reject, cancel, book, attendance, complete).',
 })
 export class ReferralPayload {
   @Field(() => ReferralType, { description: 'The referral after the move.' })

@@ -49,7 +49,10 @@ export class WriteBackResendService {
       }),
       refused: ids.flatMap((entryId) => {
         if (outcome.replanned.includes(entryId)) return [];
-        const why = outcome.refused.get(entryId) ?? { code: 'NOT_FOUND' as const, reasons: ['no write-back record for this entry in the PCN'] };
+        const why = outcome.refused.get(entryId) ?? {
+          code: 'NOT_FOUND' as const,
+          reasons: ['no write-back record for this entry in the PCN'],
+        };
         return [{ entryId, code: why.code, reasons: [...why.reasons] }];
       }),
     };

@@ -24,7 +24,8 @@ export class WriteBackTargetService {
   private async practice(odsCode: string): Promise<Organisation> {
     const org = await this.ctx.em.findOne(Organisation, { odsCode: normaliseOdsCode(odsCode), kind: 'PRACTICE' });
     const actor = this.ctx.actor;
-    const visible = org && org.pcn?.id === actor.pcnId && (actor.organisationKind !== 'PRACTICE' || org.id === actor.organisationId);
+    const visible =
+      org && org.pcn?.id === actor.pcnId && (actor.organisationKind !== 'PRACTICE' || org.id === actor.organisationId);
     if (!org || !visible) throw WriteBackErrors.practiceNotFound('practiceOdsCode');
     return org;
   }
@@ -73,7 +74,11 @@ export class WriteBackTargetService {
       }
     }
     await this.ctx.em.transactional(async (em) => {
-      const row = await em.findOne(WriteBackTargetSetting, { practice: practice.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const row = await em.findOne(
+        WriteBackTargetSetting,
+        { practice: practice.id },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
       if (row) {
         row.kind = input.kind;
         row.endpointUrl = endpointUrl;

@@ -1,6 +1,16 @@
 import { expect, it } from 'vitest';
 import { codeOf, describeEachDatabase, seedForeignPcn, type TestHub } from '../../test/harness.js';
-import { coded, dbId, eventually, EXPLAIN, getConsultation, must, note, patientAt, recordAndSave } from '../consultations/consultations.testkit.js';
+import {
+  coded,
+  dbId,
+  eventually,
+  EXPLAIN,
+  getConsultation,
+  must,
+  note,
+  patientAt,
+  recordAndSave,
+} from '../consultations/consultations.testkit.js';
 
 const REQUEST =
   'mutation ($input: RequestWriteBackAgreementInput!) { requestWriteBackAgreement(input: $input) { agreement { id state oneToOne source { odsCode } target { odsCode } } } }';
@@ -21,45 +31,65 @@ interface Agreement {
 }
 
 async function agreementFor(hub: TestHub, source: string, target: string): Promise<Agreement> {
-  const all = (await must(hub.gql<{ writeBackAgreements: Agreement[] }>(AGREEMENTS, {}, 'hub.manager'))).writeBackAgreements;
+  const all = (await must(hub.gql<{ writeBackAgreements: Agreement[] }>(AGREEMENTS, {}, 'hub.manager')))
+    .writeBackAgreements;
   return all.find((a) => a.source.odsCode === source && a.target.odsCode === target && a.state !== 'REVOKED')!;
 }
 
 async function request(hub: TestHub, user: string, input: Record<string, unknown>): Promise<Agreement> {
-  return (await must(hub.gql<{ requestWriteBackAgreement: { agreement: Agreement } }>(REQUEST, { input }, user))).requestWriteBackAgreement.agreement;
+  return (await must(hub.gql<{ requestWriteBackAgreement: { agreement: Agreement } }>(REQUEST, { input }, user)))
+    .requestWriteBackAgreement.agreement;
 }
 
-async function change(hub: TestHub, user: string, verb: 'activate' | 'suspend' | 'revoke', id: string): Promise<{ state: string }> {
-  const res = await must(hub.gql<Record<string, { agreement: { state: string } }>>(act(verb), { input: { agreementId: id } }, user));
+async function change(
+  hub: TestHub,
+  user: string,
+  verb: 'activate' | 'suspend' | 'revoke',
+  id: string,
+): Promise<{ state: string }> {
+  const res = await must(
+    hub.gql<Record<string, { agreement: { state: string } }>>(act(verb), { input: { agreementId: id } }, user),
+  );
   return res[`${verb}WriteBackAgreement`]!.agreement;
 }
 
 /** Saves a consultation with one coded entry and waits until its write-back state is terminal. */
 async function writeBackOf(hub: TestHub, user: string, nhsNumber: string, extra: Record<string, unknown> = {}) {
   const c = await recordAndSave(hub, user, { nhsNumber, entries: [coded()], ...extra });
-  const entry = await eventually(async () => {
-    const fresh = await getConsultation(hub, user, c.id);
-    const e = fresh.entries[0]!;
-    return ['DELIVERED', 'BLOCKED', 'NOT_REQUIRED', 'DEAD'].includes(e.writeBack!.state) ? e : undefined;
-  }, 15_000, 'a terminal write-back state');
+  const entry = await eventually(
+    async () => {
+      const fresh = await getConsultation(hub, user, c.id);
+      const e = fresh.entries[0]!;
+      return ['DELIVERED', 'BLOCKED', 'NOT_REQUIRED', 'DEAD'].includes(e.writeBack!.state) ? e : undefined;
+    },
+    15_000,
+    'a terminal write-back state',
+  );
   return { consultation: c, entry };
 }
 
-const RECORD_ONLY = 'mutation ($input: RecordConsultationInput!) { recordConsultation(input: $input) { consultation { id } } }';
+const RECORD_ONLY =
+  'mutation ($input: RecordConsultationInput!) { recordConsultation(input: $input) { consultation { id } } }';
 
 const explain = async (hub: TestHub, user: string, entry: string) =>
-  (await must(hub.gql<{ explainWriteBack: Record<string, unknown> & { reasons: string[] } }>(EXPLAIN, { entry }, user))).explainWriteBack;
+  (await must(hub.gql<{ explainWriteBack: Record<string, unknown> & { reasons: string[] } }>(EXPLAIN, { entry }, user)))
+    .explainWriteBack;
 
 describeEachDatabase(
   'write-back agreements and policy matrix',
   (hub) => {
     it('seeds ACTIVE hub -> practice agreements for every demo practice', async () => {
-      const all = (await must(hub().gql<{ writeBackAgreements: Agreement[] }>(AGREEMENTS, {}, 'hub.manager'))).writeBackAgreements;
-      expect(all.filter((a) => a.source.odsCode === 'Y99000' && a.state === 'ACTIVE').map((a) => a.target.odsCode).sort()).toEqual([
-        'Y99011', 'Y99012', 'Y99013', 'Y99014', 'Y99015', 'Y99016', 'Y99017',
-      ]);
+      const all = (await must(hub().gql<{ writeBackAgreements: Agreement[] }>(AGREEMENTS, {}, 'hub.manager')))
+        .writeBackAgreements;
+      expect(
+        all
+          .filter((a) => a.source.odsCode === 'Y99000' && a.state === 'ACTIVE')
+          .map((a) => a.target.odsCode)
+          .sort(),
+      ).toEqual(['Y99011', 'Y99012', 'Y99013', 'Y99014', 'Y99015', 'Y99016', 'Y99017']);
       // A practice sees only agreements it is a side of.
-      const mine = (await must(hub().gql<{ writeBackAgreements: Agreement[] }>(AGREEMENTS, {}, 'p1.admin'))).writeBackAgreements;
+      const mine = (await must(hub().gql<{ writeBackAgreements: Agreement[] }>(AGREEMENTS, {}, 'p1.admin')))
+        .writeBackAgreements;
       expect(mine.every((a) => a.source.odsCode === 'Y99011' || a.target.odsCode === 'Y99011')).toBe(true);
     });
 
@@ -68,7 +98,13 @@ describeEachDatabase(
       const { entry } = await writeBackOf(hub(), 'hub.anp1', nhsNumber);
       expect(entry.writeBack).toMatchObject({ state: 'DELIVERED', decision: 'WRITE_BACK' });
       expect(entry.writeBack!.delivery).toMatchObject({ version: 1, replacesMessageId: null, state: 'DELIVERED' });
-      const record = await must(hub().gql<{ patient: { writtenBackEntries: Record<string, unknown>[] } }>(RECORD_ENTRIES, { n: nhsNumber }, 'p1.gp'));
+      const record = await must(
+        hub().gql<{ patient: { writtenBackEntries: Record<string, unknown>[] } }>(
+          RECORD_ENTRIES,
+          { n: nhsNumber },
+          'p1.gp',
+        ),
+      );
       expect(record.patient.writtenBackEntries).toEqual([
         expect.objectContaining({
           heading: 'Enterprise Consultation (Harbour and Downs PCN Hub (demo))',
@@ -81,10 +117,20 @@ describeEachDatabase(
         }),
       ]);
       // Other practices and the hub see nothing of that practice's record.
-      const elsewhere = await hub().gql<{ patient: { writtenBackEntries: unknown[] } }>(RECORD_ENTRIES, { n: nhsNumber }, 'hub.anp1');
+      const elsewhere = await hub().gql<{ patient: { writtenBackEntries: unknown[] } }>(
+        RECORD_ENTRIES,
+        { n: nhsNumber },
+        'hub.anp1',
+      );
       expect(elsewhere.data!.patient.writtenBackEntries).toEqual([]);
       const why = await explain(hub(), 'p1.admin', entry.id);
-      expect(why).toMatchObject({ willWriteBack: true, state: 'DELIVERED', direction: 'HUB_TO_PRACTICE', agreementFound: true, agreementState: 'ACTIVE' });
+      expect(why).toMatchObject({
+        willWriteBack: true,
+        state: 'DELIVERED',
+        direction: 'HUB_TO_PRACTICE',
+        agreementFound: true,
+        agreementState: 'ACTIVE',
+      });
     });
 
     it('hub -> practice without an ACTIVE agreement (revoked, suspended): BLOCKED with the reason; re-activation lets new entries through', async () => {
@@ -93,9 +139,16 @@ describeEachDatabase(
       const blocked = await writeBackOf(hub(), 'hub.anp1', patientAt(7, 10));
       expect(blocked.entry.writeBack).toMatchObject({ state: 'BLOCKED', decision: 'BLOCKED' });
       expect(blocked.entry.writeBack!.reason).toContain('REVOKED');
-      expect(await hub().sql('select 1 from write_back_delivery where entry_id = ?', [dbId(blocked.entry.id)])).toEqual([]);
+      expect(await hub().sql('select 1 from write_back_delivery where entry_id = ?', [dbId(blocked.entry.id)])).toEqual(
+        [],
+      );
       const why = await explain(hub(), 'hub.manager', blocked.entry.id);
-      expect(why).toMatchObject({ willWriteBack: false, state: 'BLOCKED', agreementFound: true, agreementState: 'REVOKED' });
+      expect(why).toMatchObject({
+        willWriteBack: false,
+        state: 'BLOCKED',
+        agreementFound: true,
+        agreementState: 'REVOKED',
+      });
 
       const suspended = await agreementFor(hub(), 'Y99000', 'Y99016');
       expect((await change(hub(), 'hub.manager', 'suspend', suspended.id)).state).toBe('SUSPENDED');
@@ -116,7 +169,9 @@ describeEachDatabase(
       expect(pair.state).toBe('REQUESTED');
       expect((await writeBackOf(hub(), 'p1.gp', target)).entry.writeBack!.reason).toContain('switched OFF');
       expect((await change(hub(), 'p1.admin', 'activate', pair.id)).state).toBe('REQUESTED');
-      expect(codeOf(await hub().gql(act('activate'), { input: { agreementId: pair.id } }, 'p3.admin'))).toBe('NOT_FOUND');
+      expect(codeOf(await hub().gql(act('activate'), { input: { agreementId: pair.id } }, 'p3.admin'))).toBe(
+        'NOT_FOUND',
+      );
       expect((await change(hub(), 'p2.admin', 'activate', pair.id)).state).toBe('ACTIVE');
       const offButActive = await writeBackOf(hub(), 'p1.gp', patientAt(2, 13));
       expect(offButActive.entry.writeBack).toMatchObject({ state: 'BLOCKED' });
@@ -128,7 +183,11 @@ describeEachDatabase(
       expect((await explain(hub(), 'p2.gp', on.entry.id)).practiceToPracticeWriteBack).toBe(true);
       await must(hub().gql(SWITCH, { enabled: false }, 'hub.manager'));
 
-      const oneToOne = await request(hub(), 'hub.manager', { sourceOdsCode: 'Y99013', targetOdsCode: 'Y99014', oneToOne: true });
+      const oneToOne = await request(hub(), 'hub.manager', {
+        sourceOdsCode: 'Y99013',
+        targetOdsCode: 'Y99014',
+        oneToOne: true,
+      });
       await change(hub(), 'p3.admin', 'activate', oneToOne.id);
       await change(hub(), 'p4.admin', 'activate', oneToOne.id);
       const pairwise = await writeBackOf(hub(), 'p3.gp', patientAt(4, 12));
@@ -150,7 +209,10 @@ describeEachDatabase(
       const admin = await writeBackOf(hub(), 'hub.anp1', patientAt(1, 16), { clinicallyRelevant: false });
       expect(admin.entry.writeBack!.state).toBe('NOT_REQUIRED');
       expect(admin.entry.writeBack!.reason).toContain('admin-only');
-      const c = await recordAndSave(hub(), 'hub.anp1', { nhsNumber: patientAt(1, 17), entries: [note('Booked a follow-up', true)] });
+      const c = await recordAndSave(hub(), 'hub.anp1', {
+        nhsNumber: patientAt(1, 17),
+        entries: [note('Booked a follow-up', true)],
+      });
       expect(c.entries[0]!.writeBack!.state).toBe('NOT_REQUIRED');
       expect(c.writeBackState).toBe('NOT_REQUIRED');
     });
@@ -159,7 +221,13 @@ describeEachDatabase(
       const nhsNumber = patientAt(5, 12);
       const { entry } = await writeBackOf(hub(), 'oc.supplier', nhsNumber);
       expect(entry.writeBack!.state).toBe('DELIVERED');
-      const record = await must(hub().gql<{ patient: { writtenBackEntries: { sourceProduct: string }[] } }>(RECORD_ENTRIES, { n: nhsNumber }, 'p5.gp'));
+      const record = await must(
+        hub().gql<{ patient: { writtenBackEntries: { sourceProduct: string }[] } }>(
+          RECORD_ENTRIES,
+          { n: nhsNumber },
+          'p5.gp',
+        ),
+      );
       expect(record.patient.writtenBackEntries.map((e) => e.sourceProduct)).toEqual(['oc.supplier']);
       const why = await explain(hub(), 'hub.manager', entry.id);
       expect(why.sourceProduct).toBe('oc.supplier');
@@ -173,12 +241,37 @@ describeEachDatabase(
 
     it.each([
       ['an unknown source', { sourceOdsCode: 'Y12345', targetOdsCode: 'Y99011' }, 'NOT_FOUND', 'input.sourceOdsCode'],
-      ['a practice of another PCN', { sourceOdsCode: 'Y99000', targetOdsCode: 'Y99021' }, 'NOT_FOUND', 'input.targetOdsCode'],
+      [
+        'a practice of another PCN',
+        { sourceOdsCode: 'Y99000', targetOdsCode: 'Y99021' },
+        'NOT_FOUND',
+        'input.targetOdsCode',
+      ],
       ['the PCN itself', { sourceOdsCode: 'U99001', targetOdsCode: 'Y99011' }, 'BAD_USER_INPUT', 'input.sourceOdsCode'],
-      ['the hub as target', { sourceOdsCode: 'Y99011', targetOdsCode: 'Y99000' }, 'BAD_USER_INPUT', 'input.targetOdsCode'],
-      ['the same organisation twice', { sourceOdsCode: 'Y99011', targetOdsCode: 'Y99011' }, 'BAD_USER_INPUT', 'input.targetOdsCode'],
-      ['one-to-one from the hub', { sourceOdsCode: 'Y99000', targetOdsCode: 'Y99011', oneToOne: true }, 'BAD_USER_INPUT', 'input.oneToOne'],
-      ['a pair already covered', { sourceOdsCode: 'Y99000', targetOdsCode: 'Y99011' }, 'CONFLICT', 'input.targetOdsCode'],
+      [
+        'the hub as target',
+        { sourceOdsCode: 'Y99011', targetOdsCode: 'Y99000' },
+        'BAD_USER_INPUT',
+        'input.targetOdsCode',
+      ],
+      [
+        'the same organisation twice',
+        { sourceOdsCode: 'Y99011', targetOdsCode: 'Y99011' },
+        'BAD_USER_INPUT',
+        'input.targetOdsCode',
+      ],
+      [
+        'one-to-one from the hub',
+        { sourceOdsCode: 'Y99000', targetOdsCode: 'Y99011', oneToOne: true },
+        'BAD_USER_INPUT',
+        'input.oneToOne',
+      ],
+      [
+        'a pair already covered',
+        { sourceOdsCode: 'Y99000', targetOdsCode: 'Y99011' },
+        'CONFLICT',
+        'input.targetOdsCode',
+      ],
     ])('refuses an agreement naming %s and writes nothing', async (_what, input, code, field) => {
       await seedForeignPcn(hub());
       const before = await hub().sql<{ n: number }>('select count(*)::int as n from write_back_agreement');
@@ -188,23 +281,37 @@ describeEachDatabase(
       expect(await hub().sql<{ n: number }>('select count(*)::int as n from write_back_agreement')).toEqual(before);
     });
 
-    it('refuses agreement changes outside the actor\'s sides and on revoked agreements', async () => {
+    it("refuses agreement changes outside the actor's sides and on revoked agreements", async () => {
       const pair = await request(hub(), 'hub.manager', { sourceOdsCode: 'Y99012', targetOdsCode: 'Y99013' });
-      expect(codeOf(await hub().gql(act('activate'), { input: { agreementId: pair.id } }, 'hub.manager'))).toBe('FORBIDDEN');
+      expect(codeOf(await hub().gql(act('activate'), { input: { agreementId: pair.id } }, 'hub.manager'))).toBe(
+        'FORBIDDEN',
+      );
       // A pair of other practices answers like an unknown organisation (the denial is audited).
-      expect(codeOf(await hub().gql(REQUEST, { input: { sourceOdsCode: 'Y99013', targetOdsCode: 'Y99014' } }, 'p1.admin'))).toBe('NOT_FOUND');
+      expect(
+        codeOf(await hub().gql(REQUEST, { input: { sourceOdsCode: 'Y99013', targetOdsCode: 'Y99014' } }, 'p1.admin')),
+      ).toBe('NOT_FOUND');
       await change(hub(), 'p2.admin', 'revoke', pair.id);
-      expect(codeOf(await hub().gql(act('activate'), { input: { agreementId: pair.id } }, 'p2.admin'))).toBe('INVALID_TRANSITION');
-      expect(codeOf(await hub().gql(act('revoke'), { input: { agreementId: pair.id } }, 'p2.admin'))).toBe('INVALID_TRANSITION');
-      expect(codeOf(await hub().gql(act('suspend'), { input: { agreementId: pair.id } }, 'p2.admin'))).toBe('INVALID_TRANSITION');
+      expect(codeOf(await hub().gql(act('activate'), { input: { agreementId: pair.id } }, 'p2.admin'))).toBe(
+        'INVALID_TRANSITION',
+      );
+      expect(codeOf(await hub().gql(act('revoke'), { input: { agreementId: pair.id } }, 'p2.admin'))).toBe(
+        'INVALID_TRANSITION',
+      );
+      expect(codeOf(await hub().gql(act('suspend'), { input: { agreementId: pair.id } }, 'p2.admin'))).toBe(
+        'INVALID_TRANSITION',
+      );
       // After revocation the pair may be requested again.
-      expect((await request(hub(), 'hub.manager', { sourceOdsCode: 'Y99012', targetOdsCode: 'Y99013' })).state).toBe('REQUESTED');
+      expect((await request(hub(), 'hub.manager', { sourceOdsCode: 'Y99012', targetOdsCode: 'Y99013' })).state).toBe(
+        'REQUESTED',
+      );
       expect(codeOf(await hub().gql(SWITCH, { enabled: true }, 'p1.admin'))).toBe('FORBIDDEN');
     });
 
     it('audits a refused agreement change as DENIED on the agreement, after the rollback', async () => {
       const pair = await request(hub(), 'hub.manager', { sourceOdsCode: 'Y99015', targetOdsCode: 'Y99016' });
-      expect(codeOf(await hub().gql(act('activate'), { input: { agreementId: pair.id } }, 'hub.manager'))).toBe('FORBIDDEN');
+      expect(codeOf(await hub().gql(act('activate'), { input: { agreementId: pair.id } }, 'hub.manager'))).toBe(
+        'FORBIDDEN',
+      );
       const rows = await hub().sql<{ action: string; outcome: string }>(
         "select action, outcome from audit_event where subject_type = 'WriteBackAgreement' and subject_id = ? order by id",
         [dbId(pair.id)],

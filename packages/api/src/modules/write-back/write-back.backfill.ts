@@ -3,7 +3,14 @@ import type { Em } from '../../platform/db/orm.js';
 import type { StreamHint } from '../../platform/events/index.js';
 import { Organisation } from '../organisations/index.js';
 import { WriteBackRecord } from './write-back-record.entity.js';
-import { loadWriteBackFacts, planWriteBack, readBlockedPlan, type ReplanCause, type SavedConsultationFacts, type SavedEntry } from './write-back.planner.js';
+import {
+  loadWriteBackFacts,
+  planWriteBack,
+  readBlockedPlan,
+  type ReplanCause,
+  type SavedConsultationFacts,
+  type SavedEntry,
+} from './write-back.planner.js';
 import { decideWriteBack, type OrgFacts, type WriteBackFacts } from './write-back.policy.js';
 import { lockLines } from './write-back.queue.js';
 
@@ -38,7 +45,12 @@ export function backfillSince(now: Date, days: number): Date | null {
  * save BLOCKED within the window and that the decision now lets through are planned again and
  * delivered through the outbox like any save. Entries still blocked for another reason stay so.
  */
-export async function backfillBlocked(em: Em, audit: AuditLog, scope: BackfillScope, cause: ReplanCause): Promise<ReplanOutcome> {
+export async function backfillBlocked(
+  em: Em,
+  audit: AuditLog,
+  scope: BackfillScope,
+  cause: ReplanCause,
+): Promise<ReplanOutcome> {
   const records = await em.find(
     WriteBackRecord,
     {
@@ -71,15 +83,29 @@ interface Eligible {
  * Plans BLOCKED records again with today's agreements and switch (the caller has locked what
  * decides them: the agreement row or the policy row). Each entry planned again is audited.
  */
-export async function replanRecords(em: Em, audit: AuditLog, found: readonly WriteBackRecord[], cause: ReplanCause): Promise<ReplanOutcome> {
+export async function replanRecords(
+  em: Em,
+  audit: AuditLog,
+  found: readonly WriteBackRecord[],
+  cause: ReplanCause,
+): Promise<ReplanOutcome> {
   const refused: ReplanOutcome['refused'] = new Map();
   if (found.length === 0) return { hints: [], replanned: [], refused };
   // Every patient line first, in sorted order (saves and workers take a line before its rows), then
   // the records again as they are now: a save that changed one meanwhile has committed.
-  await lockLines(em, found.map((r) => `${r.targetOrgId}:${r.patientId}`));
-  const records = await em.find(WriteBackRecord, { id: { $in: found.map((r) => r.id) } }, { orderBy: { id: 'asc' }, refresh: true });
+  await lockLines(
+    em,
+    found.map((r) => `${r.targetOrgId}:${r.patientId}`),
+  );
+  const records = await em.find(
+    WriteBackRecord,
+    { id: { $in: found.map((r) => r.id) } },
+    { orderBy: { id: 'asc' }, refresh: true },
+  );
   const orgIds = [...new Set(records.flatMap((r) => [r.sourceOrgId, r.targetOrgId]))];
-  const orgs = new Map(orgIds.length > 0 ? (await em.find(Organisation, { id: { $in: orgIds } })).map((o) => [o.id, orgFacts(o)]) : []);
+  const orgs = new Map(
+    orgIds.length > 0 ? (await em.find(Organisation, { id: { $in: orgIds } })).map((o) => [o.id, orgFacts(o)]) : [],
+  );
   const pairFacts = new Map<string, Promise<WriteBackFacts>>();
   const eligible: Eligible[] = [];
   for (const record of records) {
@@ -91,16 +117,31 @@ export async function replanRecords(em: Em, audit: AuditLog, found: readonly Wri
     const source = orgs.get(record.sourceOrgId);
     const target = orgs.get(record.targetOrgId);
     if (!plan || !source || !target) {
-      refused.set(record.entryId, { code: 'NOTHING_KEPT', reasons: ['the save that blocked it kept nothing to send (blocked before re-planning existed)'] });
+      refused.set(record.entryId, {
+        code: 'NOTHING_KEPT',
+        reasons: ['the save that blocked it kept nothing to send (blocked before re-planning existed)'],
+      });
       continue;
     }
     const key = `${source.id}:${target.id}`;
     if (!pairFacts.has(key)) {
-      pairFacts.set(key, loadWriteBackFacts(em, { pcnId: record.pcnId, source, target, clinicallyRelevant: true, sourceProduct: 'NATIVE' }));
+      pairFacts.set(
+        key,
+        loadWriteBackFacts(em, {
+          pcnId: record.pcnId,
+          source,
+          target,
+          clinicallyRelevant: true,
+          sourceProduct: 'NATIVE',
+        }),
+      );
     }
     const pair = await pairFacts.get(key)!;
     const facts = { ...plan.facts, source, target };
-    const verdict = decideWriteBack({ ...pair, clinicallyRelevant: facts.clinicallyRelevant, sourceProduct: facts.sourceProduct }, plan.entry);
+    const verdict = decideWriteBack(
+      { ...pair, clinicallyRelevant: facts.clinicallyRelevant, sourceProduct: facts.sourceProduct },
+      plan.entry,
+    );
     if (verdict.decision !== 'WRITE_BACK') {
       refused.set(record.entryId, { code: 'STILL_BLOCKED', reasons: verdict.reasons });
       continue;
@@ -118,7 +159,13 @@ export async function replanRecords(em: Em, audit: AuditLog, found: readonly Wri
   const latest = new Map<string, number>();
   for (const group of groups.values()) {
     const first = group[0]!;
-    const hints = await planWriteBack(em, first.facts, group.map((e) => e.entry), cause.by, cause);
+    const hints = await planWriteBack(
+      em,
+      first.facts,
+      group.map((e) => e.entry),
+      cause.by,
+      cause,
+    );
     for (const hint of hints) latest.set(hint.stream, Math.max(hint.seq, latest.get(hint.stream) ?? 0));
   }
   for (const e of eligible) {
@@ -130,5 +177,9 @@ export async function replanRecords(em: Em, audit: AuditLog, found: readonly Wri
       reason: `blocked at save ${e.facts.savedAt.toISOString()}; ${cause.reason}`,
     });
   }
-  return { hints: [...latest].map(([stream, seq]) => ({ stream, seq })), replanned: eligible.map((e) => e.record.entryId), refused };
+  return {
+    hints: [...latest].map(([stream, seq]) => ({ stream, seq })),
+    replanned: eligible.map((e) => e.record.entryId),
+    refused,
+  };
 }

@@ -14,7 +14,16 @@ export type WriteBackDecision = (typeof WRITE_BACK_DECISIONS)[number];
  * (ordering key) at most one delivery is PENDING, SENDING or RETRYING: the head of its line. The
  * ones behind it are WAITING and are promoted to PENDING, in order, when the head finishes.
  */
-export const DELIVERY_STATES = ['WAITING', 'PENDING', 'SENDING', 'DELIVERED', 'RETRYING', 'DEAD', 'SUPERSEDED', 'DISCARDED'] as const;
+export const DELIVERY_STATES = [
+  'WAITING',
+  'PENDING',
+  'SENDING',
+  'DELIVERED',
+  'RETRYING',
+  'DEAD',
+  'SUPERSEDED',
+  'DISCARDED',
+] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 /** The state shown per entry and per consultation. */

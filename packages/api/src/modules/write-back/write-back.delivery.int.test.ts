@@ -1,13 +1,24 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { codeOf, describeEachDatabase, type TestHub } from '../../test/harness.js';
-import { coded, dbId, eventually, getConsultation, must, patientAt, recordAndSave, type EntryView } from '../consultations/consultations.testkit.js';
+import {
+  coded,
+  dbId,
+  eventually,
+  getConsultation,
+  must,
+  patientAt,
+  recordAndSave,
+  type EntryView,
+} from '../consultations/consultations.testkit.js';
 import { FlakyTarget } from './write-back.testing.js';
 
 const SECRET = `whsec_${Buffer.from('flaky-target-secret-0123456789abcdef').toString('base64')}`;
 const CONFIGURE =
   'mutation ($input: ConfigureWriteBackTargetInput!) { configureWriteBackTarget(input: $input) { target { kind endpointUrl hasSigningSecret practice { odsCode } } issuedSigningSecret } }';
-const DEAD_LETTERS = '{ writeBackDeadLetters(first: 50) { edges { node { id messageId state attempts lastError targetOrganisation { odsCode } } } } }';
-const REDRIVE = 'mutation ($id: ID!) { redriveWriteBack(input: { deliveryId: $id }) { delivery { id state attempts messageId } } }';
+const DEAD_LETTERS =
+  '{ writeBackDeadLetters(first: 50) { edges { node { id messageId state attempts lastError targetOrganisation { odsCode } } } } }';
+const REDRIVE =
+  'mutation ($id: ID!) { redriveWriteBack(input: { deliveryId: $id }) { delivery { id state attempts messageId } } }';
 const DISCARD = 'mutation ($id: ID!) { discardWriteBack(input: { deliveryId: $id }) { delivery { id state } } }';
 
 const TERMINAL = ['DELIVERED', 'DEAD', 'BLOCKED', 'NOT_REQUIRED', 'DISCARDED'];
@@ -38,13 +49,21 @@ describeEachDatabase(
     beforeAll(async () => {
       await target.start();
       const res = await must(
-        hub().gql<{ configureWriteBackTarget: { target: { kind: string; hasSigningSecret: boolean }; issuedSigningSecret: string | null } }>(
+        hub().gql<{
+          configureWriteBackTarget: {
+            target: { kind: string; hasSigningSecret: boolean };
+            issuedSigningSecret: string | null;
+          };
+        }>(
           CONFIGURE,
           { input: { practiceOdsCode: 'Y99013', kind: 'HTTP', endpointUrl: target.url, signingSecret: SECRET } },
           'hub.manager',
         ),
       );
-      expect(res.configureWriteBackTarget).toMatchObject({ target: { kind: 'HTTP', hasSigningSecret: true }, issuedSigningSecret: null });
+      expect(res.configureWriteBackTarget).toMatchObject({
+        target: { kind: 'HTTP', hasSigningSecret: true },
+        issuedSigningSecret: null,
+      });
     });
     afterAll(async () => {
       await target.stop();
@@ -73,9 +92,10 @@ describeEachDatabase(
       expect(requests.length).toBeGreaterThanOrEqual(2);
       expect(new Set(requests.map((r) => r.messageId)).size).toBe(1);
       expect(target.effectsFor('flaky-hang')).toHaveLength(1);
-      const rows = await hub().sql<{ state: string; total_attempts: number }>('select state, total_attempts from write_back_delivery where entry_id = ?', [
-        dbId(entry.id),
-      ]);
+      const rows = await hub().sql<{ state: string; total_attempts: number }>(
+        'select state, total_attempts from write_back_delivery where entry_id = ?',
+        [dbId(entry.id)],
+      );
       expect(rows).toEqual([{ state: 'DELIVERED', total_attempts: requests.length }]);
       const delivered = await hub().sql<{ n: number }>(
         "select count(*)::int as n from event_log where type = 'WRITE_BACK_DELIVERED' and payload->>'entryId' = ?",
@@ -91,22 +111,46 @@ describeEachDatabase(
       expect(dead.writeBack).toMatchObject({ state: 'DEAD', delivery: { state: 'DEAD', attempts: 4 } });
       expect(target.requestsFor('flaky-dead')).toHaveLength(4);
       expect(target.effectsFor('flaky-dead')).toHaveLength(0);
-      const letters = await must(hub().gql<{ writeBackDeadLetters: { edges: { node: { id: string; lastError: string; messageId: string } }[] } }>(DEAD_LETTERS, {}, 'hub.manager'));
-      const letter = letters.writeBackDeadLetters.edges.map((e) => e.node).find((n) => n.messageId === dead.writeBack!.delivery!.messageId)!;
+      const letters = await must(
+        hub().gql<{
+          writeBackDeadLetters: { edges: { node: { id: string; lastError: string; messageId: string } }[] };
+        }>(DEAD_LETTERS, {}, 'hub.manager'),
+      );
+      const letter = letters.writeBackDeadLetters.edges
+        .map((e) => e.node)
+        .find((n) => n.messageId === dead.writeBack!.delivery!.messageId)!;
       expect(letter.lastError).toBe('no acknowledgement after 4 attempts; last: target answered HTTP 503');
       expect(codeOf(await hub().gql(DEAD_LETTERS, {}, 'hub.anp1'))).toBe('FORBIDDEN');
 
-      const delivered = (await hub().sql<{ id: string }>("select id from write_back_delivery where state = 'DELIVERED' limit 1"))[0]!;
-      const notDead = await hub().gql(REDRIVE, { id: Buffer.from(`WriteBackDelivery:${delivered.id}`).toString('base64url') }, 'hub.manager');
+      const delivered = (
+        await hub().sql<{ id: string }>("select id from write_back_delivery where state = 'DELIVERED' limit 1")
+      )[0]!;
+      const notDead = await hub().gql(
+        REDRIVE,
+        { id: Buffer.from(`WriteBackDelivery:${delivered.id}`).toString('base64url') },
+        'hub.manager',
+      );
       expect(codeOf(notDead)).toBe('INVALID_TRANSITION');
       expect(notDead.errors![0]!.extensions).toMatchObject({ from: 'DELIVERED', to: 'PENDING' });
 
-      const redriven = await must(hub().gql<{ redriveWriteBack: { delivery: { state: string; attempts: number; messageId: string } } }>(REDRIVE, { id: letter.id }, 'hub.manager'));
-      expect(redriven.redriveWriteBack.delivery).toMatchObject({ state: 'PENDING', attempts: 0, messageId: letter.messageId });
+      const redriven = await must(
+        hub().gql<{ redriveWriteBack: { delivery: { state: string; attempts: number; messageId: string } } }>(
+          REDRIVE,
+          { id: letter.id },
+          'hub.manager',
+        ),
+      );
+      expect(redriven.redriveWriteBack.delivery).toMatchObject({
+        state: 'PENDING',
+        attempts: 0,
+        messageId: letter.messageId,
+      });
       const after = await settled(hub(), consultationId, 'DELIVERED');
       expect(after.writeBack!.delivery!.messageId).toBe(letter.messageId);
       expect(target.effectsFor('flaky-dead')).toEqual([expect.objectContaining({ messageId: letter.messageId })]);
-      const audit = await hub().sql("select 1 from audit_event where action = 'redriveWriteBack' and subject_id = ?", [dbId(letter.id)]);
+      const audit = await hub().sql("select 1 from audit_event where action = 'redriveWriteBack' and subject_id = ?", [
+        dbId(letter.id),
+      ]);
       expect(audit).toHaveLength(1);
     });
 
@@ -116,9 +160,10 @@ describeEachDatabase(
       const dead = await settled(hub(), consultationId);
       expect(dead.writeBack).toMatchObject({ state: 'DEAD', delivery: { attempts: 1 } });
       const id = Buffer.from(`WriteBackDelivery:${dbId(dead.writeBack!.delivery!.id)}`).toString('base64url');
-      expect((await must(hub().gql<{ discardWriteBack: { delivery: { state: string } } }>(DISCARD, { id }, 'hub.manager'))).discardWriteBack.delivery.state).toBe(
-        'DISCARDED',
-      );
+      expect(
+        (await must(hub().gql<{ discardWriteBack: { delivery: { state: string } } }>(DISCARD, { id }, 'hub.manager')))
+          .discardWriteBack.delivery.state,
+      ).toBe('DISCARDED');
       expect((await getConsultation(hub(), 'hub.anp1', consultationId)).entries[0]!.writeBack!.state).toBe('DISCARDED');
       expect(codeOf(await hub().gql(REDRIVE, { id }, 'hub.manager'))).toBe('INVALID_TRANSITION');
       expect(codeOf(await hub().gql(DISCARD, { id }, 'hub.manager'))).toBe('INVALID_TRANSITION');
@@ -144,9 +189,18 @@ describeEachDatabase(
       };
       expect(await bad({ endpointUrl: 'ftp://example.test/x' })).toEqual(['BAD_USER_INPUT', 'input.endpointUrl']);
       expect(await bad({})).toEqual(['BAD_USER_INPUT', 'input.endpointUrl']);
-      expect(await bad({ endpointUrl: 'https://example.test/x', signingSecret: 'plain' })).toEqual(['BAD_USER_INPUT', 'input.signingSecret']);
-      expect(await bad({ practiceOdsCode: 'Y12345', endpointUrl: 'https://example.test/x' })).toEqual(['NOT_FOUND', 'input.practiceOdsCode']);
-      expect(await bad({ endpointUrl: 'https://example.test/x' }, 'p1.admin')).toEqual(['NOT_FOUND', 'input.practiceOdsCode']);
+      expect(await bad({ endpointUrl: 'https://example.test/x', signingSecret: 'plain' })).toEqual([
+        'BAD_USER_INPUT',
+        'input.signingSecret',
+      ]);
+      expect(await bad({ practiceOdsCode: 'Y12345', endpointUrl: 'https://example.test/x' })).toEqual([
+        'NOT_FOUND',
+        'input.practiceOdsCode',
+      ]);
+      expect(await bad({ endpointUrl: 'https://example.test/x' }, 'p1.admin')).toEqual([
+        'NOT_FOUND',
+        'input.practiceOdsCode',
+      ]);
       const issued = await must(
         hub().gql<{ configureWriteBackTarget: { issuedSigningSecret: string } }>(
           CONFIGURE,

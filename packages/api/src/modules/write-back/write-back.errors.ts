@@ -5,11 +5,11 @@ export const WriteBackErrors = {
   organisationNotFound: (field: string) => new HubError('NOT_FOUND', 'Organisation not found in this PCN', { field }),
   notAMember: (field: string, kind: string) =>
     Errors.badInput(field, `A ${kind} organisation cannot take part in a write-back agreement`),
-  inactiveMember: (field: string) => Errors.badInput(field, 'The organisation is no longer an active member of the PCN'),
+  inactiveMember: (field: string) =>
+    Errors.badInput(field, 'The organisation is no longer an active member of the PCN'),
   targetNotAPractice: () => Errors.badInput('input.targetOdsCode', 'Write-back targets a practice record'),
   samePair: () => Errors.badInput('input.targetOdsCode', 'Source and target must be different organisations'),
-  oneToOneNeedsPractices: () =>
-    Errors.badInput('input.oneToOne', 'A one-to-one agreement is between two practices'),
+  oneToOneNeedsPractices: () => Errors.badInput('input.oneToOne', 'A one-to-one agreement is between two practices'),
   agreementExists: (id: string) =>
     new HubError('CONFLICT', `Write-back agreement ${id} already covers this pair; suspend or revoke it first`, {
       id,
@@ -17,7 +17,7 @@ export const WriteBackErrors = {
     }),
   agreementNotFound: (id: string) =>
     new HubError('NOT_FOUND', `Write-back agreement ${id} not found`, { id, field: 'input.agreementId' }),
-  notYourSide: () => Errors.forbidden('Only the source or target organisation\'s administrator may do this'),
+  notYourSide: () => Errors.forbidden("Only the source or target organisation's administrator may do this"),
   deliveryNotFound: (id: string) =>
     new HubError('NOT_FOUND', `Write-back delivery ${id} not found`, { id, field: 'input.deliveryId' }),
   practiceNotFound: (field: string) => new HubError('NOT_FOUND', 'Practice not found in this PCN', { field }),

@@ -17,8 +17,14 @@ export class WriteBackExplanationResolver {
     return toOrganisationType((await organisationById(ctx).load(e.targetId))!);
   }
 
-  @FieldResolver(() => WriteBackAgreementType, { nullable: true, description: 'The agreement found for the pair, in any state.' })
-  async agreement(@Root() e: WriteBackExplanationType, @Ctx() ctx: RequestContext): Promise<WriteBackAgreementType | null> {
+  @FieldResolver(() => WriteBackAgreementType, {
+    nullable: true,
+    description: 'The agreement found for the pair, in any state.',
+  })
+  async agreement(
+    @Root() e: WriteBackExplanationType,
+    @Ctx() ctx: RequestContext,
+  ): Promise<WriteBackAgreementType | null> {
     if (!e.agreementDbId) return null;
     const row = await agreementRow(ctx.em, e.agreementDbId);
     return row ? toAgreementType(row) : null;

@@ -40,7 +40,9 @@ export async function explainWriteBack(em: Em, input: ExplainInput): Promise<Wri
   }
   if (record?.blockedAt) reasons.push(`blocked at save ${record.blockedAt.toISOString()}`);
   if (record?.replannedAt) {
-    reasons.push(`re-planned ${record.replannedAt.toISOString()} by ${record.replannedBy ?? 'unknown'}: ${record.replanReason ?? ''}`);
+    reasons.push(
+      `re-planned ${record.replannedAt.toISOString()} by ${record.replannedBy ?? 'unknown'}: ${record.replanReason ?? ''}`,
+    );
   }
   return {
     sourceId: input.source.id,

@@ -2,17 +2,32 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { OdsCodeScalar } from '@pcn-hub/schema';
 import type { TargetKind } from './write-back.codes.js';
 import { TargetKindEnum } from './write-back.enums.js';
-import { WriteBackAgreementType, WriteBackDeliveryType, WriteBackPolicyType, WriteBackTargetType } from './write-back.types.js';
+import {
+  WriteBackAgreementType,
+  WriteBackDeliveryType,
+  WriteBackPolicyType,
+  WriteBackTargetType,
+} from './write-back.types.js';
 
-@InputType('RequestWriteBackAgreementInput', { description: 'A write-back agreement from a source organisation to a practice.' })
+@InputType('RequestWriteBackAgreementInput', {
+  description: 'A write-back agreement from a source organisation to a practice.',
+})
 export class RequestWriteBackAgreementInput {
-  @Field(() => OdsCodeScalar, { description: 'The organisation whose entries are written back (the hub or a practice).' })
+  @Field(() => OdsCodeScalar, {
+    description: 'The organisation whose entries are written back (the hub or a practice).',
+  })
   sourceOdsCode!: string;
   @Field(() => OdsCodeScalar, { description: 'The practice whose record receives them.' })
   targetOdsCode!: string;
-  @Field(() => Boolean, { nullable: true, description: 'Practice-to-practice only: lets the pair through while the PCN switch is off.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Practice-to-practice only: lets the pair through while the PCN switch is off.',
+  })
   oneToOne?: boolean | null;
-  @Field(() => String, { nullable: true, description: 'Retry-safe key: a repeat with the same input returns the same agreement.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Retry-safe key: a repeat with the same input returns the same agreement.',
+  })
   idempotencyKey?: string | null;
 }
 
@@ -28,9 +43,13 @@ export class WriteBackAgreementPayload {
   agreement!: WriteBackAgreementType;
 }
 
-@InputType('SetPracticeToPracticeWriteBackInput', { description: 'Turns practice-to-practice write-back on or off for the PCN.' })
+@InputType('SetPracticeToPracticeWriteBackInput', {
+  description: 'Turns practice-to-practice write-back on or off for the PCN.',
+})
 export class SetPracticeToPracticeWriteBackInput {
-  @Field(() => Boolean, { description: 'On: any ACTIVE agreement lets a practice pair through. Off: only one-to-one agreements.' })
+  @Field(() => Boolean, {
+    description: 'On: any ACTIVE agreement lets a practice pair through. Off: only one-to-one agreements.',
+  })
   enabled!: boolean;
 }
 
@@ -62,7 +81,8 @@ export class ConfigureWriteBackTargetInput {
   endpointUrl?: string | null;
   @Field(() => String, {
     nullable: true,
-    description: 'HTTP targets: a Standard Webhooks secret (whsec_ + base64). Omitted: a new one is issued and returned once.',
+    description:
+      'HTTP targets: a Standard Webhooks secret (whsec_ + base64). Omitted: a new one is issued and returned once.',
   })
   signingSecret?: string | null;
 }

@@ -79,7 +79,13 @@ const str = (value: unknown): string | null => (typeof value === 'string' ? valu
 export function toWrittenBackEntryType(row: PracticeRecordEntry): WrittenBackEntryType {
   const content = row.content as {
     heading?: string;
-    consultation?: { startedAt?: string; location?: string; authorId?: string; sourceProduct?: string; sourceOrganisation?: { id?: string; odsCode?: string } };
+    consultation?: {
+      startedAt?: string;
+      location?: string;
+      authorId?: string;
+      sourceProduct?: string;
+      sourceOrganisation?: { id?: string; odsCode?: string };
+    };
     entry?: Record<string, unknown>;
   };
   const consultation = content.consultation ?? {};

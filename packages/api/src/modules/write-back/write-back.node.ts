@@ -9,7 +9,9 @@ import { WRITE_BACK_VIEWERS } from './write-back.resolver.js';
 export const writeBackAgreementNode: NodeFetcher = {
   roles: WRITE_BACK_VIEWERS,
   fetch: async (ctx, globalId) =>
-    toAgreementType(await new WriteBackAgreementService(ctx).byId(expectGlobalId(globalId, 'WriteBackAgreement', 'id'))),
+    toAgreementType(
+      await new WriteBackAgreementService(ctx).byId(expectGlobalId(globalId, 'WriteBackAgreement', 'id')),
+    ),
 };
 
 /**

@@ -72,7 +72,10 @@ export function readBlockedPlan(record: WriteBackRecord): BlockedPlan | null {
   const raw = record.blockedPlan as { facts?: Record<string, unknown>; entry?: SavedEntry } | null;
   if (!raw?.facts || !raw.entry) return null;
   const facts = raw.facts as unknown as SavedConsultationFacts & { startedAt: string; savedAt: string };
-  return { facts: { ...facts, startedAt: new Date(facts.startedAt), savedAt: new Date(facts.savedAt) }, entry: raw.entry };
+  return {
+    facts: { ...facts, startedAt: new Date(facts.startedAt), savedAt: new Date(facts.savedAt) },
+    entry: raw.entry,
+  };
 }
 
 interface LockedDelivery {
@@ -165,14 +168,20 @@ export async function planWriteBack(
     let record = records.get(entry.id) ?? null;
     const current = record?.currentDeliveryId ? (locked.get(record.currentDeliveryId) ?? null) : null;
     const unattemptedPending =
-      current && (current.state === 'PENDING' || current.state === 'WAITING') && current.first_attempt_at === null ? current : null;
+      current && (current.state === 'PENDING' || current.state === 'WAITING') && current.first_attempt_at === null
+        ? current
+        : null;
     const lastAttempted = record ? (attempted.get(record.id) ?? null) : null;
 
     let verdict: WriteBackVerdict = decideWriteBack(decisionFacts, entry);
     let kind: DeliveryKind = 'ENTRY';
     if (entry.removed) {
       if (!lastAttempted) {
-        verdict = { ...verdict, decision: 'NOT_REQUIRED', reasons: ['entry removed before it was written back', ...verdict.reasons] };
+        verdict = {
+          ...verdict,
+          decision: 'NOT_REQUIRED',
+          reasons: ['entry removed before it was written back', ...verdict.reasons],
+        };
       } else {
         kind = 'REMOVAL';
       }

@@ -26,11 +26,31 @@ describe('decideWriteBack', () => {
     ['hub -> practice, REVOKED agreement', { agreement: agreement('REVOKED') }, 'BLOCKED'],
     ['practice -> practice, switch off, no agreement', { source: p2, agreement: null }, 'BLOCKED'],
     ['practice -> practice, switch off, ACTIVE pairwise agreement', { source: p2 }, 'BLOCKED'],
-    ['practice -> practice, switch off, ACTIVE one-to-one', { source: p2, agreement: agreement('ACTIVE', true) }, 'WRITE_BACK'],
-    ['practice -> practice, switch off, SUSPENDED one-to-one', { source: p2, agreement: agreement('SUSPENDED', true) }, 'BLOCKED'],
-    ['practice -> practice, switch on, ACTIVE agreement', { source: p2, practiceToPracticeWriteBack: true }, 'WRITE_BACK'],
-    ['practice -> practice, switch on, no agreement', { source: p2, practiceToPracticeWriteBack: true, agreement: null }, 'BLOCKED'],
-    ['practice -> practice, switch on, REVOKED', { source: p2, practiceToPracticeWriteBack: true, agreement: agreement('REVOKED') }, 'BLOCKED'],
+    [
+      'practice -> practice, switch off, ACTIVE one-to-one',
+      { source: p2, agreement: agreement('ACTIVE', true) },
+      'WRITE_BACK',
+    ],
+    [
+      'practice -> practice, switch off, SUSPENDED one-to-one',
+      { source: p2, agreement: agreement('SUSPENDED', true) },
+      'BLOCKED',
+    ],
+    [
+      'practice -> practice, switch on, ACTIVE agreement',
+      { source: p2, practiceToPracticeWriteBack: true },
+      'WRITE_BACK',
+    ],
+    [
+      'practice -> practice, switch on, no agreement',
+      { source: p2, practiceToPracticeWriteBack: true, agreement: null },
+      'BLOCKED',
+    ],
+    [
+      'practice -> practice, switch on, REVOKED',
+      { source: p2, practiceToPracticeWriteBack: true, agreement: agreement('REVOKED') },
+      'BLOCKED',
+    ],
     ['registered at the authoring organisation', { source: p1, agreement: null }, 'NOT_REQUIRED'],
     ['admin-only consultation', { clinicallyRelevant: false }, 'NOT_REQUIRED'],
     ['inactive registered practice', { target: { ...p1, active: false } }, 'BLOCKED'],
@@ -48,7 +68,9 @@ describe('decideWriteBack', () => {
   });
 
   it('states the switch, the agreement and the source product in the reasons', () => {
-    const verdict = decideWriteBack(facts({ source: p2, agreement: agreement('ACTIVE') , sourceProduct: 'acme.oc' }), { adminOnly: false });
+    const verdict = decideWriteBack(facts({ source: p2, agreement: agreement('ACTIVE'), sourceProduct: 'acme.oc' }), {
+      adminOnly: false,
+    });
     const text = verdict.reasons.join(' | ');
     expect(text).toContain('switched OFF');
     expect(text).toContain('agreement a1 is ACTIVE');

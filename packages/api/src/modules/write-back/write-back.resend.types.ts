@@ -3,7 +3,9 @@ import type { ReplanRefusal } from './write-back.backfill.js';
 import { WriteBackStatusType } from './write-back.types.js';
 
 const REFUSALS: readonly ReplanRefusal[] = ['NOT_FOUND', 'NOT_BLOCKED', 'NOTHING_KEPT', 'STILL_BLOCKED'];
-export const WriteBackResendRefusalEnum = Object.fromEntries(REFUSALS.map((v) => [v, v])) as { [K in ReplanRefusal]: K };
+export const WriteBackResendRefusalEnum = Object.fromEntries(REFUSALS.map((v) => [v, v])) as {
+  [K in ReplanRefusal]: K;
+};
 registerEnumType(WriteBackResendRefusalEnum, {
   name: 'WriteBackResendRefusal',
   description: 'Why resendBlockedWriteBack did not send an entry.',
@@ -35,11 +37,13 @@ export class WriteBackResendRefusedType {
   entryId!: string;
   @Field(() => WriteBackResendRefusalEnum, { description: 'Why not, as a code.' })
   code!: ReplanRefusal;
-  @Field(() => [String], { description: 'Why not, in words (the decision\'s reasons when still blocked).' })
+  @Field(() => [String], { description: "Why not, in words (the decision's reasons when still blocked)." })
   reasons!: string[];
 }
 
-@ObjectType('ResendBlockedWriteBackPayload', { description: 'Result of resendBlockedWriteBack: each entry resent or refused.' })
+@ObjectType('ResendBlockedWriteBackPayload', {
+  description: 'Result of resendBlockedWriteBack: each entry resent or refused.',
+})
 export class ResendBlockedWriteBackPayload {
   @Field(() => [WriteBackResentType], { description: 'Entries planned again and queued, in the order given.' })
   resent!: WriteBackResentType[];

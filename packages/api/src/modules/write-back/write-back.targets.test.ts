@@ -2,7 +2,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../platform/config.js';
-import { HttpWriteBackTarget, isSigningSecret, signWebhook, verifyWebhook, webhookBody, type WriteBackMessage } from './write-back.targets.js';
+import {
+  HttpWriteBackTarget,
+  isSigningSecret,
+  signWebhook,
+  verifyWebhook,
+  webhookBody,
+  type WriteBackMessage,
+} from './write-back.targets.js';
 
 // The Standard Webhooks / Svix reference vector.
 const VECTOR = {
@@ -28,7 +35,9 @@ const message: WriteBackMessage = {
 describe('Standard Webhooks signing', () => {
   it('matches the reference vector', () => {
     expect(signWebhook(VECTOR.secret, VECTOR.id, VECTOR.timestamp, VECTOR.body)).toBe(VECTOR.signature);
-    expect(verifyWebhook(VECTOR.secret, VECTOR.id, VECTOR.timestamp, VECTOR.body, `v1,bogus ${VECTOR.signature}`)).toBe(true);
+    expect(verifyWebhook(VECTOR.secret, VECTOR.id, VECTOR.timestamp, VECTOR.body, `v1,bogus ${VECTOR.signature}`)).toBe(
+      true,
+    );
     expect(verifyWebhook(VECTOR.secret, VECTOR.id, VECTOR.timestamp + 1, VECTOR.body, VECTOR.signature)).toBe(false);
   });
 
@@ -61,7 +70,8 @@ describe('HttpWriteBackTarget', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  const send = (timeoutMs = 500) => new HttpWriteBackTarget(url, VECTOR.secret, timeoutMs).deliver(message, new AbortController().signal);
+  const send = (timeoutMs = 500) =>
+    new HttpWriteBackTarget(url, VECTOR.secret, timeoutMs).deliver(message, new AbortController().signal);
 
   it('POSTs the signed JSON with webhook-id = message id; 2xx acknowledges', async () => {
     status = 204;
@@ -69,8 +79,21 @@ describe('HttpWriteBackTarget', () => {
     const { headers, body } = seen.at(-1)!;
     expect(headers['webhook-id']).toBe(message.messageId);
     expect(body).toBe(webhookBody(message));
-    expect(verifyWebhook(VECTOR.secret, message.messageId, Number(headers['webhook-timestamp']), body, String(headers['webhook-signature']))).toBe(true);
-    expect(JSON.parse(body)).toMatchObject({ type: 'consultation-entry', version: 2, replaces: message.replacesMessageId, patient: { nhsNumber: '9990000018' } });
+    expect(
+      verifyWebhook(
+        VECTOR.secret,
+        message.messageId,
+        Number(headers['webhook-timestamp']),
+        body,
+        String(headers['webhook-signature']),
+      ),
+    ).toBe(true);
+    expect(JSON.parse(body)).toMatchObject({
+      type: 'consultation-entry',
+      version: 2,
+      replaces: message.replacesMessageId,
+      patient: { nhsNumber: '9990000018' },
+    });
   });
 
   it('retries 5xx and 429, gives up on other 4xx, and treats a timeout as unknown', async () => {
@@ -109,7 +132,9 @@ describe('write-back configuration', () => {
   });
 
   it('refuses a lease no longer than the HTTP timeout, naming the variable', () => {
-    expect(() => parseConfig({ ...base, WRITE_BACK_LEASE_MS: '5000', WRITE_BACK_TIMEOUT_MS: '5000' })).toThrow(/WRITE_BACK_LEASE_MS/);
+    expect(() => parseConfig({ ...base, WRITE_BACK_LEASE_MS: '5000', WRITE_BACK_TIMEOUT_MS: '5000' })).toThrow(
+      /WRITE_BACK_LEASE_MS/,
+    );
     expect(() => parseConfig({ ...base, WRITE_BACK_CONCURRENCY: '0' })).toThrow(/WRITE_BACK_CONCURRENCY/);
     expect(parseConfig({ ...base, WRITE_BACK_WORKER: 'false' }).writeBack.worker).toBe(false);
   });

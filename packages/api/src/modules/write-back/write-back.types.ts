@@ -174,11 +174,15 @@ export class WriteBackExplanationType {
   clinicallyRelevant!: boolean;
   @Field(() => String, { description: 'NATIVE or the plugin id of the product that created the entry.' })
   sourceProduct!: string;
-  @Field(() => DateTime, { nullable: true, description: 'When the latest save blocked the entry (kept after it was re-planned).' })
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'When the latest save blocked the entry (kept after it was re-planned).',
+  })
   blockedAt!: Date | null;
   @Field(() => DateTime, {
     nullable: true,
-    description: 'When the blocked entry was planned again (its agreement became ACTIVE, the switch turned on, or a hub manager re-sent it).',
+    description:
+      'When the blocked entry was planned again (its agreement became ACTIVE, the switch turned on, or a hub manager re-sent it).',
   })
   replannedAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'Who caused the re-plan (actor id).' })

@@ -23,10 +23,14 @@ const HISTORY =
   'query ($n: NHSNumber!, $all: Boolean) { patient(nhsNumber: $n) { writtenBackEntries(includeArchived: $all) { messageId kind version term archived } } }';
 
 async function entryState(hub: TestHub, consultationId: string, state: string): Promise<EntryView> {
-  return eventually(async () => {
-    const entry = (await getConsultation(hub, 'hub.anp1', consultationId)).entries[0]!;
-    return entry.writeBack?.state === state ? entry : undefined;
-  }, 15_000, `entry ${state}`);
+  return eventually(
+    async () => {
+      const entry = (await getConsultation(hub, 'hub.anp1', consultationId)).entries[0]!;
+      return entry.writeBack?.state === state ? entry : undefined;
+    },
+    15_000,
+    `entry ${state}`,
+  );
 }
 
 async function saveAgain(hub: TestHub, id: string): Promise<void> {
@@ -36,7 +40,13 @@ async function saveAgain(hub: TestHub, id: string): Promise<void> {
 /** Replaces the app's in-process worker for a test that needs the outbox to sit still. */
 async function pauseWorker(hub: TestHub): Promise<() => WriteBackWorker> {
   await hub.app.writeBackWorker?.stop(1000);
-  return () => startWriteBackWorker({ orm: hub.app.orm, bus: hub.app.events, settings: hub.app.config.writeBack, logger: hub.app.logger });
+  return () =>
+    startWriteBackWorker({
+      orm: hub.app.orm,
+      bus: hub.app.events,
+      settings: hub.app.config.writeBack,
+      logger: hub.app.logger,
+    });
 }
 
 describeEachDatabase(
@@ -44,17 +54,30 @@ describeEachDatabase(
   (hub) => {
     it('sends an amendment after delivery as a replacement (version 2 replaces version 1), then the removal as version 3', async () => {
       const nhsNumber = patientAt(1, 30);
-      const c = await recordAndSave(hub(), 'hub.anp1', { nhsNumber, entries: [coded(CODES.mi, 'Myocardial infarction')] });
+      const c = await recordAndSave(hub(), 'hub.anp1', {
+        nhsNumber,
+        entries: [coded(CODES.mi, 'Myocardial infarction')],
+      });
       const v1 = await entryState(hub(), c.id, 'DELIVERED');
-      await must(hub().gql(AMEND, { input: { entryId: v1.id, content: coded(CODES.hypertension, 'Hypertension') } }, 'hub.anp1'));
+      await must(
+        hub().gql(AMEND, { input: { entryId: v1.id, content: coded(CODES.hypertension, 'Hypertension') } }, 'hub.anp1'),
+      );
       await saveAgain(hub(), c.id);
       const v2 = await eventually(async () => {
         const e = (await getConsultation(hub(), 'hub.anp1', c.id)).entries[0]!;
         return e.writeBack!.delivery!.version === 2 && e.writeBack!.state === 'DELIVERED' ? e : undefined;
       });
       expect(v2.writeBack!.delivery!.replacesMessageId).toBe(v1.writeBack!.delivery!.messageId);
-      const current = await must(hub().gql<{ patient: { writtenBackEntries: { version: number; term: string; archived: boolean }[] } }>(HISTORY, { n: nhsNumber }, 'p1.gp'));
-      expect(current.patient.writtenBackEntries).toEqual([expect.objectContaining({ version: 2, term: 'Hypertension', archived: false })]);
+      const current = await must(
+        hub().gql<{ patient: { writtenBackEntries: { version: number; term: string; archived: boolean }[] } }>(
+          HISTORY,
+          { n: nhsNumber },
+          'p1.gp',
+        ),
+      );
+      expect(current.patient.writtenBackEntries).toEqual([
+        expect.objectContaining({ version: 2, term: 'Hypertension', archived: false }),
+      ]);
 
       await must(hub().gql(REMOVE, { input: { entryId: v1.id } }, 'hub.anp1'));
       await saveAgain(hub(), c.id);
@@ -67,9 +90,17 @@ describeEachDatabase(
         return rows[0]?.state === 'DELIVERED' ? rows[0] : undefined;
       });
       expect(removal).toMatchObject({ version: 3, replaces_message_id: v2.writeBack!.delivery!.messageId });
-      const after = await must(hub().gql<{ patient: { writtenBackEntries: unknown[] } }>(HISTORY, { n: nhsNumber }, 'p1.gp'));
+      const after = await must(
+        hub().gql<{ patient: { writtenBackEntries: unknown[] } }>(HISTORY, { n: nhsNumber }, 'p1.gp'),
+      );
       expect(after.patient.writtenBackEntries).toEqual([]);
-      const history = await must(hub().gql<{ patient: { writtenBackEntries: { version: number; kind: string; archived: boolean }[] } }>(HISTORY, { n: nhsNumber, all: true }, 'p1.gp'));
+      const history = await must(
+        hub().gql<{ patient: { writtenBackEntries: { version: number; kind: string; archived: boolean }[] } }>(
+          HISTORY,
+          { n: nhsNumber, all: true },
+          'p1.gp',
+        ),
+      );
       expect(history.patient.writtenBackEntries.map((e) => [e.version, e.kind, e.archived]).sort()).toEqual([
         [1, 'ENTRY', true],
         [2, 'ENTRY', true],
@@ -84,13 +115,21 @@ describeEachDatabase(
         const nhsNumber = patientAt(2, 30);
         const c = await recordAndSave(hub(), 'hub.anp1', { nhsNumber, entries: [coded(CODES.mi, 'First draft')] });
         const entryId = c.entries[0]!.id;
-        await must(hub().gql(AMEND, { input: { entryId: entryId, content: coded(CODES.asthma, 'Latest version') } }, 'hub.anp1'));
+        await must(
+          hub().gql(AMEND, { input: { entryId: entryId, content: coded(CODES.asthma, 'Latest version') } }, 'hub.anp1'),
+        );
         await saveAgain(hub(), c.id);
         const rows = await hub().sql<{ message_id: string; version: number; state: string }>(
           'select message_id, version, state from write_back_delivery where entry_id = ?',
           [dbId(entryId)],
         );
-        expect(rows).toEqual([expect.objectContaining({ version: 1, state: 'PENDING', message_id: c.entries[0]!.writeBack!.delivery!.messageId })]);
+        expect(rows).toEqual([
+          expect.objectContaining({
+            version: 1,
+            state: 'PENDING',
+            message_id: c.entries[0]!.writeBack!.delivery!.messageId,
+          }),
+        ]);
 
         // A worker claims it and dies: no outcome is ever recorded.
         const ghost = await claimDeliveries(hub().app.orm.em.fork(), 'ghost-worker', 10, 300);
@@ -103,7 +142,13 @@ describeEachDatabase(
           [dbId(entryId)],
         );
         expect(final[0]!.total_attempts).toBe(2);
-        const record = await must(hub().gql<{ patient: { writtenBackEntries: { term: string }[] } }>(HISTORY, { n: nhsNumber, all: true }, 'p2.gp'));
+        const record = await must(
+          hub().gql<{ patient: { writtenBackEntries: { term: string }[] } }>(
+            HISTORY,
+            { n: nhsNumber, all: true },
+            'p2.gp',
+          ),
+        );
         expect(record.patient.writtenBackEntries.map((e) => e.term)).toEqual(['Latest version']);
         const retried = await hub().sql(
           "select 1 from event_log where type = 'WRITE_BACK_RETRYING' and payload->>'entryId' = ?",
@@ -117,7 +162,12 @@ describeEachDatabase(
 
     it('streams write-back events gap-free over the writeBackEvents subscription, resumable from a cursor', async () => {
       // The in-process worker is stopped by the previous test; run one for this test.
-      const worker = startWriteBackWorker({ orm: hub().app.orm, bus: hub().app.events, settings: hub().app.config.writeBack, logger: hub().app.logger });
+      const worker = startWriteBackWorker({
+        orm: hub().app.orm,
+        bus: hub().app.events,
+        settings: hub().app.config.writeBack,
+        logger: hub().app.logger,
+      });
       const token = await hub().token('p5.gp');
       const client = createClient({
         url: hub().app.url.replace('http', 'ws'),
@@ -134,10 +184,21 @@ describeEachDatabase(
               'subscription ($org: OdsCode!, $after: String) { writeBackEvents(organisation: $org, after: $after) { __typename ... on WriteBackEvent { seq cursor state entryId deliveryId messageId } ... on WriteBackHeartbeat { latestSeq } } }',
             variables: { org: 'Y99015', after: Buffer.from(JSON.stringify(['c1', 0])).toString('base64url') },
           },
-          { next: (r) => (r.data ? seen.push(r.data.writeBackEvents) : errors.push(r.errors)), error: (e) => errors.push(e), complete: () => {} },
+          {
+            next: (r) => (r.data ? seen.push(r.data.writeBackEvents) : errors.push(r.errors)),
+            error: (e) => errors.push(e),
+            complete: () => {},
+          },
         );
-        const c = await recordAndSave(hub(), 'hub.anp1', { nhsNumber: patientAt(5, 30), entries: [coded(), coded(CODES.asthma, 'Asthma')] });
-        await eventually(async () => (seen.filter((m) => m.state === 'DELIVERED').length >= 2 ? true : undefined), 15_000, 'two DELIVERED events');
+        const c = await recordAndSave(hub(), 'hub.anp1', {
+          nhsNumber: patientAt(5, 30),
+          entries: [coded(), coded(CODES.asthma, 'Asthma')],
+        });
+        await eventually(
+          async () => (seen.filter((m) => m.state === 'DELIVERED').length >= 2 ? true : undefined),
+          15_000,
+          'two DELIVERED events',
+        );
         dispose();
         expect(errors).toEqual([]);
         const seqs = seen.filter((m) => m.__typename === 'WriteBackEvent').map((m) => m.seq!);
@@ -148,7 +209,12 @@ describeEachDatabase(
         expect(mine.filter((s) => s === 'DELIVERED')).toHaveLength(2);
         // Another practice's staff cannot follow this practice's stream.
         const refused = await new Promise<unknown>((resolve) => {
-          const other = createClient({ url: hub().app.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: async () => ({ authorization: `Bearer ${token}` }), retryAttempts: 0 });
+          const other = createClient({
+            url: hub().app.url.replace('http', 'ws'),
+            webSocketImpl: WebSocket,
+            connectionParams: async () => ({ authorization: `Bearer ${token}` }),
+            retryAttempts: 0,
+          });
           other.subscribe(
             { query: 'subscription { writeBackEvents(organisation: "Y99011") { __typename } }' },
             { next: (r) => resolve(r.errors), error: (e) => resolve(e), complete: () => resolve(null) },

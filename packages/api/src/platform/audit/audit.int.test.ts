@@ -12,7 +12,9 @@ const AUDIT = `query ($filter: AuditEventFilter, $after: String) {
 
 interface AuditPage {
   auditEvents: {
-    edges: { node: { action: string; outcome: string; actorId: string; patientId: string | null; requestId: string | null } }[];
+    edges: {
+      node: { action: string; outcome: string; actorId: string; patientId: string | null; requestId: string | null };
+    }[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
 }
@@ -35,7 +37,11 @@ describeEachDatabase('audit trail', (hub) => {
   });
 
   it('records a list read once per patient returned', async () => {
-    const list = await hub().gql<{ patients: { edges: unknown[] } }>('{ patients(first: 7) { edges { cursor } } }', {}, 'hub.coord2');
+    const list = await hub().gql<{ patients: { edges: unknown[] } }>(
+      '{ patients(first: 7) { edges { cursor } } }',
+      {},
+      'hub.coord2',
+    );
     expect(list.data!.patients.edges).toHaveLength(7);
     const rows = await hub().sql<{ n: number }>(
       "select count(*)::int as n from audit_event where actor_id = 'hub.coord2' and action = 'readPatient' and patient_id is not null",
@@ -45,12 +51,20 @@ describeEachDatabase('audit trail', (hub) => {
 
   it('filters by actor and pages newest first', async () => {
     for (let i = 10; i < 17; i += 1) {
-      await hub().gql('query ($n: NHSNumber!) { patient(nhsNumber: $n) { id } }', { n: syntheticNhsNumber(i) }, 'hub.anp3');
+      await hub().gql(
+        'query ($n: NHSNumber!) { patient(nhsNumber: $n) { id } }',
+        { n: syntheticNhsNumber(i) },
+        'hub.anp3',
+      );
     }
     const first = await hub().gql<AuditPage>(AUDIT, { filter: { actorId: 'hub.anp3' } }, 'hub.manager');
     expect(first.data!.auditEvents.edges).toHaveLength(5);
     expect(first.data!.auditEvents.pageInfo.hasNextPage).toBe(true);
-    const second = await hub().gql<AuditPage>(AUDIT, { filter: { actorId: 'hub.anp3' }, after: first.data!.auditEvents.pageInfo.endCursor }, 'hub.manager');
+    const second = await hub().gql<AuditPage>(
+      AUDIT,
+      { filter: { actorId: 'hub.anp3' }, after: first.data!.auditEvents.pageInfo.endCursor },
+      'hub.manager',
+    );
     expect(second.data!.auditEvents.edges).toHaveLength(2);
     expect(second.data!.auditEvents.pageInfo.hasNextPage).toBe(false);
   });
@@ -60,13 +74,18 @@ describeEachDatabase('audit trail', (hub) => {
     expect(codeOf(await hub().gql(AUDIT, {}, 'p1.gp'))).toBe('FORBIDDEN');
     // Someone (the hub) reads a patient of practice 1 and one of practice 2.
     for (const nhsNumber of [demoPatient(0).nhsNumber, demoPatient(1).nhsNumber]) {
-      expect((await hub().gql('query ($n: NHSNumber!) { patient(nhsNumber: $n) { id } }', { n: nhsNumber }, 'hub.anp2')).errors).toBeUndefined();
+      expect(
+        (await hub().gql('query ($n: NHSNumber!) { patient(nhsNumber: $n) { id } }', { n: nhsNumber }, 'hub.anp2'))
+          .errors,
+      ).toBeUndefined();
     }
     const own = await hub().gql<AuditPage>(AUDIT, { filter: { actorId: 'hub.anp2' } }, 'p1.admin');
     expect(own.errors).toBeUndefined();
     const seen = own.data!.auditEvents.edges.map((e) => e.node.patientId);
     expect(seen.length).toBeGreaterThan(0);
-    const ofPractice1 = await hub().sql<{ id: string }>("select p.id from patient p join organisation o on o.id = p.registered_practice_id where o.ods_code = 'Y99011'");
+    const ofPractice1 = await hub().sql<{ id: string }>(
+      "select p.id from patient p join organisation o on o.id = p.registered_practice_id where o.ods_code = 'Y99011'",
+    );
     const allowed = new Set(ofPractice1.map((r) => Buffer.from(`Patient:${r.id}`).toString('base64url')));
     for (const patientId of seen) expect(allowed.has(patientId!)).toBe(true);
   });

@@ -90,7 +90,14 @@ export class AuditLog {
     if (entries.length === 0) return;
     this.denied += entries.filter((entry) => entry.outcome === 'DENIED').length;
     const first = this.row(entries[0]!);
-    const params: unknown[] = [first.at, first.actorId, first.actorType, first.organisationOds, first.requestId, first.onBehalfOf];
+    const params: unknown[] = [
+      first.at,
+      first.actorId,
+      first.actorType,
+      first.organisationOds,
+      first.requestId,
+      first.onBehalfOf,
+    ];
     for (const entry of entries) {
       params.push(uuidv7(), entry.action, entry.subjectType, entry.subjectId ?? null, entry.patientId ?? null);
       params.push(entry.outcome ?? 'SUCCESS', entry.reason ?? null);

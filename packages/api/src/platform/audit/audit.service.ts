@@ -42,7 +42,9 @@ export async function findAuditTrail(em: Em, query: AuditTrailQuery): Promise<Au
     return em
       .createQueryBuilder(AuditEvent, 'a')
       .where({ $and: where } as never)
-      .andWhere('a.patient_id in (select p.id from patient p where p.registered_practice_id = ?)', [query.registeredPracticeId])
+      .andWhere('a.patient_id in (select p.id from patient p where p.registered_practice_id = ?)', [
+        query.registeredPracticeId,
+      ])
       .orderBy({ id: 'desc' })
       .limit(query.limit)
       .getResultList();

@@ -49,7 +49,8 @@ export function denialAudit(): ApolloServerPlugin<RequestContext> {
       return {
         async willSendResponse({ contextValue, operation, operationName, response }) {
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-          if (errors.length > 0) await auditDenials(contextValue, operation?.operation ?? 'operation', operationName ?? null, errors);
+          if (errors.length > 0)
+            await auditDenials(contextValue, operation?.operation ?? 'operation', operationName ?? null, errors);
         },
       };
     },

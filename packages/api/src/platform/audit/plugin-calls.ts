@@ -39,7 +39,9 @@ export function pluginCallAudit(): ApolloServerPlugin<RequestContext> {
       return {
         async willSendResponse({ contextValue: ctx, operation, operationName, response }) {
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-          const codes = errors.map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR'));
+          const codes = errors.map((e) =>
+            typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR',
+          );
           await auditPluginCall(ctx, operation?.operation ?? 'operation', operationName ?? null, codes);
         },
       };

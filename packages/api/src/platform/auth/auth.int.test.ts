@@ -5,7 +5,10 @@ import { codeOf, describeEachDatabase, TEST_JWT_SECRET } from '../../test/harnes
 const VIEWER = '{ viewer { id } }';
 const secret = new TextEncoder().encode(TEST_JWT_SECRET);
 
-function jwt(claims: Record<string, unknown>, opts: { key?: Uint8Array; iss?: string; aud?: string; exp?: number; iat?: number } = {}) {
+function jwt(
+  claims: Record<string, unknown>,
+  opts: { key?: Uint8Array; iss?: string; aud?: string; exp?: number; iat?: number } = {},
+) {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
@@ -34,7 +37,10 @@ describeEachDatabase('authentication and authorisation', (hub) => {
   const now = Math.floor(Date.now() / 1000);
   it.each([
     ['expired', () => jwt(managerClaims, { iat: now - 7200, exp: now - 3600 })],
-    ['forged (wrong key)', () => jwt(managerClaims, { key: new TextEncoder().encode('another-secret-another-secret-0123456789') })],
+    [
+      'forged (wrong key)',
+      () => jwt(managerClaims, { key: new TextEncoder().encode('another-secret-another-secret-0123456789') }),
+    ],
     ['wrong issuer', () => jwt(managerClaims, { iss: 'someone-else' })],
     ['wrong audience', () => jwt(managerClaims, { aud: 'other-api' })],
     ['unknown organisation', () => jwt({ org: 'Y11111', roles: ['HUB_MANAGER'] })],
@@ -57,7 +63,9 @@ describeEachDatabase('authentication and authorisation', (hub) => {
       body: JSON.stringify({ query: VIEWER }),
     });
     expect(res.status).toBe(401);
-    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('answers FORBIDDEN for a role without the right, and audits the denial', async () => {

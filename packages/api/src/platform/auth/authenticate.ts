@@ -30,7 +30,9 @@ export type ApiKeyAuthenticator = {
 };
 
 /** A token subject's staff account (null: none, e.g. an identity provider's user without a staff row). */
-export type FindAccount = (username: string) => Promise<{ readonly active: boolean; readonly roles: readonly Role[] } | null>;
+export type FindAccount = (
+  username: string,
+) => Promise<{ readonly active: boolean; readonly roles: readonly Role[] } | null>;
 
 const CACHE_MS = 30_000;
 

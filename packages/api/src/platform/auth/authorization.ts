@@ -32,7 +32,12 @@ export const authChecker: AuthChecker<RequestContext, Role> = async ({ context, 
 async function recordDenial(context: RequestContext, info: GraphQLResolveInfo, reason?: string): Promise<void> {
   try {
     await context.audit.recordNow(context.em, [
-      { action: `${info.parentType.name}.${info.fieldName}`, subjectType: 'Operation', outcome: 'DENIED', reason: reason ?? null },
+      {
+        action: `${info.parentType.name}.${info.fieldName}`,
+        subjectType: 'Operation',
+        outcome: 'DENIED',
+        reason: reason ?? null,
+      },
     ]);
   } catch (error) {
     context.logger.error({ err: error, requestId: context.requestId }, 'could not audit a denial');
@@ -61,5 +66,6 @@ export function assertEveryRootFieldAuthorized(resolverClasses: readonly Functio
   // @PluginScope keys on the method name: it must be the schema name of an authorized root field.
   const rootNames = new Set(roots.filter(({ q }) => q.schemaName === q.methodName).map(({ q }) => q.methodName));
   const stray = [...pluginFields().keys()].filter((name) => !rootNames.has(name));
-  if (stray.length > 0) throw new Error(`@PluginScope on methods that are not root fields of the same name: ${stray.join(', ')}`);
+  if (stray.length > 0)
+    throw new Error(`@PluginScope on methods that are not root fields of the same name: ${stray.join(', ')}`);
 }

@@ -39,7 +39,8 @@ export function parseHints(organisation: unknown, onBehalfOf: unknown, requestId
   let org: string | null = null;
   if (organisation !== undefined && organisation !== null && organisation !== '') {
     const normalised = typeof organisation === 'string' ? normaliseOdsCode(organisation) : '';
-    if (!ODS_HINT.test(normalised)) throw badHeader('x-pcn-hub-organisation', 'x-pcn-hub-organisation must be an ODS code');
+    if (!ODS_HINT.test(normalised))
+      throw badHeader('x-pcn-hub-organisation', 'x-pcn-hub-organisation must be an ODS code');
     org = normalised;
   }
   let behalf: string | null = null;

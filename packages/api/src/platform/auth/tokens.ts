@@ -47,8 +47,10 @@ export function loadDevelopmentKey(keyFile: string | null): Uint8Array {
 
 function toClaims(payload: JWTPayload): HubClaims {
   const { sub, org, roles } = payload as JWTPayload & { org?: unknown; roles?: unknown };
-  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 100) throw unauthenticated('Token has no valid subject');
-  if (typeof org !== 'string' || !/^[A-Z0-9]{3,12}$/.test(org)) throw unauthenticated('Token has no valid organisation');
+  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 100)
+    throw unauthenticated('Token has no valid subject');
+  if (typeof org !== 'string' || !/^[A-Z0-9]{3,12}$/.test(org))
+    throw unauthenticated('Token has no valid organisation');
   if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) {
     throw unauthenticated('Token has no valid roles');
   }
@@ -104,7 +106,8 @@ export function createTokenVerifier(jwt: Config['jwt']): TokenVerifier {
       const { payload } = secret
         ? await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })
         : await jwtVerify(token, jwks!, { ...options, algorithms: ['RS256', 'ES256', 'PS256'] });
-      if ((payload.iat ?? 0) > Date.now() / 1000 + clockSkewSeconds) throw unauthenticated('Token is issued in the future');
+      if ((payload.iat ?? 0) > Date.now() / 1000 + clockSkewSeconds)
+        throw unauthenticated('Token is issued in the future');
       if ((payload.exp ?? 0) - (payload.iat ?? 0) > maxTokenLifetimeSeconds) {
         throw unauthenticated('Token lifetime is longer than allowed');
       }
@@ -112,7 +115,8 @@ export function createTokenVerifier(jwt: Config['jwt']): TokenVerifier {
     } catch (error) {
       if (error instanceof HubError) throw error;
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('Token has expired');
-      if (error instanceof joseErrors.JWTClaimValidationFailed) throw unauthenticated('Token claims are not valid here');
+      if (error instanceof joseErrors.JWTClaimValidationFailed)
+        throw unauthenticated('Token claims are not valid here');
       throw unauthenticated('Token is not valid');
     }
   }

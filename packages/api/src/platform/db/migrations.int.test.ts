@@ -12,7 +12,8 @@ describeEachDatabase('migrations', (hub) => {
     const sql = await hub().app.orm.schema.getUpdateSchemaSQL({ wrap: false });
     // Hand-written database guards the entity metadata cannot express: the audit trail's
     // append-only trigger and the prescription sequence's range check. Anything else is drift.
-    const handWritten = /audit_event_no_update|audit_event_audit_event_no_update_fn|audit_event_append_only|^\s*\$\$|language plpgsql|prescription_sequence_range_check/;
+    const handWritten =
+      /audit_event_no_update|audit_event_audit_event_no_update_fn|audit_event_append_only|^\s*\$\$|language plpgsql|prescription_sequence_range_check/;
     const drift = sql.split('\n').filter((line) => line.trim() && !handWritten.test(line));
     expect(drift).toEqual([]);
   });

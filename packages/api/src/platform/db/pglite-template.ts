@@ -129,7 +129,8 @@ function* tarEntries(tar: Buffer): Generator<TarEntry> {
     const prefix = text(offset + 345, 155);
     const size = Number.parseInt(text(offset + 124, 12).trim() || '0', 8);
     const type = String.fromCharCode(tar[offset + 156] ?? 0);
-    if (!Number.isSafeInteger(size) || size < 0 || offset + 512 + size > tar.length) throw new Error('template truncated');
+    if (!Number.isSafeInteger(size) || size < 0 || offset + 512 + size > tar.length)
+      throw new Error('template truncated');
     const path = (prefix ? `${prefix}/${name}` : name).replace(/^\/+/, '');
     const body = tar.subarray(offset + 512, offset + 512 + size);
     offset += 512 + Math.ceil(size / 512) * 512;

@@ -58,11 +58,16 @@ export async function exec<T>(em: Em, sql: string, params: readonly unknown[] = 
   const started = Date.now();
   try {
     const result = await (trx ?? connection.getClient()).executeQuery<T>(CompiledQuery.raw(numbered(sql), [...params]));
-    em.config.getLogger().logQuery({ query: sql, took: Date.now() - started, results: result.rows.length, level: 'info' });
+    em.config
+      .getLogger()
+      .logQuery({ query: sql, took: Date.now() - started, results: result.rows.length, level: 'info' });
     return result.rows;
   } catch (error) {
     em.config.getLogger().logQuery({ query: sql, took: Date.now() - started, level: 'error' });
-    throw connection.getPlatform().getExceptionConverter().convertException(error as Error);
+    throw connection
+      .getPlatform()
+      .getExceptionConverter()
+      .convertException(error as Error);
   }
 }
 

@@ -127,7 +127,10 @@ class StreamSubscription implements AsyncIterableIterator<StreamMessage>, FeedMe
           if (this.isClosed()) return DONE;
           if (!allowed) throw Errors.forbidden('Not allowed to follow this stream');
           this.cursor = event.seq;
-          metrics.liveDeliveryLag.observe({ stream: this.kind }, Math.max(0, (Date.now() - event.createdAt.getTime()) / 1000));
+          metrics.liveDeliveryLag.observe(
+            { stream: this.kind },
+            Math.max(0, (Date.now() - event.createdAt.getTime()) / 1000),
+          );
           return { done: false, value: { kind: 'EVENT', event } };
         }
         if (this.needsRead()) {

@@ -47,7 +47,11 @@ export function compiledExecutor(schema: GraphQLSchema, compileAfter: number): G
     return false;
   }
 
-  function compiledFor(key: string, document: DocumentNode, operationName: string | undefined): Compiled | ExecutionResult {
+  function compiledFor(
+    key: string,
+    document: DocumentNode,
+    operationName: string | undefined,
+  ): Compiled | ExecutionResult {
     const known = compiled.get(key);
     if (known) {
       // Map order is insertion order: move it to the back, the most recently used end.

@@ -19,7 +19,9 @@ function check(query: string, variables: Record<string, unknown> = {}, limits = 
 /** `query { ...F0 }` where each fragment spreads the next one twice: 2^levels spreads in all. */
 function doubledSpreads(levels: number): string {
   const fragments = Array.from({ length: levels }, (_, i) =>
-    i === levels - 1 ? `fragment F${i} on Query { item { id } }` : `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`,
+    i === levels - 1
+      ? `fragment F${i} on Query { item { id } }`
+      : `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`,
   );
   return `query { ...F0 } ${fragments.join(' ')}`;
 }
@@ -30,7 +32,9 @@ describe('operation limits', () => {
   });
 
   it('rejects depth over the limit, through fragments too', () => {
-    expect(check('{ item { child { child { child { child { id } } } } } }')).toEqual([{ code: 'QUERY_TOO_COMPLEX', limit: 'depth' }]);
+    expect(check('{ item { child { child { child { child { id } } } } } }')).toEqual([
+      { code: 'QUERY_TOO_COMPLEX', limit: 'depth' },
+    ]);
     expect(check('query { item { ...A } } fragment A on Item { child { child { child { child { id } } } } }')).toEqual([
       { code: 'QUERY_TOO_COMPLEX', limit: 'depth' },
     ]);
@@ -45,9 +49,15 @@ describe('operation limits', () => {
   it('counts objects, multiplied by page size; scalar fields are free', () => {
     expect(check('{ items(first: 10) { id name child { id } } }')).toEqual([]);
     expect(check('{ items(first: 500) { id name } }')).toEqual([]);
-    expect(check('{ items(first: 50) { id child { id } child2: child { id } } }')).toEqual([{ code: 'QUERY_TOO_COMPLEX', limit: 'cost' }]);
-    expect(check('{ items(last: 50) { child { id } child2: child { name } } }')).toEqual([{ code: 'QUERY_TOO_COMPLEX', limit: 'cost' }]);
-    expect(check('{ items(first: 10) { items(first: 10) { child { id } } } }')).toEqual([{ code: 'QUERY_TOO_COMPLEX', limit: 'cost' }]);
+    expect(check('{ items(first: 50) { id child { id } child2: child { id } } }')).toEqual([
+      { code: 'QUERY_TOO_COMPLEX', limit: 'cost' },
+    ]);
+    expect(check('{ items(last: 50) { child { id } child2: child { name } } }')).toEqual([
+      { code: 'QUERY_TOO_COMPLEX', limit: 'cost' },
+    ]);
+    expect(check('{ items(first: 10) { items(first: 10) { child { id } } } }')).toEqual([
+      { code: 'QUERY_TOO_COMPLEX', limit: 'cost' },
+    ]);
   });
 
   it('takes page sizes from the variables the operation runs with', () => {
@@ -55,7 +65,9 @@ describe('operation limits', () => {
     expect(check(query, { n: 10 })).toEqual([]);
     expect(check(query, { n: 50 })).toEqual([{ code: 'QUERY_TOO_COMPLEX', limit: 'cost' }]);
     // A declared default counts when the variable is not sent.
-    expect(check('query ($n: Int = 50) { items(first: $n) { child { id } child2: child { name } } }')).toEqual([{ code: 'QUERY_TOO_COMPLEX', limit: 'cost' }]);
+    expect(check('query ($n: Int = 50) { items(first: $n) { child { id } child2: child { name } } }')).toEqual([
+      { code: 'QUERY_TOO_COMPLEX', limit: 'cost' },
+    ]);
   });
 
   it('counts a fragment spread many times by its measure, in linear time', () => {

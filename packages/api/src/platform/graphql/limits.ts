@@ -97,7 +97,10 @@ class Measurer {
         // Objects cost (each is a row or a load); scalar leaves come with their object for free.
         cost += selection.selectionSet ? 1 + pageSize(selection.arguments, this.variables) * inner.cost : 0;
       } else {
-        const inner = selection.kind === Kind.INLINE_FRAGMENT ? this.selectionSet(selection.selectionSet) : this.fragment(selection.name.value);
+        const inner =
+          selection.kind === Kind.INLINE_FRAGMENT
+            ? this.selectionSet(selection.selectionSet)
+            : this.fragment(selection.name.value);
         depth = Math.max(depth, inner.depth);
         aliases += inner.aliases;
         cost += inner.cost;
@@ -131,10 +134,14 @@ export function checkOperationLimits(
   const { depth, aliases, cost } = new Measurer(fragments, variables).selectionSet(operation.selectionSet);
   const errors: GraphQLError[] = [];
   if (depth > limits.depth) {
-    errors.push(tooComplex(`Query depth ${depth} exceeds the limit of ${limits.depth}`, operation, 'depth', limits.depth));
+    errors.push(
+      tooComplex(`Query depth ${depth} exceeds the limit of ${limits.depth}`, operation, 'depth', limits.depth),
+    );
   }
   if (aliases > limits.aliases) {
-    errors.push(tooComplex(`Query uses ${aliases} aliases; the limit is ${limits.aliases}`, operation, 'aliases', limits.aliases));
+    errors.push(
+      tooComplex(`Query uses ${aliases} aliases; the limit is ${limits.aliases}`, operation, 'aliases', limits.aliases),
+    );
   }
   if (cost > limits.cost) {
     errors.push(tooComplex(`Query cost ${cost} exceeds the limit of ${limits.cost}`, operation, 'cost', limits.cost));

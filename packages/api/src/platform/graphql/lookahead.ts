@@ -2,11 +2,17 @@ import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } 
 
 const memo = new WeakMap<FieldNode, Map<string, ReadonlySet<string>>>();
 
-function collect(set: SelectionSetNode | undefined, info: GraphQLResolveInfo, into: Set<string>, path: readonly string[]): void {
+function collect(
+  set: SelectionSetNode | undefined,
+  info: GraphQLResolveInfo,
+  into: Set<string>,
+  path: readonly string[],
+): void {
   if (!set) return;
   for (const selection of set.selections) {
     if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet, info, into, path);
-    else if (selection.kind === Kind.FRAGMENT_SPREAD) collect(info.fragments[selection.name.value]?.selectionSet, info, into, path);
+    else if (selection.kind === Kind.FRAGMENT_SPREAD)
+      collect(info.fragments[selection.name.value]?.selectionSet, info, into, path);
     else if (path.length === 0) into.add(selection.name.value);
     else if (selection.name.value === path[0]) collect(selection.selectionSet, info, into, path.slice(1));
   }

@@ -88,7 +88,12 @@ function withoutSuggestions(error: GraphQLError): GraphQLError {
   const message = error.message.replace(/ ?Did you mean [^?]*\?/g, '');
   return message === error.message
     ? error
-    : new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: error.extensions });
+    : new GraphQLError(message, {
+        nodes: error.nodes,
+        source: error.source,
+        positions: error.positions,
+        extensions: error.extensions,
+      });
 }
 
 /** Bounds that keep graphql-js's validation linear in practice (refused as QUERY_TOO_COMPLEX). */
@@ -97,10 +102,17 @@ export const STRUCTURE_LIMITS = { fragments: 100, spreadsPerSelection: 50, sameN
 /** One linear walk over the document: fragment count, spreads and same-named fields per selection set. */
 function structureErrors(document: DocumentNode): GraphQLError[] {
   const tooComplex = (message: string, limit: keyof typeof STRUCTURE_LIMITS) =>
-    new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', limit, max: STRUCTURE_LIMITS[limit], http: { status: 400 } } });
+    new GraphQLError(message, {
+      extensions: { code: 'QUERY_TOO_COMPLEX', limit, max: STRUCTURE_LIMITS[limit], http: { status: 400 } },
+    });
   const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).length;
   if (fragments > STRUCTURE_LIMITS.fragments) {
-    return [tooComplex(`The document defines ${fragments} fragments; the limit is ${STRUCTURE_LIMITS.fragments}`, 'fragments')];
+    return [
+      tooComplex(
+        `The document defines ${fragments} fragments; the limit is ${STRUCTURE_LIMITS.fragments}`,
+        'fragments',
+      ),
+    ];
   }
   const result: { error: GraphQLError | null } = { error: null };
   visit(document, {
@@ -118,9 +130,15 @@ function structureErrors(document: DocumentNode): GraphQLError[] {
         }
       }
       if (spreads > STRUCTURE_LIMITS.spreadsPerSelection) {
-        result.error = tooComplex(`A selection holds ${spreads} fragments; the limit is ${STRUCTURE_LIMITS.spreadsPerSelection}`, 'spreadsPerSelection');
+        result.error = tooComplex(
+          `A selection holds ${spreads} fragments; the limit is ${STRUCTURE_LIMITS.spreadsPerSelection}`,
+          'spreadsPerSelection',
+        );
       } else if (most > STRUCTURE_LIMITS.sameNamePerSelection) {
-        result.error = tooComplex(`A selection asks for one field ${most} times; the limit is ${STRUCTURE_LIMITS.sameNamePerSelection}`, 'sameNamePerSelection');
+        result.error = tooComplex(
+          `A selection asks for one field ${most} times; the limit is ${STRUCTURE_LIMITS.sameNamePerSelection}`,
+          'sameNamePerSelection',
+        );
       }
       return result.error ? BREAK : undefined;
     },
@@ -192,15 +210,33 @@ export function createOperationGuard(options: OperationGuardOptions) {
     if (transport === 'ws') {
       // Over HTTP, Apollo answers these with codes; graphql-ws would leave them code-less.
       if (!operation) {
-        return [coded(operationName ? `Unknown operation named "${operationName}"` : 'Name the operation to run (operationName)', 'BAD_USER_INPUT', 400, { field: 'operationName' })];
+        return [
+          coded(
+            operationName ? `Unknown operation named "${operationName}"` : 'Name the operation to run (operationName)',
+            'BAD_USER_INPUT',
+            400,
+            { field: 'operationName' },
+          ),
+        ];
       }
-      const coercion = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 10 });
+      const coercion = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, {
+        maxErrors: 10,
+      });
       if (coercion.errors) {
-        return coercion.errors.map((error) => coded(scrubValues(error.message), 'BAD_USER_INPUT', 400, { field: fieldFromMessage(error.message) ?? 'variables' }));
+        return coercion.errors.map((error) =>
+          coded(scrubValues(error.message), 'BAD_USER_INPUT', 400, {
+            field: fieldFromMessage(error.message) ?? 'variables',
+          }),
+        );
       }
     }
     if (transport === 'http' && operation?.operation === OperationTypeNode.SUBSCRIPTION) {
-      return [coded('Subscriptions are served over the graphql-ws protocol (a WebSocket on this URL), not over HTTP', 'BAD_USER_INPUT')];
+      return [
+        coded(
+          'Subscriptions are served over the graphql-ws protocol (a WebSocket on this URL), not over HTTP',
+          'BAD_USER_INPUT',
+        ),
+      ];
     }
     // Text the hub stores never holds NUL or other control characters (PostgreSQL refuses NUL).
     const atVariable = controlCharacterAt(variables ?? {}, '')?.replace(/^\./, '') ?? null;

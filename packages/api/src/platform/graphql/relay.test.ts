@@ -26,11 +26,16 @@ describe('relay helpers', () => {
       encodeCursor(['Ab\u0000bott', 'Ava', id]),
     ];
     for (const bad of forged) {
-      expect(() => decodeCursor(bad, shape)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }));
+      expect(() => decodeCursor(bad, shape)).toThrow(
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }),
+      );
     }
     expect(() => decodeCursor(encodeCursor([1.5]), ['int'])).toThrow();
     expect(() => decodeCursor(encodeCursor(['yesterday']), ['time'])).toThrow();
-    expect(decodeCursor(encodeCursor(['2026-01-01T00:00:00.000Z', 7]), ['time', 'int'])).toEqual(['2026-01-01T00:00:00.000Z', 7]);
+    expect(decodeCursor(encodeCursor(['2026-01-01T00:00:00.000Z', 7]), ['time', 'int'])).toEqual([
+      '2026-01-01T00:00:00.000Z',
+      7,
+    ]);
   });
 
   it('bounds page sizes', () => {

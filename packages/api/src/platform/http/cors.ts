@@ -47,7 +47,11 @@ export function createOriginPolicy(allowed: readonly string[]): OriginPolicy {
       if (!allows(origin, req.headers.host)) {
         // No CORS headers: the browser refuses the answer; the request itself is refused too.
         res.writeHead(403, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-        res.end(JSON.stringify({ errors: [{ message: 'This origin may not call the hub (CORS_ORIGINS)', extensions: { code: 'FORBIDDEN' } }] }));
+        res.end(
+          JSON.stringify({
+            errors: [{ message: 'This origin may not call the hub (CORS_ORIGINS)', extensions: { code: 'FORBIDDEN' } }],
+          }),
+        );
         return true;
       }
       res.setHeader('access-control-allow-origin', origin);

@@ -3,7 +3,11 @@ import { createHash } from 'node:crypto';
 function hashes(html: string, tag: 'script' | 'style'): string[] {
   const found: string[] = [];
   for (const match of html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))) {
-    found.push(`'sha256-${createHash('sha256').update(match[1] ?? '').digest('base64')}'`);
+    found.push(
+      `'sha256-${createHash('sha256')
+        .update(match[1] ?? '')
+        .digest('base64')}'`,
+    );
   }
   return found;
 }
@@ -13,7 +17,10 @@ function hashes(html: string, tag: 'script' | 'style'): string[] {
  * own inline script and style blocks (by hash) and same-origin connections, no framing, no MIME
  * sniffing, no referrer beyond the origin.
  */
-export function htmlSecurityHeaders(html: string, extra: { connectSrc?: readonly string[] } = {}): Record<string, string> {
+export function htmlSecurityHeaders(
+  html: string,
+  extra: { connectSrc?: readonly string[] } = {},
+): Record<string, string> {
   const scripts = hashes(html, 'script');
   const styles = hashes(html, 'style');
   const csp = [

@@ -51,7 +51,7 @@ describeEachDatabase('HTTP server', (hub) => {
     expect(codeOf(res)).toBe('QUERY_TOO_COMPLEX');
     const aliases = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: viewer { id }`).join(' ')} }`;
     expect(codeOf(await hub().gql(aliases, {}, 'hub.manager'))).toBe('QUERY_TOO_COMPLEX');
-    const tokens = `{ ${Array.from({ length: 2100 }, () => "__typename").join(' ')} }`;
+    const tokens = `{ ${Array.from({ length: 2100 }, () => '__typename').join(' ')} }`;
     const tokenRes = await hub().gql(tokens, {}, 'hub.manager');
     expect(tokenRes.status).toBe(400);
     expect(tokenRes.errors?.[0]?.message).toMatch(/more th(at|an) 2000 tokens/i);
@@ -66,7 +66,9 @@ describeEachDatabase('HTTP server', (hub) => {
   it('refuses a WebSocket without a valid token with close code 4401', async () => {
     const code = await new Promise<number>((resolve) => {
       const ws = new WebSocket(hub().app.url.replace('http', 'ws'), 'graphql-transport-ws');
-      ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: 'Bearer forged.token.here' } })));
+      ws.on('open', () =>
+        ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: 'Bearer forged.token.here' } })),
+      );
       ws.on('close', (c) => resolve(c));
     });
     expect(code).toBe(4401);
@@ -74,21 +76,28 @@ describeEachDatabase('HTTP server', (hub) => {
 
   it('applies the same limits to WebSocket operations', async () => {
     const token = await hub().token('hub.manager');
-    const messages = await new Promise<{ type: string; payload?: { extensions?: { code?: string } }[] }[]>((resolve) => {
-      const seen: { type: string; payload?: { extensions?: { code?: string } }[] }[] = [];
-      const ws = new WebSocket(hub().app.url.replace('http', 'ws'), 'graphql-transport-ws');
-      ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
-      ws.on('message', (data) => {
-        const msg = JSON.parse((data as Buffer).toString('utf8')) as { type: string; payload?: { extensions?: { code?: string } }[] };
-        seen.push(msg);
-        if (msg.type === 'connection_ack') {
-          const query = `query { ${Array.from({ length: 31 }, (_, i) => `a${i}: viewer { id }`).join(' ')} }`;
-          ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
-        }
-        if (msg.type === 'error' || msg.type === 'complete') ws.close();
-      });
-      ws.on('close', () => resolve(seen));
-    });
+    const messages = await new Promise<{ type: string; payload?: { extensions?: { code?: string } }[] }[]>(
+      (resolve) => {
+        const seen: { type: string; payload?: { extensions?: { code?: string } }[] }[] = [];
+        const ws = new WebSocket(hub().app.url.replace('http', 'ws'), 'graphql-transport-ws');
+        ws.on('open', () =>
+          ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })),
+        );
+        ws.on('message', (data) => {
+          const msg = JSON.parse((data as Buffer).toString('utf8')) as {
+            type: string;
+            payload?: { extensions?: { code?: string } }[];
+          };
+          seen.push(msg);
+          if (msg.type === 'connection_ack') {
+            const query = `query { ${Array.from({ length: 31 }, (_, i) => `a${i}: viewer { id }`).join(' ')} }`;
+            ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
+          }
+          if (msg.type === 'error' || msg.type === 'complete') ws.close();
+        });
+        ws.on('close', () => resolve(seen));
+      },
+    );
     const error = messages.find((m) => m.type === 'error');
     expect(error?.payload?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
@@ -111,7 +120,9 @@ it('drains on stop: open WebSockets are closed as going away and the port is rel
   const token = await hub.token('hub.manager');
   const ws = new WebSocket(hub.app.url.replace('http', 'ws'), 'graphql-transport-ws');
   await new Promise<void>((resolve) => {
-    ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+    ws.on('open', () =>
+      ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })),
+    );
     ws.on('message', (data) => {
       if ((JSON.parse((data as Buffer).toString('utf8')) as { type: string }).type === 'connection_ack') resolve();
     });

@@ -71,7 +71,12 @@ function send(
   type = 'application/json; charset=utf-8',
   headers: Record<string, string> = {},
 ): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
   res.end(body);
 }
 
@@ -108,16 +113,29 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
   const { config, logger, orm, schema, authenticator, events } = deps;
   const production = config.env === 'production';
   const settings = { writeBackBackfillDays: config.writeBack.backfillDays, attachments: config.attachments };
-  const guard = createOperationGuard({ schema, limits: config.limits, introspection: config.limits.introspection, hideSuggestions: production });
+  const guard = createOperationGuard({
+    schema,
+    limits: config.limits,
+    introspection: config.limits.introspection,
+    hideSuggestions: production,
+  });
   const throttle = createThrottle(config, logger);
   const authenticate = createCallerAuthentication({ authenticator, throttle, orm, logger });
   const origins = createOriginPolicy(config.corsOrigins);
   const landingHeaders = htmlSecurityHeaders(LANDING_PAGE);
-  const webApp = createWebAppHandler({ ...config.web, locate: config.env !== 'test', production, mintDemoToken: deps.mintDemoToken });
+  const webApp = createWebAppHandler({
+    ...config.web,
+    locate: config.env !== 'test',
+    production,
+    mintDemoToken: deps.mintDemoToken,
+  });
 
   const httpServer = createServer();
   /** What the request's log line says beyond method, path and status (ids only). */
-  const requestFacts = new Map<string, { operation?: OperationFacts; principal?: string; organisation?: string; traceId?: string }>();
+  const requestFacts = new Map<
+    string,
+    { operation?: OperationFacts; principal?: string; organisation?: string; traceId?: string }
+  >();
 
   async function contextFor(
     authorization: string | undefined,
@@ -229,7 +247,11 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
         raw = await readBody(req, config.limits.bodyBytes);
       } catch (error) {
         if (error instanceof BodyTooLargeError) {
-          send(res, 413, errorBody('PAYLOAD_TOO_LARGE', `Request body is larger than ${config.limits.bodyBytes} bytes`));
+          send(
+            res,
+            413,
+            errorBody('PAYLOAD_TOO_LARGE', `Request body is larger than ${config.limits.bodyBytes} bytes`),
+          );
           req.destroy();
           return;
         }
@@ -248,27 +270,35 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
       }
     }
     const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
-    const operationName = typeof (body as { operationName?: unknown } | undefined)?.operationName === 'string' ? (body as { operationName: string }).operationName : null;
-    const response = await inSpan('graphql.operation', { attributes: { 'graphql.operation.name': operationName?.slice(0, 100) ?? '' } }, () => apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest,
-      context: async () => {
-        const ctx = await contextFor(
-          headers.get('authorization'),
-          requestId,
-          {
-            organisation: headers.get('x-pcn-hub-organisation') ?? null,
-            onBehalfOf: headers.get('x-pcn-hub-on-behalf-of') ?? null,
+    const operationName =
+      typeof (body as { operationName?: unknown } | undefined)?.operationName === 'string'
+        ? (body as { operationName: string }).operationName
+        : null;
+    const response = await inSpan(
+      'graphql.operation',
+      { attributes: { 'graphql.operation.name': operationName?.slice(0, 100) ?? '' } },
+      () =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest,
+          context: async () => {
+            const ctx = await contextFor(
+              headers.get('authorization'),
+              requestId,
+              {
+                organisation: headers.get('x-pcn-hub-organisation') ?? null,
+                onBehalfOf: headers.get('x-pcn-hub-on-behalf-of') ?? null,
+              },
+              req.socket.remoteAddress ?? 'unknown',
+            );
+            const facts = requestFacts.get(requestId);
+            if (facts && ctx.actor) {
+              facts.principal = ctx.actor.plugin ? `plugin:${ctx.actor.plugin.name}` : ctx.actor.id;
+              facts.organisation = ctx.actor.organisationOds;
+            }
+            return ctx;
           },
-          req.socket.remoteAddress ?? 'unknown',
-        );
-        const facts = requestFacts.get(requestId);
-        if (facts && ctx.actor) {
-          facts.principal = ctx.actor.plugin ? `plugin:${ctx.actor.plugin.name}` : ctx.actor.id;
-          facts.organisation = ctx.actor.organisationOds;
-        }
-        return ctx;
-      },
-    }));
+        }),
+    );
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.setHeader('x-request-id', requestId);
     res.statusCode = response.status ?? 200;
@@ -280,7 +310,13 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
     res.end();
   }
 
-  async function serveRoute(route: HttpRoute, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
+  async function serveRoute(
+    route: HttpRoute,
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    requestId: string,
+  ): Promise<void> {
     try {
       await route.handle(req, res, url, {
         requestId,
@@ -323,7 +359,11 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
       const facts = requestFacts.get(requestId);
       requestFacts.delete(requestId);
       const route = ['/graphql', '/healthz', '/readyz'].includes(url.pathname) ? url.pathname.slice(1) : 'other';
-      metrics.httpRequests.inc({ route, method: ['GET', 'POST', 'OPTIONS', 'HEAD'].includes(req.method ?? '') ? req.method! : 'OTHER', status: `${Math.floor(res.statusCode / 100)}xx` });
+      metrics.httpRequests.inc({
+        route,
+        method: ['GET', 'POST', 'OPTIONS', 'HEAD'].includes(req.method ?? '') ? req.method! : 'OTHER',
+        status: `${Math.floor(res.statusCode / 100)}xx`,
+      });
       logger.info(
         {
           requestId,
@@ -332,7 +372,12 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
           status: res.statusCode,
           ms: Math.round(performance.now() - started),
           ...(facts?.operation
-            ? { operation: facts.operation.name, operationType: facts.operation.type, field: facts.operation.field, outcome: facts.operation.outcome }
+            ? {
+                operation: facts.operation.name,
+                operationType: facts.operation.type,
+                field: facts.operation.field,
+                outcome: facts.operation.outcome,
+              }
             : {}),
           ...(facts?.principal ? { principal: facts.principal, organisation: facts.organisation } : {}),
           ...(facts?.traceId ? { traceId: facts.traceId } : {}),
@@ -341,34 +386,43 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
       );
     });
     const traceParent = contextFrom(req.headers.traceparent);
-    void inSpan(`${req.method ?? 'HTTP'} ${url.pathname === '/graphql' ? '/graphql' : 'other'}`, { kind: SpanKind.SERVER, parent: traceParent, attributes: { 'http.request.method': req.method ?? '', 'url.path': url.pathname.slice(0, 100) } }, async (span) => {
-      if (tracingOn()) {
-        const facts = requestFacts.get(requestId);
-        if (facts) facts.traceId = span.spanContext().traceId;
-        res.on('finish', () => span.setAttribute('http.response.status_code', res.statusCode));
-      }
-      try {
-        if (url.pathname === '/healthz') return send(res, 200, '{"status":"ok"}');
-        if (url.pathname === '/readyz') {
-          return (await ready()) ? send(res, 200, '{"status":"ready"}') : send(res, 503, '{"status":"not ready"}');
+    void inSpan(
+      `${req.method ?? 'HTTP'} ${url.pathname === '/graphql' ? '/graphql' : 'other'}`,
+      {
+        kind: SpanKind.SERVER,
+        parent: traceParent,
+        attributes: { 'http.request.method': req.method ?? '', 'url.path': url.pathname.slice(0, 100) },
+      },
+      async (span) => {
+        if (tracingOn()) {
+          const facts = requestFacts.get(requestId);
+          if (facts) facts.traceId = span.spanContext().traceId;
+          res.on('finish', () => span.setAttribute('http.response.status_code', res.statusCode));
         }
-        const route = deps.routes?.find((r) => r.matches(url.pathname));
-        if (route) return await serveRoute(route, req, res, url, requestId);
-        if (url.pathname !== '/graphql' && webApp.handle(req, res, url)) return;
-        if (url.pathname !== '/graphql') return send(res, 404, errorBody('NOT_FOUND', 'Not found'));
-        if (origins.handle(req, res)) return;
-        if (req.method === 'GET' && !url.search && (req.headers.accept ?? '').includes('text/html')) {
-          if (webApp.explorer(req, res)) return;
-          return send(res, 200, LANDING_PAGE, 'text/html; charset=utf-8', landingHeaders);
+        try {
+          if (url.pathname === '/healthz') return send(res, 200, '{"status":"ok"}');
+          if (url.pathname === '/readyz') {
+            return (await ready()) ? send(res, 200, '{"status":"ready"}') : send(res, 503, '{"status":"not ready"}');
+          }
+          const route = deps.routes?.find((r) => r.matches(url.pathname));
+          if (route) return await serveRoute(route, req, res, url, requestId);
+          if (url.pathname !== '/graphql' && webApp.handle(req, res, url)) return;
+          if (url.pathname !== '/graphql') return send(res, 404, errorBody('NOT_FOUND', 'Not found'));
+          if (origins.handle(req, res)) return;
+          if (req.method === 'GET' && !url.search && (req.headers.accept ?? '').includes('text/html')) {
+            if (webApp.explorer(req, res)) return;
+            return send(res, 200, LANDING_PAGE, 'text/html; charset=utf-8', landingHeaders);
+          }
+          await handleGraphQL(req, res, url, requestId);
+        } catch (error) {
+          const hub = error instanceof HubError ? error : null;
+          logger.error({ err: hub ? undefined : error, requestId }, 'request failed');
+          if (!res.headersSent)
+            send(res, 500, errorBody('INTERNAL_SERVER_ERROR', `Internal server error (request id ${requestId})`));
+          else res.end();
         }
-        await handleGraphQL(req, res, url, requestId);
-      } catch (error) {
-        const hub = error instanceof HubError ? error : null;
-        logger.error({ err: hub ? undefined : error, requestId }, 'request failed');
-        if (!res.headersSent) send(res, 500, errorBody('INTERNAL_SERVER_ERROR', `Internal server error (request id ${requestId})`));
-        else res.end();
-      }
-    });
+      },
+    );
   });
 
   return {

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
-import { getOperationAST, type ExecutionArgs, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import {
+  getOperationAST,
+  type ExecutionArgs,
+  type GraphQLError,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Config } from '../config.js';
@@ -65,7 +71,8 @@ export function startWebSocketServer(deps: WebSocketDeps): { dispose(): void | P
     server: deps.httpServer,
     path: '/graphql',
     maxPayload: config.limits.bodyBytes,
-    verifyClient: ({ origin, req }: { origin?: string; req: IncomingMessage }) => origins.allows(origin, req.headers.host),
+    verifyClient: ({ origin, req }: { origin?: string; req: IncomingMessage }) =>
+      origins.allows(origin, req.headers.host),
   });
 
   // graphql-ws closes with 4500 (its internal error) on a message type only a server may send;
@@ -79,7 +86,8 @@ export function startWebSocketServer(deps: WebSocketDeps): { dispose(): void | P
       } catch {
         return; // graphql-ws closes unparsable messages with 4400 itself
       }
-      if (typeof type === 'string' && !CLIENT_MESSAGES.has(type)) socket.close(CLOSE.badRequest, `Unexpected message of type ${type.slice(0, 40)}`);
+      if (typeof type === 'string' && !CLIENT_MESSAGES.has(type))
+        socket.close(CLOSE.badRequest, `Unexpected message of type ${type.slice(0, 40)}`);
     });
   });
 
@@ -129,7 +137,10 @@ export function startWebSocketServer(deps: WebSocketDeps): { dispose(): void | P
           return true;
         } catch (error) {
           const code = closeCodeFor(error);
-          ctx.extra.socket.close(code, code === CLOSE.unauthorized ? 'Unauthorized' : (error as Error).message.slice(0, 120));
+          ctx.extra.socket.close(
+            code,
+            code === CLOSE.unauthorized ? 'Unauthorized' : (error as Error).message.slice(0, 120),
+          );
           return false;
         }
       },

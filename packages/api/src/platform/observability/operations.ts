@@ -26,7 +26,9 @@ export function rootField(operation: OperationDefinitionNode | null | undefined)
  * Observes each HTTP GraphQL operation: counts and times it by type and root field, counts its
  * errors by code, and hands the facts to `report` for the request's log line.
  */
-export function operationObserver(report: (requestId: string, facts: OperationFacts) => void): ApolloServerPlugin<RequestContext> {
+export function operationObserver(
+  report: (requestId: string, facts: OperationFacts) => void,
+): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart({ contextValue }) {
       const started = performance.now();
@@ -37,12 +39,17 @@ export function operationObserver(report: (requestId: string, facts: OperationFa
           if (span?.isRecording()) {
             const type = operation?.operation ?? 'unknown';
             span.updateName(`${type} ${operationName ?? rootField(operation)}`.slice(0, 120));
-            span.setAttributes({ 'graphql.operation.type': type, 'graphql.operation.name': (operationName ?? '').slice(0, 100) });
+            span.setAttributes({
+              'graphql.operation.type': type,
+              'graphql.operation.name': (operationName ?? '').slice(0, 100),
+            });
           }
         },
         async willSendResponse({ operation, operationName, response }) {
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-          const codes = errors.map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR'));
+          const codes = errors.map((e) =>
+            typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR',
+          );
           const facts: OperationFacts = {
             type: operation?.operation ?? 'unknown',
             field: rootField(operation),
@@ -51,7 +58,10 @@ export function operationObserver(report: (requestId: string, facts: OperationFa
           };
           for (const code of codes) metrics.operationErrors.inc({ code });
           metrics.operations.inc({ type: facts.type, field: facts.field, outcome: facts.outcome });
-          metrics.operationDuration.observe({ type: facts.type, field: facts.field }, (performance.now() - started) / 1000);
+          metrics.operationDuration.observe(
+            { type: facts.type, field: facts.field },
+            (performance.now() - started) / 1000,
+          );
           report(contextValue.requestId, facts);
         },
       };

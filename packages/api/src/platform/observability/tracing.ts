@@ -29,7 +29,10 @@ let provider: TracerProvider | null = null;
 /** Installs the exporter, W3C trace-context propagation and async context; once per process. */
 export function startTracing(config: Config['tracing']): { shutdown(): Promise<void> } | null {
   if (!config || provider) return null;
-  const exporter = new OTLPTraceExporter({ url: new URL('v1/traces', withSlash(config.endpoint)).toString(), headers: { ...config.headers } });
+  const exporter = new OTLPTraceExporter({
+    url: new URL('v1/traces', withSlash(config.endpoint)).toString(),
+    headers: { ...config.headers },
+  });
   const started = new TracerProvider({
     resource: resourceFromAttributes({ 'service.name': config.serviceName }),
     spanProcessors: [new BatchSpanProcessor({ exporter, scheduledDelayMillis: 500 })],
@@ -79,16 +82,21 @@ export async function inSpan<T>(
   work: (span: Span) => Promise<T>,
 ): Promise<T> {
   const parent = options.parent ?? context.active();
-  return tracer.startActiveSpan(name, { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes }, parent, async (span) => {
-    try {
-      return await work(span);
-    } catch (error) {
-      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : 'error' });
-      throw error;
-    } finally {
-      span.end();
-    }
-  });
+  return tracer.startActiveSpan(
+    name,
+    { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes },
+    parent,
+    async (span) => {
+      try {
+        return await work(span);
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : 'error' });
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
 }
 
 type Execute = (query: unknown, ...rest: unknown[]) => Promise<unknown>;
@@ -111,7 +119,14 @@ export function traceDatabase(orm: Orm): void {
     const operation = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase() ?? 'QUERY';
     return inSpan(
       `db ${operation}`,
-      { kind: SpanKind.CLIENT, attributes: { 'db.system.name': 'postgresql', 'db.operation.name': operation, 'db.query.text': text.slice(0, 500) } },
+      {
+        kind: SpanKind.CLIENT,
+        attributes: {
+          'db.system.name': 'postgresql',
+          'db.operation.name': operation,
+          'db.query.text': text.slice(0, 500),
+        },
+      },
       () => original(query, ...rest),
     );
   };

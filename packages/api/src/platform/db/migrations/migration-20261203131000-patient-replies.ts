@@ -13,7 +13,9 @@ export class Migration20261203131000_patient_replies extends Migration {
     this.addSql(
       `alter table "patient_reply" add constraint "patient_reply_template_check" check ("template" in ('ADVICE', 'SELF_CARE', 'BOOKING_INVITATION', 'PHOTO_REQUEST', 'FURTHER_INFORMATION'));`,
     );
-    this.addSql(`alter table "patient_reply" add constraint "patient_reply_channel_check" check ("channel" in ('SMS', 'EMAIL'));`);
+    this.addSql(
+      `alter table "patient_reply" add constraint "patient_reply_channel_check" check ("channel" in ('SMS', 'EMAIL'));`,
+    );
     this.addSql(
       `alter table "patient_reply" add constraint "patient_reply_status_check" check ("status" in ('QUEUED', 'RETRYING', 'SENT', 'DELIVERED', 'FAILED', 'UNDELIVERED'));`,
     );
