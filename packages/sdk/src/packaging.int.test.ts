@@ -69,7 +69,7 @@ function vendorEnv(): NodeJS.ProcessEnv {
 
 /** The guide's runnable TypeScript: each ```ts block after `<!-- guide:<name> -->` (as vendor-guide.int.test.ts reads them). */
 function guideSnippets(markdown: string): { name: string; code: string }[] {
-  return [...markdown.matchAll(/<!-- guide:([a-z-]+) -->\n```ts\n([\s\S]*?)```/g)].map((m) => ({
+  return [...markdown.matchAll(/<!-- guide:([a-z-]+) -->\n\n?```ts\n([\s\S]*?)```/g)].map((m) => ({
     name: m[1]!,
     code: m[2]!,
   }));
@@ -78,7 +78,7 @@ function guideSnippets(markdown: string): { name: string; code: string }[] {
 /** The guide's JavaScript for an installed project: each ```js block after `<!-- packaged:<name> -->`. */
 function packagedSnippets(markdown: string): Map<string, string> {
   return new Map(
-    [...markdown.matchAll(/<!-- packaged:([a-z-]+) -->\n```js\n([\s\S]*?)```/g)].map((m) => [m[1]!, m[2]!]),
+    [...markdown.matchAll(/<!-- packaged:([a-z-]+) -->\n\n?```js\n([\s\S]*?)```/g)].map((m) => [m[1]!, m[2]!]),
   );
 }
 

@@ -9,7 +9,7 @@ const RUN_DIR = new URL('../../.guide/', import.meta.url);
 
 /** The guide's runnable snippets: each ```ts block right after a `<!-- frontend:<name> -->` marker, in order. */
 function snippets(markdown: string): { name: string; code: string }[] {
-  return [...markdown.matchAll(/<!-- frontend:([a-z-]+) -->\n```ts\n([\s\S]*?)```/g)].map((m) => ({
+  return [...markdown.matchAll(/<!-- frontend:([a-z-]+) -->\n\n?```ts\n([\s\S]*?)```/g)].map((m) => ({
     name: m[1]!,
     code: m[2]!,
   }));

@@ -4,7 +4,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PLUGIN_SCOPES } from '@pcn-hub/schema';
 import { describeEachDatabase, seedForeignPcn, type GqlResult } from '../test/harness.js';
 import { demoPatient } from '../seed/demo.js';
-import { toGlobalId } from '../platform/graphql/relay.js';
+import { fromGlobalId, toGlobalId } from '../platform/graphql/relay.js';
+import { upload } from '../modules/attachments/attachments.testkit.js';
+
+/** The foreign online consultation's photo. */
+const PHOTO = randomBytes(2048);
 import type { Role } from '../platform/auth/roles.js';
 import { asPlugin, registerPlugin } from '../modules/plugins/plugins.testkit.js';
 import {
@@ -465,12 +469,22 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
               template: 'Sore throat',
               submittedAt: new Date(Date.now() - 60_000).toISOString(),
               answers: [{ questionId: 'q1', question: 'How long?', answer: 'Three days' }],
+              attachments: [{ fileName: 'photo.jpg', contentType: 'image/jpeg', sizeBytes: PHOTO.length }],
             },
           },
           await foreignToken('supplier'),
         )
       ).submitOnlineConsultation.consultationId;
       add('OnlineConsultation', oc, 'foreign PCN online consultation', ALL);
+      // Its photo, uploaded by the foreign supplier: the attachment fixture.
+      const sent = await upload(hub(), oc, 0, PHOTO, { as: await foreignToken('supplier') });
+      if (sent.status !== 201 && sent.status !== 200)
+        throw new Error(`foreign attachment upload answered ${sent.status}`);
+      const [attachment] = await hub().sql<{ id: string }>(
+        'select a.id from attachment a where a.consultation_id = ?',
+        [fromGlobalId(oc)!.id],
+      );
+      add('Attachment', attachment && gid('Attachment', attachment.id), 'foreign PCN attachment', ALL);
     });
     await step('plugin', async () => {
       const registered = (

@@ -8,7 +8,7 @@ const RUN_DIR = new URL('../../.guide/', import.meta.url);
 
 /** The README's runnable snippets: each ```ts block right after a `<!-- guide:<name> -->` marker, in order. */
 export function guideSnippets(markdown: string): { name: string; code: string }[] {
-  return [...markdown.matchAll(/<!-- guide:([a-z-]+) -->\n```ts\n([\s\S]*?)```/g)].map((m) => ({
+  return [...markdown.matchAll(/<!-- guide:([a-z-]+) -->\n\n?```ts\n([\s\S]*?)```/g)].map((m) => ({
     name: m[1]!,
     code: m[2]!,
   }));

@@ -18,6 +18,8 @@ const IDEMPOTENT_BY_NATURE = new Set([
   // Status reports: the same report again changes nothing (the services answer it as already recorded).
   'recordEpsOutcome',
   'recordPatientReplyStatus',
+  // A scanner's verdict: the same verdict again changes nothing, another is INVALID_TRANSITION.
+  'recordAttachmentScan',
 ]);
 
 describe('plugin mutations', () => {
