@@ -49,7 +49,7 @@ export function Attachments({ items }: { items: readonly AttachmentItem[] }) {
       <ul data-testid="attachments">
         {items.map((a) => (
           <li key={a.position}>
-            {a.fileName} ({a.contentType}, {Math.round(a.sizeBytes / 1024)} KB, {STATUS_TEXT[a.status]})
+            {a.fileName} ({a.contentType}, {fileSize(a.sizeBytes)}, {STATUS_TEXT[a.status]})
             {a.status === 'AVAILABLE' && a.attachmentId ? (
               <>
                 {' '}
@@ -69,4 +69,11 @@ export function Attachments({ items }: { items: readonly AttachmentItem[] }) {
       {problem ? <p role="alert">{problem}</p> : null}
     </>
   );
+}
+
+/** A file's size as people read it: bytes under 1 KB, then KB, then MB (one decimal). */
+function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
