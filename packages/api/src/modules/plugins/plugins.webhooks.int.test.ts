@@ -111,6 +111,10 @@ describeEachDatabase(
       expect(JSON.stringify(body)).not.toMatch(/\b\d{10}\b/); // ids and codes only: no NHS number
       expect(fromGlobalId(body.data.entryId)?.type).toBe('HubConsultationEntry');
       expect(fromGlobalId(body.data.consultationId)?.type).toBe('HubConsultation');
+      // The receiver answers before the worker records the outcome: wait for the record.
+      await expect
+        .poll(async () => (await deliveries(hub(), plugin.id)).map((d) => d.state), { timeout: 10_000 })
+        .toEqual(['DELIVERED']);
       const listed = await deliveries(hub(), plugin.id);
       expect(listed).toHaveLength(1);
       expect(listed[0]).toMatchObject({ state: 'DELIVERED', attempts: 1, webhookId: body.id });
