@@ -3,6 +3,7 @@ import { assertValidSchema, type GraphQLSchema } from 'graphql';
 import { authChecker, assertEveryRootFieldAuthorized } from './platform/auth/authorization.js';
 import { AuditResolver } from './platform/audit/audit.resolver.js';
 import { NodeResolver } from './node.resolver.js';
+import { resolvePlainFieldsByDefault } from './platform/graphql/plain-fields.js';
 import { MODULE_RESOLVERS } from './modules.js';
 
 /** Every resolver class of the API: the platform's, then every module's (`src/modules.ts`). */
@@ -27,6 +28,7 @@ let built: Promise<GraphQLSchema> | null = null;
 export function buildHubSchema(): Promise<GraphQLSchema> {
   built ??= (async () => {
     assertEveryRootFieldAuthorized(RESOLVERS);
+    resolvePlainFieldsByDefault();
     const schema = await buildSchema({
       resolvers: [...RESOLVERS],
       authChecker,

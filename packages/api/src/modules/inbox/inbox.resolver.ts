@@ -106,12 +106,19 @@ export class InboxResolver {
   }
 
   @FieldResolver(() => OrganisationType, { description: 'The organisation whose inbox holds it (hub or practice).' })
-  async ownerOrganisation(@Root() c: OnlineConsultationType, @Ctx() ctx: RequestContext): Promise<OrganisationType> {
+  // Not async: a joined value is answered as it is, without a promise per row.
+  ownerOrganisation(
+    @Root() c: OnlineConsultationType,
+    @Ctx() ctx: RequestContext,
+  ): OrganisationType | Promise<OrganisationType> {
     return c.joined?.owner ?? organisation(scoped(c, ctx), c.ownerId);
   }
 
   @FieldResolver(() => OrganisationType, { description: 'The practice the patient submitted to.' })
-  async originatingPractice(@Root() c: OnlineConsultationType, @Ctx() ctx: RequestContext): Promise<OrganisationType> {
+  originatingPractice(
+    @Root() c: OnlineConsultationType,
+    @Ctx() ctx: RequestContext,
+  ): OrganisationType | Promise<OrganisationType> {
     return c.joined?.originatingPractice ?? organisation(scoped(c, ctx), c.originatingPracticeId);
   }
 
@@ -119,11 +126,15 @@ export class InboxResolver {
     nullable: true,
     description: 'The matched registered patient; null when unmatched.',
   })
-  async patient(@Root() c: OnlineConsultationType, @Ctx() ctx: RequestContext): Promise<PatientType | null> {
+  patient(
+    @Root() c: OnlineConsultationType,
+    @Ctx() ctx: RequestContext,
+  ): PatientType | null | Promise<PatientType | null> {
     if (!c.patientId) return null;
     if (c.joined?.patient !== undefined) return c.joined.patient;
-    const patient = await visiblePatientById(scoped(c, ctx)).load(c.patientId);
-    return patient ? toPatientType(patient) : null;
+    return visiblePatientById(scoped(c, ctx))
+      .load(c.patientId)
+      .then((patient) => (patient ? toPatientType(patient) : null));
   }
 
   @FieldResolver(() => SubmittedPatientType, {
