@@ -288,7 +288,7 @@ export async function readPage(
     sql = `with page as (${sql}), audited as (${insert.sql}) select * from page order by "rank_"`;
     params.push(...insert.params);
   }
-  const rows = await exec<Row>(em, sql, params);
+  const rows = await exec<Row>(em, sql, params, { prepared: true });
   const organisations = new Map<string, OrganisationType>();
   return rows.map((row) => ({
     record: recordFrom(row, reads.content),

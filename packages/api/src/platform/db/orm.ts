@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import type { EntityDefinition } from '../hub-module.js';
 import { PLATFORM_ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { namePreparedStatements } from './sql.js';
 import {
   discardTemplate,
   isFreshDatabase,
@@ -68,6 +69,11 @@ export async function createOrm(
       clientUrl: database.url,
       pool: { min: 0, max: database.poolMax },
     } as Parameters<(typeof import('@mikro-orm/postgresql'))['MikroORM']['init']>[0]);
+    // The pool opens connections on demand (min 0): every one gets the prepared-statement names.
+    const pool = (await orm.em.getConnection().getNativeClient()) as {
+      on(event: 'connect', listener: (client: Parameters<typeof namePreparedStatements>[0]) => void): void;
+    };
+    pool.on('connect', namePreparedStatements);
     return orm as unknown as Orm;
   }
   const fresh = isFreshDatabase(database.dataDir);

@@ -50,14 +50,21 @@ export function numbered(sql: string): string {
  * Rows come back as the database sent them: alias columns to the names the caller wants, and
  * normalise driver differences with {@link asDate}.
  */
-export async function exec<T>(em: Em, sql: string, params: readonly unknown[] = []): Promise<T[]> {
+export async function exec<T>(
+  em: Em,
+  sql: string,
+  params: readonly unknown[] = [],
+  options: { prepared?: boolean } = {},
+): Promise<T[]> {
   // MikroORM types the transaction as `any`; it is a Kysely transaction when set.
   const trx = em.getTransactionContext<Kysely<unknown> | undefined>();
   const connection: AbstractSqlConnection = em.getConnection();
   if (!params.every(isScalar)) return connection.execute<T[]>(sql, [...params], 'all', trx);
   const started = Date.now();
+  const text = numbered(sql);
+  if (options.prepared) prepare(text);
   try {
-    const result = await (trx ?? connection.getClient()).executeQuery<T>(CompiledQuery.raw(numbered(sql), [...params]));
+    const result = await (trx ?? connection.getClient()).executeQuery<T>(CompiledQuery.raw(text, [...params]));
     em.config
       .getLogger()
       .logQuery({ query: sql, took: Date.now() - started, results: result.rows.length, level: 'info' });
@@ -69,6 +76,38 @@ export async function exec<T>(em: Em, sql: string, params: readonly unknown[] = 
       .getExceptionConverter()
       .convertException(error as Error);
   }
+}
+
+/** Statement texts sent as named prepared statements on PostgreSQL, with their names. */
+const PREPARED = new Map<string, string>();
+/**
+ * Most texts prepared per process. Each is parsed once per pooled connection and kept by the server
+ * for the connection's life, so the set must stay small: texts past the bound run unnamed.
+ */
+export const MAX_PREPARED = 200;
+
+function prepare(text: string): void {
+  if (!PREPARED.has(text) && PREPARED.size < MAX_PREPARED) PREPARED.set(text, `pcn_hub_${PREPARED.size + 1}`);
+}
+
+/** The subset of a `pg` client that {@link namePreparedStatements} wraps. */
+interface PgClient {
+  query: (...args: unknown[]) => unknown;
+}
+
+/**
+ * Makes a `pg` client send the texts {@link exec} marks `prepared` as named statements: PostgreSQL
+ * parses and plans such a statement once per connection instead of on every call, and `pg` sends its
+ * text only the first time (a page of the inbox is one statement of about 3 KB). Installed on every
+ * connection of the PostgreSQL pool (`createOrm`); PGlite runs everything in process, unnamed.
+ */
+export function namePreparedStatements(client: PgClient): void {
+  const query = client.query.bind(client);
+  client.query = (config: unknown, values?: unknown, callback?: unknown) => {
+    const name = typeof config === 'string' ? PREPARED.get(config) : undefined;
+    if (name === undefined) return query(config, values, callback);
+    return query({ name, text: config, values }, callback);
+  };
 }
 
 /** `?, ?, ?` for an IN list of `n` values (n >= 1). */
