@@ -62,16 +62,9 @@ export function createRequestContext(
 ): RequestContext {
   const loaders = new Map<string, DataLoader<unknown, unknown>>();
   const { em: given, ...rest } = fields;
-  let em: Em | null = typeof given === 'function' ? null : given;
-  const ctx: RequestContext = {
-    ...rest,
-    get em(): Em {
-      em ??= (given as () => Em)();
-      return em;
-    },
-    get sqlEm(): Em {
-      return em ?? rest.orm.em;
-    },
+  const lazy: LazyEm = typeof given === 'function' ? { em: null, fork: given } : { em: given, fork: () => given };
+  const ctx = Object.assign(Object.create(LAZY_EM_GETTERS) as RequestContext, rest, {
+    lazyEm: lazy,
     loader<K, V>(key: string, create: (c: RequestContext) => DataLoader<K, V>): DataLoader<K, V> {
       let loader = loaders.get(key) as DataLoader<K, V> | undefined;
       if (!loader) {
@@ -80,9 +73,34 @@ export function createRequestContext(
       }
       return loader;
     },
-  };
+  });
   return ctx;
 }
+
+interface LazyEm {
+  em: Em | null;
+  readonly fork: () => Em;
+}
+
+/**
+ * `em` and `sqlEm` as getters on the context's prototype, over state held in an own property:
+ * Apollo Server hands resolvers a copy of the context (`Object.assign` onto the same prototype),
+ * which copies own properties and would call own getters, forking for every request. The copy
+ * shares the state, so the original and the copy see one fork, made on first use.
+ */
+const LAZY_EM_GETTERS = Object.create(Object.prototype, {
+  em: {
+    get(this: { lazyEm: LazyEm }): Em {
+      this.lazyEm.em ??= this.lazyEm.fork();
+      return this.lazyEm.em;
+    },
+  },
+  sqlEm: {
+    get(this: { lazyEm: LazyEm; orm: Orm }): Em {
+      return this.lazyEm.em ?? this.orm.em;
+    },
+  },
+}) as object;
 
 /**
  * A fresh scope for one unit of work inside a long-lived operation (a subscription event): its own
