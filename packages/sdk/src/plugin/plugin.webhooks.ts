@@ -1,5 +1,6 @@
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { PLUGIN_EVENT_TYPES, type PluginEventType } from '@pcn-hub/schema';
+import { newWebhookSecret, webhookSignatureMatches, webhookSigner } from '@pcn-hub/schema/webhooks';
 
 /**
  * One event delivered to a plugin's webhook. Payloads carry ids and codes only: fetch what you
@@ -47,8 +48,6 @@ export interface VerifyWebhookOptions {
   readonly now?: Date;
 }
 
-const SECRET_PREFIX = 'whsec_';
-
 function header(headers: WebhookHeaders, name: string): string | null {
   if (headers instanceof Headers) return headers.get(name);
   for (const [key, value] of Object.entries(headers)) {
@@ -58,21 +57,10 @@ function header(headers: WebhookHeaders, name: string): string | null {
   return null;
 }
 
-function secretKey(secret: string): Buffer {
-  const encoded = secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret;
-  const key = Buffer.from(encoded, 'base64');
-  if (key.length === 0) throw new TypeError('A webhook secret is "whsec_" followed by base64');
-  return key;
-}
-
 function bodyBytes(body: string | Uint8Array): Buffer {
   return typeof body === 'string'
     ? Buffer.from(body, 'utf8')
     : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-}
-
-function signature(key: Buffer, id: string, timestamp: string, body: Buffer): Buffer {
-  return createHmac('sha256', key).update(`${id}.${timestamp}.`).update(body).digest();
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -160,21 +148,9 @@ export function verifyWebhookSignature(
       `The webhook is timestamped ${-age} s ahead (tolerance ${tolerance} s)`,
     );
 
-  const raw = bodyBytes(body);
-  const offered = signatures
-    .split(' ')
-    .filter((entry) => entry.startsWith('v1,'))
-    .map((entry) => Buffer.from(entry.slice(3), 'base64'));
-  const keys = (typeof secrets === 'string' ? [secrets] : secrets).map(secretKey);
-  if (keys.length === 0) throw new TypeError('verifyWebhook needs at least one secret');
-  // Every candidate is compared (no early exit), each in constant time.
-  let matched = false;
-  for (const key of keys) {
-    const expected = signature(key, id, timestamp, raw);
-    for (const candidate of offered) {
-      if (candidate.length === expected.length && timingSafeEqual(candidate, expected)) matched = true;
-    }
-  }
+  const list = typeof secrets === 'string' ? [secrets] : secrets;
+  if (list.length === 0) throw new TypeError('verifyWebhook needs at least one secret');
+  const matched = webhookSignatureMatches(list, id, timestamp, bodyBytes(body), signatures);
   if (!matched) throw new WebhookVerificationError('BAD_SIGNATURE', 'No signature matches the secret(s)');
   return { id, timestamp: Number(timestamp) };
 }
@@ -198,13 +174,13 @@ export function signWebhook(
   const id = options.id ?? `msg_${randomUUID()}`;
   const timestamp = String(Math.floor((options.timestamp ?? new Date()).getTime() / 1000));
   const raw = bodyBytes(body);
-  const signed = (typeof secrets === 'string' ? [secrets] : secrets).map(
-    (secret) => `v1,${signature(secretKey(secret), id, timestamp, raw).toString('base64')}`,
+  const signed = (typeof secrets === 'string' ? [secrets] : secrets).map((secret) =>
+    webhookSigner(secret)(id, timestamp, raw),
   );
   return { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': signed.join(' ') };
 }
 
 /** A fresh random webhook secret in the Standard Webhooks form (`whsec_` + base64 of 32 bytes). For tests. */
 export function generateWebhookSecret(): string {
-  return `${SECRET_PREFIX}${randomBytes(32).toString('base64')}`;
+  return newWebhookSecret();
 }
