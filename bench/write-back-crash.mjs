@@ -50,7 +50,7 @@ try {
   await useHttpTarget(api.url, target.url);
   const count = async (text) => Number((await sql.query(text)).rows[0].n);
   const startWorker = () =>
-    spawnNode(workerMain, { ...WORKER_ENV, DATABASE_URL: db.url }, { readyText: 'write-back worker ready' });
+    spawnNode(workerMain, { ...WORKER_ENV, DATABASE_URL: db.url }, { readyText: 'workers ready' });
 
   worker = startWorker();
   const writing = writeEntries(api.url, N, { syntheticNhsNumber, parallel: 8 });

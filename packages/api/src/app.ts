@@ -6,25 +6,16 @@ import { createTokenVerifier, type TokenVerifier } from './platform/auth/tokens.
 import { createAuthenticator } from './platform/auth/authenticate.js';
 import { createHubServer, type HubServer } from './platform/http/server.js';
 import { findOrganisationForActor, staffAccount, watchStaffAccounts } from './modules/organisations/index.js';
-import { markEpsUndeliverable } from './modules/prescribing/index.js';
-import { markReplyUndeliverable } from './modules/replies/index.js';
 import { attachmentRoutes } from './modules/attachments/index.js';
 import { buildHubSchema } from './schema.js';
-import { HUB_ENTITIES } from './modules.js';
+import { HUB_ENTITIES, MODULE_WORKERS, pluginDeliveryGivenUp } from './modules.js';
+import { startWorkers, stopWorkers, type RunningWorker } from './platform/hub-module.js';
 import { DEMO_USERS, seedDemo } from './seed/demo.js';
 import { startDemoBackground, type DemoActivitySummary } from './seed/activity.js';
 import { startMetrics } from './observability.js';
 import { startTracing, traceDatabase } from './platform/observability/tracing.js';
 import { createEventBus, startEventPruner, type EventBus } from './platform/events/index.js';
-import { startWriteBackWorker, type WriteBackWorker } from './modules/write-back/index.js';
-import {
-  authenticatePluginKey,
-  InProcessPlugins,
-  isApiKey,
-  startPluginWebhookWorker,
-  type InProcessPlugin,
-  type PluginWebhookWorker,
-} from './modules/plugins/index.js';
+import { authenticatePluginKey, InProcessPlugins, isApiKey, type InProcessPlugin } from './modules/plugins/index.js';
 
 /** A running pcn-hub API. */
 export interface HubApp {
@@ -34,10 +25,11 @@ export interface HubApp {
   readonly server: HubServer;
   readonly tokens: TokenVerifier;
   readonly events: EventBus;
-  /** The in-process write-back worker (null when WRITE_BACK_WORKER=false). */
-  readonly writeBackWorker: WriteBackWorker | null;
-  /** The in-process plugin webhook worker (null when PLUGIN_WEBHOOK_WORKER=false). */
-  readonly pluginWebhookWorker: PluginWebhookWorker | null;
+  /**
+   * The modules' workers this process runs, by name (`write-back`, `plugin-webhooks`): those the
+   * configuration leaves on (WRITE_BACK_WORKER, PLUGIN_WEBHOOK_WORKER).
+   */
+  readonly workers: ReadonlyMap<string, RunningWorker>;
   /** The metrics listener's port (null when METRICS_PORT is unset). */
   readonly metricsPort: number | null;
   /** http://host:port/graphql once listening. */
@@ -166,29 +158,18 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       throw error;
     }
     // In-process workers hold their start-up sweeps back a moment: the first requests come first.
-    const writeBackWorker = config.writeBack.worker
-      ? startWriteBackWorker({
-          orm,
-          bus: events,
-          settings: config.writeBack,
-          logger,
-          firstSweepDelayMs: IN_PROCESS_WORKER_FIRST_SWEEP_MS,
-        })
-      : null;
-    const pluginWebhookWorker = config.pluginWebhooks.worker
-      ? startPluginWebhookWorker({
-          orm,
-          bus: events,
-          settings: config.pluginWebhooks,
-          logger,
-          inProcess,
-          firstWakeDelayMs: IN_PROCESS_WORKER_FIRST_SWEEP_MS,
-          onGivenUp: async (delivery) => {
-            await markEpsUndeliverable(orm, delivery);
-            await markReplyUndeliverable(orm, delivery);
-          },
-        })
-      : null;
+    const workers = startWorkers(
+      MODULE_WORKERS.filter((worker) => worker.inApi(config)),
+      {
+        orm,
+        bus: events,
+        config,
+        logger,
+        firstSweepDelayMs: IN_PROCESS_WORKER_FIRST_SWEEP_MS,
+        pluginDeliveryGivenUp: pluginDeliveryGivenUp(orm),
+        startOptions: { 'plugin-webhooks': { inProcess } },
+      },
+    );
     const metricsServer = await startMetrics(config, orm, logger);
     phases.mark('listen');
     logger.debug({ sinceProcessStartMs: phases.sinceProcessStart(), phases: phases.done() }, 'boot phases');
@@ -203,8 +184,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       server,
       tokens,
       events,
-      writeBackWorker,
-      pluginWebhookWorker,
+      workers,
       port,
       metricsPort: metricsServer?.port ?? null,
       url: `http://${host}:${port}/graphql`,
@@ -214,8 +194,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
           await demo.stop();
           await server.close();
           await metricsServer?.close();
-          await writeBackWorker?.stop(config.shutdownGraceMs);
-          await pluginWebhookWorker?.stop(config.shutdownGraceMs);
+          await stopWorkers(workers, config.shutdownGraceMs);
           stopWatchingAccounts();
           await stopPruner();
           await events.close();

@@ -3,7 +3,7 @@ import { join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getMetadataStorage } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
-import { HUB_ENTITIES, HUB_MODULES, NODE_FETCHERS } from './modules.js';
+import { HUB_ENTITIES, HUB_MODULES, MODULE_WORKERS, NODE_FETCHERS, pluginDeliveryGivenUp } from './modules.js';
 import { PLATFORM_ENTITIES } from './platform/db/entities.js';
 import { RESOLVERS } from './schema.js';
 
@@ -66,5 +66,29 @@ describe('the composition root lists every module once', () => {
     const claimed = HUB_MODULES.flatMap((m) => Object.keys(m.nodeFetchers ?? {}));
     expect(new Set(claimed).size).toBe(claimed.length);
     expect(Object.keys(NODE_FETCHERS).sort()).toEqual([...claimed].sort());
+  });
+
+  it('lists every worker once, by a unique name, from the modules that own them', () => {
+    const names = MODULE_WORKERS.map((worker) => worker.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual(['write-back', 'plugin-webhooks']);
+  });
+
+  it('tells every module that asks of a plugin delivery given up on, in module order', async () => {
+    const told: string[] = [];
+    const saved = HUB_MODULES.map((m) => [m, m.onPluginDeliveryGivenUp] as const);
+    try {
+      for (const [m] of saved) {
+        if (m.onPluginDeliveryGivenUp) {
+          (m as { onPluginDeliveryGivenUp?: unknown }).onPluginDeliveryGivenUp = async () => {
+            told.push(m.name);
+          };
+        }
+      }
+      await pluginDeliveryGivenUp({} as never)({ eventId: 1, eventType: 'eps.X', organisationId: 'o' });
+    } finally {
+      for (const [m, hook] of saved) (m as { onPluginDeliveryGivenUp?: unknown }).onPluginDeliveryGivenUp = hook;
+    }
+    expect(told).toEqual(['prescribing', 'replies']);
   });
 });

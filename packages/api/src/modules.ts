@@ -1,4 +1,11 @@
-import type { EntityDefinition, HubModule, ResolverClass } from './platform/hub-module.js';
+import type {
+  EntityDefinition,
+  GivenUpPluginDelivery,
+  HubModule,
+  ModuleWorker,
+  ResolverClass,
+} from './platform/hub-module.js';
+import type { Orm } from './platform/db/orm.js';
 import type { NodeFetcher } from './platform/graphql/node-fetcher.js';
 import { organisationsModule } from './modules/organisations/index.js';
 import { patientsModule } from './modules/patients/index.js';
@@ -42,6 +49,17 @@ export const HUB_ENTITIES: readonly EntityDefinition[] = HUB_MODULES.flatMap((m)
 
 /** Every module's resolver classes (the schema adds the platform's). */
 export const MODULE_RESOLVERS: readonly ResolverClass[] = HUB_MODULES.flatMap((m) => m.resolvers);
+
+/** Every module's background workers, in module order (names unique: checked in modules.test.ts). */
+export const MODULE_WORKERS: readonly ModuleWorker[] = HUB_MODULES.flatMap((m) => m.workers ?? []);
+
+/** Every module's hook for a plugin delivery given up on, run in module order. */
+export function pluginDeliveryGivenUp(orm: Orm): (delivery: GivenUpPluginDelivery) => Promise<void> {
+  const hooks = HUB_MODULES.flatMap((m) => (m.onPluginDeliveryGivenUp ? [m.onPluginDeliveryGivenUp] : []));
+  return async (delivery) => {
+    for (const hook of hooks) await hook(orm, delivery);
+  };
+}
 
 /** One `node(id:)` fetcher per Node type; a type claimed by two modules stops the process at start. */
 export const NODE_FETCHERS: Readonly<Record<string, NodeFetcher>> = (() => {

@@ -3,15 +3,12 @@ import { loadConfig } from './platform/config.js';
 import { createLogger } from './platform/logger.js';
 import { createOrm, migrationsApplied } from './platform/db/orm.js';
 import { createEventBus } from './platform/events/index.js';
-import { startWriteBackWorker } from './modules/write-back/index.js';
-import { startPluginWebhookWorker } from './modules/plugins/index.js';
-import { markEpsUndeliverable } from './modules/prescribing/index.js';
-import { markReplyUndeliverable } from './modules/replies/index.js';
 import { startMetrics } from './observability.js';
 import { startTracing, traceDatabase } from './platform/observability/tracing.js';
-import { HUB_ENTITIES } from './modules.js';
+import { HUB_ENTITIES, MODULE_WORKERS, pluginDeliveryGivenUp } from './modules.js';
+import { startWorkers, stopWorkers } from './platform/hub-module.js';
 
-// A write-back and plugin webhook worker on its own (`pnpm worker`): any number of them can share one PostgreSQL,
+// The modules' workers on their own (`pnpm worker`: write-back and plugin webhooks): any number of them can share one PostgreSQL,
 // beside API processes started with WRITE_BACK_WORKER=false. It never migrates; it waits for the
 // API (or `pnpm db:migrate`) to have done so.
 const config = loadConfig();
@@ -28,21 +25,19 @@ const events = await createEventBus({
   redisUrl: config.redisUrl,
   logger,
 });
-const worker = startWriteBackWorker({ orm, bus: events, settings: config.writeBack, logger });
-const webhooks = startPluginWebhookWorker({
+const workers = startWorkers(MODULE_WORKERS, {
   orm,
   bus: events,
-  settings: config.pluginWebhooks,
+  config,
   logger,
-  onGivenUp: async (delivery) => {
-    await markEpsUndeliverable(orm, delivery);
-    await markReplyUndeliverable(orm, delivery);
-  },
+  firstSweepDelayMs: 0,
+  pluginDeliveryGivenUp: pluginDeliveryGivenUp(orm),
+  startOptions: {},
 });
 const metricsServer = await startMetrics(config, orm, logger);
 logger.info(
-  { worker: worker.id, concurrency: config.writeBack.concurrency },
-  'write-back worker ready (plugin webhooks too)',
+  { workers: [...workers.keys()], worker: workers.get('write-back')?.id, concurrency: config.writeBack.concurrency },
+  'workers ready',
 );
 
 let stopping = false;
@@ -51,7 +46,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'draining');
-    Promise.all([worker.stop(config.shutdownGraceMs), webhooks.stop(config.shutdownGraceMs), metricsServer?.close()])
+    Promise.all([stopWorkers(workers, config.shutdownGraceMs), metricsServer?.close()])
       .then(() => events.close())
       .then(() => orm.close(true))
       .then(() => tracing?.shutdown())

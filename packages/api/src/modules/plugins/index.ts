@@ -4,6 +4,8 @@ import { PluginStreamCursor, PluginWebhookDelivery } from './plugin-webhook.enti
 import { PluginResolver } from './plugins.resolver.js';
 import { WriteBackExplanationPluginResolver } from './plugins.explain.resolver.js';
 import { pluginNode, pluginWebhookDeliveryNode } from './plugins.node.js';
+import { startPluginWebhookWorker } from './plugins.webhooks.js';
+import type { InProcessPlugins } from './plugins.in-process.js';
 
 export { Plugin, PluginApiKey, PluginEnablement, PluginManifestVersion, PluginWebhookSecret } from './plugin.entity.js';
 export { PluginStreamCursor, PluginWebhookDelivery } from './plugin-webhook.entity.js';
@@ -39,5 +41,23 @@ export const pluginsModule: HubModule = {
   ],
   resolvers: [PluginResolver, WriteBackExplanationPluginResolver],
   nodeFetchers: { Plugin: pluginNode, PluginWebhookDelivery: pluginWebhookDeliveryNode },
+  workers: [
+    {
+      name: 'plugin-webhooks',
+      inApi: (config) => config.pluginWebhooks.worker,
+      start: (context) =>
+        startPluginWebhookWorker({
+          orm: context.orm,
+          bus: context.bus,
+          settings: context.config.pluginWebhooks,
+          logger: context.logger,
+          firstSweepDelayMs: context.firstSweepDelayMs,
+          onGivenUp: context.pluginDeliveryGivenUp,
+          // An app started with in-process plugins (`startApp({ inProcessPlugins })`) delivers to them.
+          inProcess: (context.startOptions['plugin-webhooks'] as { inProcess?: InProcessPlugins } | undefined)
+            ?.inProcess,
+        }),
+    },
+  ],
 };
 export { pluginSubscribed } from './plugins.dispatch.js';

@@ -1,4 +1,5 @@
 import type { HubModule } from '../../platform/hub-module.js';
+import { markEpsUndeliverable } from './eps.outbox.js';
 import { PrescribingCostCentre, Prescriber, PrescriptionSequence } from './cost-centre.entity.js';
 import { Prescription, PrescriptionItem, PrescriptionTransition } from './prescription.entity.js';
 import { EpsMessage } from './eps-message.entity.js';
@@ -42,4 +43,5 @@ export const prescribingModule: HubModule = {
   resolvers: [PrescriptionResolver, EpsResolver, PrescribingSubscriptionResolver, PrescribingCostCentreResolver],
   nodeFetchers: { Prescription: prescriptionNode, Prescriber: prescriberNode, PrescribingCostCentre: costCentreNode },
   seed: (em, demo) => seedDemoPrescribing(em, demo.hub.id, demo.staff),
+  onPluginDeliveryGivenUp: markEpsUndeliverable,
 };

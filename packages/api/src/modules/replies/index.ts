@@ -1,6 +1,7 @@
 import type { HubModule } from '../../platform/hub-module.js';
 import { PatientReply } from './patient-reply.entity.js';
 import { PatientReplyResolver } from './replies.resolver.js';
+import { markReplyUndeliverable } from './replies.service.js';
 
 export { PatientReply } from './patient-reply.entity.js';
 export { markReplyUndeliverable } from './replies.service.js';
@@ -10,4 +11,5 @@ export const repliesModule: HubModule = {
   name: 'replies',
   entities: [PatientReply],
   resolvers: [PatientReplyResolver],
+  onPluginDeliveryGivenUp: markReplyUndeliverable,
 };

@@ -15,6 +15,7 @@ import { WriteBackResendResolver } from './write-back.resend.resolver.js';
 import { WriteBackAcknowledgementResolver } from './write-back.acks.resolver.js';
 import { writeBackAgreementNode, writeBackDeliveryNode } from './write-back.node.js';
 import { seedWriteBackAgreements } from './write-back-agreements.service.js';
+import { startWriteBackWorker } from './write-back.worker.js';
 
 export { WriteBackAgreement, WriteBackPolicy } from './write-back-agreement.entity.js';
 export { WriteBackRecord, WriteBackDelivery } from './write-back-record.entity.js';
@@ -70,4 +71,18 @@ export const writeBackModule: HubModule = {
       demo.practices.map((p) => p.id),
       demo.now,
     ),
+  workers: [
+    {
+      name: 'write-back',
+      inApi: (config) => config.writeBack.worker,
+      start: (context) =>
+        startWriteBackWorker({
+          orm: context.orm,
+          bus: context.bus,
+          settings: context.config.writeBack,
+          logger: context.logger,
+          firstSweepDelayMs: context.firstSweepDelayMs,
+        }),
+    },
+  ],
 };

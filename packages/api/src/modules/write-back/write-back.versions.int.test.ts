@@ -39,7 +39,7 @@ async function saveAgain(hub: TestHub, id: string): Promise<void> {
 
 /** Replaces the app's in-process worker for a test that needs the outbox to sit still. */
 async function pauseWorker(hub: TestHub): Promise<() => WriteBackWorker> {
-  await hub.app.writeBackWorker?.stop(1000);
+  await hub.app.workers.get('write-back')?.stop(1000);
   return () =>
     startWriteBackWorker({
       orm: hub.app.orm,
