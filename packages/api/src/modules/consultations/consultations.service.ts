@@ -13,7 +13,7 @@ import { NATIVE_SOURCE, PLUGIN_ID } from './consultation.codes.js';
 import { Consultation, ConsultationEntry } from './consultation.entity.js';
 import { ConsultationErrors } from './consultations.errors.js';
 import { canExplain, canSeeConsultation } from './consultations.policy.js';
-import { addEntry, saveNextVersion } from './consultations.saving.js';
+import { addEntry, saveNextVersion } from './saving.service.js';
 import { applyContent, contentOf, validateEntry, type EntryInput } from './consultations.validation.js';
 import { hintCommitted } from '../../platform/changes.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOf, startTestHub, TEST_DATABASES, type TestHub } from '../../test/harness.js';
 import { coded, patientAt, recordAndSave } from '../consultations/consultations.testkit.js';
 import type { PluginManifest } from '@pcn-hub/schema';
-import type { InProcessPlugin, InProcessPluginEvent } from './plugins.in-process.js';
+import type { InProcessPlugin, InProcessPluginEvent } from './in-process.worker.js';
 import { ENABLE, manifest, ok, REGISTER } from './plugins.testkit.js';
 
 const DELIVERIES = `query ($plugin: ID!) { pluginWebhookDeliveries(pluginId: $plugin, first: 50) { edges { node { state attempts lastError eventType } } } }`;

@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
 import { pageSize, toConnection, toGlobalId } from '../../platform/graphql/relay.js';
 import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
-import { activityCursor, patientTimeline, type ActivityKind, type ActivityRow } from './patients.timeline.js';
-import { PatientActivityConnection, PatientActivityKindEnum, PatientActivityType } from './patients.timeline.types.js';
+import { activityCursor, patientTimeline, type ActivityKind, type ActivityRow } from './timeline.query.js';
+import { PatientActivityConnection, PatientActivityKindEnum, PatientActivityType } from './timeline.types.js';
 import { PatientType } from './patients.types.js';
 import { AuthCtx } from '../../platform/auth/auth-context.js';
 

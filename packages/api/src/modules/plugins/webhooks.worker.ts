@@ -14,8 +14,8 @@ import {
 import type { StreamHint } from '../../platform/events/index.js';
 import { toGlobalId } from '../../platform/graphql/relay.js';
 import { signatureHeader } from '../../platform/webhooks/standard-webhooks.js';
-import { dispatchPluginEvents, PLUGIN_STREAM_FAMILIES } from './plugins.dispatch.js';
-import { InProcessPlugins } from './plugins.in-process.js';
+import { dispatchPluginEvents, PLUGIN_STREAM_FAMILIES } from './dispatch.worker.js';
+import { InProcessPlugins } from './in-process.worker.js';
 
 export type PluginWebhookSettings = Config['pluginWebhooks'];
 

@@ -5,7 +5,7 @@ import { AuditEvent } from '../../platform/audit/audit-event.entity.js';
 import { AuditedRefusal } from '../../platform/auth/caller.js';
 import { HubError } from '../../platform/errors.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { parseApiKey, secretMatches } from './plugins.credentials.js';
+import { parseApiKey, secretMatches } from './credentials.rules.js';
 
 /** What a plugin sends besides its key. */
 export interface PluginCallerHints {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentIdOfPath, signLink, verifyLink, type LinkClaims } from './attachments.links.js';
+import { attachmentIdOfPath, signLink, verifyLink, type LinkClaims } from './links.rules.js';
 
 const SECRET = new TextEncoder().encode('s'.repeat(32));
 const ID = '01900000-0000-7000-8000-00000000000a';

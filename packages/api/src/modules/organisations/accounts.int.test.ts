@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/harness.js';
-import { hintStaffAccountChanged, staffAccountActive } from './organisations.accounts.js';
+import { hintStaffAccountChanged, staffAccountActive } from './accounts.service.js';
 
 describeEachDatabase('staff account checks', (hub) => {
   /** Counts the statements that read staff accounts while `fn` runs. */

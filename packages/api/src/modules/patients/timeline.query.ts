@@ -2,7 +2,7 @@ import { hasAnyRole } from '../../platform/auth/actor.js';
 import type { AuthenticatedContext } from '../../platform/context.js';
 import { HubError } from '../../platform/errors.js';
 import { keyset } from '../../platform/graphql/keyset.js';
-import { findPatientInCare } from './patients.care.js';
+import { findPatientInCare } from './care.service.js';
 import { PATIENT_READERS } from './patients.policy.js';
 
 /** What a timeline row is: the hub activity tables it is read from. */

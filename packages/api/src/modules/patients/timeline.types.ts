@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionTypes } from '../../platform/graphql/relay.js';
 import { DateTime } from '../../platform/graphql/scalars.js';
-import { ACTIVITY_KINDS, type ActivityKind } from './patients.timeline.js';
+import { ACTIVITY_KINDS, type ActivityKind } from './timeline.query.js';
 
 export const PatientActivityKindEnum = Object.fromEntries(ACTIVITY_KINDS.map((k) => [k, k])) as {
   [K in ActivityKind]: K;
