@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { codeOf, describeEachDatabase, type TestHub } from '../../test/harness.js';
+import { codeOf, describeEachDatabase, type TestHub } from '../../../test/harness.js';
 import {
   coded,
   dbId,
@@ -9,8 +9,8 @@ import {
   patientAt,
   recordAndSave,
   type EntryView,
-} from '../consultations/consultations.testkit.js';
-import { FlakyTarget } from './write-back.testing.js';
+} from '../../consultations/consultations.testkit.js';
+import { FlakyTarget } from '../targets/flaky-target.testkit.js';
 
 const SECRET = `whsec_${Buffer.from('flaky-target-secret-0123456789abcdef').toString('base64')}`;
 const CONFIGURE =

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../platform/config.js';
+import { parseConfig } from '../../../platform/config.js';
 import {
   HttpWriteBackTarget,
   isSigningSecret,
@@ -9,7 +9,7 @@ import {
   verifyWebhook,
   webhookBody,
   type WriteBackMessage,
-} from './write-back.targets.js';
+} from './targets.worker.js';
 
 // The Standard Webhooks / Svix reference vector.
 const VECTOR = {

@@ -1,8 +1,8 @@
-import type { AuditLog } from '../../platform/audit/audit.log.js';
-import type { Em } from '../../platform/db/orm.js';
-import type { StreamHint } from '../../platform/events/index.js';
-import { Organisation } from '../organisations/index.js';
-import { WriteBackRecord } from './write-back-record.entity.js';
+import type { AuditLog } from '../../../platform/audit/audit.log.js';
+import type { Em } from '../../../platform/db/orm.js';
+import type { StreamHint } from '../../../platform/events/index.js';
+import { Organisation } from '../../organisations/index.js';
+import { WriteBackRecord } from '../write-back-record.entity.js';
 import {
   loadWriteBackFacts,
   planWriteBack,
@@ -10,9 +10,9 @@ import {
   type ReplanCause,
   type SavedConsultationFacts,
   type SavedEntry,
-} from './write-back.planner.js';
-import { decideWriteBack, type OrgFacts, type WriteBackFacts } from './write-back.policy.js';
-import { lockLines } from './write-back.queue.js';
+} from './planner.service.js';
+import { decideWriteBack, type OrgFacts, type WriteBackFacts } from '../write-back.policy.js';
+import { lockLines } from '../delivery/lines.worker.js';
 
 /** Why a blocked entry was not planned again. */
 export type ReplanRefusal = 'NOT_FOUND' | 'NOT_BLOCKED' | 'NOTHING_KEPT' | 'STILL_BLOCKED';

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { codeOf, describeEachDatabase, seedForeignPcn, type TestHub } from '../../test/harness.js';
+import { codeOf, describeEachDatabase, seedForeignPcn, type TestHub } from '../../../test/harness.js';
 import {
   coded,
   dbId,
@@ -10,7 +10,7 @@ import {
   note,
   patientAt,
   recordAndSave,
-} from '../consultations/consultations.testkit.js';
+} from '../../consultations/consultations.testkit.js';
 
 const REQUEST =
   'mutation ($input: RequestWriteBackAgreementInput!) { requestWriteBackAgreement(input: $input) { agreement { id state oneToOne source { odsCode } target { odsCode } } } }';

@@ -1,11 +1,11 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { Orm } from '../../platform/db/orm.js';
-import { uuidv7 } from '../../platform/ids.js';
-import type { DeliveryKind, TargetKind } from './write-back.codes.js';
-import { exec } from '../../platform/db/sql.js';
-import { currentTraceparent } from '../../platform/observability/tracing.js';
-import { webhookSigner } from '../../platform/webhooks/standard-webhooks.js';
+import type { Orm } from '../../../platform/db/orm.js';
+import { uuidv7 } from '../../../platform/ids.js';
+import type { DeliveryKind, TargetKind } from '../write-back.codes.js';
+import { exec } from '../../../platform/db/sql.js';
+import { currentTraceparent } from '../../../platform/observability/tracing.js';
+import { webhookSigner } from '../../../platform/webhooks/standard-webhooks.js';
 
 /** `traceparent` of the delivery's span, so the receiver can join the trace (nothing when tracing is off). */
 function traceHeaders(): Record<string, string> {
@@ -92,7 +92,7 @@ export {
   newSigningSecret,
   signWebhook,
   verifyWebhook,
-} from '../../platform/webhooks/standard-webhooks.js';
+} from '../../../platform/webhooks/standard-webhooks.js';
 
 /** The JSON body an HTTP target receives. */
 export function webhookBody(message: WriteBackMessage): string {

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { toGlobalId } from '../../platform/graphql/relay.js';
-import { uuidv7 } from '../../platform/ids.js';
-import { codeOf, describeEachDatabase, type TestHub } from '../../test/harness.js';
+import { toGlobalId } from '../../../platform/graphql/relay.js';
+import { uuidv7 } from '../../../platform/ids.js';
+import { codeOf, describeEachDatabase, type TestHub } from '../../../test/harness.js';
 import {
   coded,
   dbId,
@@ -11,7 +11,7 @@ import {
   patientAt,
   recordAndSave,
   type EntryView,
-} from '../consultations/consultations.testkit.js';
+} from '../../consultations/consultations.testkit.js';
 
 const AGREEMENTS = '{ writeBackAgreements { id state source { odsCode } target { odsCode } } }';
 const REQUEST =

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const root = fileURLToPath(new URL('../../../../../', import.meta.url));
+const root = fileURLToPath(new URL('../../../../../../', import.meta.url));
 // The bundle `pnpm worker` runs (built by the global setup).
 const workerBundle = `${root}packages/api/dist/bundle/worker.mjs`;
 const script = `${root}bench/write-back-crash.mjs`;

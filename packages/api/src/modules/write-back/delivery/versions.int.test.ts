@@ -1,7 +1,7 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { expect, it } from 'vitest';
-import { describeEachDatabase, type TestHub } from '../../test/harness.js';
+import { describeEachDatabase, type TestHub } from '../../../test/harness.js';
 import {
   AMEND,
   CODES,
@@ -15,9 +15,9 @@ import {
   REMOVE,
   SAVE,
   type EntryView,
-} from '../consultations/consultations.testkit.js';
-import { claimDeliveries } from './write-back.outbox.js';
-import { startWriteBackWorker, type WriteBackWorker } from './write-back.worker.js';
+} from '../../consultations/consultations.testkit.js';
+import { claimDeliveries } from './outbox.worker.js';
+import { startWriteBackWorker, type WriteBackWorker } from './delivery.worker.js';
 
 const HISTORY =
   'query ($n: NHSNumber!, $all: Boolean) { patient(nhsNumber: $n) { writtenBackEntries(includeArchived: $all) { messageId kind version term archived } } }';

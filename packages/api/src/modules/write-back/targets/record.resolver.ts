@@ -1,11 +1,11 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
-import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
-import { PatientType } from '../patients/index.js';
-import { toWrittenBackEntryType } from './write-back.mappers.js';
-import { WriteBackTargetService } from './write-back-targets.service.js';
-import { WrittenBackEntryType } from './write-back.types.js';
-import { AuthCtx } from '../../platform/auth/auth-context.js';
+import type { AuthenticatedContext, RequestContext } from '../../../platform/context.js';
+import { OrganisationType, organisationById, toOrganisationType } from '../../organisations/index.js';
+import { PatientType } from '../../patients/index.js';
+import { toWrittenBackEntryType } from '../write-back.mappers.js';
+import { WriteBackTargetService } from './targets.service.js';
+import { WrittenBackEntryType } from '../write-back.types.js';
+import { AuthCtx } from '../../../platform/auth/auth-context.js';
 
 /** The in-hub practice record: entries written back to the viewer's practice for this patient. */
 @Resolver(() => PatientType)

@@ -1,9 +1,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../platform/context.js';
-import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
-import { toAgreementType } from './write-back.mappers.js';
-import { agreementRow } from './write-back-agreements.service.js';
-import { WriteBackAgreementType, WriteBackExplanationType } from './write-back.types.js';
+import type { RequestContext } from '../../../platform/context.js';
+import { OrganisationType, organisationById, toOrganisationType } from '../../organisations/index.js';
+import { toAgreementType } from '../write-back.mappers.js';
+import { agreementRow } from '../agreements/agreements.service.js';
+import { WriteBackAgreementType, WriteBackExplanationType } from '../write-back.types.js';
 
 @Resolver(() => WriteBackExplanationType)
 export class WriteBackExplanationResolver {

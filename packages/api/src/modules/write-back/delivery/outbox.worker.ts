@@ -1,9 +1,9 @@
-import type { Em } from '../../platform/db/orm.js';
-import { claimRows, type ClaimedRow, type DeliveryTable } from '../../platform/delivery/index.js';
-import type { StreamHint } from '../../platform/events/index.js';
-import type { DeliveryKind, DeliveryState, TargetKind, WriteBackState } from './write-back.codes.js';
-import { appendWriteBackEventsBatched, type WriteBackChange } from './write-back.events.js';
-import { promoteNext } from './write-back.queue.js';
+import type { Em } from '../../../platform/db/orm.js';
+import { claimRows, type ClaimedRow, type DeliveryTable } from '../../../platform/delivery/index.js';
+import type { StreamHint } from '../../../platform/events/index.js';
+import type { DeliveryKind, DeliveryState, TargetKind, WriteBackState } from '../write-back.codes.js';
+import { appendWriteBackEventsBatched, type WriteBackChange } from '../write-back.events.js';
+import { promoteNext } from './lines.worker.js';
 
 /** A delivery a worker holds the lease of, with what it needs to send it. */
 export interface ClaimedDelivery {

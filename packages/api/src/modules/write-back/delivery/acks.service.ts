@@ -1,12 +1,12 @@
-import { isUuid } from '../../platform/ids.js';
-import type { AuthenticatedContext } from '../../platform/context.js';
-import { Errors, HubError } from '../../platform/errors.js';
-import { appendWriteBackEvents } from './write-back.events.js';
-import { changeOf } from './write-back.outbox.js';
-import { WriteBackDelivery } from './write-back-record.entity.js';
-import { lockLines } from './write-back.queue.js';
-import { exec } from '../../platform/db/sql.js';
-import { hintCommitted } from '../../platform/changes.js';
+import { isUuid } from '../../../platform/ids.js';
+import type { AuthenticatedContext } from '../../../platform/context.js';
+import { Errors, HubError } from '../../../platform/errors.js';
+import { appendWriteBackEvents } from '../write-back.events.js';
+import { changeOf } from './outbox.worker.js';
+import { WriteBackDelivery } from '../write-back-record.entity.js';
+import { lockLines } from './lines.worker.js';
+import { exec } from '../../../platform/db/sql.js';
+import { hintCommitted } from '../../../platform/changes.js';
 
 /** Acknowledgement kinds of a receiving system (ITK3: infrastructure, then business). */
 export const ACK_KINDS = ['INFRASTRUCTURE', 'BUSINESS'] as const;

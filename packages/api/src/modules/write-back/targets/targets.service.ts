@@ -1,12 +1,12 @@
 import { normaliseOdsCode } from '@pcn-hub/schema';
 import { LockMode } from '@mikro-orm/core';
-import type { AuthenticatedContext } from '../../platform/context.js';
-import { Errors } from '../../platform/errors.js';
-import { Organisation } from '../organisations/index.js';
-import type { TargetKind } from './write-back.codes.js';
-import { WriteBackErrors } from './write-back.errors.js';
-import { isSigningSecret, newSigningSecret } from './write-back.targets.js';
-import { PracticeRecordEntry, WriteBackTargetSetting } from './write-back-target.entity.js';
+import type { AuthenticatedContext } from '../../../platform/context.js';
+import { Errors } from '../../../platform/errors.js';
+import { Organisation } from '../../organisations/index.js';
+import type { TargetKind } from '../write-back.codes.js';
+import { WriteBackErrors } from '../write-back.errors.js';
+import { isSigningSecret, newSigningSecret } from './targets.worker.js';
+import { PracticeRecordEntry, WriteBackTargetSetting } from '../write-back-target.entity.js';
 
 /** A practice's target as the API shows it (never the secret). */
 export interface TargetView {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import type { ReplanRefusal } from './write-back.backfill.js';
-import { WriteBackStatusType } from './write-back.types.js';
+import type { ReplanRefusal } from './backfill.service.js';
+import { WriteBackStatusType } from '../write-back.types.js';
 
 const REFUSALS: readonly ReplanRefusal[] = ['NOT_FOUND', 'NOT_BLOCKED', 'NOTHING_KEPT', 'STILL_BLOCKED'];
 export const WriteBackResendRefusalEnum = Object.fromEntries(REFUSALS.map((v) => [v, v])) as {

@@ -1,5 +1,5 @@
-import type { Em } from '../../platform/db/orm.js';
-import { exec } from '../../platform/db/sql.js';
+import type { Em } from '../../../platform/db/orm.js';
+import { exec } from '../../../platform/db/sql.js';
 
 /**
  * Per-patient-record lines of the outbox. Writers that change which delivery heads a line (an

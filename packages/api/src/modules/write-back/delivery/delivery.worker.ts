@@ -1,22 +1,22 @@
-import type { Config } from '../../platform/config.js';
-import type { Orm } from '../../platform/db/orm.js';
+import type { Config } from '../../../platform/config.js';
+import type { Orm } from '../../../platform/db/orm.js';
 import {
   DeliveryWorker,
   type DeliveryQueue,
   type DeliveryWorkerOptions,
   type Settlement,
-} from '../../platform/delivery/index.js';
-import { isResyncHint } from '../../platform/events/index.js';
-import { contextFrom, inSpan, SpanKind } from '../../platform/observability/tracing.js';
-import { WRITE_BACK_STREAM_PREFIX } from './write-back.codes.js';
-import { claimedDeliveries, deliveriesChanged, WRITE_BACK_TABLE, type ClaimedDelivery } from './write-back.outbox.js';
-import { lockLines } from './write-back.queue.js';
+} from '../../../platform/delivery/index.js';
+import { isResyncHint } from '../../../platform/events/index.js';
+import { contextFrom, inSpan, SpanKind } from '../../../platform/observability/tracing.js';
+import { WRITE_BACK_STREAM_PREFIX } from '../write-back.codes.js';
+import { claimedDeliveries, deliveriesChanged, WRITE_BACK_TABLE, type ClaimedDelivery } from './outbox.worker.js';
+import { lockLines } from './lines.worker.js';
 import {
   HttpWriteBackTarget,
   InHubWriteBackTarget,
   type DeliveryOutcome,
   type WriteBackTarget,
-} from './write-back.targets.js';
+} from '../targets/targets.worker.js';
 
 /** Tunables of a worker (from `Config.writeBack`). */
 export type WriteBackWorkerSettings = Config['writeBack'];

@@ -1,10 +1,10 @@
 import { Arg, Authorized, Field, ID, InputType, Mutation, Resolver, registerEnumType } from 'type-graphql';
-import { PluginScope } from '../../platform/auth/plugin-scope.js';
-import type { AuthenticatedContext } from '../../platform/context.js';
-import { ACK_KINDS, recordAcknowledgement, type AckKind } from './write-back.acks.js';
-import { WriteBackDeliveryPayload } from './write-back.inputs.js';
-import { toDeliveryType } from './write-back.mappers.js';
-import { AuthCtx } from '../../platform/auth/auth-context.js';
+import { PluginScope } from '../../../platform/auth/plugin-scope.js';
+import type { AuthenticatedContext } from '../../../platform/context.js';
+import { ACK_KINDS, recordAcknowledgement, type AckKind } from './acks.service.js';
+import { WriteBackDeliveryPayload } from '../write-back.inputs.js';
+import { toDeliveryType } from '../write-back.mappers.js';
+import { AuthCtx } from '../../../platform/auth/auth-context.js';
 
 const AckKindEnum = Object.fromEntries(ACK_KINDS.map((k) => [k, k])) as { [K in AckKind]: K };
 registerEnumType(AckKindEnum, {

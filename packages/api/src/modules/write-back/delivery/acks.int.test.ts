@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { codeOf, describeEachDatabase } from '../../test/harness.js';
-import { coded, dbId, patientAt, recordAndSave } from '../consultations/consultations.testkit.js';
-import { asPlugin, ok, registerPlugin } from '../plugins/plugins.testkit.js';
+import { codeOf, describeEachDatabase } from '../../../test/harness.js';
+import { coded, dbId, patientAt, recordAndSave } from '../../consultations/consultations.testkit.js';
+import { asPlugin, ok, registerPlugin } from '../../plugins/plugins.testkit.js';
 
 const ACK = `mutation ($input: RecordWriteBackAcknowledgementInput!) { recordWriteBackAcknowledgement(input: $input) { delivery { state acknowledgement lastError } } }`;
 

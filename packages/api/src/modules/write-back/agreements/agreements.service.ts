@@ -1,18 +1,18 @@
 import { LockMode } from '@mikro-orm/core';
 import { normaliseOdsCode } from '@pcn-hub/schema';
-import { changeRow, runChange, type Tx } from '../../platform/changes.js';
-import type { AuthenticatedContext } from '../../platform/context.js';
-import type { Em } from '../../platform/db/orm.js';
-import { Errors } from '../../platform/errors.js';
-import { uuidv7 } from '../../platform/ids.js';
-import { runIdempotent } from '../../platform/idempotency/index.js';
-import { Organisation } from '../organisations/index.js';
-import type { AgreementSide, AgreementState } from './write-back.codes.js';
-import { WriteBackAgreement, WriteBackPolicy } from './write-back-agreement.entity.js';
-import { backfillBlocked, backfillSince, type BackfillScope } from './write-back.backfill.js';
-import { WriteBackErrors } from './write-back.errors.js';
-import type { StreamHint } from '../../platform/events/index.js';
-import { canSeeAgreement, canStopAgreement, sidesActorSpeaksFor, type AgreementFacts } from './write-back.policy.js';
+import { changeRow, runChange, type Tx } from '../../../platform/changes.js';
+import type { AuthenticatedContext } from '../../../platform/context.js';
+import type { Em } from '../../../platform/db/orm.js';
+import { Errors } from '../../../platform/errors.js';
+import { uuidv7 } from '../../../platform/ids.js';
+import { runIdempotent } from '../../../platform/idempotency/index.js';
+import { Organisation } from '../../organisations/index.js';
+import type { AgreementSide, AgreementState } from '../write-back.codes.js';
+import { WriteBackAgreement, WriteBackPolicy } from '../write-back-agreement.entity.js';
+import { backfillBlocked, backfillSince, type BackfillScope } from '../planning/backfill.service.js';
+import { WriteBackErrors } from '../write-back.errors.js';
+import type { StreamHint } from '../../../platform/events/index.js';
+import { canSeeAgreement, canStopAgreement, sidesActorSpeaksFor, type AgreementFacts } from '../write-back.policy.js';
 
 const scope = (a: WriteBackAgreement) => ({ pcnId: a.pcn.id, sourceId: a.source.id, targetId: a.target.id });
 

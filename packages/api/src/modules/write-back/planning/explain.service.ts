@@ -1,10 +1,10 @@
-import type { Em } from '../../platform/db/orm.js';
-import { toGlobalId } from '../../platform/graphql/relay.js';
-import { writeBackStatusByEntry } from './write-back-deliveries.service.js';
-import { ENTRY_NODE } from './write-back.mappers.js';
-import { loadWriteBackFacts } from './write-back.planner.js';
-import { decideWriteBack, type OrgFacts } from './write-back.policy.js';
-import type { WriteBackExplanationType } from './write-back.types.js';
+import type { Em } from '../../../platform/db/orm.js';
+import { toGlobalId } from '../../../platform/graphql/relay.js';
+import { writeBackStatusByEntry } from '../delivery/deliveries.service.js';
+import { ENTRY_NODE } from '../write-back.mappers.js';
+import { loadWriteBackFacts } from './planner.service.js';
+import { decideWriteBack, type OrgFacts } from '../write-back.policy.js';
+import type { WriteBackExplanationType } from '../write-back.types.js';
 
 /** What explaining one entry needs from the consultations module. */
 export interface ExplainInput {

@@ -1,9 +1,9 @@
-import type { AuthenticatedContext } from '../../platform/context.js';
-import { Errors } from '../../platform/errors.js';
-import { replanRecords, type ReplanRefusal } from './write-back.backfill.js';
-import { writeBackStatusByEntry, type EntryWriteBackStatus } from './write-back-deliveries.service.js';
-import { WriteBackRecord } from './write-back-record.entity.js';
-import { hintCommitted } from '../../platform/changes.js';
+import type { AuthenticatedContext } from '../../../platform/context.js';
+import { Errors } from '../../../platform/errors.js';
+import { replanRecords, type ReplanRefusal } from './backfill.service.js';
+import { writeBackStatusByEntry, type EntryWriteBackStatus } from '../delivery/deliveries.service.js';
+import { WriteBackRecord } from '../write-back-record.entity.js';
+import { hintCommitted } from '../../../platform/changes.js';
 
 /** At most this many entries per re-send. */
 export const MAX_RESEND_ENTRIES = 100;

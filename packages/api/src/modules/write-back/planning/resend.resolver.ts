@@ -1,10 +1,10 @@
 import { Arg, Authorized, Mutation, Resolver } from 'type-graphql';
-import type { AuthenticatedContext } from '../../platform/context.js';
-import { expectGlobalId, toGlobalId } from '../../platform/graphql/relay.js';
-import { ENTRY_NODE, toStatusType } from './write-back.mappers.js';
-import { WriteBackResendService } from './write-back-resend.service.js';
-import { ResendBlockedWriteBackInput, ResendBlockedWriteBackPayload } from './write-back.resend.types.js';
-import { AuthCtx } from '../../platform/auth/auth-context.js';
+import type { AuthenticatedContext } from '../../../platform/context.js';
+import { expectGlobalId, toGlobalId } from '../../../platform/graphql/relay.js';
+import { ENTRY_NODE, toStatusType } from '../write-back.mappers.js';
+import { WriteBackResendService } from './resend.service.js';
+import { ResendBlockedWriteBackInput, ResendBlockedWriteBackPayload } from './resend.types.js';
+import { AuthCtx } from '../../../platform/auth/auth-context.js';
 
 @Resolver()
 export class WriteBackResendResolver {

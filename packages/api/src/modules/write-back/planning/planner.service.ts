@@ -1,14 +1,14 @@
-import type { Em } from '../../platform/db/orm.js';
-import type { StreamHint } from '../../platform/events/index.js';
-import { uuidv7 } from '../../platform/ids.js';
-import { SENDING_WINDOW_MS, writeBackStateOf, type DeliveryKind, type DeliveryState } from './write-back.codes.js';
-import { findAgreementFacts, practiceToPracticeEnabled } from './write-back-agreements.service.js';
-import { appendWriteBackEvents, type WriteBackChange } from './write-back.events.js';
-import { WriteBackDelivery, WriteBackRecord } from './write-back-record.entity.js';
-import { decideWriteBack, type OrgFacts, type WriteBackFacts, type WriteBackVerdict } from './write-back.policy.js';
-import { lineBusy, lockLines, promoteNext } from './write-back.queue.js';
-import { exec, placeholders } from '../../platform/db/sql.js';
-import { currentTraceparent } from '../../platform/observability/tracing.js';
+import type { Em } from '../../../platform/db/orm.js';
+import type { StreamHint } from '../../../platform/events/index.js';
+import { uuidv7 } from '../../../platform/ids.js';
+import { SENDING_WINDOW_MS, writeBackStateOf, type DeliveryKind, type DeliveryState } from '../write-back.codes.js';
+import { findAgreementFacts, practiceToPracticeEnabled } from '../agreements/agreements.service.js';
+import { appendWriteBackEvents, type WriteBackChange } from '../write-back.events.js';
+import { WriteBackDelivery, WriteBackRecord } from '../write-back-record.entity.js';
+import { decideWriteBack, type OrgFacts, type WriteBackFacts, type WriteBackVerdict } from '../write-back.policy.js';
+import { lineBusy, lockLines, promoteNext } from '../delivery/lines.worker.js';
+import { exec, placeholders } from '../../../platform/db/sql.js';
+import { currentTraceparent } from '../../../platform/observability/tracing.js';
 
 /** The saved consultation, as write-back needs it. */
 export interface SavedConsultationFacts {

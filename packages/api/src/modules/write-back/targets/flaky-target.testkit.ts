@@ -1,6 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verifyWebhook } from './write-back.targets.js';
+import { verifyWebhook } from './targets.worker.js';
 
 /** What the flaky target does with one request. */
 export type Behaviour = 'ok' | '503' | '400' | { readonly hangMs: number };

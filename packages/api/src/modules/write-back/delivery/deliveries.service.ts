@@ -1,16 +1,16 @@
-import type { AuthenticatedContext } from '../../platform/context.js';
-import type { Em } from '../../platform/db/orm.js';
-import { Errors } from '../../platform/errors.js';
-import { keyset } from '../../platform/graphql/keyset.js';
-import { writeBackStateOf, type DeliveryState, type WriteBackState } from './write-back.codes.js';
-import { appendWriteBackEvents } from './write-back.events.js';
-import { changeOf, WRITE_BACK_TABLE, type DeliveryRow } from './write-back.outbox.js';
-import { redriveRows } from '../../platform/delivery/index.js';
-import { WriteBackDelivery, WriteBackRecord } from './write-back-record.entity.js';
-import { WriteBackErrors } from './write-back.errors.js';
-import { lineBusy, lockLines } from './write-back.queue.js';
-import { exec } from '../../platform/db/sql.js';
-import { hintCommitted } from '../../platform/changes.js';
+import type { AuthenticatedContext } from '../../../platform/context.js';
+import type { Em } from '../../../platform/db/orm.js';
+import { Errors } from '../../../platform/errors.js';
+import { keyset } from '../../../platform/graphql/keyset.js';
+import { writeBackStateOf, type DeliveryState, type WriteBackState } from '../write-back.codes.js';
+import { appendWriteBackEvents } from '../write-back.events.js';
+import { changeOf, WRITE_BACK_TABLE, type DeliveryRow } from './outbox.worker.js';
+import { redriveRows } from '../../../platform/delivery/index.js';
+import { WriteBackDelivery, WriteBackRecord } from '../write-back-record.entity.js';
+import { WriteBackErrors } from '../write-back.errors.js';
+import { lineBusy, lockLines } from './lines.worker.js';
+import { exec } from '../../../platform/db/sql.js';
+import { hintCommitted } from '../../../platform/changes.js';
 
 /** The write-back of one entry as the API shows it. */
 export interface EntryWriteBackStatus {
