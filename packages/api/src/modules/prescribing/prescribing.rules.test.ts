@@ -3,14 +3,14 @@ import { buildShortFormPrescriptionId, isValidDmdCode, isValidShortFormPrescript
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Role } from '../../platform/auth/roles.js';
-import { CONTROLLED_DRUG_LIST, isScheduleOne } from './controlled-drugs.js';
+import { CONTROLLED_DRUG_LIST, isScheduleOne } from './controlled-drugs.codes.js';
 import { csvField, toCsv } from '../../platform/csv.js';
 import { PRESCRIPTION_STATES, TRANSITIONS, nextState, prescriberCodeProblem } from './prescribing.codes.js';
 import { cancelRule, canSeePrescription } from './prescribing.policy.js';
 import { validateItems } from './prescribing.validation.js';
-import { summarySql } from './prescribing-summary.service.js';
+import { summarySql } from './cost-centre/summary.service.js';
 import { DMD, item } from './prescribing.testkit.js';
-import { medicationEntriesFor } from './prescribing.write-back.js';
+import { medicationEntriesFor } from './prescriptions/write-back.service.js';
 import type { PrescriptionItem } from './prescription.entity.js';
 
 const actor = (kind: Actor['organisationKind'], org: string, roles: Role[]): Actor => ({

@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { fromGlobalId } from '../../platform/graphql/relay.js';
-import { verifyWebhook } from '../../platform/webhooks/standard-webhooks.js';
-import { codeOf, describeEachDatabase } from '../../test/harness.js';
-import { asPlugin, ok, registerPlugin } from '../plugins/plugins.testkit.js';
-import { CANCEL, DMD, item, must, patientAt, raise, raiseAndIssue } from './prescribing.testkit.js';
+import { fromGlobalId } from '../../../platform/graphql/relay.js';
+import { verifyWebhook } from '../../../platform/webhooks/standard-webhooks.js';
+import { codeOf, describeEachDatabase } from '../../../test/harness.js';
+import { asPlugin, ok, registerPlugin } from '../../plugins/plugins.testkit.js';
+import { CANCEL, DMD, item, must, patientAt, raise, raiseAndIssue } from '../prescribing.testkit.js';
 
 type Res = Record<string, any>;
 

@@ -1,12 +1,12 @@
-import type { Em } from '../../platform/db/orm.js';
-import { Organisation, StaffUser } from '../organisations/index.js';
-import { Patient } from '../patients/index.js';
-import { PrescribingCostCentre, Prescriber } from './cost-centre.entity.js';
-import { renderEpsCancellation } from './eps-cancel.js';
+import type { Em } from '../../../platform/db/orm.js';
+import { Organisation, StaffUser } from '../../organisations/index.js';
+import { Patient } from '../../patients/index.js';
+import { PrescribingCostCentre, Prescriber } from '../cost-centre.entity.js';
+import { renderEpsCancellation } from './cancellation.message.js';
 import { EPS_CANCELLATION_REASONS, type EpsOperation } from './eps.codes.js';
-import { renderEpsPrescriptionOrder, type EpsContext, type EpsPrescription } from './eps-message.js';
-import { EpsMessage } from './eps-message.entity.js';
-import { PrescriptionItem, type Prescription } from './prescription.entity.js';
+import { renderEpsPrescriptionOrder, type EpsContext, type EpsPrescription } from './order.message.js';
+import { EpsMessage } from '../eps-message.entity.js';
+import { PrescriptionItem, type Prescription } from '../prescription.entity.js';
 
 type Json = Record<string, unknown>;
 

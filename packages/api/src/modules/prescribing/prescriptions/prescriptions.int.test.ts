@@ -1,7 +1,7 @@
 import { isValidShortFormPrescriptionId } from '@pcn-hub/schema';
 import { expect, it } from 'vitest';
-import { fromGlobalId, toGlobalId } from '../../platform/graphql/relay.js';
-import { codeOf, describeEachDatabase, seedForeignPcn } from '../../test/harness.js';
+import { fromGlobalId, toGlobalId } from '../../../platform/graphql/relay.js';
+import { codeOf, describeEachDatabase, seedForeignPcn } from '../../../test/harness.js';
 import {
   CANCEL,
   DISPENSED,
@@ -18,7 +18,7 @@ import {
   raise,
   raiseAndIssue,
   type PrescriptionView,
-} from './prescribing.testkit.js';
+} from '../prescribing.testkit.js';
 
 describeEachDatabase('prescribing: raise and issue at the hub', (hub) => {
   it('raises an acute prescription and issues it under the PCN cost centre with a valid EPS id', async () => {

@@ -1,38 +1,38 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ref } from '@mikro-orm/core';
 import { buildShortFormPrescriptionId, isValidNhsNumber, normaliseNhsNumber } from '@pcn-hub/schema';
-import type { AuthenticatedContext } from '../../platform/context.js';
-import { changeRow, hintCommitted, type ChangeEvents, type Tx } from '../../platform/changes.js';
-import { Errors } from '../../platform/errors.js';
-import type { StoredEvent } from '../../platform/events/index.js';
-import { expectGlobalId } from '../../platform/graphql/relay.js';
-import { uuidv7 } from '../../platform/ids.js';
-import { runIdempotent } from '../../platform/idempotency/index.js';
-import { HubService } from '../hub-services/index.js';
-import { Organisation } from '../organisations/index.js';
-import { Patient, patientScope } from '../patients/index.js';
-import { activeCostCentreOf, activePrescriber } from './cost-centre.service.js';
-import { EPS_CANCELLATION_REASONS, type EpsCancellationReason } from './eps.codes.js';
-import { queueEpsMessage } from './eps.outbox.js';
+import type { AuthenticatedContext } from '../../../platform/context.js';
+import { changeRow, hintCommitted, type ChangeEvents, type Tx } from '../../../platform/changes.js';
+import { Errors } from '../../../platform/errors.js';
+import type { StoredEvent } from '../../../platform/events/index.js';
+import { expectGlobalId } from '../../../platform/graphql/relay.js';
+import { uuidv7 } from '../../../platform/ids.js';
+import { runIdempotent } from '../../../platform/idempotency/index.js';
+import { HubService } from '../../hub-services/index.js';
+import { Organisation } from '../../organisations/index.js';
+import { Patient, patientScope } from '../../patients/index.js';
+import { activeCostCentreOf, activePrescriber } from '../cost-centre/cost-centre.service.js';
+import { EPS_CANCELLATION_REASONS, type EpsCancellationReason } from '../eps/eps.codes.js';
+import { queueEpsMessage } from '../eps/outbox.service.js';
 import {
   nextState,
   PRESCRIPTION_TYPE_OF,
   TARGET_OF,
   type CourseOfTherapy,
   type PrescriptionAction,
-} from './prescribing.codes.js';
-import { PrescribingErrors } from './prescribing.errors.js';
-import { recordTransition } from './prescribing.events.js';
-import { canReconcileAtPractice, canSeePrescription, cancelRule } from './prescribing.policy.js';
-import { nextSequence } from './prescribing.sequence.js';
+} from '../prescribing.codes.js';
+import { PrescribingErrors } from '../prescribing.errors.js';
+import { recordTransition } from '../prescribing.events.js';
+import { canReconcileAtPractice, canSeePrescription, cancelRule } from '../prescribing.policy.js';
+import { nextSequence } from './sequence.service.js';
 import {
   validateDispenser,
   validateItems,
   validateReason,
   type PrescriptionItemInput,
-} from './prescribing.validation.js';
-import { linkIssuedToConsultation, validateConsultationLink } from './prescribing.write-back.js';
-import { Prescription, PrescriptionItem } from './prescription.entity.js';
+} from '../prescribing.validation.js';
+import { linkIssuedToConsultation, validateConsultationLink } from './write-back.service.js';
+import { Prescription, PrescriptionItem } from '../prescription.entity.js';
 
 export interface RaisePrescriptionInput {
   readonly patientId?: string | null;

@@ -1,26 +1,26 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PluginScope } from '../../platform/auth/plugin-scope.js';
-import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
-import { pageSize, toConnection } from '../../platform/graphql/relay.js';
-import { HubServiceType, hubServiceById, toHubServiceType } from '../hub-services/index.js';
-import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
-import { PatientType, canSeePatientAt, mayReadDemographics, toPatientType } from '../patients/index.js';
+import { PluginScope } from '../../../platform/auth/plugin-scope.js';
+import type { AuthenticatedContext, RequestContext } from '../../../platform/context.js';
+import { pageSize, toConnection } from '../../../platform/graphql/relay.js';
+import { HubServiceType, hubServiceById, toHubServiceType } from '../../hub-services/index.js';
+import { OrganisationType, organisationById, toOrganisationType } from '../../organisations/index.js';
+import { PatientType, canSeePatientAt, mayReadDemographics, toPatientType } from '../../patients/index.js';
 import {
   PrescriptionFilter,
   PrescriptionReasonInput,
   PrescriptionRefInput,
   RaisePrescriptionInput,
-} from './prescribing.inputs.js';
-import { patientById } from './prescribing.loaders.js';
-import { toPrescriptionItemType, toPrescriptionType, toTransitionType } from './prescribing.mappers.js';
-import { PRESCRIPTION_CANCELLERS, PRESCRIPTION_RAISERS, PRESCRIPTION_READERS } from './prescribing.policy.js';
+} from '../prescribing.inputs.js';
+import { patientById } from '../prescribing.loaders.js';
+import { toPrescriptionItemType, toPrescriptionType, toTransitionType } from '../prescribing.mappers.js';
+import { PRESCRIPTION_CANCELLERS, PRESCRIPTION_RAISERS, PRESCRIPTION_READERS } from '../prescribing.policy.js';
 import {
   PrescriptionConnection,
   PrescriptionItemType,
   PrescriptionPayload,
   PrescriptionTransitionType,
   PrescriptionType,
-} from './prescribing.types.js';
+} from '../prescribing.types.js';
 import {
   PrescriptionQueries,
   historyByPrescription,
@@ -28,7 +28,7 @@ import {
   prescriptionCursor,
 } from './prescriptions.query.js';
 import { PrescriptionCommands } from './prescriptions.service.js';
-import { AuthCtx } from '../../platform/auth/auth-context.js';
+import { AuthCtx } from '../../../platform/auth/auth-context.js';
 
 const commands = (ctx: AuthenticatedContext) => new PrescriptionCommands(ctx);
 const queries = (ctx: AuthenticatedContext) => new PrescriptionQueries(ctx);

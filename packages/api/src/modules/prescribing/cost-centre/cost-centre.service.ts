@@ -1,12 +1,12 @@
 import { LockMode } from '@mikro-orm/core';
 import { isValidOdsCode, isValidPracticeOdsCode, normaliseOdsCode } from '@pcn-hub/schema';
-import type { AuthenticatedContext } from '../../platform/context.js';
-import type { Em } from '../../platform/db/orm.js';
-import { expectGlobalId } from '../../platform/graphql/relay.js';
-import { Organisation, StaffUser } from '../organisations/index.js';
-import { PrescribingCostCentre, Prescriber } from './cost-centre.entity.js';
-import { prescriberCodeProblem, type PrescriberCodeKind, type Profession } from './prescribing.codes.js';
-import { PrescribingErrors } from './prescribing.errors.js';
+import type { AuthenticatedContext } from '../../../platform/context.js';
+import type { Em } from '../../../platform/db/orm.js';
+import { expectGlobalId } from '../../../platform/graphql/relay.js';
+import { Organisation, StaffUser } from '../../organisations/index.js';
+import { PrescribingCostCentre, Prescriber } from '../cost-centre.entity.js';
+import { prescriberCodeProblem, type PrescriberCodeKind, type Profession } from '../prescribing.codes.js';
+import { PrescribingErrors } from '../prescribing.errors.js';
 
 /** The active cost centre of a hub, or null. */
 export async function activeCostCentreOf(em: Em, hubId: string): Promise<PrescribingCostCentre | null> {

@@ -1,10 +1,10 @@
-import type { AuthenticatedContext } from '../../platform/context.js';
-import type { Em } from '../../platform/db/orm.js';
-import { HubService } from '../hub-services/index.js';
-import { Organisation } from '../organisations/index.js';
-import { COUNTED_STATES, SUMMARY_DIMENSIONS, type SummaryDimension } from './prescribing.codes.js';
-import { toCsv } from '../../platform/csv.js';
-import { PrescribingErrors } from './prescribing.errors.js';
+import type { AuthenticatedContext } from '../../../platform/context.js';
+import type { Em } from '../../../platform/db/orm.js';
+import { HubService } from '../../hub-services/index.js';
+import { Organisation } from '../../organisations/index.js';
+import { COUNTED_STATES, SUMMARY_DIMENSIONS, type SummaryDimension } from '../prescribing.codes.js';
+import { toCsv } from '../../../platform/csv.js';
+import { PrescribingErrors } from '../prescribing.errors.js';
 
 export interface Period {
   readonly from: Date;

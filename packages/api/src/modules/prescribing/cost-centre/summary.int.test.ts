@@ -1,7 +1,7 @@
 import { expect, it, beforeAll } from 'vitest';
-import { toGlobalId } from '../../platform/graphql/relay.js';
-import { codeOf, describeEachDatabase } from '../../test/harness.js';
-import { CANCEL, DMD, ISSUE_AT_PRACTICE, item, must, patientAt, raise, raiseAndIssue } from './prescribing.testkit.js';
+import { toGlobalId } from '../../../platform/graphql/relay.js';
+import { codeOf, describeEachDatabase } from '../../../test/harness.js';
+import { CANCEL, DMD, ISSUE_AT_PRACTICE, item, must, patientAt, raise, raiseAndIssue } from '../prescribing.testkit.js';
 
 const SUMMARY =
   'query ($period: PrescribingPeriodInput!, $groupBy: [PrescribingSummaryDimension!]!) { prescribingSummary(period: $period, groupBy: $groupBy) { groupBy rows { costCentreOds prescriberCode registeredPracticeOds hubServiceId hubServiceName dmdCode month prescriptions items } } }';

@@ -1,6 +1,6 @@
-import type { NodeFetcher } from '../../platform/graphql/node-fetcher.js';
-import { toPrescriptionType } from './prescribing.mappers.js';
-import { PRESCRIPTION_READERS } from './prescribing.policy.js';
+import type { NodeFetcher } from '../../../platform/graphql/node-fetcher.js';
+import { toPrescriptionType } from '../prescribing.mappers.js';
+import { PRESCRIPTION_READERS } from '../prescribing.policy.js';
 import { PrescriptionQueries } from './prescriptions.query.js';
 
 /** `node(id:)` for a Prescription: the roles and rules of `prescription(id:)`. */

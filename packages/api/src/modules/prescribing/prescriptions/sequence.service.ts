@@ -1,6 +1,6 @@
-import { exec } from '../../platform/db/sql.js';
-import { SEQUENCE_MODULUS } from './prescribing.codes.js';
-import type { Tx } from '../../platform/changes.js';
+import { exec } from '../../../platform/db/sql.js';
+import { SEQUENCE_MODULUS } from '../prescribing.codes.js';
+import type { Tx } from '../../../platform/changes.js';
 
 /**
  * The next short-form sequence value (0..0xFFFFF, wrapping) of an issuing ODS code, inside the

@@ -1,14 +1,14 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { PluginScope } from '../../platform/auth/plugin-scope.js';
-import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
+import { PluginScope } from '../../../platform/auth/plugin-scope.js';
+import type { AuthenticatedContext, RequestContext } from '../../../platform/context.js';
 import type { EpsOperation } from './eps.codes.js';
 import { EpsOperationEnum } from './eps.enums.js';
 import { EpsCommands, epsMessagesByPrescription } from './eps.service.js';
 import { EpsMessageType, RecordEpsOutcomeInput, RecordEpsOutcomePayload } from './eps.types.js';
-import type { EpsMessage } from './eps-message.entity.js';
-import { toPrescriptionType } from './prescribing.mappers.js';
-import { PrescriptionType } from './prescribing.types.js';
-import { AuthCtx } from '../../platform/auth/auth-context.js';
+import type { EpsMessage } from '../eps-message.entity.js';
+import { toPrescriptionType } from '../prescribing.mappers.js';
+import { PrescriptionType } from '../prescribing.types.js';
+import { AuthCtx } from '../../../platform/auth/auth-context.js';
 
 const commands = (ctx: AuthenticatedContext) => new EpsCommands(ctx);
 

@@ -1,12 +1,12 @@
-import { hasAnyRole } from '../../platform/auth/actor.js';
-import type { NodeFetcher } from '../../platform/graphql/node-fetcher.js';
-import { expectGlobalId } from '../../platform/graphql/relay.js';
-import { HubError } from '../../platform/errors.js';
-import { Prescriber, PrescribingCostCentre } from './cost-centre.entity.js';
+import { hasAnyRole } from '../../../platform/auth/actor.js';
+import type { NodeFetcher } from '../../../platform/graphql/node-fetcher.js';
+import { expectGlobalId } from '../../../platform/graphql/relay.js';
+import { HubError } from '../../../platform/errors.js';
+import { Prescriber, PrescribingCostCentre } from '../cost-centre.entity.js';
 import { costCentreForActor } from './cost-centre.service.js';
-import { PrescribingErrors } from './prescribing.errors.js';
-import { toCostCentreType, toPrescriberType } from './prescribing.mappers.js';
-import { COST_CENTRE_MANAGERS, COST_CENTRE_READERS } from './prescribing.policy.js';
+import { PrescribingErrors } from '../prescribing.errors.js';
+import { toCostCentreType, toPrescriberType } from '../prescribing.mappers.js';
+import { COST_CENTRE_MANAGERS, COST_CENTRE_READERS } from '../prescribing.policy.js';
 
 /** `node(id:)` for a PrescribingCostCentre: `prescribingCostCentre` (the viewer's hub's active one only). */
 export const costCentreNode: NodeFetcher = {

@@ -1,7 +1,7 @@
 import { isValidShortFormPrescriptionId } from '@pcn-hub/schema';
 import { expect, it } from 'vitest';
-import { describeEachDatabase } from '../../test/harness.js';
-import { ISSUE, issue, item, patientAt, raise, type PrescriptionView } from './prescribing.testkit.js';
+import { describeEachDatabase } from '../../../test/harness.js';
+import { ISSUE, issue, item, patientAt, raise, type PrescriptionView } from '../prescribing.testkit.js';
 
 const PRESCRIBERS = ['hub.anp1', 'hub.anp2', 'hub.anp3', 'hub.pharmacist'];
 

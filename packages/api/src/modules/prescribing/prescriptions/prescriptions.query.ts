@@ -1,14 +1,14 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { normaliseOdsCode } from '@pcn-hub/schema';
-import type { Actor } from '../../platform/auth/actor.js';
-import type { AuthenticatedContext } from '../../platform/context.js';
-import { expectGlobalId } from '../../platform/graphql/relay.js';
-import { keyset } from '../../platform/graphql/keyset.js';
-import type { CourseOfTherapy, PrescriptionState } from './prescribing.codes.js';
-import { PrescribingErrors } from './prescribing.errors.js';
-import { canSeePrescription } from './prescribing.policy.js';
-import { Prescription, PrescriptionItem, PrescriptionTransition } from './prescription.entity.js';
-import { loaderByParent } from '../../platform/db/loaders.js';
+import type { Actor } from '../../../platform/auth/actor.js';
+import type { AuthenticatedContext } from '../../../platform/context.js';
+import { expectGlobalId } from '../../../platform/graphql/relay.js';
+import { keyset } from '../../../platform/graphql/keyset.js';
+import type { CourseOfTherapy, PrescriptionState } from '../prescribing.codes.js';
+import { PrescribingErrors } from '../prescribing.errors.js';
+import { canSeePrescription } from '../prescribing.policy.js';
+import { Prescription, PrescriptionItem, PrescriptionTransition } from '../prescription.entity.js';
+import { loaderByParent } from '../../../platform/db/loaders.js';
 
 export interface PrescriptionFilterInput {
   readonly states?: PrescriptionState[] | null;

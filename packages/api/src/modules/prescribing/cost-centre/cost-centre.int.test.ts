@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { codeOf, describeEachDatabase } from '../../test/harness.js';
-import { ISSUE, item, must, patientAt, raise, issue } from './prescribing.testkit.js';
+import { codeOf, describeEachDatabase } from '../../../test/harness.js';
+import { ISSUE, item, must, patientAt, raise, issue } from '../prescribing.testkit.js';
 
 const COST_CENTRE =
   '{ prescribingCostCentre { odsCode name parentCommissionerCode active hub { odsCode } prescribers { id username codeKind code profession prescriptionType active } } }';

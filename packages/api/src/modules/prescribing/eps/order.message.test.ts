@@ -10,8 +10,8 @@ import {
   renderEpsPrescriptionOrder as renderJson,
   type EpsContext,
   type EpsPrescription,
-} from './eps-message.js';
-import { DMD } from './prescribing.testkit.js';
+} from './order.message.js';
+import { DMD } from '../prescribing.testkit.js';
 
 /** FHIR JSON under test, read loosely. */
 type Res = Record<string, any>;

@@ -1,10 +1,10 @@
-import type { AuthenticatedContext } from '../../platform/context.js';
-import type { StreamHint } from '../../platform/events/index.js';
-import { expectGlobalId } from '../../platform/graphql/relay.js';
-import { Consultation, recordIssuedMedication } from '../consultations/index.js';
-import { PrescribingErrors } from './prescribing.errors.js';
-import { PrescriptionItem, type Prescription } from './prescription.entity.js';
-import type { Tx } from '../../platform/changes.js';
+import type { AuthenticatedContext } from '../../../platform/context.js';
+import type { StreamHint } from '../../../platform/events/index.js';
+import { expectGlobalId } from '../../../platform/graphql/relay.js';
+import { Consultation, recordIssuedMedication } from '../../consultations/index.js';
+import { PrescribingErrors } from '../prescribing.errors.js';
+import { PrescriptionItem, type Prescription } from '../prescription.entity.js';
+import type { Tx } from '../../../platform/changes.js';
 
 /**
  * The consultation a prescription is raised in: one the actor's organisation authored (the

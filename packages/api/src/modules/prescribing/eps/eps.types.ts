@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DateTime } from '../../platform/graphql/scalars.js';
+import { DateTime } from '../../../platform/graphql/scalars.js';
 import type { EpsOperation, EpsOutcome, EpsStatus } from './eps.codes.js';
 import { EpsOperationEnum, EpsOutcomeEnum, EpsStatusEnum } from './eps.enums.js';
-import { PrescriptionType } from './prescribing.types.js';
+import { PrescriptionType } from '../prescribing.types.js';
 
 @ObjectType('EpsMessage', {
   description: 'One EPS message of a prescription (its order, its cancellation) and where it is. Ids and codes only.',

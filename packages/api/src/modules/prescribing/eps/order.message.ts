@@ -4,7 +4,7 @@ import {
   REGISTRATION_OF,
   type PrescriberCodeKind,
   type Profession,
-} from './prescribing.codes.js';
+} from '../prescribing.codes.js';
 
 /**
  * Renders an issued hub prescription as the EPS prescription-order message: a FHIR R4 Bundle of

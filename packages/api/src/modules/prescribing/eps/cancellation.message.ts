@@ -1,4 +1,4 @@
-import { renderEpsPrescriptionOrder, type EpsContext, type EpsPrescription } from './eps-message.js';
+import { renderEpsPrescriptionOrder, type EpsContext, type EpsPrescription } from './order.message.js';
 
 type Json = Record<string, unknown>;
 

@@ -1,15 +1,15 @@
 import { LockMode } from '@mikro-orm/core';
-import type { AuthenticatedContext } from '../../platform/context.js';
-import { Errors, HubError } from '../../platform/errors.js';
-import { appendEvent } from '../../platform/events/index.js';
-import { isUuid } from '../../platform/ids.js';
-import { prescribingStream } from './prescribing.events.js';
+import type { AuthenticatedContext } from '../../../platform/context.js';
+import { Errors, HubError } from '../../../platform/errors.js';
+import { appendEvent } from '../../../platform/events/index.js';
+import { isUuid } from '../../../platform/ids.js';
+import { prescribingStream } from '../prescribing.events.js';
 import { EPS_ERROR_CODE, type EpsOperation, type EpsOutcome } from './eps.codes.js';
-import { EpsMessage } from './eps-message.entity.js';
-import { renderEpsMessageOf } from './eps.render.js';
-import { canSeePrescription } from './prescribing.policy.js';
-import { Prescription } from './prescription.entity.js';
-import { loaderByParent } from '../../platform/db/loaders.js';
+import { EpsMessage } from '../eps-message.entity.js';
+import { renderEpsMessageOf } from './eps.message.js';
+import { canSeePrescription } from '../prescribing.policy.js';
+import { Prescription } from '../prescription.entity.js';
+import { loaderByParent } from '../../../platform/db/loaders.js';
 
 /** Who may read an EPS message (it carries the patient's identity): prescribers, and plugins with `eps:send`. */
 export function mayReadEpsMessage(ctx: AuthenticatedContext): boolean {

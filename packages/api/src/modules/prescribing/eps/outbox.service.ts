@@ -1,12 +1,12 @@
-import type { Orm } from '../../platform/db/orm.js';
-import { appendEvent, type StoredEvent } from '../../platform/events/index.js';
-import { uuidv7 } from '../../platform/ids.js';
+import type { Orm } from '../../../platform/db/orm.js';
+import { appendEvent, type StoredEvent } from '../../../platform/events/index.js';
+import { uuidv7 } from '../../../platform/ids.js';
 import { EPS_EVENT_OF, epsStream, type EpsOperation } from './eps.codes.js';
-import { EpsMessage } from './eps-message.entity.js';
-import { prescribingStream } from './prescribing.events.js';
-import type { Prescription } from './prescription.entity.js';
-import type { Tx } from '../../platform/changes.js';
-import { exec } from '../../platform/db/sql.js';
+import { EpsMessage } from '../eps-message.entity.js';
+import { prescribingStream } from '../prescribing.events.js';
+import type { Prescription } from '../prescription.entity.js';
+import type { Tx } from '../../../platform/changes.js';
+import { exec } from '../../../platform/db/sql.js';
 
 /**
  * Queues an EPS message of `p` inside the caller's transaction: the outbox row (QUEUED) and an

@@ -1,7 +1,7 @@
 import { isValidShortFormPrescriptionId } from '@pcn-hub/schema';
 import { expect, it } from 'vitest';
-import { fromGlobalId } from '../../platform/graphql/relay.js';
-import { codeOf, describeEachDatabase, type GqlResult } from '../../test/harness.js';
+import { fromGlobalId } from '../../../platform/graphql/relay.js';
+import { codeOf, describeEachDatabase, type GqlResult } from '../../../test/harness.js';
 import {
   CANCEL,
   GET,
@@ -14,7 +14,7 @@ import {
   patientAt,
   raise,
   type PrescriptionView,
-} from './prescribing.testkit.js';
+} from '../prescribing.testkit.js';
 
 type Page = {
   prescriptions: {

@@ -1,28 +1,28 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
-import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
-import type { Prescriber } from './cost-centre.entity.js';
+import type { AuthenticatedContext, RequestContext } from '../../../platform/context.js';
+import { OrganisationType, organisationById, toOrganisationType } from '../../organisations/index.js';
+import type { Prescriber } from '../cost-centre.entity.js';
 import { CostCentreService, costCentreForActor } from './cost-centre.service.js';
-import type { SummaryDimension } from './prescribing.codes.js';
-import { SummaryDimensionEnum } from './prescribing.enums.js';
+import type { SummaryDimension } from '../prescribing.codes.js';
+import { SummaryDimensionEnum } from '../prescribing.enums.js';
 import {
   AddPrescriberInput,
   DeactivatePrescriberInput,
   PrescribingPeriodInput,
   SetPrescribingCostCentreInput,
-} from './prescribing.inputs.js';
-import { staffUserById } from './prescribing.loaders.js';
-import { toCostCentreType, toPrescriberType, toSummaryRowType } from './prescribing.mappers.js';
-import { COST_CENTRE_MANAGERS, COST_CENTRE_READERS, SUMMARY_READERS } from './prescribing.policy.js';
-import { PrescribingSummaryService } from './prescribing-summary.service.js';
+} from '../prescribing.inputs.js';
+import { staffUserById } from '../prescribing.loaders.js';
+import { toCostCentreType, toPrescriberType, toSummaryRowType } from '../prescribing.mappers.js';
+import { COST_CENTRE_MANAGERS, COST_CENTRE_READERS, SUMMARY_READERS } from '../prescribing.policy.js';
+import { PrescribingSummaryService } from './summary.service.js';
 import {
   PrescriberPayload,
   PrescriberType,
   PrescribingCostCentrePayload,
   PrescribingCostCentreType,
   PrescribingSummaryType,
-} from './prescribing.types.js';
-import { AuthCtx } from '../../platform/auth/auth-context.js';
+} from '../prescribing.types.js';
+import { AuthCtx } from '../../../platform/auth/auth-context.js';
 
 const service = (ctx: AuthenticatedContext) => new CostCentreService(ctx);
 const summaries = (ctx: AuthenticatedContext) => new PrescribingSummaryService(ctx);
