@@ -1,10 +1,10 @@
-import type { Em } from '../../platform/db/orm.js';
-import { uuidv7 } from '../../platform/ids.js';
-import type { ReferralMethod } from '../hub-services/index.js';
-import type { Patient } from '../patients/index.js';
-import type { MethodDetails } from './referral-methods.js';
-import { Referral } from './referral.entity.js';
-import { INITIAL_REFERRAL_STATE } from './referral.state.js';
+import type { Em } from '../../../platform/db/orm.js';
+import { uuidv7 } from '../../../platform/ids.js';
+import type { ReferralMethod } from '../../hub-services/index.js';
+import type { Patient } from '../../patients/index.js';
+import type { MethodDetails } from '../referral-methods.rules.js';
+import { Referral } from '../referral.entity.js';
+import { INITIAL_REFERRAL_STATE } from '../referral.state.js';
 
 /** What a new referral is made of, once every rule has been checked. */
 export interface NewReferral {

@@ -1,10 +1,10 @@
-import type { AuthenticatedContext } from '../../platform/context.js';
-import type { Em } from '../../platform/db/orm.js';
-import { uuidv7 } from '../../platform/ids.js';
-import { Consultation } from '../consultations/index.js';
-import { Organisation } from '../organisations/index.js';
-import { Patient } from '../patients/index.js';
-import type { Referral } from './referral.entity.js';
+import type { AuthenticatedContext } from '../../../platform/context.js';
+import type { Em } from '../../../platform/db/orm.js';
+import { uuidv7 } from '../../../platform/ids.js';
+import { Consultation } from '../../consultations/index.js';
+import { Organisation } from '../../organisations/index.js';
+import { Patient } from '../../patients/index.js';
+import type { Referral } from '../referral.entity.js';
 
 /**
  * Opens the hub consultation of an attended referral, in the attendance's transaction: a DRAFT,

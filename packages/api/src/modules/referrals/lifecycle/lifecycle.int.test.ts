@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { Role } from '../../platform/auth/roles.js';
-import { codeOf, describeEachDatabase, seedForeignPcn } from '../../test/harness.js';
-import { ok as triage, submit } from '../inbox/inbox.testkit.js';
+import type { Role } from '../../../platform/auth/roles.js';
+import { codeOf, describeEachDatabase, seedForeignPcn } from '../../../test/harness.js';
+import { ok as triage, submit } from '../../inbox/inbox.testkit.js';
 import {
   count,
   data,
@@ -10,7 +10,7 @@ import {
   nodes,
   serviceIds,
   type Connection,
-} from '../appointments/appointments.testkit.js';
+} from '../../appointments/appointments.testkit.js';
 import {
   type ReferralView,
   eventsOf,
@@ -21,7 +21,7 @@ import {
   referOk,
   referrerOf,
   slotPicker,
-} from './referrals.testkit.js';
+} from '../referrals.testkit.js';
 
 interface Listed {
   id: string;

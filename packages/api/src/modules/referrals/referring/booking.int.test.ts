@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { codeOf, describeEachDatabase } from '../../test/harness.js';
+import { codeOf, describeEachDatabase } from '../../../test/harness.js';
 import {
   count,
   data,
@@ -8,8 +8,8 @@ import {
   nodes,
   serviceIds,
   type Connection,
-} from '../appointments/appointments.testkit.js';
-import { eventsOf, nhsOf, pathOf, practiceOf, refer, referOk, referrerOf, slotPicker } from './referrals.testkit.js';
+} from '../../appointments/appointments.testkit.js';
+import { eventsOf, nhsOf, pathOf, practiceOf, refer, referOk, referrerOf, slotPicker } from '../referrals.testkit.js';
 
 interface TraceTask {
   id: string;

@@ -1,25 +1,25 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
-import { HubServicePayload, REFERRAL_METHODS, toHubServiceType } from '../hub-services/index.js';
-import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
-import { REFERRAL_METHOD_STRATEGIES } from './referral-methods.js';
-import { ReferralSetupService } from './referral-setup.service.js';
+import type { AuthenticatedContext, RequestContext } from '../../../platform/context.js';
+import { HubServicePayload, REFERRAL_METHODS, toHubServiceType } from '../../hub-services/index.js';
+import { OrganisationType, organisationById, toOrganisationType } from '../../organisations/index.js';
+import { REFERRAL_METHOD_STRATEGIES } from '../referral-methods.rules.js';
+import { ReferralSetupService } from './setup.service.js';
 import {
   SetHubServiceDetailsInput,
   SetHubServiceReferralMethodsInput,
   SetOrganisationGroupMembershipInput,
   SetReferralAgreementInput,
-} from './referrals.inputs.js';
-import { toAgreementType, toMethodInfo, toTeamType } from './referrals.mappers.js';
-import { REFERRAL_READERS, REFERRAL_SETUP_ROLES } from './referrals.policy.js';
+} from '../referrals.inputs.js';
+import { toAgreementType, toMethodInfo, toTeamType } from '../referrals.mappers.js';
+import { REFERRAL_READERS, REFERRAL_SETUP_ROLES } from '../referrals.policy.js';
 import {
   HubTeamType,
   ReferralAgreementPayload,
   ReferralAgreementType,
   ReferralMethodInfoType,
   SetOrganisationGroupMembershipPayload,
-} from './referrals.types.js';
-import { AuthCtx } from '../../platform/auth/auth-context.js';
+} from '../referrals.types.js';
+import { AuthCtx } from '../../../platform/auth/auth-context.js';
 
 const setup = (ctx: AuthenticatedContext) => new ReferralSetupService(ctx);
 

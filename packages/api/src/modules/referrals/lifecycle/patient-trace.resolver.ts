@@ -1,23 +1,23 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
-import { pageSize, toConnection } from '../../platform/graphql/relay.js';
-import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
-import { PatientType, toPatientType } from '../patients/index.js';
-import { ReferralLifecycleService } from './referral-lifecycle.service.js';
-import type { TraceTaskState } from './referrals.codes.js';
-import { TraceTaskStateEnum } from './referrals.enums.js';
-import { CompletePatientTraceInput } from './referrals.inputs.js';
-import { referralById, visiblePatientById } from './referrals.loaders.js';
-import { toReferralType, toTraceTaskType } from './referrals.mappers.js';
-import { TRACE_ROLES } from './referrals.policy.js';
-import { ReferralQueries, idCursor } from './referrals.query.js';
+import type { AuthenticatedContext, RequestContext } from '../../../platform/context.js';
+import { pageSize, toConnection } from '../../../platform/graphql/relay.js';
+import { OrganisationType, organisationById, toOrganisationType } from '../../organisations/index.js';
+import { PatientType, toPatientType } from '../../patients/index.js';
+import { ReferralLifecycleService } from './lifecycle.service.js';
+import type { TraceTaskState } from '../referrals.codes.js';
+import { TraceTaskStateEnum } from '../referrals.enums.js';
+import { CompletePatientTraceInput } from '../referrals.inputs.js';
+import { referralById, visiblePatientById } from '../referrals.loaders.js';
+import { toReferralType, toTraceTaskType } from '../referrals.mappers.js';
+import { TRACE_ROLES } from '../referrals.policy.js';
+import { ReferralQueries, idCursor } from '../referrals.query.js';
 import {
   CompletePatientTracePayload,
   PatientTraceTaskConnection,
   PatientTraceTaskType,
   ReferralType,
-} from './referrals.types.js';
-import { AuthCtx } from '../../platform/auth/auth-context.js';
+} from '../referrals.types.js';
+import { AuthCtx } from '../../../platform/auth/auth-context.js';
 
 @Resolver(() => PatientTraceTaskType)
 export class PatientTraceResolver {

@@ -1,12 +1,12 @@
-import { runChange } from '../../platform/changes.js';
-import type { AuthenticatedContext } from '../../platform/context.js';
-import { HubService, findHubOfPcn } from '../hub-services/index.js';
-import { OnlineConsultation } from '../inbox/index.js';
-import { Patient } from '../patients/index.js';
-import { newReferral } from './referral.factory.js';
-import { Referral } from './referral.entity.js';
-import { ReferralErrors } from './referrals.errors.js';
-import { recordCreation } from './referrals.events.js';
+import { runChange } from '../../../platform/changes.js';
+import type { AuthenticatedContext } from '../../../platform/context.js';
+import { HubService, findHubOfPcn } from '../../hub-services/index.js';
+import { OnlineConsultation } from '../../inbox/index.js';
+import { Patient } from '../../patients/index.js';
+import { newReferral } from './new-referral.service.js';
+import { Referral } from '../referral.entity.js';
+import { ReferralErrors } from '../referrals.errors.js';
+import { recordCreation } from '../referrals.events.js';
 
 /** Inbox states in which a consultation sits in (or is being worked from) a hub service queue. */
 const SERVICE_QUEUE_STATES: readonly string[] = ['HUB_SERVICE_QUEUE', 'IN_PROGRESS'];

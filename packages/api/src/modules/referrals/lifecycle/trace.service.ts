@@ -1,14 +1,14 @@
 import { LockMode } from '@mikro-orm/core';
-import type { ChangeEvents, Tx } from '../../platform/changes.js';
-import type { Em } from '../../platform/db/orm.js';
-import { exec } from '../../platform/db/sql.js';
-import { uuidv7 } from '../../platform/ids.js';
-import { releaseSlot } from '../appointments/index.js';
-import { PatientTraceTask } from './hub-registration.entity.js';
-import { Referral } from './referral.entity.js';
-import type { ReferralMethodProperties } from './referral-methods.js';
-import { KNOWN_REGISTRATIONS, type HubRegistrationType } from './referrals.codes.js';
-import { moveReferral } from './referrals.events.js';
+import type { ChangeEvents, Tx } from '../../../platform/changes.js';
+import type { Em } from '../../../platform/db/orm.js';
+import { exec } from '../../../platform/db/sql.js';
+import { uuidv7 } from '../../../platform/ids.js';
+import { releaseSlot } from '../../appointments/index.js';
+import { PatientTraceTask } from '../hub-registration.entity.js';
+import { Referral } from '../referral.entity.js';
+import type { ReferralMethodProperties } from '../referral-methods.rules.js';
+import { KNOWN_REGISTRATIONS, type HubRegistrationType } from '../referrals.codes.js';
+import { moveReferral } from '../referrals.events.js';
 
 /** How the hub knows the patient, or null when it does not. */
 export async function hubRegistrationOf(em: Em, hubId: string, patientId: string): Promise<HubRegistrationType | null> {

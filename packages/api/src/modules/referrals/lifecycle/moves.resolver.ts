@@ -1,9 +1,9 @@
 import { Arg, Authorized, Mutation, Resolver } from 'type-graphql';
-import type { AuthenticatedContext } from '../../platform/context.js';
-import { expectGlobalId } from '../../platform/graphql/relay.js';
-import { ReferralLifecycleService } from './referral-lifecycle.service.js';
-import { referralFromConsultation } from './referral-from-consultation.js';
-import { ReferralService } from './referrals.service.js';
+import type { AuthenticatedContext } from '../../../platform/context.js';
+import { expectGlobalId } from '../../../platform/graphql/relay.js';
+import { ReferralLifecycleService } from './lifecycle.service.js';
+import { referralFromConsultation } from '../referring/from-consultation.service.js';
+import { ReferralService } from '../referring/referring.service.js';
 import {
   BookReferralInput,
   RecordAttendanceInput,
@@ -11,11 +11,11 @@ import {
   ReferPatientInput,
   ReferralMoveInput,
   ReferralReasonedMoveInput,
-} from './referrals.inputs.js';
-import { toReferralType } from './referrals.mappers.js';
-import { HUB_REFERRAL_ROLES, PRACTICE_REFERRER_ROLES, REFERRAL_READERS } from './referrals.policy.js';
-import { ReferralPayload, ReferralType } from './referrals.types.js';
-import { AuthCtx } from '../../platform/auth/auth-context.js';
+} from '../referrals.inputs.js';
+import { toReferralType } from '../referrals.mappers.js';
+import { HUB_REFERRAL_ROLES, PRACTICE_REFERRER_ROLES, REFERRAL_READERS } from '../referrals.policy.js';
+import { ReferralPayload, ReferralType } from '../referrals.types.js';
+import { AuthCtx } from '../../../platform/auth/auth-context.js';
 
 const lifecycle = (ctx: AuthenticatedContext) => new ReferralLifecycleService(ctx);
 const payload = (r: Parameters<typeof toReferralType>[0]): ReferralPayload => ({ referral: toReferralType(r) });

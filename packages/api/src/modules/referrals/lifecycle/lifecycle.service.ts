@@ -1,18 +1,18 @@
-import { changeRow, runChange, type ChangeEvents, type Tx } from '../../platform/changes.js';
-import type { AuthenticatedContext } from '../../platform/context.js';
+import { changeRow, runChange, type ChangeEvents, type Tx } from '../../../platform/changes.js';
+import type { AuthenticatedContext } from '../../../platform/context.js';
 
-import { expectGlobalId } from '../../platform/graphql/relay.js';
-import { releaseSlot } from '../appointments/index.js';
-import { PatientTraceTask } from './hub-registration.entity.js';
-import { openAttendanceConsultation } from './referral-attendance.js';
-import { strategyOf } from './referral-methods.js';
-import { lockOpenTask, resolveTrace } from './referral-trace.js';
-import { Referral } from './referral.entity.js';
-import { SLOT_HOLDING_STATES, canTransition, type ReferralState } from './referral.state.js';
-import { ReferralErrors } from './referrals.errors.js';
-import { moveReferral } from './referrals.events.js';
-import { canCancel, canWorkReferral } from './referrals.policy.js';
-import { ReferralService, checkReason } from './referrals.service.js';
+import { expectGlobalId } from '../../../platform/graphql/relay.js';
+import { releaseSlot } from '../../appointments/index.js';
+import { PatientTraceTask } from '../hub-registration.entity.js';
+import { openAttendanceConsultation } from './attendance.service.js';
+import { strategyOf } from '../referral-methods.rules.js';
+import { lockOpenTask, resolveTrace } from './trace.service.js';
+import { Referral } from '../referral.entity.js';
+import { SLOT_HOLDING_STATES, canTransition, type ReferralState } from '../referral.state.js';
+import { ReferralErrors } from '../referrals.errors.js';
+import { moveReferral } from '../referrals.events.js';
+import { canCancel, canWorkReferral } from '../referrals.policy.js';
+import { ReferralService, checkReason } from '../referring/referring.service.js';
 
 type Guard = 'HUB' | 'CANCEL';
 

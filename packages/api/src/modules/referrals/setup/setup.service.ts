@@ -1,9 +1,9 @@
 import { normaliseOdsCode } from '@pcn-hub/schema';
-import type { AuthenticatedContext } from '../../platform/context.js';
-import { Errors } from '../../platform/errors.js';
-import { expectGlobalId } from '../../platform/graphql/relay.js';
-import { uuidv7 } from '../../platform/ids.js';
-import type { Role } from '../../platform/auth/roles.js';
+import type { AuthenticatedContext } from '../../../platform/context.js';
+import { Errors } from '../../../platform/errors.js';
+import { expectGlobalId } from '../../../platform/graphql/relay.js';
+import { uuidv7 } from '../../../platform/ids.js';
+import type { Role } from '../../../platform/auth/roles.js';
 import {
   DAYS_OF_WEEK,
   HubService,
@@ -11,11 +11,11 @@ import {
   findHubOfPcn,
   type DayOfWeek,
   type ReferralMethod,
-} from '../hub-services/index.js';
-import { Organisation } from '../organisations/index.js';
-import { HubTeam, OrganisationGroupMember, ReferralAgreement } from './referral-setup.entity.js';
-import type { AgreementState, AgreementType } from './referrals.codes.js';
-import { ReferralErrors } from './referrals.errors.js';
+} from '../../hub-services/index.js';
+import { Organisation } from '../../organisations/index.js';
+import { HubTeam, OrganisationGroupMember, ReferralAgreement } from '../referral-setup.entity.js';
+import type { AgreementState, AgreementType } from '../referrals.codes.js';
+import { ReferralErrors } from '../referrals.errors.js';
 
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 const inOrder = <T extends string>(values: readonly T[], order: readonly T[]): T[] =>

@@ -2,7 +2,7 @@ import { syntheticNhsNumber } from '@pcn-hub/schema';
 import { describe, expect, it } from 'vitest';
 import { REFERRAL_METHODS } from '../hub-services/index.js';
 import { HubError } from '../../platform/errors.js';
-import { REFERRAL_METHOD_STRATEGIES, strategyOf, type ReferralRequest } from './referral-methods.js';
+import { REFERRAL_METHOD_STRATEGIES, strategyOf, type ReferralRequest } from './referral-methods.rules.js';
 
 const SLOT = '01900000-0000-7000-8000-0000000000aa';
 const TEAM = '01900000-0000-7000-8000-0000000000bb';

@@ -1,26 +1,26 @@
 import { isValidNhsNumber, normaliseNhsNumber } from '@pcn-hub/schema';
-import { ChangeEvents, hintCommitted, type Tx } from '../../platform/changes.js';
-import type { AuthenticatedContext } from '../../platform/context.js';
-import type { Em } from '../../platform/db/orm.js';
-import { expectGlobalId } from '../../platform/graphql/relay.js';
-import { runIdempotent } from '../../platform/idempotency/index.js';
-import { Slot, claimSlot, slotFacts } from '../appointments/index.js';
-import { HubService, findHubOfPcn, type ReferralMethod } from '../hub-services/index.js';
-import type { Organisation } from '../organisations/index.js';
-import { Patient, patientScope } from '../patients/index.js';
+import { ChangeEvents, hintCommitted, type Tx } from '../../../platform/changes.js';
+import type { AuthenticatedContext } from '../../../platform/context.js';
+import type { Em } from '../../../platform/db/orm.js';
+import { expectGlobalId } from '../../../platform/graphql/relay.js';
+import { runIdempotent } from '../../../platform/idempotency/index.js';
+import { Slot, claimSlot, slotFacts } from '../../appointments/index.js';
+import { HubService, findHubOfPcn, type ReferralMethod } from '../../hub-services/index.js';
+import type { Organisation } from '../../organisations/index.js';
+import { Patient, patientScope } from '../../patients/index.js';
 import {
   strategyOf,
   type MethodDetails,
   type ReferralMethodStrategy,
   type ReferralRequest,
-} from './referral-methods.js';
-import { OrganisationGroupMember, HubTeam, ReferralAgreement } from './referral-setup.entity.js';
-import { settleBooking } from './referral-trace.js';
-import { Referral } from './referral.entity.js';
-import { newReferral } from './referral.factory.js';
-import { LIMITS, type TaskCategory } from './referrals.codes.js';
-import { ReferralErrors } from './referrals.errors.js';
-import { moveReferral, recordCreation } from './referrals.events.js';
+} from '../referral-methods.rules.js';
+import { OrganisationGroupMember, HubTeam, ReferralAgreement } from '../referral-setup.entity.js';
+import { settleBooking } from '../lifecycle/trace.service.js';
+import { Referral } from '../referral.entity.js';
+import { newReferral } from './new-referral.service.js';
+import { LIMITS, type TaskCategory } from '../referrals.codes.js';
+import { ReferralErrors } from '../referrals.errors.js';
+import { moveReferral, recordCreation } from '../referrals.events.js';
 
 /** Input of `referPatient`, as the resolver passes it (global ids not yet decoded). */
 export interface ReferPatientInput {
