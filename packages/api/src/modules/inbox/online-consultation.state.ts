@@ -279,7 +279,7 @@ export const OPEN_STATES: readonly ConsultationState[] = CONSULTATION_STATES.fil
 
 /**
  * The states a folder holds, the consultation type it is limited to (null: any) and whether it
- * holds only overdue ones (past their response-expected-by time: `inbox.overdue.ts`).
+ * holds only overdue ones (past their response-expected-by time: `overdue.sql.ts`).
  */
 export function folderFilter(folder: InboxFolder): {
   states: readonly ConsultationState[];

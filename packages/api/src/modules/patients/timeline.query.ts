@@ -57,7 +57,7 @@ const notFound = () => new HubError('NOT_FOUND', 'Patient not found', { field: '
 /**
  * A page of a patient's hub activity (hub consultations, online consultations, prescriptions,
  * referrals), newest first, in one statement (UNION ALL with a keyset cursor). For staff who may
- * see the patient through a care relationship (`patients.care.ts`); each page read is audited.
+ * see the patient through a care relationship (`care.service.ts`); each page read is audited.
  */
 export async function patientTimeline(
   ctx: AuthenticatedContext,

@@ -43,7 +43,7 @@ export interface ConsultationRecord {
   redFlagCount: number;
   urgency: Urgency | null;
   urgencyRank: number;
-  /** Sort key of the OVERDUE order (a generated column; see inbox.overdue.ts). */
+  /** Sort key of the OVERDUE order (a generated column; see overdue.sql.ts). */
   dueAt: Date;
   routingReason: RoutingReason;
   lockHolder: string | null;
@@ -158,7 +158,7 @@ const ORDER_SQL: Record<InboxOrder, readonly [string, string]> = {
     'oc.red_flag_count desc, oc.submitted_at asc, oc.id asc',
     'oc.red_flag_count asc, oc.submitted_at desc, oc.id desc',
   ],
-  // The generated `due_at` (inbox.overdue.ts), with its index (owner_id, due_at, submitted_at, id).
+  // The generated `due_at` (overdue.sql.ts), with its index (owner_id, due_at, submitted_at, id).
   OVERDUE: ['oc.due_at asc, oc.submitted_at asc, oc.id asc', 'oc.due_at desc, oc.submitted_at desc, oc.id desc'],
 };
 

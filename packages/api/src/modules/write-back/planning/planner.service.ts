@@ -54,7 +54,7 @@ export async function loadWriteBackFacts(
   };
 }
 
-/** Why and by whom a blocked entry is planned again (`write-back.backfill.ts`). */
+/** Why and by whom a blocked entry is planned again (`backfill.service.ts`). */
 export interface ReplanCause {
   readonly at: Date;
   readonly by: string;
