@@ -93,6 +93,8 @@ export default defineConfig(
       'local/module-boundaries': 'error',
       'local/platform-boundary': 'error',
       'local/resolvers-without-orm': 'error',
+      // docs/architecture.md#module-anatomy: <topic>.<role>.ts from a closed list of roles.
+      'local/module-file-names': 'error',
     },
   },
   {

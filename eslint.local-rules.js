@@ -1,5 +1,6 @@
 // The repository's own ESLint rules: the boundaries of docs/architecture.md#house-rules that
 // no-restricted-imports cannot express. Tested by packages/api/src/lint-rules.test.ts.
+import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -159,11 +160,108 @@ export const resolversWithoutOrm = {
   },
 };
 
+/**
+ * The roles a module file may have, each with its meaning in docs/architecture.md#module-anatomy. A
+ * new role is added here and there together, or the file takes one of these.
+ */
+export const MODULE_FILE_ROLES = [
+  'entity',
+  'codes',
+  'enums',
+  'types',
+  'inputs',
+  'validation',
+  'resolver',
+  'subscription',
+  'service',
+  'query',
+  'sql',
+  'policy',
+  'loaders',
+  'mappers',
+  'errors',
+  'events',
+  'node',
+  'seed',
+  'state',
+  'rules',
+  'worker',
+  'message',
+  'routes',
+  'testkit',
+];
+
+const TOPIC = '[a-z][a-z0-9]*(?:-[a-z0-9]+)*';
+const ROLE = `(?:${MODULE_FILE_ROLES.join('|')})`;
+const topicPattern = new RegExp(`^${TOPIC}$`);
+const sourcePattern = new RegExp(`^${TOPIC}\\.${ROLE}\\.ts$`);
+const testPattern = new RegExp(`^${TOPIC}(?:\\.${ROLE})?(?:\\.int)?\\.test\\.ts$`);
+const subjectTestPattern = new RegExp(`^(${TOPIC}\\.${ROLE})(?:\\.int)?\\.test\\.ts$`);
+
+/** The naming rule in one sentence, as lint and the module test report it. */
+export const MODULE_FILE_RULE =
+  `module files are named <topic>.<role>.ts (a kebab-case topic, one role of: ${MODULE_FILE_ROLES.join(', ')}); ` +
+  'tests <topic>[.<role>].test.ts or <topic>[.<role>].int.test.ts, beside their subject; index.ts, the ' +
+  "module's only public face, at the module root only; at most one level of sub-folders, each named for " +
+  'a kebab-case topic (docs/architecture.md#module-anatomy)';
+
+/**
+ * Why a file under `modules/` breaks the naming rule, or null when it follows it. `rel` is the file's
+ * path relative to the modules folder (`inbox/triage/triage.service.ts`); `exists` says whether such
+ * a path exists (a test named `<topic>.<role>.test.ts` needs `<topic>.<role>.ts` beside it).
+ */
+export function moduleFileNameProblem(rel, exists = () => true) {
+  const [module, ...rest] = rel.split(/[\\/]/);
+  if (rest.length === 0) return `'${rel}' lies directly under modules/, outside any module`;
+  if (!topicPattern.test(module)) return `module folder '${module}' is not kebab-case`;
+  const name = rest[rest.length - 1];
+  if (rest.length > 2) return `'${rel}' lies more than one sub-folder deep`;
+  if (rest.length === 2 && !topicPattern.test(rest[0])) return `sub-folder '${rest[0]}' is not a kebab-case topic`;
+  if (name === 'index.ts') return rest.length === 1 ? null : `'${rel}': index.ts belongs at the module root only`;
+  const subject = subjectTestPattern.exec(name)?.[1];
+  if (subject !== undefined) {
+    const beside = [module, ...rest.slice(0, -1), `${subject}.ts`].join('/');
+    return exists(beside) ? null : `'${name}' names '${subject}.ts', which is not beside it`;
+  }
+  if (name === 'README.md' || sourcePattern.test(name) || testPattern.test(name)) return null;
+  return `'${name}' does not name a topic and a role`;
+}
+
+/**
+ * One naming rule for the files of the modules (docs/architecture.md#module-anatomy): reports a file
+ * under `modules/` whose path breaks it, saying the rule.
+ */
+export const moduleFileNames = {
+  meta: {
+    type: 'suggestion',
+    docs: { description: 'Module files are named <topic>.<role>.ts from a closed list of roles' },
+    schema: [],
+    messages: { name: '{{problem}}: {{rule}}.' },
+  },
+  create(context) {
+    const file = context.filename;
+    if (!isInside(modulesDir, file) || file === modulesDir) return {};
+    const problem = moduleFileNameProblem(relative(modulesDir, file), (rel) => existsSync(resolve(modulesDir, rel)));
+    if (problem === null) return {};
+    return {
+      Program(node) {
+        context.report({
+          node,
+          loc: { line: 1, column: 0 },
+          messageId: 'name',
+          data: { problem, rule: MODULE_FILE_RULE },
+        });
+      },
+    };
+  },
+};
+
 /** The plugin ESLint loads as `local`. */
 export const localRules = {
   rules: {
     'module-boundaries': moduleBoundaries,
     'platform-boundary': platformBoundary,
     'resolvers-without-orm': resolversWithoutOrm,
+    'module-file-names': moduleFileNames,
   },
 };

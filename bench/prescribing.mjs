@@ -57,7 +57,7 @@ async function main() {
   const { createLogger } = await import(new URL('platform/logger.js', dist).href);
   const { seedDemo } = await import(new URL('seed/demo.js', dist).href);
   const { startApp } = await import(new URL('app.js', dist).href);
-  const { controlledDrugSchedule } = await import(new URL('modules/prescribing/controlled-drugs.js', dist).href);
+  const { controlledDrugSchedule } = await import(new URL('modules/prescribing/controlled-drugs.codes.js', dist).href);
   const { PRESCRIPTION_TYPE_OF } = await import(new URL('modules/prescribing/prescribing.codes.js', dist).href);
 
   const ITEMS = Number(process.env.BENCH_ITEMS ?? 1_000_000);

@@ -21,7 +21,7 @@ async function insertRows(client, table, columns, rows, batch = 5000) {
 export async function seedReads(client, { uuidv7 }, { patients, items, auditEvents }) {
   const { demoPatient, DEMO } = await import(new URL('seed/demo.js', dist).href);
   const schema = await import(new URL('../../packages/schema/dist/index.js', import.meta.url).href);
-  const { controlledDrugSchedule } = await import(new URL('modules/prescribing/controlled-drugs.js', dist).href);
+  const { controlledDrugSchedule } = await import(new URL('modules/prescribing/controlled-drugs.codes.js', dist).href);
   const { PRESCRIPTION_TYPE_OF } = await import(new URL('modules/prescribing/prescribing.codes.js', dist).href);
 
   // 1. Patients after the demo's own (numbers DEMO.patientCount...), registered across the practices.

@@ -5,7 +5,7 @@ import { describe, it } from 'vitest';
 
 // The repository's own ESLint rules (eslint.local-rules.js at the root, outside this package).
 const rulesUrl = new URL('../../../eslint.local-rules.js', import.meta.url).href;
-const { platformBoundary, resolversWithoutOrm, moduleBoundaries } = await import(rulesUrl);
+const { platformBoundary, resolversWithoutOrm, moduleBoundaries, moduleFileNames } = await import(rulesUrl);
 
 RuleTester.describe = describe;
 RuleTester.it = it;
@@ -96,6 +96,50 @@ tester.run('module-boundaries', moduleBoundaries, {
       filename: src('modules/inbox/inbox.service.ts'),
       code: "import { Patient } from '../patients/patient.entity.js';",
       errors: [{ messageId: 'deep' }],
+    },
+    {
+      // From a sub-folder, another module is still reached through its index.ts only.
+      filename: src('modules/inbox/queue/inbox.service.ts'),
+      code: "import { Patient } from '../../patients/patient.entity.js';",
+      errors: [{ messageId: 'deep' }],
+    },
+  ],
+});
+
+// Real files: a test named for a subject needs the subject beside it.
+tester.run('module-file-names', moduleFileNames, {
+  valid: [
+    { filename: src('modules/inbox/index.ts'), code: '' },
+    { filename: src('modules/inbox/inbox.codes.ts'), code: '' },
+    { filename: src('modules/inbox/online-consultation.state.test.ts'), code: '' },
+    { filename: src('modules/inbox/triage/transition.service.ts'), code: '' },
+    { filename: src('modules/inbox/triage/triage.int.test.ts'), code: '' },
+    { filename: src('modules/write-back/targets/targets.worker.test.ts'), code: '' },
+    { filename: src('modules/plugins/plugins.codes.int.test.ts'), code: '' },
+    // Outside modules/ the rule says nothing.
+    { filename: src('platform/graphql/compiled-execution.ts'), code: '' },
+  ],
+  invalid: [
+    // A topic and no role; a role off the list; a module-prefixed topic with a role off the list.
+    { filename: src('modules/referrals/referral-methods.ts'), code: '', errors: [{ messageId: 'name' }] },
+    { filename: src('modules/inbox/triage.runner.ts'), code: '', errors: [{ messageId: 'name' }] },
+    { filename: src('modules/write-back/write-back.targets.ts'), code: '', errors: [{ messageId: 'name' }] },
+    // Not kebab-case; a second public face; two levels of sub-folders; a sub-folder not kebab-case.
+    { filename: src('modules/inbox/inboxSettings.entity.ts'), code: '', errors: [{ messageId: 'name' }] },
+    { filename: src('modules/inbox/queue/index.ts'), code: '', errors: [{ messageId: 'name' }] },
+    { filename: src('modules/inbox/queue/paging/page.query.ts'), code: '', errors: [{ messageId: 'name' }] },
+    { filename: src('modules/inbox/Queue/page.query.ts'), code: '', errors: [{ messageId: 'name' }] },
+    // A test named for a subject that is not beside it.
+    { filename: src('modules/inbox/triage.service.test.ts'), code: '', errors: [{ messageId: 'name' }] },
+    {
+      filename: src('modules/inbox/eps-message.ts'),
+      code: '',
+      errors: [
+        {
+          message:
+            "'eps-message.ts' does not name a topic and a role: module files are named <topic>.<role>.ts (a kebab-case topic, one role of: entity, codes, enums, types, inputs, validation, resolver, subscription, service, query, sql, policy, loaders, mappers, errors, events, node, seed, state, rules, worker, message, routes, testkit); tests <topic>[.<role>].test.ts or <topic>[.<role>].int.test.ts, beside their subject; index.ts, the module's only public face, at the module root only; at most one level of sub-folders, each named for a kebab-case topic (docs/architecture.md#module-anatomy).",
+        },
+      ],
     },
   ],
 });

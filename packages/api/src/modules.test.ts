@@ -1,5 +1,5 @@
-import { readdirSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getMetadataStorage } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,25 @@ function entityClasses(): unknown[] {
     ),
   );
 }
+
+// The naming rule of module files, as the lint rule `local/module-file-names` states it (eslint.local-rules.js).
+const { moduleFileNameProblem } = (await import(new URL('../../../eslint.local-rules.js', import.meta.url).href)) as {
+  moduleFileNameProblem: (rel: string, exists: (rel: string) => boolean) => string | null;
+};
+
+describe('module files follow one naming rule', () => {
+  it('names every file under modules/ (not only those lint sees) <topic>.<role>.ts, its test, index.ts or README.md', () => {
+    const modulesDir = fileURLToPath(new URL('./modules/', import.meta.url));
+    const files = readdirSync(modulesDir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(modulesDir, join(entry.parentPath, entry.name)).split(sep).join('/'));
+    expect(files.length).toBeGreaterThan(200);
+    const problems = files.flatMap(
+      (rel) => moduleFileNameProblem(rel, (other) => existsSync(join(modulesDir, other))) ?? [],
+    );
+    expect(problems).toEqual([]);
+  });
+});
 
 describe('the composition root lists every module once', () => {
   it('has a descriptor for every folder under modules/, named after it, once', () => {

@@ -16,7 +16,7 @@ export {
 export { AppointmentBookType, SlotTypeType, SlotGqlType, SlotModeEnum, SlotStatusEnum } from './appointments.types.js';
 export { toSlotType, toBookType, toSlotTypeType, slotGlobalId } from './appointments.mappers.js';
 export { slotById } from './appointments.loaders.js';
-export { claimSlot, releaseSlot, slotFacts, type SlotFacts, type ClaimRefusal } from './slot-booking.js';
+export { claimSlot, releaseSlot, slotFacts, type SlotFacts, type ClaimRefusal } from './slot-booking.service.js';
 export { DEMO_BOOKS } from './appointments.seed.js';
 
 /** The appointments module as the composition root registers it (docs/architecture.md#adding-a-module). */

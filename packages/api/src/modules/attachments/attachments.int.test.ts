@@ -4,7 +4,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { codeOf, describeEachDatabase } from '../../test/harness.js';
 import { submission, SUBMIT } from '../inbox/inbox.testkit.js';
 import { announce, footprint, http, photo, sha256, submitWithFiles, upload } from './attachments.testkit.js';
-import { signLink } from './attachments.links.js';
+import { signLink } from './links.rules.js';
 
 type Res = Record<string, any>;
 const MAX = 1024 * 1024;

@@ -9,8 +9,8 @@ import { Errors, HubError } from '../../platform/errors.js';
 import { toGlobalId } from '../../platform/graphql/relay.js';
 import type { HttpRoute, RouteTools } from '../../platform/http/routes.js';
 import { AttachmentErrors } from './attachments.errors.js';
-import { attachmentIdOfPath, verifyLink } from './attachments.links.js';
-import { receiveUpload } from './attachments.upload.js';
+import { attachmentIdOfPath, verifyLink } from './links.rules.js';
+import { receiveUpload } from './upload.service.js';
 
 const UPLOAD = /^\/attachments\/consultations\/([A-Za-z0-9_-]{1,200})\/([^/]{1,10})$/;
 

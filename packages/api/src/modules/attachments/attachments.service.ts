@@ -10,7 +10,7 @@ import { consultationGlobalId, inboxStream, InboxService } from '../inbox/index.
 import { Attachment } from './attachment.entity.js';
 import type { ScanVerdict, StoredStatus } from './attachments.codes.js';
 import { AttachmentErrors } from './attachments.errors.js';
-import { signLink } from './attachments.links.js';
+import { signLink } from './links.rules.js';
 import { isScannerFor } from './attachments.policy.js';
 
 /** A stored attachment as its consultation's fields read it. */

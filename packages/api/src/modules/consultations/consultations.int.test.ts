@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { codeOf, describeEachDatabase } from '../../test/harness.js';
-import { recordIssuedMedication } from './consultations.saving.js';
+import { recordIssuedMedication } from './saving.service.js';
 import {
   ADD,
   AMEND,

@@ -16,7 +16,7 @@ import { ConsultationService } from './consultations.service.js';
 import { entriesByConsultation, writeBackByEntry } from './consultations.loaders.js';
 import { toEntryType, toHubConsultationType } from './consultations.mappers.js';
 import { CONSULTATION_AUTHORS, CONSULTATION_READERS, EXPLAINERS } from './consultations.policy.js';
-import { patientForConsultation } from './consultations.patient.js';
+import { patientForConsultation } from './patient.service.js';
 import {
   AddConsultationEntryInput,
   AmendConsultationEntryInput,

@@ -13,7 +13,7 @@ import { NATIVE_SOURCE, PLUGIN_ID } from './consultation.codes.js';
 import { Consultation, ConsultationEntry } from './consultation.entity.js';
 import { ConsultationErrors } from './consultations.errors.js';
 import { canExplain, canSeeConsultation } from './consultations.policy.js';
-import { addEntry, saveNextVersion } from './consultations.saving.js';
+import { addEntry, saveNextVersion } from './saving.service.js';
 import { applyContent, contentOf, validateEntry, type EntryInput } from './consultations.validation.js';
 import { hintCommitted } from '../../platform/changes.js';
 
@@ -119,7 +119,7 @@ export class ConsultationService {
     const org = await this.ctx.em.findOneOrFail(Organisation, { id: actor.organisationId });
     const location = input.location?.trim() || org.name;
     if (location.length > 200) throw ConsultationErrors.badLocation();
-    // A care relationship opens the patient (patients.care.ts), never the NHS number alone.
+    // A care relationship opens the patient (patients/care.service.ts), never the NHS number alone.
     const patient = await findPatientInCare(this.ctx.em, actor, input.nhsNumber);
     if (!patient) {
       await this.ctx.audit.recordNow(this.ctx.em, [

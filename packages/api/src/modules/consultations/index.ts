@@ -5,7 +5,7 @@ import { hubConsultationNode, hubConsultationEntryNode } from './consultations.n
 
 export { Consultation, ConsultationEntry } from './consultation.entity.js';
 export { HubConsultationType, ConsultationEntryType } from './consultations.types.js';
-export { openConsultation, recordIssuedMedication, saveNextVersion } from './consultations.saving.js';
+export { openConsultation, recordIssuedMedication, saveNextVersion } from './saving.service.js';
 
 /** The consultations module as the composition root registers it (docs/architecture.md#adding-a-module). */
 export const consultationsModule: HubModule = {

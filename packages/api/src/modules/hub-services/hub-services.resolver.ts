@@ -2,11 +2,11 @@ import { Arg, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type
 import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
 import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
 import { toHubServiceType } from './hub-services.mappers.js';
-import { HubServiceService } from './hub-services.service.js';
+import { HubServiceCatalogue } from './hub-services.service.js';
 import { HubServiceType } from './hub-services.types.js';
 import { AuthCtx } from '../../platform/auth/auth-context.js';
 
-const service = (ctx: AuthenticatedContext) => new HubServiceService(ctx);
+const service = (ctx: AuthenticatedContext) => new HubServiceCatalogue(ctx);
 
 @Resolver(() => HubServiceType)
 export class HubServiceResolver {

@@ -9,7 +9,7 @@ export async function findHubOfPcn(em: Em, pcnId: string): Promise<Organisation 
 }
 
 /** Use cases for hub services. */
-export class HubServiceService {
+export class HubServiceCatalogue {
   constructor(private readonly ctx: AuthenticatedContext) {}
 
   /** The services of the viewer's PCN hub, by name. */

@@ -16,7 +16,7 @@ import {
   INBOX_EVENT_TYPES,
   INBOX_FOLDERS,
   SIGNPOST_DESTINATIONS,
-} from './online-consultation.status.js';
+} from './online-consultation.state.js';
 
 type EnumOf<T extends readonly string[]> = { [K in T[number]]: K };
 const enumOf = <T extends readonly string[]>(values: T): EnumOf<T> =>

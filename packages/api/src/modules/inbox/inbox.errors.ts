@@ -1,5 +1,5 @@
 import { Errors, HubError } from '../../platform/errors.js';
-import type { ConsultationState } from './online-consultation.status.js';
+import type { ConsultationState } from './online-consultation.state.js';
 
 /** Situation-named errors of the inbox. Messages carry ids, never patient data. */
 export const InboxErrors = {

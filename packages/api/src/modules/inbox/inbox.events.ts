@@ -1,7 +1,7 @@
 import type { Tx } from '../../platform/changes.js';
 import { appendEvent, type StoredEvent } from '../../platform/events/index.js';
 import { ConsultationTransition, type OnlineConsultation } from './online-consultation.entity.js';
-import { EVENT_TYPE_OF, type ConsultationAction, type ConsultationState } from './online-consultation.status.js';
+import { EVENT_TYPE_OF, type ConsultationAction, type ConsultationState } from './online-consultation.state.js';
 
 /** The live stream of an organisation's inbox. */
 export const inboxStream = (organisationId: string): string => `inbox:${organisationId}`;

@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { NHSNumberScalar, OdsCodeScalar } from '@pcn-hub/schema';
 import { DateTime, LocalDate } from '../../platform/graphql/scalars.js';
 import type { ConsultationType, ContactMode, OcRouting, SignpostTeam, Urgency } from './inbox.codes.js';
-import type { ConsultationState, InboxFolder, SignpostDestination } from './online-consultation.status.js';
+import type { ConsultationState, InboxFolder, SignpostDestination } from './online-consultation.state.js';
 import {
   ConsultationStateEnum,
   ConsultationTypeEnum,

@@ -1,12 +1,12 @@
 import { toGlobalId } from '../../platform/graphql/relay.js';
 import type { ConsultationTransition } from './online-consultation.entity.js';
-import type { ConsultationContent, ConsultationRecord } from './inbox.read.js';
+import type { ConsultationContent, ConsultationRecord } from './queue/page.query.js';
 import { OnlineConsultationType, type ConsultationTransitionType, type SignpostType } from './inbox.types.js';
-import type { ConsultationAction, ConsultationState, SignpostDestination } from './online-consultation.status.js';
+import type { ConsultationAction, ConsultationState, SignpostDestination } from './online-consultation.state.js';
 import { lockActive } from './inbox.policy.js';
 import type { HubClosure } from './inbox-settings.entity.js';
-import type { HubClosureType } from './continuity.types.js';
-import { inForceAt } from './hub-closure.query.js';
+import type { HubClosureType } from './continuity/continuity.types.js';
+import { inForceAt } from './continuity/hub-closure.query.js';
 
 export const consultationGlobalId = (id: string): string => toGlobalId('OnlineConsultation', id);
 

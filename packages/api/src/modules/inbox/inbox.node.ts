@@ -2,8 +2,8 @@ import { HubError } from '../../platform/errors.js';
 import type { OwnRulesNodeFetcher } from '../../platform/graphql/node-fetcher.js';
 import { toGlobalId } from '../../platform/graphql/relay.js';
 import { toConsultationType } from './inbox.mappers.js';
-import { recordOf } from './inbox.read.js';
-import { InboxService } from './inbox.service.js';
+import { recordOf } from './queue/page.query.js';
+import { InboxService } from './queue/inbox.service.js';
 
 /**
  * `node(id:)` for an OnlineConsultation: as `onlineConsultation(id:)` (the owner's staff, or a

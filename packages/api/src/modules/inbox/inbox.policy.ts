@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { ROLES, type Role } from '../../platform/auth/roles.js';
 import { hasAnyRole } from '../../platform/auth/actor.js';
 import type { CapacityState, OverflowMode } from './inbox.codes.js';
-import { OPEN_STATES, type ConsultationState } from './online-consultation.status.js';
+import { OPEN_STATES, type ConsultationState } from './online-consultation.state.js';
 
 /** Staff who work an inbox: hub staff the hub's, practice staff their practice's. */
 export const INBOX_ROLES: readonly Role[] = ROLES.staff;

@@ -26,13 +26,13 @@ import {
 } from '../../platform/events/index.js';
 import { staffAccountActive } from '../organisations/index.js';
 import { OnlineConsultation } from './online-consultation.entity.js';
-import type { InboxEventType as InboxEventKind } from './online-consultation.status.js';
+import type { InboxEventType as InboxEventKind } from './online-consultation.state.js';
 import { InboxEventTypeEnum } from './inbox.enums.js';
-import { recordOf } from './inbox.read.js';
+import { recordOf } from './queue/page.query.js';
 import { consultationGlobalId, toConsultationType } from './inbox.mappers.js';
 import { INBOX_ROLES, canFollowInbox, canSeeConsultation } from './inbox.policy.js';
-import { InboxService } from './inbox.service.js';
-import { stillShared } from './sharing.query.js';
+import { InboxService } from './queue/inbox.service.js';
+import { stillShared } from './queue/sharing.query.js';
 import { inboxStream } from './inbox.events.js';
 import { OnlineConsultationType } from './inbox.types.js';
 

@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { NHSNumberScalar } from '@pcn-hub/schema';
 import type { RequestContext } from '../../platform/context.js';
-import type { InboxFilterInput } from './inbox.service.js';
-import type { PageRow } from './inbox.read.js';
+import type { InboxFilterInput } from './queue/inbox.service.js';
+import type { PageRow } from './queue/page.query.js';
 import { Node, PageInfo } from '../../platform/graphql/relay.js';
 import { DateTime, LocalDate } from '../../platform/graphql/scalars.js';
 import type {
@@ -21,7 +21,7 @@ import type {
   ConsultationState,
   InboxFolder,
   SignpostDestination,
-} from './online-consultation.status.js';
+} from './online-consultation.state.js';
 import {
   ConsultationActionEnum,
   ConsultationStateEnum,

@@ -2,8 +2,8 @@ import { defineEntity, p, type Opt } from '@mikro-orm/core';
 import { Organisation } from '../organisations/index.js';
 import { Patient } from '../patients/index.js';
 import { HubService } from '../hub-services/index.js';
-import { CONSULTATION_STATES } from './online-consultation.status.js';
-import { DUE_AT_SQL } from './inbox.overdue.js';
+import { CONSULTATION_STATES } from './online-consultation.state.js';
+import { DUE_AT_SQL } from './overdue.sql.js';
 import {
   CONSULTATION_TYPES,
   ROUTING_REASONS,

@@ -18,7 +18,7 @@ export {
   staffAccountActive,
   watchStaffAccounts,
   STAFF_ACCOUNTS_STREAM,
-} from './organisations.accounts.js';
+} from './accounts.service.js';
 
 /** The organisations module as the composition root registers it (docs/architecture.md#adding-a-module). */
 export const organisationsModule: HubModule = {

@@ -6,7 +6,7 @@ import type { Role } from '../../platform/auth/roles.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { Organisation, type OrganisationKind } from './organisation.entity.js';
 import { StaffUser } from './staff-user.entity.js';
-import { hintStaffAccountChanged } from './organisations.accounts.js';
+import { hintStaffAccountChanged } from './accounts.service.js';
 import { OrganisationErrors } from './organisations.errors.js';
 import { canManageStaffOf, canSeeOrganisation, rolesFitOrganisation } from './organisations.policy.js';
 

@@ -10,7 +10,7 @@ import { Organisation } from './organisation.entity.js';
 import { OrganisationErrors } from './organisations.errors.js';
 import { canManageStaffOf, canSeeOrganisation, rolesFitOrganisation } from './organisations.policy.js';
 import { StaffUser } from './staff-user.entity.js';
-import { hintStaffAccountChanged } from './organisations.accounts.js';
+import { hintStaffAccountChanged } from './accounts.service.js';
 
 /** Cursor over a staff list: (username). */
 /** Staff accounts by username. */

@@ -1,15 +1,15 @@
 import type { HubModule } from '../../platform/hub-module.js';
 import { Patient } from './patient.entity.js';
 import { PatientResolver } from './patients.resolver.js';
-import { PatientActivityResolver, PatientTimelineResolver } from './patients.timeline.resolver.js';
+import { PatientActivityResolver, PatientTimelineResolver } from './timeline.resolver.js';
 import { patientNode } from './patients.node.js';
 
 export { Patient, SEXES, type Sex } from './patient.entity.js';
 export { PatientType } from './patients.types.js';
 export { toPatientType } from './patients.mappers.js';
 export { patientScope, patientScopeSql, canSeePatientAt, PATIENT_READERS } from './patients.policy.js';
-export { findPatientInCare, mayReadDemographics } from './patients.care.js';
-export { auditPatientReads, auditPatientReadFailed } from './patients.audit.js';
+export { findPatientInCare, mayReadDemographics } from './care.service.js';
+export { auditPatientReads, auditPatientReadFailed } from './audit.service.js';
 
 /** The patients module as the composition root registers it (docs/architecture.md#adding-a-module). */
 export const patientsModule: HubModule = {

@@ -1,6 +1,6 @@
 import type { OwnRulesNodeFetcher } from '../../platform/graphql/node-fetcher.js';
 import { Patient } from './patient.entity.js';
-import { auditPatientReads } from './patients.audit.js';
+import { auditPatientReads } from './audit.service.js';
 import { toPatientType } from './patients.mappers.js';
 import { patientScope } from './patients.policy.js';
 

@@ -5,7 +5,7 @@ import { Errors, HubError } from '../../platform/errors.js';
 import { keyset } from '../../platform/graphql/keyset.js';
 import { Organisation, canSeeOrganisation } from '../organisations/index.js';
 import { Patient, type Sex } from './patient.entity.js';
-import { auditPatientReadFailed, auditPatientReads } from './patients.audit.js';
+import { auditPatientReadFailed, auditPatientReads } from './audit.service.js';
 import { patientScope } from './patients.policy.js';
 
 const PatientErrors = {

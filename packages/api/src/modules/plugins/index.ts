@@ -2,21 +2,21 @@ import type { HubModule } from '../../platform/hub-module.js';
 import { Plugin, PluginApiKey, PluginEnablement, PluginManifestVersion, PluginWebhookSecret } from './plugin.entity.js';
 import { PluginStreamCursor, PluginWebhookDelivery } from './plugin-webhook.entity.js';
 import { PluginResolver } from './plugins.resolver.js';
-import { WriteBackExplanationPluginResolver } from './plugins.explain.resolver.js';
+import { WriteBackExplanationPluginResolver } from './explain.resolver.js';
 import { pluginNode, pluginWebhookDeliveryNode } from './plugins.node.js';
-import { startPluginWebhookWorker } from './plugins.webhooks.js';
-import type { InProcessPlugins } from './plugins.in-process.js';
+import { startPluginWebhookWorker } from './webhooks.worker.js';
+import type { InProcessPlugins } from './in-process.worker.js';
 
 export { Plugin, PluginApiKey, PluginEnablement, PluginManifestVersion, PluginWebhookSecret } from './plugin.entity.js';
 export { PluginStreamCursor, PluginWebhookDelivery } from './plugin-webhook.entity.js';
-export { authenticatePluginKey } from './plugins.authenticate.js';
-export { isApiKey } from './plugins.credentials.js';
+export { authenticatePluginKey } from './authenticate.service.js';
+export { isApiKey } from './credentials.rules.js';
 export {
   PluginWebhookWorker,
   startPluginWebhookWorker,
   type GivenUpDelivery,
   type OnGivenUp,
-} from './plugins.webhooks.js';
+} from './webhooks.worker.js';
 export { PluginErrors } from './plugins.errors.js';
 export { PluginType } from './plugins.types.js';
 export { toPluginType } from './plugins.mappers.js';
@@ -25,7 +25,7 @@ export {
   inProcessAddress,
   type InProcessPlugin,
   type InProcessPluginEvent,
-} from './plugins.in-process.js';
+} from './in-process.worker.js';
 
 /** The plugins module as the composition root registers it (docs/architecture.md#adding-a-module). */
 export const pluginsModule: HubModule = {
@@ -60,4 +60,4 @@ export const pluginsModule: HubModule = {
     },
   ],
 };
-export { pluginSubscribed } from './plugins.dispatch.js';
+export { pluginSubscribed } from './dispatch.worker.js';

@@ -6,7 +6,7 @@ import type { WebhookDeliveryState } from './plugins.codes.js';
 import { PluginWebhookDelivery } from './plugin-webhook.entity.js';
 import { PluginErrors } from './plugins.errors.js';
 import { PluginService } from './plugins.service.js';
-import { PLUGIN_WEBHOOK_TABLE } from './plugins.webhooks.js';
+import { PLUGIN_WEBHOOK_TABLE } from './webhooks.worker.js';
 
 /** Deliveries, newest first. */
 const DELIVERY_PAGE = keyset<PluginWebhookDelivery>(

@@ -9,9 +9,9 @@ import { newSigningSecret } from '../../platform/webhooks/standard-webhooks.js';
 import { Organisation } from '../organisations/index.js';
 import { Plugin, PluginApiKey, PluginEnablement, PluginManifestVersion, PluginWebhookSecret } from './plugin.entity.js';
 import type { PluginState } from './plugins.codes.js';
-import { mintApiKey } from './plugins.credentials.js';
+import { mintApiKey } from './credentials.rules.js';
 import { PluginErrors } from './plugins.errors.js';
-import { addedScopes, checkedManifest, type ManifestInput } from './plugins.manifest.js';
+import { addedScopes, checkedManifest, type ManifestInput } from './manifest.validation.js';
 
 const MAX_OVERLAP_MINUTES = 7 * 24 * 60;
 

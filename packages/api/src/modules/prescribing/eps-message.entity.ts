@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { EPS_OPERATIONS, EPS_STATUSES } from './eps.codes.js';
+import { EPS_OPERATIONS, EPS_STATUSES } from './eps/eps.codes.js';
 import { Prescription } from './prescription.entity.js';
 import { updatedAt } from '../../platform/db/properties.js';
 

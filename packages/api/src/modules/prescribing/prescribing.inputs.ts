@@ -8,8 +8,8 @@ import {
   PrescriptionStateEnum,
   ProfessionEnum,
 } from './prescribing.enums.js';
-import type { EpsCancellationReason } from './eps.codes.js';
-import { EpsCancellationReasonEnum } from './eps.enums.js';
+import type { EpsCancellationReason } from './eps/eps.codes.js';
+import { EpsCancellationReasonEnum } from './eps/eps.enums.js';
 
 @InputType('PrescriptionItemInput', { description: 'One medicine to prescribe.' })
 export class PrescriptionItemInput {

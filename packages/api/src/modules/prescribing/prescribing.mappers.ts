@@ -2,7 +2,7 @@ import { toGlobalId } from '../../platform/graphql/relay.js';
 import type { StaffUser } from '../organisations/index.js';
 import type { PrescribingCostCentre, Prescriber } from './cost-centre.entity.js';
 import { PRESCRIPTION_TYPE_OF, type PrescriptionAction, type PrescriptionState } from './prescribing.codes.js';
-import type { SummaryRow } from './prescribing-summary.service.js';
+import type { SummaryRow } from './cost-centre/summary.service.js';
 import type {
   PrescriberType,
   PrescribingCostCentreType,

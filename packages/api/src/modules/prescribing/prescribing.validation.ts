@@ -1,5 +1,5 @@
 import { isValidDmdCode, isValidOdsCode, normaliseOdsCode } from '@pcn-hub/schema';
-import { controlledDrugSchedule, type CdSchedule } from './controlled-drugs.js';
+import { controlledDrugSchedule, type CdSchedule } from './controlled-drugs.codes.js';
 import { MAX_ITEMS } from './prescribing.codes.js';
 import { PrescribingErrors } from './prescribing.errors.js';
 

@@ -3,9 +3,9 @@ import { Referral, ReferralTransition } from './referral.entity.js';
 import { ReferralAgreement, OrganisationGroupMember, HubTeam } from './referral-setup.entity.js';
 import { HubRegistration, PatientTraceTask } from './hub-registration.entity.js';
 import { ReferralResolver } from './referrals.resolver.js';
-import { ReferralMovesResolver } from './referral-moves.resolver.js';
-import { PatientTraceResolver } from './patient-trace.resolver.js';
-import { ReferralSetupResolver } from './referral-setup.resolver.js';
+import { ReferralMovesResolver } from './lifecycle/moves.resolver.js';
+import { PatientTraceResolver } from './lifecycle/patient-trace.resolver.js';
+import { ReferralSetupResolver } from './setup/setup.resolver.js';
 import { ReferralSubscriptionResolver } from './referrals.subscription.js';
 import { seedDemoReferrals } from './referrals.seed.js';
 import { referralNode, hubTeamNode, patientTraceTaskNode } from './referrals.node.js';
@@ -20,10 +20,10 @@ export {
   strategyOf,
   type ReferralMethodStrategy,
   type ReferralMethodProperties,
-} from './referral-methods.js';
+} from './referral-methods.rules.js';
 export { referralStream } from './referrals.events.js';
 export { DEMO_REFERRALS } from './referrals.seed.js';
-export { referralFromConsultation } from './referral-from-consultation.js';
+export { referralFromConsultation } from './referring/from-consultation.service.js';
 
 /** The referrals module as the composition root registers it (docs/architecture.md#adding-a-module). */
 export const referralsModule: HubModule = {

@@ -1,6 +1,6 @@
 import { toGlobalId } from '../../platform/graphql/relay.js';
 import type { PatientTraceTask } from './hub-registration.entity.js';
-import type { ReferralMethodStrategy } from './referral-methods.js';
+import type { ReferralMethodStrategy } from './referral-methods.rules.js';
 import type { HubTeam, ReferralAgreement } from './referral-setup.entity.js';
 import type { Referral, ReferralTransition } from './referral.entity.js';
 import type { ReferralState } from './referral.state.js';

@@ -8,22 +8,22 @@ import {
   WriteBackStatusResolver,
   WriteBackTargetResolver,
 } from './write-back.resolver.js';
-import { PracticeRecordResolver, WrittenBackEntryResolver } from './write-back.record.resolver.js';
+import { PracticeRecordResolver, WrittenBackEntryResolver } from './targets/record.resolver.js';
 import { WriteBackSubscriptionResolver } from './write-back.subscription.js';
-import { WriteBackExplanationResolver } from './write-back.explain.resolver.js';
-import { WriteBackResendResolver } from './write-back.resend.resolver.js';
-import { WriteBackAcknowledgementResolver } from './write-back.acks.resolver.js';
+import { WriteBackExplanationResolver } from './planning/explain.resolver.js';
+import { WriteBackResendResolver } from './planning/resend.resolver.js';
+import { WriteBackAcknowledgementResolver } from './delivery/acks.resolver.js';
 import { writeBackAgreementNode, writeBackDeliveryNode } from './write-back.node.js';
-import { seedWriteBackAgreements } from './write-back-agreements.service.js';
-import { startWriteBackWorker } from './write-back.worker.js';
+import { seedWriteBackAgreements } from './agreements/agreements.service.js';
+import { startWriteBackWorker } from './delivery/delivery.worker.js';
 
 export { WriteBackAgreement, WriteBackPolicy } from './write-back-agreement.entity.js';
 export { WriteBackRecord, WriteBackDelivery } from './write-back-record.entity.js';
 export { WriteBackTargetSetting, PracticeRecordEntry } from './write-back-target.entity.js';
-export { planWriteBack, type SavedConsultationFacts, type SavedEntry } from './write-back.planner.js';
-export { explainWriteBack, type ExplainInput } from './write-back.explain.js';
-export { writeBackStatusByEntry, type EntryWriteBackStatus } from './write-back-deliveries.service.js';
-export { WriteBackWorker, startWriteBackWorker, type WriteBackWorkerOptions } from './write-back.worker.js';
+export { planWriteBack, type SavedConsultationFacts, type SavedEntry } from './planning/planner.service.js';
+export { explainWriteBack, type ExplainInput } from './planning/explain.service.js';
+export { writeBackStatusByEntry, type EntryWriteBackStatus } from './delivery/deliveries.service.js';
+export { WriteBackWorker, startWriteBackWorker, type WriteBackWorkerOptions } from './delivery/delivery.worker.js';
 export {
   HttpWriteBackTarget,
   InHubWriteBackTarget,
@@ -32,7 +32,7 @@ export {
   type WriteBackTarget,
   type WriteBackMessage,
   type DeliveryOutcome,
-} from './write-back.targets.js';
+} from './targets/targets.worker.js';
 export { combinedWriteBackState, type WriteBackState } from './write-back.codes.js';
 export { toStatusType } from './write-back.mappers.js';
 export { WriteBackExplanationType, WriteBackStatusType } from './write-back.types.js';

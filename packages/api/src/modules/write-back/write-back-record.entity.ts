@@ -24,7 +24,7 @@ const WriteBackRecordSchema = defineEntity({
     agreementId: p.uuid().nullable(),
     currentDeliveryId: p.uuid().nullable(),
     decidedAt: p.datetime(),
-    /** While BLOCKED: what the save would have sent (`write-back.backfill.ts`), so it can be sent later. */
+    /** While BLOCKED: what the save would have sent (`planning/backfill.service.ts`), so it can be sent later. */
     blockedPlan: p.json<Record<string, unknown>>().nullable(),
     /** When the latest save blocked the entry (kept through its re-plan, for the explanation); the look-back window counts from it. */
     blockedAt: p.datetime().nullable(),

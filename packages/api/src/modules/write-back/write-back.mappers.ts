@@ -2,8 +2,8 @@ import { toGlobalId } from '../../platform/graphql/relay.js';
 import type { WriteBackAgreement } from './write-back-agreement.entity.js';
 import type { WriteBackDelivery } from './write-back-record.entity.js';
 import type { PracticeRecordEntry } from './write-back-target.entity.js';
-import type { EntryWriteBackStatus } from './write-back-deliveries.service.js';
-import type { TargetView } from './write-back-targets.service.js';
+import type { EntryWriteBackStatus } from './delivery/deliveries.service.js';
+import type { TargetView } from './targets/targets.service.js';
 import type {
   WriteBackAgreementType,
   WriteBackDeliveryType,

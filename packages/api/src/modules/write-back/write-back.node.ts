@@ -1,7 +1,7 @@
 import type { NodeFetcher } from '../../platform/graphql/node-fetcher.js';
 import { expectGlobalId } from '../../platform/graphql/relay.js';
-import { WriteBackAgreementService } from './write-back-agreements.service.js';
-import { WriteBackDeliveryService } from './write-back-deliveries.service.js';
+import { WriteBackAgreementService } from './agreements/agreements.service.js';
+import { WriteBackDeliveryService } from './delivery/deliveries.service.js';
 import { toAgreementType, toDeliveryType } from './write-back.mappers.js';
 import { WRITE_BACK_VIEWERS } from './write-back.resolver.js';
 

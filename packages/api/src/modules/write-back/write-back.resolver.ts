@@ -6,9 +6,9 @@ import { expectGlobalId, pageSize, toConnection } from '../../platform/graphql/r
 import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
 import type { AgreementState } from './write-back.codes.js';
 import { AgreementStateEnum } from './write-back.enums.js';
-import { WriteBackAgreementService } from './write-back-agreements.service.js';
-import { WriteBackDeliveryService, deliveryCursor } from './write-back-deliveries.service.js';
-import { WriteBackTargetService } from './write-back-targets.service.js';
+import { WriteBackAgreementService } from './agreements/agreements.service.js';
+import { WriteBackDeliveryService, deliveryCursor } from './delivery/deliveries.service.js';
+import { WriteBackTargetService } from './targets/targets.service.js';
 import {
   ConfigureWriteBackTargetInput,
   ConfigureWriteBackTargetPayload,

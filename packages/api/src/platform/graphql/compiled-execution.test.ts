@@ -1,4 +1,4 @@
-import { buildSchema, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, Kind, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import * as jit from 'graphql-jit';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { compiledExecutor, MAX_COMPILED_SELECTIONS, withinSelections } from './compiled-execution.js';
@@ -12,7 +12,7 @@ const schema = buildSchema(`type Query { viewer: Viewer } type Viewer { id: ID! 
 schema.getQueryType()!.getFields().viewer!.resolve = () => ({ id: 'v1', name: 'Ada' });
 
 function operationOf(document: DocumentNode): OperationDefinitionNode {
-  return document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+  return document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
 }
 
 function run(executor: ReturnType<typeof compiledExecutor>, source: string, actor: unknown = { id: 'u1' }) {
