@@ -85,6 +85,17 @@ export interface ConsultationView {
   signpost: { destination: string; urgency: string; service: { name: string } | null } | null;
 }
 
+/** signpostConsultation's input: ANP, within 24 hours, by telephone, to `destination`; `extra` overrides. */
+export const signpostTo = (consultationId: string, destination: string, extra: Record<string, unknown> = {}) => ({
+  consultationId,
+  team: 'ANP',
+  urgency: 'WITHIN_24_HOURS',
+  mode: 'TELEPHONE',
+  destination,
+  comment: 'Suitable for the hub',
+  ...extra,
+});
+
 /** Runs a triage mutation as `user`; returns the raw result (errors included). */
 export function act(
   hub: TestHub,

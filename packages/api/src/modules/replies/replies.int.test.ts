@@ -226,23 +226,14 @@ describeEachDatabase(
         expect(codeOf(res)).toBe('BAD_USER_INPUT');
         expect(res.errors![0]!.extensions!.field).toBe(field);
       }
-      const elsewhere = await registerPlugin(hub(), MESSAGING, ['p1.admin']);
-      expect(codeOf(await asPlugin(hub(), elsewhere.key, 'Y99011')(FOR_DELIVERY, { id: queued.replyId }))).toBe(
+      const elsewhere = asPlugin(hub(), (await registerPlugin(hub(), MESSAGING, ['p1.admin'])).key, 'Y99011');
+      expect(codeOf(await elsewhere(FOR_DELIVERY, { id: queued.replyId }))).toBe('NOT_FOUND');
+      expect(codeOf(await elsewhere(STATUS, { input: { replyId: queued.replyId, outcome: 'SENT' } }))).toBe(
         'NOT_FOUND',
       );
-      expect(
-        codeOf(
-          await asPlugin(
-            hub(),
-            elsewhere.key,
-            'Y99011',
-          )(STATUS, { input: { replyId: queued.replyId, outcome: 'SENT' } }),
-        ),
-      ).toBe('NOT_FOUND');
       const noScope = await registerPlugin(hub(), { scopes: ['events:read'], events: ['inbox.REPLY_REQUESTED'] });
-      expect(codeOf(await asPlugin(hub(), noScope.key, 'Y99000')(FOR_DELIVERY, { id: queued.replyId }))).toBe(
-        'FORBIDDEN',
-      );
+      const unscoped = asPlugin(hub(), noScope.key, 'Y99000');
+      expect(codeOf(await unscoped(FOR_DELIVERY, { id: queued.replyId }))).toBe('FORBIDDEN');
       expect(
         (await ok(hub().gql<Res>(REPLIES, { id: other }, 'hub.anp1'))).onlineConsultation.replies[0],
       ).toMatchObject({ status: 'QUEUED', errorCode: null });

@@ -12,7 +12,7 @@ import {
   patientAt,
   recordAndSave,
   REMOVE,
-  SAVE,
+  save,
 } from '../consultations/consultations.testkit.js';
 import { settled } from './write-back.testkit.js';
 import { claimDeliveries } from './write-back.outbox.js';
@@ -20,10 +20,6 @@ import { startWriteBackWorker, type WriteBackWorker } from './write-back.worker.
 
 const HISTORY =
   'query ($n: NHSNumber!, $all: Boolean) { patient(nhsNumber: $n) { writtenBackEntries(includeArchived: $all) { messageId kind version term archived } } }';
-
-async function saveAgain(hub: TestHub, id: string): Promise<void> {
-  await must(hub.gql(SAVE, { input: { consultationId: id } }, 'hub.anp1'));
-}
 
 /** Replaces the app's in-process worker for a test that needs the outbox to sit still. */
 async function pauseWorker(hub: TestHub): Promise<() => WriteBackWorker> {
@@ -50,7 +46,7 @@ describeEachDatabase(
       await must(
         hub().gql(AMEND, { input: { entryId: v1.id, content: coded(CODES.hypertension, 'Hypertension') } }, 'hub.anp1'),
       );
-      await saveAgain(hub(), c.id);
+      await save(hub(), 'hub.anp1', c.id);
       const v2 = await eventually(async () => {
         const e = (await getConsultation(hub(), 'hub.anp1', c.id)).entries[0]!;
         return e.writeBack!.delivery!.version === 2 && e.writeBack!.state === 'DELIVERED' ? e : undefined;
@@ -68,7 +64,7 @@ describeEachDatabase(
       ]);
 
       await must(hub().gql(REMOVE, { input: { entryId: v1.id } }, 'hub.anp1'));
-      await saveAgain(hub(), c.id);
+      await save(hub(), 'hub.anp1', c.id);
       expect((await getConsultation(hub(), 'hub.anp1', c.id)).entries[0]!.removed).toBe(true);
       const removal = await eventually(async () => {
         const rows = await hub().sql<{ kind: string; version: number; state: string; replaces_message_id: string }>(
@@ -106,7 +102,7 @@ describeEachDatabase(
         await must(
           hub().gql(AMEND, { input: { entryId: entryId, content: coded(CODES.asthma, 'Latest version') } }, 'hub.anp1'),
         );
-        await saveAgain(hub(), c.id);
+        await save(hub(), 'hub.anp1', c.id);
         const rows = await hub().sql<{ message_id: string; version: number; state: string }>(
           'select message_id, version, state from write_back_delivery where entry_id = ?',
           [dbId(entryId)],
