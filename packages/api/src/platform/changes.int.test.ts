@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuditLog } from './audit/audit.log.js';
-import { changeRow, runChange, type ChangeContext, type Tx } from './changes.js';
+import { changeRow, runChange, type ChangeContext, type RowChangeSpec, type Tx } from './changes.js';
 import type { Orm } from './db/orm.js';
 import { exec } from './db/sql.js';
 import { Errors, HubError } from './errors.js';
@@ -57,6 +57,28 @@ for (const kind of EVENT_TEST_DATABASES) {
         [stream],
       );
     const resultOf = async () => (await orm.em.fork().findOneOrFail(ROW, { id: rowId })).resultId;
+    /** changeRow of the test row as the action `testChange`, visible to all unless `more` says otherwise. */
+    const changeTestRow = (
+      ctx: ChangeContext,
+      apply: RowChangeSpec<IdempotencyKey, unknown>['apply'],
+      more: Partial<RowChangeSpec<IdempotencyKey, unknown>> = {},
+    ) =>
+      changeRow(ctx, {
+        entity: ROW,
+        id: rowId,
+        action: 'testChange',
+        subjectType: 'TestRow',
+        visible: () => true,
+        notFound: () => Errors.notFound('TestRow', rowId),
+        apply,
+        ...more,
+      });
+    /** A change on `stream` that failed left nothing: the row as it was, no events, no hints. */
+    const expectRolledBack = async (stream: string) => {
+      expect(await resultOf()).toBe('start');
+      expect(await events(stream)).toEqual([]);
+      expect(bus.hints).toEqual([]);
+    };
 
     beforeAll(async () => {
       db = await openScratchDatabase(kind);
@@ -87,22 +109,17 @@ for (const kind of EVENT_TEST_DATABASES) {
     it('commits the change, its events and its audit row together, and hints only after the commit', async () => {
       const ctx = context();
       const stream = newStream();
-      const row = await changeRow(ctx, {
-        entity: ROW,
-        id: rowId,
-        action: 'testChange',
-        subjectType: 'TestRow',
-        visible: () => true,
-        notFound: () => Errors.notFound('TestRow', rowId),
-        apply: async (tx, r, change) => {
+      const row = await changeTestRow(
+        ctx,
+        async (tx, r, change) => {
           insideOnly(tx);
           bus.stage = 'in transaction';
           r.resultId = 'changed';
           change.add({ stream, type: 'CHANGED', subjectType: 'TestRow', subjectId: r.id });
           change.add({ stream, type: 'CHANGED_AGAIN', subjectType: 'TestRow', subjectId: r.id });
         },
-        audit: () => ({ reason: 'start->changed' }),
-      });
+        { audit: () => ({ reason: 'start->changed' }) },
+      );
       expect(row.resultId).toBe('changed');
       expect(await resultOf()).toBe('changed');
       const stored = await events(stream);
@@ -129,25 +146,15 @@ for (const kind of EVENT_TEST_DATABASES) {
       for (const failure of ['throw', 'commit'] as const) {
         const ctx = context();
         const stream = newStream();
-        const attempt = changeRow(ctx, {
-          entity: ROW,
-          id: rowId,
-          action: 'testChange',
-          subjectType: 'TestRow',
-          visible: () => true,
-          notFound: () => Errors.notFound('TestRow', rowId),
-          apply: async (tx, r, change) => {
-            r.resultId = 'lost';
-            change.add({ stream, type: 'CHANGED', subjectType: 'TestRow', subjectId: r.id });
-            if (failure === 'throw') throw new Error('the hub failed');
-            // A second key of the same actor: the unique constraint refuses it at the commit's flush.
-            tx.create(ROW, { actorId: 'test', key: rowId, operation: 'test', requestHash: 'h', resultId: 'x' });
-          },
+        const attempt = changeTestRow(ctx, async (tx, r, change) => {
+          r.resultId = 'lost';
+          change.add({ stream, type: 'CHANGED', subjectType: 'TestRow', subjectId: r.id });
+          if (failure === 'throw') throw new Error('the hub failed');
+          // A second key of the same actor: the unique constraint refuses it at the commit's flush.
+          tx.create(ROW, { actorId: 'test', key: rowId, operation: 'test', requestHash: 'h', resultId: 'x' });
         });
         await expect(attempt).rejects.toThrow();
-        expect(await resultOf()).toBe('start');
-        expect(await events(stream)).toEqual([]);
-        expect(bus.hints).toEqual([]);
+        await expectRolledBack(stream);
         expect(await audits(ctx.requestId)).toEqual([]);
       }
     });
@@ -167,9 +174,7 @@ for (const kind of EVENT_TEST_DATABASES) {
         audit: () => ({ subjectId: rowId }),
       });
       await expect(refused).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      expect(await resultOf()).toBe('start');
-      expect(await events(stream)).toEqual([]);
-      expect(bus.hints).toEqual([]);
+      await expectRolledBack(stream);
       expect(await audits(ctx.requestId)).toEqual([
         {
           action: 'testChange',
@@ -187,17 +192,13 @@ for (const kind of EVENT_TEST_DATABASES) {
         [true, Errors.invalidTransition('TestRow', rowId, 'A', 'B')],
       ] as const) {
         const other = context();
-        const attempt = changeRow(other, {
-          entity: ROW,
-          id: rowId,
-          action: 'testChange',
-          subjectType: 'TestRow',
-          visible: () => visible,
-          notFound: () => Errors.notFound('TestRow', rowId),
-          apply: async () => {
+        const attempt = changeTestRow(
+          other,
+          async () => {
             if (error) throw error;
           },
-        });
+          { visible: () => visible },
+        );
         await expect(attempt).rejects.toBeInstanceOf(HubError);
         expect(await audits(other.requestId)).toEqual([]);
       }
@@ -208,18 +209,10 @@ for (const kind of EVENT_TEST_DATABASES) {
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
       const change = (name: string, wait: Promise<void> | null) =>
-        changeRow(context(), {
-          entity: ROW,
-          id: rowId,
-          action: 'testChange',
-          subjectType: 'TestRow',
-          visible: () => true,
-          notFound: () => Errors.notFound('TestRow', rowId),
-          apply: async (_tx, r) => {
-            order.push(`${name} saw ${r.resultId}`);
-            if (wait) await wait;
-            r.resultId = `${r.resultId}+${name}`;
-          },
+        changeTestRow(context(), async (_tx, r) => {
+          order.push(`${name} saw ${r.resultId}`);
+          if (wait) await wait;
+          r.resultId = `${r.resultId}+${name}`;
         });
       const first = change('first', gate);
       while (order.length === 0) await sleep(5);

@@ -205,6 +205,15 @@ export function loadHubSchema(): GraphQLSchema {
 const b64url = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 
+/**
+ * `fc.oneof` over `arbitraries`, each drawn as often as its weight (`weights[i]` is `arbitraries[i]`'s),
+ * in the order given, so a seed draws the same cases as the `{ weight, arbitrary }` list would.
+ */
+function weighted<T>(arbitraries: readonly fc.Arbitrary<T>[], weights: readonly number[]): fc.Arbitrary<T> {
+  if (weights.length !== arbitraries.length) throw new Error('one weight per arbitrary');
+  return fc.oneof(...arbitraries.map((arbitrary, i) => ({ weight: weights[i]!, arbitrary })));
+}
+
 const hexString = (length: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));
 const identifier = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,12}$/);
 
@@ -1404,13 +1413,9 @@ export function createFuzzArbitraries(
   }));
 
   /** Documents whose query is a string (usable by the graphql-ws client as well as HTTP). */
-  const hostileDocument: fc.Arbitrary<{ label: string; query: Text; variables?: unknown }> = fc.oneof(
-    { weight: 3, arbitrary: doubledFragments },
-    { weight: 3, arbitrary: deepNesting },
-    { weight: 2, arbitrary: manyAliases },
-    { weight: 3, arbitrary: manyTokens },
-    { weight: 4, arbitrary: invalidSyntax },
-    { weight: 2, arbitrary: subscriptionDoc },
+  const hostileDocument: fc.Arbitrary<{ label: string; query: Text; variables?: unknown }> = weighted(
+    [doubledFragments, deepNesting, manyAliases, manyTokens, invalidSyntax, subscriptionDoc],
+    [3, 3, 2, 3, 4, 2],
   );
 
   const persistedQueryExtensions = fc.oneof(
@@ -1794,15 +1799,18 @@ export function createFuzzArbitraries(
     })),
   );
 
-  const httpHostileCase: fc.Arbitrary<HttpCase | RawHttpCase> = fc.oneof(
-    { weight: 8, arbitrary: httpDocCase },
-    { weight: 2, arbitrary: httpPersistedCase },
-    { weight: 2, arbitrary: httpUnknownOperation },
-    { weight: 6, arbitrary: httpBodyCase },
-    { weight: 2, arbitrary: httpMethodCase },
-    { weight: 2, arbitrary: httpSubscriptionCase },
-    { weight: 3, arbitrary: httpHeaderCase },
-    { weight: 1, arbitrary: rawHttpCase },
+  const httpHostileCase: fc.Arbitrary<HttpCase | RawHttpCase> = weighted<HttpCase | RawHttpCase>(
+    [
+      httpDocCase,
+      httpPersistedCase,
+      httpUnknownOperation,
+      httpBodyCase,
+      httpMethodCase,
+      httpSubscriptionCase,
+      httpHeaderCase,
+      rawHttpCase,
+    ],
+    [8, 2, 2, 6, 2, 2, 3, 1],
   );
 
   // --- graphql-ws ----------------------------------------------------------------------------------

@@ -206,6 +206,19 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
     return res.data!;
   }
 
+  /** The mutation `field(input: $i) { selection }` as `who` (its input type `<Field>Input` unless named): the payload. */
+  async function mutate(
+    who: string | { token: string },
+    field: string,
+    selection: string,
+    input: Record<string, unknown>,
+    inputType = `${field[0]!.toUpperCase()}${field.slice(1)}Input`,
+  ): Promise<any> {
+    return (await must(`mutation($i: ${inputType}!) { ${field}(input: $i) { ${selection} } }`, { i: input }, who))[
+      field
+    ];
+  }
+
   const add = (kind: string, value: string | undefined | null, label: string, foreignTo: readonly Actor[]) => {
     if (value) fixtures.push({ kind, value, label, foreignTo });
   };
@@ -214,6 +227,20 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
   };
   const gid = (kind: string, id: string) => toGlobalId(kind, id);
   const ENTRY = { coded: { snomedCode: '22298006', term: 'Myocardial infarction' } };
+  /** raisePrescription's input: an acute course of amoxicillin for `nhsNumber`. */
+  const acuteAmoxicillin = (nhsNumber: string) => ({
+    courseOfTherapy: 'ACUTE',
+    nhsNumber,
+    items: [
+      {
+        dmdCode: '39732311000001104',
+        medicineName: 'Amoxicillin 250mg capsules',
+        quantity: 21,
+        unit: 'capsule',
+        dosageText: 'One three times a day',
+      },
+    ],
+  });
   const CONSULTATION = 'consultation { id entries { id writeBack { delivery { id messageId } } } }';
 
   async function buildForeignPcn(): Promise<void> {
@@ -266,76 +293,51 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
       // A planned window far ahead: the foreign hub's routing today is untouched.
       const startsAt = new Date(Date.now() + 30 * 86_400_000);
       const endsAt = new Date(startsAt.getTime() + 3_600_000);
-      const d = await must<{ declareHubClosure: { closure: { id: string } } }>(
-        'mutation($i: DeclareHubClosureInput!) { declareHubClosure(input: $i) { closure { id } } }',
-        {
-          i: {
-            kind: 'CLOSED',
-            reason: 'Foreign training',
-            startsAt: startsAt.toISOString(),
-            endsAt: endsAt.toISOString(),
-          },
-        },
-        manager,
-      );
-      add('HubClosure', d.declareHubClosure.closure.id, 'foreign PCN hub closure', ALL);
+      const d = await mutate(manager, 'declareHubClosure', 'closure { id }', {
+        kind: 'CLOSED',
+        reason: 'Foreign training',
+        startsAt: startsAt.toISOString(),
+        endsAt: endsAt.toISOString(),
+      });
+      add('HubClosure', d.closure.id, 'foreign PCN hub closure', ALL);
     });
     await step('hub service', async () => {
-      await must(
-        'mutation($i: SetHubServiceReferralMethodsInput!) { setHubServiceReferralMethods(input: $i) { service { id } } }',
-        {
-          i: {
-            serviceId: service,
-            methods: ['CROSS_ORGANISATION_BOOKING', 'CROSS_ORGANISATION_TASK', 'INBOX_SIGNPOST'],
-          },
-        },
-        manager,
-      );
-      await must(
-        'mutation($i: SetHubServiceDetailsInput!) { setHubServiceDetails(input: $i) { service { id } } }',
-        {
-          i: {
-            serviceId: service,
-            daysOfOperation: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'],
-            requiredRoles: ['HUB_CLINICIAN'],
-          },
-        },
-        manager,
-      );
+      await mutate(manager, 'setHubServiceReferralMethods', 'service { id }', {
+        serviceId: service,
+        methods: ['CROSS_ORGANISATION_BOOKING', 'CROSS_ORGANISATION_TASK', 'INBOX_SIGNPOST'],
+      });
+      await mutate(manager, 'setHubServiceDetails', 'service { id }', {
+        serviceId: service,
+        daysOfOperation: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'],
+        requiredRoles: ['HUB_CLINICIAN'],
+      });
       for (const type of ['CROSS_ORG_APPOINTMENTS', 'CROSS_ORG_TASKS'])
-        await must(
-          'mutation($i: SetReferralAgreementInput!) { setReferralAgreement(input: $i) { agreement { id } } }',
-          {
-            i: { practiceOdsCode: FOREIGN.practiceOds, state: 'ACTIVE', type },
-          },
-          manager,
-        );
+        await mutate(manager, 'setReferralAgreement', 'agreement { id }', {
+          practiceOdsCode: FOREIGN.practiceOds,
+          state: 'ACTIVE',
+          type,
+        });
     });
     let slot = '';
     await step('appointments', async () => {
       const type = (
-        await must(
-          'mutation($i: CreateSlotTypeInput!) { createSlotType(input: $i) { slotType { id } } }',
-          { i: { serviceId: service, name: 'U99002-MinorIllness-F2F' } },
-          manager,
-        )
-      ).createSlotType.slotType.id;
+        await mutate(manager, 'createSlotType', 'slotType { id }', {
+          serviceId: service,
+          name: 'U99002-MinorIllness-F2F',
+        })
+      ).slotType.id;
       const book = (
-        await must(
-          'mutation($i: CreateAppointmentBookInput!) { createAppointmentBook(input: $i) { book { id } } }',
-          { i: { serviceId: service, name: 'Elsewhere clinic' } },
-          manager,
-        )
-      ).createAppointmentBook.book.id;
+        await mutate(manager, 'createAppointmentBook', 'book { id }', { serviceId: service, name: 'Elsewhere clinic' })
+      ).book.id;
       const slots = (
-        await must(
-          'mutation($i: CreateSlotSessionInput!) { createSlotSession(input: $i) { slots { id } } }',
-          {
-            i: { bookId: book, slotTypeId: type, start: tomorrowAt(9), end: tomorrowAt(10), slotMinutes: 20 },
-          },
-          manager,
-        )
-      ).createSlotSession.slots as { id: string }[];
+        await mutate(manager, 'createSlotSession', 'slots { id }', {
+          bookId: book,
+          slotTypeId: type,
+          start: tomorrowAt(9),
+          end: tomorrowAt(10),
+          slotMinutes: 20,
+        })
+      ).slots as { id: string }[];
       add('SlotType', type, 'foreign PCN slot type', ALL);
       add('AppointmentBook', book, 'foreign PCN appointment book', ALL);
       add('Slot', slots[1]?.id, 'foreign PCN free slot', ALL);
@@ -343,87 +345,62 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
     });
     await step('prescribing', async () => {
       const cc = (
-        await must(
-          'mutation($i: SetPrescribingCostCentreInput!) { setPrescribingCostCentre(input: $i) { costCentre { id } } }',
-          {
-            i: { odsCode: 'Y99029', name: 'Elsewhere prescribing (test)' },
-          },
-          manager,
-        )
-      ).setPrescribingCostCentre.costCentre.id;
+        await mutate(manager, 'setPrescribingCostCentre', 'costCentre { id }', {
+          odsCode: 'Y99029',
+          name: 'Elsewhere prescribing (test)',
+        })
+      ).costCentre.id;
       add('PrescribingCostCentre', cc, 'foreign PCN cost centre', ALL);
       const prescriber = (
-        await must(
-          'mutation($i: AddPrescriberInput!) { addPrescriber(input: $i) { prescriber { id } } }',
-          {
-            i: { username: 'f.anp', codeKind: 'PROFESSIONAL', code: '99A0099F', profession: 'NURSE' },
-          },
-          manager,
-        )
-      ).addPrescriber.prescriber.id;
+        await mutate(manager, 'addPrescriber', 'prescriber { id }', {
+          username: 'f.anp',
+          codeKind: 'PROFESSIONAL',
+          code: '99A0099F',
+          profession: 'NURSE',
+        })
+      ).prescriber.id;
       add('Prescriber', prescriber, 'foreign PCN prescriber', ALL);
       const rx = (
-        await must(
-          'mutation($i: RaisePrescriptionInput!) { raisePrescription(input: $i) { prescription { id } } }',
-          {
-            i: {
-              courseOfTherapy: 'ACUTE',
-              nhsNumber: base.nhsNumber,
-              items: [
-                {
-                  dmdCode: '39732311000001104',
-                  medicineName: 'Amoxicillin 250mg capsules',
-                  quantity: 21,
-                  unit: 'capsule',
-                  dosageText: 'One three times a day',
-                },
-              ],
-            },
-          },
+        await mutate(
           await foreignToken('anp'),
+          'raisePrescription',
+          'prescription { id }',
+          acuteAmoxicillin(base.nhsNumber),
         )
-      ).raisePrescription.prescription.id;
+      ).prescription.id;
       add('Prescription', rx, 'foreign PCN prescription', ALL);
     });
     await step('write-back agreement and consultation', async () => {
       const agreement = (
-        await must(
-          'mutation($i: RequestWriteBackAgreementInput!) { requestWriteBackAgreement(input: $i) { agreement { id } } }',
-          {
-            i: { sourceOdsCode: FOREIGN.hubOds, targetOdsCode: FOREIGN.practiceOds },
-          },
-          manager,
-        )
-      ).requestWriteBackAgreement.agreement.id;
+        await mutate(manager, 'requestWriteBackAgreement', 'agreement { id }', {
+          sourceOdsCode: FOREIGN.hubOds,
+          targetOdsCode: FOREIGN.practiceOds,
+        })
+      ).agreement.id;
       add('WriteBackAgreement', agreement, 'foreign PCN write-back agreement', ALL);
-      await must(
-        'mutation($i: WriteBackAgreementInput!) { activateWriteBackAgreement(input: $i) { agreement { state } } }',
-        { i: { agreementId: agreement } },
+      await mutate(
         manager,
+        'activateWriteBackAgreement',
+        'agreement { state }',
+        { agreementId: agreement },
+        'WriteBackAgreementInput',
       );
-      await must(
-        'mutation($i: WriteBackAgreementInput!) { activateWriteBackAgreement(input: $i) { agreement { state } } }',
-        { i: { agreementId: agreement } },
+      await mutate(
         await foreignToken('admin'),
+        'activateWriteBackAgreement',
+        'agreement { state }',
+        { agreementId: agreement },
+        'WriteBackAgreementInput',
       );
       const anp = await foreignToken('anp');
       const recorded = (
-        await must(
-          `mutation($i: RecordConsultationInput!) { recordConsultation(input: $i) { ${CONSULTATION} } }`,
-          {
-            i: { nhsNumber: base.nhsNumber, entries: [ENTRY, ENTRY] },
-          },
-          anp,
-        )
-      ).recordConsultation.consultation;
+        await mutate(anp, 'recordConsultation', CONSULTATION, {
+          nhsNumber: base.nhsNumber,
+          entries: [ENTRY, ENTRY],
+        })
+      ).consultation;
       add('HubConsultation', recorded.id, 'foreign PCN hub consultation', ALL);
-      const saved = (
-        await must(
-          `mutation($i: SaveConsultationInput!) { saveConsultation(input: $i) { ${CONSULTATION} } }`,
-          { i: { consultationId: recorded.id } },
-          anp,
-        )
-      ).saveConsultation.consultation;
+      const saved = (await mutate(anp, 'saveConsultation', CONSULTATION, { consultationId: recorded.id })).consultation;
       add('HubConsultationEntry', saved.entries[0]?.id, 'foreign PCN consultation entry', ALL);
       const delivery = saved.entries.map((e: any) => e.writeBack?.delivery).find(Boolean);
       add('WriteBackDelivery', delivery?.id, 'foreign PCN write-back delivery', ALL);
@@ -432,21 +409,15 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
     });
     await step('referral and trace task', async () => {
       const referral = (
-        await must(
-          'mutation($i: ReferPatientInput!) { referPatient(input: $i) { referral { id state } } }',
-          {
-            i: {
-              method: 'CROSS_ORGANISATION_BOOKING',
-              serviceId: service,
-              nhsNumber: base.nhsNumber,
-              slotId: slot,
-              consentToRecordAccess: true,
-              reason: 'Sore throat',
-            },
-          },
-          await foreignToken('gp'),
-        )
-      ).referPatient.referral;
+        await mutate(await foreignToken('gp'), 'referPatient', 'referral { id state }', {
+          method: 'CROSS_ORGANISATION_BOOKING',
+          serviceId: service,
+          nhsNumber: base.nhsNumber,
+          slotId: slot,
+          consentToRecordAccess: true,
+          reason: 'Sore throat',
+        })
+      ).referral;
       add('Referral', referral.id, 'foreign PCN referral', ALL);
       const tasks = (await must('{ patientTraceTasks { edges { node { id } } } }', {}, await foreignToken('coord')))
         .patientTraceTasks.edges;
@@ -457,24 +428,18 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
     await step('online consultation', async () => {
       const p = { nhsNumber: base.nhsNumber, givenName: 'Zed', familyName: 'Elsewhere', dateOfBirth: '1980-01-01' };
       const oc = (
-        await must(
-          'mutation($i: SubmitOnlineConsultationInput!) { submitOnlineConsultation(input: $i) { consultationId } }',
-          {
-            i: {
-              supplier: 'ECONSULT',
-              supplierReference: `TI-${randomUUID()}`,
-              originatingPracticeOdsCode: FOREIGN.practiceOds,
-              patient: p,
-              type: 'CLINICAL',
-              template: 'Sore throat',
-              submittedAt: new Date(Date.now() - 60_000).toISOString(),
-              answers: [{ questionId: 'q1', question: 'How long?', answer: 'Three days' }],
-              attachments: [{ fileName: 'photo.jpg', contentType: 'image/jpeg', sizeBytes: PHOTO.length }],
-            },
-          },
-          await foreignToken('supplier'),
-        )
-      ).submitOnlineConsultation.consultationId;
+        await mutate(await foreignToken('supplier'), 'submitOnlineConsultation', 'consultationId', {
+          supplier: 'ECONSULT',
+          supplierReference: `TI-${randomUUID()}`,
+          originatingPracticeOdsCode: FOREIGN.practiceOds,
+          patient: p,
+          type: 'CLINICAL',
+          template: 'Sore throat',
+          submittedAt: new Date(Date.now() - 60_000).toISOString(),
+          answers: [{ questionId: 'q1', question: 'How long?', answer: 'Three days' }],
+          attachments: [{ fileName: 'photo.jpg', contentType: 'image/jpeg', sizeBytes: PHOTO.length }],
+        })
+      ).consultationId;
       add('OnlineConsultation', oc, 'foreign PCN online consultation', ALL);
       // Its photo, uploaded by the foreign supplier: the attachment fixture.
       const sent = await upload(hub(), oc, 0, PHOTO, { as: await foreignToken('supplier') });
@@ -488,38 +453,22 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
     });
     await step('plugin', async () => {
       const registered = (
-        await must(
-          'mutation($i: RegisterPluginInput!) { registerPlugin(input: $i) { plugin { id } } }',
-          {
-            i: {
-              manifest: {
-                name: `elsewhere-plugin-${randomBytes(4).toString('hex')}`,
-                displayName: 'Elsewhere plugin',
-                vendor: 'Synthetic Vendor (test)',
-                version: '1.0.0',
-                sdkContractVersion: '1',
-                description: 'A plugin of another PCN.',
-                scopes: ['messages:write', 'consultations:read'],
-                events: [],
-              },
-            },
+        await mutate(manager, 'registerPlugin', 'plugin { id }', {
+          manifest: {
+            name: `elsewhere-plugin-${randomBytes(4).toString('hex')}`,
+            displayName: 'Elsewhere plugin',
+            vendor: 'Synthetic Vendor (test)',
+            version: '1.0.0',
+            sdkContractVersion: '1',
+            description: 'A plugin of another PCN.',
+            scopes: ['messages:write', 'consultations:read'],
+            events: [],
           },
-          manager,
-        )
-      ).registerPlugin.plugin.id;
+        })
+      ).plugin.id;
       add('Plugin', registered, 'foreign PCN plugin', ALL);
-      await must(
-        'mutation($i: SetPluginEnabledInput!) { setPluginEnabled(input: $i) { plugin { id } } }',
-        { i: { pluginId: registered, enabled: true } },
-        manager,
-      );
-      const created = (
-        await must(
-          'mutation($i: CreatePluginApiKeyInput!) { createPluginApiKey(input: $i) { apiKey { id } key } }',
-          { i: { pluginId: registered } },
-          manager,
-        )
-      ).createPluginApiKey;
+      await mutate(manager, 'setPluginEnabled', 'plugin { id }', { pluginId: registered, enabled: true });
+      const created = await mutate(manager, 'createPluginApiKey', 'apiKey { id } key', { pluginId: registered });
       add('PluginApiKey', created.apiKey.id, 'foreign PCN plugin API key', ALL);
       const recorded = await asPlugin(
         hub(),
@@ -576,14 +525,11 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
       PRACTICE_1,
     );
 
-    const practice2 = await must(
-      `mutation($i: RecordConsultationInput!) { recordConsultation(input: $i) { ${CONSULTATION} } }`,
-      {
-        i: { nhsNumber: demoPatient(8).nhsNumber, entries: [ENTRY] },
-      },
-      'p2.gp',
-    );
-    const p2c = practice2.recordConsultation.consultation;
+    const practice2 = await mutate('p2.gp', 'recordConsultation', CONSULTATION, {
+      nhsNumber: demoPatient(8).nhsNumber,
+      entries: [ENTRY],
+    });
+    const p2c = practice2.consultation;
     // Hub consultations belong to their authoring organisation; write-back explanations are also
     // open to hub managers of the PCN, so the entry is not foreign to hub.manager.
     add('HubConsultation', p2c.id, 'consultation authored at Y99012', ALL);
@@ -595,21 +541,13 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
     );
 
     const hubc = (
-      await must(
-        `mutation($i: RecordConsultationInput!) { recordConsultation(input: $i) { ${CONSULTATION} } }`,
-        {
-          i: { nhsNumber: demoPatient(15).nhsNumber, entries: [ENTRY] },
-        },
-        'hub.anp1',
-      )
-    ).recordConsultation.consultation;
-    const saved = (
-      await must(
-        `mutation($i: SaveConsultationInput!) { saveConsultation(input: $i) { ${CONSULTATION} } }`,
-        { i: { consultationId: hubc.id } },
-        'hub.anp1',
-      )
-    ).saveConsultation.consultation;
+      await mutate('hub.anp1', 'recordConsultation', CONSULTATION, {
+        nhsNumber: demoPatient(15).nhsNumber,
+        entries: [ENTRY],
+      })
+    ).consultation;
+    const saved = (await mutate('hub.anp1', 'saveConsultation', CONSULTATION, { consultationId: hubc.id }))
+      .consultation;
     // The hub's own integration (oc.supplier) acts for the hub: the hub's consultation is its own.
     add('HubConsultation', hubc.id, 'hub consultation of a Y99012 patient', [...PRACTICE_1, 'pcn.analyst', 'plugin']);
     add('HubConsultationEntry', saved.entries[0]?.id, 'hub entry of a Y99012 patient', [
@@ -622,54 +560,30 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
     add('WriteBackMessageId', delivery?.messageId, 'write-back message to Y99012', [...PRACTICE_1, 'plugin']);
 
     const rx = (
-      await must(
-        'mutation($i: RaisePrescriptionInput!) { raisePrescription(input: $i) { prescription { id } } }',
-        {
-          i: {
-            courseOfTherapy: 'ACUTE',
-            nhsNumber: demoPatient(22).nhsNumber,
-            items: [
-              {
-                dmdCode: '39732311000001104',
-                medicineName: 'Amoxicillin 250mg capsules',
-                quantity: 21,
-                unit: 'capsule',
-                dosageText: 'One three times a day',
-              },
-            ],
-          },
-        },
-        'hub.anp1',
-      )
-    ).raisePrescription.prescription.id;
+      await mutate('hub.anp1', 'raisePrescription', 'prescription { id }', acuteAmoxicillin(demoPatient(22).nhsNumber))
+    ).prescription.id;
     add('Prescription', rx, 'hub prescription for a Y99012 patient', PRACTICE_1);
 
     const p = demoPatient(1);
-    const submitted = await must(
-      'mutation($i: SubmitOnlineConsultationInput!) { submitOnlineConsultation(input: $i) { consultationId owner { odsCode } } }',
-      {
-        i: {
-          supplier: 'ECONSULT',
-          supplierReference: `TI-${randomUUID()}`,
-          originatingPracticeOdsCode: 'Y99012',
-          patient: {
-            nhsNumber: p.nhsNumber,
-            givenName: p.givenName,
-            familyName: p.familyName,
-            dateOfBirth: p.dateOfBirth,
-          },
-          type: 'CLINICAL',
-          template: 'Sore throat',
-          submittedAt: new Date(Date.now() - 60_000).toISOString(),
-          answers: [{ questionId: 'q1', question: 'How long?', answer: 'Three days' }],
-        },
+    const submitted = await mutate('oc.supplier', 'submitOnlineConsultation', 'consultationId owner { odsCode }', {
+      supplier: 'ECONSULT',
+      supplierReference: `TI-${randomUUID()}`,
+      originatingPracticeOdsCode: 'Y99012',
+      patient: {
+        nhsNumber: p.nhsNumber,
+        givenName: p.givenName,
+        familyName: p.familyName,
+        dateOfBirth: p.dateOfBirth,
       },
-      'oc.supplier',
-    );
+      type: 'CLINICAL',
+      template: 'Sore throat',
+      submittedAt: new Date(Date.now() - 60_000).toISOString(),
+      answers: [{ questionId: 'q1', question: 'How long?', answer: 'Three days' }],
+    });
     add(
       'OnlineConsultation',
-      submitted.submitOnlineConsultation.consultationId,
-      `online consultation of a Y99012 patient (owner ${submitted.submitOnlineConsultation.owner.odsCode})`,
+      submitted.consultationId,
+      `online consultation of a Y99012 patient (owner ${submitted.owner.odsCode})`,
       PRACTICE_1,
     );
 
@@ -689,21 +603,15 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
       )
     ).freeSlots.edges;
     const referral = (
-      await must(
-        'mutation($i: ReferPatientInput!) { referPatient(input: $i) { referral { id state } } }',
-        {
-          i: {
-            method: 'CROSS_ORGANISATION_BOOKING',
-            serviceId: minor,
-            nhsNumber: demoPatient(71).nhsNumber,
-            slotId: free[0].node.id,
-            consentToRecordAccess: true,
-            reason: 'Sore throat',
-          },
-        },
-        'p2.gp',
-      )
-    ).referPatient.referral;
+      await mutate('p2.gp', 'referPatient', 'referral { id state }', {
+        method: 'CROSS_ORGANISATION_BOOKING',
+        serviceId: minor,
+        nhsNumber: demoPatient(71).nhsNumber,
+        slotId: free[0].node.id,
+        consentToRecordAccess: true,
+        reason: 'Sore throat',
+      })
+    ).referral;
     add('Referral', referral.id, `referral from Y99012 (${referral.state})`, PRACTICE_1);
     const tasks = (await must('{ patientTraceTasks { edges { node { id } } } }', {}, 'hub.coord1')).patientTraceTasks
       .edges;
@@ -714,23 +622,17 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
       name: string;
     }[];
     const task = (
-      await must(
-        'mutation($i: ReferPatientInput!) { referPatient(input: $i) { referral { id state } } }',
-        {
-          i: {
-            method: 'CROSS_ORGANISATION_TASK',
-            serviceId: physio,
-            nhsNumber: demoPatient(0).nhsNumber,
-            task: {
-              teamId: teams.find((t) => t.name === 'Physiotherapy')!.id,
-              subject: 'Knee pain: please assess',
-              category: 'CLINICAL_REVIEW',
-            },
-          },
+      await mutate('p1.gp', 'referPatient', 'referral { id state }', {
+        method: 'CROSS_ORGANISATION_TASK',
+        serviceId: physio,
+        nhsNumber: demoPatient(0).nhsNumber,
+        task: {
+          teamId: teams.find((t) => t.name === 'Physiotherapy')!.id,
+          subject: 'Knee pain: please assess',
+          category: 'CLINICAL_REVIEW',
         },
-        'p1.gp',
-      )
-    ).referPatient.referral;
+      })
+    ).referral;
     own('Referral', task.id, [...HUB_ACTORS, ...PRACTICE_1]);
     const books = await must('{ appointmentBooks { id } slotTypes { id } }', {}, 'hub.manager');
     own('AppointmentBook', books.appointmentBooks[0]?.id, [...HUB_ACTORS]);
@@ -747,34 +649,28 @@ describeEachDatabase("tenant isolation: another tenant's object answers exactly 
 
     // An online consultation of the actor's own inbox, claimed by it (signposting needs the lock).
     const p0 = demoPatient(0);
-    const mine = (
-      await must(
-        'mutation($i: SubmitOnlineConsultationInput!) { submitOnlineConsultation(input: $i) { consultationId owner { odsCode } } }',
-        {
-          i: {
-            supplier: 'ECONSULT',
-            supplierReference: `TI-${randomUUID()}`,
-            originatingPracticeOdsCode: 'Y99011',
-            patient: {
-              nhsNumber: p0.nhsNumber,
-              givenName: p0.givenName,
-              familyName: p0.familyName,
-              dateOfBirth: p0.dateOfBirth,
-            },
-            type: 'CLINICAL',
-            template: 'Sore throat',
-            submittedAt: new Date(Date.now() - 60_000).toISOString(),
-            answers: [{ questionId: 'q1', question: 'How long?', answer: 'Three days' }],
-          },
-        },
-        'oc.supplier',
-      )
-    ).submitOnlineConsultation;
+    const mine = await mutate('oc.supplier', 'submitOnlineConsultation', 'consultationId owner { odsCode }', {
+      supplier: 'ECONSULT',
+      supplierReference: `TI-${randomUUID()}`,
+      originatingPracticeOdsCode: 'Y99011',
+      patient: {
+        nhsNumber: p0.nhsNumber,
+        givenName: p0.givenName,
+        familyName: p0.familyName,
+        dateOfBirth: p0.dateOfBirth,
+      },
+      type: 'CLINICAL',
+      template: 'Sore throat',
+      submittedAt: new Date(Date.now() - 60_000).toISOString(),
+      answers: [{ questionId: 'q1', question: 'How long?', answer: 'Three days' }],
+    });
     const claimer: Actor = mine.owner.odsCode === 'Y99000' ? 'hub.anp1' : 'p1.gp';
-    await must(
-      'mutation($i: ConsultationRefInput!) { claimConsultation(input: $i) { __typename } }',
-      { i: { consultationId: mine.consultationId } },
+    await mutate(
       claimer,
+      'claimConsultation',
+      '__typename',
+      { consultationId: mine.consultationId },
+      'ConsultationRefInput',
     );
     own('OnlineConsultation', mine.consultationId, [claimer]);
 

@@ -1,25 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase, type TestHub } from '../test/harness.js';
+import { INBOX_FOLDERS } from '../modules/inbox/inbox.testkit.js';
 import { seedDemoActivity } from './activity.js';
-
-/** Every InboxFolder of the schema. */
-const INBOX_FOLDERS = [
-  'ALL_OPEN',
-  'CLINICAL',
-  'ADMIN',
-  'OVERDUE',
-  'UNMATCHED',
-  'AWAITING_TRIAGE',
-  'IN_TRIAGE',
-  'PASSED_TO_PRACTICE',
-  'HUB_SERVICE_QUEUE',
-  'ADMIN_QUEUE',
-  'URGENT',
-  'IN_PROGRESS',
-  'SIGNPOSTED',
-  'COMPLETE',
-  'CANCELLED',
-] as const;
 
 const INBOX = `query ($org: OdsCode!, $filter: InboxFilter) {
   inbox(organisation: $org, filter: $filter, first: 200) {

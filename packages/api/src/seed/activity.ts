@@ -145,16 +145,20 @@ const ADMIN = DEMO_STORIES.filter((s) => s.type === 'ADMIN');
 const TRIAGERS = ['hub.anp1', 'hub.anp2', 'hub.anp3', 'hub.pharmacist'] as const;
 const URGENCIES = ['SAME_DAY', 'WITHIN_24_HOURS', 'WITHIN_3_DAYS', 'WITHIN_5_DAYS', 'ROUTINE'] as const;
 
-const TRIAGE_INPUT: Record<string, string> = {
+/** The input type of each triage mutation: the demo's and the inbox tests' one list. */
+export const TRIAGE_INPUT = {
   claimConsultation: 'ConsultationRefInput',
+  releaseConsultation: 'ConsultationRefInput',
+  overrideConsultationLock: 'ConsultationReasonInput',
   signpostConsultation: 'SignpostConsultationInput',
   passBackToPractice: 'PassBackToPracticeInput',
   pullToHub: 'PullToHubInput',
   completeConsultation: 'CompleteConsultationInput',
   cancelConsultation: 'ConsultationReasonInput',
   matchConsultationPatient: 'MatchConsultationPatientInput',
-};
-const triage = (mutation: string) =>
+} as const;
+export type TriageMutation = keyof typeof TRIAGE_INPUT;
+const triage = (mutation: TriageMutation) =>
   `mutation Demo($input: ${TRIAGE_INPUT[mutation]}!) { ${mutation}(input: $input) { consultation { id state } } }`;
 
 interface Services {
@@ -324,7 +328,7 @@ async function seedInbox(d: Driver, app: ActivityApp, services: Services, now: n
       if (isOverdue) overdue.push(reference);
       const triager = TRIAGERS[k % TRIAGERS.length]!;
       const urgency = story.redFlag ? 'SAME_DAY' : URGENCIES[k % URGENCIES.length]!;
-      const act = (mutation: string, user: string, extra: Data = {}) =>
+      const act = (mutation: TriageMutation, user: string, extra: Data = {}) =>
         d.run(mutation, user, triage(mutation), { input: { consultationId: id, ...extra } });
       const signpost = (user: string, destination: string, extra: Data = {}) =>
         act('signpostConsultation', user, {
@@ -638,7 +642,8 @@ async function seedPrescriptions(d: Driver): Promise<number> {
 }
 
 const REFERRAL_FIELDS = 'id state consultationId';
-const REFERRAL_INPUT: Record<string, string> = {
+/** The input type of each referral mutation: the demo's and the referral tests' one list. */
+export const REFERRAL_INPUT = {
   referPatient: 'ReferPatientInput',
   acceptReferral: 'ReferralMoveInput',
   completeReferral: 'ReferralMoveInput',
@@ -647,7 +652,8 @@ const REFERRAL_INPUT: Record<string, string> = {
   bookReferral: 'BookReferralInput',
   recordAttendance: 'RecordAttendanceInput',
   referFromConsultation: 'ReferFromConsultationInput',
-};
+} as const;
+export type ReferralMutation = keyof typeof REFERRAL_INPUT;
 
 interface ReferralRow {
   id: string;
@@ -665,7 +671,7 @@ async function seedReferrals(
   services: Services,
   signposted: readonly { consultationId: string; serviceId: string }[],
 ): Promise<{ count: number; hubConsultations: number }> {
-  const move = async (mutation: string, user: string, input: Data): Promise<ReferralRow> =>
+  const move = async (mutation: ReferralMutation, user: string, input: Data): Promise<ReferralRow> =>
     (
       await d.run<Record<string, { referral: ReferralRow }>>(
         mutation,

@@ -30,33 +30,21 @@ interface DemoUser {
   readonly roles: readonly Role[];
 }
 
+/** A prescribing clinician of the demo hub (Y99000). */
+const hubPrescriber = (username: string, displayName: string): DemoUser => ({
+  username,
+  displayName,
+  odsCode: 'Y99000',
+  roles: ['HUB_CLINICIAN', 'HUB_PRESCRIBER'],
+});
+
 /** About twenty staff across every role. Usernames are what `pnpm demo-token --user` takes. */
 export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'hub.manager', displayName: 'Alex Manager', odsCode: 'Y99000', roles: ['HUB_MANAGER'] },
-  {
-    username: 'hub.anp1',
-    displayName: 'Sam Carter (ANP)',
-    odsCode: 'Y99000',
-    roles: ['HUB_CLINICIAN', 'HUB_PRESCRIBER'],
-  },
-  {
-    username: 'hub.anp2',
-    displayName: 'Jo Patel (ANP)',
-    odsCode: 'Y99000',
-    roles: ['HUB_CLINICIAN', 'HUB_PRESCRIBER'],
-  },
-  {
-    username: 'hub.anp3',
-    displayName: 'Chris Okafor (ANP)',
-    odsCode: 'Y99000',
-    roles: ['HUB_CLINICIAN', 'HUB_PRESCRIBER'],
-  },
-  {
-    username: 'hub.pharmacist',
-    displayName: 'Riley Shaw (Pharmacist)',
-    odsCode: 'Y99000',
-    roles: ['HUB_CLINICIAN', 'HUB_PRESCRIBER'],
-  },
+  hubPrescriber('hub.anp1', 'Sam Carter (ANP)'),
+  hubPrescriber('hub.anp2', 'Jo Patel (ANP)'),
+  hubPrescriber('hub.anp3', 'Chris Okafor (ANP)'),
+  hubPrescriber('hub.pharmacist', 'Riley Shaw (Pharmacist)'),
   { username: 'hub.physio', displayName: 'Morgan Hale (Physio)', odsCode: 'Y99000', roles: ['HUB_CLINICIAN'] },
   { username: 'hub.coord1', displayName: 'Taylor Reed (Care Co-ordinator)', odsCode: 'Y99000', roles: ['HUB_ADMIN'] },
   { username: 'hub.coord2', displayName: 'Jamie Fox (Care Co-ordinator)', odsCode: 'Y99000', roles: ['HUB_ADMIN'] },

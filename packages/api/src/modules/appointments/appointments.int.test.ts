@@ -40,8 +40,24 @@ const dayAt = (days: number, hours: number) => {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + days, hours));
 };
 
+/** createSlotSession's input: a session on day `day` from `from` to `to` o'clock (UTC). */
+const sessionOn = (
+  bookId: string,
+  slotTypeId: string,
+  [day, from, to]: [number, number, number],
+  slotMinutes: number,
+) => ({
+  bookId,
+  slotTypeId,
+  start: dayAt(day, from).toISOString(),
+  end: dayAt(day, to).toISOString(),
+  slotMinutes,
+});
+
 describeEachDatabase('appointment books and slots', (hub) => {
   let services: Record<string, string> = {};
+  const createType = (serviceName: string, name: string) =>
+    hub().gql(CREATE_TYPE, { input: { serviceId: services[serviceName], name } }, 'hub.manager');
 
   beforeAll(async () => {
     services = await serviceIds(hub());
@@ -75,15 +91,7 @@ describeEachDatabase('appointment books and slots', (hub) => {
       await data<{ createSlotSession: { slots: SlotRow[] } }>(
         hub(),
         CREATE_SESSION,
-        {
-          input: {
-            bookId: book.id,
-            slotTypeId: type.id,
-            start: dayAt(9, 9).toISOString(),
-            end: dayAt(9, 11).toISOString(),
-            slotMinutes: 20,
-          },
-        },
+        { input: sessionOn(book.id, type.id, [9, 9, 11], 20) },
         'hub.manager',
       )
     ).createSlotSession.slots;
@@ -95,15 +103,7 @@ describeEachDatabase('appointment books and slots', (hub) => {
     const before = await count(hub(), 'appointment_slot');
     const overlap = await hub().gql(
       CREATE_SESSION,
-      {
-        input: {
-          bookId: book.id,
-          slotTypeId: type.id,
-          start: dayAt(9, 10).toISOString(),
-          end: dayAt(9, 12).toISOString(),
-          slotMinutes: 20,
-        },
-      },
+      { input: sessionOn(book.id, type.id, [9, 10, 12], 20) },
       'hub.manager',
     );
     expect(firstError(overlap)).toMatchObject({ code: 'CONFLICT', reason: 'SESSION_OVERLAPS' });
@@ -113,31 +113,15 @@ describeEachDatabase('appointment books and slots', (hub) => {
     expect((await freeSlots(hub(), 'U99001-Pharmacy')).map((s) => s.id)).toEqual(session.map((s) => s.id));
   });
 
-  it('refuses slot-type names that break <PCN>-<Service>-<Mode>, naming the rule', async () => {
-    for (const name of ['MinorIllness-F2F', 'U99001-Minor Illness-F2F', 'U99001-MinorIllness-FACE']) {
-      const res = await hub().gql(
-        CREATE_TYPE,
-        { input: { serviceId: services['Minor Illness'], name } },
-        'hub.manager',
-      );
-      expect(firstError(res)).toMatchObject({
-        code: 'BAD_USER_INPUT',
-        field: 'input.name',
-        rule: 'SLOT_TYPE_NAME_CONVENTION',
-      });
-    }
-    const otherPcn = await hub().gql(
-      CREATE_TYPE,
-      { input: { serviceId: services['Minor Illness'], name: 'U12345-MinorIllness-VID' } },
-      'hub.manager',
-    );
-    expect(firstError(otherPcn)).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'SLOT_TYPE_NAME_CONVENTION' });
-    const taken = await hub().gql(
-      CREATE_TYPE,
-      { input: { serviceId: services['Minor Illness'], name: 'U99001-MinorIllness-F2F' } },
-      'hub.manager',
-    );
-    expect(firstError(taken)).toMatchObject({ code: 'CONFLICT', reason: 'NAME_TAKEN' });
+  const convention = { code: 'BAD_USER_INPUT', field: 'input.name', rule: 'SLOT_TYPE_NAME_CONVENTION' };
+  it.each([
+    ['without its PCN', 'MinorIllness-F2F', convention],
+    ['with a space in the service', 'U99001-Minor Illness-F2F', convention],
+    ['with an unknown mode', 'U99001-MinorIllness-FACE', convention],
+    ["of another PCN's code", 'U12345-MinorIllness-VID', convention],
+    ['already taken', 'U99001-MinorIllness-F2F', { code: 'CONFLICT', reason: 'NAME_TAKEN' }],
+  ])('refuses a slot-type name %s (%s), naming the rule, and writes nothing', async (_case, name, error) => {
+    expect(firstError(await createType('Minor Illness', name))).toMatchObject(error);
     expect(await count(hub(), 'slot_type', "name like 'U12345%' or name like '%Minor Illness%'")).toBe(0);
   });
 
@@ -176,47 +160,17 @@ describeEachDatabase('appointment books and slots', (hub) => {
     const miType = types.find((t) => t.name === 'U99001-MinorIllness-TEL')!;
     const eaType = types.find((t) => t.name === 'U99001-EnhancedAccess-F2F')!;
     const before = await count(hub(), 'appointment_slot');
-    const attempt = (over: Record<string, unknown>) =>
-      hub().gql(
-        CREATE_SESSION,
-        {
-          input: {
-            bookId: mi.id,
-            slotTypeId: miType.id,
-            start: dayAt(20, 9).toISOString(),
-            end: dayAt(20, 10).toISOString(),
-            slotMinutes: 15,
-            ...over,
-          },
-        },
-        'hub.manager',
-      );
-    expect(firstError(await attempt({ start: new Date(Date.now() - 3_600_000).toISOString() }))).toMatchObject({
-      field: 'input.start',
-    });
-    expect(firstError(await attempt({ end: dayAt(20, 8).toISOString() }))).toMatchObject({ field: 'input.end' });
-    expect(firstError(await attempt({ slotMinutes: 2 }))).toMatchObject({ field: 'input.slotMinutes' });
-    expect(firstError(await attempt({ slotTypeId: eaType.id }))).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'input.slotTypeId',
-    });
-    expect(
-      codeOf(
-        await hub().gql(
-          CREATE_SESSION,
-          {
-            input: {
-              bookId: mi.id,
-              slotTypeId: miType.id,
-              start: dayAt(20, 9).toISOString(),
-              end: dayAt(20, 10).toISOString(),
-              slotMinutes: 15,
-            },
-          },
-          'p1.admin',
-        ),
-      ),
-    ).toBe('FORBIDDEN');
+    const refusals: [Record<string, unknown>, string, Record<string, unknown>][] = [
+      [{ start: new Date(Date.now() - 3_600_000).toISOString() }, 'hub.manager', { field: 'input.start' }],
+      [{ end: dayAt(20, 8).toISOString() }, 'hub.manager', { field: 'input.end' }],
+      [{ slotMinutes: 2 }, 'hub.manager', { field: 'input.slotMinutes' }],
+      [{ slotTypeId: eaType.id }, 'hub.manager', { code: 'BAD_USER_INPUT', field: 'input.slotTypeId' }],
+      [{}, 'p1.admin', { code: 'FORBIDDEN' }],
+    ];
+    for (const [over, as, error] of refusals) {
+      const input = { ...sessionOn(mi.id, miType.id, [20, 9, 10], 15), ...over };
+      expect(firstError(await hub().gql(CREATE_SESSION, { input }, as)), as).toMatchObject(error);
+    }
     expect(await count(hub(), 'appointment_slot')).toBe(before);
   });
 

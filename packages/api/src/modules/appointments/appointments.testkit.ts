@@ -16,6 +16,12 @@ export function firstError(res: GqlResult): { code?: string; field?: string; [ke
   return res.errors![0]!.extensions ?? {};
 }
 
+/** A refusal: the response's first error matches `expected` and its message names `named`. */
+export function expectRefusal(res: GqlResult, expected: Record<string, unknown>, named: string): void {
+  expect(firstError(res)).toMatchObject(expected);
+  expect(res.errors![0]!.message).toContain(named);
+}
+
 /** Global ids of the demo hub services, by name. */
 export async function serviceIds(hub: TestHub): Promise<Record<string, string>> {
   const d = await data<{ hubServices: { id: string; name: string }[] }>(

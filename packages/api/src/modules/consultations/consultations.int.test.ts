@@ -16,6 +16,7 @@ import {
   RECORD,
   recordAndSave,
   REMOVE,
+  save,
   SAVE,
   type ConsultationView,
 } from './consultations.testkit.js';
@@ -43,15 +44,9 @@ describeEachDatabase('hub consultations', (hub) => {
     expect(draft.entries.map((e) => e.kind)).toEqual(['CODED', 'NOTE', 'MEDICATION', 'DOCUMENT']);
     expect(draft.entries.every((e) => e.unsaved && e.writeBack === null)).toBe(true);
 
-    const saved = await must(
-      hub().gql<{ saveConsultation: { consultation: ConsultationView } }>(
-        SAVE,
-        { input: { consultationId: draft.id } },
-        'hub.anp1',
-      ),
-    );
-    expect(saved.saveConsultation.consultation).toMatchObject({ state: 'SAVED', version: 1 });
-    expect(saved.saveConsultation.consultation.entries.every((e) => !e.unsaved && e.writeBack !== null)).toBe(true);
+    const saved = await save(hub(), 'hub.anp1', draft.id);
+    expect(saved).toMatchObject({ state: 'SAVED', version: 1 });
+    expect(saved.entries.every((e) => !e.unsaved && e.writeBack !== null)).toBe(true);
     const audit = await hub().sql<{ action: string }>(
       "select action from audit_event where subject_id = ? and actor_id = 'hub.anp1' order by at",
       [dbId(draft.id)],
@@ -72,28 +67,12 @@ describeEachDatabase('hub consultations', (hub) => {
     await must(
       hub().gql(AMEND, { input: { entryId: c.entries[0]!.id, content: coded(CODES.asthma, 'Asthma') } }, 'hub.anp1'),
     );
-    const v2 = (
-      await must(
-        hub().gql<{ saveConsultation: { consultation: ConsultationView } }>(
-          SAVE,
-          { input: { consultationId: c.id } },
-          'hub.anp1',
-        ),
-      )
-    ).saveConsultation.consultation;
+    const v2 = await save(hub(), 'hub.anp1', c.id);
     expect(v2.version).toBe(2);
     expect(codeOf(await hub().gql(SAVE, { input: { consultationId: c.id } }, 'hub.anp1'))).toBe('INVALID_TRANSITION');
 
     await must(hub().gql(REMOVE, { input: { entryId: added.addConsultationEntry.entry.id } }, 'hub.anp1'));
-    const v3 = (
-      await must(
-        hub().gql<{ saveConsultation: { consultation: ConsultationView } }>(
-          SAVE,
-          { input: { consultationId: c.id } },
-          'hub.anp1',
-        ),
-      )
-    ).saveConsultation.consultation;
+    const v3 = await save(hub(), 'hub.anp1', c.id);
     expect(v3.version).toBe(3);
     expect(v3.entries.find((e) => e.id === added.addConsultationEntry.entry.id)?.removed).toBe(true);
     const current = await getConsultation(hub(), 'hub.anp1', c.id);

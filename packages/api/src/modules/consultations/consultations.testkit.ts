@@ -79,6 +79,14 @@ export async function must<T>(res: Promise<GqlResult<T>>): Promise<T> {
   return out.data!;
 }
 
+/** Saves a consultation as `user`, which must succeed; returns it as saved. */
+export async function save(hub: TestHub, user: string, consultationId: string): Promise<ConsultationView> {
+  const saved = await must(
+    hub.gql<{ saveConsultation: { consultation: ConsultationView } }>(SAVE, { input: { consultationId } }, user),
+  );
+  return saved.saveConsultation.consultation;
+}
+
 /** Records and saves a consultation; returns it as saved. */
 export async function recordAndSave(
   hub: TestHub,
@@ -88,14 +96,7 @@ export async function recordAndSave(
   const recorded = await must(
     hub.gql<{ recordConsultation: { consultation: ConsultationView } }>(RECORD, { input }, user),
   );
-  const saved = await must(
-    hub.gql<{ saveConsultation: { consultation: ConsultationView } }>(
-      SAVE,
-      { input: { consultationId: recorded.recordConsultation.consultation.id } },
-      user,
-    ),
-  );
-  return saved.saveConsultation.consultation;
+  return save(hub, user, recorded.recordConsultation.consultation.id);
 }
 
 export async function getConsultation(hub: TestHub, user: string, id: string): Promise<ConsultationView> {

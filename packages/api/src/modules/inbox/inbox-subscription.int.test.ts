@@ -1,7 +1,7 @@
+import type { Client } from 'graphql-ws';
 import { afterAll, expect, it } from 'vitest';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
 import { describeEachDatabase, type TestHub } from '../../test/harness.js';
+import { wsClient } from '../../test/ws-client.js';
 import { encodeCursor } from '../../platform/graphql/relay.js';
 import { ok, submit } from './inbox.testkit.js';
 
@@ -58,11 +58,7 @@ function follow(hub: TestHub, token: string, variables: Record<string, unknown>)
       await client.dispose();
     },
   };
-  const client = createClient({
-    url: hub.app.url.replace('http', 'ws'),
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${token}` },
-    retryAttempts: 0,
+  const client = wsClient(hub.app.url, token, {
     lazy: true,
     on: {
       connected: () => void (feed.connected = true),

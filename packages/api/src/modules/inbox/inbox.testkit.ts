@@ -1,11 +1,15 @@
 import { afterAll, expect } from 'vitest';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
+import type { Client } from 'graphql-ws';
 import type { GqlResult, TestHub } from '../../test/harness.js';
+import { wsClient } from '../../test/ws-client.js';
 import { encodeCursor } from '../../platform/graphql/relay.js';
+import { TRIAGE_INPUT, type TriageMutation } from '../../seed/activity.js';
 import { DEMO, demoPatient } from '../../seed/demo.js';
 
 /** Test helpers for the inbox suites (synthetic demo data only). */
+
+/** Every InboxFolder of the schema (the list the enum is made from). */
+export { INBOX_FOLDERS } from './online-consultation.state.js';
 
 let counter = 0;
 const run = `${process.pid}-${Date.now().toString(36)}`;
@@ -81,18 +85,16 @@ export interface ConsultationView {
   signpost: { destination: string; urgency: string; service: { name: string } | null } | null;
 }
 
-const MUTATION_INPUT = {
-  claimConsultation: 'ConsultationRefInput',
-  releaseConsultation: 'ConsultationRefInput',
-  overrideConsultationLock: 'ConsultationReasonInput',
-  signpostConsultation: 'SignpostConsultationInput',
-  passBackToPractice: 'PassBackToPracticeInput',
-  pullToHub: 'PullToHubInput',
-  completeConsultation: 'CompleteConsultationInput',
-  cancelConsultation: 'ConsultationReasonInput',
-  matchConsultationPatient: 'MatchConsultationPatientInput',
-} as const;
-export type TriageMutation = keyof typeof MUTATION_INPUT;
+/** signpostConsultation's input: ANP, within 24 hours, by telephone, to `destination`; `extra` overrides. */
+export const signpostTo = (consultationId: string, destination: string, extra: Record<string, unknown> = {}) => ({
+  consultationId,
+  team: 'ANP',
+  urgency: 'WITHIN_24_HOURS',
+  mode: 'TELEPHONE',
+  destination,
+  comment: 'Suitable for the hub',
+  ...extra,
+});
 
 /** Runs a triage mutation as `user`; returns the raw result (errors included). */
 export function act(
@@ -102,7 +104,7 @@ export function act(
   user: string,
 ): Promise<GqlResult<Record<string, { consultation: ConsultationView }>>> {
   return hub.gql(
-    `mutation Act($input: ${MUTATION_INPUT[mutation]}!) { ${mutation}(input: $input) { consultation { ${CONSULTATION} } } }`,
+    `mutation Act($input: ${TRIAGE_INPUT[mutation]}!) { ${mutation}(input: $input) { consultation { ${CONSULTATION} } } }`,
     { input },
     user,
   );
@@ -164,12 +166,7 @@ export async function followInbox(hub: TestHub, user: string, ods: string): Prom
     [ods],
   );
   const followed: Followed = { events: [], errors: [], done: false };
-  const client = createClient({
-    url: hub.app.url.replace('http', 'ws'),
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${await hub.token(user)}` },
-    retryAttempts: 0,
-  });
+  const client = wsClient(hub.app.url, await hub.token(user));
   followers.push(client);
   client.subscribe<{ inboxEvents: FollowedEvent }>(
     { query: FOLLOW, variables: { org: ods, after: encodeCursor([head ? Number(head.seq) : 0]) } },

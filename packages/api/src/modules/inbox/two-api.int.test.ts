@@ -1,11 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { createClient, type Client } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
-import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnApi, type ApiProcess } from '../../test/api-process.js';
 import { startTestHub, TEST_JWT_SECRET, type TestHub } from '../../test/harness.js';
+import { wsClient } from '../../test/ws-client.js';
 import { submit } from './inbox.testkit.js';
 
 /**
@@ -15,32 +13,6 @@ import { submit } from './inbox.testkit.js';
  */
 const PG = process.env.TEST_DATABASE_URL;
 const REDIS = process.env.REDIS_URL;
-const root = fileURLToPath(new URL('../../../../../', import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitReady(base: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`second API exited: ${log()}`);
-    try {
-      if ((await fetch(`${base}/readyz`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`second API not ready: ${log()}`);
-}
 
 interface Arrival {
   __typename: string;
@@ -90,44 +62,30 @@ const variants: { name: string; env: Record<string, string>; cut: (hub: TestHub)
 for (const variant of variants) {
   describe.runIf(Boolean(PG))(`two API processes on one PostgreSQL [${variant.name}]`, () => {
     let hub: (TestHub & { stop(): Promise<void> }) | undefined;
-    let child: ChildProcess | undefined;
-    let childUrl: string;
-    let output = '';
+    let child: ApiProcess | undefined;
     const clients: Client[] = [];
 
     beforeAll(async () => {
       // The second process runs the built server (compiled by the global setup).
       const started = await startTestHub('postgresql', variant.env);
       hub = started;
-      const port = await freePort();
       const database = started.config.database;
       if (database.kind !== 'postgresql') throw new Error('expected PostgreSQL');
-      const spawned = spawn(process.execPath, [`${root}packages/api/dist/main.js`], {
-        env: {
-          PATH: process.env.PATH ?? '',
-          NODE_ENV: 'test',
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          DATABASE_URL: database.url,
-          MIGRATE_ON_START: 'false',
-          SEED_ON_START: 'false',
-          JWT_SECRET: TEST_JWT_SECRET,
-          LOG_LEVEL: 'warn',
-          WRITE_BACK_WORKER: 'false',
-          ...variant.env,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+      child = await spawnApi('packages/api/dist/main.js', {
+        NODE_ENV: 'test',
+        DATABASE_URL: database.url,
+        MIGRATE_ON_START: 'false',
+        SEED_ON_START: 'false',
+        JWT_SECRET: TEST_JWT_SECRET,
+        LOG_LEVEL: 'warn',
+        WRITE_BACK_WORKER: 'false',
+        ...variant.env,
       });
-      child = spawned;
-      spawned.stdout.on('data', (d: Buffer) => (output += d.toString()));
-      spawned.stderr.on('data', (d: Buffer) => (output += d.toString()));
-      childUrl = `http://127.0.0.1:${port}`;
-      await waitReady(childUrl, spawned, () => output.slice(-2000));
     });
 
     afterAll(async () => {
       for (const client of clients) await client.dispose();
-      const running = child;
+      const running = child?.child;
       if (running && running.exitCode === null) {
         const exited = new Promise((r) => running.once('exit', r));
         running.kill('SIGTERM');
@@ -140,12 +98,7 @@ for (const variant of variants) {
       if (!hub) throw new Error('hub not started');
       const token = await hub.token('hub.coord1');
       const received: Arrival[] = [];
-      const client = createClient({
-        url: `${childUrl.replace('http', 'ws')}/graphql`,
-        webSocketImpl: WebSocket,
-        connectionParams: { authorization: `Bearer ${token}` },
-        retryAttempts: 0,
-      });
+      const client = wsClient(`${child!.url}/graphql`, token);
       clients.push(client);
       const subscribed = new Promise<void>((resolve, reject) => {
         client.on('connected', () => setTimeout(resolve, 300));
@@ -165,7 +118,7 @@ for (const variant of variants) {
           if (ids.every((id) => got.includes(id))) return;
           await new Promise((r) => setTimeout(r, 50));
         }
-        throw new Error(`missing events; received ${JSON.stringify(received)}; second API log: ${output.slice(-1500)}`);
+        throw new Error(`missing events; received ${JSON.stringify(received)}; second API log: ${child!.log()}`);
       };
       await arrived([first.consultationId]);
 
@@ -188,7 +141,7 @@ for (const variant of variants) {
       if (!hub) throw new Error('hub not started');
       const token = await hub.token('p2.gp');
       const onChild = async (): Promise<string | undefined> => {
-        const res = await fetch(`${childUrl}/graphql`, {
+        const res = await fetch(`${child!.url}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ query: '{ viewer { id } }' }),

@@ -1,7 +1,6 @@
-import { createClient } from 'graphql-ws';
 import { expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { describeEachDatabase } from '../../test/harness.js';
+import { wsClient } from '../../test/ws-client.js';
 import { coded, patientAt, recordAndSave } from '../consultations/consultations.testkit.js';
 import { ok, registerPlugin, REVOKE_KEY } from './plugins.testkit.js';
 
@@ -13,12 +12,7 @@ describeEachDatabase(
   (hub) => {
     it('streams events to a plugin key with events:read, and stops at once when the key is revoked', async () => {
       const plugin = await registerPlugin(hub(), { scopes: ['events:read'] }, ['p1.admin']);
-      const client = createClient({
-        url: hub().app.url.replace('http', 'ws'),
-        webSocketImpl: WebSocket,
-        connectionParams: { authorization: `Bearer ${plugin.key}`, organisation: 'Y99011' },
-        retryAttempts: 0,
-      });
+      const client = wsClient(hub().app.url, { authorization: `Bearer ${plugin.key}`, organisation: 'Y99011' });
       const seen: { __typename: string; state?: string }[] = [];
       const errors: unknown[] = [];
       let completed = false;
@@ -51,12 +45,7 @@ describeEachDatabase(
       const plugin = await registerPlugin(hub(), { scopes: ['consultations:read'] }, ['p1.admin']);
       const subscribe = (key: string) =>
         new Promise<string>((resolve) => {
-          const client = createClient({
-            url: hub().app.url.replace('http', 'ws'),
-            webSocketImpl: WebSocket,
-            connectionParams: { authorization: key, organisation: 'Y99011' },
-            retryAttempts: 0,
-          });
+          const client = wsClient(hub().app.url, { authorization: key, organisation: 'Y99011' });
           client.subscribe(
             { query: QUERY },
             {

@@ -1,4 +1,6 @@
-import { expect } from 'vitest';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { GqlResult, TestHub } from '../../test/harness.js';
 
 export const REGISTER = `mutation ($input: RegisterPluginInput!) { registerPlugin(input: $input) { plugin { id name state scopes events approvedVersion } webhookSecret } }`;
@@ -85,4 +87,68 @@ export async function registerPlugin(
     keyId: created.createPluginApiKey.apiKey.id,
     webhookSecret: registered.registerPlugin.webhookSecret,
   };
+}
+
+/** A request a plugin's webhook endpoint received. */
+export interface ReceivedWebhook {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * A plugin's webhook endpoint on 127.0.0.1: records each request and answers it with the status
+ * set for its path, or `answer` (200 unless given); a path set to 'hang' is held open unanswered.
+ */
+export class WebhookReceiver {
+  readonly received: ReceivedWebhook[] = [];
+  readonly status = new Map<string, number | 'hang'>();
+  private server!: Server;
+  held = 0;
+  /** http://127.0.0.1:port, once started: add a path. */
+  url = '';
+
+  constructor(private readonly answer = 200) {}
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        const path = req.url ?? '/';
+        const status = this.status.get(path) ?? this.answer;
+        if (status === 'hang') {
+          this.held += 1;
+          return;
+        }
+        this.received.push({ path, headers: req.headers, body });
+        res.writeHead(status).end();
+      });
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** What arrived at `path`. */
+  at(path: string): ReceivedWebhook[] {
+    return this.received.filter((r) => r.path === path);
+  }
+
+  /** What arrived with `text` in its body. */
+  containing(text: string): ReceivedWebhook[] {
+    return this.received.filter((r) => r.body.includes(text));
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+}
+
+/** A webhook receiver started before the file's tests and stopped after them. */
+export function webhookReceiver(answer = 200): WebhookReceiver {
+  const receiver = new WebhookReceiver(answer);
+  beforeAll(() => receiver.start());
+  afterAll(() => receiver.stop());
+  return receiver;
 }

@@ -1,54 +1,9 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase, type TestHub } from '../../test/harness.js';
 import { coded, patientAt, recordAndSave } from '../consultations/consultations.testkit.js';
 import { fromGlobalId } from '../../platform/graphql/relay.js';
 import { verifyWebhook } from '../../platform/webhooks/standard-webhooks.js';
-import { asPlugin, ENABLE, ok, registerPlugin } from './plugins.testkit.js';
-
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** A plugin's webhook endpoint: answers each path with the status set for it (200 by default), or holds it open. */
-class Receiver {
-  readonly received: Received[] = [];
-  readonly status = new Map<string, number | 'hang'>();
-  private server!: Server;
-  held = 0;
-  url = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      req.on('end', () => {
-        const path = req.url ?? '/';
-        const status = this.status.get(path) ?? 200;
-        if (status === 'hang') {
-          this.held += 1;
-          return;
-        }
-        this.received.push({ path, headers: req.headers, body });
-        res.writeHead(status).end();
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  at(path: string): Received[] {
-    return this.received.filter((r) => r.path === path);
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise((resolve) => this.server.close(resolve));
-  }
-}
+import { asPlugin, ENABLE, ok, registerPlugin, webhookReceiver } from './plugins.testkit.js';
 
 const DELIVERIES = `query ($plugin: ID!, $state: PluginWebhookDeliveryState) { pluginWebhookDeliveries(pluginId: $plugin, state: $state, first: 50) { edges { node { id webhookId eventType state attempts lastError lastStatus } } } }`;
 const REDRIVE = `mutation ($input: RedrivePluginWebhookDeliveryInput!) { redrivePluginWebhookDelivery(input: $input) { delivery { state attempts } } }`;
@@ -68,9 +23,7 @@ async function deliveries(hub: TestHub, pluginId: string, state?: string) {
   }[];
 }
 
-const receiver = new Receiver();
-beforeAll(() => receiver.start());
-afterAll(() => receiver.stop());
+const receiver = webhookReceiver();
 
 describeEachDatabase(
   'plugin webhooks',

@@ -1,8 +1,8 @@
+import type { Client } from 'graphql-ws';
 import { afterAll, expect, it } from 'vitest';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
 import { encodeCursor } from '../../platform/graphql/relay.js';
 import { describeEachDatabase, type TestHub } from '../../test/harness.js';
+import { wsClient } from '../../test/ws-client.js';
 import { serviceIds } from '../appointments/appointments.testkit.js';
 import { moveOk, nhsOf, referOk, referrerOf } from './referrals.testkit.js';
 
@@ -27,13 +27,7 @@ afterAll(async () => {
 /** Follows a referral stream; collects messages and errors. */
 function follow(hub: TestHub, token: string, variables: Record<string, unknown>) {
   const feed = { messages: [] as Message[], errors: [] as { extensions?: { code?: string } }[] };
-  const client = createClient({
-    url: hub.app.url.replace('http', 'ws'),
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${token}` },
-    retryAttempts: 0,
-    lazy: true,
-  });
+  const client = wsClient(hub.app.url, token, { lazy: true });
   clients.push(client);
   client.subscribe<{ referralEvents: Message }>(
     { query: SUBSCRIPTION, variables },

@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
+import { REFERRAL_INPUT, type ReferralMutation } from '../../seed/activity.js';
 import { DEMO, demoPatient } from '../../seed/demo.js';
 import type { GqlResult, TestHub } from '../../test/harness.js';
-import { data, freeSlots } from '../appointments/appointments.testkit.js';
+import { data, freeSlots, serviceIds } from '../appointments/appointments.testkit.js';
 
 /** Test helpers for the referrals suites (synthetic demo data only). */
 
@@ -34,6 +35,67 @@ export const practiceOf = (i: number): string => DEMO.practices[demoPatient(i).p
 export const referrerOf = (i: number): string => `p${demoPatient(i).practiceIndex + 1}.gp`;
 export const nhsOf = (i: number): string => demoPatient(i).nhsNumber;
 
+/**
+ * The demo hub as the referral suites see it, the referral each method sends and the suite's
+ * slot picker. `load()` (in the suite's `beforeAll`) fills in the service and team ids by name (the
+ * same objects, so they may be destructured before) and the hub's database id.
+ */
+export function referralDemo(hub: () => TestHub) {
+  const demo = {
+    slot: slotPicker(hub),
+    services: {} as Record<string, string>,
+    teams: {} as Record<string, string>,
+    hubId: '',
+    async load(): Promise<void> {
+      Object.assign(demo.services, await serviceIds(hub()));
+      const t = await data<{ hubTeams: { id: string; name: string }[] }>(
+        hub(),
+        '{ hubTeams { id name acceptsCrossOrgTasks } }',
+        {},
+        'p1.gp',
+      );
+      Object.assign(demo.teams, Object.fromEntries(t.hubTeams.map((x) => [x.name, x.id])));
+      demo.hubId = (await hub().sql<{ id: string }>("select id from organisation where ods_code = 'Y99000'"))[0]!.id;
+    },
+    /** A cross-organisation task for demo patient `i` to a hub team. */
+    task: (i: number, team: string, extra: Record<string, unknown> = {}) => ({
+      method: 'CROSS_ORGANISATION_TASK',
+      serviceId: demo.services['Physiotherapy'],
+      nhsNumber: nhsOf(i),
+      task: {
+        teamId: demo.teams[team],
+        subject: 'Knee pain: please assess',
+        category: 'CLINICAL_REVIEW',
+        body: 'Three weeks, worse on stairs.',
+      },
+      ...extra,
+    }),
+    /** A referral letter (document send) for demo patient `i`. */
+    letter: (i: number, serviceName = 'Physiotherapy') => ({
+      method: 'DOCUMENT_SEND',
+      serviceId: demo.services[serviceName],
+      nhsNumber: nhsOf(i),
+      document: {
+        title: 'Referral letter',
+        contentType: 'application/pdf',
+        sizeBytes: 48_213,
+        reference: 'docman://outbox/2026/114',
+      },
+    }),
+    /** A cross-organisation booking of a Minor Illness slot for demo patient `i`. */
+    booking: (i: number, slotId: string, extra: Record<string, unknown> = {}) => ({
+      method: 'CROSS_ORGANISATION_BOOKING',
+      serviceId: demo.services['Minor Illness'],
+      nhsNumber: nhsOf(i),
+      slotId,
+      consentToRecordAccess: true,
+      reason: 'Sore throat for three days',
+      ...extra,
+    }),
+  };
+  return demo;
+}
+
 /** Hands out free slots of a slot-type prefix, never the same one twice in a suite. */
 export function slotPicker(hub: () => TestHub) {
   const used = new Set<string>();
@@ -62,21 +124,12 @@ export async function referOk(hub: TestHub, input: Record<string, unknown>, as: 
 /** A referral mutation taking `input` and returning its ReferralPayload. */
 export async function move(
   hub: TestHub,
-  mutation: string,
+  mutation: ReferralMutation,
   input: Record<string, unknown>,
   as: string,
 ): Promise<GqlResult<Record<string, { referral: ReferralView }>>> {
-  const inputType: Record<string, string> = {
-    acceptReferral: 'ReferralMoveInput',
-    completeReferral: 'ReferralMoveInput',
-    rejectReferral: 'ReferralReasonedMoveInput',
-    cancelReferral: 'ReferralReasonedMoveInput',
-    bookReferral: 'BookReferralInput',
-    recordAttendance: 'RecordAttendanceInput',
-    referFromConsultation: 'ReferFromConsultationInput',
-  };
   return hub.gql(
-    `mutation($input: ${inputType[mutation]}!) { ${mutation}(input: $input) { referral { ${REFERRAL} } } }`,
+    `mutation($input: ${REFERRAL_INPUT[mutation]}!) { ${mutation}(input: $input) { referral { ${REFERRAL} } } }`,
     { input },
     as,
   );
@@ -84,7 +137,7 @@ export async function move(
 
 export async function moveOk(
   hub: TestHub,
-  mutation: string,
+  mutation: ReferralMutation,
   input: Record<string, unknown>,
   as: string,
 ): Promise<ReferralView> {

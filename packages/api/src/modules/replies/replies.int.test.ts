@@ -1,12 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { fromGlobalId } from '../../platform/graphql/relay.js';
 import { codeOf, describeEachDatabase, type TestHub } from '../../test/harness.js';
+import { wsClient } from '../../test/ws-client.js';
 import { submit, SUBMIT, submission } from '../inbox/inbox.testkit.js';
-import { asPlugin, ok, registerPlugin } from '../plugins/plugins.testkit.js';
+import { asPlugin, ok, registerPlugin, webhookReceiver } from '../plugins/plugins.testkit.js';
 
 type Res = Record<string, any>;
 
@@ -24,39 +21,8 @@ const MESSAGING = {
 const MOBILE = '07700 900123';
 const TEXT = 'Synthetic advice: rest, fluids and paracetamol; call back if worse.';
 
-class Receiver {
-  readonly bodies: string[] = [];
-  status = 200;
-  private server!: Server;
-  url = '';
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      req.on('end', () => {
-        this.bodies.push(body);
-        res.writeHead(this.status).end();
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/messages`;
-  }
-  stop(): Promise<unknown> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(resolve));
-  }
-}
-const receiver = new Receiver();
-const failing = new Receiver();
-beforeAll(async () => {
-  await receiver.start();
-  await failing.start();
-  failing.status = 503;
-});
-afterAll(async () => {
-  await receiver.stop();
-  await failing.stop();
-});
+const receiver = webhookReceiver();
+const failing = webhookReceiver(503);
 
 async function withContact(hub: TestHub, i: number, contact: Record<string, string>): Promise<string> {
   const base = submission(i);
@@ -196,15 +162,13 @@ describeEachDatabase(
     });
 
     it('delivers the reply to the patient-messaging plugin, which reads it and reports SENT then DELIVERED', async () => {
-      const plugin = await registerPlugin(hub(), { ...MESSAGING, webhookUrl: receiver.url });
+      const plugin = await registerPlugin(hub(), { ...MESSAGING, webhookUrl: `${receiver.url}/messages` });
       const id = await withContact(hub(), 36, { mobile: MOBILE });
       const sent = (
         await ok(hub().gql<Res>(REPLY, { input: { consultationId: id, template: 'ADVICE', text: TEXT } }, 'hub.anp1'))
       ).replyToPatient.reply;
-      await expect
-        .poll(() => receiver.bodies.filter((b) => b.includes(sent.replyId)).length, { timeout: 20_000 })
-        .toBe(1);
-      const body = receiver.bodies.find((b) => b.includes(sent.replyId))!;
+      await expect.poll(() => receiver.containing(sent.replyId).length, { timeout: 20_000 }).toBe(1);
+      const { body } = receiver.containing(sent.replyId)[0]!;
       expect(JSON.parse(body)).toMatchObject({
         type: 'inbox.REPLY_REQUESTED',
         data: { consultationId: id, replyId: sent.replyId, channel: 'SMS' },
@@ -262,23 +226,14 @@ describeEachDatabase(
         expect(codeOf(res)).toBe('BAD_USER_INPUT');
         expect(res.errors![0]!.extensions!.field).toBe(field);
       }
-      const elsewhere = await registerPlugin(hub(), MESSAGING, ['p1.admin']);
-      expect(codeOf(await asPlugin(hub(), elsewhere.key, 'Y99011')(FOR_DELIVERY, { id: queued.replyId }))).toBe(
+      const elsewhere = asPlugin(hub(), (await registerPlugin(hub(), MESSAGING, ['p1.admin'])).key, 'Y99011');
+      expect(codeOf(await elsewhere(FOR_DELIVERY, { id: queued.replyId }))).toBe('NOT_FOUND');
+      expect(codeOf(await elsewhere(STATUS, { input: { replyId: queued.replyId, outcome: 'SENT' } }))).toBe(
         'NOT_FOUND',
       );
-      expect(
-        codeOf(
-          await asPlugin(
-            hub(),
-            elsewhere.key,
-            'Y99011',
-          )(STATUS, { input: { replyId: queued.replyId, outcome: 'SENT' } }),
-        ),
-      ).toBe('NOT_FOUND');
       const noScope = await registerPlugin(hub(), { scopes: ['events:read'], events: ['inbox.REPLY_REQUESTED'] });
-      expect(codeOf(await asPlugin(hub(), noScope.key, 'Y99000')(FOR_DELIVERY, { id: queued.replyId }))).toBe(
-        'FORBIDDEN',
-      );
+      const unscoped = asPlugin(hub(), noScope.key, 'Y99000');
+      expect(codeOf(await unscoped(FOR_DELIVERY, { id: queued.replyId }))).toBe('FORBIDDEN');
       expect(
         (await ok(hub().gql<Res>(REPLIES, { id: other }, 'hub.anp1'))).onlineConsultation.replies[0],
       ).toMatchObject({ status: 'QUEUED', errorCode: null });
@@ -288,11 +243,7 @@ describeEachDatabase(
       const reporter = await registerPlugin(hub(), { scopes: ['patient-messages:send'] });
       const id = await withContact(hub(), 39, { mobile: MOBILE });
       const seen: { type: string; consultationId: string }[] = [];
-      const client = createClient({
-        url: hub().app.url.replace('http', 'ws'),
-        webSocketImpl: WebSocket,
-        connectionParams: { authorization: `Bearer ${await hub().token('hub.anp2')}` },
-      });
+      const client = wsClient(hub().app.url, await hub().token('hub.anp2'));
       const stop = client.subscribe<{ inboxEvents: { __typename: string; type?: string; consultationId?: string } }>(
         {
           query:
@@ -326,7 +277,7 @@ describeEachDatabase(
     });
 
     it('marks a reply UNDELIVERED when its webhook delivery goes DEAD', async () => {
-      await registerPlugin(hub(), { ...MESSAGING, webhookUrl: failing.url });
+      await registerPlugin(hub(), { ...MESSAGING, webhookUrl: `${failing.url}/messages` });
       const id = await withContact(hub(), 38, { email: 'synthetic.patient@example.org' });
       await ok(hub().gql<Res>(REPLY, { input: { consultationId: id, template: 'SELF_CARE', text: TEXT } }, 'hub.anp1'));
       await expect

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { codeOf, describeEachDatabase, seedForeignPcn, type GqlResult } from '../../test/harness.js';
-import { dbIdOf, ok, practiceOf, submit } from '../inbox/inbox.testkit.js';
+import { dbIdOf, ok, practiceOf, signpostTo, submit } from '../inbox/inbox.testkit.js';
 
 const ROW = `practiceOds month type consultations handledAtHub hubShare triaged medianMinutesToFirstTriage
   p90MinutesToFirstTriage responseDue answeredInTime answeredInTimeShare
@@ -17,15 +17,6 @@ const BASE = Date.parse('2021-01-10T09:00:00Z');
 const at = (minutes: number) => new Date(BASE + minutes * 60_000).toISOString();
 
 type Row = Record<string, unknown> & { practiceOds: string | null; month: string | null; type: string | null };
-
-const signpostTo = (consultationId: string, destination: string, extra: Record<string, unknown> = {}) => ({
-  consultationId,
-  team: 'ANP',
-  urgency: 'WITHIN_24_HOURS',
-  mode: 'TELEPHONE',
-  destination,
-  ...extra,
-});
 
 describeEachDatabase('online consultation report', (hub) => {
   const X = practiceOf(0);

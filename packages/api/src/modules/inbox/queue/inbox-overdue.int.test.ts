@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { codeOf, describeEachDatabase, type TestHub } from '../../../test/harness.js';
-import { dbIdOf, ok, submit } from '../inbox.testkit.js';
+import { dbIdOf, ok, signpostTo, submit } from '../inbox.testkit.js';
 import { OPEN_STATES, type ConsultationState } from '../online-consultation.state.js';
 
 interface Item {
@@ -62,6 +62,17 @@ describeEachDatabase('inbox: the OVERDUE folder and the overdue-first order', (h
   const ids = {} as Record<(typeof NAMES)[number], string>;
   const dueAt = (name: (typeof NAMES)[number], at: string | null) =>
     hub().sql('update online_consultation set response_expected_by = ? where id = ?', [at, dbIdOf(ids[name])]);
+  /** Closes a claimed consultation remotely (advice given) and completes it. */
+  const closeRemotely = async (name: (typeof NAMES)[number]) => {
+    const consultationId = ids[name];
+    await ok(
+      hub(),
+      'signpostConsultation',
+      signpostTo(consultationId, 'CLOSED_REMOTELY', { urgency: 'ROUTINE' }),
+      'hub.anp1',
+    );
+    await ok(hub(), 'completeConsultation', { consultationId, outcome: 'Advice given' }, 'hub.anp1');
+  };
 
   beforeAll(async () => {
     const base = Date.now() - 3_600_000;
@@ -74,27 +85,11 @@ describeEachDatabase('inbox: the OVERDUE folder and the overdue-first order', (h
     }
     await ok(hub(), 'claimConsultation', { consultationId: ids.o2 }, 'hub.anp1');
     await ok(hub(), 'claimConsultation', { consultationId: ids.o3 }, 'hub.anp1');
-    await ok(
-      hub(),
-      'signpostConsultation',
-      {
-        consultationId: ids.o3,
-        team: 'CARE_COORDINATOR',
-        urgency: 'ROUTINE',
-        mode: 'TELEPHONE',
-        destination: 'ADMIN_QUEUE',
-      },
-      'hub.anp1',
-    );
+    const toAdmin = signpostTo(ids.o3, 'ADMIN_QUEUE', { team: 'CARE_COORDINATOR', urgency: 'ROUTINE' });
+    await ok(hub(), 'signpostConsultation', toAdmin, 'hub.anp1');
     for (const closed of ['c1', 'c2'] as const)
       await ok(hub(), 'claimConsultation', { consultationId: ids[closed] }, 'hub.anp1');
-    await ok(
-      hub(),
-      'signpostConsultation',
-      { consultationId: ids.c1, team: 'ANP', urgency: 'ROUTINE', mode: 'TELEPHONE', destination: 'CLOSED_REMOTELY' },
-      'hub.anp1',
-    );
-    await ok(hub(), 'completeConsultation', { consultationId: ids.c1, outcome: 'Advice given' }, 'hub.anp1');
+    await closeRemotely('c1');
     await ok(hub(), 'cancelConsultation', { consultationId: ids.c2, reason: 'Duplicate' }, 'hub.anp1');
     // Past response times: three open (overdue, o1 the most), two closed (never overdue).
     await dueAt('o3', '2020-01-03T10:00:00Z');
@@ -137,13 +132,7 @@ describeEachDatabase('inbox: the OVERDUE folder and the overdue-first order', (h
 
   it('leaves OVERDUE when the consultation is completed (the database keeps the key in step)', async () => {
     await ok(hub(), 'claimConsultation', { consultationId: ids.o1 }, 'hub.anp1');
-    await ok(
-      hub(),
-      'signpostConsultation',
-      { consultationId: ids.o1, team: 'ANP', urgency: 'ROUTINE', mode: 'TELEPHONE', destination: 'CLOSED_REMOTELY' },
-      'hub.anp1',
-    );
-    await ok(hub(), 'completeConsultation', { consultationId: ids.o1, outcome: 'Advice given' }, 'hub.anp1');
+    await closeRemotely('o1');
     const overdue = (await page(hub(), { filter: { folder: 'OVERDUE' }, first: 200 })).edges.map((e) => e.node.id);
     expect(overdue).not.toContain(ids.o1);
     expect(overdue.slice(0, 2)).toEqual([ids.o2, ids.o3]);

@@ -1,16 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { codeOf, describeEachDatabase, type TestHub } from '../../../test/harness.js';
-import { act, dbIdOf, ok, practiceOf, submit } from '../inbox.testkit.js';
-
-const signpostTo = (consultationId: string, destination: string, extra: Record<string, unknown> = {}) => ({
-  consultationId,
-  team: 'ANP',
-  urgency: 'WITHIN_24_HOURS',
-  mode: 'TELEPHONE',
-  destination,
-  comment: 'Suitable for the hub',
-  ...extra,
-});
+import { act, dbIdOf, ok, practiceOf, signpostTo, submit } from '../inbox.testkit.js';
 
 async function historyOf(hub: TestHub, globalId: string): Promise<string[]> {
   const rows = await hub.sql<{ action: string; from_state: string; to_state: string; actor_id: string }>(

@@ -1,12 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { fromGlobalId } from '../../../platform/graphql/relay.js';
 import { verifyWebhook } from '../../../platform/webhooks/standard-webhooks.js';
 import { codeOf, describeEachDatabase } from '../../../test/harness.js';
-import { asPlugin, ok, registerPlugin } from '../../plugins/plugins.testkit.js';
+import { wsClient } from '../../../test/ws-client.js';
+import { asPlugin, ok, registerPlugin, webhookReceiver } from '../../plugins/plugins.testkit.js';
 import { CANCEL, DMD, item, must, patientAt, raise, raiseAndIssue } from '../prescribing.testkit.js';
 
 type Res = Record<string, any>;
@@ -22,41 +19,8 @@ const EPS_PLUGIN = {
   producesEntryKinds: [],
 };
 
-/** A plugin's webhook endpoint that records what it gets and answers `status`. */
-class Receiver {
-  readonly bodies: { headers: Record<string, string>; body: string }[] = [];
-  status = 200;
-  private server!: Server;
-  url = '';
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      req.on('end', () => {
-        this.bodies.push({ headers: req.headers as Record<string, string>, body });
-        res.writeHead(this.status).end();
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/eps`;
-  }
-  stop(): Promise<unknown> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(resolve));
-  }
-}
-
-const receiver = new Receiver();
-const failing = new Receiver();
-beforeAll(async () => {
-  await receiver.start();
-  await failing.start();
-  failing.status = 500;
-});
-afterAll(async () => {
-  await receiver.stop();
-  await failing.stop();
-});
+const receiver = webhookReceiver();
+const failing = webhookReceiver(500);
 
 const resources = (bundle: Res): Res[] => (bundle.entry as Res[]).map((e) => e.resource as Res);
 const ofType = (bundle: Res, type: string): Res[] => resources(bundle).filter((r) => r.resourceType === type);
@@ -137,13 +101,11 @@ describeEachDatabase('prescribing: the EPS outbox', (hub) => {
   });
 
   it('delivers the order to the EPS plugin, which reads it and reports RETRYING then ACCEPTED (audited, idempotent)', async () => {
-    const plugin = await registerPlugin(hub(), { ...EPS_PLUGIN, webhookUrl: receiver.url });
+    const plugin = await registerPlugin(hub(), { ...EPS_PLUGIN, webhookUrl: `${receiver.url}/eps` });
     const issued = await raiseAndIssue(hub(), patientAt(3, 42));
     const [order] = await messagesOf(issued.id);
-    await expect
-      .poll(() => receiver.bodies.filter((b) => b.body.includes(order!.messageId)).length, { timeout: 20_000 })
-      .toBe(1);
-    const hit = receiver.bodies.find((b) => b.body.includes(order!.messageId))!;
+    await expect.poll(() => receiver.containing(order!.messageId).length, { timeout: 20_000 }).toBe(1);
+    const hit = receiver.containing(order!.messageId)[0]!;
     const event = JSON.parse(hit.body) as Res;
     expect(
       verifyWebhook(
@@ -151,7 +113,7 @@ describeEachDatabase('prescribing: the EPS outbox', (hub) => {
         event.id,
         Number(hit.headers['webhook-timestamp']),
         hit.body,
-        hit.headers['webhook-signature']!,
+        String(hit.headers['webhook-signature']),
       ),
     ).toBe(true);
     expect(event).toMatchObject({
@@ -260,11 +222,7 @@ describeEachDatabase('prescribing: the EPS outbox', (hub) => {
     const plugin = await registerPlugin(hub(), EPS_PLUGIN);
     const seen: Res[] = [];
     const errors: unknown[] = [];
-    const client = createClient({
-      url: hub().app.url.replace('http', 'ws'),
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${await hub().token('hub.anp2')}` },
-    });
+    const client = wsClient(hub().app.url, await hub().token('hub.anp2'));
     const follow = (org: string, sink: Res[]) =>
       client.subscribe<{ prescribingEvents: Res }>(
         {
@@ -353,7 +311,7 @@ describeEachDatabase(
   'prescribing: an EPS message the plugin never takes',
   (hub) => {
     it('becomes UNDELIVERED when its webhook delivery goes DEAD, and a later report still lands', async () => {
-      const plugin = await registerPlugin(hub(), { ...EPS_PLUGIN, webhookUrl: failing.url });
+      const plugin = await registerPlugin(hub(), { ...EPS_PLUGIN, webhookUrl: `${failing.url}/eps` });
       const issued = await raiseAndIssue(hub(), patientAt(5, 40));
       const status = async () =>
         (await must(hub().gql<{ prescription: { epsMessages: Res[] } }>(MESSAGES, { id: issued.id }, 'hub.anp1')))

@@ -2,15 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Role } from '../../../platform/auth/roles.js';
 import { codeOf, describeEachDatabase, seedForeignPcn } from '../../../test/harness.js';
 import { ok as triage, submit } from '../../inbox/inbox.testkit.js';
-import {
-  count,
-  data,
-  dbIdOf,
-  firstError,
-  nodes,
-  serviceIds,
-  type Connection,
-} from '../../appointments/appointments.testkit.js';
+import { count, data, dbIdOf, firstError, nodes, type Connection } from '../../appointments/appointments.testkit.js';
 import {
   type ReferralView,
   eventsOf,
@@ -19,8 +11,8 @@ import {
   nhsOf,
   practiceOf,
   referOk,
+  referralDemo,
   referrerOf,
-  slotPicker,
 } from '../referrals.testkit.js';
 
 interface Listed {
@@ -35,45 +27,9 @@ const LIST = `query($f: ReferralFilter, $n: Int, $after: String) { referrals(fil
   edges { node { id state method fromOrganisation { odsCode } } } pageInfo { hasNextPage endCursor } } }`;
 
 describeEachDatabase('referrals: lifecycle, visibility, lists and events', (hub) => {
-  let services: Record<string, string> = {};
-  let teams: Record<string, string> = {};
-  let hubId = '';
-  const slot = slotPicker(hub);
-  const task = (i: number, team: string, extra: Record<string, unknown> = {}) => ({
-    method: 'CROSS_ORGANISATION_TASK',
-    serviceId: services['Physiotherapy'],
-    nhsNumber: nhsOf(i),
-    task: {
-      teamId: teams[team],
-      subject: 'Knee pain: please assess',
-      category: 'CLINICAL_REVIEW',
-      body: 'Three weeks, worse on stairs.',
-    },
-    ...extra,
-  });
-  const letter = (i: number, serviceName = 'Physiotherapy') => ({
-    method: 'DOCUMENT_SEND',
-    serviceId: services[serviceName],
-    nhsNumber: nhsOf(i),
-    document: {
-      title: 'Referral letter',
-      contentType: 'application/pdf',
-      sizeBytes: 48_213,
-      reference: 'docman://outbox/2026/114',
-    },
-  });
-
-  beforeAll(async () => {
-    services = await serviceIds(hub());
-    const t = await data<{ hubTeams: { id: string; name: string }[] }>(
-      hub(),
-      '{ hubTeams { id name acceptsCrossOrgTasks } }',
-      {},
-      'p1.gp',
-    );
-    teams = Object.fromEntries(t.hubTeams.map((x) => [x.name, x.id]));
-    hubId = (await hub().sql<{ id: string }>("select id from organisation where ods_code = 'Y99000'"))[0]!.id;
-  });
+  const demo = referralDemo(hub);
+  const { services, task, letter, slot } = demo;
+  beforeAll(() => demo.load());
 
   it('refuses moves the lifecycle does not allow, naming both states, and writes nothing', async () => {
     const r = await referOk(hub(), letter(4), referrerOf(4));
@@ -286,7 +242,7 @@ describeEachDatabase('referrals: lifecycle, visibility, lists and events', (hub)
   it("appends every move to the hub's referral stream gap-free, ids only", async () => {
     const rows = await hub().sql<{ seq: string | number; type: string; payload: unknown }>(
       'select seq, type, payload from event_log where stream = ? order by seq',
-      [`referrals:${hubId}`],
+      [`referrals:${demo.hubId}`],
     );
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, k) => k + 1));

@@ -58,33 +58,14 @@ describeEachDatabase(
 
     it("refuses another practice's message, a bad code, and a plugin without the scope", async () => {
       const messageId = await delivered(2, 58);
+      const business = (code: string) => ({ input: { messageId, kind: 'BUSINESS', code, positive: true } });
       const elsewhere = await registerPlugin(hub(), { scopes: ['write-back:acknowledge'] }, ['p1.admin']);
-      expect(
-        codeOf(
-          await asPlugin(
-            hub(),
-            elsewhere.key,
-            'Y99011',
-          )(ACK, { input: { messageId, kind: 'BUSINESS', code: '30001', positive: true } }),
-        ),
-      ).toBe('NOT_FOUND');
+      expect(codeOf(await asPlugin(hub(), elsewhere.key, 'Y99011')(ACK, business('30001')))).toBe('NOT_FOUND');
       const own = await registerPlugin(hub(), { scopes: ['write-back:acknowledge'] }, ['p2.admin']);
-      const bad = await asPlugin(
-        hub(),
-        own.key,
-        'Y99012',
-      )(ACK, { input: { messageId, kind: 'BUSINESS', code: '30 001', positive: true } });
+      const bad = await asPlugin(hub(), own.key, 'Y99012')(ACK, business('30 001'));
       expect(codeOf(bad)).toBe('BAD_USER_INPUT');
       const noScope = await registerPlugin(hub(), { scopes: ['events:read'] }, ['p2.admin']);
-      expect(
-        codeOf(
-          await asPlugin(
-            hub(),
-            noScope.key,
-            'Y99012',
-          )(ACK, { input: { messageId, kind: 'BUSINESS', code: '30001', positive: true } }),
-        ),
-      ).toBe('FORBIDDEN');
+      expect(codeOf(await asPlugin(hub(), noScope.key, 'Y99012')(ACK, business('30001')))).toBe('FORBIDDEN');
       expect(await hub().sql('select ack_code from write_back_delivery where message_id = ?', [messageId])).toEqual([
         { ack_code: null },
       ]);

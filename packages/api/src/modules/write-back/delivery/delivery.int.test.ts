@@ -1,15 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { codeOf, describeEachDatabase, type TestHub } from '../../../test/harness.js';
-import {
-  coded,
-  dbId,
-  eventually,
-  getConsultation,
-  must,
-  patientAt,
-  recordAndSave,
-  type EntryView,
-} from '../../consultations/consultations.testkit.js';
+import { coded, dbId, getConsultation, must, patientAt } from '../../consultations/consultations.testkit.js';
+import { saveEntry, settled } from '../write-back.testkit.js';
 import { FlakyTarget } from '../targets/flaky-target.testkit.js';
 
 const SECRET = `whsec_${Buffer.from('flaky-target-secret-0123456789abcdef').toString('base64')}`;
@@ -21,25 +13,9 @@ const REDRIVE =
   'mutation ($id: ID!) { redriveWriteBack(input: { deliveryId: $id }) { delivery { id state attempts messageId } } }';
 const DISCARD = 'mutation ($id: ID!) { discardWriteBack(input: { deliveryId: $id }) { delivery { id state } } }';
 
-const TERMINAL = ['DELIVERED', 'DEAD', 'BLOCKED', 'NOT_REQUIRED', 'DISCARDED'];
-
 /** Saves one coded entry (term = tag) for a patient of practice 3 (the HTTP target) and returns it. */
-async function send(hub: TestHub, tag: string, n: number): Promise<{ consultationId: string; entry: EntryView }> {
-  const c = await recordAndSave(hub, 'hub.anp1', { nhsNumber: patientAt(3, n), entries: [coded(undefined, tag)] });
-  return { consultationId: c.id, entry: c.entries[0]! };
-}
-
-async function settled(hub: TestHub, consultationId: string, state?: string): Promise<EntryView> {
-  return eventually(
-    async () => {
-      const entry = (await getConsultation(hub, 'hub.anp1', consultationId)).entries[0]!;
-      const current = entry.writeBack!.state;
-      return (state ? current === state : TERMINAL.includes(current)) ? entry : undefined;
-    },
-    20_000,
-    `write-back ${state ?? 'terminal'}`,
-  );
-}
+const send = (hub: TestHub, tag: string, n: number) =>
+  saveEntry(hub, 'hub.anp1', patientAt(3, n), coded(undefined, tag));
 
 describeEachDatabase(
   'write-back delivery to a flaky HTTP target',

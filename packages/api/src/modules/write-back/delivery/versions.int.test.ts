@@ -1,7 +1,6 @@
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
 import { expect, it } from 'vitest';
 import { describeEachDatabase, type TestHub } from '../../../test/harness.js';
+import { wsClient } from '../../../test/ws-client.js';
 import {
   AMEND,
   CODES,
@@ -13,29 +12,14 @@ import {
   patientAt,
   recordAndSave,
   REMOVE,
-  SAVE,
-  type EntryView,
+  save,
 } from '../../consultations/consultations.testkit.js';
+import { settled } from '../write-back.testkit.js';
 import { claimDeliveries } from './outbox.worker.js';
 import { startWriteBackWorker, type WriteBackWorker } from './delivery.worker.js';
 
 const HISTORY =
   'query ($n: NHSNumber!, $all: Boolean) { patient(nhsNumber: $n) { writtenBackEntries(includeArchived: $all) { messageId kind version term archived } } }';
-
-async function entryState(hub: TestHub, consultationId: string, state: string): Promise<EntryView> {
-  return eventually(
-    async () => {
-      const entry = (await getConsultation(hub, 'hub.anp1', consultationId)).entries[0]!;
-      return entry.writeBack?.state === state ? entry : undefined;
-    },
-    15_000,
-    `entry ${state}`,
-  );
-}
-
-async function saveAgain(hub: TestHub, id: string): Promise<void> {
-  await must(hub.gql(SAVE, { input: { consultationId: id } }, 'hub.anp1'));
-}
 
 /** Replaces the app's in-process worker for a test that needs the outbox to sit still. */
 async function pauseWorker(hub: TestHub): Promise<() => WriteBackWorker> {
@@ -58,11 +42,11 @@ describeEachDatabase(
         nhsNumber,
         entries: [coded(CODES.mi, 'Myocardial infarction')],
       });
-      const v1 = await entryState(hub(), c.id, 'DELIVERED');
+      const v1 = await settled(hub(), c.id, 'DELIVERED');
       await must(
         hub().gql(AMEND, { input: { entryId: v1.id, content: coded(CODES.hypertension, 'Hypertension') } }, 'hub.anp1'),
       );
-      await saveAgain(hub(), c.id);
+      await save(hub(), 'hub.anp1', c.id);
       const v2 = await eventually(async () => {
         const e = (await getConsultation(hub(), 'hub.anp1', c.id)).entries[0]!;
         return e.writeBack!.delivery!.version === 2 && e.writeBack!.state === 'DELIVERED' ? e : undefined;
@@ -80,7 +64,7 @@ describeEachDatabase(
       ]);
 
       await must(hub().gql(REMOVE, { input: { entryId: v1.id } }, 'hub.anp1'));
-      await saveAgain(hub(), c.id);
+      await save(hub(), 'hub.anp1', c.id);
       expect((await getConsultation(hub(), 'hub.anp1', c.id)).entries[0]!.removed).toBe(true);
       const removal = await eventually(async () => {
         const rows = await hub().sql<{ kind: string; version: number; state: string; replaces_message_id: string }>(
@@ -118,7 +102,7 @@ describeEachDatabase(
         await must(
           hub().gql(AMEND, { input: { entryId: entryId, content: coded(CODES.asthma, 'Latest version') } }, 'hub.anp1'),
         );
-        await saveAgain(hub(), c.id);
+        await save(hub(), 'hub.anp1', c.id);
         const rows = await hub().sql<{ message_id: string; version: number; state: string }>(
           'select message_id, version, state from write_back_delivery where entry_id = ?',
           [dbId(entryId)],
@@ -135,7 +119,7 @@ describeEachDatabase(
         const ghost = await claimDeliveries(hub().app.orm.em.fork(), 'ghost-worker', 10, 300);
         expect(ghost.claimed.map((d) => d.messageId)).toContain(rows[0]!.message_id);
         worker = resume();
-        const delivered = await entryState(hub(), c.id, 'DELIVERED');
+        const delivered = await settled(hub(), c.id, 'DELIVERED');
         expect(delivered.writeBack!.delivery).toMatchObject({ messageId: rows[0]!.message_id, version: 1 });
         const final = await hub().sql<{ total_attempts: number; last_error: string | null }>(
           'select total_attempts, last_error from write_back_delivery where entry_id = ?',
@@ -169,12 +153,7 @@ describeEachDatabase(
         logger: hub().app.logger,
       });
       const token = await hub().token('p5.gp');
-      const client = createClient({
-        url: hub().app.url.replace('http', 'ws'),
-        webSocketImpl: WebSocket,
-        connectionParams: { authorization: `Bearer ${token}` },
-        retryAttempts: 0,
-      });
+      const client = wsClient(hub().app.url, token);
       const seen: { __typename: string; seq?: number; state?: string; entryId?: string }[] = [];
       const errors: unknown[] = [];
       try {
@@ -209,12 +188,7 @@ describeEachDatabase(
         expect(mine.filter((s) => s === 'DELIVERED')).toHaveLength(2);
         // Another practice's staff cannot follow this practice's stream.
         const refused = await new Promise<unknown>((resolve) => {
-          const other = createClient({
-            url: hub().app.url.replace('http', 'ws'),
-            webSocketImpl: WebSocket,
-            connectionParams: async () => ({ authorization: `Bearer ${token}` }),
-            retryAttempts: 0,
-          });
+          const other = wsClient(hub().app.url, token);
           other.subscribe(
             { query: 'subscription { writeBackEvents(organisation: "Y99011") { __typename } }' },
             { next: (r) => resolve(r.errors), error: (e) => resolve(e), complete: () => resolve(null) },
@@ -244,8 +218,8 @@ describeEachDatabase(
         const waiting = await getConsultation(hub(), 'hub.anp1', backlog.id);
         expect(waiting.entries[0]!.writeBack!.state).toBe('PENDING');
         const fresh = await recordAndSave(hub(), 'hub.anp1', { nhsNumber: patientAt(3, 32), entries: [coded()] });
-        await entryState(hub(), fresh.id, 'DELIVERED');
-        await entryState(hub(), backlog.id, 'DELIVERED'); // claimed in the same round
+        await settled(hub(), fresh.id, 'DELIVERED');
+        await settled(hub(), backlog.id, 'DELIVERED'); // claimed in the same round
         expect(performance.now() - started).toBeLessThan(8_000);
       } finally {
         await worker.stop(1000);

@@ -2,16 +2,8 @@ import { expect, it } from 'vitest';
 import { toGlobalId } from '../../../platform/graphql/relay.js';
 import { uuidv7 } from '../../../platform/ids.js';
 import { codeOf, describeEachDatabase, type TestHub } from '../../../test/harness.js';
-import {
-  coded,
-  dbId,
-  eventually,
-  getConsultation,
-  must,
-  patientAt,
-  recordAndSave,
-  type EntryView,
-} from '../../consultations/consultations.testkit.js';
+import { dbId, getConsultation, must, patientAt } from '../../consultations/consultations.testkit.js';
+import { saveEntry, settled } from '../write-back.testkit.js';
 
 const AGREEMENTS = '{ writeBackAgreements { id state source { odsCode } target { odsCode } } }';
 const REQUEST =
@@ -54,27 +46,6 @@ async function setAgreement(hub: TestHub, user: string, verb: 'activate' | 'susp
   return res[`${verb}WriteBackAgreement`]!.agreement.state;
 }
 
-/** Saves one coded entry for `nhsNumber` and returns it once its write-back state is `state`. */
-async function saved(
-  hub: TestHub,
-  user: string,
-  nhsNumber: string,
-): Promise<{ consultationId: string; entry: EntryView }> {
-  const c = await recordAndSave(hub, user, { nhsNumber, entries: [coded()] });
-  return { consultationId: c.id, entry: c.entries[0]! };
-}
-
-async function settled(hub: TestHub, user: string, consultationId: string, state: string): Promise<EntryView> {
-  return eventually(
-    async () => {
-      const entry = (await getConsultation(hub, user, consultationId)).entries[0]!;
-      return entry.writeBack!.state === state ? entry : undefined;
-    },
-    15_000,
-    `write-back ${state}`,
-  );
-}
-
 const explain = async (hub: TestHub, entry: string): Promise<Explained> =>
   (await must(hub.gql<{ explainWriteBack: Explained }>(EXPLAIN, { entryId: entry }, 'hub.manager'))).explainWriteBack;
 
@@ -93,7 +64,7 @@ describeEachDatabase(
     it('an entry blocked at save is delivered through the outbox when its agreement becomes ACTIVE; audited and explained', async () => {
       const agreement = await agreementId(hub(), 'Y99000', 'Y99015');
       expect(await setAgreement(hub(), 'hub.manager', 'suspend', agreement)).toBe('SUSPENDED');
-      const { consultationId, entry } = await saved(hub(), 'hub.anp1', patientAt(5, 30));
+      const { consultationId, entry } = await saveEntry(hub(), 'hub.anp1', patientAt(5, 30));
       expect(entry.writeBack).toMatchObject({ state: 'BLOCKED', decision: 'BLOCKED' });
       expect(await deliveries(hub(), entry.id)).toEqual([]);
       expect(await replanAudit(hub(), entry.id)).toEqual([]);
@@ -101,7 +72,7 @@ describeEachDatabase(
       // The hub manager suspended (and now re-activates) the hub's side only.
       expect(await setAgreement(hub(), 'hub.manager', 'activate', agreement)).toBe('ACTIVE');
 
-      const delivered = await settled(hub(), 'hub.anp1', consultationId, 'DELIVERED');
+      const delivered = await settled(hub(), consultationId, 'DELIVERED');
       expect(delivered.writeBack).toMatchObject({
         decision: 'WRITE_BACK',
         delivery: { version: 1, state: 'DELIVERED' },
@@ -134,14 +105,14 @@ describeEachDatabase(
     it('an entry blocked before the look-back window stays BLOCKED at activation; a hub manager re-sends it', async () => {
       const agreement = await agreementId(hub(), 'Y99000', 'Y99014');
       await setAgreement(hub(), 'hub.manager', 'suspend', agreement);
-      const old = await saved(hub(), 'hub.anp1', patientAt(4, 30));
-      const recent = await saved(hub(), 'hub.anp1', patientAt(4, 31));
+      const old = await saveEntry(hub(), 'hub.anp1', patientAt(4, 30));
+      const recent = await saveEntry(hub(), 'hub.anp1', patientAt(4, 31));
       await hub().sql("update write_back_record set blocked_at = now() - interval '15 days' where entry_id = ?", [
         dbId(old.entry.id),
       ]);
       expect(await setAgreement(hub(), 'hub.manager', 'activate', agreement)).toBe('ACTIVE');
 
-      await settled(hub(), 'hub.anp1', recent.consultationId, 'DELIVERED');
+      await settled(hub(), recent.consultationId, 'DELIVERED');
       expect((await getConsultation(hub(), 'hub.anp1', old.consultationId)).entries[0]!.writeBack!.state).toBe(
         'BLOCKED',
       );
@@ -160,7 +131,7 @@ describeEachDatabase(
         resent: [{ entryId: old.entry.id, writeBack: expect.objectContaining({ decision: 'WRITE_BACK' }) }],
         refused: [],
       });
-      await settled(hub(), 'hub.anp1', old.consultationId, 'DELIVERED');
+      await settled(hub(), old.consultationId, 'DELIVERED');
       const audit = await replanAudit(hub(), old.entry.id);
       expect(audit).toHaveLength(1);
       expect(audit[0]!.reason).toContain('re-sent by hub manager');
@@ -170,9 +141,9 @@ describeEachDatabase(
     it('refuses a re-send per entry with its reason, storing nothing for refused entries', async () => {
       const agreement = await agreementId(hub(), 'Y99000', 'Y99016');
       await setAgreement(hub(), 'hub.manager', 'suspend', agreement);
-      const blocked = await saved(hub(), 'hub.anp1', patientAt(6, 30));
-      const delivered = await saved(hub(), 'hub.anp1', patientAt(1, 30));
-      await settled(hub(), 'hub.anp1', delivered.consultationId, 'DELIVERED');
+      const blocked = await saveEntry(hub(), 'hub.anp1', patientAt(6, 30));
+      const delivered = await saveEntry(hub(), 'hub.anp1', patientAt(1, 30));
+      await settled(hub(), delivered.consultationId, 'DELIVERED');
       const unknown = toGlobalId('HubConsultationEntry', uuidv7());
       const res = await must(
         hub().gql<{
@@ -215,12 +186,12 @@ describeEachDatabase(
       ).requestWriteBackAgreement.agreement.id;
       await setAgreement(hub(), 'p1.admin', 'activate', pair);
       expect(await setAgreement(hub(), 'p2.admin', 'activate', pair)).toBe('ACTIVE');
-      const blocked = await saved(hub(), 'p1.gp', patientAt(2, 30));
+      const blocked = await saveEntry(hub(), 'p1.gp', patientAt(2, 30));
       expect(blocked.entry.writeBack!.state).toBe('BLOCKED');
       expect(blocked.entry.writeBack!.reason).toContain('switched OFF');
 
       await must(hub().gql(SWITCH, { enabled: true }, 'hub.manager'));
-      await settled(hub(), 'p1.gp', blocked.consultationId, 'DELIVERED');
+      await settled(hub(), blocked.consultationId, 'DELIVERED', 'p1.gp');
       const audit = await replanAudit(hub(), blocked.entry.id);
       expect(audit.map((a) => a.reason.replace(/^blocked at save \S+; /, ''))).toEqual([
         'practice-to-practice write-back switched ON',

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import * as sql from './recipes.js';
 
 /**
  * The inbox's OVERDUE folder and order: `due_at`, a stored generated column (the response-expected-by
@@ -9,16 +10,16 @@ export class Migration20261203120000_inbox_overdue extends Migration {
   override name = 'Migration20261203120000_inbox_overdue';
 
   override up(): void | Promise<void> {
-    this.addSql(
+    sql.addStatements(this, [
       `alter table "online_consultation" add "due_at" timestamptz not null generated always as (case when state in ('UNMATCHED', 'AWAITING_TRIAGE', 'IN_TRIAGE', 'PASSED_TO_PRACTICE', 'HUB_SERVICE_QUEUE', 'ADMIN_QUEUE', 'URGENT_ESCALATION', 'IN_PROGRESS', 'SIGNPOSTED_EXTERNAL', 'CLOSED_REMOTELY') and response_expected_by is not null then response_expected_by else to_timestamp(253402214400) end) stored;`,
-    );
-    this.addSql(
-      `create index "online_consultation_owner_id_due_at_submitted_at_id_index" on "online_consultation" ("owner_id", "due_at", "submitted_at", "id");`,
-    );
+      sql.index('online_consultation', 'owner_id', 'due_at', 'submitted_at', 'id'),
+    ]);
   }
 
   override down(): void | Promise<void> {
-    this.addSql(`drop index "online_consultation_owner_id_due_at_submitted_at_id_index";`);
-    this.addSql(`alter table "online_consultation" drop column "due_at";`);
+    sql.addStatements(this, [
+      `drop index "online_consultation_owner_id_due_at_submitted_at_id_index";`,
+      sql.dropColumns('online_consultation', 'due_at'),
+    ]);
   }
 }
