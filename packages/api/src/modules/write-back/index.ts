@@ -19,7 +19,20 @@ import { seedWriteBackAgreements } from './write-back-agreements.service.js';
 export { WriteBackAgreement, WriteBackPolicy } from './write-back-agreement.entity.js';
 export { WriteBackRecord, WriteBackDelivery } from './write-back-record.entity.js';
 export { WriteBackTargetSetting, PracticeRecordEntry } from './write-back-target.entity.js';
-export { planWriteBack, type SavedConsultationFacts, type SavedEntry } from './write-back.planner.js';
+export {
+  finishPlan,
+  planOf,
+  planReadsOf,
+  planWriteBack,
+  PLAN_READS,
+  withPlanReads,
+  withPlanWrites,
+  type SavedConsultationFacts,
+  type SavedEntry,
+  type WriteBackPlan,
+} from './write-back.planner.js';
+export { decisionFactsColumns, decisionFactsOf } from './write-back-agreements.service.js';
+export { lineLockSql } from './write-back.queue.js';
 export { explainWriteBack, type ExplainInput } from './write-back.explain.js';
 export { writeBackStatusByEntry, type EntryWriteBackStatus } from './write-back-deliveries.service.js';
 export { WriteBackWorker, startWriteBackWorker, type WriteBackWorkerOptions } from './write-back.worker.js';
@@ -36,7 +49,7 @@ export { combinedWriteBackState, type WriteBackState } from './write-back.codes.
 export { toStatusType } from './write-back.mappers.js';
 export { WriteBackExplanationType, WriteBackStatusType } from './write-back.types.js';
 export { WriteBackStateEnum } from './write-back.enums.js';
-export type { OrgFacts } from './write-back.policy.js';
+export type { OrgFacts, WriteBackFacts } from './write-back.policy.js';
 
 /** The write-back module as the composition root registers it (docs/architecture.md#adding-a-module). */
 export const writeBackModule: HubModule = {
