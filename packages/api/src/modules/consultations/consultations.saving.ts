@@ -1,6 +1,6 @@
 import type { AuditEntry, AuditLog } from '../../platform/audit/audit.log.js';
 import type { Em } from '../../platform/db/orm.js';
-import { asDate, asJson, exec, WithStatement } from '../../platform/db/sql.js';
+import { asDate, asJson, WithStatement } from '../../platform/db/sql.js';
 import { APPENDED_HEADS, type StreamHint } from '../../platform/events/index.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { Organisation } from '../organisations/index.js';
@@ -10,11 +10,13 @@ import {
   decisionFactsOf,
   finishPlan,
   lineLockSql,
-  PLAN_READS,
   planOf,
-  planReadsOf,
-  withPlanReads,
+  readDeliveries,
+  recordsOf,
+  RECORD_READS,
   withPlanWrites,
+  withRecordReads,
+  type ExistingRecord,
   type OrgFacts,
   type SavedConsultationFacts,
   type SavedEntry,
@@ -87,12 +89,13 @@ export function addEntry(
 export type ConsultationRow = Record<string, unknown> & { id: string };
 
 /**
- * Adds the insert of new entries (already validated) of consultation `consultationId` to a
- * statement (CTE `new_entries`), in the order given.
+ * Adds the insert of new entries (already validated) to a statement (CTE `new_entries`), in the
+ * order given: entries of the consultation(s) that `consultation` (a CTE of the statement with an
+ * `id` column) returns.
  */
 export function withNewEntries(
   statement: WithStatement,
-  consultationId: string,
+  consultation: string,
   contents: readonly EntryContent[],
   actorId: string,
   now: Date,
@@ -124,17 +127,26 @@ export function withNewEntries(
     `insert into consultation_entry (id, consultation_id, kind, coded_kind, snomed_code, term, text, admin_only,
        dmd_code, medication_name, dose, quantity, document_title, document_content_type, document_size_bytes,
        document_reference, removed, revision, saved_revision, created_by, updated_by, created_at, updated_at)
-     select x.id, ?::uuid, x.kind, x.coded_kind, x.snomed_code, x.term, x.text, x.admin_only, x.dmd_code,
+     select x.id, c.id, x.kind, x.coded_kind, x.snomed_code, x.term, x.text, x.admin_only, x.dmd_code,
        x.medication_name, x.dose, x.quantity, x.document_title, x.document_content_type, x.document_size_bytes,
        x.document_reference, false, 1, 0, ?, ?, ?::timestamptz, ?::timestamptz
      from jsonb_to_recordset(?::jsonb) as x(ord int, id uuid, kind text, coded_kind text, snomed_code text, term text,
        text text, admin_only boolean, dmd_code text, medication_name text, dose text, quantity text,
        document_title text, document_content_type text, document_size_bytes int, document_reference text)
+     cross join ${consultation} c
      order by x.ord
      returning 1`,
-    [consultationId, actorId, actorId, now, now, JSON.stringify(rows)],
+    [actorId, actorId, now, now, JSON.stringify(rows)],
   );
 }
+
+/** The entries a save changes (read with their write-back records), or null: to be read. */
+interface Changes {
+  readonly entries: readonly ChangedEntry[];
+  readonly records: ReadonlyMap<string, ExistingRecord>;
+}
+
+type ChangedEntry = EntryColumns & { id: string; removed: boolean };
 
 /** A consultation locked for a change that may save it, with what its save reads. */
 export interface LockedConsultation {
@@ -154,7 +166,11 @@ export interface LockedConsultation {
   readonly target: OrgFacts & { readonly name: string };
   /** What the write-back decision reads of the source -> target pair and the PCN. */
   readonly decision: Pick<WriteBackFacts, 'agreement' | 'practiceToPracticeWriteBack'>;
+  /** The changed entries as of the lock; null when they must be read again (changed since). */
+  readonly changes: Changes | null;
 }
+
+type JsonRows<T> = readonly T[] | string;
 
 interface LockedRow {
   id: string;
@@ -168,6 +184,7 @@ interface LockedRow {
   state: 'DRAFT' | 'SAVED';
   version: number;
   revision: number;
+  read_revision: number;
   source_kind: OrgFacts['kind'];
   source_ods_code: string;
   source_active: boolean;
@@ -179,19 +196,42 @@ interface LockedRow {
   target_name: string;
   wb_agreement: unknown;
   wb_practice_to_practice: boolean;
+  entries: JsonRows<ChangedEntry>;
+  wb_records: JsonRows<ExistingRecord>;
 }
 
-// One statement: the consultation row locked (changes to one consultation serialise), the
-// organisations and the write-back decision facts its save reads, then the patient's line at the
-// registered practice locked (after the row: the select list is computed from the locked row), as
-// every writer of a line locks it before the line's rows.
+/** The entries of consultation `?` changed since its last save (content columns by property name). */
+const CHANGED_ENTRIES = `select e.id, e.kind, e.coded_kind as "codedKind", e.snomed_code as "snomedCode", e.term, e.text,
+    e.admin_only as "adminOnly", e.dmd_code as "dmdCode", e.medication_name as "medicationName", e.dose, e.quantity,
+    e.document_title as "documentTitle", e.document_content_type as "documentContentType",
+    e.document_size_bytes as "documentSizeBytes", e.document_reference as "documentReference", e.removed
+  from consultation_entry e where e.consultation_id = ? and e.revision <> e.saved_revision`;
+
+const CHANGES = `(select coalesce(json_agg(x order by x.id), '[]'::json) from changed x) as entries, ${RECORD_READS}`;
+
+/** The statement reading the changed entries of a consultation and their write-back records. */
+function changesStatement(id: string): WithStatement {
+  const statement = new WithStatement().add('changed', CHANGED_ENTRIES, [id]);
+  withRecordReads(statement, 'changed');
+  return statement;
+}
+
+// One statement: the consultation row locked (changes to one consultation serialise) with the
+// organisations and the write-back decision facts its save reads; the patient's line at the
+// registered practice locked (every writer of a line locks it before the line's rows); and the
+// changed entries with their write-back records. Those are read on the statement's snapshot, taken
+// before any wait for the row lock: `read_revision` is the row's revision on that snapshot, and
+// every change of an entry bumps it, so they are the entries as locked when it equals `revision`
+// (the locked row's), else they are read again.
 const LOCK_FOR_SAVE = `select c.id, c.patient_id, c.authoring_organisation_id, c.author_id, c.location, c.started_at,
     c.clinically_relevant, c.source_product, c.state, c.version, c.revision,
+    (select r.revision from consultation r where r.id = c.id) as read_revision,
     s.kind as source_kind, s.ods_code as source_ods_code, s.active as source_active, s.name as source_name,
     t.id as target_id, t.kind as target_kind, t.ods_code as target_ods_code, t.active as target_active,
     t.name as target_name,
     ${decisionFactsColumns('s.id', 't.id', '?::uuid')},
-    ${lineLockSql('t.id', 'c.patient_id')} is null as line_locked
+    ${lineLockSql('t.id', 'c.patient_id')} is null as line_locked,
+    ${CHANGES}
   from consultation c
   join patient p on p.id = c.patient_id
   join organisation s on s.id = c.authoring_organisation_id
@@ -207,7 +247,7 @@ const LOCK_FOR_SAVE = `select c.id, c.patient_id, c.authoring_organisation_id, c
  */
 export async function lockForSave(tx: Em, id: string, pcnId: string): Promise<LockedConsultation | null> {
   if (!tx.getTransactionContext()) throw new Error('lockForSave must run inside a transaction');
-  const [row] = await exec<LockedRow>(tx, LOCK_FOR_SAVE, [pcnId, id]);
+  const [row] = await changesStatement(id).run<LockedRow>(tx, LOCK_FOR_SAVE, [pcnId, id]);
   if (!row) return null;
   return {
     id: row.id,
@@ -236,26 +276,21 @@ export async function lockForSave(tx: Em, id: string, pcnId: string): Promise<Lo
       name: row.target_name,
     },
     decision: decisionFactsOf(row),
+    changes:
+      row.read_revision === row.revision ? { entries: asJson(row.entries), records: recordsOf(row.wb_records) } : null,
   };
 }
-
-type ChangedEntry = EntryColumns & { id: string; removed: boolean };
-
-const CHANGED_ENTRIES = `select e.id, e.kind, e.coded_kind as "codedKind", e.snomed_code as "snomedCode", e.term, e.text,
-    e.admin_only as "adminOnly", e.dmd_code as "dmdCode", e.medication_name as "medicationName", e.dose, e.quantity,
-    e.document_title as "documentTitle", e.document_content_type as "documentContentType",
-    e.document_size_bytes as "documentSizeBytes", e.document_reference as "documentReference", e.removed
-  from consultation_entry e where e.consultation_id = ? and e.revision <> e.saved_revision`;
 
 /**
  * Saves the next version of a consultation locked by {@link lockForSave}, inside the caller's
  * transaction: version + 1, every changed entry marked saved, and write-back decided for those
- * entries (transactional outbox), with `audit`'s row when given. Three statements whatever the
- * number of entries: the changed entries with their write-back as it stands, then one statement
- * writing the consultation, the entries, the write-back records and deliveries, the events and
- * the audit row (and a third only when a cancelled delivery headed the patient's line). Returns
- * the hints to send after commit, how many entries changed, and the saved consultation's row;
- * `saved` is false (and nothing changes) for a SAVED consultation with no changes.
+ * entries (transactional outbox), with `audit`'s row when given. The entries and their records
+ * come with the lock; their deliveries are read only when they have records (saved before); then
+ * one statement writes the consultation, the entries, the write-back records and deliveries, the
+ * events and the audit row (and one more only when a cancelled delivery headed the patient's
+ * line). Returns the hints to send after commit, how many entries changed, and the saved
+ * consultation's row; `saved` is false (and nothing changes) for a SAVED consultation with no
+ * changes.
  */
 export async function saveNextVersion(
   tx: Em,
@@ -264,13 +299,12 @@ export async function saveNextVersion(
   pcnId: string,
   audit: { readonly log: AuditLog; readonly entry: (version: number, changed: number) => AuditEntry } | null = null,
 ): Promise<{ hints: StreamHint[]; changed: number; saved: boolean; row: ConsultationRow | null }> {
-  const reads = new WithStatement().add('changed', CHANGED_ENTRIES, [c.id]);
-  withPlanReads(reads, 'changed');
-  const [read] = await reads.run<Parameters<typeof planReadsOf>[0] & { entries: ChangedEntry[] | string }>(
-    tx,
-    `select (select coalesce(json_agg(x order by x.id), '[]'::json) from changed x) as entries, ${PLAN_READS}`,
-  );
-  const changed = asJson(read!.entries);
+  let changes = c.changes;
+  if (!changes) {
+    const [read] = await changesStatement(c.id).run<Pick<LockedRow, 'entries' | 'wb_records'>>(tx, `select ${CHANGES}`);
+    changes = { entries: asJson(read!.entries), records: recordsOf(read!.wb_records) };
+  }
+  const changed = changes.entries;
   if (c.state === 'SAVED' && changed.length === 0) return { hints: [], changed: 0, saved: false, row: null };
 
   const now = new Date();
@@ -309,7 +343,7 @@ export async function saveNextVersion(
             sourceProduct: c.sourceProduct,
             ...c.decision,
           },
-          planReadsOf(read!),
+          await readDeliveries(tx, changes.records),
           actorId,
         )
       : null;
@@ -367,7 +401,7 @@ export async function recordIssuedMedication(
      where id = ? returning *`,
     [now, c.id],
   );
-  withNewEntries(statement, c.id, contents, input.actorId, now);
+  withNewEntries(statement, 'drafted', contents, input.actorId, now);
   const [drafted] = await statement.run<ConsultationRow & { revision: number }>(em, 'select * from drafted');
   if (c.state !== 'SAVED') {
     em.map(Consultation, drafted!);
@@ -375,7 +409,7 @@ export async function recordIssuedMedication(
   }
   const { hints, row } = await saveNextVersion(
     em,
-    { ...c, state: 'DRAFT', revision: drafted!.revision },
+    { ...c, state: 'DRAFT', revision: drafted!.revision, changes: null },
     input.actorId,
     input.pcnId,
   );

@@ -8,7 +8,7 @@ import { uuidv7 } from '../../platform/ids.js';
 import { runIdempotent } from '../../platform/idempotency/index.js';
 import { canSeeConsultation as canSeeInboxItem, OnlineConsultation } from '../inbox/index.js';
 import { Organisation } from '../organisations/index.js';
-import { findPatientInCare, Patient } from '../patients/index.js';
+import { findPatientIdInCare, Patient } from '../patients/index.js';
 import { explainWriteBack, type OrgFacts, type WriteBackExplanationType } from '../write-back/index.js';
 import { NATIVE_SOURCE, PLUGIN_ID } from './consultation.codes.js';
 import { Consultation, ConsultationEntry } from './consultation.entity.js';
@@ -136,8 +136,8 @@ export class ConsultationService {
     const location = input.location?.trim() || null;
     if (location && location.length > 200) throw ConsultationErrors.badLocation();
     // A care relationship opens the patient (patients.care.ts), never the NHS number alone.
-    const patient = await findPatientInCare(this.ctx.em, actor, input.nhsNumber);
-    if (!patient) {
+    const patientId = await findPatientIdInCare(this.ctx.em, actor, input.nhsNumber);
+    if (!patientId) {
       await this.ctx.audit.recordNow(this.ctx.em, [
         {
           action: 'recordConsultation',
@@ -148,44 +148,49 @@ export class ConsultationService {
       ]);
       throw ConsultationErrors.patientNotFound();
     }
+    // One statement: the consultation (located at the organisation by default), its entries and
+    // its audit row. Atomic by itself: without an idempotency key it needs no transaction.
+    const insert = async (em: Em): Promise<Consultation> => {
+      const id = uuidv7();
+      const now = new Date();
+      const statement = new WithStatement().add(
+        'new_consultation',
+        `insert into consultation (id, patient_id, authoring_organisation_id, author_id, location, started_at,
+           clinically_relevant, source_product, inbox_consultation_id, state, version, revision, created_at,
+           updated_at)
+         select ?::uuid, ?::uuid, o.id, ?, coalesce(?, o.name), ?::timestamptz, ?, ?, ?::uuid, 'DRAFT', 0, 1,
+           ?::timestamptz, ?::timestamptz
+         from organisation o where o.id = ?
+         returning *`,
+        [
+          id,
+          patientId,
+          actor.id,
+          location,
+          startedAt,
+          input.clinicallyRelevant ?? true,
+          sourceProduct,
+          inboxId,
+          now,
+          now,
+          actor.organisationId,
+        ],
+      );
+      withNewEntries(statement, 'new_consultation', contents, actor.id, now);
+      this.ctx.audit.addTo(
+        statement,
+        [{ action: 'recordConsultation', subjectType: 'HubConsultation', subjectId: id, patientId }],
+        { onlyIf: 'exists (select 1 from new_consultation)' },
+      );
+      const [row] = await statement.run<ConsultationRow>(em, 'select * from new_consultation');
+      if (!row) throw new Error(`organisation ${actor.organisationId} not found`);
+      return em.map(Consultation, row);
+    };
+    if (input.idempotencyKey === null || input.idempotencyKey === undefined) return insert(this.ctx.em);
     const { result } = await runIdempotent(
       this.ctx.em,
       { actorId: actor.id, key: input.idempotencyKey, operation: 'recordConsultation', input },
-      async (tx) => {
-        // One statement: the consultation, its entries and its audit row.
-        const id = uuidv7();
-        const now = new Date();
-        const statement = new WithStatement().add(
-          'new_consultation',
-          `insert into consultation (id, patient_id, authoring_organisation_id, author_id, location, started_at,
-             clinically_relevant, source_product, inbox_consultation_id, state, version, revision, created_at,
-             updated_at)
-           select ?::uuid, ?::uuid, o.id, ?, coalesce(?, o.name), ?::timestamptz, ?, ?, ?::uuid, 'DRAFT', 0, 1,
-             ?::timestamptz, ?::timestamptz
-           from organisation o where o.id = ?
-           returning *`,
-          [
-            id,
-            patient.id,
-            actor.id,
-            location,
-            startedAt,
-            input.clinicallyRelevant ?? true,
-            sourceProduct,
-            inboxId,
-            now,
-            now,
-            actor.organisationId,
-          ],
-        );
-        withNewEntries(statement, id, contents, actor.id, now);
-        this.ctx.audit.addTo(statement, [
-          { action: 'recordConsultation', subjectType: 'HubConsultation', subjectId: id, patientId: patient.id },
-        ]);
-        const [row] = await statement.run<ConsultationRow>(tx, 'select * from new_consultation');
-        if (!row) throw new Error(`organisation ${actor.organisationId} not found`);
-        return tx.map(Consultation, row);
-      },
+      insert,
       { resultId: (c) => c.id, replay: (id) => this.ctx.em.fork().findOneOrFail(Consultation, { id }) },
     );
     return result;

@@ -1,5 +1,5 @@
 import type { Em } from '../../platform/db/orm.js';
-import { asDate, asJson, WithStatement } from '../../platform/db/sql.js';
+import { asDate, asJson, exec, WithStatement } from '../../platform/db/sql.js';
 import {
   APPENDED_HEADS,
   appendedSeqs,
@@ -85,7 +85,7 @@ export function readBlockedPlan(record: WriteBackRecord): BlockedPlan | null {
 }
 
 /** An entry's write-back record as planning reads it. */
-interface ExistingRecord {
+export interface ExistingRecord {
   readonly id: string;
   readonly entry_id: string;
   readonly current_delivery_id: string | null;
@@ -108,56 +108,64 @@ interface AttemptedDelivery {
   readonly version: number;
 }
 
-/** What planning reads of the entries' write-back as it stands ({@link withPlanReads}). */
+/** What planning reads of the entries' write-back as it stands. */
 export interface PlanReads {
+  /** By entry id. */
   readonly records: ReadonlyMap<string, ExistingRecord>;
+  /** By delivery id. */
   readonly current: ReadonlyMap<string, LockedDelivery>;
+  /** By record id. */
   readonly attempted: ReadonlyMap<string, AttemptedDelivery>;
 }
 
 /**
- * Adds to a statement the reads planning needs for the entries listed by `source` (a CTE of the
- * statement with an `id` column), the patient line being locked already: their records, their
- * current deliveries (locked: a worker claiming one skips it, SKIP LOCKED, or has committed its
- * claim before we read it, so "not attempted yet" stays true until we commit), and each record's
- * latest attempted delivery. The main query selects {@link PLAN_READS}; {@link planReadsOf} reads them.
+ * Adds to a statement the read of the write-back records of the entries listed by `source` (a CTE
+ * of the statement with an `id` column). The main query selects {@link RECORD_READS};
+ * {@link recordsOf} reads them.
  */
-export function withPlanReads(statement: WithStatement, source: string): void {
-  statement
-    .add(
-      'wb_records',
-      `select r.id, r.entry_id, r.current_delivery_id, r.blocked_at from write_back_record r
-       where r.entry_id in (select id from ${source})`,
-    )
-    .add(
-      'wb_current',
-      `select d.id, d.message_id, d.version, d.state, d.first_attempt_at from write_back_delivery d
-       where d.id in (select current_delivery_id from wb_records) for update`,
-    )
-    .add(
-      'wb_attempted',
-      `select distinct on (d.record_id) d.record_id, d.message_id, d.version from write_back_delivery d
-       where d.record_id in (select id from wb_records) and d.first_attempt_at is not null
-       order by d.record_id, d.version desc`,
-    );
+export function withRecordReads(statement: WithStatement, source: string): void {
+  statement.add(
+    'wb_records',
+    `select r.id, r.entry_id, r.current_delivery_id, r.blocked_at from write_back_record r
+     where r.entry_id in (select id from ${source})`,
+  );
 }
 
-/** The columns of the main query that carry {@link withPlanReads}' rows. */
-export const PLAN_READS = `(select coalesce(json_agg(r), '[]'::json) from wb_records r) as wb_records,
-  (select coalesce(json_agg(d), '[]'::json) from wb_current d) as wb_current,
-  (select coalesce(json_agg(a), '[]'::json) from wb_attempted a) as wb_attempted`;
+/** The column of the main query that carries {@link withRecordReads}' rows. */
+export const RECORD_READS = `(select coalesce(json_agg(r), '[]'::json) from wb_records r) as wb_records`;
 
-type Json<T> = readonly T[] | string;
+/** The records {@link withRecordReads} read, by entry id. */
+export function recordsOf(json: readonly ExistingRecord[] | string): ReadonlyMap<string, ExistingRecord> {
+  return new Map(asJson(json).map((r) => [r.entry_id, r]));
+}
 
-/** The reads of {@link withPlanReads} from the row of the main query. */
-export function planReadsOf(row: {
-  wb_records: Json<ExistingRecord>;
-  wb_current: Json<LockedDelivery>;
-  wb_attempted: Json<AttemptedDelivery>;
-}): PlanReads {
-  const current = new Map(asJson(row.wb_current).map((d) => [d.id, d]));
-  const attempted = new Map(asJson(row.wb_attempted).map((a) => [a.record_id, a]));
-  const records = new Map(asJson(row.wb_records).map((r) => [r.entry_id, r]));
+/**
+ * Reads, in one statement, what planning needs of the deliveries of `records`, the patient line
+ * being locked already: their current deliveries, locked (a worker claiming one skips it, SKIP
+ * LOCKED, or has committed its claim before we read it, so "not attempted yet" stays true until we
+ * commit), and each record's latest attempted delivery. Nothing to read without records.
+ */
+export async function readDeliveries(em: Em, records: ReadonlyMap<string, ExistingRecord>): Promise<PlanReads> {
+  if (records.size === 0) return { records, current: new Map(), attempted: new Map() };
+  const recordIds = JSON.stringify([...records.values()].map((r) => r.id));
+  const [row] = await exec<{ wb_current: Json<LockedDelivery>; wb_attempted: Json<AttemptedDelivery> }>(
+    em,
+    `with wb_current as (
+       select d.id, d.message_id, d.version, d.state, d.first_attempt_at from write_back_delivery d
+       where d.id in (select r.current_delivery_id from write_back_record r
+                      where r.id in (select value::uuid from jsonb_array_elements_text(?::jsonb)))
+       for update),
+     wb_attempted as (
+       select distinct on (d.record_id) d.record_id, d.message_id, d.version from write_back_delivery d
+       where d.record_id in (select value::uuid from jsonb_array_elements_text(?::jsonb))
+         and d.first_attempt_at is not null
+       order by d.record_id, d.version desc)
+     select (select coalesce(json_agg(d), '[]'::json) from wb_current d) as wb_current,
+       (select coalesce(json_agg(a), '[]'::json) from wb_attempted a) as wb_attempted`,
+    [recordIds, recordIds],
+  );
+  const current = new Map(asJson(row!.wb_current).map((d) => [d.id, d]));
+  const attempted = new Map(asJson(row!.wb_attempted).map((a) => [a.record_id, a]));
   // The current delivery, as locked, counts as attempted too: a claim that committed while we
   // waited for its row lock is seen by the lock, not by the rest of the statement.
   for (const record of records.values()) {
@@ -169,6 +177,8 @@ export function planReadsOf(row: {
   }
   return { records, current, attempted };
 }
+
+type Json<T> = readonly T[] | string;
 
 /** One record row to write: a new record, or the mutable columns of an existing one. */
 interface RecordRow {
@@ -240,8 +250,8 @@ function payloadOf(facts: SavedConsultationFacts, entry: SavedEntry): Record<str
 }
 
 /**
- * Decides the write-back of every entry a save changed, in memory, from what {@link withPlanReads}
- * read: a record per entry, and a delivery per entry to write back. Inside the sending window an
+ * Decides the write-back of every entry a save changed, in memory, from what was read of their
+ * write-back ({@link PlanReads}): a record per entry, and a delivery per entry to write back. Inside the sending window an
  * amendment rewrites the delivery that has not been attempted yet (only the latest version goes
  * out); once a version has been attempted, the next one is a new delivery with the next version
  * number that `replaces` it.
@@ -398,7 +408,7 @@ function storyOf(
  * the records (new ones inserted, existing ones updated), the deliveries rewritten, superseded and
  * queued, and one event per entry on the practice's write-back stream. The statement's main query
  * selects `stream, seq` from `APPENDED_HEADS` for {@link finishPlan}. The line must be locked and
- * the current deliveries locked ({@link withPlanReads}): the stream heads are the only rows the
+ * the current deliveries locked ({@link readDeliveries}): the stream heads are the only rows the
  * statement may wait for, so the events come last as the change recipe requires.
  */
 export function withPlanWrites(statement: WithStatement, plan: WriteBackPlan): void {
@@ -528,9 +538,10 @@ export async function planWriteBack(
     'select value::uuid as id from jsonb_array_elements_text(?::jsonb)',
     [JSON.stringify(entries.map((e) => e.id))],
   );
-  withPlanReads(reads, 'wb_entries');
-  const [row] = await reads.run<Parameters<typeof planReadsOf>[0]>(em, `select ${PLAN_READS}`);
-  const plan = planOf(facts, entries, decisionFacts, planReadsOf(row!), actorId, replan);
+  withRecordReads(reads, 'wb_entries');
+  const [row] = await reads.run<{ wb_records: Json<ExistingRecord> }>(em, `select ${RECORD_READS}`);
+  const planReads = await readDeliveries(em, recordsOf(row!.wb_records));
+  const plan = planOf(facts, entries, decisionFacts, planReads, actorId, replan);
   const writes = new WithStatement();
   withPlanWrites(writes, plan);
   const heads = await writes.run<{ stream: string; seq: string | number }>(

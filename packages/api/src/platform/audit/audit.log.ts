@@ -94,12 +94,18 @@ export class AuditLog {
 
   /**
    * Adds the insert of `entries` to a statement of the change they audit (CTE `name`), so the
-   * change and its audit rows are written by one statement, in its transaction.
+   * change and its audit rows are written by one statement, in its transaction. `onlyIf`: an SQL
+   * condition (on the statement's other CTEs) without which no row is written.
    */
-  addTo(statement: WithStatement, entries: readonly AuditEntry[], name = 'audit_rows'): void {
+  addTo(
+    statement: WithStatement,
+    entries: readonly AuditEntry[],
+    options: { readonly name?: string; readonly onlyIf?: string } = {},
+  ): void {
     if (entries.length === 0) return;
     const { sql, params } = this.insertOf(entries);
-    statement.add(name, `${sql} returning 1`, params);
+    const condition = options.onlyIf ? ` where ${options.onlyIf}` : '';
+    statement.add(options.name ?? 'audit_rows', `${sql}${condition} returning 1`, params);
   }
 
   private insertOf(entries: readonly AuditEntry[]): { sql: string; params: unknown[] } {
