@@ -25,6 +25,7 @@ import {
 import type { EntryContent } from './consultation.codes.js';
 import { Consultation, ConsultationEntry } from './consultation.entity.js';
 import { ConsultationErrors } from './consultations.errors.js';
+import type { ConsultationFields } from './consultations.mappers.js';
 import {
   applyContent,
   contentColumns,
@@ -85,8 +86,51 @@ export function addEntry(
   return entry;
 }
 
-/** A consultation row as the database holds it (what `em.map(Consultation, row)` turns into the entity). */
-export type ConsultationRow = Record<string, unknown> & { id: string };
+/** A consultation row as a write returns it (`returning *`). */
+export interface ConsultationRow {
+  readonly id: string;
+  readonly patient_id: string;
+  readonly authoring_organisation_id: string;
+  readonly author_id: string;
+  readonly location: string;
+  readonly started_at: Date | string;
+  readonly clinically_relevant: boolean;
+  readonly source_product: string;
+  readonly inbox_consultation_id: string | null;
+  readonly state: 'DRAFT' | 'SAVED';
+  readonly version: number;
+  readonly revision: number;
+  readonly saved_at: Date | string | null;
+  readonly saved_by: string | null;
+  readonly created_at: Date | string;
+  readonly updated_at: Date | string;
+}
+
+/**
+ * The consultation a write left (its returned row), for the API's answer. No entity is made for
+ * it, unless `em` already holds the consultation: that one is refreshed, so a later change in
+ * the same request does not see it stale.
+ */
+export function consultationOf(em: Em, row: ConsultationRow): ConsultationFields {
+  if (em.getUnitOfWork().getById(Consultation, row.id)) return em.map(Consultation, row);
+  return {
+    id: row.id,
+    patient: { id: row.patient_id },
+    authoringOrganisation: { id: row.authoring_organisation_id },
+    authorId: row.author_id,
+    location: row.location,
+    startedAt: asDate(row.started_at),
+    clinicallyRelevant: row.clinically_relevant,
+    sourceProduct: row.source_product,
+    inboxConsultationId: row.inbox_consultation_id,
+    state: row.state,
+    version: row.version,
+    revision: row.revision,
+    savedAt: asDate(row.saved_at),
+    savedBy: row.saved_by,
+    createdAt: asDate(row.created_at),
+  };
+}
 
 /**
  * Adds the insert of new entries (already validated) to a statement (CTE `new_entries`), in the
@@ -402,9 +446,9 @@ export async function recordIssuedMedication(
     [now, c.id],
   );
   withNewEntries(statement, 'drafted', contents, input.actorId, now);
-  const [drafted] = await statement.run<ConsultationRow & { revision: number }>(em, 'select * from drafted');
+  const [drafted] = await statement.run<ConsultationRow>(em, 'select * from drafted');
   if (c.state !== 'SAVED') {
-    em.map(Consultation, drafted!);
+    consultationOf(em, drafted!);
     return [];
   }
   const { hints, row } = await saveNextVersion(
@@ -413,6 +457,6 @@ export async function recordIssuedMedication(
     input.actorId,
     input.pcnId,
   );
-  em.map(Consultation, row!);
+  consultationOf(em, row!);
   return hints;
 }

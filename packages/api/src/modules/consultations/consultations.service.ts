@@ -8,14 +8,16 @@ import { uuidv7 } from '../../platform/ids.js';
 import { runIdempotent } from '../../platform/idempotency/index.js';
 import { canSeeConsultation as canSeeInboxItem, OnlineConsultation } from '../inbox/index.js';
 import { Organisation } from '../organisations/index.js';
-import { findPatientIdInCare, Patient } from '../patients/index.js';
+import { findPatientIdInCare, Patient, patientInCareSql } from '../patients/index.js';
 import { explainWriteBack, type OrgFacts, type WriteBackExplanationType } from '../write-back/index.js';
 import { NATIVE_SOURCE, PLUGIN_ID } from './consultation.codes.js';
 import { Consultation, ConsultationEntry } from './consultation.entity.js';
 import { ConsultationErrors } from './consultations.errors.js';
 import { canExplain, canSeeConsultation } from './consultations.policy.js';
+import type { ConsultationFields } from './consultations.mappers.js';
 import {
   addEntry,
+  consultationOf,
   lockForSave,
   saveNextVersion,
   withNewEntries,
@@ -99,7 +101,7 @@ export class ConsultationService {
     inboxConsultationId?: string | null;
     entries?: EntryInput[] | null;
     idempotencyKey?: string | null;
-  }): Promise<Consultation> {
+  }): Promise<ConsultationFields> {
     const actor = this.actor;
     if (actor.organisationKind !== 'HUB' && actor.organisationKind !== 'PRACTICE')
       throw ConsultationErrors.notAuthoringOrganisation();
@@ -135,36 +137,25 @@ export class ConsultationService {
     // No location: the organisation's name (at most 200 characters), read by the insert itself.
     const location = input.location?.trim() || null;
     if (location && location.length > 200) throw ConsultationErrors.badLocation();
-    // A care relationship opens the patient (patients.care.ts), never the NHS number alone.
-    const patientId = await findPatientIdInCare(this.ctx.em, actor, input.nhsNumber);
-    if (!patientId) {
-      await this.ctx.audit.recordNow(this.ctx.em, [
-        {
-          action: 'recordConsultation',
-          subjectType: 'Patient',
-          outcome: 'FAILED',
-          reason: 'patient not found or not visible',
-        },
-      ]);
-      throw ConsultationErrors.patientNotFound();
-    }
-    // One statement: the consultation (located at the organisation by default), its entries and
-    // its audit row. Atomic by itself: without an idempotency key it needs no transaction.
-    const insert = async (em: Em): Promise<Consultation> => {
+    // One statement: the patient by a care relationship (patients.care.ts; never the NHS number
+    // alone), the consultation (located at the organisation by default), its entries and its
+    // audit row; nothing when the patient is not found. Atomic by itself: without an idempotency
+    // key it needs no transaction.
+    const insert = async (em: Em): Promise<ConsultationFields | null> => {
       const id = uuidv7();
       const now = new Date();
-      const statement = new WithStatement().add(
+      const patient = patientInCareSql(actor, input.nhsNumber);
+      const statement = new WithStatement().add('care_patient', patient.sql, patient.params).add(
         'new_consultation',
         `insert into consultation (id, patient_id, authoring_organisation_id, author_id, location, started_at,
            clinically_relevant, source_product, inbox_consultation_id, state, version, revision, created_at,
            updated_at)
-         select ?::uuid, ?::uuid, o.id, ?, coalesce(?, o.name), ?::timestamptz, ?, ?, ?::uuid, 'DRAFT', 0, 1,
+         select ?::uuid, p.id, o.id, ?, coalesce(?, o.name), ?::timestamptz, ?, ?, ?::uuid, 'DRAFT', 0, 1,
            ?::timestamptz, ?::timestamptz
-         from organisation o where o.id = ?
+         from care_patient p cross join organisation o where o.id = ?
          returning *`,
         [
           id,
-          patientId,
           actor.id,
           location,
           startedAt,
@@ -177,20 +168,41 @@ export class ConsultationService {
         ],
       );
       withNewEntries(statement, 'new_consultation', contents, actor.id, now);
-      this.ctx.audit.addTo(
+      this.ctx.audit.addForCreated(
         statement,
-        [{ action: 'recordConsultation', subjectType: 'HubConsultation', subjectId: id, patientId }],
-        { onlyIf: 'exists (select 1 from new_consultation)' },
+        'new_consultation',
+        { subjectId: 's.id', patientId: 's.patient_id' },
+        { action: 'recordConsultation', subjectType: 'HubConsultation' },
       );
       const [row] = await statement.run<ConsultationRow>(em, 'select * from new_consultation');
-      if (!row) throw new Error(`organisation ${actor.organisationId} not found`);
-      return em.map(Consultation, row);
+      return row ? consultationOf(em, row) : null;
     };
-    if (input.idempotencyKey === null || input.idempotencyKey === undefined) return insert(this.ctx.em);
+    const patientNotFound = async () => {
+      await this.ctx.audit.recordNow(this.ctx.em, [
+        {
+          action: 'recordConsultation',
+          subjectType: 'Patient',
+          outcome: 'FAILED',
+          reason: 'patient not found or not visible',
+        },
+      ]);
+      return ConsultationErrors.patientNotFound();
+    };
+    if (input.idempotencyKey === null || input.idempotencyKey === undefined) {
+      const c = await insert(this.ctx.em);
+      if (!c) throw await patientNotFound();
+      return c;
+    }
+    // With a key, the patient is looked up before a repeat is answered from the stored result.
+    if (!(await findPatientIdInCare(this.ctx.em, actor, input.nhsNumber))) throw await patientNotFound();
     const { result } = await runIdempotent(
       this.ctx.em,
       { actorId: actor.id, key: input.idempotencyKey, operation: 'recordConsultation', input },
-      insert,
+      async (tx) => {
+        const c = await insert(tx);
+        if (!c) throw ConsultationErrors.patientNotFound();
+        return c;
+      },
       { resultId: (c) => c.id, replay: (id) => this.ctx.em.fork().findOneOrFail(Consultation, { id }) },
     );
     return result;
@@ -354,7 +366,7 @@ export class ConsultationService {
     consultationId: string;
     expectedRevision?: number | null;
     idempotencyKey?: string | null;
-  }): Promise<Consultation> {
+  }): Promise<ConsultationFields> {
     const id = expectGlobalId(input.consultationId, 'HubConsultation', 'input.consultationId');
     // A repeated key answers with the stored result: only for a consultation the actor still sees.
     // (Without a key the locked row is checked in the transaction.)
@@ -363,7 +375,7 @@ export class ConsultationService {
     const { result, replayed } = await runIdempotent(
       this.ctx.em,
       { actorId: actor.id, key: input.idempotencyKey, operation: 'saveConsultation', input },
-      async (tx): Promise<{ consultation: Consultation; hints: StreamHint[] }> => {
+      async (tx): Promise<{ consultation: ConsultationFields; hints: StreamHint[] }> => {
         const c = await lockForSave(tx, id, actor.pcnId);
         this.checkChange(c, id, 'input.consultationId', input.expectedRevision);
         const { hints, saved, row } = await saveNextVersion(tx, c!, actor.id, actor.pcnId, {
@@ -377,7 +389,7 @@ export class ConsultationService {
           }),
         });
         if (!saved) throw ConsultationErrors.nothingToSave(id);
-        return { consultation: tx.map(Consultation, row!), hints };
+        return { consultation: consultationOf(tx, row!), hints };
       },
       {
         resultId: (r) => r.consultation.id,

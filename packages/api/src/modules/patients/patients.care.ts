@@ -56,20 +56,26 @@ const practiceCareParams = (actor: Actor) => [
 ];
 
 /**
- * {@link findPatientInCare} as one plain statement, for a write that needs only the patient's id
- * (null when the actor has no care relationship with the patient, or the number is not valid).
+ * {@link findPatientInCare} as one plain query selecting the patient's `id`, for a statement of a
+ * write that needs only the id (no row when the actor has no care relationship with the patient,
+ * or the number is not valid).
  */
-export async function findPatientIdInCare(em: Em, actor: Actor, nhsNumber: string): Promise<string | null> {
+export function patientInCareSql(actor: Actor, nhsNumber: string): { sql: string; params: unknown[] } {
   const normalised = normaliseNhsNumber(nhsNumber);
-  if (!normalised) return null;
+  if (!normalised) return { sql: 'select null::uuid as id where false', params: [] };
   const scope = patientScopeSql(actor, 'p');
   const practice = actor.organisationKind === 'PRACTICE';
-  const [row] = await exec<{ id: string }>(
-    em,
-    `select p.id from patient p join organisation o on o.id = p.registered_practice_id
-     where p.nhs_number = ? and (${scope.sql}${practice ? ` or (${PRACTICE_CARE})` : ''})`,
-    [normalised, ...scope.params, ...(practice ? practiceCareParams(actor) : [])],
-  );
+  return {
+    sql: `select p.id from patient p join organisation o on o.id = p.registered_practice_id
+      where p.nhs_number = ? and (${scope.sql}${practice ? ` or (${PRACTICE_CARE})` : ''})`,
+    params: [normalised, ...scope.params, ...(practice ? practiceCareParams(actor) : [])],
+  };
+}
+
+/** {@link patientInCareSql} run on its own: the patient's id, or null. */
+export async function findPatientIdInCare(em: Em, actor: Actor, nhsNumber: string): Promise<string | null> {
+  const { sql, params } = patientInCareSql(actor, nhsNumber);
+  const [row] = await exec<{ id: string }>(em, sql, params);
   return row?.id ?? null;
 }
 

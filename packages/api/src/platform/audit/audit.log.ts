@@ -94,18 +94,28 @@ export class AuditLog {
 
   /**
    * Adds the insert of `entries` to a statement of the change they audit (CTE `name`), so the
-   * change and its audit rows are written by one statement, in its transaction. `onlyIf`: an SQL
-   * condition (on the statement's other CTEs) without which no row is written.
+   * change and its audit rows are written by one statement, in its transaction.
    */
-  addTo(
-    statement: WithStatement,
-    entries: readonly AuditEntry[],
-    options: { readonly name?: string; readonly onlyIf?: string } = {},
-  ): void {
+  addTo(statement: WithStatement, entries: readonly AuditEntry[], name = 'audit_rows'): void {
     if (entries.length === 0) return;
     const { sql, params } = this.insertOf(entries);
-    const condition = options.onlyIf ? ` where ${options.onlyIf}` : '';
-    statement.add(options.name ?? 'audit_rows', `${sql}${condition} returning 1`, params);
+    statement.add(name, `${sql} returning 1`, params);
+  }
+
+  /**
+   * Adds to a statement the SUCCESS row of `entry` for the row that its CTE `source` creates (at
+   * most one), subject and patient taken from `columns` (SQL on `source` aliased `s`): no row
+   * when `source` creates none.
+   */
+  addForCreated(
+    statement: WithStatement,
+    source: string,
+    columns: { readonly subjectId: string; readonly patientId: string },
+    entry: { readonly action: string; readonly subjectType: string },
+    name = 'audit_rows',
+  ): void {
+    const { sql, params } = this.readsInsert(source, { ...columns, rank: '1' }, entry, 1);
+    statement.add(name, `${sql} returning 1`, params);
   }
 
   private insertOf(entries: readonly AuditEntry[]): { sql: string; params: unknown[] } {
