@@ -1,10 +1,13 @@
+import pg from 'pg';
 import { expect, it } from 'vitest';
+import { uuidv7 } from '../../platform/ids.js';
 import { describeEachDatabase, type TestHub } from '../../test/harness.js';
 import {
   AMEND,
   CODES,
   coded,
   dbId,
+  eventually,
   must,
   note,
   patientAt,
@@ -386,6 +389,56 @@ describeEachDatabase(
       const saved = await must(hub().gql<Saved>(SAVE, { input: { consultationId: globalId } }, 'hub.anp1'));
       expect(saved.saveConsultation.consultation).toMatchObject({ state: 'SAVED', version: 1 });
       expect(await headOf(hub(), stream)).toBe(before + 3);
+    });
+
+    it('saves the entries as they are once it holds the lock: one added while it waited is saved and written back (PostgreSQL)', async () => {
+      const database = hub().config.database;
+      if (database.kind !== 'postgresql') return; // PGlite has one connection: nothing waits.
+      const recorded = await must(
+        hub().gql<Recorded>(RECORD, { input: { nhsNumber: patientAt(4, 60), entries: [coded()] } }, 'hub.anp1'),
+      );
+      const globalId = recorded.recordConsultation.consultation.id;
+      const id = dbId(globalId);
+      const other = new pg.Client({ connectionString: database.url });
+      await other.connect();
+      try {
+        // Another change holds the consultation's lock (as addConsultationEntry does) ...
+        await other.query('begin');
+        await other.query('select id from consultation where id = $1 for update', [id]);
+        const saving = hub().gql<Saved>(SAVE, { input: { consultationId: globalId } }, 'hub.anp1');
+        // ... until the save waits for it ...
+        await eventually(async () => {
+          const { rows } = await other.query<{ n: number }>(
+            `select count(*)::int as n from pg_stat_activity
+             where wait_event_type = 'Lock' and datname = current_database()`,
+          );
+          return rows[0]!.n > 0 ? true : undefined;
+        });
+        // ... then adds an entry, bumps the revision and commits.
+        await other.query(
+          `insert into consultation_entry (id, consultation_id, kind, coded_kind, snomed_code, term, admin_only, removed,
+             revision, saved_revision, created_by, updated_by, created_at, updated_at)
+           values ($1, $2, 'CODED', 'FINDING', $3, 'Asthma', false, false, 1, 0, 'hub.anp1', 'hub.anp1', now(), now())`,
+          [uuidv7(), id, CODES.asthma],
+        );
+        await other.query(
+          "update consultation set state = 'DRAFT', revision = revision + 1, updated_at = now() where id = $1",
+          [id],
+        );
+        await other.query('commit');
+        const saved = (await must(saving)).saveConsultation.consultation;
+        expect(saved).toMatchObject({ state: 'SAVED', version: 1, revision: 3 });
+        expect(saved.entries.map((e) => [e.unsaved, e.writeBack?.decision])).toEqual([
+          [false, 'WRITE_BACK'],
+          [false, 'WRITE_BACK'],
+        ]);
+        expect(
+          await hub().sql("select reason from audit_event where subject_id = ? and action = 'saveConsultation'", [id]),
+        ).toEqual([{ reason: 'version 1; 2 entries changed' }]);
+      } finally {
+        await other.query('rollback').catch(() => undefined);
+        await other.end();
+      }
     });
   },
   { WRITE_BACK_WORKER: 'false', PLUGIN_WEBHOOK_WORKER: 'false' },
