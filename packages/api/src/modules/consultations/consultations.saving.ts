@@ -11,7 +11,8 @@ import {
   finishPlan,
   lineLockSql,
   planOf,
-  readDeliveries,
+  NOTHING_WRITTEN_BACK,
+  readWriteBack,
   recordsOf,
   RECORD_READS,
   withPlanWrites,
@@ -328,8 +329,8 @@ export async function lockForSave(tx: Em, id: string, pcnId: string): Promise<Lo
 /**
  * Saves the next version of a consultation locked by {@link lockForSave}, inside the caller's
  * transaction: version + 1, every changed entry marked saved, and write-back decided for those
- * entries (transactional outbox), with `audit`'s row when given. The entries and their records
- * come with the lock; their deliveries are read only when they have records (saved before); then
+ * entries (transactional outbox), with `audit`'s row when given. The entries come with the lock;
+ * their write-back as it stands is read only when they have records (saved before); then
  * one statement writes the consultation, the entries, the write-back records and deliveries, the
  * events and the audit row (and one more only when a cancelled delivery headed the patient's
  * line). Returns the hints to send after commit, how many entries changed, and the saved
@@ -387,7 +388,13 @@ export async function saveNextVersion(
             sourceProduct: c.sourceProduct,
             ...c.decision,
           },
-          await readDeliveries(tx, changes.records),
+          // Entries saved before have records: their write-back as it stands, after the line lock.
+          changes.records.size > 0
+            ? await readWriteBack(
+                tx,
+                changed.map((entry) => entry.id),
+              )
+            : NOTHING_WRITTEN_BACK,
           actorId,
         )
       : null;

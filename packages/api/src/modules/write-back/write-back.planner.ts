@@ -139,43 +139,55 @@ export function recordsOf(json: readonly ExistingRecord[] | string): ReadonlyMap
   return new Map(asJson(json).map((r) => [r.entry_id, r]));
 }
 
+/** Planning's reads for entries without records: nothing to read. */
+export const NOTHING_WRITTEN_BACK: PlanReads = { records: new Map(), current: new Map(), attempted: new Map() };
+
 /**
- * Reads, in one statement, what planning needs of the deliveries of `records`, the patient line
- * being locked already: their current deliveries, locked (a worker claiming one skips it, SKIP
+ * Reads, in one statement, the write-back of entries as planning needs it, the patient line being
+ * locked already: their records (every writer of a record holds its line, so they stay as read
+ * until we commit), their current deliveries, locked (a worker claiming one skips it, SKIP
  * LOCKED, or has committed its claim before we read it, so "not attempted yet" stays true until we
- * commit), and each record's latest attempted delivery. Nothing to read without records.
+ * commit), and each record's latest attempted delivery. (An entry gets its first record from a
+ * save, under its consultation's lock: a save that read none for its entries with that lock held
+ * needs no more, {@link NOTHING_WRITTEN_BACK}.)
  */
-export async function readDeliveries(em: Em, records: ReadonlyMap<string, ExistingRecord>): Promise<PlanReads> {
-  if (records.size === 0) return { records, current: new Map(), attempted: new Map() };
-  const recordIds = JSON.stringify([...records.values()].map((r) => r.id));
-  const [row] = await exec<{ wb_current: Json<LockedDelivery>; wb_attempted: Json<AttemptedDelivery> }>(
+export async function readWriteBack(em: Em, entryIds: readonly string[]): Promise<PlanReads> {
+  if (entryIds.length === 0) return NOTHING_WRITTEN_BACK;
+  const [row] = await exec<{
+    wb_records: Json<ExistingRecord>;
+    wb_current: Json<LockedDelivery>;
+    wb_attempted: Json<AttemptedDelivery>;
+  }>(
     em,
-    `with wb_current as (
+    `with wb_records as (
+       select r.id, r.entry_id, r.current_delivery_id, r.blocked_at from write_back_record r
+       where r.entry_id in (select value::uuid from jsonb_array_elements_text(?::jsonb))),
+     wb_current as (
        select d.id, d.message_id, d.version, d.state, d.first_attempt_at from write_back_delivery d
-       where d.id in (select r.current_delivery_id from write_back_record r
-                      where r.id in (select value::uuid from jsonb_array_elements_text(?::jsonb)))
+       where d.id in (select current_delivery_id from wb_records)
        for update),
      wb_attempted as (
        select distinct on (d.record_id) d.record_id, d.message_id, d.version from write_back_delivery d
-       where d.record_id in (select value::uuid from jsonb_array_elements_text(?::jsonb))
-         and d.first_attempt_at is not null
+       where d.record_id in (select id from wb_records) and d.first_attempt_at is not null
        order by d.record_id, d.version desc)
-     select (select coalesce(json_agg(d), '[]'::json) from wb_current d) as wb_current,
+     select ${RECORD_READS},
+       (select coalesce(json_agg(d), '[]'::json) from wb_current d) as wb_current,
        (select coalesce(json_agg(a), '[]'::json) from wb_attempted a) as wb_attempted`,
-    [recordIds, recordIds],
+    [JSON.stringify(entryIds)],
   );
+  const fresh = recordsOf(row!.wb_records);
   const current = new Map(asJson(row!.wb_current).map((d) => [d.id, d]));
   const attempted = new Map(asJson(row!.wb_attempted).map((a) => [a.record_id, a]));
   // The current delivery, as locked, counts as attempted too: a claim that committed while we
   // waited for its row lock is seen by the lock, not by the rest of the statement.
-  for (const record of records.values()) {
+  for (const record of fresh.values()) {
     const locked = record.current_delivery_id ? current.get(record.current_delivery_id) : undefined;
     const known = attempted.get(record.id);
     if (locked && locked.first_attempt_at !== null && (!known || locked.version > known.version)) {
       attempted.set(record.id, { record_id: record.id, message_id: locked.message_id, version: locked.version });
     }
   }
-  return { records, current, attempted };
+  return { records: fresh, current, attempted };
 }
 
 type Json<T> = readonly T[] | string;
@@ -408,7 +420,7 @@ function storyOf(
  * the records (new ones inserted, existing ones updated), the deliveries rewritten, superseded and
  * queued, and one event per entry on the practice's write-back stream. The statement's main query
  * selects `stream, seq` from `APPENDED_HEADS` for {@link finishPlan}. The line must be locked and
- * the current deliveries locked ({@link readDeliveries}): the stream heads are the only rows the
+ * the current deliveries locked ({@link readWriteBack}): the stream heads are the only rows the
  * statement may wait for, so the events come last as the change recipe requires.
  */
 export function withPlanWrites(statement: WithStatement, plan: WriteBackPlan): void {
@@ -533,15 +545,11 @@ export async function planWriteBack(
   if (!em.getTransactionContext()) throw new Error('planWriteBack must run inside a transaction');
   const decisionFacts = await loadWriteBackFacts(em, facts);
   await lockLines(em, [lineOf(facts.target.id, facts.patientId)]);
-  const reads = new WithStatement().add(
-    'wb_entries',
-    'select value::uuid as id from jsonb_array_elements_text(?::jsonb)',
-    [JSON.stringify(entries.map((e) => e.id))],
+  const reads = await readWriteBack(
+    em,
+    entries.map((e) => e.id),
   );
-  withRecordReads(reads, 'wb_entries');
-  const [row] = await reads.run<{ wb_records: Json<ExistingRecord> }>(em, `select ${RECORD_READS}`);
-  const planReads = await readDeliveries(em, recordsOf(row!.wb_records));
-  const plan = planOf(facts, entries, decisionFacts, planReads, actorId, replan);
+  const plan = planOf(facts, entries, decisionFacts, reads, actorId, replan);
   const writes = new WithStatement();
   withPlanWrites(writes, plan);
   const heads = await writes.run<{ stream: string; seq: string | number }>(
