@@ -3,7 +3,7 @@ import type { AuditEntry } from './audit/audit.log.js';
 import type { RequestContext } from './context.js';
 import type { Em } from './db/orm.js';
 import { HubError } from './errors.js';
-import { appendEvent, type EventBus, type EventInput, type StoredEvent, type StreamHint } from './events/index.js';
+import { appendEvents, type EventBus, type EventInput, type StoredEvent, type StreamHint } from './events/index.js';
 
 declare const inTransaction: unique symbol;
 
@@ -51,13 +51,17 @@ export class ChangeEvents {
     for (const { stream, seq } of written) this.toHint.push({ stream, seq });
   }
 
-  /** Appends the pending events (stable by stream name). The recipes call it last in the transaction. */
+  /**
+   * Appends the pending events (stable by stream name) in one statement. The recipes call it last
+   * in the transaction.
+   */
   async appendPending(tx: Tx): Promise<void> {
     const ordered = this.pending
       .map((event, index) => ({ event, index }))
-      .sort((a, b) => (a.event.stream < b.event.stream ? -1 : a.event.stream > b.event.stream ? 1 : a.index - b.index));
+      .sort((a, b) => (a.event.stream < b.event.stream ? -1 : a.event.stream > b.event.stream ? 1 : a.index - b.index))
+      .map(({ event }) => event);
     this.pending.length = 0;
-    for (const { event } of ordered) this.written([await appendEvent(tx, event)]);
+    this.written(await appendEvents(tx, ordered));
   }
 
   /** What to hint once the transaction has committed. */

@@ -3,7 +3,25 @@ import type { Consultation, ConsultationEntry } from './consultation.entity.js';
 import type { ConsultationEntryType, HubConsultationType } from './consultations.types.js';
 import { contentOf } from './consultations.validation.js';
 
-export function toHubConsultationType(c: Consultation): HubConsultationType {
+/** What the API shows of a consultation: the entity, or the fields of a row a write returned. */
+export type ConsultationFields = Pick<
+  Consultation,
+  | 'id'
+  | 'authorId'
+  | 'location'
+  | 'startedAt'
+  | 'clinicallyRelevant'
+  | 'sourceProduct'
+  | 'inboxConsultationId'
+  | 'state'
+  | 'version'
+  | 'revision'
+  | 'savedAt'
+  | 'savedBy'
+  | 'createdAt'
+> & { readonly patient: { readonly id: string }; readonly authoringOrganisation: { readonly id: string } };
+
+export function toHubConsultationType(c: ConsultationFields): HubConsultationType {
   return {
     __typename: 'HubConsultation',
     id: toGlobalId('HubConsultation', c.id),

@@ -1,19 +1,28 @@
 import { LockMode } from '@mikro-orm/core';
 import type { AuthenticatedContext } from '../../platform/context.js';
 import type { Em } from '../../platform/db/orm.js';
+import { WithStatement } from '../../platform/db/sql.js';
 import type { StreamHint } from '../../platform/events/index.js';
 import { expectGlobalId } from '../../platform/graphql/relay.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { runIdempotent } from '../../platform/idempotency/index.js';
 import { canSeeConsultation as canSeeInboxItem, OnlineConsultation } from '../inbox/index.js';
 import { Organisation } from '../organisations/index.js';
-import { findPatientInCare, Patient } from '../patients/index.js';
+import { findPatientIdInCare, Patient, patientInCareSql } from '../patients/index.js';
 import { explainWriteBack, type OrgFacts, type WriteBackExplanationType } from '../write-back/index.js';
 import { NATIVE_SOURCE, PLUGIN_ID } from './consultation.codes.js';
 import { Consultation, ConsultationEntry } from './consultation.entity.js';
 import { ConsultationErrors } from './consultations.errors.js';
 import { canExplain, canSeeConsultation } from './consultations.policy.js';
-import { addEntry, saveNextVersion } from './saving.service.js';
+import type { ConsultationFields } from './consultations.mappers.js';
+import {
+  addEntry,
+  consultationOf,
+  lockForSave,
+  saveNextVersion,
+  withNewEntries,
+  type ConsultationRow,
+} from './saving.service.js';
 import { applyContent, contentOf, validateEntry, type EntryInput } from './consultations.validation.js';
 import { hintCommitted } from '../../platform/changes.js';
 
@@ -23,6 +32,15 @@ const orgFacts = (org: Organisation): OrgFacts & { name: string } => ({
   odsCode: org.odsCode,
   active: org.active,
   name: org.name,
+});
+
+/** What the change rules read of a consultation entity. */
+const changeFacts = (c: Consultation) => ({
+  authoringOrgId: c.authoringOrganisation.id,
+  sourceProduct: c.sourceProduct,
+  version: c.version,
+  authorId: c.authorId,
+  revision: c.revision,
 });
 
 /**
@@ -83,7 +101,7 @@ export class ConsultationService {
     inboxConsultationId?: string | null;
     entries?: EntryInput[] | null;
     idempotencyKey?: string | null;
-  }): Promise<Consultation> {
+  }): Promise<ConsultationFields> {
     const actor = this.actor;
     if (actor.organisationKind !== 'HUB' && actor.organisationKind !== 'PRACTICE')
       throw ConsultationErrors.notAuthoringOrganisation();
@@ -116,12 +134,50 @@ export class ConsultationService {
       const item = await this.ctx.em.findOne(OnlineConsultation, { id: inboxId }, { fields: ['id', 'owner'] });
       if (!item || !canSeeInboxItem(actor, { ownerId: item.owner.id })) throw ConsultationErrors.inboxItemNotFound();
     }
-    const org = await this.ctx.em.findOneOrFail(Organisation, { id: actor.organisationId });
-    const location = input.location?.trim() || org.name;
-    if (location.length > 200) throw ConsultationErrors.badLocation();
-    // A care relationship opens the patient (patients/care.service.ts), never the NHS number alone.
-    const patient = await findPatientInCare(this.ctx.em, actor, input.nhsNumber);
-    if (!patient) {
+    // No location: the organisation's name (at most 200 characters), read by the insert itself.
+    const location = input.location?.trim() || null;
+    if (location && location.length > 200) throw ConsultationErrors.badLocation();
+    // One statement: the patient by a care relationship (patients.care.ts; never the NHS number
+    // alone), the consultation (located at the organisation by default), its entries and its
+    // audit row; nothing when the patient is not found. Atomic by itself: without an idempotency
+    // key it needs no transaction.
+    const insert = async (em: Em): Promise<ConsultationFields | null> => {
+      const id = uuidv7();
+      const now = new Date();
+      const patient = patientInCareSql(actor, input.nhsNumber);
+      const statement = new WithStatement().add('care_patient', patient.sql, patient.params).add(
+        'new_consultation',
+        `insert into consultation (id, patient_id, authoring_organisation_id, author_id, location, started_at,
+           clinically_relevant, source_product, inbox_consultation_id, state, version, revision, created_at,
+           updated_at)
+         select ?::uuid, p.id, o.id, ?, coalesce(?, o.name), ?::timestamptz, ?, ?, ?::uuid, 'DRAFT', 0, 1,
+           ?::timestamptz, ?::timestamptz
+         from care_patient p cross join organisation o where o.id = ?
+         returning *`,
+        [
+          id,
+          actor.id,
+          location,
+          startedAt,
+          input.clinicallyRelevant ?? true,
+          sourceProduct,
+          inboxId,
+          now,
+          now,
+          actor.organisationId,
+        ],
+      );
+      withNewEntries(statement, 'new_consultation', contents, actor.id, now);
+      this.ctx.audit.addForCreated(
+        statement,
+        'new_consultation',
+        { subjectId: 's.id', patientId: 's.patient_id' },
+        { action: 'recordConsultation', subjectType: 'HubConsultation' },
+      );
+      const [row] = await statement.run<ConsultationRow>(em, 'select * from new_consultation');
+      return row ? consultationOf(em, row) : null;
+    };
+    const patientNotFound = async () => {
       await this.ctx.audit.recordNow(this.ctx.em, [
         {
           action: 'recordConsultation',
@@ -130,32 +186,21 @@ export class ConsultationService {
           reason: 'patient not found or not visible',
         },
       ]);
-      throw ConsultationErrors.patientNotFound();
+      return ConsultationErrors.patientNotFound();
+    };
+    if (input.idempotencyKey === null || input.idempotencyKey === undefined) {
+      const c = await insert(this.ctx.em);
+      if (!c) throw await patientNotFound();
+      return c;
     }
+    // With a key, the patient is looked up before a repeat is answered from the stored result.
+    if (!(await findPatientIdInCare(this.ctx.em, actor, input.nhsNumber))) throw await patientNotFound();
     const { result } = await runIdempotent(
       this.ctx.em,
       { actorId: actor.id, key: input.idempotencyKey, operation: 'recordConsultation', input },
-      async (em) => {
-        const c = em.create(Consultation, {
-          id: uuidv7(),
-          patient: em.getReference(Patient, patient.id),
-          authoringOrganisation: em.getReference(Organisation, org.id),
-          authorId: actor.id,
-          location,
-          startedAt,
-          clinicallyRelevant: input.clinicallyRelevant ?? true,
-          sourceProduct,
-          inboxConsultationId: inboxId,
-          state: 'DRAFT',
-          version: 0,
-        });
-        for (const content of contents) addEntry(em, c, content, actor.id);
-        this.ctx.audit.record(em, {
-          action: 'recordConsultation',
-          subjectType: 'HubConsultation',
-          subjectId: c.id,
-          patientId: patient.id,
-        });
+      async (tx) => {
+        const c = await insert(tx);
+        if (!c) throw ConsultationErrors.patientNotFound();
         return c;
       },
       { resultId: (c) => c.id, replay: (id) => this.ctx.em.fork().findOneOrFail(Consultation, { id }) },
@@ -171,16 +216,25 @@ export class ConsultationService {
     expectedRevision: number | null | undefined,
   ): Promise<Consultation> {
     const c = await em.findOne(Consultation, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (
-      !c ||
-      !canSeeConsultation(this.actor, { authoringOrgId: c.authoringOrganisation.id, sourceProduct: c.sourceProduct })
-    )
-      throw ConsultationErrors.notFound(id, field);
+    this.checkChange(c && changeFacts(c), id, field, expectedRevision);
+    return c!;
+  }
+
+  /**
+   * The change rules of a locked consultation: only one the actor sees (else NOT_FOUND, like a
+   * missing one), once a version is saved only by its author, and at the revision expected.
+   */
+  private checkChange(
+    c: { authoringOrgId: string; sourceProduct: string; version: number; authorId: string; revision: number } | null,
+    id: string,
+    field: string,
+    expectedRevision: number | null | undefined,
+  ): void {
+    if (!c || !canSeeConsultation(this.actor, c)) throw ConsultationErrors.notFound(id, field);
     if (c.version > 0 && c.authorId !== this.actor.id) throw ConsultationErrors.savedByAnotherAuthor(id);
     if (expectedRevision !== null && expectedRevision !== undefined && expectedRevision !== c.revision) {
       throw ConsultationErrors.staleRevision(id, expectedRevision, c.revision);
     }
-    return c;
   }
 
   /** As lockChecked, then marks it a draft of the next version. */
@@ -304,29 +358,38 @@ export class ConsultationService {
     return result;
   }
 
-  /** Saves the next version and decides write-back for every entry it changed. */
+  /**
+   * Saves the next version and decides write-back for every entry it changed: in one transaction,
+   * the consultation locked with what its save reads (one statement), then `saveNextVersion`.
+   */
   async save(input: {
     consultationId: string;
     expectedRevision?: number | null;
     idempotencyKey?: string | null;
-  }): Promise<Consultation> {
+  }): Promise<ConsultationFields> {
     const id = expectGlobalId(input.consultationId, 'HubConsultation', 'input.consultationId');
-    await this.byId(id, 'input.consultationId');
+    // A repeated key answers with the stored result: only for a consultation the actor still sees.
+    // (Without a key the locked row is checked in the transaction.)
+    if (input.idempotencyKey) await this.byId(id, 'input.consultationId');
+    const actor = this.actor;
     const { result, replayed } = await runIdempotent(
       this.ctx.em,
-      { actorId: this.actor.id, key: input.idempotencyKey, operation: 'saveConsultation', input },
-      async (em): Promise<{ consultation: Consultation; hints: StreamHint[] }> => {
-        const c = await this.lockChecked(em, id, 'input.consultationId', input.expectedRevision);
-        const { hints, changed, saved } = await saveNextVersion(em, c, this.actor.id, this.actor.pcnId);
-        if (!saved) throw ConsultationErrors.nothingToSave(id);
-        this.ctx.audit.record(em, {
-          action: 'saveConsultation',
-          subjectType: 'HubConsultation',
-          subjectId: c.id,
-          patientId: c.patient.id,
-          reason: `version ${c.version}; ${changed} entries changed`,
+      { actorId: actor.id, key: input.idempotencyKey, operation: 'saveConsultation', input },
+      async (tx): Promise<{ consultation: ConsultationFields; hints: StreamHint[] }> => {
+        const c = await lockForSave(tx, id, actor.pcnId);
+        this.checkChange(c, id, 'input.consultationId', input.expectedRevision);
+        const { hints, saved, row } = await saveNextVersion(tx, c!, actor.id, actor.pcnId, {
+          log: this.ctx.audit,
+          entry: (version, changed) => ({
+            action: 'saveConsultation',
+            subjectType: 'HubConsultation',
+            subjectId: id,
+            patientId: c!.patientId,
+            reason: `version ${version}; ${changed} entries changed`,
+          }),
         });
-        return { consultation: c, hints };
+        if (!saved) throw ConsultationErrors.nothingToSave(id);
+        return { consultation: consultationOf(tx, row!), hints };
       },
       {
         resultId: (r) => r.consultation.id,

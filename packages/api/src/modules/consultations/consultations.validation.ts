@@ -89,26 +89,52 @@ export function validateEntry(
   };
 }
 
+/** An entry's content columns (by property name): one kind's columns set, the other kinds' null. */
+export type EntryColumns = Pick<
+  ConsultationEntry,
+  | 'kind'
+  | 'codedKind'
+  | 'snomedCode'
+  | 'term'
+  | 'text'
+  | 'adminOnly'
+  | 'dmdCode'
+  | 'medicationName'
+  | 'dose'
+  | 'quantity'
+  | 'documentTitle'
+  | 'documentContentType'
+  | 'documentSizeBytes'
+  | 'documentReference'
+>;
+
+/** The content columns of `content`. */
+export function contentColumns(content: EntryContent): EntryColumns {
+  return {
+    kind: content.kind,
+    codedKind: content.kind === 'CODED' ? content.codedKind : null,
+    snomedCode: content.kind === 'CODED' ? content.snomedCode : null,
+    term: content.kind === 'CODED' ? content.term : null,
+    text: content.kind === 'NOTE' ? content.text : null,
+    adminOnly: content.kind === 'NOTE' ? content.adminOnly : false,
+    dmdCode: content.kind === 'MEDICATION' ? content.dmdCode : null,
+    medicationName: content.kind === 'MEDICATION' ? content.name : null,
+    dose: content.kind === 'MEDICATION' ? content.dose : null,
+    quantity: content.kind === 'MEDICATION' ? content.quantity : null,
+    documentTitle: content.kind === 'DOCUMENT' ? content.title : null,
+    documentContentType: content.kind === 'DOCUMENT' ? content.contentType : null,
+    documentSizeBytes: content.kind === 'DOCUMENT' ? content.sizeBytes : null,
+    documentReference: content.kind === 'DOCUMENT' ? content.reference : null,
+  };
+}
+
 /** Writes content into an entry's columns (the other kinds' columns become null). */
 export function applyContent(entry: ConsultationEntry, content: EntryContent): void {
-  entry.kind = content.kind;
-  entry.codedKind = content.kind === 'CODED' ? content.codedKind : null;
-  entry.snomedCode = content.kind === 'CODED' ? content.snomedCode : null;
-  entry.term = content.kind === 'CODED' ? content.term : null;
-  entry.text = content.kind === 'NOTE' ? content.text : null;
-  entry.adminOnly = content.kind === 'NOTE' ? content.adminOnly : false;
-  entry.dmdCode = content.kind === 'MEDICATION' ? content.dmdCode : null;
-  entry.medicationName = content.kind === 'MEDICATION' ? content.name : null;
-  entry.dose = content.kind === 'MEDICATION' ? content.dose : null;
-  entry.quantity = content.kind === 'MEDICATION' ? content.quantity : null;
-  entry.documentTitle = content.kind === 'DOCUMENT' ? content.title : null;
-  entry.documentContentType = content.kind === 'DOCUMENT' ? content.contentType : null;
-  entry.documentSizeBytes = content.kind === 'DOCUMENT' ? content.sizeBytes : null;
-  entry.documentReference = content.kind === 'DOCUMENT' ? content.reference : null;
+  Object.assign(entry, contentColumns(content));
 }
 
 /** Reads an entry's content back from its columns. */
-export function contentOf(entry: ConsultationEntry): EntryContent {
+export function contentOf(entry: EntryColumns): EntryContent {
   switch (entry.kind) {
     case 'CODED':
       return {

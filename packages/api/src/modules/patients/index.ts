@@ -8,7 +8,7 @@ export { Patient, SEXES, type Sex } from './patient.entity.js';
 export { PatientType } from './patients.types.js';
 export { toPatientType } from './patients.mappers.js';
 export { patientScope, patientScopeSql, canSeePatientAt, PATIENT_READERS } from './patients.policy.js';
-export { findPatientInCare, mayReadDemographics } from './care.service.js';
+export { findPatientIdInCare, findPatientInCare, mayReadDemographics, patientInCareSql } from './care.service.js';
 export { auditPatientReads, auditPatientReadFailed } from './audit.service.js';
 
 /** The patients module as the composition root registers it (docs/architecture.md#adding-a-module). */

@@ -20,7 +20,23 @@ import { startWriteBackWorker } from './delivery/delivery.worker.js';
 export { WriteBackAgreement, WriteBackPolicy } from './write-back-agreement.entity.js';
 export { WriteBackRecord, WriteBackDelivery } from './write-back-record.entity.js';
 export { WriteBackTargetSetting, PracticeRecordEntry } from './write-back-target.entity.js';
-export { planWriteBack, type SavedConsultationFacts, type SavedEntry } from './planning/planner.service.js';
+export {
+  finishPlan,
+  planOf,
+  planWriteBack,
+  NOTHING_WRITTEN_BACK,
+  readWriteBack,
+  recordsOf,
+  RECORD_READS,
+  withRecordReads,
+  withPlanWrites,
+  type ExistingRecord,
+  type SavedConsultationFacts,
+  type SavedEntry,
+  type WriteBackPlan,
+} from './planning/planner.service.js';
+export { decisionFactsColumns, decisionFactsOf } from './agreements/agreements.service.js';
+export { lineLockSql } from './delivery/lines.worker.js';
 export { explainWriteBack, type ExplainInput } from './planning/explain.service.js';
 export { writeBackStatusByEntry, type EntryWriteBackStatus } from './delivery/deliveries.service.js';
 export { WriteBackWorker, startWriteBackWorker, type WriteBackWorkerOptions } from './delivery/delivery.worker.js';
@@ -37,7 +53,7 @@ export { combinedWriteBackState, type WriteBackState } from './write-back.codes.
 export { toStatusType } from './write-back.mappers.js';
 export { WriteBackExplanationType, WriteBackStatusType } from './write-back.types.js';
 export { WriteBackStateEnum } from './write-back.enums.js';
-export type { OrgFacts } from './write-back.policy.js';
+export type { OrgFacts, WriteBackFacts } from './write-back.policy.js';
 
 /** The write-back module as the composition root registers it (docs/architecture.md#adding-a-module). */
 export const writeBackModule: HubModule = {

@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import type { Em } from '../db/orm.js';
-import { exec } from '../db/sql.js';
+import { exec, type WithStatement } from '../db/sql.js';
 import { uuidv7 } from '../ids.js';
 import { AuditEvent, type AuditOutcome } from './audit-event.entity.js';
 
@@ -88,6 +88,37 @@ export class AuditLog {
   /** Inserts rows at once, in one plain statement (a page of 200 reads writes 200 rows). */
   async recordNow(em: Em, entries: readonly AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
+    const { sql, params } = this.insertOf(entries);
+    await exec(em, sql, params);
+  }
+
+  /**
+   * Adds the insert of `entries` to a statement of the change they audit (CTE `name`), so the
+   * change and its audit rows are written by one statement, in its transaction.
+   */
+  addTo(statement: WithStatement, entries: readonly AuditEntry[], name = 'audit_rows'): void {
+    if (entries.length === 0) return;
+    const { sql, params } = this.insertOf(entries);
+    statement.add(name, `${sql} returning 1`, params);
+  }
+
+  /**
+   * Adds to a statement the SUCCESS row of `entry` for the row that its CTE `source` creates (at
+   * most one), subject and patient taken from `columns` (SQL on `source` aliased `s`): no row
+   * when `source` creates none.
+   */
+  addForCreated(
+    statement: WithStatement,
+    source: string,
+    columns: { readonly subjectId: string; readonly patientId: string },
+    entry: { readonly action: string; readonly subjectType: string },
+    name = 'audit_rows',
+  ): void {
+    const { sql, params } = this.readsInsert(source, { ...columns, rank: '1' }, entry, 1);
+    statement.add(name, `${sql} returning 1`, params);
+  }
+
+  private insertOf(entries: readonly AuditEntry[]): { sql: string; params: unknown[] } {
     this.denied += entries.filter((entry) => entry.outcome === 'DENIED').length;
     const first = this.row(entries[0]!);
     const params: unknown[] = [
@@ -102,6 +133,6 @@ export class AuditLog {
       params.push(uuidv7(), entry.action, entry.subjectType, entry.subjectId ?? null, entry.patientId ?? null);
       params.push(entry.outcome ?? 'SUCCESS', entry.reason ?? null);
     }
-    await exec(em, `${INSERT}${entries.map(() => ROW).join(', ')}${ROW_NAMES}`, params);
+    return { sql: `${INSERT}${entries.map(() => ROW).join(', ')}${ROW_NAMES}`, params };
   }
 }

@@ -138,3 +138,41 @@ export class SqlConditions {
     return this.parts.length === 0 ? 'true' : this.parts.map((part) => `(${part})`).join(' and ');
   }
 }
+
+/**
+ * One statement of common table expressions assembled from parts (a change's writes, its audit
+ * rows, its events), each bringing its SQL and its values in order, so a placeholder never drifts
+ * from its value. Data-modifying CTEs always run to completion, all on one snapshot: a part
+ * cannot see another part's rows, and no part may change a row another part changes.
+ */
+export class WithStatement {
+  private readonly parts: string[] = [];
+  private readonly values: unknown[] = [];
+  private readonly names = new Set<string>();
+
+  /** Adds `name as (sql)`; names are unique within the statement. */
+  add(name: string, sql: string, params: readonly unknown[] = []): this {
+    if (this.names.has(name)) throw new Error(`WithStatement: ${name} added twice`);
+    this.names.add(name);
+    this.parts.push(`${name} as (${sql})`);
+    this.values.push(...params);
+    return this;
+  }
+
+  has(name: string): boolean {
+    return this.names.has(name);
+  }
+
+  /** Runs `with <parts> <main>` in `em`'s transaction (the main query's values come after the parts'). */
+  run<T>(em: Em, main: string, params: readonly unknown[] = []): Promise<T[]> {
+    const sql = this.parts.length > 0 ? `with ${this.parts.join(',\n')}\n${main}` : main;
+    return exec<T>(em, sql, [...this.values, ...params]);
+  }
+}
+
+/** A JSON or JSONB column as an object, whichever driver read it. */
+export function asJson<T>(value: T | string): T;
+export function asJson<T>(value: T | string | null): T | null;
+export function asJson<T>(value: T | string | null): T | null {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}

@@ -1,6 +1,7 @@
 import type { Em } from '../db/orm.js';
-import { asDate, exec } from '../db/sql.js';
+import { asDate, exec, WithStatement } from '../db/sql.js';
 import { metrics, streamKind } from '../observability/metrics.js';
+import type { StreamHint } from './event-bus.js';
 
 /** An event to append to a stream, inside the transaction of the change it describes. */
 export interface EventInput {
@@ -83,6 +84,90 @@ const APPEND = `with head as (
   insert into event_log (stream, seq, type, subject_type, subject_id, actor_id, payload, created_at)
   select ?, head.seq, ?, ?, ?, ?, ?::jsonb, now() from head
   returning *`;
+
+/**
+ * Appends several events in one statement, inside `em`'s transaction, with the protocol of
+ * {@link appendEvent}: each stream's head row is upserted once (locked until commit, streams in
+ * name order, so two writers take their head locks in one order) and hands out a contiguous block
+ * of seqs; the events of one stream take them in the order given. Returns each event's stream and
+ * seq, in the order given.
+ */
+export async function appendEvents(em: Em, events: readonly EventInput[]): Promise<StreamHint[]> {
+  if (events.length === 0) return [];
+  if (!em.getTransactionContext()) throw new Error('appendEvents must run inside a transaction');
+  const statement = new WithStatement();
+  withAppendedEvents(statement, events);
+  const heads = await statement.run<{ stream: string; seq: string | number }>(
+    em,
+    `select stream, seq from ${APPENDED_HEADS}`,
+  );
+  return appendedSeqs(events, heads);
+}
+
+/** The CTE of {@link withAppendedEvents} that holds each stream's new head: (stream, seq). */
+export const APPENDED_HEADS = 'appended_heads';
+
+/**
+ * Adds the append of `events` to a statement of the caller's (see {@link appendEvents}): its main
+ * query selects `stream, seq` from {@link APPENDED_HEADS} to learn the seqs ({@link appendedSeqs}). For a
+ * change whose other rows are written by the same statement: the head rows are the only rows the
+ * caller must not have left to lock in it (it holds the locks of its other rows already).
+ */
+export function withAppendedEvents(statement: WithStatement, events: readonly EventInput[]): void {
+  const rows = events.map((event, ord) => ({
+    ord,
+    stream: event.stream,
+    type: event.type,
+    subject_type: event.subjectType,
+    subject_id: event.subjectId,
+    actor_id: event.actorId ?? null,
+    payload: event.payload ?? {},
+  }));
+  statement
+    .add(
+      'appended_input',
+      `select * from jsonb_to_recordset(?::jsonb) as x(ord int, stream text, type text, subject_type text,
+        subject_id text, actor_id text, payload jsonb)`,
+      [JSON.stringify(rows)],
+    )
+    .add('appended_counts', 'select stream, count(*)::bigint as n from appended_input group by stream')
+    .add(
+      APPENDED_HEADS,
+      `insert into stream_head (stream, seq) select stream, n from appended_counts order by stream
+       on conflict (stream) do update set seq = stream_head.seq + excluded.seq
+       returning stream, seq`,
+    )
+    .add(
+      'appended_log',
+      `insert into event_log (stream, seq, type, subject_type, subject_id, actor_id, payload, created_at)
+       select i.stream, h.seq - c.n + row_number() over (partition by i.stream order by i.ord),
+         i.type, i.subject_type, i.subject_id, i.actor_id, i.payload, now()
+       from appended_input i join appended_counts c on c.stream = i.stream join ${APPENDED_HEADS} h on h.stream = i.stream
+       order by i.stream, i.ord
+       returning 1`,
+    );
+}
+
+/**
+ * Each event's stream and seq (in the order given), from the heads {@link withAppendedEvents} left;
+ * call it once the statement has run (it counts the events appended).
+ */
+export function appendedSeqs(
+  events: readonly EventInput[],
+  heads: readonly { stream: string; seq: string | number }[],
+): StreamHint[] {
+  const count = new Map<string, number>();
+  for (const event of events) count.set(event.stream, (count.get(event.stream) ?? 0) + 1);
+  const next = new Map<string, number>();
+  for (const event of events) metrics.eventsAppended.inc({ stream: streamKind(event.stream) });
+  for (const head of heads) next.set(head.stream, Number(head.seq) - count.get(head.stream)! + 1);
+  return events.map(({ stream }) => {
+    const seq = next.get(stream);
+    if (seq === undefined) throw new Error(`appendEvents: no head for ${stream}`);
+    next.set(stream, seq + 1);
+    return { stream, seq };
+  });
+}
 
 /** Events of `stream` with seq greater than `afterSeq`, in order, at most `limit`. */
 export async function readStream(em: Em, stream: string, afterSeq: number, limit = 500): Promise<StoredEvent[]> {

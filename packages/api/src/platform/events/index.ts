@@ -1,4 +1,15 @@
-export { appendEvent, readStream, streamBounds, latestSeq, type EventInput, type StoredEvent } from './event-log.js';
+export {
+  appendEvent,
+  appendEvents,
+  withAppendedEvents,
+  appendedSeqs,
+  APPENDED_HEADS,
+  readStream,
+  streamBounds,
+  latestSeq,
+  type EventInput,
+  type StoredEvent,
+} from './event-log.js';
 export { InProcessEventBus, RESYNC_ALL_STREAMS, isResyncHint, type EventBus, type StreamHint } from './event-bus.js';
 export { PgNotifyEventBus, PG_EVENT_CHANNEL, type PgNotifyEventBusOptions } from './event-bus.pg.js';
 export { RedisEventBus, REDIS_EVENT_CHANNEL, type RedisEventBusOptions } from './event-bus.redis.js';

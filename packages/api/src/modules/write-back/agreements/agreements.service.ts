@@ -3,6 +3,7 @@ import { normaliseOdsCode } from '@pcn-hub/schema';
 import { changeRow, runChange, type Tx } from '../../../platform/changes.js';
 import type { AuthenticatedContext } from '../../../platform/context.js';
 import type { Em } from '../../../platform/db/orm.js';
+import { asJson } from '../../../platform/db/sql.js';
 import { Errors } from '../../../platform/errors.js';
 import { uuidv7 } from '../../../platform/ids.js';
 import { runIdempotent } from '../../../platform/idempotency/index.js';
@@ -25,6 +26,33 @@ export async function findAgreementFacts(em: Em, sourceId: string, targetId: str
   );
   const chosen = rows.find((row) => row.state !== 'REVOKED') ?? rows[0] ?? null;
   return chosen ? { id: chosen.id, state: chosen.state, oneToOne: chosen.oneToOne } : null;
+}
+
+/**
+ * {@link findAgreementFacts} and {@link practiceToPracticeEnabled} as two columns of a statement of
+ * the caller's that reads the pair anyway (the save reads them with the consultation it locks):
+ * `wb_agreement` (JSON id, state, one_to_one; null when none) and `wb_practice_to_practice`. The
+ * arguments are SQL expressions of the source, target and PCN ids.
+ */
+export function decisionFactsColumns(source: string, target: string, pcn: string): string {
+  return `(select json_build_object('id', x.id, 'state', x.state, 'one_to_one', x.one_to_one)
+      from (select a.id, a.state, a.one_to_one, a.created_at from write_back_agreement a
+            where a.source_id = ${source} and a.target_id = ${target} order by a.created_at desc limit 20) x
+      order by x.state = 'REVOKED', x.created_at desc limit 1) as wb_agreement,
+    coalesce((select w.practice_to_practice_write_back from write_back_policy w where w.pcn_id = ${pcn}), false)
+      as wb_practice_to_practice`;
+}
+
+/** The facts of {@link decisionFactsColumns} from the row that read them. */
+export function decisionFactsOf(row: { wb_agreement: unknown; wb_practice_to_practice: boolean }): {
+  agreement: AgreementFacts | null;
+  practiceToPracticeWriteBack: boolean;
+} {
+  const raw = asJson(row.wb_agreement as { id: string; state: AgreementState; one_to_one: boolean } | string | null);
+  return {
+    agreement: raw ? { id: raw.id, state: raw.state, oneToOne: raw.one_to_one } : null,
+    practiceToPracticeWriteBack: row.wb_practice_to_practice,
+  };
 }
 
 /** One agreement by id (callers have already established the viewer may see it). */

@@ -18,6 +18,16 @@ export async function lockLines(em: Em, keys: Iterable<string>): Promise<void> {
   );
 }
 
+/** The line (ordering key) of a patient's record at a practice: `<target org id>:<patient id>`. */
+export const lineOf = (targetOrgId: string, patientId: string): string => `${targetOrgId}:${patientId}`;
+
+/**
+ * The lock of {@link lockLines} as an SQL expression, for a statement of the caller's that reads
+ * the target and patient ids anyway (SQL expressions of uuids; the key is {@link lineOf}'s).
+ */
+export const lineLockSql = (target: string, patient: string): string =>
+  `pg_advisory_xact_lock(hashtext(${target}::text || ':' || ${patient}::text))`;
+
 /** True when the line already has a delivery queued or in flight. Call with the line locked. */
 export async function lineBusy(em: Em, key: string): Promise<boolean> {
   const rows = await exec(

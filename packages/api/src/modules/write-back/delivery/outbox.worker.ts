@@ -2,7 +2,7 @@ import type { Em } from '../../../platform/db/orm.js';
 import { claimRows, type ClaimedRow, type DeliveryTable } from '../../../platform/delivery/index.js';
 import type { StreamHint } from '../../../platform/events/index.js';
 import type { DeliveryKind, DeliveryState, TargetKind, WriteBackState } from '../write-back.codes.js';
-import { appendWriteBackEventsBatched, type WriteBackChange } from '../write-back.events.js';
+import { appendWriteBackEvents, type WriteBackChange } from '../write-back.events.js';
 import { promoteNext } from './lines.worker.js';
 
 /** A delivery a worker holds the lease of, with what it needs to send it. */
@@ -111,7 +111,7 @@ export async function claimedDeliveries(
   workerId: string,
 ): Promise<{ jobs: ClaimedDelivery[]; hints: StreamHint[] }> {
   const rows = claimed as unknown as readonly ClaimRow[];
-  const hints = await appendWriteBackEventsBatched(
+  const hints = await appendWriteBackEvents(
     tx,
     rows.map((row) => changeOf(row, workerId)),
   );
@@ -166,7 +166,7 @@ export async function deliveriesChanged(
     .filter((row) => row.state === 'DELIVERED' || row.state === 'DEAD')
     .map((row) => row.ordering_key);
   if (finished.length > 0) await promoteNext(tx, finished);
-  return appendWriteBackEventsBatched(
+  return appendWriteBackEvents(
     tx,
     rows.map((row) => changeOf(row, actorId)),
   );
