@@ -9,7 +9,7 @@ vi.mock('graphql-jit', async (importOriginal) => {
 });
 
 const schema = buildSchema(`type Query { viewer: Viewer } type Viewer { id: ID! name: String }`);
-schema.getQueryType()!.getFields().viewer.resolve = () => ({ id: 'v1', name: 'Ada' });
+schema.getQueryType()!.getFields().viewer!.resolve = () => ({ id: 'v1', name: 'Ada' });
 
 function operationOf(document: DocumentNode): OperationDefinitionNode {
   return document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
