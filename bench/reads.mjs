@@ -42,7 +42,9 @@ const PRINCIPALS = {
 const log = (line) => process.stderr.write(`${line}\n`);
 
 async function main() {
-  const { values } = parseArgs({ options: { read: { type: 'string' } } });
+  // `pnpm bench:reads -- --read=x` hands the `--` on: dropped, so both spellings work.
+  const args = process.argv.slice(2).filter((arg) => arg !== '--');
+  const { values } = parseArgs({ args, options: { read: { type: 'string' } } });
   const names = values.read ? values.read.split(',').map((s) => s.trim()) : Object.keys(READS);
   const unknown = names.filter((n) => !READS[n]);
   if (unknown.length) throw new Error(`unknown --read ${unknown.join(', ')}; known: ${Object.keys(READS).join(', ')}`);
