@@ -11,7 +11,7 @@ export { OrganisationType, RoleEnum } from './organisations.types.js';
 export { findOrganisationForActor } from './organisations.service.js';
 export { organisationById } from './organisations.loaders.js';
 export { toOrganisationType, toStaffUserType } from './organisations.mappers.js';
-export { organisationColumns, organisationFromRow } from './organisations.read.js';
+export { organisationJson, organisationFromJson } from './organisations.read.js';
 export { canSeeOrganisation, canSeeStaffOf } from './organisations.policy.js';
 export {
   hintStaffAccountChanged,

@@ -7,7 +7,7 @@ import { patientNode } from './patients.node.js';
 export { Patient, SEXES, type Sex } from './patient.entity.js';
 export { PatientType } from './patients.types.js';
 export { toPatientType } from './patients.mappers.js';
-export { patientColumns, patientFromRow } from './patients.read.js';
+export { patientJson, patientFromJson } from './patients.read.js';
 export { patientScope, patientScopeSql, canSeePatientAt, PATIENT_READERS } from './patients.policy.js';
 export { findPatientInCare, mayReadDemographics } from './patients.care.js';
 export { auditPatientReads, auditPatientReadFailed } from './patients.audit.js';

@@ -3,31 +3,30 @@ import type { Sex } from './patient.entity.js';
 import { PatientType } from './patients.types.js';
 
 /**
- * The columns of a patient read as `alias` in a plain-SQL read, each named `<alias>_<field>`; read
- * back with {@link patientFromRow}. Visibility is the caller's: join under `patientScopeSql`.
+ * A patient read as `alias` in a plain-SQL read, as one JSON array (null when the row has none: a
+ * left join under `patientScopeSql` that found no visible patient); read back with
+ * {@link patientFromJson}. Every column, whatever the selection: the patient's field resolvers
+ * read them.
  */
-export const patientColumns = (alias: string): string =>
-  `${alias}.id as "${alias}_id", ${alias}.registered_practice_id as "${alias}_practice",
-  ${alias}.nhs_number as "${alias}_nhs", ${alias}.given_name as "${alias}_given", ${alias}.family_name as "${alias}_family",
-  ${alias}.date_of_birth::text as "${alias}_dob", ${alias}.sex as "${alias}_sex"`;
+export const patientJson = (alias: string): string =>
+  `case when ${alias}.id is null then null else json_build_array(${alias}.id, ${alias}.registered_practice_id,
+    ${alias}.nhs_number, ${alias}.given_name, ${alias}.family_name, ${alias}.date_of_birth, ${alias}.sex) end`;
 
 /**
- * The patient read as `alias` in a row of a plain-SQL read, as a GraphQL object (an instance of its
- * class, so type-graphql hands it to field resolvers without copying); null when the row has none
- * (a left join that found no visible patient).
+ * The patient {@link patientJson} read, as a GraphQL object: an instance of its class (type-graphql
+ * hands it to field resolvers without copying), built by plain stores (fast properties); null for none.
  */
-export function patientFromRow(row: Record<string, unknown>, alias: string): PatientType | null {
-  const id = row[`${alias}_id`] as string | null;
-  if (!id) return null;
-  return Object.assign(Object.create(PatientType.prototype) as PatientType, {
-    __typename: 'Patient' as const,
-    id: toGlobalId('Patient', id),
-    dbId: id,
-    registeredPracticeId: row[`${alias}_practice`] as string,
-    nhsNumber: row[`${alias}_nhs`] as string,
-    givenName: row[`${alias}_given`] as string,
-    familyName: row[`${alias}_family`] as string,
-    dateOfBirth: row[`${alias}_dob`] as string,
-    sex: row[`${alias}_sex`] as Sex,
-  });
+export function patientFromJson(values: readonly unknown[] | null): PatientType | null {
+  if (!values) return null;
+  const id = values[0] as string;
+  const patient = new PatientType();
+  patient.id = toGlobalId('Patient', id);
+  patient.dbId = id;
+  patient.registeredPracticeId = values[1] as string;
+  patient.nhsNumber = values[2] as string;
+  patient.givenName = values[3] as string;
+  patient.familyName = values[4] as string;
+  patient.dateOfBirth = values[5] as string;
+  patient.sex = values[6] as Sex;
+  return patient;
 }

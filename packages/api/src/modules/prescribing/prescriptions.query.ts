@@ -5,7 +5,7 @@ import { keyset } from '../../platform/graphql/keyset.js';
 import { placeholders, SqlConditions } from '../../platform/db/sql.js';
 import { mayReadDemographics } from '../patients/index.js';
 import type { PrescriptionType } from './prescribing.types.js';
-import { readPrescriptionPage, type PrescriptionPageReads } from './prescriptions.read.js';
+import { readPrescriptionPage, type PrescriptionPageSelection } from './prescriptions.read.js';
 import type { CourseOfTherapy, PrescriptionState } from './prescribing.codes.js';
 import { PrescribingErrors } from './prescribing.errors.js';
 import { canSeePrescription } from './prescribing.policy.js';
@@ -53,14 +53,15 @@ export class PrescriptionQueries {
   }
 
   /**
-   * One keyset page (`size + 1` rows fetched to know whether more follow) with the joins `reads`
-   * asks for: one statement that reads the rows and writes the audit rows of the `size` returned.
+   * One keyset page (`size + 1` rows fetched to know whether more follow) with the fields and joins
+   * `selection` asks for: one statement that reads the rows and writes the audit rows of the `size`
+   * returned.
    */
   async page(
     filter: PrescriptionFilterInput | null,
     size: number,
     after: string | null,
-    reads: PrescriptionPageReads = { items: false, patient: false, registeredPractice: false, hub: false },
+    selection: PrescriptionPageSelection,
   ): Promise<PrescriptionType[]> {
     const actor = this.ctx.actor;
     const where = new SqlConditions();
@@ -83,9 +84,9 @@ export class PrescriptionQueries {
     const next = PRESCRIPTION_PAGE.decode(after);
     if (next) where.add('p.id < ?', next[0]);
     // Only where the viewer may receive demographics; otherwise the field resolver answers null.
-    const joins = { ...reads, patient: reads.patient && mayReadDemographics(actor) };
+    const reads = { ...selection, patient: selection.patient && mayReadDemographics(actor) };
     const audit = { log: this.ctx.audit, count: size };
-    return readPrescriptionPage(this.ctx.sqlEm, actor, where, size + 1, joins, audit);
+    return readPrescriptionPage(this.ctx.sqlEm, actor, where, size + 1, reads, audit);
   }
 
   private async auditReads(rows: readonly Prescription[]): Promise<void> {

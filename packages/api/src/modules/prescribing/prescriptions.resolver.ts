@@ -83,13 +83,14 @@ export class PrescriptionResolver {
     const size = pageSize(first);
     // One statement reads the page, the joins its selection asks for and writes its audit rows.
     const node = selectedFields(info, ['edges', 'node']);
-    const reads = {
+    const selection = {
+      fields: node,
       items: node.has('items'),
       patient: node.has('patient'),
       registeredPractice: node.has('registeredPractice'),
       hub: node.has('hub'),
     };
-    const rows = await queries(ctx).page(filter ?? null, size, after ?? null, reads);
+    const rows = await queries(ctx).page(filter ?? null, size, after ?? null, selection);
     return toConnection(rows, size, Boolean(after), (row) => row, prescriptionCursor);
   }
 
