@@ -108,7 +108,25 @@ export function applyContent(entry: ConsultationEntry, content: EntryContent): v
 }
 
 /** Reads an entry's content back from its columns. */
-export function contentOf(entry: ConsultationEntry): EntryContent {
+export function contentOf(
+  entry: Pick<
+    ConsultationEntry,
+    | 'kind'
+    | 'codedKind'
+    | 'snomedCode'
+    | 'term'
+    | 'text'
+    | 'adminOnly'
+    | 'dmdCode'
+    | 'medicationName'
+    | 'dose'
+    | 'quantity'
+    | 'documentTitle'
+    | 'documentContentType'
+    | 'documentSizeBytes'
+    | 'documentReference'
+  >,
+): EntryContent {
   switch (entry.kind) {
     case 'CODED':
       return {

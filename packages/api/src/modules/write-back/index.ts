@@ -34,6 +34,7 @@ export {
 } from './write-back.targets.js';
 export { combinedWriteBackState, type WriteBackState } from './write-back.codes.js';
 export { toStatusType } from './write-back.mappers.js';
+export { WRITE_BACK_STATUS_JSON, writeBackStatusFromJson, writeBackStatusJoins } from './write-back.read.js';
 export { WriteBackExplanationType, WriteBackStatusType } from './write-back.types.js';
 export { WriteBackStateEnum } from './write-back.enums.js';
 export type { OrgFacts } from './write-back.policy.js';
