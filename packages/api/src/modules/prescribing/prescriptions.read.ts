@@ -63,24 +63,14 @@ const OWN_FIELDS: Readonly<Record<string, readonly [sql: string, set: Setter]>> 
   statusReason: ['p.status_reason', (p, v) => void (p.statusReason = v as string | null)],
 };
 
-/** The items of each prescription as one JSON array of arrays (line order), read by {@link itemsOf}. */
-const ITEMS = `(select json_agg(json_build_array(i.line_no, i.dmd_code, i.medicine_name, i.quantity, i.unit,
-    i.dosage_text, i.controlled_drug_schedule) order by i.line_no)
+/**
+ * The items of each prescription (line order) as JSON objects with the GraphQL field names:
+ * decoded natively into the objects the page hands out, no mapping in JavaScript.
+ */
+const ITEMS = `(select json_agg(json_build_object('lineNo', i.line_no, 'dmdCode', i.dmd_code,
+    'medicineName', i.medicine_name, 'quantity', i.quantity, 'unit', i.unit, 'dosageText', i.dosage_text,
+    'controlledDrugSchedule', i.controlled_drug_schedule) order by i.line_no)
   from prescription_item i where i.prescription_id = p.id)`;
-
-type ItemTuple = [number, string, string | null, number | string, string, string, string | null];
-
-function itemsOf(tuples: readonly ItemTuple[] | null): PrescriptionItemType[] {
-  return (tuples ?? []).map(([lineNo, dmdCode, medicineName, quantity, unit, dosageText, controlledDrugSchedule]) => ({
-    lineNo,
-    dmdCode,
-    medicineName,
-    quantity: Number(quantity),
-    unit,
-    dosageText,
-    controlledDrugSchedule,
-  }));
-}
 
 /** What a page selects: its own fields (by GraphQL name, from the lookahead) and its joins. */
 export interface PrescriptionPageSelection extends PrescriptionPageReads {
@@ -148,7 +138,7 @@ function prescriptionOf(
   p.hubServiceId = values[4] as string | null;
   for (let i = 0; i < plan.setters.length; i++) plan.setters[i]!(p, values[IDS.length + i]);
   p.joined = {
-    items: plan.items < 0 ? undefined : itemsOf(values[plan.items] as ItemTuple[] | null),
+    items: plan.items < 0 ? undefined : ((values[plan.items] as PrescriptionItemType[] | null) ?? []),
     patient: plan.patient < 0 ? undefined : patientFromJson(values[plan.patient] as unknown[] | null),
     registeredPractice:
       plan.registeredPractice < 0
