@@ -98,9 +98,12 @@ export async function startLoader() {
 /**
  * Runs `rounds` rounds; in each, every arm in turn: `arm.start()` (a server from startServer plus the
  * request: { server, url, headers, body, then? }), a warm-up, the measured run, stop. `perRequest`
- * counts requests per operation (2 for create-then-save). Returns { [arm.name]: [result per round] }.
+ * counts requests per operation (2 for create-then-save). The warm-up lasts `warmup` seconds and,
+ * with `warmupRequests`, goes on until the server has answered that many requests: a fresh server
+ * runs its first requests on code V8 has not optimised yet, and a slow arm would otherwise be
+ * measured after far fewer requests than a fast one. Returns { [arm.name]: [result per round] }.
  */
-export async function runRounds({ arms, loader, rounds, warmup, duration, connections, log }) {
+export async function runRounds({ arms, loader, rounds, warmup, warmupRequests = 0, duration, connections, log }) {
   const results = Object.fromEntries(arms.map((arm) => [arm.name, []]));
   for (let round = 1; round <= rounds; round++) {
     for (const arm of arms) {
@@ -108,9 +111,12 @@ export async function runRounds({ arms, loader, rounds, warmup, duration, connec
       try {
         const { server, url, headers, body, then } = target;
         log(
-          `round ${round}/${rounds}, ${arm.name}: warm-up ${warmup} s, then ${duration} s at ${connections} connections`,
+          `round ${round}/${rounds}, ${arm.name}: warm-up ${warmup} s${warmupRequests ? ` and ${warmupRequests} requests` : ''}, then ${duration} s at ${connections} connections`,
         );
-        await loader.run({ url, headers, body, then, duration: warmup, connections });
+        const warm = await loader.run({ url, headers, body, then, duration: warmup, connections });
+        if (warm.total < warmupRequests) {
+          await loader.run({ url, headers, body, then, amount: warmupRequests - warm.total, connections });
+        }
         const loadBefore = loadAverage();
         const before = await server.cpuMicros();
         const r = await loader.run({ url, headers, body, then, duration, connections });

@@ -1,6 +1,6 @@
 // The load generator: autocannon in its own process (forked by bench/lib/arms.mjs, pinned apart from
-// the servers). Each message { url, headers, body, duration, connections, then? } runs one load and
-// answers its figures. `then` makes each turn two requests: the first's answer gives a value (at the
+// the servers). Each message { url, headers, body, duration, connections, then?, amount? } runs one
+// load (for `amount` requests instead of `duration` seconds when given) and answers its figures. `then` makes each turn two requests: the first's answer gives a value (at the
 // dotted path `then.extract`) that replaces `__VALUE__` in the second's body (create, then save).
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -10,12 +10,12 @@ const autocannon = requireFromApi('autocannon');
 
 const dig = (value, path) => path.split('.').reduce((v, key) => v?.[key], value);
 
-process.on('message', async ({ url, headers, body, duration, connections, then }) => {
+process.on('message', async ({ url, headers, body, duration, connections, then, amount }) => {
   const options = {
     url,
     method: 'POST',
     headers,
-    duration,
+    ...(amount ? { amount } : { duration }),
     connections,
     // A GraphQL error still answers 200: count those as mismatches.
     verifyBody: (text) => !text.includes('"errors"'),

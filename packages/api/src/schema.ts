@@ -1,4 +1,4 @@
-import { buildSchema } from 'type-graphql';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { assertValidSchema, type GraphQLSchema } from 'graphql';
 import { authChecker, assertEveryRootFieldAuthorized } from './platform/auth/authorization.js';
 import { AuditResolver } from './platform/audit/audit.resolver.js';
@@ -23,6 +23,34 @@ const NO_TOPIC_PUBSUB = {
 };
 
 let built: Promise<GraphQLSchema> | null = null;
+
+/**
+ * Marks every plain data field `simple` (type-graphql's own option) so the schema gives it no
+ * resolver: it is read as a property, as graphql-js and graphql-jit do by default. Otherwise
+ * type-graphql wraps every field of every object type in a resolver of its own, there to run field
+ * middlewares and `@Authorized` roles (and the schema's global middlewares: it has none), and
+ * graphql-jit inlines a property read only for a field without a resolver: a page of 50
+ * prescriptions with their items ran over a thousand such wrappers per request. A field keeps its
+ * wrapper when a role or middleware is attached to it (or to a field of that name on a class it
+ * inherits from or passes on to) or its schema name differs from its property; `@Field` methods
+ * and `@FieldResolver`s are resolvers either way.
+ */
+export function readPlainFieldsAsProperties(): number {
+  const storage = getMetadataStorage();
+  const related = (a: object, b: object) =>
+    a === b ||
+    (a as { prototype?: unknown }).prototype instanceof (b as never) ||
+    (b as { prototype?: unknown }).prototype instanceof (a as never);
+  const attached = [...storage.authorizedFields, ...storage.middlewares];
+  let marked = 0;
+  for (const field of storage.fields) {
+    if (field.simple !== undefined || field.schemaName !== field.name) continue;
+    if (attached.some((a) => a.fieldName === field.name && related(a.target, field.target))) continue;
+    field.simple = true;
+    marked += 1;
+  }
+  return marked;
+}
 
 /** Builds (once per process) the executable schema; refuses to start if a root field has no access rule. */
 export function buildHubSchema(): Promise<GraphQLSchema> {

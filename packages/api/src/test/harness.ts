@@ -166,6 +166,59 @@ export function describeEachDatabase(
   }
 }
 
+/**
+ * The SQL statements one request costs: `run` (which sends it) `runs` times with the ORM's query
+ * log counted, the fewest kept. The log also sees the hub's background workers (write-back,
+ * webhooks, pruning) when one polls during a run; they can only add statements.
+ */
+export async function fewestStatements(hub: TestHub, run: () => Promise<void>, runs = 3): Promise<number> {
+  const logger = hub.app.orm.config.getLogger();
+  const original = logger.logQuery.bind(logger);
+  let statements = 0;
+  logger.logQuery = (context) => {
+    statements += 1;
+    if (process.env.DEBUG_SQL) console.log('SQL>', String(context.query).slice(0, 160));
+    original(context);
+  };
+  try {
+    let fewest = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < runs; i++) {
+      statements = 0;
+      await run();
+      fewest = Math.min(fewest, statements);
+    }
+    return fewest;
+  } finally {
+    logger.logQuery = original;
+  }
+}
+
+/**
+ * The audit rows written since `since` (a database clock reading, `clockOf`) by `actorId`, each as
+ * one line of every column a read writes but its own id, time and request id, ordered by subject;
+ * `requests` counts the distinct request ids among them.
+ */
+export async function auditLinesSince(
+  hub: TestHub,
+  actorId: string,
+  since: string,
+): Promise<{ lines: string[]; requests: number }> {
+  const rows = await hub.sql<{ line: string; request_id: string | null }>(
+    `select concat_ws(' ', a.action, a.subject_type, a.subject_id, coalesce(a.patient_id::text, '-'), a.outcome,
+              a.actor_id, a.actor_type, coalesce(a.organisation_ods, '-'), coalesce(a.reason, '-'),
+              coalesce(a.on_behalf_of, '-')) as line, a.request_id
+       from audit_event a where a.actor_id = ? and a.at >= ?::timestamptz order by a.subject_id, a.action`,
+    [actorId, since],
+  );
+  return { lines: rows.map((r) => r.line), requests: new Set(rows.map((r) => r.request_id)).size };
+}
+
+/** The database's clock now, to pass to {@link auditLinesSince}. */
+export async function clockOf(hub: TestHub): Promise<string> {
+  const [row] = await hub.sql<{ now: string }>("select to_char(clock_timestamp(), 'YYYY-MM-DD HH24:MI:SS.US') as now");
+  return row!.now;
+}
+
 /** The first error's code, for terse assertions. */
 export function codeOf(result: GqlResult): string | undefined {
   return result.errors?.[0]?.extensions?.code;

@@ -43,7 +43,33 @@ export function toHubConsultationType(c: ConsultationFields): HubConsultationTyp
   };
 }
 
-export function toEntryType(entry: ConsultationEntry): ConsultationEntryType {
+/** The columns of an entry the GraphQL type is made of (an entity, or a plain-SQL read's row). */
+export type EntryFields = Pick<
+  ConsultationEntry,
+  | 'id'
+  | 'kind'
+  | 'codedKind'
+  | 'snomedCode'
+  | 'term'
+  | 'text'
+  | 'adminOnly'
+  | 'dmdCode'
+  | 'medicationName'
+  | 'dose'
+  | 'quantity'
+  | 'documentTitle'
+  | 'documentContentType'
+  | 'documentSizeBytes'
+  | 'documentReference'
+  | 'removed'
+  | 'revision'
+  | 'savedRevision'
+  | 'createdBy'
+  | 'updatedBy'
+  | 'updatedAt'
+>;
+
+export function toEntryType(entry: EntryFields): ConsultationEntryType {
   const content = contentOf(entry);
   return {
     __typename: 'HubConsultationEntry',

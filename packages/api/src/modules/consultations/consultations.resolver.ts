@@ -1,6 +1,8 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PluginScope } from '../../platform/auth/plugin-scope.js';
 import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
+import { selectedFields } from '../../platform/graphql/lookahead.js';
 import { expectGlobalId, toGlobalId } from '../../platform/graphql/relay.js';
 import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
 import { PatientType } from '../patients/index.js';
@@ -17,6 +19,7 @@ import { entriesByConsultation, writeBackByEntry } from './consultations.loaders
 import { toEntryType, toHubConsultationType } from './consultations.mappers.js';
 import { CONSULTATION_AUTHORS, CONSULTATION_READERS, EXPLAINERS } from './consultations.policy.js';
 import { patientForConsultation } from './patient.service.js';
+import { readHubConsultation } from './consultations.query.js';
 import {
   AddConsultationEntryInput,
   AmendConsultationEntryInput,
@@ -43,8 +46,19 @@ export class HubConsultationResolver {
   async hubConsultation(
     @Arg('id', () => ID, { description: 'Global id.' }) id: string,
     @AuthCtx() ctx: AuthenticatedContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<HubConsultationType> {
-    return toHubConsultationType(await service(ctx).byId(expectGlobalId(id, 'HubConsultation', 'id')));
+    // One statement: the consultation and what the selection asks for (entries, their write-back).
+    const fields = selectedFields(info, []);
+    const entry = selectedFields(info, ['entries']);
+    const writeBack = fields.has('writeBackState') || entry.has('writeBack');
+    const reads = {
+      entries: writeBack || fields.has('entries'),
+      writeBack,
+      entryWriteBack: entry.has('writeBack') && !selectedFields(info, ['entries', 'writeBack']).has('delivery'),
+      authoringOrganisation: fields.has('authoringOrganisation'),
+    };
+    return readHubConsultation(ctx, expectGlobalId(id, 'HubConsultation', 'id'), reads);
   }
 
   @Authorized(...EXPLAINERS)
@@ -156,6 +170,7 @@ export class HubConsultationResolver {
 
   @FieldResolver(() => OrganisationType, { description: 'Where it was authored.' })
   async authoringOrganisation(@Root() c: HubConsultationType, @Ctx() ctx: RequestContext): Promise<OrganisationType> {
+    if (c.joined?.authoringOrganisation) return c.joined.authoringOrganisation;
     return toOrganisationType((await organisationById(ctx).load(c.authoringOrgId))!);
   }
 
@@ -166,6 +181,7 @@ export class HubConsultationResolver {
     includeRemoved: boolean | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ConsultationEntryType[]> {
+    if (c.joined?.entries) return c.joined.entries.filter((entry) => includeRemoved || !entry.removed);
     const rows = await entriesByConsultation(ctx).load(c.dbId);
     return rows.filter((row) => includeRemoved || !row.removed).map(toEntryType);
   }
@@ -175,6 +191,7 @@ export class HubConsultationResolver {
     description: 'The most pressing write-back state of its entries (null until saved).',
   })
   async writeBackState(@Root() c: HubConsultationType, @Ctx() ctx: RequestContext): Promise<WriteBackState | null> {
+    if (c.joined?.writeBackStates) return combinedWriteBackState(c.joined.writeBackStates);
     const rows = await entriesByConsultation(ctx).load(c.dbId);
     const statuses = await writeBackByEntry(ctx).loadMany(rows.map((row) => row.id));
     return combinedWriteBackState(statuses.flatMap((s) => (s && !(s instanceof Error) ? [s.state] : [])));
@@ -191,6 +208,7 @@ export class ConsultationEntryResolver {
     @Root() entry: ConsultationEntryType,
     @Ctx() ctx: RequestContext,
   ): Promise<WriteBackStatusType | null> {
+    if (entry.joinedWriteBack !== undefined) return entry.joinedWriteBack;
     const status = await writeBackByEntry(ctx).load(entry.dbId);
     return status ? toStatusType(status) : null;
   }

@@ -1,6 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DmdCodeScalar, SnomedCodeScalar } from '@pcn-hub/schema';
 import { Node } from '../../platform/graphql/relay.js';
+import type { WriteBackStatusType } from '../write-back/index.js';
+import type { HubConsultationJoined } from './consultations.query.js';
 import { DateTime } from '../../platform/graphql/scalars.js';
 import type { CodedKind, EntryKind, HubConsultationState } from './consultation.codes.js';
 import { CodedKindEnum, EntryKindEnum, HubConsultationStateEnum } from './consultations.enums.js';
@@ -51,6 +53,8 @@ export class DocumentEntryType {
 export class ConsultationEntryType extends Node {
   readonly __typename = 'HubConsultationEntry' as const;
   dbId!: string;
+  /** Its write-back as `hubConsultation`'s read joined it (null: none yet); unset: the loader answers. */
+  joinedWriteBack?: WriteBackStatusType | null;
 
   @Field(() => EntryKindEnum, { description: 'What it holds; exactly the matching member below is set.' })
   kind!: EntryKind;
@@ -84,6 +88,8 @@ export class HubConsultationType extends Node {
   dbId!: string;
   patientId!: string;
   authoringOrgId!: string;
+  /** What `hubConsultation`'s read joined (`consultations.read.ts`); field resolvers fall back to loaders without it. */
+  joined?: HubConsultationJoined;
 
   @Field(() => String, { description: 'Actor id of the author.' })
   authorId!: string;

@@ -11,6 +11,7 @@ export { OrganisationType, RoleEnum } from './organisations.types.js';
 export { findOrganisationForActor } from './organisations.service.js';
 export { organisationById } from './organisations.loaders.js';
 export { toOrganisationType, toStaffUserType } from './organisations.mappers.js';
+export { organisationJson, organisationFromJson } from './organisations.query.js';
 export { canSeeOrganisation, canSeeStaffOf } from './organisations.policy.js';
 export {
   hintStaffAccountChanged,

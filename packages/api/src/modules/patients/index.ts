@@ -7,6 +7,7 @@ import { patientNode } from './patients.node.js';
 export { Patient, SEXES, type Sex } from './patient.entity.js';
 export { PatientType } from './patients.types.js';
 export { toPatientType } from './patients.mappers.js';
+export { patientJson, patientFromJson } from './patients.query.js';
 export { patientScope, patientScopeSql, canSeePatientAt, PATIENT_READERS } from './patients.policy.js';
 export { findPatientIdInCare, findPatientInCare, mayReadDemographics, patientInCareSql } from './care.service.js';
 export { auditPatientReads, auditPatientReadFailed } from './audit.service.js';

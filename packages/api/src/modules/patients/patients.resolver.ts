@@ -1,7 +1,9 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PluginScope } from '../../platform/auth/plugin-scope.js';
 import { NHSNumberScalar } from '@pcn-hub/schema';
 import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
+import { selectedFields } from '../../platform/graphql/lookahead.js';
 import { pageSize, toConnection } from '../../platform/graphql/relay.js';
 import { OrganisationType, organisationById, toOrganisationType } from '../organisations/index.js';
 import { toPatientType } from './patients.mappers.js';
@@ -37,10 +39,13 @@ export class PatientResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1-200 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor from a previous page.' }) after: string | null,
     @AuthCtx() ctx: AuthenticatedContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<InstanceType<typeof PatientConnection>> {
     const size = pageSize(first);
-    const rows = await service(ctx).search(search ?? null, size, after ?? null);
-    return toConnection(rows, size, Boolean(after), toPatientType, patientCursor);
+    // One statement reads the page (with the registered practice when asked) and writes its audit rows.
+    const registeredPractice = selectedFields(info, ['edges', 'node']).has('registeredPractice');
+    const rows = await service(ctx).search(search ?? null, size, after ?? null, registeredPractice);
+    return toConnection(rows, size, Boolean(after), (row) => row, patientCursor);
   }
 
   @Authorized(...PATIENT_REGISTRARS)
@@ -57,6 +62,7 @@ export class PatientResolver {
 
   @FieldResolver(() => OrganisationType, { description: 'The practice the patient is registered with.' })
   async registeredPractice(@Root() patient: PatientType, @Ctx() ctx: RequestContext): Promise<OrganisationType> {
+    if (patient.joinedRegisteredPractice) return patient.joinedRegisteredPractice;
     const org = await organisationById(ctx).load(patient.registeredPracticeId);
     return toOrganisationType(org!);
   }

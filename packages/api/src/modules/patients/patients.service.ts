@@ -1,5 +1,4 @@
 import { isValidNhsNumber, normaliseNhsNumber, normaliseOdsCode } from '@pcn-hub/schema';
-import type { FilterQuery } from '@mikro-orm/core';
 import type { AuthenticatedContext } from '../../platform/context.js';
 import { Errors, HubError } from '../../platform/errors.js';
 import { keyset } from '../../platform/graphql/keyset.js';
@@ -7,6 +6,9 @@ import { Organisation, canSeeOrganisation } from '../organisations/index.js';
 import { Patient, type Sex } from './patient.entity.js';
 import { auditPatientReadFailed, auditPatientReads } from './audit.service.js';
 import { patientScope } from './patients.policy.js';
+import { readPatientPage } from './patients.query.js';
+import type { PatientType } from './patients.types.js';
+import { SqlConditions } from '../../platform/db/sql.js';
 
 const PatientErrors = {
   notFound: () => new HubError('NOT_FOUND', 'Patient not found', { field: 'nhsNumber' }),
@@ -18,13 +20,12 @@ const PatientErrors = {
   futureBirth: () => Errors.badInput('input.dateOfBirth', 'Date of birth cannot be in the future'),
 } as const;
 
-/** Cursor over (familyName, givenName, id): the order of `patients`. */
-/** Patients by name, then id. */
-const PATIENT_PAGE = keyset<Patient>(
+/** Patients by name, then id: the order of `patients`, its cursor over (familyName, givenName, id). */
+const PATIENT_PAGE = keyset<PatientType>(
   [
     { property: 'familyName', part: 'text', of: (p) => p.familyName },
     { property: 'givenName', part: 'text', of: (p) => p.givenName },
-    { property: 'id', part: 'uuid', of: (p) => p.id },
+    { property: 'id', part: 'uuid', of: (p) => p.dbId },
   ],
   'asc',
 );
@@ -48,22 +49,30 @@ export class PatientService {
     return patient;
   }
 
-  /** Keyset page of visible patients; `search` is an NHS number or the start of a family name. */
-  async search(search: string | null, size: number, after: string | null): Promise<Patient[]> {
-    const where: FilterQuery<Patient>[] = [patientScope(this.ctx.actor)];
+  /**
+   * Keyset page of visible patients (`size + 1` rows, to know whether more follow); `search` is an
+   * NHS number or the start of a family name. One statement reads the rows (with their registered
+   * practice when asked) and writes the audit rows of the `size` returned.
+   */
+  async search(
+    search: string | null,
+    size: number,
+    after: string | null,
+    registeredPractice = false,
+  ): Promise<PatientType[]> {
+    const where = new SqlConditions();
     const term = search?.trim() ?? '';
     if (term.length > 100) throw Errors.badInput('search', 'search must be at most 100 characters');
     const nhs = normaliseNhsNumber(term);
     if (nhs && isValidNhsNumber(nhs)) {
-      where.push({ nhsNumber: nhs });
+      where.add('p.nhs_number = ?', nhs);
     } else if (term.length > 0) {
-      where.push({ familyName: { $ilike: `${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } });
+      where.add('p.family_name ilike ?', `${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     }
-    const next = PATIENT_PAGE.after(after);
-    if (next) where.push(next);
-    const rows = await this.ctx.em.find(Patient, { $and: where }, { orderBy: PATIENT_PAGE.orderBy, limit: size + 1 });
-    await this.auditReads(rows.slice(0, size));
-    return rows;
+    const next = PATIENT_PAGE.decode(after);
+    if (next) where.add('(p.family_name, p.given_name, p.id) > (?, ?, ?)', ...next);
+    const audit = { log: this.ctx.audit, count: size };
+    return readPatientPage(this.ctx.sqlEm, this.ctx.actor, where, size + 1, registeredPractice, audit);
   }
 
   async register(input: {

@@ -2,6 +2,7 @@ import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { NHSNumberScalar, OdsCodeScalar } from '@pcn-hub/schema';
 import { connectionTypes, Node } from '../../platform/graphql/relay.js';
 import { LocalDate } from '../../platform/graphql/scalars.js';
+import type { OrganisationType } from '../organisations/index.js';
 import { SEXES, type Sex } from './patient.entity.js';
 
 export const SexEnum = Object.fromEntries(SEXES.map((s) => [s, s])) as { [K in Sex]: K };
@@ -21,6 +22,8 @@ export class PatientType extends Node {
   readonly __typename = 'Patient' as const;
   dbId!: string;
   registeredPracticeId!: string;
+  /** The registered practice, when a plain-SQL read joined it (`patients.read.ts`); else its loader. */
+  joinedRegisteredPractice?: OrganisationType;
 
   @Field(() => NHSNumberScalar, { description: 'NHS number: 10 digits, modulus 11 check digit.' })
   nhsNumber!: string;

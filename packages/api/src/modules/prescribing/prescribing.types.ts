@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DmdCodeScalar, OdsCodeScalar, PrescriptionIdScalar } from '@pcn-hub/schema';
 import type { RequestContext } from '../../platform/context.js';
+import type { PrescriptionJoined } from './prescriptions/page.query.js';
 import { connectionTypes, Node } from '../../platform/graphql/relay.js';
 import { DateTime } from '../../platform/graphql/scalars.js';
 import type {
@@ -129,6 +130,8 @@ export class PrescriptionType extends Node {
    * own context, not the subscription's (whose loaders would answer from an earlier event).
    */
   scope?: RequestContext;
+  /** What the page read joined (`prescriptions.read.ts`); field resolvers fall back to loaders without it. */
+  joined?: PrescriptionJoined;
   dbId!: string;
   hubId!: string;
   patientId!: string;

@@ -51,6 +51,7 @@ export {
 } from './targets/targets.worker.js';
 export { combinedWriteBackState, type WriteBackState } from './write-back.codes.js';
 export { toStatusType } from './write-back.mappers.js';
+export { WRITE_BACK_STATUS_JSON, writeBackStatusFromJson, writeBackStatusJoins } from './write-back.query.js';
 export { WriteBackExplanationType, WriteBackStatusType } from './write-back.types.js';
 export { WriteBackStateEnum } from './write-back.enums.js';
 export type { OrgFacts, WriteBackFacts } from './write-back.policy.js';

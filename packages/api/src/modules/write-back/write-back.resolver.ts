@@ -192,8 +192,11 @@ export class WriteBackDeliveryResolver {
 @Resolver(() => WriteBackStatusType)
 export class WriteBackStatusResolver {
   @FieldResolver(() => OrganisationType, { description: "The patient's registered practice." })
-  targetOrganisation(@Root() s: WriteBackStatusType, @Ctx() ctx: RequestContext): Promise<OrganisationType> {
-    return organisation(ctx, s.targetOrgId);
+  targetOrganisation(
+    @Root() s: WriteBackStatusType,
+    @Ctx() ctx: RequestContext,
+  ): OrganisationType | Promise<OrganisationType> {
+    return s.joinedTargetOrganisation ?? organisation(ctx, s.targetOrgId);
   }
 }
 

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DmdCodeScalar, SnomedCodeScalar } from '@pcn-hub/schema';
 import { connectionTypes, Node } from '../../platform/graphql/relay.js';
 import { DateTime } from '../../platform/graphql/scalars.js';
+import type { OrganisationType } from '../organisations/index.js';
 import type {
   AgreementState,
   DeliveryKind,
@@ -124,6 +125,8 @@ export const { Connection: WriteBackDeliveryConnection } = connectionTypes(
 @ObjectType('WriteBackStatus', { description: 'The write-back of one entry to the registered practice.' })
 export class WriteBackStatusType {
   targetOrgId!: string;
+  /** The target practice, when a plain-SQL read joined it (`write-back.read.ts`); else its loader. */
+  joinedTargetOrganisation?: OrganisationType;
 
   @Field(() => WriteBackStateEnum, { description: 'Where it stands.' })
   state!: WriteBackState;

@@ -44,10 +44,18 @@ export function resolvePlainFieldsByDefault(): number {
     names.add(entry.fieldName);
     guardedFields.set(entry.target, names);
   }
+  // A rule or middleware on a field of that name in a class this one extends, or one extending it.
+  const related = (a: object, b: object) =>
+    a === b ||
+    (a as { prototype?: unknown }).prototype instanceof (b as new () => unknown) ||
+    (b as { prototype?: unknown }).prototype instanceof (a as new () => unknown);
+  const guardedByKin = (field: FieldEntry) =>
+    [...guardedTypes].some((target) => related(target, field.target)) ||
+    [...guardedFields].some(([target, names]) => names.has(field.name) && related(target, field.target));
   let marked = 0;
   for (const field of storage.fields) {
     if (field.simple !== undefined || field.name !== field.schemaName) continue;
-    if (guardedTypes.has(field.target) || guardedFields.get(field.target)?.has(field.name)) continue;
+    if (guardedByKin(field)) continue;
     field.simple = true;
     marked += 1;
   }

@@ -1,9 +1,11 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import { normaliseOdsCode } from '@pcn-hub/schema';
-import type { Actor } from '../../../platform/auth/actor.js';
 import type { AuthenticatedContext } from '../../../platform/context.js';
 import { expectGlobalId } from '../../../platform/graphql/relay.js';
 import { keyset } from '../../../platform/graphql/keyset.js';
+import { placeholders, SqlConditions } from '../../../platform/db/sql.js';
+import { mayReadDemographics } from '../../patients/index.js';
+import type { PrescriptionType } from '../prescribing.types.js';
+import { readPrescriptionPage, type PrescriptionPageSelection } from './page.query.js';
 import type { CourseOfTherapy, PrescriptionState } from '../prescribing.codes.js';
 import { PrescribingErrors } from '../prescribing.errors.js';
 import { canSeePrescription } from '../prescribing.policy.js';
@@ -20,19 +22,12 @@ export interface PrescriptionFilterInput {
   readonly issuedTo?: Date | null;
 }
 
-type Where = FilterQuery<Prescription>;
-
-/** Cursor of the `prescriptions` order (newest first; ids are UUIDv7, so id order is time order). */
-/** Prescriptions, newest first (ids are UUIDv7). */
-const PRESCRIPTION_PAGE = keyset<Prescription>([{ property: 'id', part: 'uuid', of: (p) => p.id }], 'desc');
+/** Prescriptions, newest first (ids are UUIDv7, so id order is time order). */
+const PRESCRIPTION_PAGE = keyset<{ readonly dbId: string }>(
+  [{ property: 'id', part: 'uuid', of: (p) => p.dbId }],
+  'desc',
+);
 export const prescriptionCursor = PRESCRIPTION_PAGE.cursorOf;
-
-/** Rows the actor may see: the raising hub's, or the registered practice's. */
-function scope(actor: Actor): Where {
-  if (actor.organisationKind === 'HUB') return { hub: actor.organisationId };
-  if (actor.organisationKind === 'PRACTICE') return { registeredPractice: actor.organisationId };
-  return { id: { $in: [] } };
-}
 
 /** Reading prescriptions. Every prescription returned is audited with its patient id. */
 export class PrescriptionQueries {
@@ -57,27 +52,41 @@ export class PrescriptionQueries {
     return p;
   }
 
-  /** One keyset page (`size + 1` rows fetched to know whether more follow). */
-  async page(filter: PrescriptionFilterInput | null, size: number, after: string | null): Promise<Prescription[]> {
-    const where: Where[] = [scope(this.ctx.actor)];
+  /**
+   * One keyset page (`size + 1` rows fetched to know whether more follow) with the fields and joins
+   * `selection` asks for: one statement that reads the rows and writes the audit rows of the `size`
+   * returned.
+   */
+  async page(
+    filter: PrescriptionFilterInput | null,
+    size: number,
+    after: string | null,
+    selection: PrescriptionPageSelection,
+  ): Promise<PrescriptionType[]> {
+    const actor = this.ctx.actor;
+    const where = new SqlConditions();
+    if (actor.organisationKind === 'HUB') where.add('p.hub_id = ?', actor.organisationId);
+    else if (actor.organisationKind === 'PRACTICE') where.add('p.registered_practice_id = ?', actor.organisationId);
+    else where.add('false');
     const f = filter ?? {};
-    if (f.states?.length) where.push({ state: { $in: f.states } });
-    if (f.courseOfTherapy) where.push({ courseOfTherapy: f.courseOfTherapy });
-    if (f.patientId) where.push({ patient: expectGlobalId(f.patientId, 'Patient', 'filter.patientId') });
-    if (f.registeredPracticeOdsCode)
-      where.push({ registeredPractice: { odsCode: normaliseOdsCode(f.registeredPracticeOdsCode) } });
-    if (f.prescriberCode) where.push({ prescriberCode: f.prescriberCode.trim().toUpperCase() });
-    if (f.issuedFrom) where.push({ issuedAt: { $gte: f.issuedFrom } });
-    if (f.issuedTo) where.push({ issuedAt: { $lt: f.issuedTo } });
-    const next = PRESCRIPTION_PAGE.after(after);
-    if (next) where.push(next);
-    const rows = await this.ctx.em.find(
-      Prescription,
-      { $and: where },
-      { orderBy: PRESCRIPTION_PAGE.orderBy, limit: size + 1 },
-    );
-    await this.auditReads(rows.slice(0, size));
-    return rows;
+    if (f.states?.length) where.add(`p.state in (${placeholders(f.states.length)})`, ...f.states);
+    if (f.courseOfTherapy) where.add('p.course_of_therapy = ?', f.courseOfTherapy);
+    if (f.patientId) where.add('p.patient_id = ?', expectGlobalId(f.patientId, 'Patient', 'filter.patientId'));
+    if (f.registeredPracticeOdsCode) {
+      where.add(
+        'p.registered_practice_id in (select o.id from organisation o where o.ods_code = ?)',
+        normaliseOdsCode(f.registeredPracticeOdsCode),
+      );
+    }
+    if (f.prescriberCode) where.add('p.prescriber_code = ?', f.prescriberCode.trim().toUpperCase());
+    if (f.issuedFrom) where.add('p.issued_at >= ?', f.issuedFrom);
+    if (f.issuedTo) where.add('p.issued_at < ?', f.issuedTo);
+    const next = PRESCRIPTION_PAGE.decode(after);
+    if (next) where.add('p.id < ?', next[0]);
+    // Only where the viewer may receive demographics; otherwise the field resolver answers null.
+    const reads = { ...selection, patient: selection.patient && mayReadDemographics(actor) };
+    const audit = { log: this.ctx.audit, count: size };
+    return readPrescriptionPage(this.ctx.sqlEm, actor, where, size + 1, reads, audit);
   }
 
   private async auditReads(rows: readonly Prescription[]): Promise<void> {

@@ -1,6 +1,9 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Actor } from '../../../platform/auth/actor.js';
 import { PluginScope } from '../../../platform/auth/plugin-scope.js';
 import type { AuthenticatedContext, RequestContext } from '../../../platform/context.js';
+import { selectedFields } from '../../../platform/graphql/lookahead.js';
 import { pageSize, toConnection } from '../../../platform/graphql/relay.js';
 import { HubServiceType, hubServiceById, toHubServiceType } from '../../hub-services/index.js';
 import { OrganisationType, organisationById, toOrganisationType } from '../../organisations/index.js';
@@ -36,6 +39,19 @@ const payload = async (p: Promise<Parameters<typeof toPrescriptionType>[0]>): Pr
   prescription: toPrescriptionType(await p),
 });
 
+async function organisation(ctx: RequestContext, id: string): Promise<OrganisationType> {
+  return toOrganisationType((await organisationById(ctx).load(id))!);
+}
+
+/** The patient when the patients policy lets the actor see them (registered at a visible practice). */
+async function visiblePatient(ctx: RequestContext, actor: Actor, patientId: string): Promise<PatientType | null> {
+  const patient = await patientById(ctx).load(patientId);
+  if (!patient) return null;
+  const practice = await organisationById(ctx).load(patient.registeredPractice.id);
+  if (!practice || !canSeePatientAt(actor, { id: practice.id, pcnId: practice.pcn?.id ?? null })) return null;
+  return toPatientType(patient);
+}
+
 @Resolver(() => PrescriptionType)
 export class PrescriptionResolver {
   @Authorized(...PRESCRIPTION_READERS)
@@ -62,10 +78,20 @@ export class PrescriptionResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1-200 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor from a previous page.' }) after: string | null,
     @AuthCtx() ctx: AuthenticatedContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<InstanceType<typeof PrescriptionConnection>> {
     const size = pageSize(first);
-    const rows = await queries(ctx).page(filter ?? null, size, after ?? null);
-    return toConnection(rows, size, Boolean(after), toPrescriptionType, prescriptionCursor);
+    // One statement reads the page, the joins its selection asks for and writes its audit rows.
+    const node = selectedFields(info, ['edges', 'node']);
+    const selection = {
+      fields: node,
+      items: node.has('items'),
+      patient: node.has('patient'),
+      registeredPractice: node.has('registeredPractice'),
+      hub: node.has('hub'),
+    };
+    const rows = await queries(ctx).page(filter ?? null, size, after ?? null, selection);
+    return toConnection(rows, size, Boolean(after), (row) => row, prescriptionCursor);
   }
 
   @Authorized(...PRESCRIPTION_RAISERS)
@@ -144,8 +170,15 @@ export class PrescriptionResolver {
   }
 
   @FieldResolver(() => [PrescriptionItemType], { description: 'The items, in line order.' })
-  async items(@Root() p: PrescriptionType, @Ctx() ctx: RequestContext): Promise<PrescriptionItemType[]> {
-    return (await itemsByPrescription(p.scope ?? ctx).load(p.dbId)).map(toPrescriptionItemType);
+  items(
+    @Root() p: PrescriptionType,
+    @Ctx() ctx: RequestContext,
+  ): PrescriptionItemType[] | Promise<PrescriptionItemType[]> {
+    // Joined by the page read; answered without a promise (a page of 50 resolves it 50 times).
+    if (p.joined?.items) return p.joined.items;
+    return itemsByPrescription(p.scope ?? ctx)
+      .load(p.dbId)
+      .then((rows) => rows.map(toPrescriptionItemType));
   }
 
   @FieldResolver(() => [PrescriptionTransitionType], { description: 'Every state change, oldest first.' })
@@ -158,23 +191,24 @@ export class PrescriptionResolver {
     description:
       'The patient, when the patients policy lets you see them (null otherwise, and for a plugin without patients:read).',
   })
-  async patient(@Root() p: PrescriptionType, @Ctx() ctx: RequestContext): Promise<PatientType | null> {
+  patient(@Root() p: PrescriptionType, @Ctx() ctx: RequestContext): PatientType | null | Promise<PatientType | null> {
     if (!ctx.actor || !mayReadDemographics(ctx.actor)) return null;
-    const patient = await patientById(ctx).load(p.patientId);
-    if (!patient) return null;
-    const practice = await organisationById(ctx).load(patient.registeredPractice.id);
-    if (!practice || !canSeePatientAt(ctx.actor, { id: practice.id, pcnId: practice.pcn?.id ?? null })) return null;
-    return toPatientType(patient);
+    // Joined by the page read under the same rule (the patients policy): null where it hides the patient.
+    if (p.joined?.patient !== undefined) return p.joined.patient;
+    return visiblePatient(ctx, ctx.actor, p.patientId);
   }
 
   @FieldResolver(() => OrganisationType, { description: "The patient's registered practice when raised." })
-  async registeredPractice(@Root() p: PrescriptionType, @Ctx() ctx: RequestContext): Promise<OrganisationType> {
-    return toOrganisationType((await organisationById(ctx).load(p.registeredPracticeId))!);
+  registeredPractice(
+    @Root() p: PrescriptionType,
+    @Ctx() ctx: RequestContext,
+  ): OrganisationType | Promise<OrganisationType> {
+    return p.joined?.registeredPractice ?? organisation(ctx, p.registeredPracticeId);
   }
 
   @FieldResolver(() => OrganisationType, { description: 'The hub that raised it.' })
-  async hub(@Root() p: PrescriptionType, @Ctx() ctx: RequestContext): Promise<OrganisationType> {
-    return toOrganisationType((await organisationById(ctx).load(p.hubId))!);
+  hub(@Root() p: PrescriptionType, @Ctx() ctx: RequestContext): OrganisationType | Promise<OrganisationType> {
+    return p.joined?.hub ?? organisation(ctx, p.hubId);
   }
 
   @FieldResolver(() => HubServiceType, { nullable: true, description: 'The hub service it was raised in.' })
