@@ -1,20 +1,9 @@
-import { Arg, Authorized, Ctx, Field, ID, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
-import { PluginScope } from '../../platform/auth/plugin-scope.js';
-import { normaliseOdsCode, OdsCodeScalar } from '@pcn-hub/schema';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { normaliseOdsCode } from '@pcn-hub/schema';
 import type { Actor } from '../../platform/auth/actor.js';
-import { authenticated } from '../../platform/auth/auth-context.js';
-import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
+import type { AuthenticatedContext } from '../../platform/context.js';
 import { Errors } from '../../platform/errors.js';
-import {
-  followStream,
-  liveStreamTypes,
-  streamEventFields,
-  parseStreamCursor,
-  streamEventCursor,
-  type StreamHeartbeat,
-  type StreamMessage,
-  type StreamResyncRequired,
-} from '../../platform/events/index.js';
+import { liveStreamResolver, streamArgs, streamEventFields } from '../../platform/events/index.js';
 import { toGlobalId } from '../../platform/graphql/relay.js';
 import { Organisation, staffAccountActive } from '../organisations/index.js';
 import { writeBackStream, type WriteBackEventType, type WriteBackState } from './write-back.codes.js';
@@ -47,15 +36,6 @@ export class WriteBackEvent extends streamEventFields({
   attempt!: number | null;
 }
 
-const { Message: WriteBackStreamMessage, toMessage } = liveStreamTypes({
-  event: WriteBackEvent,
-  heartbeat: 'WriteBackHeartbeat',
-  resync: 'WriteBackResyncRequired',
-  reload: 'reload, then',
-  union: 'WriteBackStreamMessage',
-  of: 'a write-back live stream',
-});
-
 /** A practice's own staff, and hub staff of the same PCN, may follow a practice's stream. */
 function canFollow(actor: Actor, org: { id: string; pcnId: string | null }): boolean {
   if (org.pcnId !== actor.pcnId) return false;
@@ -72,56 +52,40 @@ async function streamOrganisation(
   return scope;
 }
 
-@Resolver(() => WriteBackEvent)
-export class WriteBackSubscriptionResolver {
-  @Authorized(...WRITE_BACK_VIEWERS)
-  @PluginScope('events:read')
-  @Subscription(() => WriteBackStreamMessage, {
-    description:
-      'Live write-back state changes of entries going to a practice (its own staff, or hub staff of the PCN), gap-free and resumable: `after` replays from the event log, then continues live. A cursor older than retention yields WriteBackResyncRequired.',
-    subscribe: async ({ args, context }) => {
-      const ctx = authenticated(context as RequestContext);
-      const { organisation, after } = args as { organisation: string; after?: string | null };
-      const org = await streamOrganisation(ctx, organisation);
-      return followStream(ctx, {
-        stream: writeBackStream(org.id),
-        afterSeq: parseStreamCursor(after),
-        allowed: () => canFollow(ctx.actor, org),
-        accountActive: staffAccountActive(ctx.orm),
-      });
-    },
-  })
-  writeBackEvents(
-    @Root() message: StreamMessage,
-    @Arg('organisation', () => OdsCodeScalar, { description: 'ODS code of the receiving practice.' })
-    _organisation: string,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'Cursor of the last event received; omit to start live.',
-    })
-    _after: string | null,
-    @Ctx() _ctx: RequestContext,
-  ): WriteBackEvent | StreamHeartbeat | StreamResyncRequired {
-    return toMessage(message, (event) => {
-      const p = event.payload;
-      const id = (key: string): string | null => (typeof p[key] === 'string' ? p[key] : null);
-      const num = (key: string): number | null => (typeof p[key] === 'number' ? p[key] : null);
-      const deliveryId = id('deliveryId');
-      return {
-        __typename: 'WriteBackEvent',
-        seq: event.seq,
-        cursor: streamEventCursor(event.seq),
-        type: event.type as WriteBackEventType,
-        state: p.state as WriteBackState,
-        at: event.createdAt,
-        actorId: event.actorId,
-        entryId: toGlobalId(ENTRY_NODE, id('entryId') ?? ''),
-        consultationId: toGlobalId(CONSULTATION_NODE, id('consultationId') ?? ''),
-        deliveryId: deliveryId ? toGlobalId('WriteBackDelivery', deliveryId) : null,
-        messageId: id('messageId'),
-        version: num('version'),
-        attempt: num('attempt'),
-      };
-    });
-  }
-}
+export const WriteBackSubscriptionResolver = liveStreamResolver({
+  field: 'writeBackEvents',
+  description:
+    'Live write-back state changes of entries going to a practice (its own staff, or hub staff of the PCN), gap-free and resumable: `after` replays from the event log, then continues live. A cursor older than retention yields WriteBackResyncRequired.',
+  roles: WRITE_BACK_VIEWERS,
+  pluginScope: 'events:read',
+  types: {
+    event: WriteBackEvent,
+    heartbeat: 'WriteBackHeartbeat',
+    resync: 'WriteBackResyncRequired',
+    reload: 'reload, then',
+    union: 'WriteBackStreamMessage',
+    of: 'a write-back live stream',
+  },
+  args: streamArgs('ODS code of the receiving practice.'),
+  accountActive: staffAccountActive,
+  follow: async (ctx, { organisation }) => {
+    const org = await streamOrganisation(ctx, organisation);
+    return { stream: writeBackStream(org.id), allowed: () => canFollow(ctx.actor, org) };
+  },
+  toEvent: (event) => {
+    const p = event.payload;
+    const id = (key: string): string | null => (typeof p[key] === 'string' ? p[key] : null);
+    const num = (key: string): number | null => (typeof p[key] === 'number' ? p[key] : null);
+    const deliveryId = id('deliveryId');
+    return {
+      type: event.type as WriteBackEventType,
+      state: p.state as WriteBackState,
+      entryId: toGlobalId(ENTRY_NODE, id('entryId') ?? ''),
+      consultationId: toGlobalId(CONSULTATION_NODE, id('consultationId') ?? ''),
+      deliveryId: deliveryId ? toGlobalId('WriteBackDelivery', deliveryId) : null,
+      messageId: id('messageId'),
+      version: num('version'),
+      attempt: num('attempt'),
+    };
+  },
+});

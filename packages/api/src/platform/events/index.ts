@@ -19,15 +19,17 @@ export { pruneEventLog, startEventPruner, type PruneOptions, type EventPrunerOpt
 export { EventLog, StreamHead } from './event-log.entity.js';
 export { streamAuthorizer, ACCOUNT_RECHECK_MS } from './stream.access.js';
 export {
-  liveStreamTypes,
   StreamArgs,
+  streamArgs,
   streamEventFields,
   expectOwnOrganisation,
-  followStream,
-  parseStreamCursor,
-  streamEventCursor,
   STREAM_HEARTBEAT_MS,
   type LiveStreamTypeNames,
-  type StreamHeartbeat,
-  type StreamResyncRequired,
+  type StreamEvent,
 } from './stream.types.js';
+export {
+  liveStreamResolver,
+  type LiveStreamOptions,
+  type StreamSubject,
+  type StreamToFollow,
+} from './stream.resolver.js';

@@ -1,5 +1,5 @@
 import { ArgsType, createUnionType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import type { AuthenticatedContext } from '../context.js';
+import type { AuthenticatedContext, RequestContext } from '../context.js';
 import { normaliseOdsCode, OdsCodeScalar } from '@pcn-hub/schema';
 import { Errors, HubError } from '../errors.js';
 import { decodeCursor, encodeCursor } from '../graphql/relay.js';
@@ -27,7 +27,9 @@ export function parseStreamCursor(after: string | null | undefined): number | nu
 
 /**
  * The fields every live stream event type shares (`seq`, `cursor`, `at`, `actorId`), as an
- * abstract base its `@ObjectType` extends (`event`: that type's name); `seq` says whose stream it is.
+ * abstract base its `@ObjectType` extends (`event`: that type's name, also its static `typename`);
+ * `seq` says whose stream it is. Besides them, what the server keeps of an event: its own `scope`
+ * and the database id of its subject.
  */
 export function streamEventFields(describe: {
   readonly event: string;
@@ -38,6 +40,11 @@ export function streamEventFields(describe: {
   // referenced, so it stays out of the schema.
   @ObjectType(`${describe.event}Fields`)
   abstract class StreamEventFields {
+    static readonly typename = describe.event;
+    /** This event's own scope (EntityManager fork, audit), made on first use: most selections never need it. */
+    scope!: () => RequestContext;
+    /** Database id of the event's subject (`StoredEvent.subjectId`). */
+    subjectDbId!: string;
     @Field(() => Int, { description: describe.seq })
     seq!: number;
     @Field(() => String, { description: 'Resume point: pass as `after` to receive the events after this one.' })
@@ -50,6 +57,9 @@ export function streamEventFields(describe: {
   return StreamEventFields;
 }
 
+/** An event of a live stream as the server holds it: the shared fields of {@link streamEventFields}. */
+export type StreamEvent = InstanceType<ReturnType<typeof streamEventFields>>;
+
 /**
  * A stream of the viewer's own organisation only: another organisation's ODS code is NOT_FOUND on
  * `organisation` (`what`: e.g. `Referral stream`), exactly like a stream that does not exist.
@@ -61,14 +71,24 @@ export function expectOwnOrganisation(ctx: AuthenticatedContext, odsCode: string
   return ctx.actor.organisationId;
 }
 
-/** The arguments of a subscription to one organisation's stream (`@Args(() => StreamArgs)`). */
-@ArgsType()
-export class StreamArgs {
-  @Field(() => OdsCodeScalar, { description: "ODS code of the viewer's own organisation." })
-  organisation!: string;
-  @Field(() => String, { nullable: true, description: 'Cursor of the last event received; omit to start live.' })
-  after?: string | null;
+/**
+ * The arguments of a subscription to one organisation's stream, `organisation` described as
+ * `organisation` says (`StreamArgs`: the viewer's own organisation).
+ */
+export function streamArgs(organisation: string) {
+  @ArgsType()
+  class OrganisationStreamArgs {
+    @Field(() => OdsCodeScalar, { description: organisation })
+    organisation!: string;
+    @Field(() => String, { nullable: true, description: 'Cursor of the last event received; omit to start live.' })
+    after?: string | null;
+  }
+  return OrganisationStreamArgs;
 }
+
+/** The arguments of a subscription to the viewer's own organisation's stream. */
+export const StreamArgs = streamArgs("ODS code of the viewer's own organisation.");
+export type StreamArgs = InstanceType<typeof StreamArgs>;
 
 /** A heartbeat of a live stream, as GraphQL sees it. */
 export interface StreamHeartbeat {
@@ -87,7 +107,7 @@ export interface StreamResyncRequired {
 /** The names and wording of one module's live stream types. */
 export interface LiveStreamTypeNames<TEvent extends object> {
   /** The module's event object type (an `@ObjectType` class whose instances carry `__typename`). */
-  readonly event: ClassType<TEvent>;
+  readonly event: ClassType<TEvent> & { readonly typename: string };
   /** GraphQL name of the heartbeat type, e.g. `InboxHeartbeat`. */
   readonly heartbeat: string;
   /** GraphQL name of the resync type, e.g. `InboxResyncRequired`. */
