@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { createdAt } from '../../platform/db/properties.js';
 import { uuidv7 } from '../../platform/ids.js';
 import { OnlineConsultation } from '../inbox/index.js';
 import { SCAN_VERDICTS, STORED_STATUSES } from './attachments.codes.js';
@@ -31,7 +32,7 @@ const AttachmentSchema = defineEntity({
     scanVerdict: p.enum(SCAN_VERDICTS).nullable(),
     scannedBy: p.string().length(100).nullable(),
     scannedAt: p.datetime().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: createdAt(),
     updatedAt: p
       .datetime()
       .onCreate(() => new Date())

@@ -1,7 +1,7 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
 import type { Role } from '../../platform/auth/roles.js';
 import { Organisation } from '../organisations/index.js';
-import { uuidPrimaryKey } from '../../platform/db/properties.js';
+import { createdAt, hubEntity } from '../../platform/db/properties.js';
 
 /** What a hub service does (docs/domain/model.md#hub-services); the GraphQL enum mirrors these. */
 export const HUB_SERVICE_KINDS = [
@@ -34,11 +34,10 @@ export const DAYS_OF_WEEK = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRID
 export type DayOfWeek = (typeof DAYS_OF_WEEK)[number];
 
 /** A service the hub runs; triage signposts consultations to its queue. */
-const HubServiceSchema = defineEntity({
-  name: 'HubService',
-  tableName: 'hub_service',
-  properties: {
-    id: uuidPrimaryKey(),
+const HubServiceSchema = hubEntity(
+  'HubService',
+  'hub_service',
+  {
     hub: () => p.manyToOne(Organisation).ref().index(),
     kind: p.enum(HUB_SERVICE_KINDS),
     name: p.string().length(200),
@@ -51,10 +50,10 @@ const HubServiceSchema = defineEntity({
     requiredRoles: p.array<Role>().default([]),
     /** The referral methods the PCN decided this service accepts; empty = none. */
     referralMethods: p.array<ReferralMethod>().default([]),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: createdAt(),
   },
-  uniques: [{ properties: ['hub', 'name'] }],
-});
+  { uniques: [{ properties: ['hub', 'name'] }] },
+);
 
 export class HubService extends HubServiceSchema.class {}
 HubServiceSchema.setClass(HubService);

@@ -1,4 +1,4 @@
-import { defineEntity, p, type Opt } from '@mikro-orm/core';
+import { p, type Opt } from '@mikro-orm/core';
 import { Organisation } from '../organisations/index.js';
 import { Patient } from '../patients/index.js';
 import { HubService } from '../hub-services/index.js';
@@ -15,17 +15,16 @@ import {
   type OcRedFlag,
   type OcSignpost,
 } from './inbox.codes.js';
-import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
+import { createdAt, hubEntity, updatedAt } from '../../platform/db/properties.js';
 
 /**
  * An online consultation as the supplier sent it, plus its place in the workflow. The submitted
  * demographics are stored as sent (they may not match any patient); `patient` is the match.
  */
-const OnlineConsultationSchema = defineEntity({
-  name: 'OnlineConsultation',
-  tableName: 'online_consultation',
-  properties: {
-    id: uuidPrimaryKey(),
+const OnlineConsultationSchema = hubEntity(
+  'OnlineConsultation',
+  'online_consultation',
+  {
     /** Supplier code, e.g. ECONSULT; with `supplierReference` the business key of a submission. */
     supplier: p.string().length(40),
     supplierReference: p.string().length(100),
@@ -70,36 +69,33 @@ const OnlineConsultationSchema = defineEntity({
     triageNotes: p.text().nullable(),
     outcome: p.string().length(200).nullable(),
     version: p.integer().version(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  uniques: [{ properties: ['supplier', 'supplierReference'] }],
-  indexes: [
-    { properties: ['owner', 'state'] },
-    { properties: ['owner', 'submittedAt'] },
-    { properties: ['owner', 'dueAt', 'submittedAt', 'id'] },
-  ],
-});
+  {
+    uniques: [{ properties: ['supplier', 'supplierReference'] }],
+    indexes: [
+      { properties: ['owner', 'state'] },
+      { properties: ['owner', 'submittedAt'] },
+      { properties: ['owner', 'dueAt', 'submittedAt', 'id'] },
+    ],
+  },
+);
 
 export class OnlineConsultation extends OnlineConsultationSchema.class {}
 OnlineConsultationSchema.setClass(OnlineConsultation);
 
 /** Append-only history: one row per transition, with who, why and when. */
-const ConsultationTransitionSchema = defineEntity({
-  name: 'ConsultationTransition',
-  tableName: 'consultation_transition',
-  properties: {
-    id: uuidPrimaryKey(),
-    consultation: () => p.manyToOne(OnlineConsultation).ref().index(),
-    action: p.string().length(30),
-    fromState: p.string().length(30),
-    toState: p.string().length(30),
-    actorId: p.string().length(100),
-    reason: p.text().nullable(),
-    fromOwnerId: p.uuid().nullable(),
-    toOwnerId: p.uuid(),
-    at: p.datetime().onCreate(() => new Date()),
-  },
+const ConsultationTransitionSchema = hubEntity('ConsultationTransition', 'consultation_transition', {
+  consultation: () => p.manyToOne(OnlineConsultation).ref().index(),
+  action: p.string().length(30),
+  fromState: p.string().length(30),
+  toState: p.string().length(30),
+  actorId: p.string().length(100),
+  reason: p.text().nullable(),
+  fromOwnerId: p.uuid().nullable(),
+  toOwnerId: p.uuid(),
+  at: createdAt(),
 });
 
 export class ConsultationTransition extends ConsultationTransitionSchema.class {}

@@ -1,6 +1,6 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
 import { Organisation } from '../organisations/index.js';
-import { uuidPrimaryKey } from '../../platform/db/properties.js';
+import { createdAt, hubEntity } from '../../platform/db/properties.js';
 
 export const INBOUND_STATES = ['RECEIVED', 'PARSED', 'PARSE_FAILED'] as const;
 export type InboundState = (typeof INBOUND_STATES)[number];
@@ -10,11 +10,10 @@ export type InboundState = (typeof INBOUND_STATES)[number];
  * acknowledged message is never lost. Unique per transport, mailbox and message id: a second
  * download of the same message finds the first. Unparseable ones are kept, flagged for hub admins.
  */
-const InboundMessageSchema = defineEntity({
-  name: 'InboundMessage',
-  tableName: 'inbound_message',
-  properties: {
-    id: uuidPrimaryKey(),
+const InboundMessageSchema = hubEntity(
+  'InboundMessage',
+  'inbound_message',
+  {
     hub: () => p.manyToOne(Organisation).ref().index(),
     transport: p.string().length(20),
     mailboxId: p.string().length(40),
@@ -33,11 +32,13 @@ const InboundMessageSchema = defineEntity({
     failure: p.string().length(500).nullable(),
     onlineConsultationId: p.uuid().nullable(),
     recordedBy: p.string().length(100),
-    receivedAt: p.datetime().onCreate(() => new Date()),
+    receivedAt: createdAt(),
     processedAt: p.datetime().nullable(),
   },
-  uniques: [{ properties: ['transport', 'mailboxId', 'messageId'] }],
-  indexes: [{ properties: ['state', 'receivedAt'] }],
-});
+  {
+    uniques: [{ properties: ['transport', 'mailboxId', 'messageId'] }],
+    indexes: [{ properties: ['state', 'receivedAt'] }],
+  },
+);
 export class InboundMessage extends InboundMessageSchema.class {}
 InboundMessageSchema.setClass(InboundMessage);

@@ -1,17 +1,16 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { WEBHOOK_DELIVERY_STATES } from './plugins.codes.js';
 import { Plugin } from './plugin.entity.js';
-import { uuidPrimaryKey } from '../../platform/db/properties.js';
+import { createdAt, hubEntity } from '../../platform/db/properties.js';
 
 /**
  * One event for one plugin. Created by the dispatcher from the event log; claimed by the delivery
  * worker under a lease; the `id` is the `webhook-id` on every attempt, so receivers de-duplicate.
  */
-const PluginWebhookDeliverySchema = defineEntity({
-  name: 'PluginWebhookDelivery',
-  tableName: 'plugin_webhook_delivery',
-  properties: {
-    id: uuidPrimaryKey(),
+const PluginWebhookDeliverySchema = hubEntity(
+  'PluginWebhookDelivery',
+  'plugin_webhook_delivery',
+  {
     plugin: () => p.manyToOne(Plugin).ref(),
     organisationId: p.uuid(),
     eventId: p.bigint('number'),
@@ -23,11 +22,10 @@ const PluginWebhookDeliverySchema = defineEntity({
     lastError: p.string().length(500).nullable(),
     lastStatus: p.integer().nullable(),
     deliveredAt: p.datetime().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: createdAt(),
   },
-  uniques: [{ properties: ['plugin', 'eventId'] }],
-  indexes: [{ properties: ['state', 'nextAttemptAt'] }],
-});
+  { uniques: [{ properties: ['plugin', 'eventId'] }], indexes: [{ properties: ['state', 'nextAttemptAt'] }] },
+);
 export class PluginWebhookDelivery extends PluginWebhookDeliverySchema.class {}
 PluginWebhookDeliverySchema.setClass(PluginWebhookDelivery);
 

@@ -1,7 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { Organisation, StaffUser } from '../organisations/index.js';
 import { PRESCRIBER_CODE_KINDS, PROFESSIONS } from './prescribing.codes.js';
-import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
+import { createdAt, hubEntity, updatedAt } from '../../platform/db/properties.js';
 
 /**
  * A prescribing cost centre (PCC) set up for the hub with NHSBSA (docs/domain/workflows.md#getting-a-cost-centre,
@@ -9,43 +9,37 @@ import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
  * at most one active cost centre; switching to another ODS code keeps the old row (inactive) so
  * prescriptions issued under it keep their attribution, and its prescribers stay attached to it.
  */
-const PrescribingCostCentreSchema = defineEntity({
-  name: 'PrescribingCostCentre',
-  tableName: 'prescribing_cost_centre',
-  properties: {
-    id: uuidPrimaryKey(),
-    /** NHSBSA cost-centre code: one letter and five digits. */
-    odsCode: p.string().length(6).unique(),
-    name: p.string().length(200),
-    hub: () => p.manyToOne(Organisation).ref().index(),
-    /** The sub-ICB location (commissioner) holding the budget, e.g. 12A; EPS needs it as Organization.partOf. */
-    parentCommissionerCode: p.string().length(6).nullable(),
-    active: p.boolean().default(true),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: updatedAt(),
-  },
+const PrescribingCostCentreSchema = hubEntity('PrescribingCostCentre', 'prescribing_cost_centre', {
+  /** NHSBSA cost-centre code: one letter and five digits. */
+  odsCode: p.string().length(6).unique(),
+  name: p.string().length(200),
+  hub: () => p.manyToOne(Organisation).ref().index(),
+  /** The sub-ICB location (commissioner) holding the budget, e.g. 12A; EPS needs it as Organization.partOf. */
+  parentCommissionerCode: p.string().length(6).nullable(),
+  active: p.boolean().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
 });
 
 export class PrescribingCostCentre extends PrescribingCostCentreSchema.class {}
 PrescribingCostCentreSchema.setClass(PrescribingCostCentre);
 
 /** A hub staff member attached to a cost centre with a prescriber code. */
-const PrescriberSchema = defineEntity({
-  name: 'Prescriber',
-  tableName: 'prescriber',
-  properties: {
-    id: uuidPrimaryKey(),
+const PrescriberSchema = hubEntity(
+  'Prescriber',
+  'prescriber',
+  {
     costCentre: () => p.manyToOne(PrescribingCostCentre).ref(),
     staffUser: () => p.manyToOne(StaffUser).ref().index(),
     codeKind: p.enum(PRESCRIBER_CODE_KINDS),
     code: p.string().length(12),
     profession: p.enum(PROFESSIONS),
     active: p.boolean().default(true),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  uniques: [{ properties: ['costCentre', 'staffUser'] }],
-});
+  { uniques: [{ properties: ['costCentre', 'staffUser'] }] },
+);
 
 export class Prescriber extends PrescriberSchema.class {}
 PrescriberSchema.setClass(Prescriber);

@@ -1,7 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { EPS_OPERATIONS, EPS_STATUSES } from './eps/eps.codes.js';
 import { Prescription } from './prescription.entity.js';
-import { updatedAt } from '../../platform/db/properties.js';
+import { createdAt, updatedAt } from '../../platform/db/properties.js';
 
 /**
  * One EPS message of a prescription, written in the transaction that issued or cancelled it (the
@@ -26,7 +26,7 @@ const EpsMessageSchema = defineEntity({
     errorCode: p.string().length(40).nullable(),
     /** Who reported the last outcome (the plugin's name). */
     reportedBy: p.string().length(100).nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   uniques: [{ properties: ['prescription', 'operation'] }],

@@ -1,21 +1,20 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
 import { Organisation } from '../organisations/index.js';
 import { Patient } from '../patients/index.js';
 import { HubService } from '../hub-services/index.js';
 import { PrescribingCostCentre, Prescriber } from './cost-centre.entity.js';
 import { COURSES_OF_THERAPY, PRESCRIBER_CODE_KINDS, PRESCRIPTION_STATES } from './prescribing.codes.js';
-import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
+import { createdAt, hubEntity, updatedAt } from '../../platform/db/properties.js';
 
 /**
  * A prescription raised at the hub (docs/domain/model.md#prescribing). What the issue decided (cost centre,
  * prescriber code, prescription type, ids) is copied onto the row so the audit never changes
  * when a prescriber or cost centre is edited later.
  */
-const PrescriptionSchema = defineEntity({
-  name: 'Prescription',
-  tableName: 'prescription',
-  properties: {
-    id: uuidPrimaryKey(),
+const PrescriptionSchema = hubEntity(
+  'Prescription',
+  'prescription',
+  {
     /** The hub that raised it: its prescribing stream and its managers' audit. */
     hub: () => p.manyToOne(Organisation).ref(),
     patient: () => p.manyToOne(Patient).ref().index(),
@@ -30,7 +29,7 @@ const PrescriptionSchema = defineEntity({
     /** ODS code of the pharmacy the patient nominated (optional in EPS). */
     nominatedDispenserOds: p.string().length(6).nullable(),
     raisedBy: p.string().length(100),
-    raisedAt: p.datetime().onCreate(() => new Date()),
+    raisedAt: createdAt(),
     /** Set when issued at the hub; null for a repeat issued by the practice. */
     costCentre: () => p.manyToOne(PrescribingCostCentre).ref().nullable(),
     prescriber: () => p.manyToOne(Prescriber).ref().nullable(),
@@ -48,18 +47,17 @@ const PrescriptionSchema = defineEntity({
     statusReason: p.text().nullable(),
     updatedAt: updatedAt(),
   },
-  indexes: [{ properties: ['hub', 'issuedAt'] }, { properties: ['hub', 'id'] }],
-});
+  { indexes: [{ properties: ['hub', 'issuedAt'] }, { properties: ['hub', 'id'] }] },
+);
 
 export class Prescription extends PrescriptionSchema.class {}
 PrescriptionSchema.setClass(Prescription);
 
 /** One line (a MedicationRequest in EPS) of a prescription. */
-const PrescriptionItemSchema = defineEntity({
-  name: 'PrescriptionItem',
-  tableName: 'prescription_item',
-  properties: {
-    id: uuidPrimaryKey(),
+const PrescriptionItemSchema = hubEntity(
+  'PrescriptionItem',
+  'prescription_item',
+  {
     prescription: () => p.manyToOne(Prescription).ref(),
     /** 1..4, the order entered. */
     lineNo: p.smallint(),
@@ -73,28 +71,22 @@ const PrescriptionItemSchema = defineEntity({
     /** CD schedule from the reference list when the medicine is controlled (never SCHEDULE_1). */
     controlledDrugSchedule: p.string().length(12).nullable(),
   },
-  uniques: [{ properties: ['prescription', 'lineNo'] }],
-  indexes: [{ properties: ['dmdCode'] }],
-});
+  { uniques: [{ properties: ['prescription', 'lineNo'] }], indexes: [{ properties: ['dmdCode'] }] },
+);
 
 export class PrescriptionItem extends PrescriptionItemSchema.class {}
 PrescriptionItemSchema.setClass(PrescriptionItem);
 
 /** Append-only state history: who moved it from what to what, why and when. */
-const PrescriptionTransitionSchema = defineEntity({
-  name: 'PrescriptionTransition',
-  tableName: 'prescription_transition',
-  properties: {
-    id: uuidPrimaryKey(),
-    prescription: () => p.manyToOne(Prescription).ref().index(),
-    action: p.string().length(30),
-    fromState: p.string().length(40).nullable(),
-    toState: p.string().length(40),
-    actorId: p.string().length(100),
-    actorOrganisationId: p.uuid(),
-    reason: p.text().nullable(),
-    at: p.datetime().onCreate(() => new Date()),
-  },
+const PrescriptionTransitionSchema = hubEntity('PrescriptionTransition', 'prescription_transition', {
+  prescription: () => p.manyToOne(Prescription).ref().index(),
+  action: p.string().length(30),
+  fromState: p.string().length(40).nullable(),
+  toState: p.string().length(40),
+  actorId: p.string().length(100),
+  actorOrganisationId: p.uuid(),
+  reason: p.text().nullable(),
+  at: createdAt(),
 });
 
 export class PrescriptionTransition extends PrescriptionTransitionSchema.class {}

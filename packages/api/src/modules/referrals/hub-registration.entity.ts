@@ -1,27 +1,26 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
 import { Organisation } from '../organisations/index.js';
 import { Patient } from '../patients/index.js';
 import { HUB_REGISTRATION_TYPES, TRACE_TASK_STATES } from './referrals.codes.js';
-import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
+import { createdAt, hubEntity, updatedAt } from '../../platform/db/properties.js';
 
 /**
  * How the hub knows a patient (docs/domain/model.md#hub-registration: never REGULAR). No row: the
  * patient is unknown to the hub, and a cross-organisation booking needs a trace first.
  */
-const HubRegistrationSchema = defineEntity({
-  name: 'HubRegistration',
-  tableName: 'hub_registration',
-  properties: {
-    id: uuidPrimaryKey(),
+const HubRegistrationSchema = hubEntity(
+  'HubRegistration',
+  'hub_registration',
+  {
     hub: () => p.manyToOne(Organisation).ref(),
     patient: () => p.manyToOne(Patient).ref().index(),
     type: p.enum(HUB_REGISTRATION_TYPES),
     updatedBy: p.string().length(100),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  uniques: [{ properties: ['hub', 'patient'] }],
-});
+  { uniques: [{ properties: ['hub', 'patient'] }] },
+);
 
 export class HubRegistration extends HubRegistrationSchema.class {}
 HubRegistrationSchema.setClass(HubRegistration);
@@ -32,11 +31,10 @@ HubRegistrationSchema.setClass(HubRegistration);
  * docs/domain/workflows.md#cross-organisation-booking). At most one OPEN task
  * per hub and patient.
  */
-const PatientTraceTaskSchema = defineEntity({
-  name: 'PatientTraceTask',
-  tableName: 'patient_trace_task',
-  properties: {
-    id: uuidPrimaryKey(),
+const PatientTraceTaskSchema = hubEntity(
+  'PatientTraceTask',
+  'patient_trace_task',
+  {
     hub: () => p.manyToOne(Organisation).ref(),
     patient: () => p.manyToOne(Patient).ref().index(),
     nhsNumber: p.string().length(10),
@@ -47,16 +45,18 @@ const PatientTraceTaskSchema = defineEntity({
     outcomeReason: p.string().length(500).nullable(),
     completedBy: p.string().length(100).nullable(),
     completedAt: p.datetime().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: createdAt(),
   },
-  indexes: [
-    { properties: ['hub', 'state', 'createdAt'] },
-    {
-      name: 'patient_trace_task_open_unique',
-      expression: `create unique index "patient_trace_task_open_unique" on "patient_trace_task" ("hub_id", "patient_id") where "state" = 'OPEN'`,
-    },
-  ],
-});
+  {
+    indexes: [
+      { properties: ['hub', 'state', 'createdAt'] },
+      {
+        name: 'patient_trace_task_open_unique',
+        expression: `create unique index "patient_trace_task_open_unique" on "patient_trace_task" ("hub_id", "patient_id") where "state" = 'OPEN'`,
+      },
+    ],
+  },
+);
 
 export class PatientTraceTask extends PatientTraceTaskSchema.class {}
 PatientTraceTaskSchema.setClass(PatientTraceTask);

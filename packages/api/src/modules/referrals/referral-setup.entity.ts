@@ -1,7 +1,7 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
 import { Organisation } from '../organisations/index.js';
 import { AGREEMENT_STATES, AGREEMENT_TYPES } from './referrals.codes.js';
-import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
+import { createdAt, hubEntity, updatedAt } from '../../platform/db/properties.js';
 
 /**
  * A technical agreement between a practice and the hub that a referral method needs, e.g.
@@ -9,11 +9,10 @@ import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
  * docs/domain/model.md#agreements). One row per
  * pair and type; only ACTIVE counts.
  */
-const ReferralAgreementSchema = defineEntity({
-  name: 'ReferralAgreement',
-  tableName: 'referral_agreement',
-  properties: {
-    id: uuidPrimaryKey(),
+const ReferralAgreementSchema = hubEntity(
+  'ReferralAgreement',
+  'referral_agreement',
+  {
     hub: () => p.manyToOne(Organisation).ref(),
     practice: () => p.manyToOne(Organisation).ref().index(),
     type: p.enum(AGREEMENT_TYPES),
@@ -21,8 +20,8 @@ const ReferralAgreementSchema = defineEntity({
     updatedBy: p.string().length(100),
     updatedAt: updatedAt(),
   },
-  uniques: [{ properties: ['hub', 'practice', 'type'] }],
-});
+  { uniques: [{ properties: ['hub', 'practice', 'type'] }] },
+);
 
 export class ReferralAgreement extends ReferralAgreementSchema.class {}
 ReferralAgreementSchema.setClass(ReferralAgreement);
@@ -31,18 +30,17 @@ ReferralAgreementSchema.setClass(ReferralAgreement);
  * A member of a hub's organisation group (GP Connect booking needs the practice in it:
  * docs/domain/workflows.md#gp-connect-booking).
  */
-const OrganisationGroupMemberSchema = defineEntity({
-  name: 'OrganisationGroupMember',
-  tableName: 'organisation_group_member',
-  properties: {
-    id: uuidPrimaryKey(),
+const OrganisationGroupMemberSchema = hubEntity(
+  'OrganisationGroupMember',
+  'organisation_group_member',
+  {
     hub: () => p.manyToOne(Organisation).ref(),
     member: () => p.manyToOne(Organisation).ref().index(),
     addedBy: p.string().length(100),
-    addedAt: p.datetime().onCreate(() => new Date()),
+    addedAt: createdAt(),
   },
-  uniques: [{ properties: ['hub', 'member'] }],
-});
+  { uniques: [{ properties: ['hub', 'member'] }] },
+);
 
 export class OrganisationGroupMember extends OrganisationGroupMemberSchema.class {}
 OrganisationGroupMemberSchema.setClass(OrganisationGroupMember);
@@ -51,18 +49,17 @@ OrganisationGroupMemberSchema.setClass(OrganisationGroupMember);
  * A hub team that cross-organisation tasks can be sent to, when it accepts them
  * (docs/domain/workflows.md#other-referral-routes).
  */
-const HubTeamSchema = defineEntity({
-  name: 'HubTeam',
-  tableName: 'hub_team',
-  properties: {
-    id: uuidPrimaryKey(),
+const HubTeamSchema = hubEntity(
+  'HubTeam',
+  'hub_team',
+  {
     hub: () => p.manyToOne(Organisation).ref(),
     name: p.string().length(200),
     acceptsCrossOrgTasks: p.boolean().default(false),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: createdAt(),
   },
-  uniques: [{ properties: ['hub', 'name'] }],
-});
+  { uniques: [{ properties: ['hub', 'name'] }] },
+);
 
 export class HubTeam extends HubTeamSchema.class {}
 HubTeamSchema.setClass(HubTeam);

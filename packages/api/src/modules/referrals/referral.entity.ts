@@ -1,4 +1,4 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
 import { Slot } from '../appointments/index.js';
 import { HubService, REFERRAL_METHODS } from '../hub-services/index.js';
 import { Organisation } from '../organisations/index.js';
@@ -6,7 +6,7 @@ import { Patient } from '../patients/index.js';
 import { HubTeam } from './referral-setup.entity.js';
 import { REFERRAL_STATES } from './referral.state.js';
 import { TASK_CATEGORIES } from './referrals.codes.js';
-import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
+import { createdAt, hubEntity, updatedAt } from '../../platform/db/properties.js';
 
 /** A referral letter's metadata (the letter itself lives in the sender's document store). */
 export interface ReferralDocument {
@@ -20,11 +20,10 @@ export interface ReferralDocument {
  * A patient referred by a practice (or hub triage) into a hub service by one method. The NHS
  * number travels with the referral so hub admin can trace the patient without a side channel.
  */
-const ReferralSchema = defineEntity({
-  name: 'Referral',
-  tableName: 'referral',
-  properties: {
-    id: uuidPrimaryKey(),
+const ReferralSchema = hubEntity(
+  'Referral',
+  'referral',
+  {
     method: p.enum(REFERRAL_METHODS),
     hub: () => p.manyToOne(Organisation).ref(),
     service: () => p.manyToOne(HubService).ref().index(),
@@ -52,33 +51,30 @@ const ReferralSchema = defineEntity({
     outcomeReason: p.string().length(500).nullable(),
     createdBy: p.string().length(100),
     version: p.integer().version(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  indexes: [
-    { properties: ['hub', 'state'] },
-    { properties: ['hub', 'createdAt'] },
-    { properties: ['fromOrganisation', 'createdAt'] },
-  ],
-});
+  {
+    indexes: [
+      { properties: ['hub', 'state'] },
+      { properties: ['hub', 'createdAt'] },
+      { properties: ['fromOrganisation', 'createdAt'] },
+    ],
+  },
+);
 
 export class Referral extends ReferralSchema.class {}
 ReferralSchema.setClass(Referral);
 
 /** Append-only history: one row per transition, with who, why and when. */
-const ReferralTransitionSchema = defineEntity({
-  name: 'ReferralTransition',
-  tableName: 'referral_transition',
-  properties: {
-    id: uuidPrimaryKey(),
-    referral: () => p.manyToOne(Referral).ref().index(),
-    /** Null for the creation. */
-    fromState: p.string().length(30).nullable(),
-    toState: p.string().length(30),
-    actorId: p.string().length(100),
-    reason: p.string().length(500).nullable(),
-    at: p.datetime().onCreate(() => new Date()),
-  },
+const ReferralTransitionSchema = hubEntity('ReferralTransition', 'referral_transition', {
+  referral: () => p.manyToOne(Referral).ref().index(),
+  /** Null for the creation. */
+  fromState: p.string().length(30).nullable(),
+  toState: p.string().length(30),
+  actorId: p.string().length(100),
+  reason: p.string().length(500).nullable(),
+  at: createdAt(),
 });
 
 export class ReferralTransition extends ReferralTransitionSchema.class {}

@@ -1,7 +1,7 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
 import { Organisation } from '../organisations/index.js';
 import { AGREEMENT_STATES } from './write-back.codes.js';
-import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
+import { createdAt, hubEntity, updatedAt } from '../../platform/db/properties.js';
 
 /**
  * A technical sharing agreement letting `source` write consultation entries back into `target`'s
@@ -9,11 +9,10 @@ import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
  * is ACTIVE only while
  * both activation stamps are set; a suspension clears the suspending side's stamp.
  */
-const WriteBackAgreementSchema = defineEntity({
-  name: 'WriteBackAgreement',
-  tableName: 'write_back_agreement',
-  properties: {
-    id: uuidPrimaryKey(),
+const WriteBackAgreementSchema = hubEntity(
+  'WriteBackAgreement',
+  'write_back_agreement',
+  {
     pcn: () => p.manyToOne(Organisation).ref().index(),
     source: () => p.manyToOne(Organisation).ref().index(),
     target: () => p.manyToOne(Organisation).ref().index(),
@@ -30,32 +29,29 @@ const WriteBackAgreementSchema = defineEntity({
     revokedAt: p.datetime().nullable(),
     revokedBy: p.string().length(100).nullable(),
     revision: p.integer().version(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  // At most one live (not revoked) agreement per direction of a pair.
-  indexes: [
-    {
-      name: 'write_back_agreement_live_pair_index',
-      expression: `create unique index "write_back_agreement_live_pair_index" on "write_back_agreement" ("source_id", "target_id") where "state" <> 'REVOKED'`,
-    },
-  ],
-});
+  {
+    // At most one live (not revoked) agreement per direction of a pair.
+    indexes: [
+      {
+        name: 'write_back_agreement_live_pair_index',
+        expression: `create unique index "write_back_agreement_live_pair_index" on "write_back_agreement" ("source_id", "target_id") where "state" <> 'REVOKED'`,
+      },
+    ],
+  },
+);
 
 export class WriteBackAgreement extends WriteBackAgreementSchema.class {}
 WriteBackAgreementSchema.setClass(WriteBackAgreement);
 
 /** The PCN-wide write-back switches; a PCN without a row has the defaults (all off). */
-const WriteBackPolicySchema = defineEntity({
-  name: 'WriteBackPolicy',
-  tableName: 'write_back_policy',
-  properties: {
-    id: uuidPrimaryKey(),
-    pcn: () => p.manyToOne(Organisation).ref().unique(),
-    practiceToPracticeWriteBack: p.boolean().default(false),
-    updatedBy: p.string().length(100),
-    updatedAt: updatedAt(),
-  },
+const WriteBackPolicySchema = hubEntity('WriteBackPolicy', 'write_back_policy', {
+  pcn: () => p.manyToOne(Organisation).ref().unique(),
+  practiceToPracticeWriteBack: p.boolean().default(false),
+  updatedBy: p.string().length(100),
+  updatedAt: updatedAt(),
 });
 
 export class WriteBackPolicy extends WriteBackPolicySchema.class {}

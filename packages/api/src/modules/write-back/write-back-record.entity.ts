@@ -1,17 +1,16 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
 import { DELIVERY_KINDS, DELIVERY_STATES, WRITE_BACK_DECISIONS } from './write-back.codes.js';
-import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
+import { createdAt, hubEntity, updatedAt } from '../../platform/db/properties.js';
 
 /**
  * The write-back of one consultation entry to the patient's registered practice: the decision of
  * the latest save (with its reason) and the current delivery. Entry, consultation and patient are
  * plain ids: the consultations module owns those tables and writes this row in its save transaction.
  */
-const WriteBackRecordSchema = defineEntity({
-  name: 'WriteBackRecord',
-  tableName: 'write_back_record',
-  properties: {
-    id: uuidPrimaryKey(),
+const WriteBackRecordSchema = hubEntity(
+  'WriteBackRecord',
+  'write_back_record',
+  {
     entryId: p.uuid().unique(),
     consultationId: p.uuid().index(),
     patientId: p.uuid(),
@@ -32,16 +31,18 @@ const WriteBackRecordSchema = defineEntity({
     replannedAt: p.datetime().nullable(),
     replannedBy: p.string().length(100).nullable(),
     replanReason: p.text().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  indexes: [
-    {
-      name: 'write_back_record_blocked_index',
-      expression: `create index "write_back_record_blocked_index" on "write_back_record" ("pcn_id", "blocked_at") where "decision" = 'BLOCKED'`,
-    },
-  ],
-});
+  {
+    indexes: [
+      {
+        name: 'write_back_record_blocked_index',
+        expression: `create index "write_back_record_blocked_index" on "write_back_record" ("pcn_id", "blocked_at") where "decision" = 'BLOCKED'`,
+      },
+    ],
+  },
+);
 
 export class WriteBackRecord extends WriteBackRecordSchema.class {}
 WriteBackRecordSchema.setClass(WriteBackRecord);
@@ -52,11 +53,10 @@ WriteBackRecordSchema.setClass(WriteBackRecord);
  * on every retry so the receiver can de-duplicate; `position` orders deliveries of one patient
  * record (`orderingKey`): only the head of that line is claimable, the ones behind it are WAITING.
  */
-const WriteBackDeliverySchema = defineEntity({
-  name: 'WriteBackDelivery',
-  tableName: 'write_back_delivery',
-  properties: {
-    id: uuidPrimaryKey(),
+const WriteBackDeliverySchema = hubEntity(
+  'WriteBackDelivery',
+  'write_back_delivery',
+  {
     messageId: p.uuid().unique(),
     position: p.bigint('number').autoincrement(),
     recordId: p.uuid().index(),
@@ -93,33 +93,35 @@ const WriteBackDeliverySchema = defineEntity({
     ackAt: p.datetime().nullable(),
     /** Saved + 3 hours: the national sending deadline. */
     dueAt: p.datetime(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  // Partial indexes for the hot paths: the due queue, per-patient ordering, expired leases, dead letters.
-  indexes: [
-    {
-      name: 'write_back_delivery_due_index',
-      expression: `create index "write_back_delivery_due_index" on "write_back_delivery" ("next_attempt_at", "position") where "state" in ('PENDING', 'RETRYING')`,
-    },
-    {
-      name: 'write_back_delivery_waiting_index',
-      expression: `create index "write_back_delivery_waiting_index" on "write_back_delivery" ("ordering_key", "position") where "state" = 'WAITING'`,
-    },
-    {
-      name: 'write_back_delivery_in_flight_index',
-      expression: `create index "write_back_delivery_in_flight_index" on "write_back_delivery" ("ordering_key") where "state" in ('PENDING', 'SENDING', 'RETRYING')`,
-    },
-    {
-      name: 'write_back_delivery_lease_index',
-      expression: `create index "write_back_delivery_lease_index" on "write_back_delivery" ("lease_expires_at") where "state" = 'SENDING'`,
-    },
-    {
-      name: 'write_back_delivery_dead_index',
-      expression: `create index "write_back_delivery_dead_index" on "write_back_delivery" ("pcn_id", "id") where "state" = 'DEAD'`,
-    },
-  ],
-});
+  {
+    // Partial indexes for the hot paths: the due queue, per-patient ordering, expired leases, dead letters.
+    indexes: [
+      {
+        name: 'write_back_delivery_due_index',
+        expression: `create index "write_back_delivery_due_index" on "write_back_delivery" ("next_attempt_at", "position") where "state" in ('PENDING', 'RETRYING')`,
+      },
+      {
+        name: 'write_back_delivery_waiting_index',
+        expression: `create index "write_back_delivery_waiting_index" on "write_back_delivery" ("ordering_key", "position") where "state" = 'WAITING'`,
+      },
+      {
+        name: 'write_back_delivery_in_flight_index',
+        expression: `create index "write_back_delivery_in_flight_index" on "write_back_delivery" ("ordering_key") where "state" in ('PENDING', 'SENDING', 'RETRYING')`,
+      },
+      {
+        name: 'write_back_delivery_lease_index',
+        expression: `create index "write_back_delivery_lease_index" on "write_back_delivery" ("lease_expires_at") where "state" = 'SENDING'`,
+      },
+      {
+        name: 'write_back_delivery_dead_index',
+        expression: `create index "write_back_delivery_dead_index" on "write_back_delivery" ("pcn_id", "id") where "state" = 'DEAD'`,
+      },
+    ],
+  },
+);
 
 export class WriteBackDelivery extends WriteBackDeliverySchema.class {}
 WriteBackDeliverySchema.setClass(WriteBackDelivery);

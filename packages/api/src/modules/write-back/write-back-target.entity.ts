@@ -1,22 +1,17 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
 import { Organisation } from '../organisations/index.js';
 import { DELIVERY_KINDS, TARGET_KINDS } from './write-back.codes.js';
-import { uuidPrimaryKey, updatedAt } from '../../platform/db/properties.js';
+import { createdAt, hubEntity, updatedAt } from '../../platform/db/properties.js';
 
 /** Where a practice receives write-back; a practice without a row uses the in-hub record. */
-const WriteBackTargetSettingSchema = defineEntity({
-  name: 'WriteBackTargetSetting',
-  tableName: 'write_back_target',
-  properties: {
-    id: uuidPrimaryKey(),
-    practice: () => p.manyToOne(Organisation).ref().unique(),
-    kind: p.enum(TARGET_KINDS),
-    endpointUrl: p.string().length(2000).nullable(),
-    /** Standard Webhooks signing secret (`whsec_` + base64); never returned after it is set. */
-    signingSecret: p.string().length(200).nullable(),
-    updatedBy: p.string().length(100),
-    updatedAt: updatedAt(),
-  },
+const WriteBackTargetSettingSchema = hubEntity('WriteBackTargetSetting', 'write_back_target', {
+  practice: () => p.manyToOne(Organisation).ref().unique(),
+  kind: p.enum(TARGET_KINDS),
+  endpointUrl: p.string().length(2000).nullable(),
+  /** Standard Webhooks signing secret (`whsec_` + base64); never returned after it is set. */
+  signingSecret: p.string().length(200).nullable(),
+  updatedBy: p.string().length(100),
+  updatedAt: updatedAt(),
 });
 
 export class WriteBackTargetSetting extends WriteBackTargetSettingSchema.class {}
@@ -27,11 +22,10 @@ WriteBackTargetSettingSchema.setClass(WriteBackTargetSetting);
  * "Enterprise Consultation (<location>)". One row per received message, de-duplicated on its id;
  * a replacement archives the row it replaces.
  */
-const PracticeRecordEntrySchema = defineEntity({
-  name: 'PracticeRecordEntry',
-  tableName: 'practice_record_entry',
-  properties: {
-    id: uuidPrimaryKey(),
+const PracticeRecordEntrySchema = hubEntity(
+  'PracticeRecordEntry',
+  'practice_record_entry',
+  {
     messageId: p.uuid().unique(),
     practiceId: p.uuid(),
     patientId: p.uuid(),
@@ -42,10 +36,10 @@ const PracticeRecordEntrySchema = defineEntity({
     replacesMessageId: p.uuid().nullable(),
     supersededByMessageId: p.uuid().nullable(),
     content: p.json<Record<string, unknown>>(),
-    receivedAt: p.datetime().onCreate(() => new Date()),
+    receivedAt: createdAt(),
   },
-  indexes: [{ properties: ['practiceId', 'patientId'] }],
-});
+  { indexes: [{ properties: ['practiceId', 'patientId'] }] },
+);
 
 export class PracticeRecordEntry extends PracticeRecordEntrySchema.class {}
 PracticeRecordEntrySchema.setClass(PracticeRecordEntry);

@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { createdAt } from '../db/properties.js';
 
 /**
  * The durable event log: the transactional outbox and the replay source of every live stream.
@@ -18,7 +19,7 @@ const EventLogSchema = defineEntity({
     actorId: p.string().length(100).nullable(),
     /** Ids and coded values only, never patient data. */
     payload: p.json<Record<string, unknown>>(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: createdAt(),
   },
   uniques: [{ properties: ['stream', 'seq'] }],
 });
