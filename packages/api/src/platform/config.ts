@@ -131,214 +131,28 @@ export class ConfigError extends Error {
   }
 }
 
-/** One row per variable: the README's configuration table is generated from the same facts. */
-export const CONFIG_VARIABLES = [
-  ['NODE_ENV', 'development', '`development`, `test` or `production`. Production refuses development signing keys.'],
-  ['HOST', '0.0.0.0', 'Interface the HTTP and WebSocket server binds.'],
-  ['PORT', '4000', 'Port of `/graphql` (HTTP and WebSocket), `/healthz` and `/readyz`.'],
-  ['DATABASE_URL', '(unset)', 'PostgreSQL URL. Unset: embedded PGlite under `PCN_HUB_DATA_DIR`.'],
-  ['DATABASE_POOL_MAX', '10', 'PostgreSQL connection pool size.'],
-  ['PCN_HUB_DATA_DIR', './.data/pglite', 'PGlite data directory; `memory://` keeps it in memory.'],
-  [
-    'PGLITE_TEMPLATE_DIR',
-    '`pglite-templates` beside the data directory; off for `memory://`',
-    'Cache of a freshly migrated, empty PGlite database (schema only, no data), one per PGlite version and migration list: a new database starts from it instead of running initdb and every migration. `off` disables it; unused when `MIGRATE_ON_START=false`.',
-  ],
-  [
-    'MIGRATE_ON_START',
-    'true',
-    'Apply pending migrations when the server starts; set `false` in production and run `pnpm db:migrate`.',
-  ],
-  ['SEED_ON_START', 'true on PGlite, else false', 'Seed the demo PCN when the database has no organisations.'],
-  [
-    'SEED_DEMO_ACTIVITY',
-    'true in development when `SEED_ON_START` is true, else false',
-    'After the server answers, fill the demo PCN with activity through its own API (about 80 online consultations in every inbox folder, hub consultations and their write-back, prescriptions, referrals, booked slots), once, while the database has no online consultations.',
-  ],
-  [
-    'DEMO_TRAFFIC_SECONDS',
-    '`0` (off)',
-    'Development only: a new online consultation from a demo patient arrives every this many seconds (`pnpm demo:traffic` does the same against a running hub). Refused in production.',
-  ],
-  ['JWT_ISSUER', 'pcn-hub-dev', 'Expected `iss` claim.'],
-  ['JWT_AUDIENCE', 'pcn-hub', 'Expected `aud` claim.'],
-  [
-    'JWT_SECRET',
-    '(development key)',
-    'HS256 secret, at least 32 characters. Unset outside production: a development key kept in the data directory.',
-  ],
-  ['JWT_JWKS_URL', '(unset)', 'JWKS URL of the identity provider (RS256/ES256). Takes precedence over `JWT_SECRET`.'],
-  [
-    'JWT_MAX_LIFETIME_SECONDS',
-    '43200',
-    'Tokens whose `exp - iat` is longer, or issued longer ago than this, are refused.',
-  ],
-  [
-    'JWT_CLOCK_SKEW_SECONDS',
-    '60',
-    'Clock difference tolerated for `iat` (a token issued further in the future is refused) and `exp`.',
-  ],
-  [
-    'REDIS_URL',
-    '(unset)',
-    'Redis for cross-instance wake-ups. Unset: PostgreSQL LISTEN/NOTIFY (or in-process on PGlite).',
-  ],
-  ['LOG_LEVEL', 'info', 'pino level: fatal, error, warn, info, debug, trace, silent.'],
-  ['MAX_BODY_BYTES', '1048576', 'Largest request body; larger gets 413.'],
-  ['GRAPHQL_MAX_DEPTH', '12', 'Deepest selection allowed.'],
-  ['GRAPHQL_MAX_ALIASES', '30', 'Most aliases in one operation.'],
-  ['GRAPHQL_MAX_COST', '5000', 'Largest estimated cost of one operation.'],
-  ['GRAPHQL_MAX_TOKENS', '2000', 'Most tokens in one document.'],
-  [
-    'GRAPHQL_INTROSPECTION',
-    'true outside production',
-    'Answer introspection queries (HTTP and graphql-ws). Off in production unless set `true`.',
-  ],
-  [
-    'GRAPHQL_COMPILE_AFTER',
-    '2',
-    'Run an HTTP query or mutation as code compiled for it (graphql-jit) from the n-th time an authenticated caller sends it; until then, and with `0` always, graphql-js executes it.',
-  ],
-  [
-    'WS_MAX_SUBSCRIPTIONS_PER_SOCKET',
-    '100',
-    'Most operations one graphql-ws socket may run at once; more closes the socket with 4429.',
-  ],
-  [
-    'WS_MAX_SOCKETS_PER_PRINCIPAL',
-    '50',
-    'Most graphql-ws sockets one user or plugin key may hold open in one process; more is closed with 4429.',
-  ],
-  [
-    'RATE_LIMIT_AUTH_FAILURES',
-    '30',
-    'Failed authentications per client address per minute before `RATE_LIMITED` (429, `Retry-After`). Shared through Redis when `REDIS_URL` is set. `0` turns it off.',
-  ],
-  [
-    'RATE_LIMIT_KEY_FAILURES',
-    '10',
-    'Failed authentications per API key prefix per minute before `RATE_LIMITED`. `0` turns it off.',
-  ],
-  [
-    'RATE_LIMIT_REQUESTS',
-    '1200',
-    'Requests per authenticated user or plugin key per minute before `RATE_LIMITED`. `0` turns it off.',
-  ],
-  [
-    'METRICS_PORT',
-    '(unset: off)',
-    'Serve Prometheus metrics at `/metrics` on this port (a listener of its own, never the public one).',
-  ],
-  ['METRICS_HOST', '127.0.0.1', 'Interface of the metrics listener.'],
-  [
-    'OTEL_EXPORTER_OTLP_ENDPOINT',
-    '(unset: off)',
-    'OTLP/HTTP endpoint (e.g. `http://collector:4318`): traces of requests, operations, database statements and the deliveries they cause are exported to `<endpoint>/v1/traces`. Unset: tracing is off and costs nothing.',
-  ],
-  ['OTEL_EXPORTER_OTLP_HEADERS', '(none)', 'Headers for the OTLP exporter, `key=value` pairs separated by commas.'],
-  ['OTEL_SERVICE_NAME', 'pcn-hub', 'The `service.name` of exported spans.'],
-  [
-    'CORS_ORIGINS',
-    '`http://localhost:5173,http://127.0.0.1:5173` outside production, else empty',
-    "Comma-separated exact origins (`scheme://host[:port]`) whose browser pages may call the hub (HTTP and graphql-ws). The hub's own origin always may.",
-  ],
-  [
-    'WEB_DIST_DIR',
-    '`packages/web/dist` beside the API',
-    'Directory of the built web app (`pnpm build`) served at `/`, and of the GraphQL explorer served to browsers at `/graphql`.',
-  ],
-  [
-    'GRAPHQL_EXPLORER',
-    'true outside production',
-    'Serve the GraphQL explorer (GraphiQL, offline) to browsers at `GET /graphql`. Off in production unless set `true`.',
-  ],
-  [
-    'OIDC_ISSUER',
-    '(unset: no single sign-on)',
-    'Issuer URL of the OpenID Connect provider (NHS CIS2 in production) the web app signs staff in with: authorisation code flow with PKCE, discovered at `<issuer>/.well-known/openid-configuration`. Set with `OIDC_CLIENT_ID`; the hub verifies the access tokens it issues through `JWT_JWKS_URL`, `JWT_ISSUER` and `JWT_AUDIENCE`.',
-  ],
-  [
-    'OIDC_CLIENT_ID',
-    '(unset)',
-    "The web app's client id at `OIDC_ISSUER` (a public client: no secret; its redirect URI is the hub's `/`).",
-  ],
-  ['SHUTDOWN_GRACE_MS', '10000', 'How long SIGTERM waits for requests and sockets to drain.'],
-  ['EVENT_RETENTION_HOURS', '168', 'Hours events are kept for replay; older cursors get `RESYNC_REQUIRED`.'],
-  [
-    'WRITE_BACK_WORKER',
-    'true',
-    'Run a write-back delivery worker inside the API process; `false` when workers run apart (`pnpm worker`).',
-  ],
-  ['WRITE_BACK_CONCURRENCY', '16', 'Write-back deliveries one worker keeps in flight.'],
-  [
-    'WRITE_BACK_LEASE_MS',
-    '30000',
-    "Lease of a claimed delivery; a killed worker's deliveries are retaken after it. Must exceed `WRITE_BACK_TIMEOUT_MS`.",
-  ],
-  ['WRITE_BACK_MAX_ATTEMPTS', '8', 'Attempts before a delivery goes DEAD (dead letter).'],
-  [
-    'WRITE_BACK_BACKOFF_MS',
-    '1000',
-    'Delay before the second attempt; doubles per attempt (jittered, capped at an hour).',
-  ],
-  [
-    'WRITE_BACK_TIMEOUT_MS',
-    '10000',
-    'How long an HTTP target has to acknowledge; no answer means outcome unknown (retried with the same id).',
-  ],
-  ['WRITE_BACK_POLL_MS', '1000', 'Fallback poll of the outbox when no wake-up hint arrives.'],
-  [
-    'WRITE_BACK_BACKFILL_DAYS',
-    '14',
-    'Look-back window: entries blocked at save within this many days are sent when an agreement becomes ACTIVE or the practice-to-practice switch turns on (0: never).',
-  ],
-  [
-    'ATTACHMENT_MAX_BYTES',
-    '20971520',
-    'Largest attachment of an online consultation (20 MiB): a larger declared size is `BAD_USER_INPUT`, a larger upload `413 PAYLOAD_TOO_LARGE` before any byte is stored (the `Content-Length` is checked first, then a running count stops the stream).',
-  ],
-  [
-    'ATTACHMENT_CONTENT_TYPES',
-    '`image/jpeg,image/png,image/heic,image/heif,image/webp,application/pdf`',
-    'Comma-separated MIME types an attachment may have; any other is refused at declaration (`BAD_USER_INPUT`) and at upload (`415`).',
-  ],
-  [
-    'ATTACHMENT_SCAN_REQUIRED',
-    'false',
-    'Hold every uploaded attachment `PENDING_SCAN` until a scanner plugin (scope `attachments:scan`) records `CLEAN`. Off: attachments are held only where a scanner plugin is enabled, else `AVAILABLE` at once.',
-  ],
-  [
-    'ATTACHMENT_LINK_SECONDS',
-    '300',
-    'Lifetime of a signed attachment download link; an older link answers `410 LINK_EXPIRED`.',
-  ],
-  [
-    'ATTACHMENT_LINK_SECRET',
-    'derived from `JWT_SECRET`; else random per process',
-    'HMAC key (at least 32 characters) that signs download links. Set it when several API instances serve links and tokens are verified through `JWT_JWKS_URL`.',
-  ],
-  [
-    'PLUGIN_WEBHOOK_WORKER',
-    'true',
-    'Dispatch and deliver plugin webhooks inside the API process; `false` when workers run apart.',
-  ],
-  [
-    'PLUGIN_WEBHOOK_MAX_ATTEMPTS',
-    '10',
-    'Attempts before a plugin webhook delivery goes DEAD (redrive with `redrivePluginWebhookDelivery`).',
-  ],
-  [
-    'PLUGIN_WEBHOOK_BACKOFF_MS',
-    '5000',
-    'Delay before the second webhook attempt; doubles per attempt (jittered, capped at 6 hours).',
-  ],
-  ['PLUGIN_WEBHOOK_TIMEOUT_MS', '10000', 'How long a plugin has to answer a webhook with 2xx.'],
-  [
-    'PLUGIN_WEBHOOK_POLL_MS',
-    '1000',
-    'Fallback poll of the event log and the webhook queue when no wake-up hint arrives.',
-  ],
-] as const;
+/**
+ * Every variable the configuration reads, by concern. README.md's Configuration table is the one
+ * description of each (default and meaning); config-docs.test.ts keeps the two lists the same.
+ */
+export const CONFIG_VARIABLES: readonly string[] = `
+  NODE_ENV HOST PORT SHUTDOWN_GRACE_MS LOG_LEVEL
+  DATABASE_URL DATABASE_POOL_MAX PCN_HUB_DATA_DIR PGLITE_TEMPLATE_DIR MIGRATE_ON_START
+  SEED_ON_START SEED_DEMO_ACTIVITY DEMO_TRAFFIC_SECONDS
+  JWT_ISSUER JWT_AUDIENCE JWT_SECRET JWT_JWKS_URL JWT_MAX_LIFETIME_SECONDS JWT_CLOCK_SKEW_SECONDS
+  REDIS_URL EVENT_RETENTION_HOURS
+  MAX_BODY_BYTES GRAPHQL_MAX_DEPTH GRAPHQL_MAX_ALIASES GRAPHQL_MAX_COST GRAPHQL_MAX_TOKENS
+  GRAPHQL_INTROSPECTION GRAPHQL_COMPILE_AFTER WS_MAX_SUBSCRIPTIONS_PER_SOCKET WS_MAX_SOCKETS_PER_PRINCIPAL
+  RATE_LIMIT_AUTH_FAILURES RATE_LIMIT_KEY_FAILURES RATE_LIMIT_REQUESTS
+  METRICS_PORT METRICS_HOST OTEL_EXPORTER_OTLP_ENDPOINT OTEL_EXPORTER_OTLP_HEADERS OTEL_SERVICE_NAME
+  CORS_ORIGINS WEB_DIST_DIR GRAPHQL_EXPLORER OIDC_ISSUER OIDC_CLIENT_ID
+  WRITE_BACK_WORKER WRITE_BACK_CONCURRENCY WRITE_BACK_LEASE_MS WRITE_BACK_MAX_ATTEMPTS
+  WRITE_BACK_BACKOFF_MS WRITE_BACK_TIMEOUT_MS WRITE_BACK_POLL_MS WRITE_BACK_BACKFILL_DAYS
+  ATTACHMENT_MAX_BYTES ATTACHMENT_CONTENT_TYPES ATTACHMENT_SCAN_REQUIRED ATTACHMENT_LINK_SECONDS ATTACHMENT_LINK_SECRET
+  PLUGIN_WEBHOOK_WORKER PLUGIN_WEBHOOK_MAX_ATTEMPTS PLUGIN_WEBHOOK_BACKOFF_MS PLUGIN_WEBHOOK_TIMEOUT_MS PLUGIN_WEBHOOK_POLL_MS
+`
+  .split(/\s+/)
+  .filter((name) => name !== '');
 
 type Env = Readonly<Record<string, string | undefined>>;
 
