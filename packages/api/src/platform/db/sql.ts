@@ -1,6 +1,7 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { AbstractSqlConnection } from '@mikro-orm/sql';
 import type { Em } from './orm.js';
+import { inStatementSpan } from '../observability/tracing.js';
 
 type Scalar = string | number | boolean | bigint | Date | Uint8Array | null | undefined;
 const isScalar = (value: unknown): value is Scalar =>
@@ -64,7 +65,9 @@ export async function exec<T>(
   const text = numbered(sql);
   if (options.prepared) prepare(text);
   try {
-    const result = await (trx ?? connection.getClient()).executeQuery<T>(CompiledQuery.raw(text, [...params]));
+    const result = await inStatementSpan(sql, () =>
+      (trx ?? connection.getClient()).executeQuery<T>(CompiledQuery.raw(text, [...params])),
+    );
     em.config
       .getLogger()
       .logQuery({ query: sql, took: Date.now() - started, results: result.rows.length, level: 'info' });

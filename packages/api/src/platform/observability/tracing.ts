@@ -113,23 +113,30 @@ export function traceDatabase(orm: Orm): void {
   const original = connection.execute.bind(connection);
   connection.__pcnHubTraced = true;
   connection.execute = (query, ...rest) => {
-    if (!trace.getActiveSpan()) return original(query, ...rest);
     const sql = typeof query === 'string' ? query : (query as { sql?: unknown }).sql;
-    const text = typeof sql === 'string' ? sql : 'query';
-    const operation = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase() ?? 'QUERY';
-    return inSpan(
-      `db ${operation}`,
-      {
-        kind: SpanKind.CLIENT,
-        attributes: {
-          'db.system.name': 'postgresql',
-          'db.operation.name': operation,
-          'db.query.text': text.slice(0, 500),
-        },
-      },
-      () => original(query, ...rest),
-    );
+    return inStatementSpan(typeof sql === 'string' ? sql : 'query', () => original(query, ...rest));
   };
+}
+
+/**
+ * Runs one SQL statement in a `db <OPERATION>` client span when a request is being traced (the
+ * ORM's statements through `traceDatabase`, plain SQL through `exec`); otherwise just runs it.
+ */
+export function inStatementSpan<T>(text: string, run: () => Promise<T>): Promise<T> {
+  if (!tracingOn() || !trace.getActiveSpan()) return run();
+  const operation = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase() ?? 'QUERY';
+  return inSpan(
+    `db ${operation}`,
+    {
+      kind: SpanKind.CLIENT,
+      attributes: {
+        'db.system.name': 'postgresql',
+        'db.operation.name': operation,
+        'db.query.text': text.slice(0, 500),
+      },
+    },
+    run,
+  );
 }
 
 export { SpanKind };
