@@ -182,7 +182,6 @@ export async function settleRows(
     const values: unknown[] = [];
     for (const a of failures) {
       const { state, error, nextAt } = decide(t, policy, a, now());
-      if (state === 'RETRYING') nextRetryAt = Math.min(nextRetryAt ?? Infinity, nextAt.getTime());
       values.push(a.id, a.fence, state, nextAt, error.slice(0, 1000), ...status(a));
     }
     const guard = [
@@ -190,18 +189,25 @@ export async function settleRows(
       t.ownerColumn && `d.${t.ownerColumn} = ?`,
       t.fenceColumn && `d.${t.fenceColumn} = v.fence`,
     ].filter(Boolean);
-    changed.push(
-      ...(await exec<ChangedRow>(
-        em,
-        `update ${t.table} d
-         set state = v.state, next_attempt_at = v.next_at, last_error = v.error, ${leaseCleared(t)}${setStatus}
-         from (values ${failures.map(() => '(?::uuid, ?::int, ?::text, ?::timestamptz, ?::text, ?::boolean, ?::int)').join(', ')})
-           as v(id, fence, state, next_at, error, set_status, status)
-         where d.id = v.id${guard.map((g) => ` and ${g}`).join('')}
-         returning ${t.returning}`,
-        t.ownerColumn ? [...values, workerId] : values,
-      )),
+    // How long until each retry is due, measured on the database's clock (the one the claim's
+    // `next_attempt_at <= now()` reads): a timer set from the local clock can fire while the row is
+    // not yet due when the two clocks differ by a few milliseconds, and the retry then waits a poll.
+    const rows = await exec<ChangedRow & { retry_in_ms: number | null }>(
+      em,
+      `update ${t.table} d
+       set state = v.state, next_attempt_at = v.next_at, last_error = v.error, ${leaseCleared(t)}${setStatus}
+       from (values ${failures.map(() => '(?::uuid, ?::int, ?::text, ?::timestamptz, ?::text, ?::boolean, ?::int)').join(', ')})
+         as v(id, fence, state, next_at, error, set_status, status)
+       where d.id = v.id${guard.map((g) => ` and ${g}`).join('')}
+       returning ${t.returning},
+         case when d.state = 'RETRYING'
+           then greatest(0, ceil(extract(epoch from (d.next_attempt_at - now())) * 1000))::int end as retry_in_ms`,
+      t.ownerColumn ? [...values, workerId] : values,
     );
+    for (const { retry_in_ms: retryInMs, ...row } of rows) {
+      if (retryInMs !== null) nextRetryAt = Math.min(nextRetryAt ?? Infinity, now() + retryInMs);
+      changed.push(row);
+    }
   }
   return { changed, nextRetryAt };
 }

@@ -243,7 +243,7 @@ export class DeliveryWorker<J extends DeliveryJob> {
         this.retryTimer = null;
         this.kick();
       },
-      Math.max(0, at - Date.now()),
+      Math.max(0, at - Date.now()) + 1,
     );
     timer.unref();
     this.retryTimer = { at, timer };
