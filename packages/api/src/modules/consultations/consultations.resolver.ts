@@ -19,7 +19,7 @@ import { entriesByConsultation, writeBackByEntry } from './consultations.loaders
 import { toEntryType, toHubConsultationType } from './consultations.mappers.js';
 import { CONSULTATION_AUTHORS, CONSULTATION_READERS, EXPLAINERS } from './consultations.policy.js';
 import { patientForConsultation } from './patient.service.js';
-import { readHubConsultation } from './consultations.query.js';
+import { readHubConsultation, type HubConsultationReads } from './consultations.query.js';
 import {
   AddConsultationEntryInput,
   AmendConsultationEntryInput,
@@ -36,6 +36,34 @@ import { AuthCtx } from '../../platform/auth/auth-context.js';
 
 const service = (ctx: AuthenticatedContext) => new ConsultationService(ctx);
 
+/** What a selection of a hub consultation at `path` asks the one-statement read to join. */
+function readsAt(info: GraphQLResolveInfo, path: readonly string[]): HubConsultationReads {
+  const fields = selectedFields(info, path);
+  const entry = selectedFields(info, [...path, 'entries']);
+  const writeBack = fields.has('writeBackState') || entry.has('writeBack');
+  return {
+    entries: writeBack || fields.has('entries'),
+    writeBack,
+    entryWriteBack: entry.has('writeBack') && !selectedFields(info, [...path, 'entries', 'writeBack']).has('delivery'),
+    authoringOrganisation: fields.has('authoringOrganisation'),
+  };
+}
+
+/**
+ * A mutation's payload consultation (`payload.consultation`) with what its selection asks for
+ * joined in one statement after the change committed, instead of the entries and write-back
+ * loaders' reads (two statements, each hydrating entities).
+ */
+async function joined(
+  ctx: AuthenticatedContext,
+  info: GraphQLResolveInfo,
+  c: HubConsultationType,
+): Promise<HubConsultationType> {
+  const reads = readsAt(info, ['consultation']);
+  if (reads.entries || reads.authoringOrganisation) c.joined = (await readHubConsultation(ctx, c.dbId, reads)).joined;
+  return c;
+}
+
 @Resolver(() => HubConsultationType)
 export class HubConsultationResolver {
   @Authorized(...CONSULTATION_READERS)
@@ -49,16 +77,7 @@ export class HubConsultationResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<HubConsultationType> {
     // One statement: the consultation and what the selection asks for (entries, their write-back).
-    const fields = selectedFields(info, []);
-    const entry = selectedFields(info, ['entries']);
-    const writeBack = fields.has('writeBackState') || entry.has('writeBack');
-    const reads = {
-      entries: writeBack || fields.has('entries'),
-      writeBack,
-      entryWriteBack: entry.has('writeBack') && !selectedFields(info, ['entries', 'writeBack']).has('delivery'),
-      authoringOrganisation: fields.has('authoringOrganisation'),
-    };
-    return readHubConsultation(ctx, expectGlobalId(id, 'HubConsultation', 'id'), reads);
+    return readHubConsultation(ctx, expectGlobalId(id, 'HubConsultation', 'id'), readsAt(info, []));
   }
 
   @Authorized(...EXPLAINERS)
@@ -84,8 +103,9 @@ export class HubConsultationResolver {
     @Arg('input', () => RecordConsultationInput, { description: 'What to change: see RecordConsultationInput.' })
     input: RecordConsultationInput,
     @AuthCtx() ctx: AuthenticatedContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<RecordConsultationPayload> {
-    return { consultation: toHubConsultationType(await service(ctx).record(input)) };
+    return { consultation: await joined(ctx, info, toHubConsultationType(await service(ctx).record(input))) };
   }
 
   @Authorized(...CONSULTATION_AUTHORS)
@@ -97,9 +117,10 @@ export class HubConsultationResolver {
     @Arg('input', () => AddConsultationEntryInput, { description: 'What to change: see AddConsultationEntryInput.' })
     input: AddConsultationEntryInput,
     @AuthCtx() ctx: AuthenticatedContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConsultationEntryPayload> {
     const { consultation, entry } = await service(ctx).addEntry(input);
-    return { consultation: toHubConsultationType(consultation), entry: toEntryType(entry) };
+    return { consultation: await joined(ctx, info, toHubConsultationType(consultation)), entry: toEntryType(entry) };
   }
 
   @Authorized(...CONSULTATION_AUTHORS)
@@ -114,9 +135,10 @@ export class HubConsultationResolver {
     })
     input: AmendConsultationEntryInput,
     @AuthCtx() ctx: AuthenticatedContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConsultationEntryPayload> {
     const { consultation, entry } = await service(ctx).amendEntry(input);
-    return { consultation: toHubConsultationType(consultation), entry: toEntryType(entry) };
+    return { consultation: await joined(ctx, info, toHubConsultationType(consultation)), entry: toEntryType(entry) };
   }
 
   @Authorized(...CONSULTATION_AUTHORS)
@@ -130,10 +152,11 @@ export class HubConsultationResolver {
     })
     input: RemoveConsultationEntryInput,
     @AuthCtx() ctx: AuthenticatedContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<RemoveConsultationEntryPayload> {
     const { consultation, entryId } = await service(ctx).removeEntry(input);
     return {
-      consultation: toHubConsultationType(consultation),
+      consultation: await joined(ctx, info, toHubConsultationType(consultation)),
       removedEntryId: toGlobalId('HubConsultationEntry', entryId),
     };
   }
@@ -148,8 +171,9 @@ export class HubConsultationResolver {
     @Arg('input', () => SaveConsultationInput, { description: 'What to change: see SaveConsultationInput.' })
     input: SaveConsultationInput,
     @AuthCtx() ctx: AuthenticatedContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<SaveConsultationPayload> {
-    return { consultation: toHubConsultationType(await service(ctx).save(input)) };
+    return { consultation: await joined(ctx, info, toHubConsultationType(await service(ctx).save(input))) };
   }
 
   @FieldResolver(() => PatientType, {
