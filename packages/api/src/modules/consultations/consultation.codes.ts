@@ -1,3 +1,5 @@
+import type { DocumentMetadata } from '../../platform/documents.js';
+
 /** A hub consultation is a DRAFT until saved; any later change makes it a DRAFT of the next version. */
 export const CONSULTATION_STATES = ['DRAFT', 'SAVED'] as const;
 export type HubConsultationState = (typeof CONSULTATION_STATES)[number];
@@ -27,10 +29,4 @@ export type EntryContent =
       readonly dose: string;
       readonly quantity: string;
     }
-  | {
-      readonly kind: 'DOCUMENT';
-      readonly title: string;
-      readonly contentType: string;
-      readonly sizeBytes: number;
-      readonly reference: string;
-    };
+  | ({ readonly kind: 'DOCUMENT' } & DocumentMetadata);

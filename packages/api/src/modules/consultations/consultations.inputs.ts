@@ -86,57 +86,65 @@ export class RecordConsultationInput {
   idempotencyKey?: string | null;
 }
 
+/**
+ * The fields every change to an existing consultation takes, `expectedRevision` and
+ * `idempotencyKey`, as an abstract base its input (`input`: that input's name) extends; `repeat`
+ * says what a repeat with the same key returns.
+ */
+function revisionGuarded(input: string, repeat: string) {
+  // type-graphql passes fields down from a registered input type only; this one is never
+  // referenced, so it stays out of the schema.
+  @InputType(`${input}Guard`)
+  abstract class RevisionGuarded {
+    @Field(() => Int, {
+      nullable: true,
+      description: 'Fail with CONFLICT unless the consultation is at this revision.',
+    })
+    expectedRevision?: number | null;
+    @Field(() => String, { nullable: true, description: `Retry-safe key: a repeat ${repeat}.` })
+    idempotencyKey?: string | null;
+  }
+  return RevisionGuarded;
+}
+
 @InputType('AddConsultationEntryInput', { description: 'An entry added to a consultation.' })
-export class AddConsultationEntryInput {
+export class AddConsultationEntryInput extends revisionGuarded(
+  'AddConsultationEntryInput',
+  'with the same input returns the same entry',
+) {
   @Field(() => ID, { description: 'Global id of the consultation.' })
   consultationId!: string;
   @Field(() => ConsultationEntryInput, { description: 'The entry.' })
   entry!: ConsultationEntryInput;
-  @Field(() => Int, { nullable: true, description: 'Fail with CONFLICT unless the consultation is at this revision.' })
-  expectedRevision?: number | null;
-  @Field(() => String, {
-    nullable: true,
-    description: 'Retry-safe key: a repeat with the same input returns the same entry.',
-  })
-  idempotencyKey?: string | null;
 }
 
 @InputType('AmendConsultationEntryInput', { description: 'New content for an entry (same kind).' })
-export class AmendConsultationEntryInput {
+export class AmendConsultationEntryInput extends revisionGuarded(
+  'AmendConsultationEntryInput',
+  'with the same input returns the first result',
+) {
   @Field(() => ID, { description: 'Global id of the entry.' })
   entryId!: string;
   @Field(() => ConsultationEntryInput, { description: 'The new content.' })
   content!: ConsultationEntryInput;
-  @Field(() => Int, { nullable: true, description: 'Fail with CONFLICT unless the consultation is at this revision.' })
-  expectedRevision?: number | null;
-  @Field(() => String, {
-    nullable: true,
-    description: 'Retry-safe key: a repeat with the same input returns the first result.',
-  })
-  idempotencyKey?: string | null;
 }
 
 @InputType('RemoveConsultationEntryInput', { description: 'An entry to remove.' })
-export class RemoveConsultationEntryInput {
+export class RemoveConsultationEntryInput extends revisionGuarded(
+  'RemoveConsultationEntryInput',
+  'with the same input returns the first result',
+) {
   @Field(() => ID, { description: 'Global id of the entry.' })
   entryId!: string;
-  @Field(() => Int, { nullable: true, description: 'Fail with CONFLICT unless the consultation is at this revision.' })
-  expectedRevision?: number | null;
-  @Field(() => String, {
-    nullable: true,
-    description: 'Retry-safe key: a repeat with the same input returns the first result.',
-  })
-  idempotencyKey?: string | null;
 }
 
 @InputType('SaveConsultationInput', { description: 'Saves the consultation as its next version.' })
-export class SaveConsultationInput {
+export class SaveConsultationInput extends revisionGuarded(
+  'SaveConsultationInput',
+  'returns the same saved consultation',
+) {
   @Field(() => ID, { description: 'Global id of the consultation.' })
   consultationId!: string;
-  @Field(() => Int, { nullable: true, description: 'Fail with CONFLICT unless the consultation is at this revision.' })
-  expectedRevision?: number | null;
-  @Field(() => String, { nullable: true, description: 'Retry-safe key: a repeat returns the same saved consultation.' })
-  idempotencyKey?: string | null;
 }
 
 @ObjectType('RecordConsultationPayload', { description: 'Result of recordConsultation.' })

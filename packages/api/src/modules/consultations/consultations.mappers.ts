@@ -1,7 +1,7 @@
 import { toGlobalId } from '../../platform/graphql/relay.js';
 import type { Consultation, ConsultationEntry } from './consultation.entity.js';
 import type { ConsultationEntryType, HubConsultationType } from './consultations.types.js';
-import { contentOf } from './consultations.validation.js';
+import { contentOf, type EntryColumns } from './consultations.validation.js';
 
 /** What the API shows of a consultation: the entity, or the fields of a row a write returned. */
 export type ConsultationFields = Pick<
@@ -44,30 +44,8 @@ export function toHubConsultationType(c: ConsultationFields): HubConsultationTyp
 }
 
 /** The columns of an entry the GraphQL type is made of (an entity, or a plain-SQL read's row). */
-export type EntryFields = Pick<
-  ConsultationEntry,
-  | 'id'
-  | 'kind'
-  | 'codedKind'
-  | 'snomedCode'
-  | 'term'
-  | 'text'
-  | 'adminOnly'
-  | 'dmdCode'
-  | 'medicationName'
-  | 'dose'
-  | 'quantity'
-  | 'documentTitle'
-  | 'documentContentType'
-  | 'documentSizeBytes'
-  | 'documentReference'
-  | 'removed'
-  | 'revision'
-  | 'savedRevision'
-  | 'createdBy'
-  | 'updatedBy'
-  | 'updatedAt'
->;
+export type EntryFields = EntryColumns &
+  Pick<ConsultationEntry, 'id' | 'removed' | 'revision' | 'savedRevision' | 'createdBy' | 'updatedBy' | 'updatedAt'>;
 
 export function toEntryType(entry: EntryFields): ConsultationEntryType {
   const content = contentOf(entry);

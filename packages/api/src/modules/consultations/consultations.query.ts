@@ -1,6 +1,6 @@
 import type { AuthenticatedContext } from '../../platform/context.js';
-import { asDate, exec } from '../../platform/db/sql.js';
-import { toGlobalId } from '../../platform/graphql/relay.js';
+import { asDate, asJson, exec } from '../../platform/db/sql.js';
+import { newNode, toGlobalId } from '../../platform/graphql/relay.js';
 import { organisationFromJson, organisationJson, type OrganisationType } from '../organisations/index.js';
 import {
   WRITE_BACK_STATUS_JSON,
@@ -101,13 +101,11 @@ export async function readHubConsultation(
     `select json_build_array(${values.join(', ')}) as r from consultation c${join} where c.id = ?`,
     [id],
   );
-  const v = (typeof row?.r === 'string' ? JSON.parse(row.r) : row?.r) as unknown[] | undefined;
+  const v = row ? asJson<unknown[]>(row.r) : undefined;
   if (!v || !canSeeConsultation(ctx.actor, { authoringOrgId: v[2] as string, sourceProduct: v[7] as string })) {
     throw ConsultationErrors.notFound(id, field);
   }
-  const c = new HubConsultationType();
-  c.id = toGlobalId('HubConsultation', id);
-  c.dbId = id;
+  const c = newNode(HubConsultationType, id);
   c.patientId = v[1] as string;
   c.authoringOrgId = v[2] as string;
   c.authorId = v[3] as string;

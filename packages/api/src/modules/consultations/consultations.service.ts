@@ -5,11 +5,11 @@ import { WithStatement } from '../../platform/db/sql.js';
 import type { StreamHint } from '../../platform/events/index.js';
 import { expectGlobalId } from '../../platform/graphql/relay.js';
 import { uuidv7 } from '../../platform/ids.js';
-import { runIdempotent } from '../../platform/idempotency/index.js';
+import { runIdempotent, type IdempotentOptions } from '../../platform/idempotency/index.js';
 import { canSeeConsultation as canSeeInboxItem, OnlineConsultation } from '../inbox/index.js';
 import { Organisation } from '../organisations/index.js';
 import { findPatientIdInCare, Patient, patientInCareSql } from '../patients/index.js';
-import { explainWriteBack, type OrgFacts, type WriteBackExplanationType } from '../write-back/index.js';
+import { explainWriteBack, orgFactsOf, type WriteBackExplanationType } from '../write-back/index.js';
 import { NATIVE_SOURCE, PLUGIN_ID } from './consultation.codes.js';
 import { Consultation, ConsultationEntry } from './consultation.entity.js';
 import { ConsultationErrors } from './consultations.errors.js';
@@ -25,14 +25,6 @@ import {
 } from './saving.service.js';
 import { applyContent, contentOf, validateEntry, type EntryInput } from './consultations.validation.js';
 import { hintCommitted } from '../../platform/changes.js';
-
-const orgFacts = (org: Organisation): OrgFacts & { name: string } => ({
-  id: org.id,
-  kind: org.kind,
-  odsCode: org.odsCode,
-  active: org.active,
-  name: org.name,
-});
 
 /** What the change rules read of a consultation entity. */
 const changeFacts = (c: Consultation) => ({
@@ -286,30 +278,19 @@ export class ConsultationService {
   }): Promise<{ consultation: Consultation; entry: ConsultationEntry }> {
     const entryId = expectGlobalId(input.entryId, 'HubConsultationEntry', 'input.entryId');
     const content = validateEntry(input.content, 'input.content', this.actor.plugin?.producesCodes ?? null);
-    const { consultation } = await this.entryById(entryId);
-    const request = { actorId: this.actor.id, key: input.idempotencyKey, operation: 'amendConsultationEntry', input };
-    const { result } = await runIdempotent(
-      this.ctx.em,
-      request,
-      async (em) => {
-        const c = await this.lockForChange(em, consultation.id, 'input.entryId', input.expectedRevision);
-        const entry = await em.findOneOrFail(ConsultationEntry, { id: entryId });
-        if (entry.removed) throw ConsultationErrors.entryRemoved(entryId);
+    return this.changeLiveEntry(
+      entryId,
+      'amendConsultationEntry',
+      input,
+      (_em, c, entry) => {
         if (entry.kind !== content.kind) throw ConsultationErrors.kindChanged(entry.kind, content.kind);
         applyContent(entry, content);
         entry.revision += 1;
         entry.updatedBy = this.actor.id;
-        this.ctx.audit.record(em, {
-          action: 'amendConsultationEntry',
-          subjectType: 'HubConsultationEntry',
-          subjectId: entryId,
-          patientId: c.patient.id,
-        });
         return { consultation: c, entry };
       },
       { resultId: (r) => r.entry.id, replay: (id) => this.replayEntry(id) },
     );
-    return result;
   }
 
   /** Rebuilds an entry mutation's result for an idempotent replay. */
@@ -325,15 +306,11 @@ export class ConsultationService {
     idempotencyKey?: string | null;
   }): Promise<{ consultation: Consultation; entryId: string }> {
     const entryId = expectGlobalId(input.entryId, 'HubConsultationEntry', 'input.entryId');
-    const { consultation } = await this.entryById(entryId);
-    const request = { actorId: this.actor.id, key: input.idempotencyKey, operation: 'removeConsultationEntry', input };
-    const { result } = await runIdempotent(
-      this.ctx.em,
-      request,
-      async (em) => {
-        const c = await this.lockForChange(em, consultation.id, 'input.entryId', input.expectedRevision);
-        const entry = await em.findOneOrFail(ConsultationEntry, { id: entryId });
-        if (entry.removed) throw ConsultationErrors.entryRemoved(entryId);
+    return this.changeLiveEntry(
+      entryId,
+      'removeConsultationEntry',
+      input,
+      (em, c, entry) => {
         if (entry.savedRevision === 0) {
           // Never saved: nothing was decided or sent for it, so it simply goes.
           em.remove(entry);
@@ -342,18 +319,45 @@ export class ConsultationService {
           entry.revision += 1;
           entry.updatedBy = this.actor.id;
         }
+        return { consultation: c, entryId };
+      },
+      {
+        resultId: (r) => r.consultation.id,
+        replay: async (id) => ({ consultation: await this.ctx.em.fork().findOneOrFail(Consultation, { id }), entryId }),
+      },
+    );
+  }
+
+  /**
+   * A change to one entry not removed (amend, remove), idempotent on the input's key: in a
+   * transaction, its consultation locked for the change at the revision expected, then `change`
+   * and the change's audit row (`operation`); `idempotent` stores and replays its result.
+   */
+  private async changeLiveEntry<R>(
+    entryId: string,
+    operation: 'amendConsultationEntry' | 'removeConsultationEntry',
+    input: { expectedRevision?: number | null; idempotencyKey?: string | null },
+    change: (em: Em, c: Consultation, entry: ConsultationEntry) => R,
+    idempotent: IdempotentOptions<R>,
+  ): Promise<R> {
+    const { consultation } = await this.entryById(entryId);
+    const { result } = await runIdempotent(
+      this.ctx.em,
+      { actorId: this.actor.id, key: input.idempotencyKey, operation, input },
+      async (em) => {
+        const c = await this.lockForChange(em, consultation.id, 'input.entryId', input.expectedRevision);
+        const entry = await em.findOneOrFail(ConsultationEntry, { id: entryId });
+        if (entry.removed) throw ConsultationErrors.entryRemoved(entryId);
+        const changed = change(em, c, entry);
         this.ctx.audit.record(em, {
-          action: 'removeConsultationEntry',
+          action: operation,
           subjectType: 'HubConsultationEntry',
           subjectId: entryId,
           patientId: c.patient.id,
         });
-        return { consultation: c, entryId };
+        return changed;
       },
-      {
-        resultId: () => consultation.id,
-        replay: async (id) => ({ consultation: await this.ctx.em.fork().findOneOrFail(Consultation, { id }), entryId }),
-      },
+      idempotent,
     );
     return result;
   }
@@ -436,8 +440,8 @@ export class ConsultationService {
       entryId,
       adminOnly: content.kind === 'NOTE' && content.adminOnly,
       removed: entry.removed,
-      source: orgFacts(source),
-      target: orgFacts(target),
+      source: orgFactsOf(source),
+      target: orgFactsOf(target),
       clinicallyRelevant: c.clinicallyRelevant,
       sourceProduct: c.sourceProduct,
     });

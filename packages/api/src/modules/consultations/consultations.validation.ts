@@ -2,6 +2,7 @@ import { isValidDmdCode, isValidSnomedConceptId } from '@pcn-hub/schema';
 import { Errors } from '../../platform/errors.js';
 import type { CodedKind, EntryContent } from './consultation.codes.js';
 import type { ConsultationEntry } from './consultation.entity.js';
+import type { DocumentMetadata } from '../../platform/documents.js';
 
 /** The oneOf-style entry input: exactly one member is set. */
 export interface EntryInput {
@@ -13,12 +14,7 @@ export interface EntryInput {
     readonly dose: string;
     readonly quantity: string;
   } | null;
-  readonly document?: {
-    readonly title: string;
-    readonly contentType: string;
-    readonly sizeBytes: number;
-    readonly reference: string;
-  } | null;
+  readonly document?: DocumentMetadata | null;
 }
 
 function text(value: string, field: string, max: number): string {

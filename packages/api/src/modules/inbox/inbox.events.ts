@@ -1,5 +1,5 @@
 import type { Tx } from '../../platform/changes.js';
-import { appendEvent, type StoredEvent } from '../../platform/events/index.js';
+import { appendToStreams, type StoredEvent } from '../../platform/events/index.js';
 import { ConsultationTransition, type OnlineConsultation } from './online-consultation.entity.js';
 import { EVENT_TYPE_OF, type ConsultationAction, type ConsultationState } from './online-consultation.state.js';
 
@@ -37,8 +37,7 @@ export async function recordTransition(em: Tx, record: TransitionRecord): Promis
     fromOwnerId,
     toOwnerId,
   });
-  const owners = [...new Set([fromOwnerId, toOwnerId].filter((o): o is string => o !== null))];
-  const streams = owners.map(inboxStream).sort();
+  const owners = [fromOwnerId, toOwnerId].filter((o): o is string => o !== null);
   const payload = {
     consultationId: consultation.id,
     from,
@@ -49,18 +48,11 @@ export async function recordTransition(em: Tx, record: TransitionRecord): Promis
     redFlagCount: consultation.redFlagCount,
     ...record.extra,
   };
-  const events: StoredEvent[] = [];
-  for (const stream of streams) {
-    events.push(
-      await appendEvent(em, {
-        stream,
-        type: EVENT_TYPE_OF[action],
-        subjectType: 'OnlineConsultation',
-        subjectId: consultation.id,
-        actorId,
-        payload,
-      }),
-    );
-  }
-  return events;
+  return appendToStreams(em, owners.map(inboxStream), {
+    type: EVENT_TYPE_OF[action],
+    subjectType: 'OnlineConsultation',
+    subjectId: consultation.id,
+    actorId,
+    payload,
+  });
 }

@@ -1,29 +1,23 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { NHSNumberScalar, OdsCodeScalar } from '@pcn-hub/schema';
-import { DateTime, LocalDate } from '../../platform/graphql/scalars.js';
-import type { ConsultationType, ContactMode, OcRouting, SignpostTeam, Urgency } from './inbox.codes.js';
+import { DateTime } from '../../platform/graphql/scalars.js';
+import { PatientNameInputFields } from '../patients/index.js';
+import { SignpostChoiceFields } from './inbox.types.js';
+import type { ConsultationType, OcRouting, Urgency } from './inbox.codes.js';
 import type { ConsultationState, InboxFolder, SignpostDestination } from './online-consultation.state.js';
 import {
   ConsultationStateEnum,
   ConsultationTypeEnum,
-  ContactModeEnum,
   InboxFolderEnum,
   OcRoutingEnum,
   SignpostDestinationEnum,
-  SignpostTeamEnum,
   UrgencyEnum,
 } from './inbox.enums.js';
 
 @InputType('OcPatientInput', { description: 'Patient demographics as the patient entered them.' })
-export class OcPatientInput {
+export class OcPatientInput extends PatientNameInputFields {
   @Field(() => NHSNumberScalar, { description: 'NHS number (modulus 11 checked).' })
   nhsNumber!: string;
-  @Field(() => String, { description: 'Given name, 1-100 characters.' })
-  givenName!: string;
-  @Field(() => String, { description: 'Family name, 1-100 characters.' })
-  familyName!: string;
-  @Field(() => LocalDate, { description: 'Date of birth; not in the future.' })
-  dateOfBirth!: string;
   @Field(() => String, {
     nullable: true,
     description: 'Mobile number the patient gave for replies (UK, 07xxx or +447xxx); staff can then reply by SMS.',
@@ -159,15 +153,9 @@ export class PullToHubInput {
 }
 
 @InputType('SignpostConsultationInput', { description: 'The signposting decision of triage.' })
-export class SignpostConsultationInput {
+export class SignpostConsultationInput extends SignpostChoiceFields {
   @Field(() => ID, { description: 'Global id of the consultation.' })
   consultationId!: string;
-  @Field(() => SignpostTeamEnum, { description: 'The role best suited.' })
-  team!: SignpostTeam;
-  @Field(() => UrgencyEnum, { description: 'Response urgency bracket.' })
-  urgency!: Urgency;
-  @Field(() => ContactModeEnum, { description: 'How the patient will be contacted or seen.' })
-  mode!: ContactMode;
   @Field(() => ConsultationTypeEnum, {
     nullable: true,
     description: 'Type as triaged; defaults to the submitted type.',

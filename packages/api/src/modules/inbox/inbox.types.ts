@@ -1,10 +1,11 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { NHSNumberScalar } from '@pcn-hub/schema';
 import type { RequestContext } from '../../platform/context.js';
 import type { InboxFilterInput } from './queue/inbox.service.js';
 import type { PageRow } from './queue/page.query.js';
 import { Node, PageInfo } from '../../platform/graphql/relay.js';
-import { DateTime, LocalDate } from '../../platform/graphql/scalars.js';
+import { DateTime } from '../../platform/graphql/scalars.js';
+import { PatientNameFields } from '../patients/index.js';
 import type {
   ConsultationType,
   ContactMode,
@@ -81,15 +82,9 @@ export class OcAttachmentType implements OcAttachment {
 }
 
 @ObjectType('SubmittedPatient', { description: 'Demographics exactly as the supplier sent them.' })
-export class SubmittedPatientType {
+export class SubmittedPatientType extends PatientNameFields {
   @Field(() => NHSNumberScalar, { description: 'NHS number.' })
   nhsNumber!: string;
-  @Field(() => String, { description: 'Given name.' })
-  givenName!: string;
-  @Field(() => String, { description: 'Family name.' })
-  familyName!: string;
-  @Field(() => LocalDate, { description: 'Date of birth.' })
-  dateOfBirth!: string;
 }
 
 @ObjectType('ConsultationLock', { description: 'The one editor of a consultation; others read only.' })
@@ -102,15 +97,25 @@ export class ConsultationLockType {
   expiresAt!: Date;
 }
 
-@ObjectType('Signpost', { description: 'The current signposting decision.' })
-export class SignpostType {
-  serviceId!: string | null;
+/**
+ * Who should see a consultation, how soon and how: the part of a signposting decision triage
+ * gives (SignpostConsultationInput) and the decision shows (Signpost). type-graphql passes fields
+ * down from a registered type only; this one is never referenced, so it stays out of the schema.
+ */
+@ObjectType('SignpostChoiceFields')
+@InputType('SignpostChoiceInputFields')
+export abstract class SignpostChoiceFields {
   @Field(() => SignpostTeamEnum, { description: 'The role best suited.' })
   team!: SignpostTeam;
   @Field(() => UrgencyEnum, { description: 'Response urgency bracket.' })
   urgency!: Urgency;
   @Field(() => ContactModeEnum, { description: 'How the patient will be contacted or seen.' })
   mode!: ContactMode;
+}
+
+@ObjectType('Signpost', { description: 'The current signposting decision.' })
+export class SignpostType extends SignpostChoiceFields {
+  serviceId!: string | null;
   @Field(() => ConsultationTypeEnum, { description: 'Type as triaged (may override the submitted type).' })
   type!: ConsultationType;
   @Field(() => SignpostDestinationEnum, { description: 'Where it was sent.' })

@@ -76,22 +76,12 @@ export const CONSULTATION_ACTIONS = [
 ] as const;
 export type ConsultationAction = (typeof CONSULTATION_ACTIONS)[number];
 
-/** Where triage can send a consultation. */
-export const SIGNPOST_DESTINATIONS = [
-  'HUB_SERVICE_QUEUE',
-  'ADMIN_QUEUE',
-  'URGENT_ESCALATION',
-  'SIGNPOSTED_EXTERNAL',
-  'CLOSED_REMOTELY',
-] as const;
-export type SignpostDestination = (typeof SIGNPOST_DESTINATIONS)[number];
-
 /** Queues someone claims work from; releasing IN_PROGRESS work returns it to one of these. */
-export const WORK_QUEUES = [
-  'HUB_SERVICE_QUEUE',
-  'ADMIN_QUEUE',
-  'URGENT_ESCALATION',
-] as const satisfies readonly SignpostDestination[];
+export const WORK_QUEUES = ['HUB_SERVICE_QUEUE', 'ADMIN_QUEUE', 'URGENT_ESCALATION'] as const;
+
+/** Where triage can send a consultation: a work queue, or out of the PCN's queues. */
+export const SIGNPOST_DESTINATIONS = [...WORK_QUEUES, 'SIGNPOSTED_EXTERNAL', 'CLOSED_REMOTELY'] as const;
+export type SignpostDestination = (typeof SIGNPOST_DESTINATIONS)[number];
 
 export const TERMINAL_STATES: readonly ConsultationState[] = ['COMPLETED', 'CANCELLED'];
 

@@ -41,6 +41,16 @@ export function toInboundType(m: InboundMessage): InboundMessageType {
   };
 }
 
+/** A page of inbound messages after the cursor `after`: `read` fetches up to one more than the page size. */
+async function inboundConnection(
+  first: number | null,
+  after: string | null,
+  read: (size: number, after: string | null) => Promise<InboundMessage[]>,
+) {
+  const size = pageSize(first);
+  return toConnection(await read(size, after ?? null), size, Boolean(after), toInboundType, inboundCursor);
+}
+
 @Resolver(() => InboundMessageType)
 export class InboundMessageResolver {
   @Authorized(...ROLES.hubAdministration)
@@ -56,14 +66,7 @@ export class InboundMessageResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last edge seen.' }) after: string | null,
     @AuthCtx() ctx: AuthenticatedContext,
   ) {
-    const size = pageSize(first);
-    return toConnection(
-      await service(ctx).page(state ?? null, size, after ?? null),
-      size,
-      Boolean(after),
-      toInboundType,
-      inboundCursor,
-    );
+    return inboundConnection(first, after, (size, cursor) => service(ctx).page(state ?? null, size, cursor));
   }
 
   @Authorized('INTEGRATION')
@@ -79,14 +82,7 @@ export class InboundMessageResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last edge seen.' }) after: string | null,
     @AuthCtx() ctx: AuthenticatedContext,
   ) {
-    const size = pageSize(first);
-    return toConnection(
-      await service(ctx).toSettle(mailboxId ?? null, size, after ?? null),
-      size,
-      Boolean(after),
-      toInboundType,
-      inboundCursor,
-    );
+    return inboundConnection(first, after, (size, cursor) => service(ctx).toSettle(mailboxId ?? null, size, cursor));
   }
 
   @Authorized('INTEGRATION')

@@ -1,4 +1,4 @@
-import { toGlobalId } from '../../platform/graphql/relay.js';
+import { newNode } from '../../platform/graphql/relay.js';
 import type { OrganisationKind } from './organisation.entity.js';
 import { OrganisationType } from './organisations.types.js';
 
@@ -22,9 +22,7 @@ export function organisationFromJson(
   const id = values[0] as string;
   const known = seen.get(id);
   if (known) return known;
-  const organisation = new OrganisationType();
-  organisation.id = toGlobalId('Organisation', id);
-  organisation.dbId = id;
+  const organisation = newNode(OrganisationType, id);
   organisation.pcnId = (values[1] as string | null) ?? null;
   organisation.odsCode = values[2] as string;
   organisation.name = values[3] as string;

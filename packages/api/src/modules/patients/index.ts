@@ -5,7 +5,7 @@ import { PatientActivityResolver, PatientTimelineResolver } from './timeline.res
 import { patientNode } from './patients.node.js';
 
 export { Patient, SEXES, type Sex } from './patient.entity.js';
-export { PatientType } from './patients.types.js';
+export { PatientNameFields, PatientNameInputFields, PatientType } from './patients.types.js';
 export { toPatientType } from './patients.mappers.js';
 export { patientJson, patientFromJson } from './patients.query.js';
 export { patientScope, patientScopeSql, canSeePatientAt, PATIENT_READERS } from './patients.policy.js';

@@ -1,8 +1,6 @@
-import type { Actor } from '../../platform/auth/actor.js';
-import type { AuditLog } from '../../platform/audit/audit.log.js';
-import type { Em } from '../../platform/db/orm.js';
-import { exec, type SqlConditions } from '../../platform/db/sql.js';
-import { toGlobalId } from '../../platform/graphql/relay.js';
+import { readAuditedPage, type AuditedPageRead } from '../../platform/audit/audited-page.js';
+import { SqlConditions } from '../../platform/db/sql.js';
+import { newNode } from '../../platform/graphql/relay.js';
 import { organisationFromJson, organisationJson, type OrganisationType } from '../organisations/index.js';
 import type { Sex } from './patient.entity.js';
 import { patientScopeSql } from './patients.policy.js';
@@ -29,9 +27,7 @@ export const patientJson = (alias: string): string =>
 export function patientFromJson(values: readonly unknown[] | null): PatientType | null {
   if (!values) return null;
   const id = values[0] as string;
-  const patient = new PatientType();
-  patient.id = toGlobalId('Patient', id);
-  patient.dbId = id;
+  const patient = newNode(PatientType, id);
   patient.registeredPracticeId = values[1] as string;
   patient.nhsNumber = values[2] as string;
   patient.givenName = values[3] as string;
@@ -42,43 +38,29 @@ export function patientFromJson(values: readonly unknown[] | null): PatientType 
 }
 
 /**
- * One statement: the patients the actor may see (the patients policy) matching `where` (on
- * `patient p`), by family name, given name then id, at most `limit`, each with its registered
- * practice when `registeredPractice` asks for it, packed into JSON; and, in the same statement (a
- * data-modifying CTE), one `readPatient` audit row for each of the first `audit.count` rows.
+ * One statement: the patients the actor may see (the patients policy) matching `read.where` (on
+ * `patient p`), by family name, given name then id, each with its registered practice when
+ * `registeredPractice` asks for it, packed into JSON, and their `readPatient` audit rows
+ * ({@link readAuditedPage}).
  */
-export async function readPatientPage(
-  em: Em,
-  actor: Actor,
-  where: SqlConditions,
-  limit: number,
-  registeredPractice: boolean,
-  audit: { readonly log: AuditLog; readonly count: number },
-): Promise<PatientType[]> {
-  const scope = patientScopeSql(actor, 'p');
-  const order = 'p.family_name, p.given_name, p.id';
+export async function readPatientPage(read: AuditedPageRead, registeredPractice: boolean): Promise<PatientType[]> {
+  const scope = patientScopeSql(read.actor, 'p');
   const practice = registeredPractice ? `, ${organisationJson('rp')}` : '';
   const join = registeredPractice ? ' join organisation rp on rp.id = p.registered_practice_id' : '';
-  const insert = audit.log.readsInsert(
-    'page',
-    { subjectId: 's.id', patientId: 's.id', rank: 's.rank_' },
+  const where = new SqlConditions().add(scope.sql, ...scope.params).add(read.where.and(), ...read.where.params);
+  const rows = await readAuditedPage(
+    { ...read, where },
+    {
+      from: `patient p${join}`,
+      params: [],
+      order: 'p.family_name, p.given_name, p.id',
+      row: `json_build_array(${patientArray('p')}${practice})`,
+      patientId: 'p.id',
+    },
     { action: 'readPatient', subjectType: 'Patient' },
-    audit.count,
   );
-  const sql = `with page as (select p.id, row_number() over (order by ${order}) as rank_,
-        json_build_array(${patientArray('p')}${practice}) as r
-      from patient p${join} where ${scope.sql} and ${where.and()} order by ${order} limit ?),
-    audited as (${insert.sql})
-    select r from page order by rank_`;
-  const rows = await exec<{ r: unknown[] | string }>(em, sql, [
-    ...scope.params,
-    ...where.params,
-    limit,
-    ...insert.params,
-  ]);
   const organisations = new Map<string, OrganisationType>();
-  return rows.map(({ r }) => {
-    const values = (typeof r === 'string' ? JSON.parse(r) : r) as unknown[];
+  return rows.map((values) => {
     const patient = patientFromJson(values[0] as unknown[])!;
     if (registeredPractice)
       patient.joinedRegisteredPractice = organisationFromJson(values[1] as unknown[], organisations);

@@ -72,7 +72,10 @@ export class PatientService {
     const next = PATIENT_PAGE.decode(after);
     if (next) where.add('(p.family_name, p.given_name, p.id) > (?, ?, ?)', ...next);
     const audit = { log: this.ctx.audit, count: size };
-    return readPatientPage(this.ctx.sqlEm, this.ctx.actor, where, size + 1, registeredPractice, audit);
+    return readPatientPage(
+      { em: this.ctx.sqlEm, actor: this.ctx.actor, where, limit: size + 1, audit },
+      registeredPractice,
+    );
   }
 
   async register(input: {

@@ -17,17 +17,12 @@ registerEnumType(SexEnum, {
   },
 });
 
-@ObjectType('Patient', { implements: Node, description: 'A patient registered at a member practice.' })
-export class PatientType extends Node {
-  readonly __typename = 'Patient' as const;
-  dbId!: string;
-  registeredPracticeId!: string;
-  /** The registered practice, when a plain-SQL read joined it (`patients.read.ts`); else its loader. */
-  joinedRegisteredPractice?: OrganisationType;
+// type-graphql passes fields down from a registered type only; the two bases below are never
+// referenced, so they stay out of the schema.
 
-  @Field(() => NHSNumberScalar, { description: 'NHS number: 10 digits, modulus 11 check digit.' })
-  nhsNumber!: string;
-
+/** A patient's name and date of birth as shown: the registered patient's, and as a supplier sent them. */
+@ObjectType('PatientNameFields')
+export abstract class PatientNameFields {
   @Field(() => String, { description: 'Given name.' })
   givenName!: string;
 
@@ -36,6 +31,33 @@ export class PatientType extends Node {
 
   @Field(() => LocalDate, { description: 'Date of birth.' })
   dateOfBirth!: string;
+}
+
+/** A patient's name and date of birth as an input gives them: a patient registered, or one a supplier sends. */
+@InputType('PatientNameInputFields')
+export abstract class PatientNameInputFields {
+  @Field(() => String, { description: 'Given name, 1-100 characters.' })
+  givenName!: string;
+
+  @Field(() => String, { description: 'Family name, 1-100 characters.' })
+  familyName!: string;
+
+  @Field(() => LocalDate, { description: 'Date of birth; not in the future.' })
+  dateOfBirth!: string;
+}
+
+/** The `id` field comes from the Node interface it implements. */
+@ObjectType('Patient', { implements: Node, description: 'A patient registered at a member practice.' })
+export class PatientType extends PatientNameFields implements Node {
+  readonly __typename = 'Patient' as const;
+  id!: string;
+  dbId!: string;
+  registeredPracticeId!: string;
+  /** The registered practice, when a plain-SQL read joined it (`patients.read.ts`); else its loader. */
+  joinedRegisteredPractice?: OrganisationType;
+
+  @Field(() => NHSNumberScalar, { description: 'NHS number: 10 digits, modulus 11 check digit.' })
+  nhsNumber!: string;
 
   @Field(() => SexEnum, { description: 'Administrative sex.' })
   sex!: Sex;
@@ -48,18 +70,9 @@ export const { Connection: PatientConnection } = connectionTypes(
 );
 
 @InputType('RegisterPatientInput', { description: 'A patient registered at a member practice.' })
-export class RegisterPatientInput {
+export class RegisterPatientInput extends PatientNameInputFields {
   @Field(() => NHSNumberScalar, { description: 'NHS number; spaces are allowed and removed.' })
   nhsNumber!: string;
-
-  @Field(() => String, { description: 'Given name, 1-100 characters.' })
-  givenName!: string;
-
-  @Field(() => String, { description: 'Family name, 1-100 characters.' })
-  familyName!: string;
-
-  @Field(() => LocalDate, { description: 'Date of birth; not in the future.' })
-  dateOfBirth!: string;
 
   @Field(() => SexEnum, { nullable: true, description: 'Administrative sex; UNKNOWN when omitted.' })
   sex?: Sex | null;

@@ -1,5 +1,5 @@
 import type { Tx } from '../../platform/changes.js';
-import { appendEvent, type StoredEvent } from '../../platform/events/index.js';
+import { appendToStreams, type StoredEvent } from '../../platform/events/index.js';
 import { EVENT_TYPE_OF, type PrescriptionAction, type PrescriptionState } from './prescribing.codes.js';
 import { PrescriptionTransition, type Prescription } from './prescription.entity.js';
 
@@ -33,7 +33,6 @@ export async function recordTransition(em: Tx, record: TransitionRecord): Promis
     actorOrganisationId: record.actorOrganisationId,
     reason: record.reason ?? null,
   });
-  const streams = [...new Set([p.hub.id, p.registeredPractice.id])].map(prescribingStream).sort();
   const payload = {
     prescriptionId: p.id,
     from,
@@ -44,18 +43,11 @@ export async function recordTransition(em: Tx, record: TransitionRecord): Promis
     shortFormId: p.shortFormId,
     itemCount: p.itemCount,
   };
-  const events: StoredEvent[] = [];
-  for (const stream of streams) {
-    events.push(
-      await appendEvent(em, {
-        stream,
-        type: EVENT_TYPE_OF[action],
-        subjectType: 'Prescription',
-        subjectId: p.id,
-        actorId: record.actorId,
-        payload,
-      }),
-    );
-  }
-  return events;
+  return appendToStreams(em, [p.hub.id, p.registeredPractice.id].map(prescribingStream), {
+    type: EVENT_TYPE_OF[action],
+    subjectType: 'Prescription',
+    subjectId: p.id,
+    actorId: record.actorId,
+    payload,
+  });
 }

@@ -8,6 +8,7 @@ import {
   type TaskCategory,
 } from './referrals.codes.js';
 import { ReferralErrors } from './referrals.errors.js';
+import type { DocumentMetadata } from '../../platform/documents.js';
 
 /**
  * What a referral method needs and does (docs/domain/workflows.md#referral-methods: a pluggable method with
@@ -44,19 +45,14 @@ export interface ReferralRequest {
     readonly category: TaskCategory;
     readonly body?: string | null;
   } | null;
-  readonly document?: {
-    readonly title: string;
-    readonly contentType: string;
-    readonly sizeBytes: number;
-    readonly reference: string;
-  } | null;
+  readonly document?: DocumentMetadata | null;
 }
 
 /** The method-specific details to store, after checking. */
 export interface MethodDetails {
   readonly slotId: string | null;
   readonly task: { teamId: string; subject: string; category: TaskCategory; body: string | null } | null;
-  readonly document: { title: string; contentType: string; sizeBytes: number; reference: string } | null;
+  readonly document: DocumentMetadata | null;
 }
 
 export interface ReferralMethodStrategy {
@@ -114,48 +110,44 @@ function documentCheck(request: ReferralRequest): MethodDetails {
   return { slotId: null, task: null, document: { title, contentType, sizeBytes: doc.sizeBytes, reference } };
 }
 
+/**
+ * A method's properties: what `differences` does not say is the plain case, a referral by a
+ * practice that traces a patient unknown to the hub and needs no slot, agreement, GP Connect book,
+ * organisation group or consent.
+ */
+const properties = (differences: Partial<ReferralMethodProperties>): ReferralMethodProperties => ({
+  registersPatientAutomatically: false,
+  needsTraceStep: true,
+  requiredAgreement: null,
+  needsSlot: false,
+  needsGpConnectBook: false,
+  needsOrganisationGroup: false,
+  needsConsent: false,
+  initiator: 'PRACTICE',
+  ...differences,
+});
+
 /** The strategies, one per method. */
 export const REFERRAL_METHOD_STRATEGIES: Readonly<Record<ReferralMethod, ReferralMethodStrategy>> = {
   CROSS_ORGANISATION_BOOKING: {
     method: 'CROSS_ORGANISATION_BOOKING',
-    properties: {
-      registersPatientAutomatically: false,
-      needsTraceStep: true,
-      requiredAgreement: 'CROSS_ORG_APPOINTMENTS',
-      needsSlot: true,
-      needsGpConnectBook: false,
-      needsOrganisationGroup: false,
-      needsConsent: true,
-      initiator: 'PRACTICE',
-    },
+    properties: properties({ requiredAgreement: 'CROSS_ORG_APPOINTMENTS', needsSlot: true, needsConsent: true }),
     check: bookingCheck,
   },
   GP_CONNECT_BOOKING: {
     method: 'GP_CONNECT_BOOKING',
-    properties: {
+    properties: properties({
       registersPatientAutomatically: true,
       needsTraceStep: false,
-      requiredAgreement: null,
       needsSlot: true,
       needsGpConnectBook: true,
       needsOrganisationGroup: true,
-      needsConsent: false,
-      initiator: 'PRACTICE',
-    },
+    }),
     check: bookingCheck,
   },
   INBOX_SIGNPOST: {
     method: 'INBOX_SIGNPOST',
-    properties: {
-      registersPatientAutomatically: false,
-      needsTraceStep: true,
-      requiredAgreement: null,
-      needsSlot: false,
-      needsGpConnectBook: false,
-      needsOrganisationGroup: false,
-      needsConsent: false,
-      initiator: 'HUB',
-    },
+    properties: properties({ initiator: 'HUB' }),
     check: (request) => {
       noExtras(request, []);
       return { slotId: null, task: null, document: null };
@@ -163,32 +155,10 @@ export const REFERRAL_METHOD_STRATEGIES: Readonly<Record<ReferralMethod, Referra
   },
   CROSS_ORGANISATION_TASK: {
     method: 'CROSS_ORGANISATION_TASK',
-    properties: {
-      registersPatientAutomatically: false,
-      needsTraceStep: true,
-      requiredAgreement: 'CROSS_ORG_TASKS',
-      needsSlot: false,
-      needsGpConnectBook: false,
-      needsOrganisationGroup: false,
-      needsConsent: false,
-      initiator: 'PRACTICE',
-    },
+    properties: properties({ requiredAgreement: 'CROSS_ORG_TASKS' }),
     check: taskCheck,
   },
-  DOCUMENT_SEND: {
-    method: 'DOCUMENT_SEND',
-    properties: {
-      registersPatientAutomatically: false,
-      needsTraceStep: true,
-      requiredAgreement: null,
-      needsSlot: false,
-      needsGpConnectBook: false,
-      needsOrganisationGroup: false,
-      needsConsent: false,
-      initiator: 'PRACTICE',
-    },
-    check: documentCheck,
-  },
+  DOCUMENT_SEND: { method: 'DOCUMENT_SEND', properties: properties({}), check: documentCheck },
 };
 
 export function strategyOf(method: ReferralMethod): ReferralMethodStrategy {

@@ -7,14 +7,10 @@ import { HubTeam } from './referral-setup.entity.js';
 import { REFERRAL_STATES } from './referral.state.js';
 import { TASK_CATEGORIES } from './referrals.codes.js';
 import { createdAt, hubEntity, updatedAt } from '../../platform/db/properties.js';
+import type { DocumentMetadata } from '../../platform/documents.js';
 
 /** A referral letter's metadata (the letter itself lives in the sender's document store). */
-export interface ReferralDocument {
-  title: string;
-  contentType: string;
-  sizeBytes: number;
-  reference: string;
-}
+export type ReferralDocument = DocumentMetadata;
 
 /**
  * A patient referred by a practice (or hub triage) into a hub service by one method. The NHS

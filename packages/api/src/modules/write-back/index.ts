@@ -54,7 +54,7 @@ export { toStatusType } from './write-back.mappers.js';
 export { WRITE_BACK_STATUS_JSON, writeBackStatusFromJson, writeBackStatusJoins } from './write-back.query.js';
 export { WriteBackExplanationType, WriteBackStatusType } from './write-back.types.js';
 export { WriteBackStateEnum } from './write-back.enums.js';
-export type { OrgFacts, WriteBackFacts } from './write-back.policy.js';
+export { orgFactsOf, type OrgFacts, type WriteBackFacts } from './write-back.policy.js';
 
 /** The write-back module as the composition root registers it (docs/architecture.md#adding-a-module). */
 export const writeBackModule: HubModule = {

@@ -10,6 +10,15 @@ export interface OrgFacts {
   readonly active: boolean;
 }
 
+/** An organisation's facts for the decision, with its name (which explanations and payloads show). */
+export const orgFactsOf = (org: OrgFacts & { readonly name: string }): OrgFacts & { name: string } => ({
+  id: org.id,
+  kind: org.kind,
+  odsCode: org.odsCode,
+  active: org.active,
+  name: org.name,
+});
+
 /** The agreement found for a source -> target pair (the live one, else the latest revoked one). */
 export interface AgreementFacts {
   readonly id: string;

@@ -1,5 +1,5 @@
 import type { Em } from '../db/orm.js';
-import { asDate, exec, SqlConditions } from '../db/sql.js';
+import { asDate, asJson, exec, SqlConditions } from '../db/sql.js';
 import { toGlobalId } from '../graphql/relay.js';
 import { AuditEventType } from './audit.types.js';
 
@@ -93,7 +93,7 @@ export async function findAuditTrail(
     [...where.params, query.limit],
   );
   return rows.map(({ r }) => {
-    const values = (typeof r === 'string' ? JSON.parse(r) : r) as unknown[];
+    const values = asJson<unknown[]>(r);
     const event = new AuditEventType();
     event.dbId = values[0] as string;
     event.id = toGlobalId('AuditEvent', event.dbId);

@@ -77,6 +77,21 @@ export async function appendEvent(em: Em, event: EventInput): Promise<StoredEven
   return toStored(row!);
 }
 
+/**
+ * Appends `event` to each of `streams` (a stream named twice gets it once) with {@link appendEvent},
+ * in stream-name order: two writers to the same streams take the head locks in one order, so they
+ * cannot deadlock. Returns the stored events in that order.
+ */
+export async function appendToStreams(
+  em: Em,
+  streams: readonly string[],
+  event: Omit<EventInput, 'stream'>,
+): Promise<StoredEvent[]> {
+  const stored: StoredEvent[] = [];
+  for (const stream of [...new Set(streams)].sort()) stored.push(await appendEvent(em, { ...event, stream }));
+  return stored;
+}
+
 const APPEND = `with head as (
     insert into stream_head (stream, seq) values (?, 1)
     on conflict (stream) do update set seq = stream_head.seq + 1

@@ -1,6 +1,7 @@
 export {
   appendEvent,
   appendEvents,
+  appendToStreams,
   withAppendedEvents,
   appendedSeqs,
   APPENDED_HEADS,

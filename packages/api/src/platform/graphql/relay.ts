@@ -7,6 +7,21 @@ export function toGlobalId(type: string, id: string): string {
   return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
 }
 
+/**
+ * A node read by plain SQL as an instance of its GraphQL class (type-graphql hands it to field
+ * resolvers without copying), its global id (of its own `__typename`) and database id set; the
+ * reader sets the rest by plain stores.
+ */
+export function newNode<T extends { readonly __typename: string; id: string; dbId: string }>(
+  Type: new () => T,
+  dbId: string,
+): T {
+  const node = new Type();
+  node.id = toGlobalId(node.__typename, dbId);
+  node.dbId = dbId;
+  return node;
+}
+
 /** Decodes a global id; null when it is not one of ours. */
 export function fromGlobalId(globalId: string): { type: string; id: string } | null {
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(globalId)) return null;

@@ -153,6 +153,25 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
     return buildContext(actor, requestId);
   }
 
+  /**
+   * The context of an HTTP request (GraphQL or a route) from its credentials and caller headers; the
+   * request's log line then names who acted, and for which organisation.
+   */
+  async function callerContext(req: IncomingMessage, requestId: string): Promise<RequestContext> {
+    const ctx = await contextFor(
+      typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined,
+      requestId,
+      { organisation: header(req, 'x-pcn-hub-organisation'), onBehalfOf: header(req, 'x-pcn-hub-on-behalf-of') },
+      req.socket.remoteAddress ?? 'unknown',
+    );
+    const facts = requestFacts.get(requestId);
+    if (facts && ctx.actor) {
+      facts.principal = ctx.actor.plugin ? `plugin:${ctx.actor.plugin.name}` : ctx.actor.id;
+      facts.organisation = ctx.actor.organisationOds;
+    }
+    return ctx;
+  }
+
   function buildContext(actor: Actor | null, requestId: string): RequestContext {
     return createRequestContext({
       requestId,
@@ -280,23 +299,7 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
       () =>
         apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest,
-          context: async () => {
-            const ctx = await contextFor(
-              headers.get('authorization'),
-              requestId,
-              {
-                organisation: headers.get('x-pcn-hub-organisation') ?? null,
-                onBehalfOf: headers.get('x-pcn-hub-on-behalf-of') ?? null,
-              },
-              req.socket.remoteAddress ?? 'unknown',
-            );
-            const facts = requestFacts.get(requestId);
-            if (facts && ctx.actor) {
-              facts.principal = ctx.actor.plugin ? `plugin:${ctx.actor.plugin.name}` : ctx.actor.id;
-              facts.organisation = ctx.actor.organisationOds;
-            }
-            return ctx;
-          },
+          context: () => callerContext(req, requestId),
         }),
     );
     for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -320,20 +323,7 @@ export async function createHubServer(deps: HttpServerDeps): Promise<HubServer> 
     try {
       await route.handle(req, res, url, {
         requestId,
-        context: async () => {
-          const ctx = await contextFor(
-            typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined,
-            requestId,
-            { organisation: header(req, 'x-pcn-hub-organisation'), onBehalfOf: header(req, 'x-pcn-hub-on-behalf-of') },
-            req.socket.remoteAddress ?? 'unknown',
-          );
-          const facts = requestFacts.get(requestId);
-          if (facts && ctx.actor) {
-            facts.principal = ctx.actor.plugin ? `plugin:${ctx.actor.plugin.name}` : ctx.actor.id;
-            facts.organisation = ctx.actor.organisationOds;
-          }
-          return ctx;
-        },
+        context: () => callerContext(req, requestId),
         anonymous: () => buildContext(null, requestId),
       });
     } catch (error) {

@@ -1,8 +1,6 @@
-import type { Actor } from '../../../platform/auth/actor.js';
-import type { AuditLog } from '../../../platform/audit/audit.log.js';
-import type { Em } from '../../../platform/db/orm.js';
-import { asDate, exec, type SqlConditions } from '../../../platform/db/sql.js';
-import { toGlobalId } from '../../../platform/graphql/relay.js';
+import { readAuditedPage, type AuditedPageRead } from '../../../platform/audit/audited-page.js';
+import { asDate } from '../../../platform/db/sql.js';
+import { newNode, toGlobalId } from '../../../platform/graphql/relay.js';
 import { organisationFromJson, organisationJson, type OrganisationType } from '../../organisations/index.js';
 import { patientFromJson, patientJson, patientScopeSql, type PatientType } from '../../patients/index.js';
 import type { CourseOfTherapy, PrescriberCodeKind, PrescriptionState } from '../prescribing.codes.js';
@@ -128,10 +126,7 @@ function prescriptionOf(
   plan: RowPlan,
   organisations: Map<string, OrganisationType>,
 ): PrescriptionType {
-  const p = new PrescriptionType();
-  const id = values[0] as string;
-  p.id = toGlobalId('Prescription', id);
-  p.dbId = id;
+  const p = newNode(PrescriptionType, values[0] as string);
   p.hubId = values[1] as string;
   p.patientId = values[2] as string;
   p.registeredPracticeId = values[3] as string;
@@ -150,45 +145,30 @@ function prescriptionOf(
 }
 
 /**
- * One statement: the prescriptions matching `where` (on `prescription p`), newest first, at most
- * `limit`, with the own fields `selection` names, their items, patient (only where the patients
- * policy lets the viewer see them), registered practice and hub when it asks for them, each row
- * packed into one JSON array; and, in the same statement (a data-modifying CTE), one
- * `readPrescription` audit row with the patient id for each of the first `audit.count` rows.
+ * One statement: the prescriptions matching `read.where` (on `prescription p`), newest first, with
+ * the own fields `selection` names, their items, patient (only where the patients policy lets the
+ * viewer see them), registered practice and hub when it asks for them, each row packed into one
+ * JSON array, and their `readPrescription` audit rows with the patient id ({@link readAuditedPage}).
  */
 export async function readPrescriptionPage(
-  em: Em,
-  actor: Actor,
-  where: SqlConditions,
-  limit: number,
+  read: AuditedPageRead,
   selection: PrescriptionPageSelection,
-  audit: { readonly log: AuditLog; readonly count: number },
 ): Promise<PrescriptionType[]> {
   const plan = planOf(selection);
   const params: unknown[] = [];
   let joins = '';
   if (selection.patient) {
-    const scope = patientScopeSql(actor, 'pt');
+    const scope = patientScopeSql(read.actor, 'pt');
     joins += ` left join patient pt on pt.id = p.patient_id and ${scope.sql}`;
     params.push(...scope.params);
   }
   if (selection.registeredPractice) joins += ' join organisation rp on rp.id = p.registered_practice_id';
   if (selection.hub) joins += ' join organisation hb on hb.id = p.hub_id';
-  params.push(...where.params, limit);
-  const insert = audit.log.readsInsert(
-    'page',
-    { subjectId: 's.id', patientId: 's.patient_id', rank: 's.rank_' },
+  const rows = await readAuditedPage(
+    read,
+    { from: `prescription p${joins}`, params, order: 'p.id desc', row: plan.json, patientId: 'p.patient_id' },
     { action: 'readPrescription', subjectType: 'Prescription' },
-    audit.count,
   );
-  params.push(...insert.params);
-  const sql = `with page as (select p.id, p.patient_id, row_number() over (order by p.id desc) as rank_, ${plan.json} as r
-      from prescription p${joins} where ${where.and()} order by p.id desc limit ?),
-    audited as (${insert.sql})
-    select r from page order by rank_`;
-  const rows = await exec<{ r: unknown[] | string }>(em, sql, params);
   const organisations = new Map<string, OrganisationType>();
-  return rows.map(({ r }) =>
-    prescriptionOf(typeof r === 'string' ? (JSON.parse(r) as unknown[]) : r, plan, organisations),
-  );
+  return rows.map((values) => prescriptionOf(values, plan, organisations));
 }

@@ -86,7 +86,7 @@ export class PrescriptionQueries {
     // Only where the viewer may receive demographics; otherwise the field resolver answers null.
     const reads = { ...selection, patient: selection.patient && mayReadDemographics(actor) };
     const audit = { log: this.ctx.audit, count: size };
-    return readPrescriptionPage(this.ctx.sqlEm, actor, where, size + 1, reads, audit);
+    return readPrescriptionPage({ em: this.ctx.sqlEm, actor, where, limit: size + 1, audit }, reads);
   }
 
   private async auditReads(rows: readonly Prescription[]): Promise<void> {

@@ -21,6 +21,7 @@ import { newReferral } from './new-referral.service.js';
 import { LIMITS, type TaskCategory } from '../referrals.codes.js';
 import { ReferralErrors } from '../referrals.errors.js';
 import { moveReferral, recordCreation } from '../referrals.events.js';
+import type { DocumentMetadata } from '../../../platform/documents.js';
 
 /** Input of `referPatient`, as the resolver passes it (global ids not yet decoded). */
 export interface ReferPatientInput {
@@ -31,7 +32,7 @@ export interface ReferPatientInput {
   consentToRecordAccess?: boolean | null;
   reason?: string | null;
   task?: { teamId: string; subject: string; category: TaskCategory; body?: string | null } | null;
-  document?: { title: string; contentType: string; sizeBytes: number; reference: string } | null;
+  document?: DocumentMetadata | null;
   idempotencyKey?: string | null;
 }
 

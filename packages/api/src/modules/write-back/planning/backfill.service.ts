@@ -11,7 +11,7 @@ import {
   type SavedConsultationFacts,
   type SavedEntry,
 } from './planner.service.js';
-import { decideWriteBack, type OrgFacts, type WriteBackFacts } from '../write-back.policy.js';
+import { decideWriteBack, orgFactsOf, type WriteBackFacts } from '../write-back.policy.js';
 import { lockLines } from '../delivery/lines.worker.js';
 
 /** Why a blocked entry was not planned again. */
@@ -65,14 +65,6 @@ export async function backfillBlocked(
   return replanRecords(em, audit, records, cause);
 }
 
-const orgFacts = (org: Organisation): OrgFacts & { name: string } => ({
-  id: org.id,
-  kind: org.kind,
-  odsCode: org.odsCode,
-  active: org.active,
-  name: org.name,
-});
-
 interface Eligible {
   readonly record: WriteBackRecord;
   readonly facts: SavedConsultationFacts;
@@ -104,7 +96,7 @@ export async function replanRecords(
   );
   const orgIds = [...new Set(records.flatMap((r) => [r.sourceOrgId, r.targetOrgId]))];
   const orgs = new Map(
-    orgIds.length > 0 ? (await em.find(Organisation, { id: { $in: orgIds } })).map((o) => [o.id, orgFacts(o)]) : [],
+    orgIds.length > 0 ? (await em.find(Organisation, { id: { $in: orgIds } })).map((o) => [o.id, orgFactsOf(o)]) : [],
   );
   const pairFacts = new Map<string, Promise<WriteBackFacts>>();
   const eligible: Eligible[] = [];

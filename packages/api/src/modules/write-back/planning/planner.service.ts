@@ -426,6 +426,8 @@ function storyOf(
 export function withPlanWrites(statement: WithStatement, plan: WriteBackPlan): void {
   const { facts } = plan;
   const written = new Date();
+  // The ids every record and delivery of the plan carries: consultation, patient, PCN, source, target.
+  const planIds = [facts.consultationId, facts.patientId, facts.pcnId, facts.source.id, facts.target.id];
   statement.add(
     'wb_record_rows',
     `insert into write_back_record (id, entry_id, consultation_id, patient_id, pcn_id, source_org_id, target_org_id,
@@ -444,16 +446,7 @@ export function withPlanWrites(statement: WithStatement, plan: WriteBackPlan): v
        replanned_at = excluded.replanned_at, replanned_by = excluded.replanned_by,
        replan_reason = excluded.replan_reason, updated_at = excluded.updated_at
      returning 1`,
-    [
-      facts.consultationId,
-      facts.patientId,
-      facts.pcnId,
-      facts.source.id,
-      facts.target.id,
-      written,
-      written,
-      JSON.stringify(plan.records),
-    ],
+    [...planIds, written, written, JSON.stringify(plan.records)],
   );
   if (plan.rewrites.length > 0) {
     statement.add(
@@ -497,17 +490,7 @@ export function withPlanWrites(statement: WithStatement, plan: WriteBackPlan): v
        cross join (select ?::text as line) l
        order by x.ord
        returning 1`,
-      [
-        facts.consultationId,
-        facts.patientId,
-        facts.pcnId,
-        facts.source.id,
-        facts.target.id,
-        written,
-        written,
-        JSON.stringify(plan.created),
-        plan.line,
-      ],
+      [...planIds, written, written, JSON.stringify(plan.created), plan.line],
     );
   }
   withAppendedEvents(statement, plan.events);
