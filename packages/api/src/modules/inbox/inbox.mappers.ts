@@ -1,7 +1,7 @@
 import { fieldsOf, nodeFields } from '../../platform/graphql/fields.js';
 import { toGlobalId } from '../../platform/graphql/relay.js';
 import type { ConsultationTransition } from './online-consultation.entity.js';
-import type { ConsultationContent, ConsultationRecord } from './queue/page.query.js';
+import { SHOWN_FIELDS, type ConsultationContent, type ConsultationRecord } from './queue/page.query.js';
 import { OnlineConsultationType, type ConsultationTransitionType, type SignpostType } from './inbox.types.js';
 import type { ConsultationAction, ConsultationState, SignpostDestination } from './online-consultation.state.js';
 import { lockActive } from './inbox.policy.js';
@@ -38,22 +38,7 @@ function contentOf(c: ConsultationContent, id: string) {
 }
 
 /** The fields of the view a record holds as they are. */
-const VIEW_FIELDS = [
-  'ownerId',
-  'originatingPracticeId',
-  'patientId',
-  'supplier',
-  'supplierReference',
-  'type',
-  'state',
-  'template',
-  'submittedAt',
-  'responseExpectedBy',
-  'redFlagCount',
-  'urgency',
-  'routingReason',
-  'outcome',
-] as const satisfies readonly (keyof ConsultationRecord & keyof OnlineConsultationType)[];
+const VIEW_FIELDS = ['ownerId', 'originatingPracticeId', 'patientId', ...SHOWN_FIELDS] as const;
 
 /**
  * The GraphQL view of a consultation; `now` decides whether the lock has lapsed. A record read
@@ -80,12 +65,10 @@ export function toConsultationType(c: ConsultationRecord, now: Date = new Date()
 
 export function toTransitionType(t: ConsultationTransition): ConsultationTransitionType {
   return {
+    ...fieldsOf(t, ['actorId', 'reason', 'at']),
     action: t.action as ConsultationAction,
     from: t.fromState as ConsultationState,
     to: t.toState as ConsultationState,
-    actorId: t.actorId,
-    reason: t.reason ?? null,
-    at: t.at,
   };
 }
 

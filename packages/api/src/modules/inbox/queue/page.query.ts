@@ -76,12 +76,8 @@ export const CONTENT_FIELDS = [
   'triageNotes',
 ] as const satisfies readonly (keyof ConsultationContent)[];
 
-/** The record's fields an entity holds under the same names. */
-const ENTITY_FIELDS = [
-  'nhsNumber',
-  'givenName',
-  'familyName',
-  'dateOfBirth',
+/** The record's fields the GraphQL view shows as they are (see `toConsultationType`). */
+export const SHOWN_FIELDS = [
   'supplier',
   'supplierReference',
   'type',
@@ -91,16 +87,25 @@ const ENTITY_FIELDS = [
   'responseExpectedBy',
   'redFlagCount',
   'urgency',
+  'routingReason',
+  'outcome',
+] as const satisfies readonly (keyof ConsultationRecord)[];
+
+/** The record's fields an entity holds under the same names. */
+const ENTITY_FIELDS = [
+  ...SHOWN_FIELDS,
+  'nhsNumber',
+  'givenName',
+  'familyName',
+  'dateOfBirth',
   'urgencyRank',
   'dueAt',
-  'routingReason',
   'lockHolder',
   'lockHolderOrgId',
   'lockHolderFamily',
   'lockSince',
   'lockExpiresAt',
-  'outcome',
-] as const satisfies readonly (keyof ConsultationRecord)[];
+] as const;
 
 /** The same view of an entity (single reads, mutations, live events). */
 export function recordOf(c: OnlineConsultation): ConsultationRecord {
