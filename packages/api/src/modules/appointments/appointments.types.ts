@@ -2,8 +2,9 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { connectionTypes, Node } from '../../platform/graphql/relay.js';
 import { DateTime } from '../../platform/graphql/scalars.js';
 import { SLOT_MODES, SLOT_STATUSES, type SlotMode, type SlotStatus } from './appointments.codes.js';
+import { enumOf } from '../../platform/graphql/enums.js';
 
-export const SlotModeEnum = Object.fromEntries(SLOT_MODES.map((m) => [m, m])) as { [K in SlotMode]: K };
+export const SlotModeEnum = enumOf(SLOT_MODES);
 registerEnumType(SlotModeEnum, {
   name: 'SlotMode',
   description: 'How the patient is seen.',
@@ -14,7 +15,7 @@ registerEnumType(SlotModeEnum, {
   },
 });
 
-export const SlotStatusEnum = Object.fromEntries(SLOT_STATUSES.map((s) => [s, s])) as { [K in SlotStatus]: K };
+export const SlotStatusEnum = enumOf(SLOT_STATUSES);
 registerEnumType(SlotStatusEnum, {
   name: 'SlotStatus',
   description: 'Whether a slot can be booked.',

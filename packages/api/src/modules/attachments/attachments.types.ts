@@ -1,9 +1,7 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTime } from '../../platform/graphql/scalars.js';
 import { ATTACHMENT_STATUSES, SCAN_VERDICTS, type AttachmentStatus, type ScanVerdict } from './attachments.codes.js';
-
-const enumOf = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+import { enumOf } from '../../platform/graphql/enums.js';
 
 export const AttachmentStatusEnum = enumOf(ATTACHMENT_STATUSES);
 registerEnumType(AttachmentStatusEnum, {

@@ -10,10 +10,9 @@ import {
   type HubServiceKind,
   type ReferralMethod,
 } from './hub-service.entity.js';
+import { enumOf } from '../../platform/graphql/enums.js';
 
-export const HubServiceKindEnum = Object.fromEntries(HUB_SERVICE_KINDS.map((k) => [k, k])) as {
-  [K in HubServiceKind]: K;
-};
+export const HubServiceKindEnum = enumOf(HUB_SERVICE_KINDS);
 registerEnumType(HubServiceKindEnum, {
   name: 'HubServiceKind',
   description: 'What a hub service does.',
@@ -29,9 +28,7 @@ registerEnumType(HubServiceKindEnum, {
   },
 });
 
-export const ReferralMethodEnum = Object.fromEntries(REFERRAL_METHODS.map((m) => [m, m])) as {
-  [K in ReferralMethod]: K;
-};
+export const ReferralMethodEnum = enumOf(REFERRAL_METHODS);
 registerEnumType(ReferralMethodEnum, {
   name: 'ReferralMethod',
   description: 'A way a practice refers a patient into a hub service (docs/domain/workflows.md#referral-methods).',
@@ -55,7 +52,7 @@ registerEnumType(ReferralMethodEnum, {
   },
 });
 
-export const DayOfWeekEnum = Object.fromEntries(DAYS_OF_WEEK.map((d) => [d, d])) as { [K in DayOfWeek]: K };
+export const DayOfWeekEnum = enumOf(DAYS_OF_WEEK);
 registerEnumType(DayOfWeekEnum, {
   name: 'DayOfWeek',
   description: 'A day of the week.',

@@ -17,10 +17,7 @@ import {
   INBOX_FOLDERS,
   SIGNPOST_DESTINATIONS,
 } from './online-consultation.state.js';
-
-type EnumOf<T extends readonly string[]> = { [K in T[number]]: K };
-const enumOf = <T extends readonly string[]>(values: T): EnumOf<T> =>
-  Object.fromEntries(values.map((v) => [v, v])) as EnumOf<T>;
+import { enumOf } from '../../platform/graphql/enums.js';
 
 export const ConsultationStateEnum = enumOf(CONSULTATION_STATES);
 registerEnumType(ConsultationStateEnum, {

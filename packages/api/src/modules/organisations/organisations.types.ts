@@ -4,10 +4,9 @@ import { Node } from '../../platform/graphql/relay.js';
 import { DateTime } from '../../platform/graphql/scalars.js';
 import { ROLES, type Role } from '../../platform/auth/roles.js';
 import { ORGANISATION_KINDS, type OrganisationKind } from './organisation.entity.js';
+import { enumOf } from '../../platform/graphql/enums.js';
 
-export const OrganisationKindEnum = Object.fromEntries(ORGANISATION_KINDS.map((k) => [k, k])) as {
-  [K in OrganisationKind]: K;
-};
+export const OrganisationKindEnum = enumOf(ORGANISATION_KINDS);
 registerEnumType(OrganisationKindEnum, {
   name: 'OrganisationKind',
   description: 'What an organisation is within the PCN.',
@@ -18,7 +17,7 @@ registerEnumType(OrganisationKindEnum, {
   },
 });
 
-export const RoleEnum = Object.fromEntries(ROLES.all.map((r) => [r, r])) as { [K in Role]: K };
+export const RoleEnum = enumOf(ROLES.all);
 registerEnumType(RoleEnum, {
   name: 'Role',
   description: 'A platform role, carried in the `roles` claim of a token.',

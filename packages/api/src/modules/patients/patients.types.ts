@@ -4,8 +4,9 @@ import { connectionTypes, Node } from '../../platform/graphql/relay.js';
 import { LocalDate } from '../../platform/graphql/scalars.js';
 import type { OrganisationType } from '../organisations/index.js';
 import { SEXES, type Sex } from './patient.entity.js';
+import { enumOf } from '../../platform/graphql/enums.js';
 
-export const SexEnum = Object.fromEntries(SEXES.map((s) => [s, s])) as { [K in Sex]: K };
+export const SexEnum = enumOf(SEXES);
 registerEnumType(SexEnum, {
   name: 'Sex',
   description: 'Administrative sex as recorded by the practice.',

@@ -2,10 +2,9 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionTypes } from '../../platform/graphql/relay.js';
 import { DateTime } from '../../platform/graphql/scalars.js';
 import { ACTIVITY_KINDS, type ActivityKind } from './timeline.query.js';
+import { enumOf } from '../../platform/graphql/enums.js';
 
-export const PatientActivityKindEnum = Object.fromEntries(ACTIVITY_KINDS.map((k) => [k, k])) as {
-  [K in ActivityKind]: K;
-};
+export const PatientActivityKindEnum = enumOf(ACTIVITY_KINDS);
 registerEnumType(PatientActivityKindEnum, {
   name: 'PatientActivityKind',
   description: "What a row of a patient's hub activity timeline is.",

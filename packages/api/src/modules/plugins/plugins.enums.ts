@@ -1,8 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { MANIFEST_STATES, PLUGIN_STATES, WEBHOOK_DELIVERY_STATES } from './plugins.codes.js';
-
-const enumOf = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+import { enumOf } from '../../platform/graphql/enums.js';
 
 export const PluginStateEnum = enumOf(PLUGIN_STATES);
 registerEnumType(PluginStateEnum, {

@@ -10,9 +10,7 @@ import {
   type TaskCategory,
   type TraceTaskState,
 } from './referrals.codes.js';
-
-const enumOf = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+import { enumOf } from '../../platform/graphql/enums.js';
 
 export const ReferralStateEnum = enumOf<ReferralState>(REFERRAL_STATES);
 registerEnumType(ReferralStateEnum, {

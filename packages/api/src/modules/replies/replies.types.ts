@@ -11,10 +11,7 @@ import {
   type ReplyStatus,
   type ReplyTemplate,
 } from './replies.codes.js';
-
-type EnumOf<T extends readonly string[]> = { [K in T[number]]: K };
-const enumOf = <T extends readonly string[]>(values: T): EnumOf<T> =>
-  Object.fromEntries(values.map((v) => [v, v])) as EnumOf<T>;
+import { enumOf } from '../../platform/graphql/enums.js';
 
 export const ReplyTemplateEnum = enumOf(REPLY_TEMPLATES);
 registerEnumType(ReplyTemplateEnum, {

@@ -1,9 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { OC_REPORT_DIMENSIONS } from './reporting.codes.js';
-
-type EnumOf<T extends readonly string[]> = { [K in T[number]]: K };
-const enumOf = <T extends readonly string[]>(values: T): EnumOf<T> =>
-  Object.fromEntries(values.map((v) => [v, v])) as EnumOf<T>;
+import { enumOf } from '../../platform/graphql/enums.js';
 
 export const OcReportDimensionEnum = enumOf(OC_REPORT_DIMENSIONS);
 registerEnumType(OcReportDimensionEnum, {

@@ -9,9 +9,7 @@ import {
   WRITE_BACK_STATES,
 } from './write-back.codes.js';
 import type { WriteBackDirection } from './write-back.policy.js';
-
-const enumOf = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+import { enumOf } from '../../platform/graphql/enums.js';
 
 export const AgreementStateEnum = enumOf(AGREEMENT_STATES);
 registerEnumType(AgreementStateEnum, {

@@ -7,10 +7,7 @@ import {
   EPS_STATUSES,
   type EpsCancellationReason,
 } from './eps.codes.js';
-
-type EnumOf<T extends readonly string[]> = { [K in T[number]]: K };
-const enumOf = <T extends readonly string[]>(values: T): EnumOf<T> =>
-  Object.fromEntries(values.map((v) => [v, v])) as EnumOf<T>;
+import { enumOf } from '../../../platform/graphql/enums.js';
 
 export const EpsOperationEnum = enumOf(EPS_OPERATIONS);
 registerEnumType(EpsOperationEnum, {

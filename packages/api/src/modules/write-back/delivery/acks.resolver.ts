@@ -5,8 +5,9 @@ import { ACK_KINDS, recordAcknowledgement, type AckKind } from './acks.service.j
 import { WriteBackDeliveryPayload } from '../write-back.inputs.js';
 import { toDeliveryType } from '../write-back.mappers.js';
 import { AuthCtx } from '../../../platform/auth/auth-context.js';
+import { enumOf } from '../../../platform/graphql/enums.js';
 
-const AckKindEnum = Object.fromEntries(ACK_KINDS.map((k) => [k, k])) as { [K in AckKind]: K };
+const AckKindEnum = enumOf(ACK_KINDS);
 registerEnumType(AckKindEnum, {
   name: 'WriteBackAcknowledgementKind',
   description: 'Which acknowledgement of the receiving system (ITK3 sends both).',

@@ -1,11 +1,10 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import type { ReplanRefusal } from './backfill.service.js';
 import { WriteBackStatusType } from '../write-back.types.js';
+import { enumOf } from '../../../platform/graphql/enums.js';
 
 const REFUSALS: readonly ReplanRefusal[] = ['NOT_FOUND', 'NOT_BLOCKED', 'NOTHING_KEPT', 'STILL_BLOCKED'];
-export const WriteBackResendRefusalEnum = Object.fromEntries(REFUSALS.map((v) => [v, v])) as {
-  [K in ReplanRefusal]: K;
-};
+export const WriteBackResendRefusalEnum = enumOf(REFUSALS);
 registerEnumType(WriteBackResendRefusalEnum, {
   name: 'WriteBackResendRefusal',
   description: 'Why resendBlockedWriteBack did not send an entry.',
