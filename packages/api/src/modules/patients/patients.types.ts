@@ -1,22 +1,10 @@
-import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, InputType, ObjectType } from 'type-graphql';
 import { NHSNumberScalar, OdsCodeScalar } from '@pcn-hub/schema';
 import { connectionTypes, Node } from '../../platform/graphql/relay.js';
 import { LocalDate } from '../../platform/graphql/scalars.js';
 import type { OrganisationType } from '../organisations/index.js';
-import { SEXES, type Sex } from './patient.entity.js';
-import { enumOf } from '../../platform/graphql/enums.js';
-
-export const SexEnum = enumOf(SEXES);
-registerEnumType(SexEnum, {
-  name: 'Sex',
-  description: 'Administrative sex as recorded by the practice.',
-  valuesConfig: {
-    FEMALE: { description: 'Female.' },
-    MALE: { description: 'Male.' },
-    OTHER: { description: 'Other (recorded as neither female nor male).' },
-    UNKNOWN: { description: 'Not known or not recorded.' },
-  },
-});
+import type { Sex } from './patient.entity.js';
+import { SexEnum } from './patients.enums.js';
 
 @ObjectType('Patient', { implements: Node, description: 'A patient registered at a member practice.' })
 export class PatientType extends Node {

@@ -1,24 +1,20 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { connectionTypes } from '../../platform/graphql/relay.js';
 import { DateTime } from '../../platform/graphql/scalars.js';
 import { ACTIVITY_KINDS, type ActivityKind } from './timeline.query.js';
-import { enumOf } from '../../platform/graphql/enums.js';
+import { graphqlEnum } from '../../platform/graphql/enums.js';
 
-export const PatientActivityKindEnum = enumOf(ACTIVITY_KINDS);
-registerEnumType(PatientActivityKindEnum, {
-  name: 'PatientActivityKind',
-  description: "What a row of a patient's hub activity timeline is.",
-  valuesConfig: {
-    HUB_CONSULTATION: {
-      description: 'A consultation recorded at the hub or a practice (HubConsultation), at its start.',
-    },
-    ONLINE_CONSULTATION: {
-      description: 'An online consultation matched to the patient (OnlineConsultation), at its submission.',
-    },
-    PRESCRIPTION: { description: 'A prescription under the PCN cost centre (Prescription), when raised.' },
-    REFERRAL: { description: 'A referral into a hub service (Referral), when made.' },
+export const PatientActivityKindEnum = graphqlEnum(
+  ACTIVITY_KINDS,
+  'PatientActivityKind',
+  "What a row of a patient's hub activity timeline is.",
+  {
+    HUB_CONSULTATION: 'A consultation recorded at the hub or a practice (HubConsultation), at its start.',
+    ONLINE_CONSULTATION: 'An online consultation matched to the patient (OnlineConsultation), at its submission.',
+    PRESCRIPTION: 'A prescription under the PCN cost centre (Prescription), when raised.',
+    REFERRAL: 'A referral into a hub service (Referral), when made.',
   },
-});
+);
 
 @ObjectType('PatientActivity', {
   description:

@@ -1,21 +1,21 @@
-import { Arg, Authorized, Field, ID, InputType, Mutation, Resolver, registerEnumType } from 'type-graphql';
+import { Arg, Authorized, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import { PluginScope } from '../../../platform/auth/plugin-scope.js';
 import type { AuthenticatedContext } from '../../../platform/context.js';
 import { ACK_KINDS, recordAcknowledgement, type AckKind } from './acks.service.js';
 import { WriteBackDeliveryPayload } from '../write-back.inputs.js';
 import { toDeliveryType } from '../write-back.mappers.js';
 import { AuthCtx } from '../../../platform/auth/auth-context.js';
-import { enumOf } from '../../../platform/graphql/enums.js';
+import { graphqlEnum } from '../../../platform/graphql/enums.js';
 
-const AckKindEnum = enumOf(ACK_KINDS);
-registerEnumType(AckKindEnum, {
-  name: 'WriteBackAcknowledgementKind',
-  description: 'Which acknowledgement of the receiving system (ITK3 sends both).',
-  valuesConfig: {
-    INFRASTRUCTURE: { description: 'The receiving system accepted the message (ITK3 20013).' },
-    BUSINESS: { description: 'The message reached the practice workflow (ITK3 30001), or was refused there.' },
+const AckKindEnum = graphqlEnum(
+  ACK_KINDS,
+  'WriteBackAcknowledgementKind',
+  'Which acknowledgement of the receiving system (ITK3 sends both).',
+  {
+    INFRASTRUCTURE: 'The receiving system accepted the message (ITK3 20013).',
+    BUSINESS: 'The message reached the practice workflow (ITK3 30001), or was refused there.',
   },
-});
+);
 
 @InputType('RecordWriteBackAcknowledgementInput', {
   description: 'What the receiving practice system said about a delivered write-back message.',
