@@ -3,22 +3,25 @@ import { DateTime } from '../../platform/graphql/scalars.js';
 import { ATTACHMENT_STATUSES, SCAN_VERDICTS, type AttachmentStatus, type ScanVerdict } from './attachments.codes.js';
 import { graphqlEnum } from '../../platform/graphql/enums.js';
 
-export const AttachmentStatusEnum = graphqlEnum(ATTACHMENT_STATUSES, 'AttachmentStatus', 'Where an attachment is.', {
-  AWAITING_UPLOAD: 'Declared with the form; its bytes have not arrived.',
-  PENDING_SCAN: 'Stored, held until a scanner plugin records its verdict.',
-  AVAILABLE: 'Released: staff who can see the consultation may download it.',
-  REJECTED: 'The scanner found it infected; its bytes were deleted.',
+export const AttachmentStatusEnum = graphqlEnum(ATTACHMENT_STATUSES, {
+  name: 'AttachmentStatus',
+  description: 'Where an attachment is.',
+  values: {
+    AWAITING_UPLOAD: 'Declared with the form; its bytes have not arrived.',
+    PENDING_SCAN: 'Stored, held until a scanner plugin records its verdict.',
+    AVAILABLE: 'Released: staff who can see the consultation may download it.',
+    REJECTED: 'The scanner found it infected; its bytes were deleted.',
+  },
 });
 
-export const ScanVerdictEnum = graphqlEnum(
-  SCAN_VERDICTS,
-  'ScanVerdict',
-  "A scanner plugin's verdict on an attachment.",
-  {
+export const ScanVerdictEnum = graphqlEnum(SCAN_VERDICTS, {
+  name: 'ScanVerdict',
+  description: "A scanner plugin's verdict on an attachment.",
+  values: {
     CLEAN: 'Nothing found: the attachment is released (AVAILABLE).',
     INFECTED: 'Malware found: the attachment is REJECTED and its bytes deleted.',
   },
-);
+});
 
 @ObjectType('AttachmentDownloadLink', { description: 'A signed, short-lived link to download one attachment.' })
 export class AttachmentDownloadLinkType {

@@ -12,22 +12,25 @@ import {
 } from './hub-service.entity.js';
 import { graphqlEnum } from '../../platform/graphql/enums.js';
 
-export const HubServiceKindEnum = graphqlEnum(HUB_SERVICE_KINDS, 'HubServiceKind', 'What a hub service does.', {
-  MINOR_ILLNESS: 'Minor illness: remote and face-to-face, run by prescribing ANPs.',
-  ENHANCED_ACCESS: 'Network DES Enhanced Access appointments (evenings and Saturdays).',
-  FCP_PHYSIO: 'First-contact physiotherapy.',
-  MENTAL_HEALTH: 'Mental health practitioner service.',
-  CARE_HOME: 'Care-home support (nurses, HCAs, ward rounds).',
-  PHARMACY: 'Clinical pharmacists and pharmacy technicians.',
-  SOCIAL_PRESCRIBING: 'Social prescribing link workers.',
-  OTHER: 'Any other service.',
+export const HubServiceKindEnum = graphqlEnum(HUB_SERVICE_KINDS, {
+  name: 'HubServiceKind',
+  description: 'What a hub service does.',
+  values: {
+    MINOR_ILLNESS: 'Minor illness: remote and face-to-face, run by prescribing ANPs.',
+    ENHANCED_ACCESS: 'Network DES Enhanced Access appointments (evenings and Saturdays).',
+    FCP_PHYSIO: 'First-contact physiotherapy.',
+    MENTAL_HEALTH: 'Mental health practitioner service.',
+    CARE_HOME: 'Care-home support (nurses, HCAs, ward rounds).',
+    PHARMACY: 'Clinical pharmacists and pharmacy technicians.',
+    SOCIAL_PRESCRIBING: 'Social prescribing link workers.',
+    OTHER: 'Any other service.',
+  },
 });
 
-export const ReferralMethodEnum = graphqlEnum(
-  REFERRAL_METHODS,
-  'ReferralMethod',
-  'A way a practice refers a patient into a hub service (docs/domain/workflows.md#referral-methods).',
-  {
+export const ReferralMethodEnum = graphqlEnum(REFERRAL_METHODS, {
+  name: 'ReferralMethod',
+  description: 'A way a practice refers a patient into a hub service (docs/domain/workflows.md#referral-methods).',
+  values: {
     CROSS_ORGANISATION_BOOKING:
       'The practice books a hub slot across organisations; needs record-access consent and a CROSS_ORG_APPOINTMENTS agreement; unknown patients are traced first.',
     GP_CONNECT_BOOKING:
@@ -37,16 +40,20 @@ export const ReferralMethodEnum = graphqlEnum(
       'The practice sends a task to a hub team that accepts tasks; needs a CROSS_ORG_TASKS agreement; the hub accepts or rejects it.',
     DOCUMENT_SEND: "A referral letter (metadata) sent to the service's queue.",
   },
-);
+});
 
-export const DayOfWeekEnum = graphqlEnum(DAYS_OF_WEEK, 'DayOfWeek', 'A day of the week.', {
-  MONDAY: 'Monday.',
-  TUESDAY: 'Tuesday.',
-  WEDNESDAY: 'Wednesday.',
-  THURSDAY: 'Thursday.',
-  FRIDAY: 'Friday.',
-  SATURDAY: 'Saturday.',
-  SUNDAY: 'Sunday.',
+export const DayOfWeekEnum = graphqlEnum(DAYS_OF_WEEK, {
+  name: 'DayOfWeek',
+  description: 'A day of the week.',
+  values: {
+    MONDAY: 'Monday.',
+    TUESDAY: 'Tuesday.',
+    WEDNESDAY: 'Wednesday.',
+    THURSDAY: 'Thursday.',
+    FRIDAY: 'Friday.',
+    SATURDAY: 'Saturday.',
+    SUNDAY: 'Sunday.',
+  },
 });
 
 @ObjectType('HubService', {

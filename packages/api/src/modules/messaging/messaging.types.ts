@@ -4,16 +4,15 @@ import { graphqlEnum } from '../../platform/graphql/enums.js';
 import { DateTime } from '../../platform/graphql/scalars.js';
 import { INBOUND_STATES, type InboundState } from './inbound-message.entity.js';
 
-export const InboundStateEnum = graphqlEnum(
-  INBOUND_STATES,
-  'InboundMessageState',
-  'Where an inbound transport message stands.',
-  {
+export const InboundStateEnum = graphqlEnum(INBOUND_STATES, {
+  name: 'InboundMessageState',
+  description: 'Where an inbound transport message stands.',
+  values: {
     RECEIVED: 'Stored (the sender may now be acknowledged); not yet parsed.',
     PARSED: 'Parsed into the inbox (or recognised as a duplicate of what is there).',
     PARSE_FAILED: 'Could not be parsed: kept for hub admins to inspect, never dropped.',
   },
-);
+});
 
 @ObjectType('TransportHeader', { description: 'One transport header (e.g. mex-workflowid).' })
 export class TransportHeaderType {

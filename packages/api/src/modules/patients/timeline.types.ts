@@ -4,17 +4,16 @@ import { DateTime } from '../../platform/graphql/scalars.js';
 import { ACTIVITY_KINDS, type ActivityKind } from './timeline.query.js';
 import { graphqlEnum } from '../../platform/graphql/enums.js';
 
-export const PatientActivityKindEnum = graphqlEnum(
-  ACTIVITY_KINDS,
-  'PatientActivityKind',
-  "What a row of a patient's hub activity timeline is.",
-  {
+export const PatientActivityKindEnum = graphqlEnum(ACTIVITY_KINDS, {
+  name: 'PatientActivityKind',
+  description: "What a row of a patient's hub activity timeline is.",
+  values: {
     HUB_CONSULTATION: 'A consultation recorded at the hub or a practice (HubConsultation), at its start.',
     ONLINE_CONSULTATION: 'An online consultation matched to the patient (OnlineConsultation), at its submission.',
     PRESCRIPTION: 'A prescription under the PCN cost centre (Prescription), when raised.',
     REFERRAL: 'A referral into a hub service (Referral), when made.',
   },
-);
+});
 
 @ObjectType('PatientActivity', {
   description:

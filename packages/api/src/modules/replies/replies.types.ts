@@ -13,46 +13,47 @@ import {
 } from './replies.codes.js';
 import { graphqlEnum } from '../../platform/graphql/enums.js';
 
-export const ReplyTemplateEnum = graphqlEnum(
-  REPLY_TEMPLATES,
-  'ReplyTemplate',
-  'The kind of reply; the patient-messaging plugin opens the message with the template and adds the text.',
-  {
+export const ReplyTemplateEnum = graphqlEnum(REPLY_TEMPLATES, {
+  name: 'ReplyTemplate',
+  description: 'The kind of reply; the patient-messaging plugin opens the message with the template and adds the text.',
+  values: {
     ADVICE: 'Clinical advice about the request.',
     SELF_CARE: 'Self-care advice, no appointment needed.',
     BOOKING_INVITATION: 'An invitation to book, usually with a booking link.',
     PHOTO_REQUEST: 'A request for a photo, usually with an upload link.',
     FURTHER_INFORMATION: 'A request for more information.',
   },
-);
-
-export const ReplyChannelEnum = graphqlEnum(
-  REPLY_CHANNELS,
-  'ReplyChannel',
-  'How a reply reaches the patient (the channel the patient gave with the consultation).',
-  { SMS: 'A text message to the mobile number.', EMAIL: 'An e-mail.' },
-);
-
-export const ReplyStatusEnum = graphqlEnum(REPLY_STATUSES, 'ReplyStatus', 'Where a reply to a patient is.', {
-  QUEUED: 'Waiting for the patient-messaging plugin.',
-  RETRYING: 'The gateway failed transiently; the hub sends it again with backoff.',
-  SENT: 'The gateway took it.',
-  DELIVERED: 'The gateway reports it reached the patient.',
-  FAILED: 'The gateway refused it; `errorCode` says why.',
-  UNDELIVERED: 'The hub gave up reaching the plugin (its webhook delivery is DEAD or WITHHELD).',
 });
 
-export const ReplyOutcomeEnum = graphqlEnum(
-  REPLY_OUTCOMES,
-  'ReplyOutcome',
-  'What the patient-messaging plugin reports about a reply.',
-  {
+export const ReplyChannelEnum = graphqlEnum(REPLY_CHANNELS, {
+  name: 'ReplyChannel',
+  description: 'How a reply reaches the patient (the channel the patient gave with the consultation).',
+  values: { SMS: 'A text message to the mobile number.', EMAIL: 'An e-mail.' },
+});
+
+export const ReplyStatusEnum = graphqlEnum(REPLY_STATUSES, {
+  name: 'ReplyStatus',
+  description: 'Where a reply to a patient is.',
+  values: {
+    QUEUED: 'Waiting for the patient-messaging plugin.',
+    RETRYING: 'The gateway failed transiently; the hub sends it again with backoff.',
+    SENT: 'The gateway took it.',
+    DELIVERED: 'The gateway reports it reached the patient.',
+    FAILED: 'The gateway refused it; `errorCode` says why.',
+    UNDELIVERED: 'The hub gave up reaching the plugin (its webhook delivery is DEAD or WITHHELD).',
+  },
+});
+
+export const ReplyOutcomeEnum = graphqlEnum(REPLY_OUTCOMES, {
+  name: 'ReplyOutcome',
+  description: 'What the patient-messaging plugin reports about a reply.',
+  values: {
     RETRYING: 'A transient failure: answer the webhook with a 5xx so that the hub redelivers it.',
     SENT: 'The gateway took it.',
     DELIVERED: 'It reached the patient (terminal).',
     FAILED: 'The gateway refused it, with its error code (terminal).',
   },
-);
+});
 
 @ObjectType('PatientReply', {
   description: 'A message staff sent the patient of an online consultation, with its delivery status.',

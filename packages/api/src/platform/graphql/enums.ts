@@ -8,20 +8,19 @@ export function enumOf<T extends string>(values: readonly T[]): EnumOf<T> {
   return Object.fromEntries(values.map((value) => [value, value])) as EnumOf<T>;
 }
 
-/**
- * The GraphQL enum `name` of `values`, registered with its description and one for each value
- * (`described`: a value left out or misspelt does not compile). Returns the enum object, for
- * `@Field(() => ...)` and `@Arg`.
- */
-export function graphqlEnum<T extends string>(
-  values: readonly T[],
-  name: string,
-  description: string,
-  described: Readonly<Record<T, string>>,
-): EnumOf<T> {
-  const enumObject = enumOf(values);
+/** How a GraphQL enum is named and described: the enum, then each of its values. */
+export interface EnumDescription<T extends string> {
+  readonly name: string;
+  readonly description: string;
+  /** One description per value: a value left out or misspelt does not compile. */
+  readonly values: Readonly<Record<T, string>>;
+}
+
+/** The GraphQL enum of `codes`, registered as `described` says. Returns the enum object. */
+export function graphqlEnum<T extends string>(codes: readonly T[], described: EnumDescription<T>): EnumOf<T> {
+  const enumObject = enumOf(codes);
   const valuesConfig = {} as Record<T, { description: string }>;
-  for (const value of values) valuesConfig[value] = { description: described[value] };
-  registerEnumType(enumObject, { name, description, valuesConfig });
+  for (const code of codes) valuesConfig[code] = { description: described.values[code] };
+  registerEnumType(enumObject, { name: described.name, description: described.description, valuesConfig });
   return enumObject;
 }

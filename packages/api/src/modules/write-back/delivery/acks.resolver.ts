@@ -7,15 +7,14 @@ import { toDeliveryType } from '../write-back.mappers.js';
 import { AuthCtx } from '../../../platform/auth/auth-context.js';
 import { graphqlEnum } from '../../../platform/graphql/enums.js';
 
-const AckKindEnum = graphqlEnum(
-  ACK_KINDS,
-  'WriteBackAcknowledgementKind',
-  'Which acknowledgement of the receiving system (ITK3 sends both).',
-  {
+const AckKindEnum = graphqlEnum(ACK_KINDS, {
+  name: 'WriteBackAcknowledgementKind',
+  description: 'Which acknowledgement of the receiving system (ITK3 sends both).',
+  values: {
     INFRASTRUCTURE: 'The receiving system accepted the message (ITK3 20013).',
     BUSINESS: 'The message reached the practice workflow (ITK3 30001), or was refused there.',
   },
-);
+});
 
 @InputType('RecordWriteBackAcknowledgementInput', {
   description: 'What the receiving practice system said about a delivered write-back message.',

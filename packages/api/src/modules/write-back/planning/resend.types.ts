@@ -4,17 +4,16 @@ import { WriteBackStatusType } from '../write-back.types.js';
 import { graphqlEnum } from '../../../platform/graphql/enums.js';
 
 const REFUSALS: readonly ReplanRefusal[] = ['NOT_FOUND', 'NOT_BLOCKED', 'NOTHING_KEPT', 'STILL_BLOCKED'];
-export const WriteBackResendRefusalEnum = graphqlEnum(
-  REFUSALS,
-  'WriteBackResendRefusal',
-  'Why resendBlockedWriteBack did not send an entry.',
-  {
+export const WriteBackResendRefusalEnum = graphqlEnum(REFUSALS, {
+  name: 'WriteBackResendRefusal',
+  description: 'Why resendBlockedWriteBack did not send an entry.',
+  values: {
     NOT_FOUND: 'No saved entry with this id in the PCN (or never decided).',
     NOT_BLOCKED: 'The entry is not BLOCKED (already sent, pending or not required).',
     NOTHING_KEPT: 'Blocked before the hub kept what to send; save the consultation again instead.',
     STILL_BLOCKED: 'No agreement or switch lets it through yet: see the reasons.',
   },
-);
+});
 
 @InputType('ResendBlockedWriteBackInput', { description: 'Blocked entries to send now that an agreement allows them.' })
 export class ResendBlockedWriteBackInput {
