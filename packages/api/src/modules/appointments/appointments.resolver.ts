@@ -18,12 +18,12 @@ import {
   CreateSlotTypeInput,
   SlotConnection,
   SlotGqlType,
-  SlotModeEnum,
   SlotPayload,
   SlotTypePayload,
   SlotTypeType,
   UnblockSlotInput,
 } from './appointments.types.js';
+import { SlotModeEnum } from './appointments.enums.js';
 import { AuthCtx } from '../../platform/auth/auth-context.js';
 
 const service = (ctx: AuthenticatedContext) => new AppointmentService(ctx);

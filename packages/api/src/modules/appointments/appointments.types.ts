@@ -1,29 +1,8 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { connectionTypes, Node } from '../../platform/graphql/relay.js';
 import { DateTime } from '../../platform/graphql/scalars.js';
-import { SLOT_MODES, SLOT_STATUSES, type SlotMode, type SlotStatus } from './appointments.codes.js';
-
-export const SlotModeEnum = Object.fromEntries(SLOT_MODES.map((m) => [m, m])) as { [K in SlotMode]: K };
-registerEnumType(SlotModeEnum, {
-  name: 'SlotMode',
-  description: 'How the patient is seen.',
-  valuesConfig: {
-    FACE_TO_FACE: { description: 'In person at the hub (slot-type suffix F2F).' },
-    TELEPHONE: { description: 'By telephone (suffix TEL).' },
-    VIDEO: { description: 'By video (suffix VID).' },
-  },
-});
-
-export const SlotStatusEnum = Object.fromEntries(SLOT_STATUSES.map((s) => [s, s])) as { [K in SlotStatus]: K };
-registerEnumType(SlotStatusEnum, {
-  name: 'SlotStatus',
-  description: 'Whether a slot can be booked.',
-  valuesConfig: {
-    FREE: { description: 'Bookable.' },
-    BOOKED: { description: 'Taken by a referral.' },
-    BLOCKED: { description: 'Withdrawn by the hub.' },
-  },
-});
+import type { SlotMode, SlotStatus } from './appointments.codes.js';
+import { SlotModeEnum, SlotStatusEnum } from './appointments.enums.js';
 
 @ObjectType('AppointmentBook', { implements: Node, description: 'A hub appointment book, linked to one hub service.' })
 export class AppointmentBookType extends Node {

@@ -13,7 +13,8 @@ export {
   parseSlotTypeName,
   slotTypeName,
 } from './appointments.codes.js';
-export { AppointmentBookType, SlotTypeType, SlotGqlType, SlotModeEnum, SlotStatusEnum } from './appointments.types.js';
+export { AppointmentBookType, SlotTypeType, SlotGqlType } from './appointments.types.js';
+export { SlotModeEnum, SlotStatusEnum } from './appointments.enums.js';
 export { toSlotType, toBookType, toSlotTypeType, slotGlobalId } from './appointments.mappers.js';
 export { slotById } from './appointments.loaders.js';
 export { claimSlot, releaseSlot, slotFacts, type SlotFacts, type ClaimRefusal } from './slot-booking.service.js';

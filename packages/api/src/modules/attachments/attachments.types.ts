@@ -1,29 +1,25 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateTime } from '../../platform/graphql/scalars.js';
 import { ATTACHMENT_STATUSES, SCAN_VERDICTS, type AttachmentStatus, type ScanVerdict } from './attachments.codes.js';
+import { graphqlEnum } from '../../platform/graphql/enums.js';
 
-const enumOf = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
-
-export const AttachmentStatusEnum = enumOf(ATTACHMENT_STATUSES);
-registerEnumType(AttachmentStatusEnum, {
+export const AttachmentStatusEnum = graphqlEnum(ATTACHMENT_STATUSES, {
   name: 'AttachmentStatus',
   description: 'Where an attachment is.',
-  valuesConfig: {
-    AWAITING_UPLOAD: { description: 'Declared with the form; its bytes have not arrived.' },
-    PENDING_SCAN: { description: 'Stored, held until a scanner plugin records its verdict.' },
-    AVAILABLE: { description: 'Released: staff who can see the consultation may download it.' },
-    REJECTED: { description: 'The scanner found it infected; its bytes were deleted.' },
+  values: {
+    AWAITING_UPLOAD: 'Declared with the form; its bytes have not arrived.',
+    PENDING_SCAN: 'Stored, held until a scanner plugin records its verdict.',
+    AVAILABLE: 'Released: staff who can see the consultation may download it.',
+    REJECTED: 'The scanner found it infected; its bytes were deleted.',
   },
 });
 
-export const ScanVerdictEnum = enumOf(SCAN_VERDICTS);
-registerEnumType(ScanVerdictEnum, {
+export const ScanVerdictEnum = graphqlEnum(SCAN_VERDICTS, {
   name: 'ScanVerdict',
   description: "A scanner plugin's verdict on an attachment.",
-  valuesConfig: {
-    CLEAN: { description: 'Nothing found: the attachment is released (AVAILABLE).' },
-    INFECTED: { description: 'Malware found: the attachment is REJECTED and its bytes deleted.' },
+  values: {
+    CLEAN: 'Nothing found: the attachment is released (AVAILABLE).',
+    INFECTED: 'Malware found: the attachment is REJECTED and its bytes deleted.',
   },
 });
 

@@ -1,4 +1,4 @@
-import { toGlobalId } from '../../platform/graphql/relay.js';
+import { fieldsOf, nodeFields } from '../../platform/graphql/fields.js';
 import type { HubService } from './hub-service.entity.js';
 import type { HubServiceType } from './hub-services.types.js';
 
@@ -7,15 +7,9 @@ const list = <T>(values: readonly T[] | undefined): T[] => [...(values ?? [])];
 
 export function toHubServiceType(service: HubService): HubServiceType {
   return {
-    __typename: 'HubService',
-    id: toGlobalId('HubService', service.id),
-    dbId: service.id,
+    ...nodeFields('HubService', service.id),
+    ...fieldsOf(service, ['kind', 'name', 'active', 'inclusionCriteria', 'exclusionCriteria']),
     hubId: service.hub.id,
-    kind: service.kind,
-    name: service.name,
-    active: service.active,
-    inclusionCriteria: service.inclusionCriteria ?? null,
-    exclusionCriteria: service.exclusionCriteria ?? null,
     daysOfOperation: list(service.daysOfOperation),
     requiredRoles: list(service.requiredRoles),
     referralMethods: list(service.referralMethods),

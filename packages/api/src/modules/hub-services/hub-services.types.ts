@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import type { Role } from '../../platform/auth/roles.js';
 import { Node } from '../../platform/graphql/relay.js';
 import { RoleEnum } from '../organisations/index.js';
@@ -10,63 +10,49 @@ import {
   type HubServiceKind,
   type ReferralMethod,
 } from './hub-service.entity.js';
+import { graphqlEnum } from '../../platform/graphql/enums.js';
 
-export const HubServiceKindEnum = Object.fromEntries(HUB_SERVICE_KINDS.map((k) => [k, k])) as {
-  [K in HubServiceKind]: K;
-};
-registerEnumType(HubServiceKindEnum, {
+export const HubServiceKindEnum = graphqlEnum(HUB_SERVICE_KINDS, {
   name: 'HubServiceKind',
   description: 'What a hub service does.',
-  valuesConfig: {
-    MINOR_ILLNESS: { description: 'Minor illness: remote and face-to-face, run by prescribing ANPs.' },
-    ENHANCED_ACCESS: { description: 'Network DES Enhanced Access appointments (evenings and Saturdays).' },
-    FCP_PHYSIO: { description: 'First-contact physiotherapy.' },
-    MENTAL_HEALTH: { description: 'Mental health practitioner service.' },
-    CARE_HOME: { description: 'Care-home support (nurses, HCAs, ward rounds).' },
-    PHARMACY: { description: 'Clinical pharmacists and pharmacy technicians.' },
-    SOCIAL_PRESCRIBING: { description: 'Social prescribing link workers.' },
-    OTHER: { description: 'Any other service.' },
+  values: {
+    MINOR_ILLNESS: 'Minor illness: remote and face-to-face, run by prescribing ANPs.',
+    ENHANCED_ACCESS: 'Network DES Enhanced Access appointments (evenings and Saturdays).',
+    FCP_PHYSIO: 'First-contact physiotherapy.',
+    MENTAL_HEALTH: 'Mental health practitioner service.',
+    CARE_HOME: 'Care-home support (nurses, HCAs, ward rounds).',
+    PHARMACY: 'Clinical pharmacists and pharmacy technicians.',
+    SOCIAL_PRESCRIBING: 'Social prescribing link workers.',
+    OTHER: 'Any other service.',
   },
 });
 
-export const ReferralMethodEnum = Object.fromEntries(REFERRAL_METHODS.map((m) => [m, m])) as {
-  [K in ReferralMethod]: K;
-};
-registerEnumType(ReferralMethodEnum, {
+export const ReferralMethodEnum = graphqlEnum(REFERRAL_METHODS, {
   name: 'ReferralMethod',
   description: 'A way a practice refers a patient into a hub service (docs/domain/workflows.md#referral-methods).',
-  valuesConfig: {
-    CROSS_ORGANISATION_BOOKING: {
-      description:
-        'The practice books a hub slot across organisations; needs record-access consent and a CROSS_ORG_APPOINTMENTS agreement; unknown patients are traced first.',
-    },
-    GP_CONNECT_BOOKING: {
-      description:
-        "GP Connect-style booking into a GP Connect-bookable book; the patient is registered at the hub automatically; the practice must be in the hub's organisation group.",
-    },
-    INBOX_SIGNPOST: {
-      description: 'An online consultation signposted by hub triage to the service becomes a referral.',
-    },
-    CROSS_ORGANISATION_TASK: {
-      description:
-        'The practice sends a task to a hub team that accepts tasks; needs a CROSS_ORG_TASKS agreement; the hub accepts or rejects it.',
-    },
-    DOCUMENT_SEND: { description: "A referral letter (metadata) sent to the service's queue." },
+  values: {
+    CROSS_ORGANISATION_BOOKING:
+      'The practice books a hub slot across organisations; needs record-access consent and a CROSS_ORG_APPOINTMENTS agreement; unknown patients are traced first.',
+    GP_CONNECT_BOOKING:
+      "GP Connect-style booking into a GP Connect-bookable book; the patient is registered at the hub automatically; the practice must be in the hub's organisation group.",
+    INBOX_SIGNPOST: 'An online consultation signposted by hub triage to the service becomes a referral.',
+    CROSS_ORGANISATION_TASK:
+      'The practice sends a task to a hub team that accepts tasks; needs a CROSS_ORG_TASKS agreement; the hub accepts or rejects it.',
+    DOCUMENT_SEND: "A referral letter (metadata) sent to the service's queue.",
   },
 });
 
-export const DayOfWeekEnum = Object.fromEntries(DAYS_OF_WEEK.map((d) => [d, d])) as { [K in DayOfWeek]: K };
-registerEnumType(DayOfWeekEnum, {
+export const DayOfWeekEnum = graphqlEnum(DAYS_OF_WEEK, {
   name: 'DayOfWeek',
   description: 'A day of the week.',
-  valuesConfig: {
-    MONDAY: { description: 'Monday.' },
-    TUESDAY: { description: 'Tuesday.' },
-    WEDNESDAY: { description: 'Wednesday.' },
-    THURSDAY: { description: 'Thursday.' },
-    FRIDAY: { description: 'Friday.' },
-    SATURDAY: { description: 'Saturday.' },
-    SUNDAY: { description: 'Sunday.' },
+  values: {
+    MONDAY: 'Monday.',
+    TUESDAY: 'Tuesday.',
+    WEDNESDAY: 'Wednesday.',
+    THURSDAY: 'Thursday.',
+    FRIDAY: 'Friday.',
+    SATURDAY: 'Saturday.',
+    SUNDAY: 'Sunday.',
   },
 });
 

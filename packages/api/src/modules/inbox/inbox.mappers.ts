@@ -1,6 +1,7 @@
+import { fieldsOf, nodeFields } from '../../platform/graphql/fields.js';
 import { toGlobalId } from '../../platform/graphql/relay.js';
 import type { ConsultationTransition } from './online-consultation.entity.js';
-import type { ConsultationContent, ConsultationRecord } from './queue/page.query.js';
+import { SHOWN_FIELDS, type ConsultationContent, type ConsultationRecord } from './queue/page.query.js';
 import { OnlineConsultationType, type ConsultationTransitionType, type SignpostType } from './inbox.types.js';
 import type { ConsultationAction, ConsultationState, SignpostDestination } from './online-consultation.state.js';
 import { lockActive } from './inbox.policy.js';
@@ -36,6 +37,9 @@ function contentOf(c: ConsultationContent, id: string) {
   };
 }
 
+/** The fields of the view a record holds as they are. */
+const VIEW_FIELDS = ['ownerId', 'originatingPracticeId', 'patientId', ...SHOWN_FIELDS] as const;
+
 /**
  * The GraphQL view of a consultation; `now` decides whether the lock has lapsed. A record read
  * without its content leaves those fields unset: a page reads the content whenever its selection
@@ -51,38 +55,20 @@ export function toConsultationType(c: ConsultationRecord, now: Date = new Date()
   // An instance of the GraphQL class (without running its constructor): type-graphql hands field
   // resolvers their root as an instance and would otherwise copy a plain object into a new one for
   // every field resolved (three per consultation of an inbox page).
-  return Object.assign(Object.create(OnlineConsultationType.prototype) as OnlineConsultationType, {
-    __typename: 'OnlineConsultation',
-    id: consultationGlobalId(c.id),
-    dbId: c.id,
-    ownerId: c.ownerId,
-    originatingPracticeId: c.originatingPracticeId,
-    patientId: c.patientId,
+  const view = Object.create(OnlineConsultationType.prototype) as OnlineConsultationType;
+  return Object.assign(fieldsOf(c, VIEW_FIELDS, view), nodeFields('OnlineConsultation', c.id), {
     submitted: { nhsNumber: c.nhsNumber, givenName: c.givenName, familyName: c.familyName, dateOfBirth: c.dateOfBirth },
-    supplier: c.supplier,
-    supplierReference: c.supplierReference,
-    type: c.type,
-    state: c.state,
-    template: c.template,
-    submittedAt: c.submittedAt,
-    responseExpectedBy: c.responseExpectedBy,
-    redFlagCount: c.redFlagCount,
-    urgency: c.urgency,
-    routingReason: c.routingReason,
     lock: lockActive(lock, now) ? { holder: lock.holder!, since: c.lockSince!, expiresAt: lock.expiresAt! } : null,
-    outcome: c.outcome,
     ...(c.content ? contentOf(c.content, c.id) : {}),
   });
 }
 
 export function toTransitionType(t: ConsultationTransition): ConsultationTransitionType {
   return {
+    ...fieldsOf(t, ['actorId', 'reason', 'at']),
     action: t.action as ConsultationAction,
     from: t.fromState as ConsultationState,
     to: t.toState as ConsultationState,
-    actorId: t.actorId,
-    reason: t.reason ?? null,
-    at: t.at,
   };
 }
 
@@ -90,16 +76,18 @@ export function toClosureType(c: HubClosure, now: Date = new Date()): HubClosure
   return {
     __typename: 'HubClosure',
     id: toGlobalId('HubClosure', c.id),
-    kind: c.kind,
-    startsAt: c.startsAt,
-    endsAt: c.endsAt ?? null,
-    capacityPercent: c.capacityPercent ?? null,
-    reason: c.reason,
-    declaredBy: c.declaredBy,
-    declaredAt: c.declaredAt,
-    endedAt: c.endedAt ?? null,
-    endedBy: c.endedBy ?? null,
-    endReason: c.endReason ?? null,
+    ...fieldsOf(c, [
+      'kind',
+      'startsAt',
+      'endsAt',
+      'capacityPercent',
+      'reason',
+      'declaredBy',
+      'declaredAt',
+      'endedAt',
+      'endedBy',
+      'endReason',
+    ]),
     inForce: inForceAt(c, now),
   };
 }

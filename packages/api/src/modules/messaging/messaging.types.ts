@@ -1,16 +1,16 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { connectionTypes, Node } from '../../platform/graphql/relay.js';
+import { graphqlEnum } from '../../platform/graphql/enums.js';
 import { DateTime } from '../../platform/graphql/scalars.js';
 import { INBOUND_STATES, type InboundState } from './inbound-message.entity.js';
 
-export const InboundStateEnum = Object.fromEntries(INBOUND_STATES.map((s) => [s, s])) as { [K in InboundState]: K };
-registerEnumType(InboundStateEnum, {
+export const InboundStateEnum = graphqlEnum(INBOUND_STATES, {
   name: 'InboundMessageState',
   description: 'Where an inbound transport message stands.',
-  valuesConfig: {
-    RECEIVED: { description: 'Stored (the sender may now be acknowledged); not yet parsed.' },
-    PARSED: { description: 'Parsed into the inbox (or recognised as a duplicate of what is there).' },
-    PARSE_FAILED: { description: 'Could not be parsed: kept for hub admins to inspect, never dropped.' },
+  values: {
+    RECEIVED: 'Stored (the sender may now be acknowledged); not yet parsed.',
+    PARSED: 'Parsed into the inbox (or recognised as a duplicate of what is there).',
+    PARSE_FAILED: 'Could not be parsed: kept for hub admins to inspect, never dropped.',
   },
 });
 

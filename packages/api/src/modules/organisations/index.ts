@@ -7,7 +7,8 @@ import { organisationNode, staffUserNode } from './organisations.node.js';
 
 export { Organisation, ORGANISATION_KINDS, type OrganisationKind } from './organisation.entity.js';
 export { StaffUser } from './staff-user.entity.js';
-export { OrganisationType, RoleEnum } from './organisations.types.js';
+export { OrganisationType } from './organisations.types.js';
+export { RoleEnum } from './organisations.enums.js';
 export { findOrganisationForActor } from './organisations.service.js';
 export { organisationById } from './organisations.loaders.js';
 export { toOrganisationType, toStaffUserType } from './organisations.mappers.js';

@@ -9,11 +9,11 @@ import {
   AddPracticePayload,
   AddStaffUserInput,
   AddStaffUserPayload,
-  OrganisationKindEnum,
   OrganisationType,
   StaffUserType,
   ViewerType,
 } from './organisations.types.js';
+import { OrganisationKindEnum } from './organisations.enums.js';
 import type { OrganisationKind } from './organisation.entity.js';
 import { ROLES } from '../../platform/auth/roles.js';
 import { AuthCtx } from '../../platform/auth/auth-context.js';

@@ -1,38 +1,10 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { OdsCodeScalar } from '@pcn-hub/schema';
 import { Node } from '../../platform/graphql/relay.js';
 import { DateTime } from '../../platform/graphql/scalars.js';
-import { ROLES, type Role } from '../../platform/auth/roles.js';
-import { ORGANISATION_KINDS, type OrganisationKind } from './organisation.entity.js';
-
-export const OrganisationKindEnum = Object.fromEntries(ORGANISATION_KINDS.map((k) => [k, k])) as {
-  [K in OrganisationKind]: K;
-};
-registerEnumType(OrganisationKindEnum, {
-  name: 'OrganisationKind',
-  description: 'What an organisation is within the PCN.',
-  valuesConfig: {
-    PCN: { description: 'A Primary Care Network (ODS code U + 5 digits).' },
-    HUB: { description: "The PCN's hub: the central team that processes online consultations." },
-    PRACTICE: { description: 'A member GP practice (ODS code letter + 5 digits).' },
-  },
-});
-
-export const RoleEnum = Object.fromEntries(ROLES.all.map((r) => [r, r])) as { [K in Role]: K };
-registerEnumType(RoleEnum, {
-  name: 'Role',
-  description: 'A platform role, carried in the `roles` claim of a token.',
-  valuesConfig: {
-    HUB_CLINICIAN: { description: 'Hub clinician: triages and consults.' },
-    HUB_PRESCRIBER: { description: "Hub clinician who may issue prescriptions under the PCN's cost centre." },
-    HUB_ADMIN: { description: 'Hub care co-ordinator: admin triage and patient contact.' },
-    HUB_MANAGER: { description: 'Hub manager: sets up the PCN, agreements and capacity; reads the audit trail.' },
-    PRACTICE_CLINICIAN: { description: 'Clinician at a member practice.' },
-    PRACTICE_ADMIN: { description: 'Administrator at a member practice.' },
-    PCN_ANALYST: { description: 'Reads PCN-level aggregates; no patient identifiers.' },
-    INTEGRATION: { description: 'A machine client such as an online consultation supplier.' },
-  },
-});
+import type { Role } from '../../platform/auth/roles.js';
+import type { OrganisationKind } from './organisation.entity.js';
+import { OrganisationKindEnum, RoleEnum } from './organisations.enums.js';
 
 @ObjectType('Organisation', { implements: Node, description: 'A PCN, its hub, or a member practice.' })
 export class OrganisationType extends Node {

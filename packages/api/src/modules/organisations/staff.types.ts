@@ -1,7 +1,8 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { connectionTypes } from '../../platform/graphql/relay.js';
 import type { Role } from '../../platform/auth/roles.js';
-import { RoleEnum, StaffUserType } from './organisations.types.js';
+import { RoleEnum } from './organisations.enums.js';
+import { StaffUserType } from './organisations.types.js';
 
 export const { Connection: StaffUserConnection } = connectionTypes(
   'StaffUser',

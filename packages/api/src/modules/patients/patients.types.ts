@@ -1,21 +1,10 @@
-import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, InputType, ObjectType } from 'type-graphql';
 import { NHSNumberScalar, OdsCodeScalar } from '@pcn-hub/schema';
 import { connectionTypes, Node } from '../../platform/graphql/relay.js';
 import { LocalDate } from '../../platform/graphql/scalars.js';
 import type { OrganisationType } from '../organisations/index.js';
-import { SEXES, type Sex } from './patient.entity.js';
-
-export const SexEnum = Object.fromEntries(SEXES.map((s) => [s, s])) as { [K in Sex]: K };
-registerEnumType(SexEnum, {
-  name: 'Sex',
-  description: 'Administrative sex as recorded by the practice.',
-  valuesConfig: {
-    FEMALE: { description: 'Female.' },
-    MALE: { description: 'Male.' },
-    OTHER: { description: 'Other (recorded as neither female nor male).' },
-    UNKNOWN: { description: 'Not known or not recorded.' },
-  },
-});
+import type { Sex } from './patient.entity.js';
+import { SexEnum } from './patients.enums.js';
 
 // type-graphql passes fields down from a registered type only; the two bases below are never
 // referenced, so they stay out of the schema.

@@ -1,23 +1,17 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { connectionTypes } from '../../platform/graphql/relay.js';
 import { DateTime } from '../../platform/graphql/scalars.js';
 import { ACTIVITY_KINDS, type ActivityKind } from './timeline.query.js';
+import { graphqlEnum } from '../../platform/graphql/enums.js';
 
-export const PatientActivityKindEnum = Object.fromEntries(ACTIVITY_KINDS.map((k) => [k, k])) as {
-  [K in ActivityKind]: K;
-};
-registerEnumType(PatientActivityKindEnum, {
+export const PatientActivityKindEnum = graphqlEnum(ACTIVITY_KINDS, {
   name: 'PatientActivityKind',
   description: "What a row of a patient's hub activity timeline is.",
-  valuesConfig: {
-    HUB_CONSULTATION: {
-      description: 'A consultation recorded at the hub or a practice (HubConsultation), at its start.',
-    },
-    ONLINE_CONSULTATION: {
-      description: 'An online consultation matched to the patient (OnlineConsultation), at its submission.',
-    },
-    PRESCRIPTION: { description: 'A prescription under the PCN cost centre (Prescription), when raised.' },
-    REFERRAL: { description: 'A referral into a hub service (Referral), when made.' },
+  values: {
+    HUB_CONSULTATION: 'A consultation recorded at the hub or a practice (HubConsultation), at its start.',
+    ONLINE_CONSULTATION: 'An online consultation matched to the patient (OnlineConsultation), at its submission.',
+    PRESCRIPTION: 'A prescription under the PCN cost centre (Prescription), when raised.',
+    REFERRAL: 'A referral into a hub service (Referral), when made.',
   },
 });
 

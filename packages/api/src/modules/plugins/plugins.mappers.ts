@@ -1,3 +1,4 @@
+import { fieldsOf, nodeFields } from '../../platform/graphql/fields.js';
 import { toGlobalId } from '../../platform/graphql/relay.js';
 import type { Plugin, PluginApiKey, PluginManifestVersion } from './plugin.entity.js';
 import type { PluginWebhookDelivery } from './plugin-webhook.entity.js';
@@ -10,19 +11,19 @@ import type {
 
 export function toPluginType(p: Plugin): PluginType {
   return {
-    __typename: 'Plugin',
-    id: toGlobalId('Plugin', p.id),
-    dbId: p.id,
-    name: p.name,
-    displayName: p.displayName,
-    vendor: p.vendor,
-    state: p.state,
-    approvedVersion: p.approvedVersion,
+    ...nodeFields('Plugin', p.id),
+    ...fieldsOf(p, [
+      'name',
+      'displayName',
+      'vendor',
+      'state',
+      'approvedVersion',
+      'webhookUrl',
+      'registeredBy',
+      'createdAt',
+    ]),
     scopes: [...p.scopes],
     events: [...p.events],
-    webhookUrl: p.webhookUrl ?? null,
-    registeredBy: p.registeredBy,
-    createdAt: p.createdAt,
   };
 }
 
@@ -31,8 +32,7 @@ const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(Str
 export function toManifestVersionType(v: PluginManifestVersion): PluginManifestVersionType {
   const m = v.manifest;
   return {
-    number: v.number,
-    state: v.state,
+    ...fieldsOf(v, ['number', 'state', 'submittedBy', 'submittedAt', 'decidedBy', 'decidedAt', 'reason']),
     version: String(m.version),
     sdkContractVersion: String(m.sdkContractVersion),
     description: String(m.description),
@@ -41,11 +41,6 @@ export function toManifestVersionType(v: PluginManifestVersion): PluginManifestV
     producesEntryKinds: list(m.producesEntryKinds),
     webhookUrl: typeof m.webhookUrl === 'string' ? m.webhookUrl : null,
     events: list(m.events),
-    submittedBy: v.submittedBy,
-    submittedAt: v.submittedAt,
-    decidedBy: v.decidedBy ?? null,
-    decidedAt: v.decidedAt ?? null,
-    reason: v.reason ?? null,
   };
 }
 
@@ -57,29 +52,25 @@ export function keyStatus(k: PluginApiKey, now = Date.now()): string {
 
 export function toApiKeyType(k: PluginApiKey): PluginApiKeyType {
   return {
-    id: k.id,
-    label: k.label,
+    ...fieldsOf(k, ['id', 'label', 'createdAt', 'createdBy', 'expiresAt', 'revokedAt', 'rotatedTo']),
     status: keyStatus(k),
-    createdAt: k.createdAt,
-    createdBy: k.createdBy,
-    expiresAt: k.expiresAt ?? null,
-    revokedAt: k.revokedAt ?? null,
-    rotatedTo: k.rotatedTo ?? null,
   };
 }
 
 export function toDeliveryType(d: PluginWebhookDelivery): PluginWebhookDeliveryType {
   return {
+    ...fieldsOf(d, [
+      'eventType',
+      'state',
+      'attempts',
+      'nextAttemptAt',
+      'lastStatus',
+      'lastError',
+      'deliveredAt',
+      'createdAt',
+    ]),
     __typename: 'PluginWebhookDelivery',
     id: toGlobalId('PluginWebhookDelivery', d.id),
     webhookId: d.id,
-    eventType: d.eventType,
-    state: d.state,
-    attempts: d.attempts,
-    nextAttemptAt: d.nextAttemptAt,
-    lastStatus: d.lastStatus ?? null,
-    lastError: d.lastError ?? null,
-    deliveredAt: d.deliveredAt ?? null,
-    createdAt: d.createdAt,
   };
 }

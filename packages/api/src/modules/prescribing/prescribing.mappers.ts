@@ -1,3 +1,4 @@
+import { fieldsOf, nodeFields } from '../../platform/graphql/fields.js';
 import { toGlobalId } from '../../platform/graphql/relay.js';
 import type { StaffUser } from '../organisations/index.js';
 import type { PrescribingCostCentre, Prescriber } from './cost-centre.entity.js';
@@ -15,78 +16,68 @@ import type { Prescription, PrescriptionItem, PrescriptionTransition } from './p
 
 export function toPrescriptionType(p: Prescription): PrescriptionType {
   return {
-    __typename: 'Prescription',
-    id: toGlobalId('Prescription', p.id),
-    dbId: p.id,
+    ...nodeFields('Prescription', p.id),
+    ...fieldsOf(p, [
+      'state',
+      'courseOfTherapy',
+      'shortFormId',
+      'longFormId',
+      'nominatedDispenserOds',
+      'issuerOds',
+      'prescriberCodeKind',
+      'prescriberCode',
+      'prescriptionType',
+      'raisedBy',
+      'raisedAt',
+      'issuedBy',
+      'issuedAt',
+      'statusReason',
+    ]),
     hubId: p.hub.id,
     patientId: p.patient.id,
     registeredPracticeId: p.registeredPractice.id,
     hubServiceId: p.hubService?.id ?? null,
-    state: p.state,
-    courseOfTherapy: p.courseOfTherapy,
-    shortFormId: p.shortFormId ?? null,
-    longFormId: p.longFormId ?? null,
     consultationId: p.consultationId ? toGlobalId('HubConsultation', p.consultationId) : null,
-    nominatedDispenserOds: p.nominatedDispenserOds ?? null,
-    issuerOds: p.issuerOds ?? null,
-    prescriberCodeKind: p.prescriberCodeKind ?? null,
-    prescriberCode: p.prescriberCode ?? null,
-    prescriptionType: p.prescriptionType ?? null,
-    raisedBy: p.raisedBy,
-    raisedAt: p.raisedAt,
-    issuedBy: p.issuedBy ?? null,
-    issuedAt: p.issuedAt ?? null,
-    statusReason: p.statusReason ?? null,
   };
 }
 
 export function toPrescriptionItemType(item: PrescriptionItem): PrescriptionItemType {
-  return {
-    lineNo: item.lineNo,
-    dmdCode: item.dmdCode,
-    medicineName: item.medicineName ?? null,
-    quantity: item.quantity,
-    unit: item.unit,
-    dosageText: item.dosageText,
-    controlledDrugSchedule: item.controlledDrugSchedule ?? null,
-  };
+  return fieldsOf(item, [
+    'lineNo',
+    'dmdCode',
+    'medicineName',
+    'quantity',
+    'unit',
+    'dosageText',
+    'controlledDrugSchedule',
+  ]);
 }
 
 export function toTransitionType(t: PrescriptionTransition): PrescriptionTransitionType {
   return {
+    ...fieldsOf(t, ['actorId', 'reason', 'at']),
     action: t.action as PrescriptionAction,
     fromState: (t.fromState ?? null) as PrescriptionState | null,
     toState: t.toState as PrescriptionState,
-    actorId: t.actorId,
-    reason: t.reason ?? null,
-    at: t.at,
   };
 }
 
 export function toCostCentreType(c: PrescribingCostCentre): PrescribingCostCentreType {
   return {
-    __typename: 'PrescribingCostCentre',
-    id: toGlobalId('PrescribingCostCentre', c.id),
-    dbId: c.id,
+    ...nodeFields('PrescribingCostCentre', c.id),
+    ...fieldsOf(c, ['odsCode', 'name', 'parentCommissionerCode', 'active']),
     hubId: c.hub.id,
-    odsCode: c.odsCode,
-    name: c.name,
-    parentCommissionerCode: c.parentCommissionerCode ?? null,
-    active: c.active,
   };
 }
 
 export function toPrescriberType(p: Prescriber, user: StaffUser): PrescriberType {
   return {
+    ...fieldsOf(p, ['codeKind', 'code', 'profession', 'active']),
     __typename: 'Prescriber',
     id: toGlobalId('Prescriber', p.id),
     username: user.username,
     displayName: user.displayName,
-    codeKind: p.codeKind,
-    code: p.code,
-    profession: p.profession,
     prescriptionType: PRESCRIPTION_TYPE_OF[p.profession].code,
-    active: p.active,
   };
 }
 

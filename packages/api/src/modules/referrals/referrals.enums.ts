@@ -1,4 +1,3 @@
-import { registerEnumType } from 'type-graphql';
 import { REFERRAL_STATES, type ReferralState } from './referral.state.js';
 import {
   AGREEMENT_STATES,
@@ -10,70 +9,63 @@ import {
   type TaskCategory,
   type TraceTaskState,
 } from './referrals.codes.js';
+import { graphqlEnum } from '../../platform/graphql/enums.js';
 
-const enumOf = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
-
-export const ReferralStateEnum = enumOf<ReferralState>(REFERRAL_STATES);
-registerEnumType(ReferralStateEnum, {
+export const ReferralStateEnum = graphqlEnum<ReferralState>(REFERRAL_STATES, {
   name: 'ReferralState',
   description: 'Where a referral is in its lifecycle.',
-  valuesConfig: {
-    REQUESTED: { description: 'Sent to the hub service; not yet booked or accepted.' },
-    BOOKED: { description: 'A hub slot is held for it.' },
-    AWAITING_TRACE: { description: 'Booked, but hub admin must trace the patient into the hub first.' },
-    READY: { description: 'The hub can see the patient (booked and known), or accepted the work.' },
-    ATTENDED: { description: 'The patient was seen; a hub consultation was opened.' },
-    DID_NOT_ATTEND: { description: 'The patient did not attend.' },
-    CANCELLED: { description: 'Withdrawn, with a reason.' },
-    REJECTED: { description: 'Refused by the hub (or the trace failed), with a reason.' },
-    COMPLETED: { description: 'Done.' },
+  values: {
+    REQUESTED: 'Sent to the hub service; not yet booked or accepted.',
+    BOOKED: 'A hub slot is held for it.',
+    AWAITING_TRACE: 'Booked, but hub admin must trace the patient into the hub first.',
+    READY: 'The hub can see the patient (booked and known), or accepted the work.',
+    ATTENDED: 'The patient was seen; a hub consultation was opened.',
+    DID_NOT_ATTEND: 'The patient did not attend.',
+    CANCELLED: 'Withdrawn, with a reason.',
+    REJECTED: 'Refused by the hub (or the trace failed), with a reason.',
+    COMPLETED: 'Done.',
   },
 });
 
-export const AgreementTypeEnum = enumOf<AgreementType>(AGREEMENT_TYPES);
-registerEnumType(AgreementTypeEnum, {
+export const AgreementTypeEnum = graphqlEnum<AgreementType>(AGREEMENT_TYPES, {
   name: 'ReferralAgreementType',
   description: 'A practice<->hub technical agreement a referral method needs.',
-  valuesConfig: {
-    CROSS_ORG_APPOINTMENTS: { description: 'Cross-organisation appointment booking (CROSS_ORGANISATION_BOOKING).' },
-    CROSS_ORG_TASKS: { description: 'The practice may create tasks for hub teams (CROSS_ORGANISATION_TASK).' },
+  values: {
+    CROSS_ORG_APPOINTMENTS: 'Cross-organisation appointment booking (CROSS_ORGANISATION_BOOKING).',
+    CROSS_ORG_TASKS: 'The practice may create tasks for hub teams (CROSS_ORGANISATION_TASK).',
   },
 });
 
-export const AgreementStateEnum = enumOf<AgreementState>(AGREEMENT_STATES);
-registerEnumType(AgreementStateEnum, {
+export const AgreementStateEnum = graphqlEnum<AgreementState>(AGREEMENT_STATES, {
   name: 'ReferralAgreementState',
   description: 'State of a referral agreement; only ACTIVE lets the method be used.',
-  valuesConfig: {
-    REQUESTED: { description: 'Requested; not yet usable.' },
-    ACTIVE: { description: 'Active: the referral method may be used.' },
-    SUSPENDED: { description: 'Suspended for a while; not usable.' },
-    REVOKED: { description: 'Ended; a new agreement may be requested.' },
+  values: {
+    REQUESTED: 'Requested; not yet usable.',
+    ACTIVE: 'Active: the referral method may be used.',
+    SUSPENDED: 'Suspended for a while; not usable.',
+    REVOKED: 'Ended; a new agreement may be requested.',
   },
 });
 
-export const TraceTaskStateEnum = enumOf<TraceTaskState>(TRACE_TASK_STATES);
-registerEnumType(TraceTaskStateEnum, {
+export const TraceTaskStateEnum = graphqlEnum<TraceTaskState>(TRACE_TASK_STATES, {
   name: 'PatientTraceTaskState',
   description: 'Whether hub admin has traced the patient.',
-  valuesConfig: {
-    OPEN: { description: 'To do.' },
-    TRACED: { description: 'Traced: the patient is registered at the hub.' },
-    FAILED: { description: 'Could not be traced; the waiting referrals were rejected.' },
+  values: {
+    OPEN: 'To do.',
+    TRACED: 'Traced: the patient is registered at the hub.',
+    FAILED: 'Could not be traced; the waiting referrals were rejected.',
   },
 });
 
-export const TaskCategoryEnum = enumOf<TaskCategory>(TASK_CATEGORIES);
-registerEnumType(TaskCategoryEnum, {
+export const TaskCategoryEnum = graphqlEnum<TaskCategory>(TASK_CATEGORIES, {
   name: 'ReferralTaskCategory',
   description: 'What a cross-organisation task is about.',
-  valuesConfig: {
-    CLINICAL_REVIEW: { description: 'A clinical review of the patient.' },
-    MEDICATION: { description: 'A medication query or change.' },
-    RESULTS: { description: 'Test results to act on.' },
-    APPOINTMENT_REQUEST: { description: 'An appointment to arrange.' },
-    ADMIN: { description: 'Administrative work.' },
-    OTHER: { description: 'Anything else.' },
+  values: {
+    CLINICAL_REVIEW: 'A clinical review of the patient.',
+    MEDICATION: 'A medication query or change.',
+    RESULTS: 'Test results to act on.',
+    APPOINTMENT_REQUEST: 'An appointment to arrange.',
+    ADMIN: 'Administrative work.',
+    OTHER: 'Anything else.',
   },
 });

@@ -1,3 +1,4 @@
+import { fieldsOf, nodeFields } from '../../platform/graphql/fields.js';
 import { toGlobalId } from '../../platform/graphql/relay.js';
 import type { PatientTraceTask } from './hub-registration.entity.js';
 import type { ReferralMethodStrategy } from './referral-methods.rules.js';
@@ -17,68 +18,56 @@ export const referralGlobalId = (id: string): string => toGlobalId('Referral', i
 
 export function toReferralType(r: Referral): ReferralType {
   return {
-    __typename: 'Referral',
-    id: referralGlobalId(r.id),
-    dbId: r.id,
+    ...nodeFields('Referral', r.id),
+    ...fieldsOf(r, [
+      'method',
+      'state',
+      'nhsNumber',
+      'consentToRecordAccess',
+      'consentRecordedAt',
+      'reason',
+      'document',
+      'outcomeReason',
+      'createdAt',
+      'updatedAt',
+    ]),
     serviceId: r.service.id,
     hubId: r.hub.id,
     fromOrganisationId: r.fromOrganisation.id,
     patientId: r.patient.id,
     slotId: r.slot?.id ?? null,
     teamId: r.team?.id ?? null,
-    method: r.method,
-    state: r.state,
-    nhsNumber: r.nhsNumber,
-    consentToRecordAccess: r.consentToRecordAccess,
-    consentRecordedAt: r.consentRecordedAt ?? null,
-    reason: r.reason ?? null,
     task:
       r.taskSubject && r.taskCategory
         ? { subject: r.taskSubject, category: r.taskCategory, body: r.taskBody ?? null }
         : null,
-    document: r.document ?? null,
-    outcomeReason: r.outcomeReason ?? null,
     onlineConsultationId: r.onlineConsultationId ? toGlobalId('OnlineConsultation', r.onlineConsultationId) : null,
     consultationId: r.consultationId ? toGlobalId('HubConsultation', r.consultationId) : null,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
   };
 }
 
 export function toTransitionType(t: ReferralTransition): ReferralTransitionType {
   return {
+    ...fieldsOf(t, ['actorId', 'reason', 'at']),
     fromState: (t.fromState as ReferralState | null) ?? null,
     toState: t.toState as ReferralState,
-    actorId: t.actorId,
-    reason: t.reason ?? null,
-    at: t.at,
   };
 }
 
 export function toTeamType(team: HubTeam): HubTeamType {
   return {
-    __typename: 'HubTeam',
-    id: toGlobalId('HubTeam', team.id),
-    dbId: team.id,
-    name: team.name,
-    acceptsCrossOrgTasks: team.acceptsCrossOrgTasks,
+    ...nodeFields('HubTeam', team.id),
+    ...fieldsOf(team, ['name', 'acceptsCrossOrgTasks']),
   };
 }
 
 export function toTraceTaskType(t: PatientTraceTask): PatientTraceTaskType {
   return {
-    __typename: 'PatientTraceTask',
-    id: toGlobalId('PatientTraceTask', t.id),
-    dbId: t.id,
+    ...nodeFields('PatientTraceTask', t.id),
+    ...fieldsOf(t, ['nhsNumber', 'state', 'outcomeReason', 'completedBy', 'completedAt', 'createdAt']),
     patientId: t.patient.id,
     requestedById: t.requestedBy.id,
     referralDbId: t.referralId,
-    nhsNumber: t.nhsNumber,
-    state: t.state,
-    outcomeReason: t.outcomeReason ?? null,
-    completedBy: t.completedBy ?? null,
-    completedAt: t.completedAt ?? null,
-    createdAt: t.createdAt,
   };
 }
 

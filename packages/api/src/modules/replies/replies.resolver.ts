@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { fieldsOf } from '../../platform/graphql/fields.js';
 import { PluginScope } from '../../platform/auth/plugin-scope.js';
 import type { AuthenticatedContext, RequestContext } from '../../platform/context.js';
 import { OnlineConsultationType, recordOf, toConsultationType } from '../inbox/index.js';
@@ -19,17 +20,19 @@ const commands = (ctx: AuthenticatedContext) => new ReplyCommands(ctx);
 
 export function toReplyType(r: PatientReply): PatientReplyType {
   return {
+    ...fieldsOf(r, [
+      'template',
+      'text',
+      'link',
+      'channel',
+      'status',
+      'retries',
+      'errorCode',
+      'sentBy',
+      'createdAt',
+      'updatedAt',
+    ]),
     replyId: r.id,
-    template: r.template,
-    text: r.text,
-    link: r.link ?? null,
-    channel: r.channel,
-    status: r.status,
-    retries: r.retries,
-    errorCode: r.errorCode ?? null,
-    sentBy: r.sentBy,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
   };
 }
 

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateTime } from '../../platform/graphql/scalars.js';
 import { OnlineConsultationType } from '../inbox/index.js';
 import {
@@ -11,54 +11,47 @@ import {
   type ReplyStatus,
   type ReplyTemplate,
 } from './replies.codes.js';
+import { graphqlEnum } from '../../platform/graphql/enums.js';
 
-type EnumOf<T extends readonly string[]> = { [K in T[number]]: K };
-const enumOf = <T extends readonly string[]>(values: T): EnumOf<T> =>
-  Object.fromEntries(values.map((v) => [v, v])) as EnumOf<T>;
-
-export const ReplyTemplateEnum = enumOf(REPLY_TEMPLATES);
-registerEnumType(ReplyTemplateEnum, {
+export const ReplyTemplateEnum = graphqlEnum(REPLY_TEMPLATES, {
   name: 'ReplyTemplate',
   description: 'The kind of reply; the patient-messaging plugin opens the message with the template and adds the text.',
-  valuesConfig: {
-    ADVICE: { description: 'Clinical advice about the request.' },
-    SELF_CARE: { description: 'Self-care advice, no appointment needed.' },
-    BOOKING_INVITATION: { description: 'An invitation to book, usually with a booking link.' },
-    PHOTO_REQUEST: { description: 'A request for a photo, usually with an upload link.' },
-    FURTHER_INFORMATION: { description: 'A request for more information.' },
+  values: {
+    ADVICE: 'Clinical advice about the request.',
+    SELF_CARE: 'Self-care advice, no appointment needed.',
+    BOOKING_INVITATION: 'An invitation to book, usually with a booking link.',
+    PHOTO_REQUEST: 'A request for a photo, usually with an upload link.',
+    FURTHER_INFORMATION: 'A request for more information.',
   },
 });
 
-export const ReplyChannelEnum = enumOf(REPLY_CHANNELS);
-registerEnumType(ReplyChannelEnum, {
+export const ReplyChannelEnum = graphqlEnum(REPLY_CHANNELS, {
   name: 'ReplyChannel',
   description: 'How a reply reaches the patient (the channel the patient gave with the consultation).',
-  valuesConfig: { SMS: { description: 'A text message to the mobile number.' }, EMAIL: { description: 'An e-mail.' } },
+  values: { SMS: 'A text message to the mobile number.', EMAIL: 'An e-mail.' },
 });
 
-export const ReplyStatusEnum = enumOf(REPLY_STATUSES);
-registerEnumType(ReplyStatusEnum, {
+export const ReplyStatusEnum = graphqlEnum(REPLY_STATUSES, {
   name: 'ReplyStatus',
   description: 'Where a reply to a patient is.',
-  valuesConfig: {
-    QUEUED: { description: 'Waiting for the patient-messaging plugin.' },
-    RETRYING: { description: 'The gateway failed transiently; the hub sends it again with backoff.' },
-    SENT: { description: 'The gateway took it.' },
-    DELIVERED: { description: 'The gateway reports it reached the patient.' },
-    FAILED: { description: 'The gateway refused it; `errorCode` says why.' },
-    UNDELIVERED: { description: 'The hub gave up reaching the plugin (its webhook delivery is DEAD or WITHHELD).' },
+  values: {
+    QUEUED: 'Waiting for the patient-messaging plugin.',
+    RETRYING: 'The gateway failed transiently; the hub sends it again with backoff.',
+    SENT: 'The gateway took it.',
+    DELIVERED: 'The gateway reports it reached the patient.',
+    FAILED: 'The gateway refused it; `errorCode` says why.',
+    UNDELIVERED: 'The hub gave up reaching the plugin (its webhook delivery is DEAD or WITHHELD).',
   },
 });
 
-export const ReplyOutcomeEnum = enumOf(REPLY_OUTCOMES);
-registerEnumType(ReplyOutcomeEnum, {
+export const ReplyOutcomeEnum = graphqlEnum(REPLY_OUTCOMES, {
   name: 'ReplyOutcome',
   description: 'What the patient-messaging plugin reports about a reply.',
-  valuesConfig: {
-    RETRYING: { description: 'A transient failure: answer the webhook with a 5xx so that the hub redelivers it.' },
-    SENT: { description: 'The gateway took it.' },
-    DELIVERED: { description: 'It reached the patient (terminal).' },
-    FAILED: { description: 'The gateway refused it, with its error code (terminal).' },
+  values: {
+    RETRYING: 'A transient failure: answer the webhook with a 5xx so that the hub redelivers it.',
+    SENT: 'The gateway took it.',
+    DELIVERED: 'It reached the patient (terminal).',
+    FAILED: 'The gateway refused it, with its error code (terminal).',
   },
 });
 

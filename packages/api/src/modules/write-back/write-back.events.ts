@@ -1,4 +1,5 @@
 import type { Em } from '../../platform/db/orm.js';
+import { fieldsOf } from '../../platform/graphql/fields.js';
 import { appendEvents, type EventInput, type StreamHint } from '../../platform/events/index.js';
 import { eventTypeOf, writeBackStream, type WriteBackState } from './write-back.codes.js';
 
@@ -45,15 +46,15 @@ function eventOf(change: WriteBackChange) {
     subjectType: 'WriteBackRecord',
     subjectId: change.recordId,
     actorId: change.actorId ?? null,
-    payload: {
-      state: change.state,
-      recordId: change.recordId,
-      entryId: change.entryId,
-      consultationId: change.consultationId,
-      deliveryId: change.deliveryId,
-      messageId: change.messageId ?? null,
-      version: change.version ?? null,
-      attempt: change.attempt ?? null,
-    },
+    payload: fieldsOf(change, [
+      'state',
+      'recordId',
+      'entryId',
+      'consultationId',
+      'deliveryId',
+      'messageId',
+      'version',
+      'attempt',
+    ]),
   };
 }

@@ -1,3 +1,4 @@
+import { fieldsOf, nodeFields } from '../../platform/graphql/fields.js';
 import { toGlobalId } from '../../platform/graphql/relay.js';
 import type { WriteBackAgreement } from './write-back-agreement.entity.js';
 import type { WriteBackDelivery } from './write-back-record.entity.js';
@@ -18,44 +19,44 @@ export const CONSULTATION_NODE = 'HubConsultation';
 
 export function toAgreementType(a: WriteBackAgreement): WriteBackAgreementType {
   return {
-    __typename: 'WriteBackAgreement',
-    id: toGlobalId('WriteBackAgreement', a.id),
-    dbId: a.id,
+    ...nodeFields('WriteBackAgreement', a.id),
+    ...fieldsOf(a, [
+      'oneToOne',
+      'state',
+      'requestedBy',
+      'sourceActivatedAt',
+      'targetActivatedAt',
+      'revokedAt',
+      'createdAt',
+      'updatedAt',
+    ]),
     sourceId: a.source.id,
     targetId: a.target.id,
-    oneToOne: a.oneToOne,
-    state: a.state,
-    requestedBy: a.requestedBy,
-    sourceActivatedAt: a.sourceActivatedAt ?? null,
-    targetActivatedAt: a.targetActivatedAt ?? null,
-    revokedAt: a.revokedAt ?? null,
-    createdAt: a.createdAt,
-    updatedAt: a.updatedAt,
   };
 }
 
 export function toDeliveryType(d: WriteBackDelivery): WriteBackDeliveryType {
   const state = d.state;
   return {
-    __typename: 'WriteBackDelivery',
-    id: toGlobalId('WriteBackDelivery', d.id),
-    dbId: d.id,
-    targetOrgId: d.targetOrgId,
-    messageId: d.messageId,
-    kind: d.kind,
-    version: d.version,
-    replacesMessageId: d.replacesMessageId ?? null,
-    state,
-    attempts: d.attempts,
-    totalAttempts: d.totalAttempts,
-    lastError: d.lastError ?? null,
-    nextAttemptAt: d.nextAttemptAt,
-    deliveredAt: d.deliveredAt ?? null,
+    ...nodeFields('WriteBackDelivery', d.id),
+    ...fieldsOf(d, [
+      'targetOrgId',
+      'messageId',
+      'kind',
+      'version',
+      'replacesMessageId',
+      'state',
+      'attempts',
+      'totalAttempts',
+      'lastError',
+      'nextAttemptAt',
+      'deliveredAt',
+      'dueAt',
+      'createdAt',
+    ]),
     acknowledgement: d.ackKind ? `${d.ackKind} ${d.ackCode ?? ''}`.trim() : null,
     acknowledgedAt: d.ackAt ?? null,
-    dueAt: d.dueAt,
     overdue: state !== 'DELIVERED' && state !== 'SUPERSEDED' && d.dueAt.getTime() < Date.now(),
-    createdAt: d.createdAt,
     entryId: toGlobalId(ENTRY_NODE, d.entryId),
     consultationId: toGlobalId(CONSULTATION_NODE, d.consultationId),
   };
@@ -115,10 +116,7 @@ export function toWrittenBackEntryType(row: PracticeRecordEntry): WrittenBackEnt
 
 export function toTargetType(view: TargetView): WriteBackTargetType {
   return {
+    ...fieldsOf(view, ['kind', 'endpointUrl', 'hasSigningSecret', 'updatedAt']),
     practiceId: view.practice.id,
-    kind: view.kind,
-    endpointUrl: view.endpointUrl,
-    hasSigningSecret: view.hasSigningSecret,
-    updatedAt: view.updatedAt,
   };
 }

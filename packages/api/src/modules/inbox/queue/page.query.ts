@@ -2,6 +2,7 @@ import type { Actor } from '../../../platform/auth/actor.js';
 import type { AuditLog } from '../../../platform/audit/audit.log.js';
 import type { Em } from '../../../platform/db/orm.js';
 import { asDate, exec, type SqlConditions } from '../../../platform/db/sql.js';
+import { fieldsOf } from '../../../platform/graphql/fields.js';
 import { toGlobalId } from '../../../platform/graphql/relay.js';
 import type { OrganisationType } from '../../organisations/index.js';
 import { patientScopeSql, type PatientType } from '../../patients/index.js';
@@ -66,14 +67,45 @@ export interface ConsultationContent {
 }
 
 /** The GraphQL fields served from {@link ConsultationContent}. */
-export const CONTENT_FIELDS: readonly string[] = [
+export const CONTENT_FIELDS = [
   'answers',
   'redFlags',
   'ice',
   'attachments',
   'signpost',
   'triageNotes',
-];
+] as const satisfies readonly (keyof ConsultationContent)[];
+
+/** The record's fields the GraphQL view shows as they are (see `toConsultationType`). */
+export const SHOWN_FIELDS = [
+  'supplier',
+  'supplierReference',
+  'type',
+  'state',
+  'template',
+  'submittedAt',
+  'responseExpectedBy',
+  'redFlagCount',
+  'urgency',
+  'routingReason',
+  'outcome',
+] as const satisfies readonly (keyof ConsultationRecord)[];
+
+/** The record's fields an entity holds under the same names. */
+const ENTITY_FIELDS = [
+  ...SHOWN_FIELDS,
+  'nhsNumber',
+  'givenName',
+  'familyName',
+  'dateOfBirth',
+  'urgencyRank',
+  'dueAt',
+  'lockHolder',
+  'lockHolderOrgId',
+  'lockHolderFamily',
+  'lockSince',
+  'lockExpiresAt',
+] as const;
 
 /** The same view of an entity (single reads, mutations, live events). */
 export function recordOf(c: OnlineConsultation): ConsultationRecord {
@@ -82,36 +114,8 @@ export function recordOf(c: OnlineConsultation): ConsultationRecord {
     ownerId: c.owner.id,
     originatingPracticeId: c.originatingPractice.id,
     patientId: c.patient?.id ?? null,
-    nhsNumber: c.nhsNumber,
-    givenName: c.givenName,
-    familyName: c.familyName,
-    dateOfBirth: c.dateOfBirth,
-    supplier: c.supplier,
-    supplierReference: c.supplierReference,
-    type: c.type,
-    state: c.state,
-    template: c.template,
-    submittedAt: c.submittedAt,
-    responseExpectedBy: c.responseExpectedBy ?? null,
-    redFlagCount: c.redFlagCount,
-    urgency: c.urgency ?? null,
-    urgencyRank: c.urgencyRank,
-    dueAt: c.dueAt,
-    routingReason: c.routingReason,
-    lockHolder: c.lockHolder ?? null,
-    lockHolderOrgId: c.lockHolderOrgId ?? null,
-    lockHolderFamily: c.lockHolderFamily ?? null,
-    lockSince: c.lockSince ?? null,
-    lockExpiresAt: c.lockExpiresAt ?? null,
-    outcome: c.outcome ?? null,
-    content: {
-      answers: c.answers,
-      redFlags: c.redFlags,
-      ice: c.ice ?? null,
-      attachments: c.attachments,
-      signpost: c.signpost ?? null,
-      triageNotes: c.triageNotes ?? null,
-    },
+    ...fieldsOf(c, ENTITY_FIELDS),
+    content: fieldsOf(c, CONTENT_FIELDS),
   };
 }
 
@@ -199,46 +203,16 @@ function patientOf(row: Row): PatientType | null {
   };
 }
 
+/** A row names its columns as the record does: it is the record once its times are Dates. */
 function recordFrom(row: Row, content: boolean): ConsultationRecord {
   const r = row as unknown as ConsultationRecord & ConsultationContent;
-  return {
-    id: r.id,
-    ownerId: r.ownerId,
-    originatingPracticeId: r.originatingPracticeId,
-    patientId: r.patientId,
-    nhsNumber: r.nhsNumber,
-    givenName: r.givenName,
-    familyName: r.familyName,
-    dateOfBirth: r.dateOfBirth,
-    supplier: r.supplier,
-    supplierReference: r.supplierReference,
-    type: r.type,
-    state: r.state,
-    template: r.template,
-    submittedAt: asDate(r.submittedAt),
-    responseExpectedBy: asDate(r.responseExpectedBy),
-    redFlagCount: r.redFlagCount,
-    urgency: r.urgency,
-    urgencyRank: r.urgencyRank,
-    dueAt: asDate(r.dueAt),
-    routingReason: r.routingReason,
-    lockHolder: r.lockHolder,
-    lockHolderOrgId: r.lockHolderOrgId,
-    lockHolderFamily: r.lockHolderFamily,
-    lockSince: asDate(r.lockSince),
-    lockExpiresAt: asDate(r.lockExpiresAt),
-    outcome: r.outcome,
-    content: content
-      ? {
-          answers: r.answers,
-          redFlags: r.redFlags,
-          ice: r.ice,
-          attachments: r.attachments,
-          signpost: r.signpost,
-          triageNotes: r.triageNotes,
-        }
-      : undefined,
-  };
+  r.submittedAt = asDate(r.submittedAt);
+  r.responseExpectedBy = asDate(r.responseExpectedBy);
+  r.dueAt = asDate(r.dueAt);
+  r.lockSince = asDate(r.lockSince);
+  r.lockExpiresAt = asDate(r.lockExpiresAt);
+  r.content = content ? fieldsOf(r, CONTENT_FIELDS) : undefined;
+  return r;
 }
 
 /**

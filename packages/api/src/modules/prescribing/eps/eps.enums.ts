@@ -7,45 +7,37 @@ import {
   EPS_STATUSES,
   type EpsCancellationReason,
 } from './eps.codes.js';
+import { graphqlEnum } from '../../../platform/graphql/enums.js';
 
-type EnumOf<T extends readonly string[]> = { [K in T[number]]: K };
-const enumOf = <T extends readonly string[]>(values: T): EnumOf<T> =>
-  Object.fromEntries(values.map((v) => [v, v])) as EnumOf<T>;
-
-export const EpsOperationEnum = enumOf(EPS_OPERATIONS);
-registerEnumType(EpsOperationEnum, {
+export const EpsOperationEnum = graphqlEnum(EPS_OPERATIONS, {
   name: 'EpsOperation',
   description: 'What an EPS message asks of the Electronic Prescription Service.',
-  valuesConfig: {
-    ORDER: { description: 'The prescription-order of an issued prescription.' },
-    CANCEL: { description: 'The prescription-order-update cancelling an issued prescription.' },
+  values: {
+    ORDER: 'The prescription-order of an issued prescription.',
+    CANCEL: 'The prescription-order-update cancelling an issued prescription.',
   },
 });
 
-export const EpsStatusEnum = enumOf(EPS_STATUSES);
-registerEnumType(EpsStatusEnum, {
+export const EpsStatusEnum = graphqlEnum(EPS_STATUSES, {
   name: 'EpsStatus',
   description: 'Where an EPS message is.',
-  valuesConfig: {
-    QUEUED: { description: 'Waiting for the EPS plugin to send it.' },
-    RETRYING: { description: 'The plugin could not reach EPS (or EPS failed); the hub sends it again with backoff.' },
-    ACCEPTED: { description: 'EPS accepted it.' },
-    REJECTED: { description: 'EPS refused it; `errorCode` says why.' },
-    UNDELIVERED: {
-      description:
-        'The hub gave up reaching the EPS plugin (its webhook delivery is DEAD; a hub manager can redrive it).',
-    },
+  values: {
+    QUEUED: 'Waiting for the EPS plugin to send it.',
+    RETRYING: 'The plugin could not reach EPS (or EPS failed); the hub sends it again with backoff.',
+    ACCEPTED: 'EPS accepted it.',
+    REJECTED: 'EPS refused it; `errorCode` says why.',
+    UNDELIVERED:
+      'The hub gave up reaching the EPS plugin (its webhook delivery is DEAD; a hub manager can redrive it).',
   },
 });
 
-export const EpsOutcomeEnum = enumOf(EPS_OUTCOMES);
-registerEnumType(EpsOutcomeEnum, {
+export const EpsOutcomeEnum = graphqlEnum(EPS_OUTCOMES, {
   name: 'EpsOutcome',
   description: 'What the EPS plugin reports about a message it sent.',
-  valuesConfig: {
-    ACCEPTED: { description: 'EPS accepted it (terminal).' },
-    REJECTED: { description: 'EPS refused it, with its error code (terminal).' },
-    RETRYING: { description: 'A transient failure: answer the webhook with a 5xx so that the hub redelivers it.' },
+  values: {
+    ACCEPTED: 'EPS accepted it (terminal).',
+    REJECTED: 'EPS refused it, with its error code (terminal).',
+    RETRYING: 'A transient failure: answer the webhook with a 5xx so that the hub redelivers it.',
   },
 });
 

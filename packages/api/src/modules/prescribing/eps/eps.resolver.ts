@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { fieldsOf } from '../../../platform/graphql/fields.js';
 import { PluginScope } from '../../../platform/auth/plugin-scope.js';
 import type { AuthenticatedContext, RequestContext } from '../../../platform/context.js';
 import type { EpsOperation } from './eps.codes.js';
@@ -14,14 +15,8 @@ const commands = (ctx: AuthenticatedContext) => new EpsCommands(ctx);
 
 export function toEpsMessageType(m: EpsMessage): EpsMessageType {
   return {
+    ...fieldsOf(m, ['operation', 'status', 'retries', 'errorCode', 'reportedBy', 'createdAt', 'updatedAt']),
     messageId: m.id,
-    operation: m.operation,
-    status: m.status,
-    retries: m.retries,
-    errorCode: m.errorCode ?? null,
-    reportedBy: m.reportedBy ?? null,
-    createdAt: m.createdAt,
-    updatedAt: m.updatedAt,
   };
 }
 

@@ -1,18 +1,18 @@
-import { Arg, Authorized, Field, ID, InputType, Mutation, Resolver, registerEnumType } from 'type-graphql';
+import { Arg, Authorized, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import { PluginScope } from '../../../platform/auth/plugin-scope.js';
 import type { AuthenticatedContext } from '../../../platform/context.js';
 import { ACK_KINDS, recordAcknowledgement, type AckKind } from './acks.service.js';
 import { WriteBackDeliveryPayload } from '../write-back.inputs.js';
 import { toDeliveryType } from '../write-back.mappers.js';
 import { AuthCtx } from '../../../platform/auth/auth-context.js';
+import { graphqlEnum } from '../../../platform/graphql/enums.js';
 
-const AckKindEnum = Object.fromEntries(ACK_KINDS.map((k) => [k, k])) as { [K in AckKind]: K };
-registerEnumType(AckKindEnum, {
+const AckKindEnum = graphqlEnum(ACK_KINDS, {
   name: 'WriteBackAcknowledgementKind',
   description: 'Which acknowledgement of the receiving system (ITK3 sends both).',
-  valuesConfig: {
-    INFRASTRUCTURE: { description: 'The receiving system accepted the message (ITK3 20013).' },
-    BUSINESS: { description: 'The message reached the practice workflow (ITK3 30001), or was refused there.' },
+  values: {
+    INFRASTRUCTURE: 'The receiving system accepted the message (ITK3 20013).',
+    BUSINESS: 'The message reached the practice workflow (ITK3 30001), or was refused there.',
   },
 });
 

@@ -1,19 +1,17 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import type { ReplanRefusal } from './backfill.service.js';
 import { WriteBackStatusType } from '../write-back.types.js';
+import { graphqlEnum } from '../../../platform/graphql/enums.js';
 
 const REFUSALS: readonly ReplanRefusal[] = ['NOT_FOUND', 'NOT_BLOCKED', 'NOTHING_KEPT', 'STILL_BLOCKED'];
-export const WriteBackResendRefusalEnum = Object.fromEntries(REFUSALS.map((v) => [v, v])) as {
-  [K in ReplanRefusal]: K;
-};
-registerEnumType(WriteBackResendRefusalEnum, {
+export const WriteBackResendRefusalEnum = graphqlEnum(REFUSALS, {
   name: 'WriteBackResendRefusal',
   description: 'Why resendBlockedWriteBack did not send an entry.',
-  valuesConfig: {
-    NOT_FOUND: { description: 'No saved entry with this id in the PCN (or never decided).' },
-    NOT_BLOCKED: { description: 'The entry is not BLOCKED (already sent, pending or not required).' },
-    NOTHING_KEPT: { description: 'Blocked before the hub kept what to send; save the consultation again instead.' },
-    STILL_BLOCKED: { description: 'No agreement or switch lets it through yet: see the reasons.' },
+  values: {
+    NOT_FOUND: 'No saved entry with this id in the PCN (or never decided).',
+    NOT_BLOCKED: 'The entry is not BLOCKED (already sent, pending or not required).',
+    NOTHING_KEPT: 'Blocked before the hub kept what to send; save the consultation again instead.',
+    STILL_BLOCKED: 'No agreement or switch lets it through yet: see the reasons.',
   },
 });
 
